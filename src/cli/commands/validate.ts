@@ -1,0 +1,16 @@
+/** `channel validate`: every problem in the data, compiler-style, or as JSON. */
+import { diagnosticsJson, renderDiagnosticsText } from "../../report/diagnostics.js";
+import { emit, resolveFormat, type Context } from "../context.js";
+import { EXIT_DATA_ERRORS, EXIT_OK } from "../errors.js";
+import { loadData } from "../pipeline.js";
+
+export function runValidate(ctx: Context): number {
+  const format = resolveFormat(ctx, ["text", "json"] as const);
+  const { root, repo, validation } = loadData(ctx, { strict: ctx.options.strict === true });
+  const output =
+    format === "json"
+      ? JSON.stringify(diagnosticsJson(validation, ctx.lang), null, 2) + "\n"
+      : renderDiagnosticsText(validation, repo.files, ctx.lang, ctx.style);
+  emit(ctx, output, root);
+  return validation.errors > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
+}

@@ -1,0 +1,133 @@
+/**
+ * What a command runs with: the process's surroundings (environment, working directory,
+ * clock, terminal) gathered in one place, and the global options resolved against them.
+ * This is the only module that reads `process.env` or the clock.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { chooseLang, type Lang } from "../i18n/catalog.js";
+import { findRoot, ROOT_MARKER } from "../load/repository.js";
+import { parseDate, type IsoDate } from "../model/values.js";
+import { makeStyle, type Style } from "../report/style.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { CliError, EXIT_USAGE, usageError } from "./errors.js";
+
+/** The process's surroundings; tests pass their own. */
+export interface Surroundings {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  now: () => Date;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdoutIsTTY: boolean;
+}
+
+export function processSurroundings(): Surroundings {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stdoutIsTTY: process.stdout.isTTY === true,
+  };
+}
+
+/** The global options as commander hands them over. */
+export interface GlobalOptions {
+  data?: string;
+  asOf?: string;
+  format?: string;
+  out?: string;
+  force?: boolean;
+  lang?: string;
+  color?: boolean;
+  strict?: boolean;
+}
+
+export interface Context {
+  lang: Lang;
+  style: Style;
+  surroundings: Surroundings;
+  options: GlobalOptions;
+}
+
+export function makeContext(options: GlobalOptions, surroundings: Surroundings): Context {
+  const lang = chooseLang(options.lang, surroundings.env);
+  if (lang === null) throw new CliError(EXIT_USAGE, "error.badLang", { value: options.lang ?? "" });
+  const color = options.color !== false && surroundings.stdoutIsTTY && options.out === undefined && !("NO_COLOR" in surroundings.env && surroundings.env.NO_COLOR !== "");
+  return { lang, style: makeStyle(color), surroundings, options };
+}
+
+/** The repository root: `--data DIR` (which must hold channel.yaml), else found from the working directory up. */
+export function resolveRoot(ctx: Context): string {
+  const { data } = ctx.options;
+  if (data !== undefined) {
+    const dir = path.resolve(ctx.surroundings.cwd, data);
+    if (!fs.existsSync(path.join(dir, ROOT_MARKER))) throw usageError("error.dataDirMissing", { dir });
+    return dir;
+  }
+  const root = findRoot(ctx.surroundings.cwd);
+  if (root === null) throw usageError("error.rootNotFound", { dir: ctx.surroundings.cwd });
+  return root;
+}
+
+/** The as-of day: `--as-of`, else today in the repository's timezone. */
+export function resolveAsOf(ctx: Context, timezone: string): IsoDate {
+  const given = ctx.options.asOf;
+  if (given !== undefined) {
+    const day = parseDate(given);
+    if (day === null) throw usageError("error.badDate", { option: "--as-of", value: given });
+    return day;
+  }
+  return todayIn(timezone, ctx.surroundings.now());
+}
+
+export function todayIn(timezone: string, now: Date): IsoDate {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The output format, checked against what the command offers; the first is the default. */
+export function resolveFormat<F extends string>(ctx: Context, allowed: readonly F[]): F {
+  const format = ctx.options.format ?? allowed[0]!;
+  if (!(allowed as readonly string[]).includes(format)) {
+    throw usageError("error.badFormat", { value: format, allowed: allowed.join("|") });
+  }
+  return format as F;
+}
+
+/**
+ * Sends a command's output to stdout, or to `--out FILE`: atomically, never over a data file
+ * of the repository, and over an existing file only with `--force`.
+ */
+export function emit(ctx: Context, text: string | Uint8Array, root: string | null): void {
+  const out = ctx.options.out;
+  if (out === undefined) {
+    ctx.surroundings.stdout(typeof text === "string" ? text : Buffer.from(text).toString("utf8"));
+    return;
+  }
+  const target = path.resolve(ctx.surroundings.cwd, out);
+  if (root !== null && isDataFile(root, target)) throw usageError("error.outIsDataFile", { file: out });
+  if (fs.existsSync(target) && ctx.options.force !== true) throw usageError("error.outExists", { file: out });
+  try {
+    writeFileAtomic(target, text);
+  } catch (error) {
+    throw new CliError(EXIT_USAGE, "error.writeFailed", { file: out, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+}
+
+/** Whether a path is one of the repository's YAML data files (or a file inside its branches folder). */
+function isDataFile(root: string, target: string): boolean {
+  let real = target;
+  try {
+    real = fs.realpathSync(target);
+  } catch {
+    // Not there yet: judge by the path as given.
+  }
+  const rel = path.relative(fs.realpathSync(root), real);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) return false;
+  const parts = rel.split(path.sep);
+  if (parts.length === 1) return parts[0] === ROOT_MARKER || parts[0] === "departments.yaml";
+  return parts[0] === "branches";
+}

@@ -1,0 +1,25 @@
+/**
+ * The errors that end a command, each with its exit code. Everything thrown anywhere is
+ * caught once, in `main`, and mapped: 1 for problems in the data, 2 for usage, a missing
+ * repository, or anything unexpected.
+ */
+import type { MessageKey, MessageParams } from "../i18n/catalog.js";
+
+export const EXIT_OK = 0;
+export const EXIT_DATA_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+/** A failure the user can fix, described by a catalogue message. */
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: number,
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(key);
+  }
+}
+
+export function usageError(key: MessageKey, params: MessageParams = {}): CliError {
+  return new CliError(EXIT_USAGE, key, params);
+}

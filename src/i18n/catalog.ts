@@ -1,0 +1,64 @@
+/**
+ * The one message catalogue: every user-visible sentence, header and label in zh and en.
+ * Messages are templates with `{name}` placeholders; each feature keeps its own section in
+ * `messages/`, merged here so that a missing translation is a type error, not a blank.
+ */
+import { CLI_MESSAGES } from "./messages/cli.js";
+import { DIAGNOSTIC_MESSAGES } from "./messages/diagnostics.js";
+import { LABEL_MESSAGES } from "./messages/labels.js";
+
+export type Lang = "zh" | "en";
+export const LANGS: readonly Lang[] = ["zh", "en"];
+
+/** A message in both languages. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export const MESSAGES = {
+  ...CLI_MESSAGES,
+  ...DIAGNOSTIC_MESSAGES,
+  ...LABEL_MESSAGES,
+} satisfies Record<string, Bilingual>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export type MessageParams = Record<string, string | number | undefined | null>;
+
+/** The message `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  return fill(MESSAGES[key][lang], params);
+}
+
+/** Like `t`, for keys computed at run time (`diag.${code}`); unknown keys fall back to the key itself. */
+export function tDynamic(lang: Lang, key: string, params: MessageParams = {}): string {
+  const entry = (MESSAGES as Record<string, Bilingual>)[key];
+  return entry ? fill(entry[lang], params) : key;
+}
+
+export function hasMessage(key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, key);
+}
+
+function fill(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+/** Chooses the language: the flag, else CHANNEL_LANG, else the locale (zh* → zh), else en. */
+export function chooseLang(flag: string | undefined, env: { CHANNEL_LANG?: string; LC_ALL?: string; LC_MESSAGES?: string; LANG?: string }): Lang | null {
+  const pick = (value: string | undefined): Lang | null | undefined => {
+    if (value === undefined || value === "") return undefined;
+    const v = value.toLowerCase();
+    if (v === "zh" || v === "en") return v;
+    return null;
+  };
+  if (flag !== undefined) return pick(flag) ?? null;
+  const fromEnv = pick(env.CHANNEL_LANG);
+  if (fromEnv) return fromEnv;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+}

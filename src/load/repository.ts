@@ -1,0 +1,203 @@
+/**
+ * Finding the repository root and reading its files: the only part of loading that touches
+ * the disk. Every file becomes a `LoadedFile`, whether or not it could be read, so later
+ * stages see one list in a stated order (top-level files, then branches by folder name).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Document } from "yaml";
+import type { Finding, FindingCode, FindingParams, Severity } from "../validate/findings.js";
+import { decodeUtf8Strict } from "./decode.js";
+import { parseYaml } from "./parse-yaml.js";
+import { SourceText } from "./source-text.js";
+
+export type FileKind = "channel" | "departments" | "branch" | "staff" | "kpis" | "competitors" | "prospects" | "activities";
+
+export const ROOT_MARKER = "channel.yaml";
+export const DEPARTMENTS_FILE = "departments.yaml";
+export const BRANCHES_DIR = "branches";
+
+/** The files a branch folder may hold, by name. */
+export const BRANCH_FILE_KINDS: Readonly<Record<string, FileKind>> = {
+  "branch.yaml": "branch",
+  "staff.yaml": "staff",
+  "kpis.yaml": "kpis",
+  "competitors.yaml": "competitors",
+  "prospects.yaml": "prospects",
+  "activities.yaml": "activities",
+};
+
+/** Files over this size are refused unread. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** One data file and what could be made of it. */
+export interface LoadedFile {
+  /** Path relative to the root, with `/`. */
+  file: string;
+  kind: FileKind;
+  /** The branch folder name for files under `branches/`, else null. */
+  branchFolder: string | null;
+  /** The decoded text; null when the file could not be read or decoded. */
+  source: SourceText | null;
+  /** The YAML document; null when there is no text or it could not be parsed at all. */
+  doc: Document.Parsed | null;
+  /** The plain value; undefined unless the YAML parsed without error. */
+  data: unknown;
+}
+
+export interface LoadedRepository {
+  root: string;
+  files: LoadedFile[];
+  /** Branch folder names, sorted. */
+  branchFolders: string[];
+  /** Problems with reading, decoding, parsing and layout. */
+  findings: Finding[];
+}
+
+/** Walks up from `start` to the first folder holding channel.yaml; null when there is none. */
+export function findRoot(start: string): string | null {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, ROOT_MARKER))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+export function loadRepository(rootDir: string): LoadedRepository {
+  const root = fs.realpathSync(rootDir);
+  const findings: Finding[] = [];
+  const files: LoadedFile[] = [];
+
+  const readOne = (rel: string, kind: FileKind, branchFolder: string | null): void => {
+    const loaded = readDataFile(root, rel, kind, branchFolder, findings);
+    if (loaded) files.push(loaded);
+  };
+
+  readOne(ROOT_MARKER, "channel", null);
+  if (fs.existsSync(path.join(root, DEPARTMENTS_FILE))) readOne(DEPARTMENTS_FILE, "departments", null);
+
+  const branchFolders: string[] = [];
+  const branchesDir = path.join(root, BRANCHES_DIR);
+  if (isDirectoryInside(root, branchesDir, BRANCHES_DIR, findings)) {
+    for (const name of sortedEntries(branchesDir)) {
+      const rel = `${BRANCHES_DIR}/${name}`;
+      if (name.startsWith(".")) continue;
+      const abs = path.join(branchesDir, name);
+      if (!isDirectoryInside(root, abs, rel, findings)) {
+        if (!isSymlinkOutside(root, abs)) findings.push(fileFinding("warning", "UNKNOWN_FILE", rel, { name }));
+        continue;
+      }
+      branchFolders.push(name);
+      const entries = sortedEntries(abs);
+      if (!entries.includes("branch.yaml")) findings.push(fileFinding("error", "MISSING_BRANCH_FILE", `${rel}/branch.yaml`, { branch: name }));
+      for (const entry of entries) {
+        if (entry.startsWith(".")) continue;
+        const kind = BRANCH_FILE_KINDS[entry];
+        if (kind) readOne(`${rel}/${entry}`, kind, name);
+        else findings.push(fileFinding("warning", "UNKNOWN_FILE", `${rel}/${entry}`, { name: entry, suggestion: suggestFileName(entry) }));
+      }
+    }
+  }
+  return { root, files, branchFolders, findings };
+}
+
+function sortedEntries(dir: string): string[] {
+  return fs.readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Whether `abs` is a directory we may enter: a symlink pointing outside the root is refused and reported. */
+function isDirectoryInside(root: string, abs: string, rel: string, findings: Finding[]): boolean {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(abs);
+  } catch {
+    return false;
+  }
+  if (stat.isSymbolicLink()) {
+    if (isSymlinkOutside(root, abs)) {
+      findings.push(fileFinding("error", "SYMLINK_OUTSIDE_REPOSITORY", rel, {}));
+      return false;
+    }
+    try {
+      return fs.statSync(abs).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+  return stat.isDirectory();
+}
+
+function isSymlinkOutside(root: string, abs: string): boolean {
+  try {
+    if (!fs.lstatSync(abs).isSymbolicLink()) return false;
+    const target = fs.realpathSync(abs);
+    return target !== root && !target.startsWith(root + path.sep);
+  } catch {
+    // A dangling link leads nowhere inside the repository either.
+    return true;
+  }
+}
+
+function readDataFile(root: string, rel: string, kind: FileKind, branchFolder: string | null, findings: Finding[]): LoadedFile | null {
+  const abs = path.join(root, ...rel.split("/"));
+  const unreadable: LoadedFile = { file: rel, kind, branchFolder, source: null, doc: null, data: undefined };
+  if (isSymlinkOutside(root, abs)) {
+    findings.push(fileFinding("error", "SYMLINK_OUTSIDE_REPOSITORY", rel, {}));
+    return unreadable;
+  }
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(abs);
+    if (!stat.isFile()) {
+      findings.push(fileFinding("error", "FILE_UNREADABLE", rel, { reason: "not a regular file" }));
+      return unreadable;
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      findings.push(fileFinding("error", "FILE_TOO_LARGE", rel, { size: stat.size, limit: MAX_FILE_BYTES }));
+      return unreadable;
+    }
+    bytes = fs.readFileSync(abs);
+  } catch (error) {
+    findings.push(fileFinding("error", "FILE_UNREADABLE", rel, { reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    return unreadable;
+  }
+  return parseDataFile(rel, kind, branchFolder, bytes, findings);
+}
+
+/** Decodes and parses one file's bytes; the disk-free half of reading, also used by tests. */
+export function parseDataFile(rel: string, kind: FileKind, branchFolder: string | null, bytes: Uint8Array, findings: Finding[]): LoadedFile {
+  const decoded = decodeUtf8Strict(bytes);
+  if (!decoded.ok) {
+    findings.push({ severity: "error", code: decoded.code, file: rel, line: decoded.line, column: decoded.column, path: "", length: 1, params: {} });
+    return { file: rel, kind, branchFolder, source: null, doc: null, data: undefined };
+  }
+  const source = new SourceText(decoded.text);
+  const parsed = parseYaml(decoded.text);
+  for (const problem of parsed.problems) {
+    const { line, column } = source.positionAt(problem.start);
+    findings.push({
+      severity: "error",
+      code: problem.code,
+      file: rel,
+      line,
+      column,
+      path: "",
+      length: source.spanLength(problem.start, problem.end),
+      params: problem.params,
+    });
+  }
+  return { file: rel, kind, branchFolder, source, doc: parsed.doc, data: parsed.data };
+}
+
+/** A finding about a whole file or folder, placed at its start. */
+export function fileFinding(severity: Severity, code: FindingCode, file: string, params: FindingParams): Finding {
+  return { severity, code, file, line: 1, column: 1, path: "", length: 1, params };
+}
+
+/** `staff.yml` or `Staff.yaml` is almost surely meant as `staff.yaml`. */
+function suggestFileName(name: string): string | undefined {
+  const stem = name.toLowerCase().replace(/\.ya?ml$/, "");
+  return Object.keys(BRANCH_FILE_KINDS).find((known) => known.replace(/\.yaml$/, "") === stem);
+}

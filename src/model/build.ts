@@ -1,0 +1,329 @@
+/**
+ * From schema-valid plain data to the typed model. The schema pass has already guaranteed
+ * every shape, so this only normalises (money to yuan, datetimes to ISO, defaults filled)
+ * and sorts. Files with errors are left out and listed, so a command can work from the rest.
+ */
+import type { LoadedFile, LoadedRepository } from "../load/repository.js";
+import { compareText } from "../validate/findings.js";
+import {
+  categoryOf,
+  DEFAULT_FOLLOWUP_POLICY,
+  type Activity,
+  type ActivityKind,
+  type AmountTier,
+  type BonusPolicy,
+  type Branch,
+  type Competitor,
+  type Department,
+  type ExpensePolicy,
+  type FollowupPolicy,
+  type KpiMonth,
+  type Model,
+  type Position,
+  type Prospect,
+  type Sale,
+  type Settings,
+  type StaffMember,
+} from "./types.js";
+import { parseBirthday, parseDateTime, parseLunarBirthday, parseMoney } from "./values.js";
+
+type Raw = Record<string, unknown>;
+
+export interface BuiltModel {
+  model: Model;
+  /** Files left out because they have errors, sorted. */
+  skipped: string[];
+}
+
+export const DEFAULT_TIMEZONE = "Asia/Shanghai";
+
+/** Builds the model from every file not named in `filesWithErrors`. */
+export function buildModel(repo: LoadedRepository, filesWithErrors: ReadonlySet<string>): BuiltModel {
+  const usable = (file: LoadedFile): boolean => file.data !== undefined && !filesWithErrors.has(file.file);
+  const skipped = repo.files.filter((f) => !usable(f)).map((f) => f.file);
+  const byKind = (kind: LoadedFile["kind"]) => repo.files.filter((f) => f.kind === kind && usable(f));
+
+  const channelFile = byKind("channel")[0];
+  const settings = buildSettings(asRecord(channelFile?.data));
+  const departments = byKind("departments")
+    .flatMap((file) => list(asRecord(file.data).departments).map((d, i) => buildDepartment(d, file, i)))
+    .sort((a, b) => compareText(a.id, b.id));
+
+  const branches: Branch[] = [];
+  for (const branchFile of byKind("branch")) {
+    const folder = branchFile.branchFolder;
+    const sibling = (kind: LoadedFile["kind"]) => repo.files.find((f) => f.branchFolder === folder && f.kind === kind && usable(f));
+    branches.push(buildBranch(branchFile, sibling, departments, repo.files.some((f) => f.branchFolder === folder && f.kind === "staff")));
+  }
+  branches.sort((a, b) => compareText(a.id, b.id));
+  return { model: { settings, departments, branches }, skipped: [...new Set(skipped)].sort(compareText) };
+}
+
+function asRecord(value: unknown): Raw {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Raw) : {};
+}
+
+function list(value: unknown): Raw[] {
+  return Array.isArray(value) ? (value as Raw[]) : [];
+}
+
+function str(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+function num(value: unknown): number | null {
+  return typeof value === "number" ? value : null;
+}
+
+function money(value: unknown): number | null {
+  return value === undefined || value === null ? null : parseMoney(value);
+}
+
+/** Money the schema requires: present and valid by the time the model is built. */
+function requiredMoney(value: unknown): number {
+  return parseMoney(value) ?? 0;
+}
+
+/** The fields of `raw` not in `known`, kept as written (archive and checklist details). */
+function rest(raw: Raw, known: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(raw).sort(compareText)) {
+    if (!known.includes(key)) Object.defineProperty(out, key, { value: raw[key], enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function buildTiers(value: unknown): AmountTier[] {
+  return list(value)
+    .map((t) => ({ min: requiredMoney(t.min), amount: money(t.amount), rate: num(t.rate), cap: money(t.cap) }))
+    .sort((a, b) => a.min - b.min);
+}
+
+export function buildSettings(raw: Raw): Settings {
+  const bonusRaw = raw.bonus === undefined ? null : asRecord(raw.bonus);
+  const bonus: BonusPolicy | null = bonusRaw && {
+    start: String(bonusRaw.start),
+    deadline: String(bonusRaw.deadline),
+    amount: requiredMoney(bonusRaw.amount),
+    perBranchCap: Number(bonusRaw.per_branch_cap),
+    totalCap: Number(bonusRaw.total_cap),
+    eligiblePositions: list(bonusRaw.eligible_positions) as unknown as Position[],
+    assetMin: requiredMoney(bonusRaw.asset_min),
+    fundMin: requiredMoney(bonusRaw.fund_min),
+    products: list(bonusRaw.products) as unknown as string[],
+  };
+  const expenseRaw = raw.expense_support === undefined ? null : asRecord(raw.expense_support);
+  const expenseSupport: ExpensePolicy | null = expenseRaw && {
+    product: String(expenseRaw.product),
+    start: String(expenseRaw.start),
+    end: String(expenseRaw.end),
+    selfDriven:
+      expenseRaw.self_driven === undefined
+        ? null
+        : { ceiling: requiredMoney(asRecord(expenseRaw.self_driven).ceiling), tiers: buildTiers(asRecord(expenseRaw.self_driven).tiers) },
+    amCovered: expenseRaw.am_covered === undefined ? null : { tiers: buildTiers(asRecord(expenseRaw.am_covered).tiers) },
+  };
+  return {
+    version: num(raw.version) ?? 1,
+    organisation: str(raw.organisation) ?? "",
+    timezone: str(raw.timezone) ?? DEFAULT_TIMEZONE,
+    bonus,
+    expenseSupport,
+    followups: buildFollowupPolicy(asRecord(raw.followups)),
+    holidays: list(raw.holidays)
+      .map((h) => ({ date: String(h.date), name: String(h.name) }))
+      .sort((a, b) => compareText(a.date, b.date) || compareText(a.name, b.name)),
+  };
+}
+
+function buildFollowupPolicy(raw: Raw): FollowupPolicy {
+  const d = DEFAULT_FOLLOWUP_POLICY;
+  const cadence = asRecord(raw.cadence_days);
+  return {
+    windowDays: num(raw.window_days) ?? d.windowDays,
+    overdueDays: num(raw.overdue_days) ?? d.overdueDays,
+    cadenceDays: {
+      key: num(cadence.key) ?? d.cadenceDays.key,
+      leader: num(cadence.leader) ?? d.cadenceDays.leader,
+      influencer: num(cadence.influencer) ?? d.cadenceDays.influencer,
+      resource: num(cadence.resource) ?? d.cadenceDays.resource,
+      daily: num(cadence.daily) ?? d.cadenceDays.daily,
+      external: num(cadence.external) ?? d.cadenceDays.external,
+    },
+    leaderReportDays: num(raw.leader_report_days) ?? d.leaderReportDays,
+    archiveReviewDays: num(raw.archive_review_days) ?? d.archiveReviewDays,
+    maturityLeadDays: num(raw.maturity_lead_days) ?? d.maturityLeadDays,
+    careCallDays: num(raw.care_call_days) ?? d.careCallDays,
+    largeMovementMin: money(raw.large_movement_min) ?? d.largeMovementMin,
+  };
+}
+
+function buildDepartment(raw: Raw, file: LoadedFile, index: number): Department {
+  const team = asRecord(raw.team);
+  return {
+    id: String(raw.id),
+    name: String(raw.name),
+    city: str(raw.city),
+    amCovered: raw.am_covered === true,
+    team: {
+      generalManager: str(team.general_manager),
+      marketingLead: str(team.marketing_lead),
+      channelLead: str(team.channel_lead),
+      specialist: str(team.specialist),
+      members: list(team.members) as unknown as string[],
+    },
+    source: { file: file.file, path: ["departments", index] },
+  };
+}
+
+const BRANCH_FIELDS = ["id", "name", "bank", "parent", "department", "owner", "hq_reported", "address"] as const;
+const STAFF_FIELDS = ["id", "name", "position", "key", "gender", "phone", "birthday", "lunar_birthday", "joined", "hq_registered", "cadence_days", "conversion"] as const;
+const PROSPECT_FIELDS = ["id", "name", "tier", "phone", "birthday", "lunar_birthday", "source", "holdings", "events", "purchases", "next_followup", "converted"] as const;
+
+function buildBranch(
+  branchFile: LoadedFile,
+  sibling: (kind: LoadedFile["kind"]) => LoadedFile | undefined,
+  departments: Department[],
+  hasStaffFile: boolean,
+): Branch {
+  const raw = asRecord(branchFile.data);
+  const id = String(raw.id);
+  const departmentId = String(raw.department);
+  const department = departments.find((d) => d.id === departmentId);
+  const sections: Record<string, Record<string, unknown>> = {};
+  for (const [key, value] of Object.entries(rest(raw, BRANCH_FIELDS))) {
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) sections[key] = value as Record<string, unknown>;
+  }
+
+  const staffFile = sibling("staff");
+  const staffRaw = asRecord(staffFile?.data);
+  const staff = list(staffRaw.staff)
+    .map((s, i) => buildStaff(s, id, staffFile!, i))
+    .sort((a, b) => compareText(a.id, b.id));
+
+  const prospectsFile = sibling("prospects");
+  const prospects = list(asRecord(prospectsFile?.data).prospects)
+    .map((p, i) => buildProspect(p, id, prospectsFile!, i))
+    .sort((a, b) => compareText(a.id, b.id));
+
+  const activitiesFile = sibling("activities");
+  const activities: Activity[] = list(asRecord(activitiesFile?.data).activities)
+    .map((a, i) => ({
+      date: String(a.date),
+      kind: String(a.kind) as ActivityKind,
+      branch: id,
+      with: list(a.with) as unknown as string[],
+      by: str(a.by),
+      note: str(a.note),
+      source: { file: activitiesFile!.file, path: ["activities", i] },
+    }))
+    .sort((a, b) => compareText(a.date, b.date) || compareText(a.kind, b.kind) || compareText(a.with.join(","), b.with.join(",")));
+
+  const kpisFile = sibling("kpis");
+  const kpisRaw = asRecord(kpisFile?.data);
+  const sales: Sale[] = list(kpisRaw.sales)
+    .map((s, i) => ({
+      date: String(s.date),
+      product: String(s.product),
+      amount: requiredMoney(s.amount),
+      branch: id,
+      prospect: str(s.prospect),
+      source: { file: kpisFile!.file, path: ["sales", i] },
+    }))
+    .sort((a, b) => compareText(a.date, b.date) || compareText(a.product, b.product) || a.amount - b.amount);
+  const kpiMonths: KpiMonth[] = list(kpisRaw.months)
+    .map((m) => {
+      const figures: Record<string, number | null> = {};
+      for (const [key, value] of Object.entries(rest(m, ["month", "notes"]))) figures[key] = money(value);
+      return { month: String(m.month), figures, notes: str(m.notes) };
+    })
+    .sort((a, b) => compareText(a.month, b.month));
+  const kpiTargets = list(kpisRaw.targets).map((t) => ({ metric: String(t.metric), period: String(t.period), target: requiredMoney(t.target) }));
+
+  const competitors: Competitor[] = list(asRecord(sibling("competitors")?.data).competitors)
+    .map((c) => ({
+      name: String(c.name),
+      kind: str(c.kind),
+      since: str(c.since),
+      staffCount: num(c.staff_count),
+      details: rest(c, ["name", "kind", "since", "staff_count"]),
+    }))
+    .sort((a, b) => compareText(a.name, b.name));
+
+  return {
+    id,
+    name: String(raw.name),
+    bank: str(raw.bank),
+    parent: str(raw.parent),
+    department: departmentId,
+    owner: str(raw.owner) ?? department?.team.specialist ?? null,
+    hqReported: str(raw.hq_reported),
+    address: str(raw.address),
+    sections,
+    reviewed: str(staffRaw.reviewed),
+    hasStaffFile,
+    staff,
+    prospects,
+    activities,
+    sales,
+    kpiMonths,
+    kpiTargets,
+    competitors,
+    source: { file: branchFile.file, path: [] },
+  };
+}
+
+function buildStaff(raw: Raw, branch: string, file: LoadedFile, index: number): StaffMember {
+  const position = String(raw.position) as Position;
+  const conversionRaw = raw.conversion === undefined ? null : asRecord(raw.conversion);
+  return {
+    id: String(raw.id),
+    name: String(raw.name),
+    position,
+    category: categoryOf(position),
+    branch,
+    key: raw.key === true,
+    gender: raw.gender === "F" || raw.gender === "M" ? raw.gender : null,
+    phone: str(raw.phone),
+    birthday: typeof raw.birthday === "string" ? parseBirthday(raw.birthday) : null,
+    lunarBirthday: typeof raw.lunar_birthday === "string" ? parseLunarBirthday(raw.lunar_birthday) : null,
+    joined: str(raw.joined),
+    hqRegistered: str(raw.hq_registered),
+    cadenceDays: num(raw.cadence_days),
+    conversion: conversionRaw && {
+      kind: String(conversionRaw.kind) as "asset" | "fund" | "product",
+      amount: money(conversionRaw.amount),
+      product: str(conversionRaw.product),
+      at: parseDateTime(String(conversionRaw.at)) ?? String(conversionRaw.at),
+      account: str(conversionRaw.account),
+    },
+    archive: rest(raw, STAFF_FIELDS),
+    source: { file: file.file, path: ["staff", index] },
+  };
+}
+
+function buildProspect(raw: Raw, branch: string, file: LoadedFile, index: number): Prospect {
+  const source = raw.source === undefined ? null : asRecord(raw.source);
+  const converted = raw.converted === undefined ? null : asRecord(raw.converted);
+  return {
+    id: String(raw.id),
+    name: String(raw.name),
+    tier: raw.tier === "valuable" ? "valuable" : "basic",
+    branch,
+    phone: str(raw.phone),
+    birthday: typeof raw.birthday === "string" ? parseBirthday(raw.birthday) : null,
+    lunarBirthday: typeof raw.lunar_birthday === "string" ? parseLunarBirthday(raw.lunar_birthday) : null,
+    referral: source && { kind: String(source.kind), staff: str(source.staff), customer: str(source.customer) },
+    holdings: list(raw.holdings).map((h) => ({ product: String(h.product), amount: money(h.amount), matures: str(h.matures) })),
+    events: list(raw.events)
+      .map((e) => ({ date: String(e.date), kind: String(e.kind), amount: money(e.amount), note: str(e.note) }))
+      .sort((a, b) => compareText(a.date, b.date)),
+    purchases: list(raw.purchases)
+      .map((p) => ({ date: String(p.date), product: String(p.product), amount: money(p.amount), important: p.important === true }))
+      .sort((a, b) => compareText(a.date, b.date)),
+    nextFollowup: str(raw.next_followup),
+    converted: converted && { date: String(converted.date), account: str(converted.account) },
+    archive: rest(raw, PROSPECT_FIELDS),
+    source: { file: file.file, path: ["prospects", index] },
+  };
+}

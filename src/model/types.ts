@@ -1,0 +1,288 @@
+/**
+ * The typed, normalised model of a data repository: what every rule and report reads.
+ * Money is in yuan, dates are `YYYY-MM-DD`, datetimes `YYYY-MM-DDTHH:mm:ss` (local time of
+ * the repository's timezone), defaults are filled in, and every list is sorted by a stated
+ * key, so no rule depends on the order of files or of entries within them.
+ */
+import type { IsoDate, IsoDateTime, IsoMonth, LunarBirthday, SolarBirthday } from "./values.js";
+
+export type { IsoDate, IsoDateTime, IsoMonth, LunarBirthday, SolarBirthday };
+
+/** Where a record was written, for messages that point back at the data. */
+export interface SourceRef {
+  /** Path relative to the repository root, with `/`. */
+  file: string;
+  /** Keys and indexes from the document root to the record. */
+  path: (string | number)[];
+}
+
+export const POSITION_CATEGORIES = {
+  leader: ["branch_head", "deputy_head", "retail_supervisor", "accounting_supervisor", "credit_supervisor", "hall_manager"],
+  daily: ["lobby_manager", "teller", "clerk", "security_guard", "cleaner"],
+  influencer: ["vip_wealth_manager", "wealth_manager", "loan_manager", "counter_supervisor", "customer_service"],
+  resource: ["corporate_manager", "card_sales"],
+  external: ["insurance_agent", "bank_promoter", "company_cashier"],
+} as const;
+
+export type PositionCategory = keyof typeof POSITION_CATEGORIES;
+export type Position = (typeof POSITION_CATEGORIES)[PositionCategory][number];
+
+/** Every position, in the order of SPEC 3's table (leaders first). */
+export const POSITIONS: readonly Position[] = Object.values(POSITION_CATEGORIES).flat();
+
+/** The category of a position, which sets the default contact cadence. */
+export function categoryOf(position: Position): PositionCategory {
+  for (const [category, positions] of Object.entries(POSITION_CATEGORIES) as [PositionCategory, readonly Position[]][]) {
+    if (positions.includes(position)) return category;
+  }
+  throw new Error(`unknown position ${position}`);
+}
+
+export type ConversionKind = "asset" | "fund" | "product";
+
+/** How a bank staff member became our customer (the basis of the conversion bonus). */
+export interface Conversion {
+  kind: ConversionKind;
+  /** Yuan; present for asset and fund conversions. */
+  amount: number | null;
+  /** Product name; present for product conversions. */
+  product: string | null;
+  /** The asset-transfer time. */
+  at: IsoDateTime;
+  account: string | null;
+}
+
+/** A member of a bank sub-branch's staff (人员信息档案). */
+export interface StaffMember {
+  id: string;
+  name: string;
+  position: Position;
+  category: PositionCategory;
+  branch: string;
+  /** A core person (核心人物). */
+  key: boolean;
+  gender: "F" | "M" | null;
+  phone: string | null;
+  birthday: SolarBirthday | null;
+  lunarBirthday: LunarBirthday | null;
+  joined: IsoDate | null;
+  /** Day reported to head office (备案). */
+  hqRegistered: IsoDate | null;
+  /** The person's own contact cadence, overriding key/category defaults. */
+  cadenceDays: number | null;
+  conversion: Conversion | null;
+  /** The archive fields as written, for coverage and reports (free text). */
+  archive: Record<string, unknown>;
+  source: SourceRef;
+}
+
+export type ProspectTier = "basic" | "valuable";
+
+export interface Holding {
+  product: string;
+  amount: number | null;
+  matures: IsoDate | null;
+}
+
+export interface ProspectEvent {
+  date: IsoDate;
+  kind: string;
+  amount: number | null;
+  note: string | null;
+}
+
+export interface Purchase {
+  date: IsoDate;
+  product: string;
+  amount: number | null;
+  important: boolean;
+}
+
+/** A prospect or customer found at a branch (潜在客户). */
+export interface Prospect {
+  id: string;
+  name: string;
+  tier: ProspectTier;
+  branch: string;
+  phone: string | null;
+  birthday: SolarBirthday | null;
+  lunarBirthday: LunarBirthday | null;
+  /** How we found them (`source` in the file). */
+  referral: { kind: string; staff: string | null; customer: string | null } | null;
+  holdings: Holding[];
+  events: ProspectEvent[];
+  purchases: Purchase[];
+  nextFollowup: IsoDate | null;
+  converted: { date: IsoDate; account: string | null } | null;
+  /** The checklist fields as written. */
+  archive: Record<string, unknown>;
+  source: SourceRef;
+}
+
+export type ActivityKind = "call" | "sms" | "wechat" | "email" | "visit" | "meal" | "gift" | "report" | "event" | "training" | "other";
+
+/** One entry of a branch's contact log. */
+export interface Activity {
+  date: IsoDate;
+  kind: ActivityKind;
+  branch: string;
+  /** Staff or prospect ids. */
+  with: string[];
+  by: string | null;
+  note: string | null;
+  source: SourceRef;
+}
+
+/** A sale of one of our products through a branch. */
+export interface Sale {
+  date: IsoDate;
+  product: string;
+  amount: number;
+  branch: string;
+  prospect: string | null;
+  source: SourceRef;
+}
+
+/** One month of a branch's figures. Absent figures are null. */
+export interface KpiMonth {
+  month: IsoMonth;
+  figures: Record<string, number | null>;
+  notes: string | null;
+}
+
+export interface KpiTarget {
+  metric: string;
+  period: string;
+  target: number;
+}
+
+export interface Competitor {
+  name: string;
+  kind: string | null;
+  since: IsoDate | null;
+  staffCount: number | null;
+  details: Record<string, unknown>;
+}
+
+/** A bank sub-branch (支行) with everything kept about it. */
+export interface Branch {
+  id: string;
+  name: string;
+  bank: string | null;
+  parent: string | null;
+  department: string;
+  /** The channel worker in charge: `owner`, else the department's specialist, else null. */
+  owner: string | null;
+  hqReported: IsoDate | null;
+  address: string | null;
+  /** The checklist sections as written (environment, profile, business, surroundings). */
+  sections: Record<string, Record<string, unknown>>;
+  /** `reviewed` of staff.yaml; null without the file or the field. */
+  reviewed: IsoDate | null;
+  /** Whether staff.yaml exists. */
+  hasStaffFile: boolean;
+  staff: StaffMember[];
+  prospects: Prospect[];
+  activities: Activity[];
+  sales: Sale[];
+  kpiMonths: KpiMonth[];
+  kpiTargets: KpiTarget[];
+  competitors: Competitor[];
+  source: SourceRef;
+}
+
+export interface DepartmentTeam {
+  generalManager: string | null;
+  marketingLead: string | null;
+  channelLead: string | null;
+  specialist: string | null;
+  members: string[];
+}
+
+/** A branch office of the securities firm (营业部). */
+export interface Department {
+  id: string;
+  name: string;
+  city: string | null;
+  /** In a region covered by an asset-management representative (资管代表). */
+  amCovered: boolean;
+  team: DepartmentTeam;
+  source: SourceRef;
+}
+
+export interface BonusPolicy {
+  start: IsoDate;
+  /** Inclusive: transfers up to 23:59:59 of this day count. */
+  deadline: IsoDate;
+  amount: number;
+  perBranchCap: number;
+  totalCap: number;
+  eligiblePositions: Position[];
+  assetMin: number;
+  fundMin: number;
+  products: string[];
+}
+
+export interface AmountTier {
+  min: number;
+  /** A fixed support amount in yuan, or null for a rate tier. */
+  amount: number | null;
+  /** A share of sales, or null for a fixed tier. */
+  rate: number | null;
+  /** Upper bound of a rate tier's support, in yuan. */
+  cap: number | null;
+}
+
+export interface ExpensePolicy {
+  product: string;
+  start: IsoDate;
+  end: IsoDate;
+  /** Null when the policy has no self-driven scheme. */
+  selfDriven: { ceiling: number; tiers: AmountTier[] } | null;
+  amCovered: { tiers: AmountTier[] } | null;
+}
+
+export interface FollowupPolicy {
+  windowDays: number;
+  overdueDays: number;
+  cadenceDays: Record<PositionCategory | "key", number>;
+  leaderReportDays: number;
+  archiveReviewDays: number;
+  maturityLeadDays: number;
+  careCallDays: number;
+  largeMovementMin: number;
+}
+
+export interface Holiday {
+  date: IsoDate;
+  name: string;
+}
+
+/** channel.yaml, normalised. */
+export interface Settings {
+  version: number;
+  organisation: string;
+  timezone: string;
+  bonus: BonusPolicy | null;
+  expenseSupport: ExpensePolicy | null;
+  followups: FollowupPolicy;
+  holidays: Holiday[];
+}
+
+/** The whole repository. Lists are sorted by id (holidays by date). */
+export interface Model {
+  settings: Settings;
+  departments: Department[];
+  branches: Branch[];
+}
+
+export const DEFAULT_FOLLOWUP_POLICY: FollowupPolicy = {
+  windowDays: 7,
+  overdueDays: 30,
+  cadenceDays: { key: 7, leader: 30, influencer: 14, resource: 14, daily: 21, external: 60 },
+  leaderReportDays: 30,
+  archiveReviewDays: 90,
+  maturityLeadDays: 7,
+  careCallDays: 3,
+  largeMovementMin: 500_000,
+};

@@ -1,0 +1,152 @@
+/**
+ * Parsing and checking of the value kinds of SPEC section 2. Shared by the schema formats
+ * (which decide validity) and the model builder (which normalises valid values).
+ */
+import { addDays as addDaysFns, differenceInCalendarDays } from "date-fns";
+
+/** A calendar day, `YYYY-MM-DD`. Compared as text: lexical order is date order. */
+export type IsoDate = string;
+/** A local wall-clock time in the repository's timezone, `YYYY-MM-DDTHH:mm:ss`. */
+export type IsoDateTime = string;
+/** A month, `YYYY-MM`. */
+export type IsoMonth = string;
+
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME_SHAPE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+const BIRTHDAY_SHAPE = /^(\d{4}|-)-(\d{2})-(\d{2})$/;
+const LUNAR_SHAPE = /^(闰)?(\d{2})-(\d{2})$/;
+const MONEY_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万|亿)?元?$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Whether year-month-day names a real day of the proleptic Gregorian calendar. */
+export function isRealDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** `YYYY-MM-DD` that names a real day, or null. */
+export function parseDate(text: string): IsoDate | null {
+  const m = DATE_SHAPE.exec(text);
+  if (!m) return null;
+  return isRealDay(Number(m[1]), Number(m[2]), Number(m[3])) ? text : null;
+}
+
+/** Whether the text has the shape of a date (whatever its day): tells a typo from an impossible day. */
+export function hasDateShape(text: string): boolean {
+  return DATE_SHAPE.test(text);
+}
+
+/** A datetime of SPEC 2, normalised to `YYYY-MM-DDTHH:mm:ss`, or null. */
+export function parseDateTime(text: string): IsoDateTime | null {
+  const m = DATETIME_SHAPE.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = "00"] = m;
+  if (!isRealDay(Number(y), Number(mo), Number(d))) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}`;
+}
+
+/** A solar birthday: the year is null when written `--MM-DD`. */
+export interface SolarBirthday {
+  year: number | null;
+  month: number;
+  day: number;
+}
+
+export function parseBirthday(text: string): SolarBirthday | null {
+  const m = BIRTHDAY_SHAPE.exec(text);
+  if (!m) return null;
+  const year = m[1] === "-" ? null : Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  // A birthday without a year may be 02-29: check against a leap year.
+  if (!isRealDay(year ?? 2000, month, day)) return null;
+  return { year, month, day };
+}
+
+/** A Chinese-calendar birthday: month 1–12, day 1–30, and whether the month is a leap month. */
+export interface LunarBirthday {
+  leap: boolean;
+  month: number;
+  day: number;
+}
+
+export function parseLunarBirthday(text: string): LunarBirthday | null {
+  const m = LUNAR_SHAPE.exec(text);
+  if (!m) return null;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 30) return null;
+  return { leap: m[1] === "闰", month, day };
+}
+
+const UNIT_DIGITS: Record<string, number> = { "": 0, 万: 4, 亿: 8 };
+/** Larger amounts than this cannot be exact in a double and are not money anyone records. */
+export const MONEY_LIMIT = 1e15;
+
+/**
+ * Money in yuan from a number or one of the written forms of SPEC 2 ("2万", "1.5万",
+ * "26亿", "20000元", "1,200,000"). Decimal shifting is done on the digits, so "1.1万" is
+ * exactly 11000 (floating-point multiplication would give 11000.000000000002).
+ * Returns null for negative, non-finite, oversized or unrecognised values.
+ */
+export function parseMoney(value: unknown): number | null {
+  if (typeof value === "number") {
+    return Number.isFinite(value) && value >= 0 && value < MONEY_LIMIT ? value : null;
+  }
+  if (typeof value !== "string") return null;
+  const m = MONEY_SHAPE.exec(value.trim());
+  if (!m) return null;
+  const whole = (m[1] ?? "").replace(/,/g, "");
+  const fraction = m[2] ?? "";
+  const shift = UNIT_DIGITS[m[3] ?? ""] ?? 0;
+  const digits = whole + fraction.padEnd(shift, "0");
+  const pointAt = whole.length + shift;
+  const text = `${digits.slice(0, pointAt)}.${digits.slice(pointAt) || "0"}`;
+  const yuan = Number(text);
+  return Number.isFinite(yuan) && yuan < MONEY_LIMIT ? yuan : null;
+}
+
+/** Formats `YYYY-MM-DD` from parts. */
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Splits an ISO date into numbers. The caller guarantees the shape. */
+export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/** A local-midnight Date for a calendar day; date-fns' calendar arithmetic is DST-safe on it. */
+function toLocalDate(date: IsoDate): Date {
+  const { year, month, day } = dateParts(date);
+  return new Date(year, month - 1, day);
+}
+
+/** Adds whole days to a date, across months and years. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = addDaysFns(toLocalDate(date), days);
+  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toLocalDate(to), toLocalDate(from));
+}
+
+/** Whether an IANA timezone name is known to this Node.js. */
+export function isKnownTimezone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

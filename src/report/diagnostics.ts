@@ -1,0 +1,104 @@
+/**
+ * Rendering validation results: compiler-style text with the source line and a caret, or the
+ * JSON shape of SPEC 6.
+ */
+import type { LoadedFile } from "../load/repository.js";
+import { t, tDynamic, type Lang } from "../i18n/catalog.js";
+import type { Finding } from "../validate/findings.js";
+import type { ValidationResult } from "../validate/index.js";
+import type { Style } from "./style.js";
+
+/** The finding's message in `lang`, with a "did you mean" hint when it has a suggestion. */
+export function findingMessage(finding: Finding, lang: Lang): string {
+  const params = { ...finding.params };
+  if (finding.code === "UNKNOWN_REFERENCE" && typeof params.expected === "string") {
+    params.expected = tDynamic(lang, `ref.${params.expected}`);
+  }
+  let message = tDynamic(lang, `diag.${finding.code}`, params);
+  if (typeof params.suggestion === "string" && params.suggestion !== "") {
+    message += t(lang, "hint.didYouMean", { suggestion: params.suggestion });
+  }
+  return message;
+}
+
+/** The source line of a finding and a caret line under its span, or nothing for whole-file findings without text. */
+function excerpt(finding: Finding, file: LoadedFile | undefined, style: Style): string[] {
+  const source = file?.source;
+  if (!source || finding.line > source.lineCount) return [];
+  const text = source.lineText(finding.line).replace(/\t/g, " ");
+  if (text.trim() === "") return [];
+  const gutter = String(finding.line);
+  const pad = " ".repeat(gutter.length);
+  // Wide (CJK) characters take two terminal cells: pad the caret by display width.
+  const before = [...text].slice(0, finding.column - 1).join("");
+  const underlined = [...text].slice(finding.column - 1, finding.column - 1 + finding.length).join("");
+  const caret = " ".repeat(displayWidth(before)) + "^".repeat(Math.max(1, displayWidth(underlined)));
+  return [`  ${style.dim(`${gutter} |`)} ${text}`, `  ${style.dim(`${pad} |`)} ${finding.severity === "error" ? style.error(caret) : style.warning(caret)}`];
+}
+
+/** Terminal cells a string takes: East Asian wide and fullwidth characters count two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) continue;
+    width += isWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+export function renderDiagnosticsText(result: ValidationResult, files: readonly LoadedFile[], lang: Lang, style: Style): string {
+  const byName = new Map(files.map((f) => [f.file, f]));
+  const lines: string[] = [];
+  for (const finding of result.findings) {
+    const severity = t(lang, finding.severity === "error" ? "severity.error" : "severity.warning");
+    const label = finding.severity === "error" ? style.error(severity) : style.warning(severity);
+    lines.push(`${style.bold(`${finding.file}:${finding.line}:${finding.column}`)}: ${label} ${style.dim(finding.code)} ${findingMessage(finding, lang)}`);
+    lines.push(...excerpt(finding, byName.get(finding.file), style));
+  }
+  if (lines.length > 0) lines.push("");
+  lines.push(
+    result.errors + result.warnings === 0
+      ? style.good(t(lang, "validate.clean", { files: result.files }))
+      : t(lang, "validate.summary", { errors: result.errors, warnings: result.warnings, files: result.files }),
+  );
+  return lines.join("\n") + "\n";
+}
+
+/** SPEC 6: `{ok, files, errors, warnings, diagnostics: [...]}`. */
+export function diagnosticsJson(result: ValidationResult, lang: Lang): object {
+  return {
+    ok: result.errors === 0,
+    files: result.files,
+    errors: result.errors,
+    warnings: result.warnings,
+    diagnostics: result.findings.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      path: f.path,
+      message: findingMessage(f, lang),
+    })),
+  };
+}

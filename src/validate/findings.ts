@@ -1,0 +1,104 @@
+/**
+ * Findings are the data every check produces; renderers turn them into text or JSON.
+ * A finding carries its parameters, not a sentence: the message is written in the
+ * reader's language only when it is rendered (see `src/i18n`).
+ */
+
+/** Every diagnostic code the tool can report. Tests assert these, never the wording. */
+export type FindingCode =
+  // reading and decoding
+  | "FILE_UNREADABLE"
+  | "FILE_TOO_LARGE"
+  | "SYMLINK_OUTSIDE_REPOSITORY"
+  | "ENCODING_UTF16"
+  | "ENCODING_GBK"
+  | "ENCODING_INVALID_UTF8"
+  | "MERGE_CONFLICT"
+  // YAML syntax
+  | "YAML_SYNTAX"
+  | "YAML_DUPLICATE_KEY"
+  | "YAML_TAB_INDENT"
+  | "YAML_ALIAS_LIMIT"
+  | "YAML_MULTIPLE_DOCUMENTS"
+  | "YAML_UNSUPPORTED_TAG"
+  | "YAML_TOO_DEEP"
+  // layout
+  | "UNKNOWN_FILE"
+  | "MISSING_BRANCH_FILE"
+  | "EMPTY_FILE"
+  // schema
+  | "UNKNOWN_KEY"
+  | "MISSING_FIELD"
+  | "INVALID_TYPE"
+  | "INVALID_ENUM"
+  | "INVALID_VALUE"
+  | "INVALID_ID"
+  | "INVALID_DATE"
+  | "DATE_DOES_NOT_EXIST"
+  | "INVALID_DATETIME"
+  | "DATETIME_WITHOUT_TIME"
+  | "INVALID_MONTH"
+  | "INVALID_BIRTHDAY"
+  | "INVALID_LUNAR_BIRTHDAY"
+  | "INVALID_MONEY"
+  | "PHONE_NOT_QUOTED"
+  | "INVALID_PHONE"
+  | "INVALID_POSITION"
+  | "INVALID_TIMEZONE"
+  // cross-file
+  | "BRANCH_ID_MISMATCH"
+  | "DUPLICATE_ID"
+  | "DUPLICATE_BRANCH_ID"
+  | "DUPLICATE_DEPARTMENT_ID"
+  | "DUPLICATE_MONTH"
+  | "UNKNOWN_DEPARTMENT"
+  | "UNKNOWN_REFERENCE";
+
+export type Severity = "error" | "warning";
+
+/** Values a message template may interpolate. */
+export type FindingParams = Record<string, string | number | undefined>;
+
+/** One problem found in the data. */
+export interface Finding {
+  severity: Severity;
+  code: FindingCode;
+  /** Path relative to the repository root, with `/` separators. */
+  file: string;
+  /** 1-based line; 1 when the finding concerns the whole file. */
+  line: number;
+  /** 1-based column, counted in characters (code points) of the line. */
+  column: number;
+  /** Where in the document, as a dotted path (`staff[3].birthday`); "" for the whole file. */
+  path: string;
+  /** How many characters the caret underline should span (at least 1). */
+  length: number;
+  /** Parameters for the localised message of `code`. */
+  params: FindingParams;
+}
+
+/** Orders findings by file, line, column, then code, so output never depends on discovery order. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareText(a.code, b.code) ||
+    compareText(a.path, b.path)
+  );
+}
+
+/** Plain code-unit comparison: stable across locales, unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Formats a path of keys and indexes the way messages show it: `staff[3].birthday`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? part : `.${part}`;
+  }
+  return out;
+}

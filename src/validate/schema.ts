@@ -1,0 +1,220 @@
+/**
+ * The schema pass: each file's plain data against the JSON Schema of its kind, with every
+ * error mapped back to its YAML node and to a specific code. The code comes from the shared
+ * value type the error occurred in (`common.schema.json#/$defs/money` → INVALID_MONEY), so
+ * the schemas stay the single description of what a valid value is.
+ */
+import * as fs from "node:fs";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import type { FileKind, LoadedFile } from "../load/repository.js";
+import { findingAt, type Target } from "../load/locate.js";
+import { hasDateShape, isKnownTimezone, parseBirthday, parseDate, parseDateTime } from "../model/values.js";
+import { nearest } from "./suggest.js";
+import type { Finding, FindingCode, FindingParams } from "./findings.js";
+
+const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
+
+export const SCHEMA_FILES: Readonly<Record<FileKind, string>> = {
+  channel: "channel.schema.json",
+  departments: "departments.schema.json",
+  branch: "branch.schema.json",
+  staff: "staff.schema.json",
+  kpis: "kpis.schema.json",
+  competitors: "competitors.schema.json",
+  prospects: "prospects.schema.json",
+  activities: "activities.schema.json",
+};
+
+const COMMON_SCHEMA = "common.schema.json";
+
+// ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+
+let ajvInstance: Ajv2020 | null = null;
+const compiled = new Map<FileKind, ValidateFunction>();
+
+function ajv(): Ajv2020 {
+  if (ajvInstance) return ajvInstance;
+  const instance = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  addFormats(instance);
+  instance.addFormat("channel-datetime", (text: string) => parseDateTime(text) !== null);
+  instance.addFormat("channel-birthday", (text: string) => parseBirthday(text) !== null);
+  instance.addFormat("channel-timezone", (text: string) => isKnownTimezone(text));
+  instance.addSchema(readSchema(COMMON_SCHEMA), COMMON_SCHEMA);
+  for (const name of Object.values(SCHEMA_FILES)) instance.addSchema(readSchema(name), name);
+  ajvInstance = instance;
+  return instance;
+}
+
+function readSchema(name: string): object {
+  return JSON.parse(fs.readFileSync(new URL(name, SCHEMA_DIR), "utf8")) as object;
+}
+
+function validatorFor(kind: FileKind): ValidateFunction {
+  let validate = compiled.get(kind);
+  if (!validate) {
+    const found = ajv().getSchema(SCHEMA_FILES[kind]);
+    if (!found) throw new Error(`schema ${SCHEMA_FILES[kind]} is missing`);
+    validate = found;
+    compiled.set(kind, validate);
+  }
+  return validate;
+}
+
+/** Files whose kind requires content: an empty one is an error, other kinds merely hold nothing. */
+const CONTENT_REQUIRED: ReadonlySet<FileKind> = new Set(["channel", "branch"]);
+
+/** Schema findings for one parsed file (none for a file that did not parse). */
+export function checkFileSchema(file: LoadedFile): Finding[] {
+  if (file.data === undefined) return [];
+  if (file.data === null) {
+    const severity = CONTENT_REQUIRED.has(file.kind) ? "error" : "warning";
+    return [findingAt(file, severity, "EMPTY_FILE", [], {})];
+  }
+  const validate = validatorFor(file.kind);
+  if (validate(file.data)) return [];
+  return mapSchemaErrors(file, validate.errors ?? []);
+}
+
+/** Wrapper keywords whose failure is explained better by the errors inside them. */
+const WRAPPERS = new Set(["if", "then", "else", "anyOf", "oneOf", "allOf", "not"]);
+
+function mapSchemaErrors(file: LoadedFile, errors: ErrorObject[]): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const specific = errors.filter((e) => !WRAPPERS.has(e.keyword));
+  for (const error of errors) {
+    if (WRAPPERS.has(error.keyword) && specific.some((e) => e.instancePath.startsWith(error.instancePath))) continue;
+    const mapped = mapSchemaError(error);
+    // One finding per place and problem: a value failing both its pattern and format is one mistake.
+    const dedupeKey = [mapped.path.join("/"), mapped.target, mapped.code === "MISSING_FIELD" ? mapped.params.field : ""].join("|");
+    if (seen.has(dedupeKey)) continue;
+    seen.add(dedupeKey);
+    findings.push(findingAt(file, "error", mapped.code, mapped.path, mapped.params, mapped.target));
+  }
+  return findings;
+}
+
+interface MappedError {
+  code: FindingCode;
+  path: (string | number)[];
+  target: Target;
+  params: FindingParams;
+}
+
+function instancePathSegments(pointer: string): (string | number)[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((raw) => raw.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+/** `common.schema.json#/$defs/money/pattern` → `money`. */
+function valueKind(schemaPath: string): string | null {
+  const m = /\$defs\/([A-Za-z]+)\//.exec(schemaPath);
+  return m ? (m[1] ?? null) : null;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  return Array.isArray(value) ? "[…]" : "{…}";
+}
+
+function mapSchemaError(error: ErrorObject): MappedError {
+  const path = instancePathSegments(error.instancePath);
+  const value = error.data;
+  const field = String(path[path.length - 1] ?? "");
+  const shown = describeValue(value);
+
+  if (error.keyword === "additionalProperties") {
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    return { code: "UNKNOWN_KEY", path: [...path, key], target: "key", params: { key, suggestion: nearest(key, known) } };
+  }
+  if (error.keyword === "required") {
+    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    return { code: "MISSING_FIELD", path, target: "value", params: { field: missing } };
+  }
+
+  switch (valueKind(error.schemaPath)) {
+    case "id":
+      return { code: "INVALID_ID", path, target: "value", params: { field, value: shown } };
+    case "date":
+      return {
+        code: typeof value === "string" && hasDateShape(value) && parseDate(value) === null ? "DATE_DOES_NOT_EXIST" : "INVALID_DATE",
+        path,
+        target: "value",
+        params: { field, value: shown },
+      };
+    case "datetime":
+      return {
+        code: typeof value === "string" && parseDate(value) !== null ? "DATETIME_WITHOUT_TIME" : "INVALID_DATETIME",
+        path,
+        target: "value",
+        params: { field, value: shown },
+      };
+    case "month":
+      return { code: "INVALID_MONTH", path, target: "value", params: { field, value: shown } };
+    case "birthday":
+      return {
+        code: typeof value === "string" && /^(\d{4}|-)-\d{2}-\d{2}$/.test(value) ? "DATE_DOES_NOT_EXIST" : "INVALID_BIRTHDAY",
+        path,
+        target: "value",
+        params: { field, value: shown },
+      };
+    case "lunarBirthday":
+      return { code: "INVALID_LUNAR_BIRTHDAY", path, target: "value", params: { field, value: shown } };
+    case "money":
+      return { code: "INVALID_MONEY", path, target: "value", params: { field, value: shown } };
+    case "phone":
+      return { code: typeof value === "number" ? "PHONE_NOT_QUOTED" : "INVALID_PHONE", path, target: "value", params: { field, value: shown } };
+    case "position":
+      return { code: "INVALID_POSITION", path, target: "value", params: { value: shown, suggestion: suggestFromEnum(error, value) } };
+    case "timezone":
+      return { code: "INVALID_TIMEZONE", path, target: "value", params: { value: shown } };
+    default:
+      break;
+  }
+
+  switch (error.keyword) {
+    case "type":
+      return {
+        code: "INVALID_TYPE",
+        path,
+        target: "value",
+        params: { field, expected: String((error.params as { type: string | string[] }).type), actual: typeName(value), value: shown },
+      };
+    case "enum":
+      return { code: "INVALID_ENUM", path, target: "value", params: { field, value: shown, allowed: allowedValues(error).join(", "), suggestion: suggestFromEnum(error, value) } };
+    case "const":
+      return { code: "INVALID_VALUE", path, target: "value", params: { field, value: shown, expected: String((error.params as { allowedValue: unknown }).allowedValue) } };
+    default:
+      return { code: "INVALID_VALUE", path, target: "value", params: { field, value: shown, rule: error.keyword, limit: limitOf(error) } };
+  }
+}
+
+function allowedValues(error: ErrorObject): string[] {
+  const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+  return allowed.map(String);
+}
+
+function suggestFromEnum(error: ErrorObject, value: unknown): string | undefined {
+  return typeof value === "string" ? nearest(value, allowedValues(error)) : undefined;
+}
+
+function limitOf(error: ErrorObject): string | undefined {
+  const p = error.params as Record<string, unknown>;
+  const limit = p.limit ?? p.pattern ?? p.format;
+  return limit === undefined ? undefined : String(limit);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
