@@ -3,7 +3,7 @@
  * code (0 fine, 1 problems in the data, 2 usage or a missing repository).
  */
 import { Command, CommanderError, Option } from "commander";
-import { t, type Lang } from "../i18n/catalog.js";
+import { chooseLang, t, type Lang, type MessageKey } from "../i18n/catalog.js";
 import { makeContext, processSurroundings, type Context, type GlobalOptions, type Surroundings } from "./context.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
 import { runInit } from "./commands/init.js";
@@ -11,17 +11,23 @@ import { runValidate } from "./commands/validate.js";
 
 export const VERSION = "0.1.0";
 
-function buildProgram(surroundings: Surroundings, run: (action: (ctx: Context) => number, options: GlobalOptions) => void): Command {
+/** Runs a command's action with the context made from its options. */
+export type Runner = (action: (ctx: Context) => number, options: GlobalOptions) => void;
+
+function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Command {
+  const h = (key: MessageKey) => t(lang, key);
   const program = new Command("channel")
-    .description("channel — 银行渠道档案、校验、奖励、跟进与报表 / bank-channel archive, validation, bonus, follow-ups and reports")
-    .version(VERSION, "-V, --version")
-    .addOption(new Option("--data <dir>", "data repository root (default: the nearest folder up with channel.yaml) / 数据仓库目录"))
-    .addOption(new Option("--as-of <date>", "the day to compute for, YYYY-MM-DD (default: today in the repository's timezone) / 计算日期"))
-    .addOption(new Option("--format <format>", "output format: validate text|json; others table|json|csv|md / 输出格式"))
-    .addOption(new Option("--out <file>", "write the output to a file instead of stdout / 输出到文件"))
-    .addOption(new Option("--force", "with --out: overwrite an existing file / 覆盖已有文件"))
-    .addOption(new Option("--lang <lang>", "zh or en (default: CHANNEL_LANG, then the locale) / 语言"))
-    .addOption(new Option("--no-color", "no colour (also NO_COLOR) / 不用颜色"))
+    .description(h("cli.description"))
+    .version(VERSION, "-V, --version", h("help.version"))
+    .helpOption("-h, --help", h("help.help"))
+    .addOption(new Option("--data <dir>", h("help.data")))
+    .addOption(new Option("--as-of <date>", h("help.asOf")))
+    .addOption(new Option("--format <format>", h("help.format")))
+    .addOption(new Option("--out <file>", h("help.out")))
+    .addOption(new Option("--force", h("help.force")))
+    .addOption(new Option("--lang <lang>", h("help.lang")))
+    .addOption(new Option("--no-color", h("help.noColor")))
+    .helpCommand("help [command]", h("help.helpCommand"))
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
@@ -32,29 +38,39 @@ function buildProgram(surroundings: Surroundings, run: (action: (ctx: Context) =
 
   program
     .command("validate")
-    .description("check the data: every problem with file:line:col / 校验数据")
-    .option("--strict", "treat warnings as errors / 警告也算错误")
+    .description(h("help.validate"))
+    .option("--strict", h("help.strict"))
     .action((options: { strict?: boolean }, command: Command) => run((ctx) => runValidate(ctx), { ...command.optsWithGlobals(), ...options }));
 
   program
     .command("init [dir]")
-    .description("create a new data repository (never overwrites) / 新建数据仓库")
+    .description(h("help.init"))
     .action((dir: string | undefined, _options: object, command: Command) => run((ctx) => runInit(ctx, dir), command.optsWithGlobals()));
 
   return program;
 }
 
+/** The language for help and early errors, before commander has parsed anything. */
+function languageFromArgv(argv: string[], env: Surroundings["env"]): Lang {
+  let flag: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === "--lang") flag = argv[i + 1];
+    else if (arg.startsWith("--lang=")) flag = arg.slice("--lang=".length);
+  });
+  return chooseLang(flag, env) ?? chooseLang(undefined, env) ?? "en";
+}
+
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: string[], surroundings: Surroundings = processSurroundings()): Promise<number> {
   let exitCode = EXIT_OK;
-  let lang: Lang = "en";
+  let lang: Lang = languageFromArgv(argv, surroundings.env);
   const run = (action: (ctx: Context) => number, options: GlobalOptions): void => {
     const ctx = makeContext(options, surroundings);
     lang = ctx.lang;
     exitCode = action(ctx);
   };
   try {
-    const program = buildProgram(surroundings, run);
+    const program = buildProgram(lang, surroundings, run);
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
