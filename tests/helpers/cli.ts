@@ -1,0 +1,41 @@
+/**
+ * Spawning the real, built CLI (`bin/channel` → `dist/`), as a user would: with NO_COLOR, a
+ * fixed language unless the test sets one, and no inherited CHANNEL_* settings.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const CLI = path.join(PROJECT_ROOT, "bin", "channel");
+export const DATA_EXAMPLE = path.join(PROJECT_ROOT, "data-example");
+export const FIXTURES = path.join(PROJECT_ROOT, "tests", "fixtures");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("CHANNEL_") && k !== "FORCE_COLOR") env[k] = v;
+  Object.assign(env, { NO_COLOR: "1", LANG: "C" }, options.env ?? {});
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? PROJECT_ROOT,
+    env,
+    encoding: "utf8",
+    input: options.input ?? "",
+    timeout: 60_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A scratch copy of a folder (default: data-example), removed by the caller with `fs.rmSync`. */
+export function copyToTemp(source: string = DATA_EXAMPLE): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-test-"));
+  fs.cpSync(source, dir, { recursive: true });
+  return dir;
+}

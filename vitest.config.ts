@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    // End-to-end tests spawn the built CLI; two cores make a cold start slow under load.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
