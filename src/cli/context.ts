@@ -23,6 +23,13 @@ export interface Surroundings {
 }
 
 export function processSurroundings(): Surroundings {
+  // A reader that goes away (`channel … | head`) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return {
     env: process.env,
     cwd: process.cwd(),

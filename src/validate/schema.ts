@@ -4,64 +4,15 @@
  * value type the error occurred in (`common.schema.json#/$defs/money` → INVALID_MONEY), so
  * the schemas stay the single description of what a valid value is.
  */
-import * as fs from "node:fs";
-import type { ErrorObject, ValidateFunction } from "ajv";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { ErrorObject } from "ajv";
 import type { FileKind, LoadedFile } from "../load/repository.js";
 import { findingAt, type Target } from "../load/locate.js";
-import { hasDateShape, isKnownTimezone, parseBirthday, parseDate, parseDateTime } from "../model/values.js";
+import { hasDateShape, parseDate } from "../model/values.js";
+import { validators } from "./compile.js";
 import { nearest } from "./suggest.js";
 import type { Finding, FindingCode, FindingParams } from "./findings.js";
 
-const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
-
-export const SCHEMA_FILES: Readonly<Record<FileKind, string>> = {
-  channel: "channel.schema.json",
-  departments: "departments.schema.json",
-  branch: "branch.schema.json",
-  staff: "staff.schema.json",
-  kpis: "kpis.schema.json",
-  competitors: "competitors.schema.json",
-  prospects: "prospects.schema.json",
-  activities: "activities.schema.json",
-};
-
-const COMMON_SCHEMA = "common.schema.json";
-
-// ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
-
-let ajvInstance: Ajv2020 | null = null;
-const compiled = new Map<FileKind, ValidateFunction>();
-
-function ajv(): Ajv2020 {
-  if (ajvInstance) return ajvInstance;
-  const instance = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  addFormats(instance);
-  instance.addFormat("channel-datetime", (text: string) => parseDateTime(text) !== null);
-  instance.addFormat("channel-birthday", (text: string) => parseBirthday(text) !== null);
-  instance.addFormat("channel-timezone", (text: string) => isKnownTimezone(text));
-  instance.addSchema(readSchema(COMMON_SCHEMA), COMMON_SCHEMA);
-  for (const name of Object.values(SCHEMA_FILES)) instance.addSchema(readSchema(name), name);
-  ajvInstance = instance;
-  return instance;
-}
-
-function readSchema(name: string): object {
-  return JSON.parse(fs.readFileSync(new URL(name, SCHEMA_DIR), "utf8")) as object;
-}
-
-function validatorFor(kind: FileKind): ValidateFunction {
-  let validate = compiled.get(kind);
-  if (!validate) {
-    const found = ajv().getSchema(SCHEMA_FILES[kind]);
-    if (!found) throw new Error(`schema ${SCHEMA_FILES[kind]} is missing`);
-    validate = found;
-    compiled.set(kind, validate);
-  }
-  return validate;
-}
+export { SCHEMA_FILES } from "./compile.js";
 
 /** Files whose kind requires content: an empty one is an error, other kinds merely hold nothing. */
 const CONTENT_REQUIRED: ReadonlySet<FileKind> = new Set(["channel", "branch"]);
@@ -73,7 +24,7 @@ export function checkFileSchema(file: LoadedFile): Finding[] {
     const severity = CONTENT_REQUIRED.has(file.kind) ? "error" : "warning";
     return [findingAt(file, severity, "EMPTY_FILE", [], {})];
   }
-  const validate = validatorFor(file.kind);
+  const validate = validators()[file.kind];
   if (validate(file.data)) return [];
   return mapSchemaErrors(file, validate.errors ?? []);
 }

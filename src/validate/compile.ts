@@ -1,0 +1,86 @@
+/**
+ * Turning the JSON Schemas into validate functions. At build time `scripts/build-validators.mjs`
+ * uses `createAjv` to write them out as standalone code (dist/validate/validators.generated.js),
+ * so a run pays no compile cost; if that file is missing or was made from other schemas
+ * (its fingerprint differs), the schemas are compiled here at run time instead.
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import type { ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import type { FileKind } from "../load/repository.js";
+import { ALL_FORMATS } from "./formats.js";
+
+export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
+export const COMMON_SCHEMA = "common.schema.json";
+
+export const SCHEMA_FILES: Readonly<Record<FileKind, string>> = {
+  channel: "channel.schema.json",
+  departments: "departments.schema.json",
+  branch: "branch.schema.json",
+  staff: "staff.schema.json",
+  kpis: "kpis.schema.json",
+  competitors: "competitors.schema.json",
+  prospects: "prospects.schema.json",
+  activities: "activities.schema.json",
+};
+
+/** The options every validator is built with; `verbose` gives errors their parent schema (for "did you mean"). */
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
+
+/** The schema texts by file name, in a fixed order. */
+export function readSchemaTexts(): [string, string][] {
+  return [COMMON_SCHEMA, ...Object.values(SCHEMA_FILES)].map((name) => [name, fs.readFileSync(new URL(name, SCHEMA_DIR), "utf8")]);
+}
+
+/** A hash of the schemas: generated validators are used only when it matches theirs. */
+export function schemaFingerprint(texts: [string, string][]): string {
+  const hash = createHash("sha256");
+  for (const [name, text] of texts) hash.update(name).update("\0").update(text).update("\0");
+  return hash.digest("hex");
+}
+
+/** An ajv instance with our formats and every schema added under its file name. */
+export function createAjv(texts: [string, string][], extraOptions: object = {}): Ajv2020 {
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extraOptions });
+  for (const [name, format] of Object.entries(ALL_FORMATS)) ajv.addFormat(name, format as never);
+  for (const [name, text] of texts) ajv.addSchema(JSON.parse(text) as object, name);
+  return ajv;
+}
+
+type Validators = Record<FileKind, ValidateFunction>;
+
+interface GeneratedModule {
+  fingerprint: string;
+  validators: Record<string, ValidateFunction>;
+}
+
+async function loadGenerated(): Promise<GeneratedModule | null> {
+  try {
+    return (await import(new URL("./validators.generated.js", import.meta.url).href)) as GeneratedModule;
+  } catch {
+    return null;
+  }
+}
+
+const generated = await loadGenerated();
+let cached: Validators | null = null;
+
+/** The validate function of each file kind. */
+export function validators(): Validators {
+  if (cached) return cached;
+  const texts = readSchemaTexts();
+  if (generated && generated.fingerprint === schemaFingerprint(texts)) {
+    cached = generated.validators as Validators;
+  } else {
+    const ajv = createAjv(texts);
+    const compiled = {} as Validators;
+    for (const [kind, name] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) {
+      const validate = ajv.getSchema(name);
+      if (!validate) throw new Error(`schema ${name} is missing`);
+      compiled[kind] = validate;
+    }
+    cached = compiled;
+  }
+  return cached;
+}

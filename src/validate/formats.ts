@@ -1,0 +1,16 @@
+/**
+ * The string formats the schemas use: ajv-formats' standard ones (date, email, …) and ours.
+ * Shared by the runtime compiler and by the validators generated at build time, so both
+ * decide validity with the very same functions.
+ */
+import { fullFormats } from "ajv-formats/dist/formats.js";
+import { isKnownTimezone, parseBirthday, parseDateTime } from "../model/values.js";
+
+export const CHANNEL_FORMATS: Readonly<Record<string, (text: string) => boolean>> = {
+  "channel-datetime": (text) => parseDateTime(text) !== null,
+  "channel-birthday": (text) => parseBirthday(text) !== null,
+  "channel-timezone": (text) => isKnownTimezone(text),
+};
+
+/** Every format by name, as the generated validators look them up. */
+export const ALL_FORMATS: Readonly<Record<string, unknown>> = { ...fullFormats, ...CHANNEL_FORMATS };
