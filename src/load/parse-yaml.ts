@@ -58,7 +58,7 @@ export function parseYaml(text: string): ParsedYaml {
     const [start, end] = error.pos;
     problems.push({ code: yamlErrorCode(error.code), start, end, params: { detail: firstLine(error.message) } });
   }
-  problems.push(...findUnsupportedTags(doc));
+  problems.push(...findUnsupportedTags(doc, text));
   if (problems.length > 0) return { doc, data: undefined, problems };
 
   try {
@@ -122,15 +122,26 @@ function findExcessiveFlowDepth(text: string): ParseProblem | null {
   return null;
 }
 
-function findUnsupportedTags(doc: Document.Parsed): ParseProblem[] {
+function findUnsupportedTags(doc: Document.Parsed, text: string): ParseProblem[] {
   const problems: ParseProblem[] = [];
   visit(doc, (_key, node) => {
     if (isNode(node) && !isAlias(node) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
-      const [start, end] = node.range ?? [0, 0];
-      problems.push({ code: "YAML_UNSUPPORTED_TAG", start, end, params: { tag: node.tag } });
+      const [valueStart] = node.range ?? [0, 0];
+      // The node's range starts at its value; point at the tag written before it.
+      const lineStart = text.lastIndexOf("\n", valueStart - 1) + 1;
+      const bang = text.lastIndexOf("!", valueStart);
+      const start = bang >= lineStart ? firstTagChar(text, bang) : valueStart;
+      problems.push({ code: "YAML_UNSUPPORTED_TAG", start, end: valueStart, params: { tag: node.tag } });
     }
   });
   return problems;
+}
+
+/** The first `!` of a tag like `!!binary` ending at `lastBang`. */
+function firstTagChar(text: string, lastBang: number): number {
+  let i = lastBang;
+  while (i > 0 && text[i - 1] === "!") i--;
+  return i;
 }
 
 function firstAliasOffset(doc: Document.Parsed): number {

@@ -1,0 +1,76 @@
+/**
+ * Input that people (and their editors) really produce, and input meant to hurt: each is a
+ * located finding or accepted as it should be, never an exception.
+ */
+import { describe, expect, it } from "vitest";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { loadRepository } from "../../src/load/repository.js";
+import { validateRepository } from "../../src/validate/index.js";
+import { validateFiles, writeRepo } from "../helpers/repo.js";
+
+const STAFF = "staff:\n  - id: a\n    name: 王芳\n    position: teller\n";
+
+describe("hostile and unusual input", () => {
+  it("accepts a UTF-8 byte-order mark", () => {
+    const result = validateFiles({ "branches/b1/staff.yaml": "\uFEFF" + STAFF });
+    expect(result.findings).toEqual([]);
+  });
+
+  it("keeps exact positions in a file with CRLF line ends", () => {
+    const result = validateFiles({ "branches/b1/staff.yaml": (STAFF + "    birthday: 2012-02-30\n").replace(/\n/g, "\r\n") });
+    expect(result.findings.map((f) => [f.code, f.line, f.column])).toEqual([["DATE_DOES_NOT_EXIST", 5, 15]]);
+  });
+
+  it("reports a __proto__ key as unknown and pollutes nothing", () => {
+    const result = validateFiles({ "branches/b1/staff.yaml": STAFF + "    __proto__: {polluted: true}\n" });
+    expect(result.findings.map((f) => [f.code, f.line, f.column])).toEqual([["UNKNOWN_KEY", 5, 5]]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("reads yes, on and 2012-03-31 as YAML 1.2 does (strings)", () => {
+    const result = validateFiles({ "branches/b1/staff.yaml": STAFF + "    key: on\n" });
+    expect(result.findings.map((f) => f.code)).toEqual(["INVALID_TYPE"]);
+  });
+
+  it("refuses numbers where a phone belongs, even with a leading zero lost", () => {
+    const result = validateFiles({ "branches/b1/staff.yaml": STAFF + "    phone: 07558300000\n" });
+    expect(result.findings.map((f) => f.code)).toEqual(["PHONE_NOT_QUOTED"]);
+  });
+
+  it("reports every problem of a file in one run, sorted by line", () => {
+    const result = validateFiles({
+      "branches/b1/staff.yaml": STAFF + "    phone: 13800138000\n    birthday: 2012-02-30\n  - id: b\n    name: 李强\n    position: tellr\n",
+    });
+    expect(result.findings.map((f) => [f.code, f.line])).toEqual([
+      ["PHONE_NOT_QUOTED", 5],
+      ["DATE_DOES_NOT_EXIST", 6],
+      ["INVALID_POSITION", 9],
+    ]);
+  });
+
+  it("survives a 5 MB single line and deep block nesting without crashing", () => {
+    const longLine = "notes: " + "长".repeat(5 * 1024 * 1024 / 3) + "\n";
+    let deep = "";
+    for (let i = 0; i < 2000; i++) deep += " ".repeat(i) + "k:\n";
+    const result = validateFiles({ "branches/b1/competitors.yaml": longLine, "branches/b1/kpis.yaml": deep });
+    expect(result.errors).toBeGreaterThan(0);
+    for (const f of result.findings) expect(f.line).toBeGreaterThanOrEqual(1);
+  });
+
+  it("does not follow a symlinked branch folder out of the repository, nor print what it holds", () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), "channel-outside-"));
+    fs.writeFileSync(path.join(outside, "branch.yaml"), "id: secret-branch\nname: 机密\ndepartment: nowhere\n");
+    const dir = writeRepo({});
+    try {
+      fs.symlinkSync(outside, path.join(dir, "branches", "b9"));
+      const result = validateRepository(loadRepository(dir));
+      expect(result.findings.map((f) => [f.code, f.file])).toEqual([["SYMLINK_OUTSIDE_REPOSITORY", "branches/b9"]]);
+      expect(JSON.stringify(result.findings)).not.toContain("secret");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
