@@ -206,3 +206,10 @@ describe("error catalogue", () => {
     expect(FINDING_CODES.filter((code) => !covered.has(code))).toEqual([]);
   });
 });
+
+describe("docs/diagnostics.md", () => {
+  it("lists every code", () => {
+    const doc = fs.readFileSync(new URL("../../docs/diagnostics.md", import.meta.url), "utf8");
+    expect(FINDING_CODES.filter((code) => !doc.includes(`\`${code}\``))).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import * as fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadRepository } from "../../src/load/repository.js";
+import { buildModel } from "../../src/model/build.js";
+import { POSITIONS } from "../../src/model/types.js";
+import { validateRepository } from "../../src/validate/index.js";
+import { DATA_EXAMPLE } from "../helpers/cli.js";
+import { writeRepo, type RepoFiles } from "../helpers/repo.js";
+
+function modelOf(files: RepoFiles) {
+  const dir = writeRepo(files);
+  try {
+    const repo = loadRepository(dir);
+    const validation = validateRepository(repo);
+    return { validation, ...buildModel(repo, validation.filesWithErrors) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("buildModel", () => {
+  it("normalises money, datetimes and defaults", () => {
+    const { model, skipped } = modelOf({
+      "departments.yaml": "departments:\n  - id: d1\n    name: 福田\n    team: {specialist: 李娜}\n",
+      "branches/b1/staff.yaml":
+        "staff:\n  - id: wang-fang\n    name: 王芳\n    position: wealth_manager\n    conversion: {kind: asset, amount: \"1.5万\", at: \"2012-02-20 10:30\"}\n",
+      "branches/b1/kpis.yaml": 'sales:\n  - {date: 2012-03-02, product: 长城2号, amount: "1,200,000"}\n  - {date: 2012-03-01, product: 长城2号, amount: "26亿"}\n',
+    });
+    expect(skipped).toEqual([]);
+    const branch = model.branches[0]!;
+    expect(branch.owner).toBe("李娜");
+    expect(branch.staff[0]).toMatchObject({ category: "influencer", key: false, conversion: { amount: 15000, at: "2012-02-20T10:30:00" } });
+    expect(branch.sales.map((s) => [s.date, s.amount])).toEqual([
+      ["2012-03-01", 2_600_000_000],
+      ["2012-03-02", 1_200_000],
+    ]);
+    expect(model.settings.followups.largeMovementMin).toBe(500_000);
+    expect(model.settings.timezone).toBe("Asia/Shanghai");
+  });
+
+  it("leaves out files with errors and names them", () => {
+    const { model, skipped } = modelOf({
+      "branches/b1/staff.yaml": "staff:\n  - id: a\n    name: 王芳\n    position: tellr\n",
+      "branches/b1/prospects.yaml": "prospects:\n  - id: p1\n    name: 陈先生\n",
+    });
+    expect(skipped).toEqual(["branches/b1/staff.yaml"]);
+    expect(model.branches[0]!.staff).toEqual([]);
+    expect(model.branches[0]!.prospects.map((p) => p.id)).toEqual(["p1"]);
+  });
+
+  it("reads data-example whole: every position, sorted branches", () => {
+    const repo = loadRepository(DATA_EXAMPLE);
+    const validation = validateRepository(repo);
+    const { model, skipped } = buildModel(repo, validation.filesWithErrors);
+    expect(skipped).toEqual([]);
+    const ids = model.branches.map((b) => b.id);
+    expect(ids).toEqual([...ids].sort());
+    const staff = model.branches.flatMap((b) => b.staff);
+    expect(staff.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(staff.map((s) => s.position))).toEqual(new Set(POSITIONS));
+    expect(model.departments.map((d) => d.id)).toEqual(["sz-futian", "sz-luohu", "sz-nanshan"]);
+  });
+});
