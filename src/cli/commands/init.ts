@@ -46,7 +46,7 @@ function vscodeSettings(): object {
   for (const [fileName, kind] of Object.entries(BRANCH_FILE_KINDS)) {
     schemas[`./${REPO_SCHEMA_DIR}/${SCHEMA_FILES[kind]}`] = `branches/*/${fileName}`;
   }
-  return { "yaml.schemas": schemas, "files.encoding": "utf8", "[yaml]": { "editor.insertSpaces": true, "editor.tabSize": 2 } };
+  return { "yaml.yamlVersion": "1.2", "yaml.schemas": schemas, "files.encoding": "utf8", "[yaml]": { "editor.insertSpaces": true, "editor.tabSize": 2 } };
 }
 
 function listFiles(dir: string, prefix = ""): string[] {
