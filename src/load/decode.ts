@@ -3,22 +3,24 @@
  * else is reported with the encoding it most likely is, because the usual culprit is an
  * editor on Chinese Windows that saved the file as GBK.
  */
+import { isUtf8 } from "node:buffer";
 import type { FindingCode } from "../validate/findings.js";
 
 export type DecodeResult =
   | { ok: true; text: string }
   | { ok: false; code: FindingCode; line: number; column: number };
 
-const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 export function decodeUtf8Strict(bytes: Uint8Array): DecodeResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, code: "ENCODING_UTF16", line: 1, column: 1 };
   }
-  try {
-    // TextDecoder drops a leading UTF-8 BOM by itself (ignoreBOM: false).
-    return { ok: true, text: UTF8.decode(bytes) };
-  } catch {
+  // isUtf8 is native and several times faster than a fatal TextDecoder on large files.
+  if (isUtf8(bytes)) {
+    const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset + (hasBom ? 3 : 0), bytes.byteLength - (hasBom ? 3 : 0)).toString("utf8") };
+  }
+  {
     const offset = firstInvalidUtf8Offset(bytes);
     const { line, column } = bytePosition(bytes, offset);
     return { ok: false, code: looksLikeGb18030(bytes) ? "ENCODING_GBK" : "ENCODING_INVALID_UTF8", line, column };

@@ -2,6 +2,7 @@
  * YAML 1.2 parsing that keeps source positions and turns every way a file can be malformed
  * into a located problem instead of an exception.
  */
+import { load as loadFast } from "js-yaml";
 import { isAlias, isNode, parseDocument, visit, type Document } from "yaml";
 import type { FindingCode } from "../validate/findings.js";
 
@@ -153,4 +154,28 @@ function firstAliasOffset(doc: Document.Parsed): number {
     },
   });
   return offset;
+}
+
+/**
+ * Anchors, aliases and tags: the two parsers treat them differently (js-yaml expands aliases
+ * without a limit and knows other tags), so text that may hold one goes to the full parser.
+ * Plain text that merely contains `&`, `*` or `!` inside a word stays on the fast path.
+ */
+const NEEDS_FULL_PARSER = /(?:^|[\s[{,])[&*!][^\s]|^(?:<{7}|={7}|>{7})/m;
+
+/**
+ * The values of a clean file, read by js-yaml: about ten times faster than the full parser,
+ * and for clean YAML 1.2 core documents the same values (the differential test holds the two
+ * to that). Anything unusual, any error, and every file that must be located goes to
+ * `parseYaml`, whose reading wins.
+ */
+export function parseYamlFast(text: string): { ok: true; data: unknown } | { ok: false } {
+  if (NEEDS_FULL_PARSER.test(text)) return { ok: false };
+  try {
+    const data: unknown = loadFast(text);
+    // js-yaml reads an empty or comment-only file as undefined; the full parser says null.
+    return data === undefined ? { ok: false } : { ok: true, data };
+  } catch {
+    return { ok: false };
+  }
 }

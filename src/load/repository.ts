@@ -8,7 +8,7 @@ import * as path from "node:path";
 import type { Document } from "yaml";
 import type { Finding, FindingCode, FindingParams, Severity } from "../validate/findings.js";
 import { decodeUtf8Strict } from "./decode.js";
-import { parseYaml } from "./parse-yaml.js";
+import { parseYaml, parseYamlFast } from "./parse-yaml.js";
 import { SourceText } from "./source-text.js";
 
 export type FileKind = "channel" | "departments" | "branch" | "staff" | "kpis" | "competitors" | "prospects" | "activities";
@@ -30,19 +30,47 @@ export const BRANCH_FILE_KINDS: Readonly<Record<string, FileKind>> = {
 /** Files over this size are refused unread. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-/** One data file and what could be made of it. */
-export interface LoadedFile {
-  /** Path relative to the root, with `/`. */
-  file: string;
-  kind: FileKind;
-  /** The branch folder name for files under `branches/`, else null. */
-  branchFolder: string | null;
-  /** The decoded text; null when the file could not be read or decoded. */
-  source: SourceText | null;
-  /** The YAML document; null when there is no text or it could not be parsed at all. */
-  doc: Document.Parsed | null;
-  /** The plain value; undefined unless the YAML parsed without error. */
-  data: unknown;
+/**
+ * One data file and what could be made of it. The text and the YAML document (with its
+ * positions) are made only when something asks for them: a file that parsed cleanly on the
+ * fast path, or came from the cache, needs neither unless a finding must be located in it.
+ */
+export class LoadedFile {
+  private sourceMemo: SourceText | null | undefined;
+  private docMemo: Document.Parsed | null | undefined;
+
+  constructor(
+    /** Path relative to the root, with `/`. */
+    readonly file: string,
+    readonly kind: FileKind,
+    /** The branch folder name for files under `branches/`, else null. */
+    readonly branchFolder: string | null,
+    /** The decoded text, or null when the file could not be read or decoded. */
+    private readonly text: (() => string | null) | string | null,
+    /** The plain value; undefined unless the YAML parsed without error. */
+    readonly data: unknown,
+    doc?: Document.Parsed | null,
+  ) {
+    this.docMemo = doc;
+  }
+
+  /** The decoded text with line positions; null when the file could not be read or decoded. */
+  get source(): SourceText | null {
+    if (this.sourceMemo === undefined) {
+      const text = typeof this.text === "function" ? this.text() : this.text;
+      this.sourceMemo = text === null ? null : new SourceText(text);
+    }
+    return this.sourceMemo;
+  }
+
+  /** The YAML document with source positions; null when there is no text or it could not be parsed at all. */
+  get doc(): Document.Parsed | null {
+    if (this.docMemo === undefined) {
+      const source = this.source;
+      this.docMemo = source === null ? null : parseYaml(source.text).doc;
+    }
+    return this.docMemo;
+  }
 }
 
 export interface LoadedRepository {
@@ -142,7 +170,7 @@ function isSymlinkOutside(root: string, abs: string): boolean {
 
 function readDataFile(root: string, rel: string, kind: FileKind, branchFolder: string | null, findings: Finding[]): LoadedFile | null {
   const abs = path.join(root, ...rel.split("/"));
-  const unreadable: LoadedFile = { file: rel, kind, branchFolder, source: null, doc: null, data: undefined };
+  const unreadable = new LoadedFile(rel, kind, branchFolder, null, undefined, null);
   if (isSymlinkOutside(root, abs)) {
     findings.push(fileFinding("error", "SYMLINK_OUTSIDE_REPOSITORY", rel, {}));
     return unreadable;
@@ -171,10 +199,14 @@ export function parseDataFile(rel: string, kind: FileKind, branchFolder: string 
   const decoded = decodeUtf8Strict(bytes);
   if (!decoded.ok) {
     findings.push({ severity: "error", code: decoded.code, file: rel, line: decoded.line, column: decoded.column, path: "", length: 1, params: {} });
-    return { file: rel, kind, branchFolder, source: null, doc: null, data: undefined };
+    return new LoadedFile(rel, kind, branchFolder, null, undefined, null);
   }
-  const source = new SourceText(decoded.text);
-  const parsed = parseYaml(decoded.text);
+  const text = decoded.text;
+  const fast = parseYamlFast(text);
+  if (fast.ok) return new LoadedFile(rel, kind, branchFolder, text, fast.data);
+
+  const parsed = parseYaml(text);
+  const source = new SourceText(text);
   for (const problem of parsed.problems) {
     const { line, column } = source.positionAt(problem.start);
     findings.push({
@@ -188,7 +220,7 @@ export function parseDataFile(rel: string, kind: FileKind, branchFolder: string 
       params: problem.params,
     });
   }
-  return { file: rel, kind, branchFolder, source, doc: parsed.doc, data: parsed.data };
+  return new LoadedFile(rel, kind, branchFolder, text, parsed.data, parsed.doc);
 }
 
 /** A finding about a whole file or folder, placed at its start. */

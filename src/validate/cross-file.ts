@@ -77,13 +77,17 @@ export const branchIdMatchesFolder: CrossFileRule = ({ branches }) =>
 
 /** Reports every occurrence after the first of an id, naming where the first one is. */
 function duplicates(sites: IdSite[], code: "DUPLICATE_ID" | "DUPLICATE_BRANCH_ID" | "DUPLICATE_DEPARTMENT_ID"): Finding[] {
-  const first = new Map<string, Finding>();
+  const first = new Map<string, IdSite>();
   const findings: Finding[] = [];
   for (const site of sites) {
-    const here = findingAt(site.file, "error", code, [...site.path, "id"], { id: site.id });
     const earlier = first.get(site.id);
-    if (earlier) findings.push({ ...here, params: { id: site.id, first: `${earlier.file}:${earlier.line}` } });
-    else first.set(site.id, here);
+    if (!earlier) {
+      first.set(site.id, site);
+      continue;
+    }
+    // Locating needs the file's positions: only done for the few ids that clash.
+    const at = findingAt(earlier.file, "error", code, [...earlier.path, "id"], {});
+    findings.push(findingAt(site.file, "error", code, [...site.path, "id"], { id: site.id, first: `${at.file}:${at.line}` }));
   }
   return findings;
 }
@@ -110,20 +114,23 @@ export const branchDepartmentsExist: CrossFileRule = ({ branches, departments })
 
 type Expected = "person" | "staff" | "prospect";
 
-function unknownReference(file: LoadedFile, path: (string | number)[], id: unknown, expected: Expected, known: Map<Expected, string[]>): Finding[] {
+/** Known ids by what a reference may name; sets, since a head office has a hundred thousand of them. */
+type KnownIds = Map<Expected, Set<string>>;
+
+function unknownReference(file: LoadedFile, path: (string | number)[], id: unknown, expected: Expected, known: KnownIds): Finding[] {
   if (typeof id !== "string") return [];
-  const candidates = known.get(expected) ?? [];
-  if (candidates.includes(id)) return [];
-  return [findingAt(file, "error", "UNKNOWN_REFERENCE", path, { id, expected, suggestion: nearest(id, candidates) })];
+  const candidates = known.get(expected) ?? new Set<string>();
+  if (candidates.has(id)) return [];
+  return [findingAt(file, "error", "UNKNOWN_REFERENCE", path, { id, expected, suggestion: nearest(id, [...candidates]) })];
 }
 
 export const referencesResolve: CrossFileRule = ({ files, staff, prospects }) => {
   const staffIds = staff.map((s) => s.id);
   const prospectIds = prospects.map((p) => p.id);
-  const known = new Map<Expected, string[]>([
-    ["staff", staffIds],
-    ["prospect", prospectIds],
-    ["person", [...staffIds, ...prospectIds]],
+  const known: KnownIds = new Map([
+    ["staff", new Set(staffIds)],
+    ["prospect", new Set(prospectIds)],
+    ["person", new Set([...staffIds, ...prospectIds])],
   ]);
   const findings: Finding[] = [];
   for (const file of files) {
