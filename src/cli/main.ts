@@ -8,6 +8,11 @@ import { makeContext, processSurroundings, type Context, type GlobalOptions, typ
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
 import { runInit } from "./commands/init.js";
 import { runValidate } from "./commands/validate.js";
+import { runFollowups, type FollowupsOptions } from "./commands/followups.js";
+import { ACTIVITY_KINDS, runLog, type LogOptions } from "./commands/log.js";
+import { FOLLOWUP_KINDS } from "../rules/followups.js";
+import { runBonus } from "./commands/bonus.js";
+import { runExpenses } from "./commands/expenses.js";
 
 export const VERSION = "0.1.0";
 
@@ -43,9 +48,37 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .action((options: { strict?: boolean }, command: Command) => run((ctx) => runValidate(ctx), { ...command.optsWithGlobals(), ...options }));
 
   program
-    .command("init [dir]")
-    .description(h("help.init"))
-    .action((dir: string | undefined, _options: object, command: Command) => run((ctx) => runInit(ctx, dir), command.optsWithGlobals()));
+    .command("bonus")
+    .description(h("bonus.help"))
+    .option("--department <id>", h("bonus.help.department"))
+    .action((options: { department?: string }, command: Command) => run((ctx) => runBonus(ctx, options), command.optsWithGlobals()));
+
+  program
+    .command("expenses")
+    .description(h("expenses.help"))
+    .action((_options: object, command: Command) => run((ctx) => runExpenses(ctx), command.optsWithGlobals()));
+
+  program
+    .command("followups")
+    .description(h("followups.help.command"))
+    .option("--within <days>", h("followups.help.within"))
+    .option("--owner <name>", h("followups.help.owner"))
+    .option("--department <id>", h("followups.help.department"))
+    .option("--branch <id>", h("followups.help.branch"))
+    .option("--kind <kind>", t(lang, "followups.help.kind", { kinds: FOLLOWUP_KINDS.join("|") }), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option("--ics <file>", h("followups.help.ics"))
+    .action((options: FollowupsOptions, command: Command) => run((ctx) => runFollowups(ctx, options), command.optsWithGlobals()));
+
+  program
+    .command("log")
+    .description(h("log.help.command"))
+    .argument("[people...]", h("log.help.people"))
+    .option("--kind <kind>", t(lang, "log.help.kind", { kinds: ACTIVITY_KINDS.join("|") }))
+    .option("--note <text>", h("log.help.note"))
+    .option("--date <date>", h("log.help.date"))
+    .option("--by <name>", h("log.help.by"))
+    .option("--branch <id>", h("log.help.branch"))
+    .action((people: string[], options: LogOptions, command: Command) => run((ctx) => runLog(ctx, people, options), command.optsWithGlobals()));
 
   return program;
 }

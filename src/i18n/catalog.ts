@@ -6,6 +6,8 @@
 import { CLI_MESSAGES } from "./messages/cli.js";
 import { DIAGNOSTIC_MESSAGES } from "./messages/diagnostics.js";
 import { LABEL_MESSAGES } from "./messages/labels.js";
+import { MONEY_MESSAGES } from "./messages/money.js";
+import { FOLLOWUP_MESSAGES } from "./messages/followups.js";
 
 export type Lang = "zh" | "en";
 export const LANGS: readonly Lang[] = ["zh", "en"];
@@ -20,6 +22,8 @@ export const MESSAGES = {
   ...CLI_MESSAGES,
   ...DIAGNOSTIC_MESSAGES,
   ...LABEL_MESSAGES,
+  ...MONEY_MESSAGES,
+  ...FOLLOWUP_MESSAGES,
 } satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

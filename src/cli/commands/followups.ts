@@ -1,0 +1,130 @@
+/**
+ * `channel followups`: the morning list. Works from the files without errors, names the
+ * skipped ones on stderr and then exits 1; `--ics FILE` also writes the list as a calendar.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { t, type Lang } from "../../i18n/catalog.js";
+import type { Model } from "../../model/types.js";
+import { filterFollowups, findDueFollowups, FOLLOWUP_KINDS, type FollowupFilter, type FollowupKind } from "../../rules/followups.js";
+import { branchDisplayNames, followupsJson, renderFollowupsCsv, renderFollowupsMarkdown, renderFollowupsTable, type FollowupReport } from "../../report/followups.js";
+import { renderIcs } from "../../report/ics.js";
+import { nearest } from "../../validate/suggest.js";
+import { writeFileAtomic } from "../atomic-write.js";
+import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
+import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
+import { loadData } from "../pipeline.js";
+
+export interface FollowupsOptions {
+  within?: string;
+  owner?: string;
+  department?: string;
+  branch?: string;
+  kind?: string[];
+  ics?: string;
+}
+
+export function runFollowups(ctx: Context, options: FollowupsOptions): number {
+  const format = resolveFormat(ctx, ["table", "json", "csv", "md"] as const);
+  const kinds = parseKinds(ctx.lang, options.kind ?? []);
+  const within = options.within === undefined ? undefined : parseWithin(options.within);
+  const { root, repo, model, skipped } = loadData(ctx);
+  const asOf = resolveAsOf(ctx, model.settings.timezone);
+  const filter = checkFilter(ctx.lang, options, kinds, model, repo.branchFolders);
+  const policy = model.settings.followups;
+  const days = within ?? policy.windowDays;
+
+  const items = filterFollowups(findDueFollowups(model, policy, asOf, days), filter);
+  const report: FollowupReport = { asOf, within: days, items, skipped, branchNames: branchDisplayNames(model), lang: ctx.lang };
+
+  const output =
+    format === "json"
+      ? JSON.stringify(followupsJson(report), null, 2) + "\n"
+      : format === "csv"
+        ? renderFollowupsCsv(report)
+        : format === "md"
+          ? renderFollowupsMarkdown(report)
+          : renderFollowupsTable(report, ctx.style);
+  emit(ctx, output, root);
+  if (options.ics !== undefined) writeIcs(ctx, options.ics, root, renderIcs(report, { stamp: ctx.surroundings.now() }), items.length);
+
+  for (const file of skipped) ctx.surroundings.stderr(`channel: ${t(ctx.lang, "followups.skippedFile", { file })}\n`);
+  return skipped.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
+}
+
+function parseWithin(value: string): number {
+  if (!/^\d{1,5}$/.test(value.trim())) throw usageError("followups.error.badWithin", { value });
+  return Number(value.trim());
+}
+
+/** `--kind` may be repeated and may list several kinds separated by commas. */
+function parseKinds(lang: Lang, values: string[]): FollowupKind[] {
+  const kinds: FollowupKind[] = [];
+  for (const value of values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "")) {
+    if (!(FOLLOWUP_KINDS as readonly string[]).includes(value)) {
+      throw usageError("followups.error.badKind", { value, allowed: FOLLOWUP_KINDS.join("|"), hint: hint(lang, value, FOLLOWUP_KINDS) });
+    }
+    if (!kinds.includes(value as FollowupKind)) kinds.push(value as FollowupKind);
+  }
+  return kinds;
+}
+
+/** The filter, after checking that what it names exists (a typo would otherwise show an empty list). */
+function checkFilter(lang: Lang, options: FollowupsOptions, kinds: FollowupKind[], model: Model, branchFolders: readonly string[]): FollowupFilter {
+  const filter: FollowupFilter = {};
+  if (kinds.length > 0) filter.kinds = kinds;
+  if (options.branch !== undefined) {
+    const known = [...new Set([...model.branches.map((b) => b.id), ...branchFolders])];
+    if (!known.includes(options.branch)) throw usageError("followups.error.unknownBranch", { value: options.branch, hint: hint(lang, options.branch, known) });
+    filter.branch = options.branch;
+  }
+  if (options.department !== undefined) {
+    const known = [...new Set([...model.departments.map((d) => d.id), ...model.branches.map((b) => b.department)])];
+    if (!known.includes(options.department)) throw usageError("followups.error.unknownDepartment", { value: options.department, hint: hint(lang, options.department, known) });
+    filter.department = options.department;
+  }
+  if (options.owner !== undefined) {
+    const known = [...new Set(model.branches.map((b) => b.owner).filter((o): o is string => o !== null))];
+    if (!known.includes(options.owner)) throw usageError("followups.error.unknownOwner", { value: options.owner, hint: hint(lang, options.owner, known) });
+    filter.owner = options.owner;
+  }
+  return filter;
+}
+
+function hint(lang: Lang, value: string, candidates: readonly string[]): string {
+  const suggestion = nearest(value, candidates);
+  return suggestion === undefined ? "" : t(lang, "hint.didYouMean", { suggestion });
+}
+
+/**
+ * Writes the calendar. Re-exporting each morning over yesterday's file is the normal use, so an
+ * existing calendar file is replaced without --force; anything else that exists needs --force,
+ * and the repository's data files are never written.
+ */
+function writeIcs(ctx: Context, file: string, root: string, text: string, count: number): void {
+  const target = path.resolve(ctx.surroundings.cwd, file);
+  const rel = path.relative(fs.realpathSync(root), target);
+  const inside = !rel.startsWith("..") && !path.isAbsolute(rel);
+  if (inside && (rel === "channel.yaml" || rel === "departments.yaml" || rel.split(path.sep)[0] === "branches")) {
+    throw usageError("error.outIsDataFile", { file });
+  }
+  if (fs.existsSync(target) && ctx.options.force !== true && !isCalendarFile(target)) throw usageError("followups.error.icsExists", { file });
+  try {
+    writeFileAtomic(target, text);
+  } catch (error) {
+    throw new CliError(EXIT_USAGE, "error.writeFailed", { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  ctx.surroundings.stderr(`channel: ${t(ctx.lang, "followups.icsWritten", { file, count })}\n`);
+}
+
+function isCalendarFile(target: string): boolean {
+  try {
+    const fd = fs.openSync(target, "r");
+    const head = Buffer.alloc(32);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    fs.closeSync(fd);
+    return head.subarray(0, read).toString("utf8").replace(/^\uFEFF/, "").startsWith("BEGIN:VCALENDAR");
+  } catch {
+    return false;
+  }
+}

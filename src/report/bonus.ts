@@ -1,0 +1,245 @@
+/**
+ * Rendering the conversion bonus: a table that explains every candidate's outcome in words,
+ * a summary (per department, places left), CSV for head office's spreadsheets, Markdown for
+ * reports, and SPEC 6's JSON.
+ */
+import { t, tDynamic, type Lang } from "../i18n/catalog.js";
+import type { BonusCandidate, BonusResult } from "../rules/bonus.js";
+import { formatDateTimeCell, formatDay, formatDayTime } from "./date-format.js";
+import { formatYuan, formatYuanPlain, yuanNumberText } from "./money-format.js";
+import type { Style } from "./style.js";
+import { renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
+
+export type MoneyReportFormat = "table" | "json" | "csv" | "md";
+
+/** What is shown: `--department` narrows the view, never the computation. */
+export interface BonusView {
+  result: BonusResult;
+  /** The department shown, or null for all. */
+  department: string | null;
+}
+
+/** A part of a human-readable report: a line of text or a table. */
+export type Section = { text: string } | { table: Tabular };
+
+/** Text and tables, for the terminal (`table`) or Markdown (`md`). */
+export function renderSections(sections: readonly Section[], format: "table" | "md", style: Style): string {
+  const parts = sections.map((s) => {
+    if ("table" in s) return format === "md" ? renderMarkdown(s.table) : renderTable(s.table, style);
+    return s.text + "\n";
+  });
+  // Markdown needs blank lines between paragraphs and tables; the terminal reads better dense.
+  return format === "md" ? parts.map((p) => p.replace(/\n$/, "")).join("\n\n") + "\n" : parts.join("");
+}
+
+function shownCandidates(view: BonusView): BonusCandidate[] {
+  return view.department === null ? view.result.candidates : view.result.candidates.filter((c) => c.department === view.department);
+}
+
+/** SPEC 6 `bonus`. Top-level `awarded` and `total_amount` stay company-wide, as the quota is. */
+export function bonusJson(view: BonusView): object {
+  const { result } = view;
+  return {
+    as_of: result.asOf,
+    amount: result.policy.amount,
+    per_branch_cap: result.policy.perBranchCap,
+    total_cap: result.policy.totalCap,
+    awarded: result.awarded,
+    total_amount: result.totalAmount,
+    candidates: shownCandidates(view).map((c) => ({
+      rank: c.rank,
+      staff: c.staff,
+      name: c.name,
+      position: c.position,
+      branch: c.branch,
+      department: c.department,
+      at: c.at,
+      basis: { kind: c.basis.kind, amount: c.basis.amount, product: c.basis.product },
+      status: c.status,
+      reason: c.reason,
+      amount: c.amount,
+    })),
+    departments: result.departments
+      .filter((d) => view.department === null || d.department === view.department)
+      .map((d) => ({ department: d.department, awarded: d.awarded, amount: d.amount })),
+  };
+}
+
+/** "资产 5万", "基金 3万", "长城2号". */
+export function basisText(candidate: BonusCandidate, lang: Lang): string {
+  const { kind, amount, product } = candidate.basis;
+  if (kind === "product") return t(lang, "bonus.basis.product", { product: product ?? t(lang, "bonus.basis.unknown") });
+  const amountText = amount === null ? t(lang, "bonus.basis.unknown") : formatYuan(amount, lang);
+  return t(lang, kind === "fund" ? "bonus.basis.fund" : "bonus.basis.asset", { amount: amountText });
+}
+
+/** The reason in words, with the figures that decide it: "资产不足2万 (1.99万)", "支行名额已满 (2/2)". */
+export function bonusReasonText(candidate: BonusCandidate, result: BonusResult, lang: Lang): string {
+  const { policy, asOf } = result;
+  const day = (d: string) => formatDay(d, lang, asOf);
+  switch (candidate.reason) {
+    case null:
+      return "";
+    case "position_not_eligible":
+      return t(lang, "bonus.reason.position_not_eligible", { position: tDynamic(lang, `position.${candidate.position}`) });
+    case "below_minimum": {
+      const fund = candidate.basis.kind === "fund";
+      const amount = candidate.basis.amount === null ? t(lang, "bonus.basis.unknown") : formatYuan(candidate.basis.amount, lang);
+      return t(lang, fund ? "bonus.reason.below_minimum.fund" : "bonus.reason.below_minimum.asset", {
+        min: formatYuan(fund ? policy.fundMin : policy.assetMin, lang),
+        amount,
+      });
+    }
+    case "product_not_eligible":
+      return t(lang, "bonus.reason.product_not_eligible", { product: candidate.basis.product ?? t(lang, "bonus.basis.unknown") });
+    case "before_start":
+      return t(lang, "bonus.reason.before_start", { at: formatDayTime(candidate.at, lang, asOf), start: day(policy.start) });
+    case "after_deadline":
+      return t(lang, "bonus.reason.after_deadline", { at: formatDayTime(candidate.at, lang, asOf), deadline: day(policy.deadline) });
+    case "not_registered":
+      return t(lang, "bonus.reason.not_registered", { asOf: day(asOf) });
+    case "registered_after_conversion":
+      return t(lang, "bonus.reason.registered_after_conversion", { registered: day(candidate.registered ?? asOf), at: day(candidate.at.slice(0, 10)) });
+    case "branch_cap_reached":
+      return t(lang, "bonus.reason.branch_cap_reached", { count: policy.perBranchCap, cap: policy.perBranchCap });
+    case "total_cap_reached":
+      return t(lang, "bonus.reason.total_cap_reached", { count: policy.totalCap, cap: policy.totalCap });
+  }
+}
+
+/**
+ * The candidates as a table. `spreadsheet` (CSV) adds the ids and the reason code and writes
+ * money as bare numbers, so head office can filter and sum; people get names and words.
+ */
+export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet: boolean }): Tabular {
+  const { result } = view;
+  const branchName = new Map(result.branches.map((b) => [b.branch, b.name]));
+  const departmentName = new Map(result.departments.map((d) => [d.department, d.name]));
+  const h = (key: Parameters<typeof t>[1]) => t(lang, key);
+  const rows = shownCandidates(view).map((c) => {
+    const status = t(lang, c.status === "awarded" ? "bonus.status.awarded" : "bonus.status.rejected");
+    const common = {
+      // An empty cell, not "-", in spreadsheets: it sorts and filters as a blank.
+      rank: c.rank === null ? (options.spreadsheet ? "" : "-") : String(c.rank),
+      department: departmentName.get(c.department) ?? c.department,
+      branch: branchName.get(c.branch) ?? c.branch,
+      position: tDynamic(lang, `position.${c.position}`),
+      basis: basisText(c, lang),
+      reason: bonusReasonText(c, result, lang),
+    };
+    if (options.spreadsheet) {
+      return [
+        common.rank, c.at.replace("T", " "), c.department, common.department, c.branch, common.branch, c.staff, c.name,
+        common.position, common.basis, status, c.reason ?? "", common.reason, yuanNumberText(c.amount),
+      ];
+    }
+    return [common.rank, formatDateTimeCell(c.at), common.department, common.branch, c.name, common.position, common.basis, status, common.reason, yuanNumberText(c.amount)];
+  });
+  const columns = options.spreadsheet
+    ? [
+        { header: h("bonus.header.rank"), align: "right" as const },
+        { header: h("bonus.header.at") },
+        { header: h("bonus.header.departmentId") },
+        { header: h("bonus.header.department") },
+        { header: h("bonus.header.branchId") },
+        { header: h("bonus.header.branch") },
+        { header: h("bonus.header.staff") },
+        { header: h("bonus.header.name") },
+        { header: h("bonus.header.position") },
+        { header: h("bonus.header.basis") },
+        { header: h("bonus.header.status") },
+        { header: h("bonus.header.reasonCode") },
+        { header: h("bonus.header.reason") },
+        { header: h("bonus.header.amount"), align: "right" as const },
+      ]
+    : [
+        { header: h("bonus.header.rank"), align: "right" as const },
+        { header: h("bonus.header.at") },
+        { header: h("bonus.header.department") },
+        { header: h("bonus.header.branch") },
+        { header: h("bonus.header.name") },
+        { header: h("bonus.header.position") },
+        { header: h("bonus.header.basis") },
+        { header: h("bonus.header.status") },
+        { header: h("bonus.header.reason") },
+        { header: h("bonus.header.amount"), align: "right" as const },
+      ];
+  return { columns, rows };
+}
+
+/** The human-readable report: title, candidates, totals, and places left while the campaign is open. */
+export function bonusSections(view: BonusView, lang: Lang): Section[] {
+  const { result } = view;
+  const { policy } = result;
+  const sections: Section[] = [
+    {
+      text: t(lang, "bonus.title", {
+        asOf: result.asOf,
+        start: policy.start,
+        deadline: policy.deadline,
+        each: formatYuanPlain(policy.amount, lang),
+        perBranch: policy.perBranchCap,
+        totalCap: policy.totalCap,
+      }),
+    },
+  ];
+  const departments = result.departments.filter((d) => view.department === null || d.department === view.department);
+  if (view.department !== null) {
+    sections.push({ text: t(lang, "bonus.titleDepartment", { name: departments[0]?.name ?? view.department }) });
+  }
+  if (shownCandidates(view).length === 0) sections.push({ text: t(lang, "bonus.summary.none", { asOf: result.asOf }) });
+  else sections.push({ table: bonusTabular(view, lang, { spreadsheet: false }) });
+
+  sections.push({
+    text: t(lang, "bonus.summary.awarded", { awarded: result.awarded, totalCap: policy.totalCap, amount: formatYuanPlain(result.totalAmount, lang) }),
+  });
+  sections.push({ text: t(lang, "bonus.summary.byDepartment") });
+  sections.push({
+    table: {
+      columns: [
+        { header: t(lang, "bonus.header.department") },
+        { header: t(lang, "bonus.header.awarded"), align: "right" },
+        { header: t(lang, "bonus.header.total"), align: "right" },
+      ],
+      rows: departments.map((d) => [d.name, String(d.awarded), yuanNumberText(d.amount)]),
+    },
+  });
+
+  if (!result.open) {
+    sections.push({ text: t(lang, "bonus.summary.closed", { deadline: policy.deadline }) });
+    return sections;
+  }
+  sections.push({ text: t(lang, "bonus.summary.placesLeft", { deadline: policy.deadline, left: result.totalLeft }) });
+  const departmentName = new Map(result.departments.map((d) => [d.department, d.name]));
+  const withRoom = result.totalLeft === 0 ? [] : result.branches.filter((b) => b.left > 0 && (view.department === null || b.department === view.department));
+  if (withRoom.length === 0) {
+    sections.push({ text: t(lang, "bonus.summary.noBranchWithRoom") });
+  } else {
+    sections.push({ text: t(lang, "bonus.summary.branchesWithRoom") });
+    sections.push({
+      table: {
+        columns: [
+          { header: t(lang, "bonus.header.branch") },
+          { header: t(lang, "bonus.header.department") },
+          { header: t(lang, "bonus.header.awarded"), align: "right" },
+          { header: t(lang, "bonus.header.left"), align: "right" },
+        ],
+        // A branch's room is also bounded by what is left company-wide.
+        rows: withRoom.map((b) => [b.name, departmentName.get(b.department) ?? b.department, String(b.awarded), String(Math.min(b.left, result.totalLeft))]),
+      },
+    });
+  }
+  return sections;
+}
+
+export function renderBonus(view: BonusView, format: MoneyReportFormat, lang: Lang, style: Style): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(bonusJson(view), null, 2) + "\n";
+    case "csv":
+      return renderCsv(bonusTabular(view, lang, { spreadsheet: true }));
+    case "table":
+    case "md":
+      return renderSections(bonusSections(view, lang), format, style);
+  }
+}

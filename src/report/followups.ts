@@ -1,0 +1,224 @@
+/**
+ * The morning list in words: the detail of each follow-up in the chosen language, the terminal
+ * table grouped by day (overdue first, with how many days late; then today; then each coming
+ * day), CSV and Markdown as one flat table, and SPEC 6's JSON.
+ */
+import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
+import type { Model } from "../model/types.js";
+import { addDays, type IsoDate } from "../model/values.js";
+import { FOLLOWUP_KINDS, type FollowupItem, type FollowupKind } from "../rules/followups.js";
+import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
+import { formatDay } from "./date-format.js";
+import { formatYuan } from "./money-format.js";
+import type { Style } from "./style.js";
+import { renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
+
+/** Everything a rendering of the list needs. */
+export interface FollowupReport {
+  asOf: IsoDate;
+  within: number;
+  items: FollowupItem[];
+  /** Files left out because they have errors. */
+  skipped: string[];
+  /** Display names of the branches, by id. */
+  branchNames: ReadonlyMap<string, string>;
+  lang: Lang;
+}
+
+/** The branch names as the list shows them: without the bank's name in front ("深圳车公庙支行"). */
+export function branchDisplayNames(model: Model): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const b of model.branches) {
+    const short = b.bank !== null && b.name.startsWith(b.bank) && b.name.length > b.bank.length ? b.name.slice(b.bank.length) : b.name;
+    names.set(b.id, short);
+  }
+  return names;
+}
+
+export function kindLabel(kind: FollowupKind, lang: Lang): string {
+  return t(lang, `followups.kind.${kind}` as MessageKey);
+}
+
+/** Why the item is due, in one line: "生日 3月23日，26岁", "last contact Mar 12, key person every 7 days". */
+export function describeFollowup(item: FollowupItem, lang: Lang, asOf: IsoDate): string {
+  const day = (date: IsoDate) => formatDay(date, lang, asOf);
+  const sep = lang === "zh" ? "，" : ", ";
+  const f = item.facts;
+  switch (f.kind) {
+    case "birthday": {
+      if (f.calendar === "solar") {
+        const parts = [t(lang, "followups.detail.birthday", { date: day(item.due) })];
+        if (f.age !== null) parts.push(t(lang, "followups.detail.age", { age: f.age }));
+        if (f.movedFromLeapDay) parts.push(t(lang, "followups.detail.leapDay"));
+        return parts.join(sep);
+      }
+      const b = f.birthday;
+      const lunar =
+        lang === "zh"
+          ? `${lunarMonthName(b.month, b.leap)}${lunarDayName(b.day)}`
+          : t(lang, b.leap ? "followups.detail.lunarLeapDate" : "followups.detail.lunarDate", { month: b.month, day: b.day });
+      const parts = [t(lang, "followups.detail.lunarBirthday", { lunar, date: day(item.due) })];
+      if (b.leap && !f.occurrence.leap) parts.push(t(lang, "followups.detail.lunarNoLeap", { month: lang === "zh" ? lunarMonthName(b.month, false) : b.month }));
+      if (f.occurrence.day !== b.day) parts.push(t(lang, "followups.detail.lunarShortMonth", { month: lunarMonthName(b.month, f.occurrence.leap) }));
+      return parts.join(sep);
+    }
+    case "holiday":
+      return t(lang, "followups.detail.holiday", { name: f.name, date: day(item.due) });
+    case "contact": {
+      const basis =
+        f.cadenceBasis === "personal"
+          ? t(lang, "followups.basis.personal")
+          : f.cadenceBasis === "key"
+            ? t(lang, "followups.basis.key")
+            : t(lang, `category.${f.cadenceBasis}` as MessageKey);
+      return f.last === null
+        ? t(lang, "followups.detail.contactNever", { basis, days: f.cadenceDays })
+        : t(lang, "followups.detail.contact", { date: day(f.last), basis, days: f.cadenceDays });
+    }
+    case "leader_report":
+      if (f.last === null) return t(lang, "followups.detail.reportNever");
+      return f.last.slice(0, 7) < asOf.slice(0, 7)
+        ? t(lang, "followups.detail.reportThisMonth", { date: day(f.last) })
+        : t(lang, "followups.detail.reportLast", { date: day(f.last), days: f.everyDays });
+    case "archive_review":
+      if (f.reviewed !== null) return t(lang, "followups.detail.archiveReviewed", { date: f.reviewed });
+      return t(lang, f.hasStaffFile ? "followups.detail.archiveNever" : "followups.detail.archiveMissing");
+    case "prospect_followup":
+      return t(lang, "followups.detail.prospectFollowup", { date: day(f.planned) });
+    case "maturity":
+      return f.amount === null
+        ? t(lang, "followups.detail.maturityNoAmount", { product: f.product, date: day(f.matures) })
+        : t(lang, "followups.detail.maturity", { product: f.product, amount: formatYuan(f.amount, lang), date: day(f.matures) });
+    case "large_movement":
+      return t(lang, "followups.detail.largeMovement", { amount: formatYuan(f.amount, lang), date: day(f.date) });
+    case "care_call":
+      return f.amount === null
+        ? t(lang, "followups.detail.careCallNoAmount", { product: f.product, date: day(f.date) })
+        : t(lang, "followups.detail.careCall", { product: f.product, amount: formatYuan(f.amount, lang), date: day(f.date) });
+    case "hq_registration":
+      return t(lang, "followups.detail.hqRegistration", { date: day(f.deadline) });
+  }
+}
+
+/** "王芳 (理财经理)", "陈先生 (潜在客户)", or "-" for items about a branch or the whole repository. */
+export function personLabel(item: FollowupItem, lang: Lang): string {
+  if (item.name === null) return "-";
+  const role = positionLabel(item, lang);
+  return role === "" ? item.name : `${item.name} (${role})`;
+}
+
+function positionLabel(item: FollowupItem, lang: Lang): string {
+  if (item.position !== null) return t(lang, `position.${item.position}` as MessageKey);
+  if (item.personType === "prospect") return t(lang, "ref.prospect");
+  return "";
+}
+
+function branchLabel(item: FollowupItem, report: FollowupReport): string {
+  if (item.branch === null) return "-";
+  return report.branchNames.get(item.branch) ?? item.branch;
+}
+
+/** SPEC 6: `{as_of, within, items: [{due, kind, overdue, branch, department, person, name, owner, detail}]}`. */
+export function followupsJson(report: FollowupReport): object {
+  return {
+    as_of: report.asOf,
+    within: report.within,
+    items: report.items.map((item) => ({
+      due: item.due,
+      kind: item.kind,
+      overdue: item.overdue,
+      branch: item.branch,
+      department: item.department,
+      person: item.person,
+      name: item.name,
+      owner: item.owner,
+      detail: describeFollowup(item, report.lang, report.asOf),
+    })),
+  };
+}
+
+function weekday(date: IsoDate, lang: Lang): string {
+  const day = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))).getUTCDay();
+  return t(lang, `followups.weekday.${day}` as MessageKey);
+}
+
+/** The terminal list: a title, one table per day group, and the closing count. */
+export function renderFollowupsTable(report: FollowupReport, style: Style): string {
+  const { lang, asOf } = report;
+  const out: string[] = [style.bold(t(lang, "followups.title", { date: asOf, within: report.within, until: formatDay(addDays(asOf, report.within), lang, asOf) })), ""];
+  const columns = (withDue: boolean) => [
+    ...(withDue ? [{ header: t(lang, "followups.col.due") }, { header: t(lang, "followups.col.late"), align: "right" as const }] : []),
+    { header: t(lang, "followups.col.kind") },
+    { header: t(lang, "followups.col.branch") },
+    { header: t(lang, "followups.col.person") },
+    { header: t(lang, "followups.col.owner") },
+    { header: t(lang, "followups.col.detail") },
+  ];
+  const cells = (item: FollowupItem) => [kindLabel(item.kind, lang), branchLabel(item, report), personLabel(item, lang), item.owner ?? "-", describeFollowup(item, lang, asOf)];
+
+  const overdue = report.items.filter((i) => i.overdue);
+  if (overdue.length > 0) {
+    out.push(style.error(style.bold(t(lang, "followups.group.overdue", { count: overdue.length }))));
+    const rows = overdue.map((item) => [formatDay(item.due, lang, asOf), style.error(t(lang, "followups.late", { days: item.daysLate })), ...cells(item)]);
+    out.push(renderTable({ columns: columns(true), rows }, style));
+  }
+  const days = [...new Set(report.items.filter((i) => !i.overdue).map((i) => i.due))];
+  for (const date of days) {
+    const group = report.items.filter((i) => !i.overdue && i.due === date);
+    const params = { date: formatDay(date, lang, asOf), weekday: weekday(date, lang), count: group.length };
+    const heading = date === asOf ? style.accent(style.bold(t(lang, "followups.group.today", params))) : style.bold(t(lang, "followups.group.day", params));
+    out.push(heading);
+    out.push(renderTable({ columns: columns(false), rows: group.map(cells) }, style));
+  }
+  if (report.items.length === 0) out.push(t(lang, "followups.none"), "");
+  out.push(summaryLine(report));
+  return out.join("\n") + "\n";
+}
+
+/** The closing line: how many items of each kind, and which files were skipped. */
+export function summaryLine(report: FollowupReport): string {
+  const { lang, items } = report;
+  const counts = FOLLOWUP_KINDS.map((kind) => ({ kind, count: items.filter((i) => i.kind === kind).length }))
+    .filter((c) => c.count > 0)
+    .map((c) => t(lang, "followups.summaryCount", { kind: kindLabel(c.kind, lang), count: c.count }));
+  let line = items.length === 0 ? t(lang, "followups.summaryEmpty") : t(lang, "followups.summary", { total: items.length, counts: counts.join(lang === "zh" ? "，" : ", ") });
+  if (report.skipped.length > 0) line += t(lang, "followups.summarySkipped", { count: report.skipped.length, files: report.skipped.join(", ") });
+  return line;
+}
+
+/** One flat table for spreadsheets and documents: every item with its day and lateness. */
+export function followupsTabular(report: FollowupReport): Tabular {
+  const { lang, asOf } = report;
+  return {
+    columns: [
+      { header: t(lang, "followups.col.due") },
+      { header: t(lang, "followups.col.daysLate"), align: "right" },
+      { header: t(lang, "followups.col.kind") },
+      { header: t(lang, "followups.col.branch") },
+      { header: t(lang, "followups.col.person") },
+      { header: t(lang, "followups.col.position") },
+      { header: t(lang, "followups.col.owner") },
+      { header: t(lang, "followups.col.detail") },
+    ],
+    rows: report.items.map((item) => [
+      item.due,
+      item.overdue ? String(item.daysLate) : "",
+      kindLabel(item.kind, lang),
+      branchLabel(item, report),
+      item.name ?? "",
+      positionLabel(item, lang),
+      item.owner ?? "",
+      describeFollowup(item, lang, asOf),
+    ]),
+  };
+}
+
+export function renderFollowupsCsv(report: FollowupReport): string {
+  return renderCsv(followupsTabular(report));
+}
+
+export function renderFollowupsMarkdown(report: FollowupReport): string {
+  const { lang, asOf } = report;
+  const title = t(lang, "followups.title", { date: asOf, within: report.within, until: formatDay(addDays(asOf, report.within), lang, asOf) });
+  return `# ${title}\n\n${renderMarkdown(followupsTabular(report))}\n${summaryLine(report)}\n`;
+}

@@ -1,0 +1,103 @@
+/**
+ * The follow-ups as an iCalendar file (RFC 5545) that phone and desktop calendars import: one
+ * all-day VEVENT per item with a display alarm at 09:00 of the day. UIDs are a hash of the
+ * item's identity, so exporting the same item again updates the event instead of adding a
+ * second one. Lines end in CRLF and are folded at 75 octets, never inside a UTF-8 character.
+ */
+import { createHash } from "node:crypto";
+import { t } from "../i18n/catalog.js";
+import { addDays, type IsoDate } from "../model/values.js";
+import type { FollowupItem } from "../rules/followups.js";
+import { describeFollowup, kindLabel, personLabel, type FollowupReport } from "./followups.js";
+
+/** The most octets a content line may have, CRLF excluded (RFC 5545 3.1). */
+export const MAX_LINE_OCTETS = 75;
+
+export interface IcsOptions {
+  /** When the file is made (DTSTAMP), in UTC; the CLI passes the clock's time. */
+  stamp: Date;
+}
+
+/** The UID of an item: stable across exports for the same item, different for different items. */
+export function itemUid(item: FollowupItem): string {
+  return `${createHash("sha256").update(item.identity, "utf8").digest("hex").slice(0, 32)}@channel`;
+}
+
+export function renderIcs(report: FollowupReport, options: IcsOptions): string {
+  const { lang, asOf } = report;
+  const lines: string[] = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:-//channel//followups//${lang.toUpperCase()}`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(t(lang, "followups.ics.calendarName"))}`,
+  ];
+  const stamp = utcStamp(options.stamp);
+  for (const item of report.items) {
+    const subject = item.name !== null ? personLabel(item, lang) : item.branch !== null ? (report.branchNames.get(item.branch) ?? item.branch) : describeFollowup(item, lang, asOf);
+    const summary = t(lang, "followups.ics.summary", { kind: kindLabel(item.kind, lang), subject });
+    const description = [describeFollowup(item, lang, asOf)];
+    if (item.branch !== null) description.push(t(lang, "followups.ics.branch", { branch: report.branchNames.get(item.branch) ?? item.branch }));
+    if (item.owner !== null) description.push(t(lang, "followups.ics.owner", { owner: item.owner }));
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${itemUid(item)}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${basicDate(item.due)}`,
+      `DTEND;VALUE=DATE:${basicDate(addDays(item.due, 1))}`,
+      `SUMMARY:${escapeText(summary)}`,
+      `DESCRIPTION:${escapeText(description.join("\n"))}`,
+      `CATEGORIES:${escapeText(kindLabel(item.kind, lang))}`,
+      "TRANSP:TRANSPARENT",
+      "BEGIN:VALARM",
+      "ACTION:DISPLAY",
+      `DESCRIPTION:${escapeText(t(lang, "followups.ics.alarm", { summary }))}`,
+      // All-day events start at midnight: remind at 09:00 of the day.
+      "TRIGGER;RELATED=START:PT9H",
+      "END:VALARM",
+      "END:VEVENT",
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(foldLine).join("\r\n") + "\r\n";
+}
+
+/** TEXT values (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped. */
+export function escapeText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+}
+
+/**
+ * Folds a content line (RFC 5545 3.1): at most 75 octets per line, continuation lines start
+ * with a space, and a multi-byte UTF-8 character is never split across lines.
+ */
+export function foldLine(line: string): string {
+  if (Buffer.byteLength(line, "utf8") <= MAX_LINE_OCTETS) return line;
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  // The first line holds 75 octets; each continuation line has 74 after its leading space.
+  let limit = MAX_LINE_OCTETS;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, "utf8");
+    if (octets + size > limit) {
+      parts.push(current);
+      current = "";
+      octets = 0;
+      limit = MAX_LINE_OCTETS - 1;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+function basicDate(date: IsoDate): string {
+  return date.replace(/-/g, "");
+}
+
+function utcStamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+}

@@ -1,0 +1,230 @@
+/**
+ * The conversion bonus (理财经理转化奖励) of SPEC 5: who is a candidate on day D, why an
+ * ineligible one is turned down, and who gets the capped, first-come awards.
+ *
+ * A pure function of (model, policy, D): no clock, no files, no output. Every order is
+ * stated (`at`, then staff id, then branch id), so the answer never depends on the order of
+ * files or of entries in them, and the same input always gives the same awards.
+ */
+import type { BonusPolicy, ConversionKind, Model, Position, StaffMember } from "../model/types.js";
+import type { IsoDate, IsoDateTime } from "../model/values.js";
+import { compareText } from "../validate/findings.js";
+
+/** Why a candidate gets no award. The first seven are checked in this order; the caps come last. */
+export type BonusReason =
+  | "position_not_eligible"
+  | "below_minimum"
+  | "product_not_eligible"
+  | "before_start"
+  | "after_deadline"
+  | "not_registered"
+  | "registered_after_conversion"
+  | "branch_cap_reached"
+  | "total_cap_reached";
+
+/** Every reason code in SPEC order: eligibility checks first, then the two caps. */
+export const BONUS_REASONS: readonly BonusReason[] = [
+  "position_not_eligible",
+  "below_minimum",
+  "product_not_eligible",
+  "before_start",
+  "after_deadline",
+  "not_registered",
+  "registered_after_conversion",
+  "branch_cap_reached",
+  "total_cap_reached",
+];
+
+export type BonusStatus = "awarded" | "rejected";
+
+/**
+ * What the conversion was (JSON `basis`): SPEC leaves the shape open; this is the
+ * conversion as recorded, so a reader can check the minimum or product test from it.
+ */
+export interface BonusBasis {
+  kind: ConversionKind;
+  /** Yuan transferred or invested; null for a product conversion. */
+  amount: number | null;
+  /** The product bought; null for asset and fund conversions. */
+  product: string | null;
+}
+
+/** One staff member with a conversion on or before the end of D. */
+export interface BonusCandidate {
+  /** Place in first-come order among eligible candidates (awarded or cap-rejected), 1-based; null when ineligible. */
+  rank: number | null;
+  staff: string;
+  name: string;
+  position: Position;
+  branch: string;
+  /** The department (营业部) of the staff member's branch. */
+  department: string;
+  /** The asset-transfer time. */
+  at: IsoDateTime;
+  basis: BonusBasis;
+  /** The head-office registration on record at D (null when none, or when it is dated after D). */
+  registered: IsoDate | null;
+  status: BonusStatus;
+  /** Null exactly when awarded. */
+  reason: BonusReason | null;
+  /** Yuan: the policy amount when awarded, else 0. */
+  amount: number;
+}
+
+/** A department's share of the awards. */
+export interface BonusDepartmentTotal {
+  department: string;
+  /** The department's name, or its id when departments.yaml does not list it. */
+  name: string;
+  awarded: number;
+  /** Yuan. */
+  amount: number;
+}
+
+/** A sub-branch's use of its per-branch quota. */
+export interface BonusBranchQuota {
+  branch: string;
+  name: string;
+  department: string;
+  awarded: number;
+  /** Places still open in this branch, ignoring the company-wide cap. */
+  left: number;
+}
+
+export interface BonusResult {
+  asOf: IsoDate;
+  policy: BonusPolicy;
+  /** Sorted by `at`, then staff id. */
+  candidates: BonusCandidate[];
+  /** Company-wide count of awards. */
+  awarded: number;
+  /** Company-wide yuan awarded. */
+  totalAmount: number;
+  /** Every department (of departments.yaml, plus any a branch names), sorted by id; zero rows included. */
+  departments: BonusDepartmentTotal[];
+  /** Every branch, sorted by id. */
+  branches: BonusBranchQuota[];
+  /** Company-wide places still open: total_cap − awarded. */
+  totalLeft: number;
+  /**
+   * Whether conversions can still come in: D is on or before the deadline (which includes its
+   * whole day), so places left are worth planning on.
+   */
+  open: boolean;
+}
+
+/** The day of a datetime. */
+function dayOf(at: IsoDateTime): IsoDate {
+  return at.slice(0, 10);
+}
+
+/**
+ * The first eligibility check a conversion fails, or null when it is eligible.
+ * The caller guarantees `staff.conversion` is present.
+ */
+export function ineligibility(staff: StaffMember, policy: BonusPolicy, asOf: IsoDate): BonusReason | null {
+  const conversion = staff.conversion!;
+  if (!policy.eligiblePositions.includes(staff.position)) return "position_not_eligible";
+  if (conversion.kind === "asset" && !(conversion.amount !== null && conversion.amount >= policy.assetMin)) return "below_minimum";
+  if (conversion.kind === "fund" && !(conversion.amount !== null && conversion.amount >= policy.fundMin)) return "below_minimum";
+  if (conversion.kind === "product" && !(conversion.product !== null && policy.products.includes(conversion.product))) return "product_not_eligible";
+  const day = dayOf(conversion.at);
+  if (day < policy.start) return "before_start";
+  if (day > policy.deadline) return "after_deadline";
+  const registered = registeredBy(staff, asOf);
+  if (registered === null) return "not_registered";
+  if (registered > day) return "registered_after_conversion";
+  return null;
+}
+
+/** The registration as a record on D: a registration dated after D has not happened yet. */
+function registeredBy(staff: StaffMember, asOf: IsoDate): IsoDate | null {
+  return staff.hqRegistered !== null && staff.hqRegistered <= asOf ? staff.hqRegistered : null;
+}
+
+function byArrival(a: { at: string; staff: string; branch: string }, b: { at: string; staff: string; branch: string }): number {
+  // Staff ids are unique in a valid repository; the branch only settles the order of invalid input.
+  return compareText(a.at, b.at) || compareText(a.staff, b.staff) || compareText(a.branch, b.branch);
+}
+
+/** SPEC 5 "Bonus": every candidate at D, with rank, status, reason and amount, and the totals. */
+export function computeBonusAwards(model: Model, policy: BonusPolicy, asOf: IsoDate): BonusResult {
+  const candidates: BonusCandidate[] = [];
+  for (const branch of model.branches) {
+    for (const staff of branch.staff) {
+      const conversion = staff.conversion;
+      if (conversion === null || dayOf(conversion.at) > asOf) continue;
+      const reason = ineligibility(staff, policy, asOf);
+      candidates.push({
+        rank: null,
+        staff: staff.id,
+        name: staff.name,
+        position: staff.position,
+        branch: branch.id,
+        department: branch.department,
+        at: conversion.at,
+        basis: {
+          kind: conversion.kind,
+          amount: conversion.kind === "product" ? null : conversion.amount,
+          product: conversion.kind === "product" ? conversion.product : null,
+        },
+        registered: registeredBy(staff, asOf),
+        status: "rejected",
+        reason,
+        amount: 0,
+      });
+    }
+  }
+  candidates.sort(byArrival);
+
+  // First come, first served: a cap-rejected candidate takes no place, so a later one in
+  // another branch can still be awarded.
+  const perBranch = new Map<string, number>();
+  let awarded = 0;
+  let rank = 0;
+  for (const candidate of candidates) {
+    if (candidate.reason !== null) continue;
+    candidate.rank = ++rank;
+    const inBranch = perBranch.get(candidate.branch) ?? 0;
+    if (inBranch >= policy.perBranchCap) {
+      candidate.reason = "branch_cap_reached";
+    } else if (awarded >= policy.totalCap) {
+      candidate.reason = "total_cap_reached";
+    } else {
+      candidate.status = "awarded";
+      candidate.amount = policy.amount;
+      perBranch.set(candidate.branch, inBranch + 1);
+      awarded += 1;
+    }
+  }
+
+  const departmentNames = new Map(model.departments.map((d) => [d.id, d.name]));
+  const departmentIds = new Set([...departmentNames.keys(), ...model.branches.map((b) => b.department)]);
+  const departments = [...departmentIds].sort(compareText).map((id): BonusDepartmentTotal => {
+    const won = candidates.filter((c) => c.department === id && c.status === "awarded");
+    return { department: id, name: departmentNames.get(id) ?? id, awarded: won.length, amount: sum(won.map((c) => c.amount)) };
+  });
+  const branches = [...model.branches]
+    .sort((a, b) => compareText(a.id, b.id))
+    .map((b): BonusBranchQuota => {
+      const count = perBranch.get(b.id) ?? 0;
+      return { branch: b.id, name: b.name, department: b.department, awarded: count, left: Math.max(0, policy.perBranchCap - count) };
+    });
+
+  return {
+    asOf,
+    policy,
+    candidates,
+    awarded,
+    totalAmount: sum(candidates.map((c) => c.amount)),
+    departments,
+    branches,
+    totalLeft: Math.max(0, policy.totalCap - awarded),
+    open: asOf <= policy.deadline,
+  };
+}
+
+function sum(values: number[]): number {
+  // Integer yuan in practice; summed in a stated order so a fractional policy amount still gives one answer.
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,356 @@
+/**
+ * SPEC 5 "Follow-ups": who to greet, call, visit, report to or register, and when. Pure: the
+ * model, the policy, the as-of day D and the window W come in as arguments; nothing here reads
+ * the clock, the disk or the environment, and nothing is worded: an item carries the facts a
+ * renderer needs to explain it in either language.
+ */
+import type { Activity, FollowupPolicy, Model, Position, PositionCategory, Prospect, StaffMember } from "../model/types.js";
+import { addDays, daysBetween, isLeapYear, isoDate, type IsoDate, type LunarBirthday, type SolarBirthday } from "../model/values.js";
+import { compareText } from "../validate/findings.js";
+import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
+
+/** The item kinds, in SPEC 5's order: the second sort key. */
+export const FOLLOWUP_KINDS = [
+  "birthday",
+  "holiday",
+  "contact",
+  "leader_report",
+  "archive_review",
+  "prospect_followup",
+  "maturity",
+  "large_movement",
+  "care_call",
+  "hq_registration",
+] as const;
+
+export type FollowupKind = (typeof FOLLOWUP_KINDS)[number];
+
+/** Why an item is due, per kind: what a renderer needs for the detail. */
+export type FollowupFacts =
+  | {
+      kind: "birthday";
+      calendar: "solar";
+      birthday: SolarBirthday;
+      /** The age reached on the day, when the birth year is known. */
+      age: number | null;
+      /** A 02-29 birthday placed on 02-28 of a common year. */
+      movedFromLeapDay: boolean;
+    }
+  | { kind: "birthday"; calendar: "lunar"; birthday: LunarBirthday; occurrence: LunarOccurrence }
+  | { kind: "holiday"; name: string }
+  | {
+      kind: "contact";
+      /** The latest activity naming the person, on or before D; null when never contacted. */
+      last: IsoDate | null;
+      cadenceDays: number;
+      /** Where the cadence comes from: the person's own `cadence_days`, `key`, or their category. */
+      cadenceBasis: "personal" | "key" | PositionCategory;
+    }
+  | { kind: "leader_report"; last: IsoDate | null; everyDays: number }
+  | { kind: "archive_review"; reviewed: IsoDate | null; hasStaffFile: boolean; everyDays: number }
+  | { kind: "prospect_followup"; planned: IsoDate }
+  | { kind: "maturity"; product: string; amount: number | null; matures: IsoDate; leadDays: number }
+  | { kind: "large_movement"; date: IsoDate; amount: number; note: string | null }
+  | { kind: "care_call"; date: IsoDate; product: string; amount: number | null }
+  | { kind: "hq_registration"; position: Position; deadline: IsoDate };
+
+export interface FollowupItem {
+  due: IsoDate;
+  kind: FollowupKind;
+  /** due < D. */
+  overdue: boolean;
+  /** D − due when overdue, else 0. */
+  daysLate: number;
+  /** Null for a holiday. */
+  branch: string | null;
+  department: string | null;
+  /** The staff or prospect id; null for holiday, leader_report and archive_review. */
+  person: string | null;
+  name: string | null;
+  /** Whether `person` is a staff member or a prospect. */
+  personType: "staff" | "prospect" | null;
+  /** The staff member's position; null otherwise. */
+  position: Position | null;
+  /** The branch owner (already the department's specialist when the branch names none). */
+  owner: string | null;
+  facts: FollowupFacts;
+  /**
+   * What makes this the same item from one run to the next, independent of language and of D:
+   * kind, branch, person and the record it comes from (for items due "today" because nothing
+   * happened yet, the identity does not contain the day, which moves with D). Calendar UIDs
+   * are derived from it, and it breaks the last ties of the sort order.
+   */
+  identity: string;
+}
+
+/**
+ * Every follow-up due on or before D+W, by SPEC 5's rules, sorted by due, kind (in SPEC
+ * order), branch id, person id.
+ */
+export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: IsoDate, within: number): FollowupItem[] {
+  const horizon = addDays(asOf, within);
+  const oldest = addDays(asOf, -policy.overdueDays);
+  const contacts = contactDates(model, asOf);
+  const items: FollowupItem[] = [];
+  const add = (item: Omit<FollowupItem, "overdue" | "daysLate">): void => {
+    const daysLate = item.due < asOf ? daysBetween(item.due, asOf) : 0;
+    items.push({ ...item, overdue: item.due < asOf, daysLate });
+  };
+  /** The four event-like kinds: not done, and neither older than overdue_days nor beyond the window. */
+  const eventLike = (due: IsoDate, doneFrom: IsoDate, personId: string): boolean =>
+    oldest <= due && due <= horizon && !contactedWithin(contacts.get(personId), doneFrom, asOf);
+
+  for (const holiday of model.settings.holidays) {
+    if (asOf <= holiday.date && holiday.date <= horizon) {
+      add({
+        due: holiday.date,
+        kind: "holiday",
+        branch: null,
+        department: null,
+        person: null,
+        name: null,
+        personType: null,
+        position: null,
+        owner: null,
+        facts: { kind: "holiday", name: holiday.name },
+        identity: `holiday|${holiday.date}|${holiday.name}`,
+      });
+    }
+  }
+
+  for (const branch of model.branches) {
+    const where = { branch: branch.id, department: branch.department, owner: branch.owner };
+    const ofStaff = (s: StaffMember) => ({ ...where, person: s.id, name: s.name, personType: "staff" as const, position: s.position });
+    const ofProspect = (p: Prospect) => ({ ...where, person: p.id, name: p.name, personType: "prospect" as const, position: null });
+
+    for (const person of [...branch.staff, ...branch.prospects]) {
+      const who = "position" in person ? ofStaff(person) : ofProspect(person);
+      for (const found of birthdays(person.birthday, person.lunarBirthday, asOf)) {
+        if (found.due <= horizon) add({ ...who, kind: "birthday", due: found.due, facts: found.facts, identity: `birthday|${branch.id}|${person.id}|${found.key}` });
+      }
+    }
+
+    for (const staff of branch.staff) {
+      const last = latest(contacts.get(staff.id));
+      const { cadenceDays, cadenceBasis } = cadenceOf(staff, policy);
+      const due = last === null ? asOf : addDays(last, cadenceDays);
+      if (due <= horizon) {
+        add({
+          ...ofStaff(staff),
+          kind: "contact",
+          due,
+          facts: { kind: "contact", last, cadenceDays, cadenceBasis },
+          identity: `contact|${branch.id}|${staff.id}|${last ?? "never"}`,
+        });
+      }
+    }
+
+    const lastReport = latestReport(branch.activities, asOf);
+    const reportDue = lastReport === null ? asOf : addDays(lastReport, policy.leaderReportDays);
+    if (reportDue <= horizon) {
+      add({
+        ...where,
+        person: null,
+        name: null,
+        personType: null,
+        position: null,
+        kind: "leader_report",
+        due: reportDue,
+        facts: { kind: "leader_report", last: lastReport, everyDays: policy.leaderReportDays },
+        identity: `leader_report|${branch.id}|${lastReport ?? "never"}`,
+      });
+    }
+
+    // A review dated after D has not happened yet (SPEC 5: records count only on or before D).
+    const reviewed = branch.reviewed !== null && branch.reviewed <= asOf ? branch.reviewed : null;
+    const reviewDue = reviewed === null ? asOf : addDays(reviewed, policy.archiveReviewDays);
+    if (reviewDue <= horizon) {
+      add({
+        ...where,
+        person: null,
+        name: null,
+        personType: null,
+        position: null,
+        kind: "archive_review",
+        due: reviewDue,
+        facts: { kind: "archive_review", reviewed, hasStaffFile: branch.hasStaffFile, everyDays: policy.archiveReviewDays },
+        identity: `archive_review|${branch.id}|${reviewed ?? "never"}`,
+      });
+    }
+
+    for (const prospect of branch.prospects) {
+      const who = ofProspect(prospect);
+      const base = `${branch.id}|${prospect.id}`;
+      if (prospect.nextFollowup !== null) {
+        const due = prospect.nextFollowup;
+        if (eventLike(due, addDays(due, -policy.windowDays), prospect.id)) {
+          add({ ...who, kind: "prospect_followup", due, facts: { kind: "prospect_followup", planned: due }, identity: `prospect_followup|${base}|${due}` });
+        }
+      }
+      prospect.holdings.forEach((holding, index) => {
+        if (holding.matures === null) return;
+        const due = addDays(holding.matures, -policy.maturityLeadDays);
+        if (eventLike(due, addDays(due, -policy.windowDays), prospect.id)) {
+          add({
+            ...who,
+            kind: "maturity",
+            due,
+            facts: { kind: "maturity", product: holding.product, amount: holding.amount, matures: holding.matures, leadDays: policy.maturityLeadDays },
+            identity: `maturity|${base}|${holding.matures}|${holding.product}|${index}`,
+          });
+        }
+      });
+      prospect.events.forEach((event, index) => {
+        if (event.kind !== "large_movement" || event.date > asOf) return;
+        if (event.amount === null || event.amount < policy.largeMovementMin) return;
+        if (eventLike(event.date, event.date, prospect.id)) {
+          add({
+            ...who,
+            kind: "large_movement",
+            due: event.date,
+            facts: { kind: "large_movement", date: event.date, amount: event.amount, note: event.note },
+            identity: `large_movement|${base}|${event.date}|${index}`,
+          });
+        }
+      });
+      prospect.purchases.forEach((purchase, index) => {
+        if (!purchase.important || purchase.date > asOf) return;
+        const due = addDays(purchase.date, policy.careCallDays);
+        if (eventLike(due, addDays(purchase.date, 1), prospect.id)) {
+          add({
+            ...who,
+            kind: "care_call",
+            due,
+            facts: { kind: "care_call", date: purchase.date, product: purchase.product, amount: purchase.amount },
+            identity: `care_call|${base}|${purchase.date}|${purchase.product}|${index}`,
+          });
+        }
+      });
+    }
+
+    const bonus = model.settings.bonus;
+    if (bonus !== null && bonus.start <= asOf && asOf <= bonus.deadline) {
+      for (const staff of branch.staff) {
+        if (!bonus.eligiblePositions.includes(staff.position)) continue;
+        const registered = staff.hqRegistered !== null && staff.hqRegistered <= asOf;
+        const converted = staff.conversion !== null && staff.conversion.at.slice(0, 10) <= asOf;
+        if (registered || converted) continue;
+        add({
+          ...ofStaff(staff),
+          kind: "hq_registration",
+          due: asOf,
+          facts: { kind: "hq_registration", position: staff.position, deadline: bonus.deadline },
+          identity: `hq_registration|${branch.id}|${staff.id}|${bonus.start}|${bonus.deadline}`,
+        });
+      }
+    }
+  }
+
+  return items.sort(compareItems);
+}
+
+/** SPEC 5's order: due, kind, branch id, person id; then the identity, so that equal keys still sort one way. */
+export function compareItems(a: FollowupItem, b: FollowupItem): number {
+  return (
+    compareText(a.due, b.due) ||
+    FOLLOWUP_KINDS.indexOf(a.kind) - FOLLOWUP_KINDS.indexOf(b.kind) ||
+    compareText(a.branch ?? "", b.branch ?? "") ||
+    compareText(a.person ?? "", b.person ?? "") ||
+    compareText(a.identity, b.identity)
+  );
+}
+
+/** What `channel followups` narrows the list to; every given criterion must hold. */
+export interface FollowupFilter {
+  owner?: string;
+  department?: string;
+  branch?: string;
+  kinds?: readonly FollowupKind[];
+}
+
+export function filterFollowups(items: readonly FollowupItem[], filter: FollowupFilter): FollowupItem[] {
+  return items.filter(
+    (item) =>
+      (filter.owner === undefined || item.owner === filter.owner) &&
+      (filter.department === undefined || item.department === filter.department) &&
+      (filter.branch === undefined || item.branch === filter.branch) &&
+      (filter.kinds === undefined || filter.kinds.length === 0 || filter.kinds.includes(item.kind)),
+  );
+}
+
+/** The cadence of a staff member: their own `cadence_days`, else `key`'s when key, else their category's. */
+export function cadenceOf(staff: StaffMember, policy: FollowupPolicy): { cadenceDays: number; cadenceBasis: "personal" | "key" | PositionCategory } {
+  if (staff.cadenceDays !== null) return { cadenceDays: staff.cadenceDays, cadenceBasis: "personal" };
+  if (staff.key) return { cadenceDays: policy.cadenceDays.key, cadenceBasis: "key" };
+  return { cadenceDays: policy.cadenceDays[staff.category], cadenceBasis: staff.category };
+}
+
+/** The next occurrence on or after `from` of a solar birthday; 02-29 falls on 02-28 in common years. */
+export function nextSolarBirthday(birthday: SolarBirthday, from: IsoDate): { date: IsoDate; movedFromLeapDay: boolean } {
+  const year = Number(from.slice(0, 4));
+  for (const y of [year, year + 1]) {
+    const moved = birthday.month === 2 && birthday.day === 29 && !isLeapYear(y);
+    const date = isoDate(y, birthday.month, moved ? 28 : birthday.day);
+    if (date >= from) return { date, movedFromLeapDay: moved };
+  }
+  // Unreachable: every month-day occurs within a year of `from`.
+  throw new Error(`no birthday after ${from}`);
+}
+
+interface FoundBirthday {
+  due: IsoDate;
+  facts: FollowupFacts;
+  /** Which birthday and which occurrence: part of the item's identity. */
+  key: string;
+}
+
+/** A person's next solar and next lunar birthday (each one an item: the person may keep either). */
+function birthdays(solar: SolarBirthday | null, lunar: LunarBirthday | null, asOf: IsoDate): FoundBirthday[] {
+  const found: FoundBirthday[] = [];
+  if (solar !== null) {
+    const next = nextSolarBirthday(solar, asOf);
+    const age = solar.year === null ? null : Number(next.date.slice(0, 4)) - solar.year;
+    found.push({
+      due: next.date,
+      facts: { kind: "birthday", calendar: "solar", birthday: solar, age, movedFromLeapDay: next.movedFromLeapDay },
+      key: `solar|${next.date}`,
+    });
+  }
+  if (lunar !== null) {
+    const occurrence = nextLunarBirthday(lunar, asOf);
+    found.push({ due: occurrence.date, facts: { kind: "birthday", calendar: "lunar", birthday: lunar, occurrence }, key: `lunar|${occurrence.date}` });
+  }
+  return found;
+}
+
+/** For every person id, the days of the activities naming them on or before D, ascending, from every branch's log. */
+function contactDates(model: Model, asOf: IsoDate): Map<string, IsoDate[]> {
+  const dates = new Map<string, IsoDate[]>();
+  for (const branch of model.branches) {
+    for (const activity of branch.activities) {
+      if (activity.date > asOf) continue;
+      for (const id of new Set(activity.with)) {
+        const list = dates.get(id);
+        if (list) list.push(activity.date);
+        else dates.set(id, [activity.date]);
+      }
+    }
+  }
+  for (const list of dates.values()) list.sort(compareText);
+  return dates;
+}
+
+function latest(dates: readonly IsoDate[] | undefined): IsoDate | null {
+  return dates !== undefined && dates.length > 0 ? dates[dates.length - 1]! : null;
+}
+
+/** Whether any of the dates lies within [from, to]. */
+function contactedWithin(dates: readonly IsoDate[] | undefined, from: IsoDate, to: IsoDate): boolean {
+  return dates !== undefined && dates.some((d) => from <= d && d <= to);
+}
+
+function latestReport(activities: readonly Activity[], asOf: IsoDate): IsoDate | null {
+  let last: IsoDate | null = null;
+  for (const a of activities) if (a.kind === "report" && a.date <= asOf && (last === null || a.date > last)) last = a.date;
+  return last;
+}

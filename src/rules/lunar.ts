@@ -1,0 +1,86 @@
+/**
+ * The Chinese (lunar) calendar, as far as birthdays need it: where a lunar month-day falls in
+ * the solar calendar. The astronomy is lunar-javascript's (6tail, MIT, no dependencies); this
+ * module only applies SPEC 5's rules for birthdays that a year does not have:
+ * - a leap-month birthday falls in that leap month when the year has one, else in the
+ *   ordinary month of the same number;
+ * - day 30 in a month of 29 days falls on day 29.
+ * Pure: no clock, no disk.
+ */
+import lunarLibrary from "lunar-javascript";
+import type { IsoDate, LunarBirthday } from "../model/values.js";
+
+const { Lunar, LunarYear } = lunarLibrary;
+
+/** How a lunar birthday was placed in one lunar year. */
+export interface LunarOccurrence {
+  /** The solar day. */
+  readonly date: IsoDate;
+  /** The lunar year it was placed in. */
+  readonly lunarYear: number;
+  /** Whether it fell in a leap month. */
+  readonly leap: boolean;
+  readonly month: number;
+  /** The day used: the birthday's day, or 29 when the month is short. */
+  readonly day: number;
+  /** Whether the birthday had to move: a leap month the year lacks, or day 30 in a 29-day month. */
+  readonly adjusted: boolean;
+}
+
+/** Results by birthday and year: the library recomputes a whole lunar year per call. */
+const cache = new Map<string, LunarOccurrence>();
+
+/** The solar day of a lunar month-day in lunar year `year`, following SPEC 5's substitutions. */
+export function lunarBirthdayInYear(birthday: LunarBirthday, year: number): LunarOccurrence {
+  const key = `${birthday.leap ? "L" : ""}${birthday.month}-${birthday.day}@${year}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const occurrence = computeInYear(birthday, year);
+  cache.set(key, occurrence);
+  return occurrence;
+}
+
+function computeInYear(birthday: LunarBirthday, year: number): LunarOccurrence {
+  const info = LunarYear.fromYear(year);
+  const leap = birthday.leap && info.getLeapMonth() === birthday.month;
+  const monthCode = leap ? -birthday.month : birthday.month;
+  const month = info.getMonth(monthCode);
+  if (month === null) throw new Error(`lunar year ${year} has no month ${monthCode}`);
+  const day = Math.min(birthday.day, month.getDayCount());
+  const date = Lunar.fromYmd(year, monthCode, day).getSolar().toYmd();
+  return { date, lunarYear: year, leap, month: birthday.month, day, adjusted: leap !== birthday.leap || day !== birthday.day };
+}
+
+/**
+ * The first solar day on or after `from` on which the lunar birthday falls. A lunar year
+ * starts in January or February, so a birthday in the 11th or 12th month of lunar year Y
+ * falls in solar year Y+1: the lunar years around `from` are all tried and the earliest
+ * day not before `from` wins.
+ */
+export function nextLunarBirthday(birthday: LunarBirthday, from: IsoDate): LunarOccurrence {
+  const year = Number(from.slice(0, 4));
+  let best: LunarOccurrence | null = null;
+  for (const y of [year - 1, year, year + 1]) {
+    const occurrence = lunarBirthdayInYear(birthday, y);
+    if (occurrence.date >= from && (best === null || occurrence.date < best.date)) best = occurrence;
+  }
+  // Lunar year `year` ends in solar year `year + 1`, so `year + 1` always has one on or after `from`.
+  return best ?? lunarBirthdayInYear(birthday, year + 1);
+}
+
+const ZH_MONTHS = ["正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊"] as const;
+const ZH_DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] as const;
+
+/** The traditional name of a lunar month: 正月, 闰四月, 冬月, 腊月. */
+export function lunarMonthName(month: number, leap: boolean): string {
+  return `${leap ? "闰" : ""}${ZH_MONTHS[month - 1] ?? String(month)}月`;
+}
+
+/** The traditional name of a lunar day: 初一 … 初十, 十一 … 二十, 廿一 … 廿九, 三十. */
+export function lunarDayName(day: number): string {
+  if (day <= 10) return `初${ZH_DIGITS[day] ?? ""}`;
+  if (day < 20) return `十${ZH_DIGITS[day - 10] ?? ""}`;
+  if (day === 20) return "二十";
+  if (day < 30) return `廿${ZH_DIGITS[day - 20] ?? ""}`;
+  return "三十";
+}

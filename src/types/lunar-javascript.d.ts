@@ -1,0 +1,36 @@
+/**
+ * The small part of lunar-javascript (6tail, MIT) that src/rules/lunar.ts uses. The package
+ * ships plain CommonJS without types. Lunar months are 1–12; a leap month is written negative
+ * (-4 is 闰四月).
+ */
+declare module "lunar-javascript" {
+  interface SolarDay {
+    getYear(): number;
+    getMonth(): number;
+    getDay(): number;
+    /** `YYYY-MM-DD`. */
+    toYmd(): string;
+  }
+  interface LunarDay {
+    getSolar(): SolarDay;
+  }
+  interface LunarMonthInfo {
+    getYear(): number;
+    getMonth(): number;
+    getDayCount(): number;
+    isLeap(): boolean;
+  }
+  interface LunarYearInfo {
+    /** The leap month of the year (1–12), or 0 when it has none. */
+    getLeapMonth(): number;
+    /** Null when the year has no such month (e.g. -4 in a year without 闰四月). */
+    getMonth(month: number): LunarMonthInfo | null;
+  }
+  interface LunarLibrary {
+    Lunar: { fromYmd(year: number, month: number, day: number): LunarDay };
+    LunarYear: { fromYear(year: number): LunarYearInfo };
+    LunarMonth: { fromYm(year: number, month: number): LunarMonthInfo | null };
+  }
+  const library: LunarLibrary;
+  export default library;
+}

@@ -1,0 +1,275 @@
+/**
+ * `channel followups` as a user runs it, on data-example at 2012-03-20 (the day its README
+ * works through): every format in both languages, the filters, the calendar file read back,
+ * skipped files, and usage errors.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DATA_EXAMPLE, FIXTURES, runCli } from "../helpers/cli.js";
+
+const AS_OF = "2012-03-20";
+const base = ["followups", "--data", DATA_EXAMPLE, "--as-of", AS_OF];
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+interface JsonItem {
+  due: string;
+  kind: string;
+  overdue: boolean;
+  branch: string | null;
+  department: string | null;
+  person: string | null;
+  name: string | null;
+  owner: string | null;
+  detail: string;
+}
+
+function json(args: string[]): { code: number; body: { as_of: string; within: number; items: JsonItem[] }; stderr: string } {
+  const result = runCli([...args, "--format", "json"]);
+  return { code: result.code, body: JSON.parse(result.stdout), stderr: result.stderr };
+}
+
+function countByKind(items: JsonItem[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const i of items) counts[i.kind] = (counts[i.kind] ?? 0) + 1;
+  return counts;
+}
+
+const zh = json([...base, "--lang", "zh"]);
+const en = json([...base, "--lang", "en"]);
+
+describe("channel followups --format json on data-example", () => {
+  it("exits 0 with SPEC 6's shape", () => {
+    expect(zh.code).toBe(0);
+    expect(Object.keys(zh.body)).toEqual(["as_of", "within", "items"]);
+    expect(zh.body.as_of).toBe(AS_OF);
+    expect(zh.body.within).toBe(7);
+    for (const item of zh.body.items) {
+      expect(Object.keys(item)).toEqual(["due", "kind", "overdue", "branch", "department", "person", "name", "owner", "detail"]);
+      expect(item.overdue).toBe(item.due < AS_OF);
+      expect(item.detail.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("lists 84 items: contact 50, hq_registration 10, birthday 8, prospect_followup 6, leader_report 3, archive_review 3, maturity 2, large_movement 1, care_call 1", () => {
+    expect(zh.body.items).toHaveLength(84);
+    expect(countByKind(zh.body.items)).toEqual({
+      contact: 50,
+      hq_registration: 10,
+      birthday: 8,
+      prospect_followup: 6,
+      leader_report: 3,
+      archive_review: 3,
+      maturity: 2,
+      large_movement: 1,
+      care_call: 1,
+    });
+  });
+
+  it("has the deliberate cases of data-example's README", () => {
+    const find = (kind: string, person: string | null, branch?: string) =>
+      zh.body.items.filter((i) => i.kind === kind && i.person === person && (branch === undefined || i.branch === branch)).map((i) => i.due);
+    expect(find("birthday", "p-zheng-013")).toEqual(["2012-03-20"]); // lunar 02-28
+    expect(find("birthday", "bai-xue")).toEqual(["2012-03-21"]); // lunar 02-30 in a 29-day month
+    expect(find("birthday", "qian-jianguo")).toEqual(["2012-03-22"]); // lunar 03-01
+    expect(find("birthday", "p-peng-023")).toEqual(["2012-03-27"]); // D+W
+    expect(find("birthday", "p-lai-024")).toEqual([]); // D+W+1
+    expect(find("contact", "wang-fang")).toEqual(["2012-03-22"]); // cadence_days 10
+    expect(find("contact", "guo-qiang")).toEqual([]);
+    expect(find("prospect_followup", "p-ma-009")).toEqual([]); // done
+    expect(find("prospect_followup", "p-he-006")).toEqual([]); // older than overdue_days
+    expect(find("maturity", "p-zhu-021")).toEqual([]); // done exactly at due − P
+    expect(find("large_movement", "p-huang-011")).toEqual([]);
+    expect(find("care_call", "p-tang-014")).toEqual([]); // purchase after D
+    expect(find("leader_report", null, "cmb-xiangmihu")).toEqual(["2012-03-11"]);
+    expect(find("archive_review", null, "cmb-shekou")).toEqual(["2012-03-20"]);
+    expect(find("hq_registration", "tang-lei")).toEqual([]);
+    const leader = zh.body.items.find((i) => i.kind === "leader_report")!;
+    expect(leader.person).toBeNull();
+    expect(leader.name).toBeNull();
+  });
+
+  it("sorts by due, kind in SPEC order, branch, person", () => {
+    const order = ["birthday", "holiday", "contact", "leader_report", "archive_review", "prospect_followup", "maturity", "large_movement", "care_call", "hq_registration"];
+    const key = (i: JsonItem) => [i.due, String(order.indexOf(i.kind)).padStart(2, "0"), i.branch ?? "", i.person ?? ""].join("|");
+    const keys = zh.body.items.map(key);
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it("is the same list in English; only the details change language", () => {
+    expect(en.code).toBe(0);
+    const strip = (items: JsonItem[]) => items.map(({ detail: _detail, ...rest }) => rest);
+    expect(strip(en.body.items)).toEqual(strip(zh.body.items));
+    expect(en.body.items.map((i) => i.detail)).not.toEqual(zh.body.items.map((i) => i.detail));
+    expect(en.body.items.some((i) => /[a-z]{4,}/.test(i.detail))).toBe(true);
+  });
+
+  it("is the same on a second run", () => {
+    expect(json([...base, "--lang", "zh"]).body).toEqual(zh.body);
+  });
+});
+
+describe("channel followups: table, csv, md", () => {
+  it.each(["zh", "en"])("prints the table grouped by day in %s, naming every person listed", (lang) => {
+    const result = runCli([...base, "--lang", lang]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    for (const name of new Set(zh.body.items.map((i) => i.name).filter((n): n is string => n !== null))) expect(result.stdout).toContain(name);
+    // Overdue first: the earliest overdue person appears before anyone due today.
+    expect(result.stdout.indexOf("冯志远")).toBeLessThan(result.stdout.indexOf("吴阿姨"));
+    // The closing line counts the items.
+    expect(result.stdout.trimEnd().split("\n").pop()).toContain("84");
+  });
+
+  it.each(["zh", "en"])("writes CSV in %s: BOM, CRLF, a header and one row per item", (lang) => {
+    const result = runCli([...base, "--lang", lang, "--format", "csv"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith("\uFEFF")).toBe(true);
+    const lines = result.stdout.slice(1).split("\r\n");
+    expect(lines.pop()).toBe("");
+    expect(lines).toHaveLength(85);
+    expect(lines.slice(1).map((l) => l.slice(0, 10))).toEqual(zh.body.items.map((i) => i.due));
+  });
+
+  it.each(["zh", "en"])("writes Markdown in %s with one table row per item", (lang) => {
+    const result = runCli([...base, "--lang", lang, "--format", "md"]);
+    expect(result.code).toBe(0);
+    const rows = result.stdout.split("\n").filter((l) => /^\| \d{4}-\d{2}-\d{2} \|/.test(l));
+    expect(rows).toHaveLength(84);
+  });
+
+  it("writes to --out", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-followups-"));
+    temps.push(dir);
+    const out = path.join(dir, "list.json");
+    const result = runCli([...base, "--format", "json", "--out", out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(JSON.parse(fs.readFileSync(out, "utf8")).items).toHaveLength(84);
+  });
+});
+
+describe("channel followups: filters", () => {
+  it("--owner keeps the branches in that person's charge (explicit owner or the department's specialist)", () => {
+    const sun = json([...base, "--owner", "孙磊"]).body.items;
+    expect(sun.length).toBeGreaterThan(0);
+    expect(new Set(sun.map((i) => i.branch))).toEqual(new Set(["cmb-chegongmiao"]));
+    const li = json([...base, "--owner", "李娜"]).body.items; // cmb-futian-center names no owner
+    expect(new Set(li.map((i) => i.branch))).toEqual(new Set(["cmb-futian-center"]));
+  });
+
+  it("--kind is repeatable; filters combine with AND", () => {
+    const items = json([...base, "--kind", "birthday", "--kind", "contact", "--department", "sz-futian"]).body.items;
+    const expected = zh.body.items.filter((i) => (i.kind === "birthday" || i.kind === "contact") && i.department === "sz-futian");
+    expect(items.map((i) => [i.kind, i.person])).toEqual(expected.map((i) => [i.kind, i.person]));
+    expect(expected.length).toBeGreaterThan(0);
+    const one = json([...base, "--branch", "cmb-shekou", "--kind", "leader_report"]).body.items;
+    expect(one.map((i) => [i.kind, i.branch, i.due])).toEqual([["leader_report", "cmb-shekou", "2012-03-20"]]);
+  });
+
+  it("--within narrows or widens the window", () => {
+    const today = json([...base, "--within", "0"]).body;
+    expect(today.within).toBe(0);
+    expect(today.items.every((i) => i.due <= AS_OF)).toBe(true);
+    expect(today.items).toHaveLength(zh.body.items.filter((i) => i.due <= AS_OF).length);
+    const wide = json([...base, "--within", "30"]).body.items;
+    expect(wide.length).toBeGreaterThan(84);
+    expect(wide.some((i) => i.kind === "holiday" && i.due === "2012-04-04")).toBe(true);
+  });
+
+  it("refuses what does not exist, with exit 2", () => {
+    for (const args of [
+      ["--within", "seven"],
+      ["--within", "-1"],
+      ["--kind", "birthdays"],
+      ["--branch", "cmb-nowhere"],
+      ["--department", "sz-nowhere"],
+      ["--owner", "无名氏"],
+      ["--format", "text"],
+    ]) {
+      const result = runCli([...base, ...args]);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stdout).toBe("");
+    }
+    expect(runCli([...base, "--branch", "cmb-kejiyuna"]).stderr).toContain("cmb-kejiyuan");
+  });
+});
+
+describe("channel followups --ics", () => {
+  function readEvents(file: string): { uid: string; start: string }[] {
+    const text = fs.readFileSync(file, "utf8");
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    for (const line of text.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+    const lines = text.replace(/\r\n[ \t]/g, "").split("\r\n");
+    expect(lines[0]).toBe("BEGIN:VCALENDAR");
+    const events: { uid: string; start: string }[] = [];
+    let current: { uid: string; start: string } | null = null;
+    let alarms = 0;
+    for (const line of lines) {
+      if (line === "BEGIN:VEVENT") current = { uid: "", start: "" };
+      else if (line === "BEGIN:VALARM") alarms++;
+      else if (line.startsWith("UID:") && current) current.uid = line.slice(4);
+      else if (line.startsWith("DTSTART;VALUE=DATE:") && current) current.start = line.slice("DTSTART;VALUE=DATE:".length);
+      else if (line === "END:VEVENT") {
+        events.push(current!);
+        current = null;
+      }
+    }
+    expect(alarms).toBe(events.length);
+    return events;
+  }
+
+  it("writes one all-day event per item, with UIDs that stay the same on the next export", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-ics-"));
+    temps.push(dir);
+    const file = path.join(dir, "followups.ics");
+    const first = runCli([...base, "--lang", "zh", "--format", "json", "--ics", file]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).items).toHaveLength(84);
+    const events = readEvents(file);
+    expect(events.map((e) => e.start)).toEqual(zh.body.items.map((i) => i.due.replace(/-/g, "")));
+    expect(new Set(events.map((e) => e.uid)).size).toBe(84);
+    expect(fs.readFileSync(file, "utf8")).toContain("SUMMARY:生日");
+
+    // Exporting again over yesterday's calendar needs no --force, and keeps every UID.
+    const second = runCli([...base, "--lang", "en", "--ics", file]);
+    expect(second.code).toBe(0);
+    expect(readEvents(file).map((e) => e.uid)).toEqual(events.map((e) => e.uid));
+    expect(fs.readFileSync(file, "utf8")).toContain("SUMMARY:birthday");
+  });
+
+  it("does not overwrite a file that is not a calendar without --force, nor a data file ever", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-ics-"));
+    temps.push(dir);
+    const file = path.join(dir, "notes.txt");
+    fs.writeFileSync(file, "keep me");
+    expect(runCli([...base, "--ics", file]).code).toBe(2);
+    expect(fs.readFileSync(file, "utf8")).toBe("keep me");
+    expect(runCli([...base, "--ics", path.join(DATA_EXAMPLE, "branches", "cmb-shekou", "x.ics")]).code).toBe(2);
+    expect(fs.existsSync(path.join(DATA_EXAMPLE, "branches", "cmb-shekou", "x.ics"))).toBe(false);
+  });
+});
+
+describe("channel followups with files that have errors", () => {
+  const repo = path.join(FIXTURES, "followups-skipped");
+
+  it("lists from the rest, names the skipped file on stderr, and exits 1", () => {
+    const result = runCli(["followups", "--data", repo, "--as-of", AS_OF, "--format", "json", "--lang", "en"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("branches/b-bad/staff.yaml");
+    const items = JSON.parse(result.stdout).items as JsonItem[];
+    expect(items.some((i) => i.person === "ok-guard" && i.kind === "contact")).toBe(true);
+    expect(items.some((i) => i.person === "bad-one")).toBe(false);
+    expect(items.some((i) => i.kind === "holiday")).toBe(true);
+  });
+
+  it("says what was skipped in the table's closing line too", () => {
+    const result = runCli(["followups", "--data", repo, "--as-of", AS_OF, "--lang", "zh"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.trimEnd().split("\n").pop()).toContain("branches/b-bad/staff.yaml");
+  });
+});

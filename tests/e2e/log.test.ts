@@ -1,0 +1,201 @@
+/**
+ * `channel log` as a user runs it: the entry lands in the right branch's activities.yaml with
+ * the rest of the file untouched, `followups` then drops the item, and every refusal leaves the
+ * repository as it was.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { copyToTemp, DATA_EXAMPLE, FIXTURES, runCli } from "../helpers/cli.js";
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function scratch(source?: string): string {
+  const dir = copyToTemp(source);
+  temps.push(dir);
+  return dir;
+}
+
+function read(dir: string, rel: string): string {
+  return fs.readFileSync(path.join(dir, rel), "utf8");
+}
+
+/** Every file of a repository, by relative path. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
+      const child = rel === "" ? name : `${rel}/${name}`;
+      if (fs.statSync(path.join(dir, child)).isDirectory()) walk(child);
+      else out[child] = read(dir, child);
+    }
+  };
+  walk("");
+  return out;
+}
+
+function followupItems(dir: string, asOf: string): { kind: string; person: string | null; branch: string | null; due: string }[] {
+  const result = runCli(["followups", "--data", dir, "--as-of", asOf, "--format", "json"]);
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout).items;
+}
+
+describe("channel log on data-example", () => {
+  it("appends a call to the person's branch, and followups no longer lists the contact", () => {
+    const dir = scratch();
+    const rel = "branches/cmb-futian-center/activities.yaml";
+    const before = read(dir, rel);
+    expect(followupItems(dir, "2012-03-20").some((i) => i.kind === "contact" && i.person === "wang-fang")).toBe(true);
+
+    const result = runCli(["log", "wang-fang", "--data", dir, "--date", "2012-03-20", "--note", "约了周五喝茶, 顺便问基金"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(rel);
+    expect(result.stdout).toContain("wang-fang");
+
+    const after = read(dir, rel);
+    expect(after.startsWith(before)).toBe(true);
+    const added = after.slice(before.length).split("\n").filter((l) => l !== "");
+    expect(added).toHaveLength(1);
+    const entries = (parse(after) as { activities: Record<string, unknown>[] }).activities;
+    // by: the branch names no owner, so the department's specialist.
+    expect(entries[entries.length - 1]).toEqual({ date: "2012-03-20", kind: "call", with: ["wang-fang"], by: "李娜", note: "约了周五喝茶, 顺便问基金" });
+
+    expect(followupItems(dir, "2012-03-20").some((i) => i.kind === "contact" && i.person === "wang-fang")).toBe(false);
+    expect(runCli(["validate", "--data", dir]).code).toBe(0);
+  });
+
+  it("logs a report for a branch, keeping the file's leading comment, and clears leader_report", () => {
+    const dir = scratch();
+    const rel = "branches/cmb-shekou/activities.yaml";
+    const before = read(dir, rel);
+    expect(before.startsWith("# ")).toBe(true);
+    const result = runCli(["log", "--branch", "cmb-shekou", "--kind", "report", "--note", "二月统计表", "--data", dir, "--date", "2012-03-20"]);
+    expect(result.code).toBe(0);
+    const after = read(dir, rel);
+    expect(after.startsWith(before)).toBe(true);
+    const entries = (parse(after) as { activities: Record<string, unknown>[] }).activities;
+    expect(entries[entries.length - 1]).toEqual({ date: "2012-03-20", kind: "report", by: "许文", note: "二月统计表" });
+    expect(followupItems(dir, "2012-03-20").some((i) => i.kind === "leader_report" && i.branch === "cmb-shekou")).toBe(false);
+  });
+
+  it("takes a unique Chinese name instead of the id, and --by", () => {
+    const dir = scratch();
+    const result = runCli(["log", "冯志远", "--kind", "visit", "--by", "吴婷", "--data", dir, "--date", "2012-03-20"]);
+    expect(result.code).toBe(0);
+    const entries = (parse(read(dir, "branches/cmb-xiangmihu/activities.yaml")) as { activities: Record<string, unknown>[] }).activities;
+    expect(entries[entries.length - 1]).toMatchObject({ kind: "visit", with: ["feng-zhiyuan"], by: "吴婷" });
+  });
+
+  it("clears a prospect follow-up", () => {
+    const dir = scratch();
+    expect(followupItems(dir, "2012-03-20").some((i) => i.kind === "prospect_followup" && i.person === "p-chen-001")).toBe(true);
+    expect(runCli(["log", "p-chen-001", "--data", dir, "--date", "2012-03-20"]).code).toBe(0);
+    expect(followupItems(dir, "2012-03-20").some((i) => i.kind === "prospect_followup" && i.person === "p-chen-001")).toBe(false);
+  });
+});
+
+describe("channel log refuses, leaving the repository as it was", () => {
+  const dir = scratch();
+  const untouched = snapshot(dir);
+
+  it("an unknown person (exit 1), suggesting the nearest id", () => {
+    const result = runCli(["log", "wang-fnag", "--data", dir, "--date", "2012-03-20"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("wang-fang");
+    expect(result.stdout).toBe("");
+  });
+
+  it("an unknown name (exit 1), suggesting the nearest name", () => {
+    const result = runCli(["log", "王方", "--data", dir, "--date", "2012-03-20"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("王芳");
+  });
+
+  it("a day after today (exit 1)", () => {
+    const result = runCli(["log", "wang-fang", "--data", dir, "--date", "2999-01-01"]);
+    expect(result.code).toBe(1);
+  });
+
+  it("people of different branches in one entry (exit 1)", () => {
+    expect(runCli(["log", "wang-fang", "tian-yu", "--data", dir, "--date", "2012-03-20"]).code).toBe(1);
+  });
+
+  it("a person and a --branch that disagree (exit 1)", () => {
+    expect(runCli(["log", "wang-fang", "--branch", "cmb-shekou", "--data", dir, "--date", "2012-03-20"]).code).toBe(1);
+  });
+
+  it("usage errors (exit 2): no one named, a bad kind, a bad date, an empty note", () => {
+    for (const args of [[], ["wang-fang", "--kind", "phone"], ["wang-fang", "--date", "2012-02-30"], ["wang-fang", "--note", " "]]) {
+      expect(runCli(["log", ...args, "--data", dir]).code, args.join(" ")).toBe(2);
+    }
+  });
+
+  it("and nothing was written by any of them", () => {
+    expect(snapshot(dir)).toEqual(untouched);
+  });
+
+  it("and data-example itself is never touched by these tests", () => {
+    expect(fs.existsSync(path.join(DATA_EXAMPLE, "channel.yaml"))).toBe(true);
+  });
+});
+
+describe("channel log on a small repository", () => {
+  const source = path.join(FIXTURES, "log-basic");
+
+  it("keeps a block-style file's comments and blank lines, adding a block entry", () => {
+    const dir = scratch(source);
+    const rel = "branches/b-one/activities.yaml";
+    const before = read(dir, rel);
+    const result = runCli(["log", "li-ming", "--kind", "meal", "--data", dir, "--date", "2012-03-19"]);
+    expect(result.code).toBe(0);
+    const after = read(dir, rel);
+    const trailer = "# 文件末尾的注释要保留\n";
+    expect(before.endsWith(trailer)).toBe(true);
+    const head = before.slice(0, -trailer.length);
+    expect(after.startsWith(head)).toBe(true);
+    expect(after.endsWith(trailer)).toBe(true);
+    expect(after.slice(head.length, -trailer.length)).toBe("  - date: 2012-03-19\n    kind: meal\n    with: [li-ming]\n    by: 孙磊\n");
+    expect(runCli(["validate", "--data", dir]).code).toBe(1); // only b-bad's old error
+  });
+
+  it("creates activities.yaml when the branch has none", () => {
+    const dir = scratch(source);
+    const rel = "branches/b-two/activities.yaml";
+    expect(fs.existsSync(path.join(dir, rel))).toBe(false);
+    const result = runCli(["log", "wu-fang", "--data", dir, "--date", "2012-03-19"]);
+    expect(result.code).toBe(0);
+    expect(parse(read(dir, rel))).toEqual({ activities: [{ date: "2012-03-19", kind: "call", with: ["wu-fang"], by: "李娜" }] });
+  });
+
+  it("refuses a name two people share (exit 1), naming both ids", () => {
+    const dir = scratch(source);
+    const result = runCli(["log", "张伟", "--data", dir, "--date", "2012-03-19"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("zhang-wei");
+    expect(result.stderr).toContain("zhang-wei-2");
+  });
+
+  it("refuses to write into an activities.yaml that has errors now (exit 1)", () => {
+    const dir = scratch(source);
+    const rel = "branches/b-bad/activities.yaml";
+    const before = read(dir, rel);
+    const result = runCli(["log", "chen-hao", "--data", dir, "--date", "2012-03-19"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(rel);
+    expect(read(dir, rel)).toBe(before);
+  });
+
+  it("the logged contact clears the prospect follow-up in followups", () => {
+    const dir = scratch(source);
+    const listed = () => runCli(["followups", "--data", dir, "--as-of", "2012-03-20", "--format", "json"]);
+    const had = JSON.parse(listed().stdout).items as { kind: string; person: string | null }[];
+    expect(had.some((i) => i.kind === "prospect_followup" && i.person === "p-gao")).toBe(true);
+    expect(runCli(["log", "高先生", "--data", dir, "--date", "2012-03-20"]).code).toBe(0);
+    const now = JSON.parse(listed().stdout).items as { kind: string; person: string | null }[];
+    expect(now.some((i) => i.kind === "prospect_followup" && i.person === "p-gao")).toBe(false);
+  });
+});
