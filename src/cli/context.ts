@@ -49,12 +49,16 @@ export interface GlobalOptions {
   force?: boolean;
   lang?: string;
   color?: boolean;
+  /** False with --no-cache. */
+  cache?: boolean;
   strict?: boolean;
 }
 
 export interface Context {
   lang: Lang;
   style: Style;
+  /** Where parsed results are cached; null with --no-cache or when no home folder is known. */
+  cacheDir: string | null;
   surroundings: Surroundings;
   options: GlobalOptions;
 }
@@ -63,7 +67,15 @@ export function makeContext(options: GlobalOptions, surroundings: Surroundings):
   const lang = chooseLang(options.lang, surroundings.env);
   if (lang === null) throw new CliError(EXIT_USAGE, "error.badLang", { value: options.lang ?? "" });
   const color = options.color !== false && surroundings.stdoutIsTTY && options.out === undefined && !("NO_COLOR" in surroundings.env && surroundings.env.NO_COLOR !== "");
-  return { lang, style: makeStyle(color), surroundings, options };
+  return { lang, style: makeStyle(color), cacheDir: options.cache === false ? null : cacheDirectory(surroundings.env), surroundings, options };
+}
+
+/** CHANNEL_CACHE_DIR, else $XDG_CACHE_HOME/channel, else ~/.cache/channel: never inside the data repository. */
+function cacheDirectory(env: Surroundings["env"]): string | null {
+  if (env.CHANNEL_CACHE_DIR) return path.resolve(env.CHANNEL_CACHE_DIR);
+  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, "channel");
+  if (env.HOME) return path.join(env.HOME, ".cache", "channel");
+  return null;
 }
 
 /** The repository root: `--data DIR` (which must hold channel.yaml), else found from the working directory up. */

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import { chooseLang, t, type Lang, type MessageKey } from "../i18n/catalog.js";
 import { makeContext, processSurroundings, type Context, type GlobalOptions, type Surroundings } from "./context.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
+import { VERSION } from "../version.js";
 import { runInit } from "./commands/init.js";
 import { runValidate } from "./commands/validate.js";
 import { runFollowups, type FollowupsOptions } from "./commands/followups.js";
@@ -14,7 +15,7 @@ import { FOLLOWUP_KINDS } from "../rules/followups.js";
 import { runBonus } from "./commands/bonus.js";
 import { runExpenses } from "./commands/expenses.js";
 
-export const VERSION = "0.1.0";
+export { VERSION } from "../version.js";
 
 /** Runs a command's action with the context made from its options. */
 export type Runner = (action: (ctx: Context) => number, options: GlobalOptions) => void;
@@ -32,6 +33,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .addOption(new Option("--force", h("help.force")))
     .addOption(new Option("--lang <lang>", h("help.lang")))
     .addOption(new Option("--no-color", h("help.noColor")))
+    .addOption(new Option("--no-cache", h("help.noCache")))
     .helpCommand("help [command]", h("help.helpCommand"))
     .showHelpAfterError(false)
     .exitOverride()

@@ -1,11 +1,20 @@
 /**
- * The shared first half of every command that reads data: find the root, load, validate,
- * and build the model from the files without errors.
+ * The shared first half of every command that reads data: find the root, read, check,
+ * and build the model from the files without errors, through the cache when there is one.
+ *
+ * Two cache entries per repository: each file's own check (parsed value and findings), keyed
+ * by a digest of its bytes, so an edit re-parses one file; and the whole result (findings and
+ * model), keyed by every file's digest, so a morning run on unchanged data parses nothing.
  */
-import { loadRepository, type LoadedRepository } from "../load/repository.js";
+import { decodeUtf8Strict } from "../load/decode.js";
+import { digestBytes, openCacheStore, sha256, type CacheStore } from "../load/cache.js";
+import { LoadedFile, scanRepository, type LoadedRepository, type RawFile } from "../load/repository.js";
 import { buildModel } from "../model/build.js";
 import type { Model } from "../model/types.js";
-import { validateRepository, type ValidationResult } from "../validate/index.js";
+import { schemaFingerprint } from "../validate/fingerprint.js";
+import type { Finding } from "../validate/findings.js";
+import { assembleValidation, checkFile, type FileCheck, type ValidationResult } from "../validate/index.js";
+import { VERSION } from "../version.js";
 import { resolveRoot, type Context } from "./context.js";
 
 export interface LoadedData {
@@ -17,10 +26,87 @@ export interface LoadedData {
   skipped: string[];
 }
 
-export function loadData(ctx: Context, options: { strict?: boolean } = {}): LoadedData {
+export interface LoadOptions {
+  strict?: boolean;
+  /**
+   * Whether every file's parsed value must be at hand in `repo.files` (a command that edits
+   * files does); otherwise an unchanged repository is answered from the cached result alone.
+   */
+  needFileData?: boolean;
+}
+
+interface CachedFile {
+  kind: string;
+  digest: string;
+  /** The parsed value; absent when the file did not parse. */
+  data?: unknown;
+  parsed: boolean;
+  findings: Finding[];
+}
+
+interface CachedResult {
+  key: string;
+  findings: Finding[];
+  files: number;
+  model: Model;
+  skipped: string[];
+}
+
+export function loadData(ctx: Context, options: LoadOptions = {}): LoadedData {
   const root = resolveRoot(ctx);
-  const repo = loadRepository(root);
-  const validation = validateRepository(repo, options);
+  const scan = scanRepository(root);
+  const digests = scan.raws.map((raw) => (raw.bytes === null ? null : digestBytes(raw.bytes)));
+  const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, scan.root, `${VERSION}|${schemaFingerprint()}`);
+  const resultKey = sha256(JSON.stringify([scan.raws.map((r) => r.file), digests, scan.findings, options.strict === true]));
+  const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, () => decodedText(raw), data);
+
+  if (cache && !options.needFileData) {
+    const cached = cache.read<CachedResult>("result");
+    if (cached && cached.key === resultKey) {
+      const files = scan.raws.map((raw) => lazyFile(raw, undefined));
+      const errors = new Set(cached.findings.filter((f) => f.severity === "error").map((f) => f.file));
+      const validation: ValidationResult = {
+        findings: cached.findings,
+        errors: cached.findings.filter((f) => f.severity === "error").length,
+        warnings: cached.findings.filter((f) => f.severity !== "error").length,
+        files: cached.files,
+        filesWithErrors: errors,
+      };
+      return { root: scan.root, repo: { root: scan.root, files, branchFolders: scan.branchFolders, findings: scan.findings }, validation, model: cached.model, skipped: cached.skipped };
+    }
+  }
+
+  const previous = cache?.read<Record<string, CachedFile>>("files") ?? {};
+  const entries: Record<string, CachedFile> = {};
+  let changed = false;
+  const checks: FileCheck[] = scan.raws.map((raw, i) => {
+    const digest = digests[i] ?? null;
+    const hit = previous[raw.file];
+    if (digest !== null && hit && hit.digest === digest && hit.kind === raw.kind) {
+      entries[raw.file] = hit;
+      return { file: lazyFile(raw, hit.parsed ? hit.data : undefined), findings: hit.findings };
+    }
+    const check = checkFile(raw);
+    if (digest !== null) {
+      changed = true;
+      entries[raw.file] = { kind: raw.kind, digest, parsed: check.file.data !== undefined, data: check.file.data, findings: check.findings };
+    }
+    return check;
+  });
+  const validation = assembleValidation(scan.findings, checks, { strict: options.strict });
+  const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
   const { model, skipped } = buildModel(repo, validation.filesWithErrors);
-  return { root, repo, validation, model, skipped };
+  if (cache) saveToCache(cache, { changed: changed || Object.keys(previous).length !== Object.keys(entries).length, entries }, { key: resultKey, findings: validation.findings, files: validation.files, model, skipped });
+  return { root: scan.root, repo, validation, model, skipped };
+}
+
+function saveToCache(cache: CacheStore, files: { changed: boolean; entries: Record<string, CachedFile> }, result: CachedResult): void {
+  if (files.changed) cache.write("files", files.entries);
+  cache.write("result", result);
+}
+
+function decodedText(raw: RawFile): string | null {
+  if (raw.bytes === null) return null;
+  const decoded = decodeUtf8Strict(raw.bytes);
+  return decoded.ok ? decoded.text : null;
 }

@@ -93,14 +93,31 @@ export function findRoot(start: string): string | null {
   }
 }
 
-export function loadRepository(rootDir: string): LoadedRepository {
+/** A data file as read from disk, before decoding. */
+export interface RawFile {
+  file: string;
+  kind: FileKind;
+  branchFolder: string | null;
+  /** The bytes; null when the file could not be read (a finding says why). */
+  bytes: Uint8Array | null;
+}
+
+/** What the disk holds: the data files' bytes and the problems found while reading the layout. */
+export interface ScannedRepository {
+  root: string;
+  branchFolders: string[];
+  raws: RawFile[];
+  findings: Finding[];
+}
+
+/** Reads every data file's bytes, in the stated order: channel.yaml, departments.yaml, branches by folder name. */
+export function scanRepository(rootDir: string): ScannedRepository {
   const root = fs.realpathSync(rootDir);
   const findings: Finding[] = [];
-  const files: LoadedFile[] = [];
+  const raws: RawFile[] = [];
 
   const readOne = (rel: string, kind: FileKind, branchFolder: string | null): void => {
-    const loaded = readDataFile(root, rel, kind, branchFolder, findings);
-    if (loaded) files.push(loaded);
+    raws.push({ file: rel, kind, branchFolder, bytes: readDataFile(root, rel, findings) });
   };
 
   readOne(ROOT_MARKER, "channel", null);
@@ -128,7 +145,21 @@ export function loadRepository(rootDir: string): LoadedRepository {
       }
     }
   }
-  return { root, files, branchFolders, findings };
+  return { root, branchFolders, raws, findings };
+}
+
+/** Reads and parses every file (no cache): what tests and simple callers use. */
+export function loadRepository(rootDir: string): LoadedRepository {
+  const scan = scanRepository(rootDir);
+  const findings = [...scan.findings];
+  const files = scan.raws.map((raw) => parseRawFile(raw, findings));
+  return { root: scan.root, files, branchFolders: scan.branchFolders, findings };
+}
+
+/** Decodes and parses a file read by `scanRepository`; an unreadable one becomes a file without data. */
+export function parseRawFile(raw: RawFile, findings: Finding[]): LoadedFile {
+  if (raw.bytes === null) return new LoadedFile(raw.file, raw.kind, raw.branchFolder, null, undefined, null);
+  return parseDataFile(raw.file, raw.kind, raw.branchFolder, raw.bytes, findings);
 }
 
 function sortedEntries(dir: string): string[] {
@@ -168,30 +199,27 @@ function isSymlinkOutside(root: string, abs: string): boolean {
   }
 }
 
-function readDataFile(root: string, rel: string, kind: FileKind, branchFolder: string | null, findings: Finding[]): LoadedFile | null {
+function readDataFile(root: string, rel: string, findings: Finding[]): Uint8Array | null {
   const abs = path.join(root, ...rel.split("/"));
-  const unreadable = new LoadedFile(rel, kind, branchFolder, null, undefined, null);
   if (isSymlinkOutside(root, abs)) {
     findings.push(fileFinding("error", "SYMLINK_OUTSIDE_REPOSITORY", rel, {}));
-    return unreadable;
+    return null;
   }
-  let bytes: Buffer;
   try {
     const stat = fs.statSync(abs);
     if (!stat.isFile()) {
       findings.push(fileFinding("error", "FILE_UNREADABLE", rel, { reason: "not a regular file" }));
-      return unreadable;
+      return null;
     }
     if (stat.size > MAX_FILE_BYTES) {
       findings.push(fileFinding("error", "FILE_TOO_LARGE", rel, { size: stat.size, limit: MAX_FILE_BYTES }));
-      return unreadable;
+      return null;
     }
-    bytes = fs.readFileSync(abs);
+    return fs.readFileSync(abs);
   } catch (error) {
     findings.push(fileFinding("error", "FILE_UNREADABLE", rel, { reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
-    return unreadable;
+    return null;
   }
-  return parseDataFile(rel, kind, branchFolder, bytes, findings);
 }
 
 /** Decodes and parses one file's bytes; the disk-free half of reading, also used by tests. */

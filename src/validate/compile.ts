@@ -4,41 +4,16 @@
  * so a run pays no compile cost; if that file is missing or was made from other schemas
  * (its fingerprint differs), the schemas are compiled here at run time instead.
  */
-import { createHash } from "node:crypto";
-import * as fs from "node:fs";
 import type { ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { FileKind } from "../load/repository.js";
 import { ALL_FORMATS } from "./formats.js";
+import { readSchemaTexts, schemaFingerprint, SCHEMA_FILES } from "./fingerprint.js";
 
-export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
-export const COMMON_SCHEMA = "common.schema.json";
-
-export const SCHEMA_FILES: Readonly<Record<FileKind, string>> = {
-  channel: "channel.schema.json",
-  departments: "departments.schema.json",
-  branch: "branch.schema.json",
-  staff: "staff.schema.json",
-  kpis: "kpis.schema.json",
-  competitors: "competitors.schema.json",
-  prospects: "prospects.schema.json",
-  activities: "activities.schema.json",
-};
+export { COMMON_SCHEMA, readSchemaTexts, schemaFingerprint, SCHEMA_DIR, SCHEMA_FILES } from "./fingerprint.js";
 
 /** The options every validator is built with; `verbose` gives errors their parent schema (for "did you mean"). */
 export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
-
-/** The schema texts by file name, in a fixed order. */
-export function readSchemaTexts(): [string, string][] {
-  return [COMMON_SCHEMA, ...Object.values(SCHEMA_FILES)].map((name) => [name, fs.readFileSync(new URL(name, SCHEMA_DIR), "utf8")]);
-}
-
-/** A hash of the schemas: generated validators are used only when it matches theirs. */
-export function schemaFingerprint(texts: [string, string][]): string {
-  const hash = createHash("sha256");
-  for (const [name, text] of texts) hash.update(name).update("\0").update(text).update("\0");
-  return hash.digest("hex");
-}
 
 /** An ajv instance with our formats and every schema added under its file name. */
 export function createAjv(texts: [string, string][], extraOptions: object = {}): Ajv2020 {

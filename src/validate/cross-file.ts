@@ -6,7 +6,7 @@
  */
 import type { LoadedFile } from "../load/repository.js";
 import { findingAt } from "../load/locate.js";
-import type { Finding } from "./findings.js";
+import type { Finding, Severity } from "./findings.js";
 import { nearest } from "./suggest.js";
 
 /** A record with an id and where it stands. */
@@ -117,11 +117,11 @@ type Expected = "person" | "staff" | "prospect";
 /** Known ids by what a reference may name; sets, since a head office has a hundred thousand of them. */
 type KnownIds = Map<Expected, Set<string>>;
 
-function unknownReference(file: LoadedFile, path: (string | number)[], id: unknown, expected: Expected, known: KnownIds): Finding[] {
+function unknownReference(file: LoadedFile, path: (string | number)[], id: unknown, expected: Expected, known: KnownIds, severity: Severity): Finding[] {
   if (typeof id !== "string") return [];
   const candidates = known.get(expected) ?? new Set<string>();
   if (candidates.has(id)) return [];
-  return [findingAt(file, "error", "UNKNOWN_REFERENCE", path, { id, expected, suggestion: nearest(id, [...candidates]) })];
+  return [findingAt(file, severity, "UNKNOWN_REFERENCE", path, { id, expected, suggestion: nearest(id, [...candidates]) })];
 }
 
 export const referencesResolve: CrossFileRule = ({ files, staff, prospects }) => {
@@ -132,23 +132,27 @@ export const referencesResolve: CrossFileRule = ({ files, staff, prospects }) =>
     ["prospect", new Set(prospectIds)],
     ["person", new Set([...staffIds, ...prospectIds])],
   ]);
+  // When a staff or prospect file could not be parsed, its ids are unknown: a reference that
+  // does not resolve may well be to someone in it. A warning then, so that one broken file
+  // does not take the contact logs that name its people down with it.
+  const severity: Severity = files.some((f) => (f.kind === "staff" || f.kind === "prospects") && f.data === undefined) ? "warning" : "error";
   const findings: Finding[] = [];
   for (const file of files) {
     if (file.kind === "activities") {
       for (const { entry, index } of listEntries(file.data, "activities")) {
         if (!Array.isArray(entry.with)) continue;
-        entry.with.forEach((id: unknown, i: number) => findings.push(...unknownReference(file, ["activities", index, "with", i], id, "person", known)));
+        entry.with.forEach((id: unknown, i: number) => findings.push(...unknownReference(file, ["activities", index, "with", i], id, "person", known, severity)));
       }
     } else if (file.kind === "prospects") {
       for (const { entry, index } of listEntries(file.data, "prospects")) {
         const source = entry.source;
         if (!isRecord(source)) continue;
-        findings.push(...unknownReference(file, ["prospects", index, "source", "staff"], source.staff, "staff", known));
-        findings.push(...unknownReference(file, ["prospects", index, "source", "customer"], source.customer, "prospect", known));
+        findings.push(...unknownReference(file, ["prospects", index, "source", "staff"], source.staff, "staff", known, severity));
+        findings.push(...unknownReference(file, ["prospects", index, "source", "customer"], source.customer, "prospect", known, severity));
       }
     } else if (file.kind === "kpis") {
       for (const { entry, index } of listEntries(file.data, "sales")) {
-        findings.push(...unknownReference(file, ["sales", index, "prospect"], entry.prospect, "prospect", known));
+        findings.push(...unknownReference(file, ["sales", index, "prospect"], entry.prospect, "prospect", known, severity));
       }
     }
   }

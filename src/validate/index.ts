@@ -1,8 +1,8 @@
 /**
- * The whole check of a loaded repository: read problems, then the schema pass per file, then
- * the cross-file rules; all findings sorted by file, line and column.
+ * The whole check of a repository: read problems, then each file's own check (parse and
+ * schema), then the cross-file rules; all findings sorted by file, line and column.
  */
-import type { LoadedRepository } from "../load/repository.js";
+import { parseRawFile, type LoadedFile, type LoadedRepository, type RawFile } from "../load/repository.js";
 import { checkCrossFile } from "./cross-file.js";
 import { compareFindings, type Finding } from "./findings.js";
 import { checkFileSchema } from "./schema.js";
@@ -17,19 +17,45 @@ export interface ValidationResult {
   filesWithErrors: Set<string>;
 }
 
-/** With `strict`, warnings count as errors (their severity is raised, so every output agrees). */
+/** One file's own check: what it parses to and what is wrong with it on its own. */
+export interface FileCheck {
+  file: LoadedFile;
+  findings: Finding[];
+}
+
+/** Parses a file and checks it against its schema. Depends on nothing but the bytes: the unit of caching. */
+export function checkFile(raw: RawFile): FileCheck {
+  const findings: Finding[] = [];
+  const file = parseRawFile(raw, findings);
+  findings.push(...checkFileSchema(file));
+  return { file, findings };
+}
+
+/** Joins the layout findings and each file's own check with the cross-file rules. */
+export function assembleValidation(layoutFindings: readonly Finding[], checks: readonly FileCheck[], options: { strict?: boolean } = {}): ValidationResult {
+  const findings: Finding[] = [...layoutFindings, ...checks.flatMap((c) => c.findings)];
+  findings.push(...checkCrossFile(checks.map((c) => c.file)));
+  return summarise(findings.map((f) => (options.strict ? { ...f, severity: "error" as const } : f)), checks.length);
+}
+
+/** Validates a repository loaded by `loadRepository` (whose findings hold the read and parse problems). */
 export function validateRepository(repo: LoadedRepository, options: { strict?: boolean } = {}): ValidationResult {
-  const findings: Finding[] = [...repo.findings];
-  for (const file of repo.files) findings.push(...checkFileSchema(file));
-  findings.push(...checkCrossFile(repo.files));
-  if (options.strict) for (const f of findings) f.severity = "error";
+  return assembleValidation(
+    repo.findings,
+    repo.files.map((file) => ({ file, findings: checkFileSchema(file) })),
+    options,
+  );
+}
+
+/** With `strict`, warnings have already been raised to errors, so every output agrees. */
+export function summarise(findings: Finding[], files: number): ValidationResult {
   findings.sort(compareFindings);
-  const filesWithErrors = new Set(findings.filter((f) => f.severity === "error").map((f) => f.file));
+  const errors = findings.filter((f) => f.severity === "error");
   return {
     findings,
-    errors: findings.filter((f) => f.severity === "error").length,
-    warnings: findings.filter((f) => f.severity === "warning").length,
-    files: repo.files.length,
-    filesWithErrors,
+    errors: errors.length,
+    warnings: findings.length - errors.length,
+    files,
+    filesWithErrors: new Set(errors.map((f) => f.file)),
   };
 }

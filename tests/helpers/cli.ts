@@ -13,6 +13,9 @@ export const CLI = path.join(PROJECT_ROOT, "bin", "channel");
 export const DATA_EXAMPLE = path.join(PROJECT_ROOT, "data-example");
 export const FIXTURES = path.join(PROJECT_ROOT, "tests", "fixtures");
 
+/** Each test process gets its own cache folder, so no run reads another's (or the user's) cache. */
+export const TEST_CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "channel-cache-"));
+
 export interface CliResult {
   code: number;
   stdout: string;
@@ -22,7 +25,7 @@ export interface CliResult {
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("CHANNEL_") && k !== "FORCE_COLOR") env[k] = v;
-  Object.assign(env, { NO_COLOR: "1", LANG: "C" }, options.env ?? {});
+  Object.assign(env, { NO_COLOR: "1", LANG: "C", CHANNEL_CACHE_DIR: TEST_CACHE_DIR }, options.env ?? {});
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
     env,

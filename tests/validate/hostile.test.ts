@@ -74,3 +74,17 @@ describe("hostile and unusual input", () => {
     }
   });
 });
+
+describe("a staff file that cannot be parsed", () => {
+  it("turns references to its people into warnings, so the contact log is not skipped with it", () => {
+    const result = validateFiles({
+      "branches/b1/staff.yaml": "staff:\n  - id: a\n    name: 王芳\n   position: teller\n",
+      "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-01, kind: call, with: [a]}\n",
+    });
+    expect(result.findings.map((f) => [f.severity, f.code, f.file])).toEqual([
+      ["warning", "UNKNOWN_REFERENCE", "branches/b1/activities.yaml"],
+      ["error", "YAML_SYNTAX", "branches/b1/staff.yaml"],
+    ]);
+    expect([...result.filesWithErrors]).toEqual(["branches/b1/staff.yaml"]);
+  });
+});

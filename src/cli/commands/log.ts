@@ -46,7 +46,8 @@ export function runLog(ctx: Context, people: string[], options: LogOptions): num
   }
   if (options.date !== undefined && parseDate(options.date) === null) throw usageError("error.badDate", { option: "--date", value: options.date });
 
-  const { root, repo, validation, model } = loadData(ctx);
+  // log edits a file: it needs every file as it is now, not a cached answer.
+  const { root, repo, validation, model } = loadData(ctx, { needFileData: true });
   const timezone = model.settings.timezone;
   const today = todayIn(timezone, ctx.surroundings.now());
   const date = options.date ?? resolveAsOf(ctx, timezone);

@@ -1,0 +1,78 @@
+/**
+ * A cache of what reading a repository produced, kept outside the repository (the user's
+ * cache folder) so that a run where nothing changed skips parsing. A cache file can be
+ * truncated, edited, copied from another repository or written by another version of the
+ * tool: each file starts with a header naming the repository, a salt (tool version and schema
+ * fingerprint) and a digest of the body, and anything that does not match is ignored.
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const FORMAT = "channel-cache/2";
+
+interface Header {
+  format: string;
+  root: string;
+  salt: string;
+  digest: string;
+}
+
+export interface CacheStore {
+  /** The value saved under `name`, or null when absent, damaged or not this repository's. */
+  read<T>(name: string): T | null;
+  /** Saves a value; failures (read-only folder, full disk) are ignored: the cache is only a cache. */
+  write(name: string, value: unknown): void;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** Integrity of a cache body: sha1 is twice as fast as sha256 here and ample against damage. */
+function bodyDigest(body: string): string {
+  return createHash("sha1").update(body).digest("hex");
+}
+
+/** A fast digest of a file's bytes, the key of its cache entry. */
+export function digestBytes(bytes: Uint8Array): string {
+  return createHash("sha1").update(bytes).digest("base64");
+}
+
+export function openCacheStore(cacheDir: string, root: string, salt: string): CacheStore {
+  const dir = path.join(cacheDir, sha256(root).slice(0, 24));
+  const fileOf = (name: string) => path.join(dir, `${name}.json`);
+  return {
+    read<T>(name: string): T | null {
+      let text: string;
+      try {
+        text = fs.readFileSync(fileOf(name), "utf8");
+      } catch {
+        return null;
+      }
+      const newline = text.indexOf("\n");
+      if (newline < 0) return null;
+      try {
+        const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
+        const body = text.slice(newline + 1);
+        if (header.format !== FORMAT || header.root !== root || header.salt !== salt || header.digest !== bodyDigest(body)) return null;
+        return JSON.parse(body) as T;
+      } catch {
+        return null;
+      }
+    },
+    write(name: string, value: unknown): void {
+      const body = JSON.stringify(value);
+      const header: Header = { format: FORMAT, root, salt, digest: bodyDigest(body) };
+      const target = fileOf(name);
+      const temp = `${target}.${process.pid}.tmp`;
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(temp, `${JSON.stringify(header)}\n${body}`);
+        fs.renameSync(temp, target);
+      } catch {
+        fs.rmSync(temp, { force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The cache changes nothing but speed: the same output with and without it, after an edit,
+ * and whatever has happened to the cache files.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { copyToTemp, runCli } from "../helpers/cli.js";
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
+function listTree(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
+}
+
+const COMMANDS = [
+  ["validate", "--format", "json"],
+  ["followups", "--as-of", "2012-03-20", "--format", "json"],
+  ["bonus", "--as-of", "2012-03-31", "--format", "json"],
+  ["expenses", "--as-of", "2012-03-31", "--format", "csv"],
+];
+
+describe("the cache", () => {
+  it("gives byte-identical output cold, warm and without a cache, and stays out of the repository", () => {
+    const repo = copyToTemp();
+    temps.push(repo);
+    const cacheDir = tempDir("channel-cache-");
+    const untouched = tempDir("channel-cache-");
+    const before = listTree(repo);
+    for (const args of COMMANDS) {
+      const plain = runCli([...args, "--data", repo, "--no-cache", "--lang", "zh"], { env: { CHANNEL_CACHE_DIR: untouched } });
+      expect(listTree(untouched)).toEqual([]);
+      const cold = runCli([...args, "--data", repo, "--lang", "zh"], { env: { CHANNEL_CACHE_DIR: cacheDir } });
+      const warm = runCli([...args, "--data", repo, "--lang", "zh"], { env: { CHANNEL_CACHE_DIR: cacheDir } });
+      expect(plain.code).toBe(0);
+      expect(cold).toEqual(plain);
+      expect(warm).toEqual(plain);
+    }
+    expect(listTree(cacheDir).length).toBeGreaterThan(0);
+    expect(listTree(repo)).toEqual(before);
+  });
+
+  it("sees an edit made after the cache was filled", () => {
+    const repo = copyToTemp();
+    temps.push(repo);
+    const env = { CHANNEL_CACHE_DIR: tempDir("channel-cache-") };
+    expect(runCli(["validate", "--data", repo], { env }).code).toBe(0);
+    const file = path.join(repo, "branches", "cmb-dongmen", "staff.yaml");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("position: branch_head", "position: branch_hed"));
+    const result = runCli(["validate", "--data", repo, "--format", "json"], { env });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["INVALID_POSITION"]);
+  });
+
+  it("is not fooled by damaged, truncated or foreign cache files", () => {
+    const repo = copyToTemp();
+    const other = copyToTemp();
+    temps.push(repo, other);
+    const file = path.join(other, "branches", "cmb-dongmen", "staff.yaml");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("position: branch_head", "position: branch_hed"));
+    const cacheDir = tempDir("channel-cache-");
+    const env = { CHANNEL_CACHE_DIR: cacheDir };
+    const expected = runCli(["validate", "--data", repo, "--format", "json", "--no-cache"], { env }).stdout;
+    runCli(["validate", "--data", repo], { env });
+    runCli(["validate", "--data", other], { env });
+    const [mine, theirs] = fs.readdirSync(cacheDir).map((d) => path.join(cacheDir, d));
+    const cacheFiles = (dir: string) => fs.readdirSync(dir).map((f) => path.join(dir, f));
+
+    const damage: ((text: string) => string)[] = [
+      (text) => text.slice(0, text.length / 2),
+      (text) => text.replace(/"INVALID_POSITION"|"wang-fang"/, '"XXXXXXXXXXXXXXXX"'),
+      () => "not json at all",
+      () => "",
+    ];
+    for (const harm of damage) {
+      for (const dir of [mine!, theirs!]) for (const f of cacheFiles(dir)) fs.writeFileSync(f, harm(fs.readFileSync(f, "utf8")));
+      expect(runCli(["validate", "--data", repo, "--format", "json"], { env }).stdout).toBe(expected);
+    }
+    // Another repository's cache put in this one's place.
+    runCli(["validate", "--data", other], { env });
+    for (const dir of [mine!, theirs!]) {
+      for (const f of cacheFiles(theirs!)) fs.copyFileSync(f, path.join(dir, path.basename(f)));
+    }
+    expect(runCli(["validate", "--data", repo, "--format", "json"], { env }).stdout).toBe(expected);
+  });
+});
