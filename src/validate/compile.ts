@@ -1,12 +1,14 @@
 /**
  * Turning the JSON Schemas into validate functions. At build time `scripts/build-validators.mjs`
- * uses `createAjv` to write them out as standalone code (dist/validate/validators.generated.js),
+ * uses `createAjv` to write them out as standalone code (bundled into dist/validators.cjs),
  * so a run pays no compile cost; if that file is missing or was made from other schemas
  * (its fingerprint differs), the schemas are compiled here at run time instead.
  */
 import type { ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { FileKind } from "../load/repository.js";
+import { createRequire } from "node:module";
+import { GENERATED_VALIDATORS } from "../paths.js";
 import { ALL_FORMATS } from "./formats.js";
 import { readSchemaTexts, schemaFingerprint, SCHEMA_FILES } from "./fingerprint.js";
 
@@ -30,21 +32,23 @@ interface GeneratedModule {
   validators: Record<string, ValidateFunction>;
 }
 
-async function loadGenerated(): Promise<GeneratedModule | null> {
+/** The generated validators, or null when the build did not make them (tests run from src/). */
+function loadGenerated(): GeneratedModule | null {
   try {
-    return (await import(new URL("./validators.generated.js", import.meta.url).href)) as GeneratedModule;
+    // Loaded on first use, synchronously: a run answered from the cache never pays for it.
+    return createRequire(import.meta.url)(GENERATED_VALIDATORS) as GeneratedModule;
   } catch {
     return null;
   }
 }
 
-const generated = await loadGenerated();
 let cached: Validators | null = null;
 
 /** The validate function of each file kind. */
 export function validators(): Validators {
   if (cached) return cached;
   const texts = readSchemaTexts();
+  const generated = loadGenerated();
   if (generated && generated.fingerprint === schemaFingerprint(texts)) {
     cached = generated.validators as Validators;
   } else {

@@ -5,8 +5,9 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import type { FileKind } from "../load/repository.js";
+import { SCHEMA_DIR } from "../paths.js";
 
-export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
+export { SCHEMA_DIR } from "../paths.js";
 export const COMMON_SCHEMA = "common.schema.json";
 
 export const SCHEMA_FILES: Readonly<Record<FileKind, string>> = {

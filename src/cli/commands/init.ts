@@ -9,12 +9,11 @@ import { t } from "../../i18n/catalog.js";
 import { BRANCH_FILE_KINDS, ROOT_MARKER } from "../../load/repository.js";
 import { compareText } from "../../validate/findings.js";
 import { SCHEMA_FILES } from "../../validate/schema.js";
+import { SCHEMA_DIR, TEMPLATE_DIR } from "../../paths.js";
 import { createFileAtomic } from "../atomic-write.js";
 import type { Context } from "../context.js";
 import { EXIT_OK } from "../errors.js";
 
-const TEMPLATE_DIR = new URL("../../../templates/init/", import.meta.url);
-const SCHEMA_DIR = new URL("../../../schemas/", import.meta.url);
 /** Where init puts the schemas inside the new repository (committed, so the whole team has them). */
 export const REPO_SCHEMA_DIR = ".channel/schemas";
 
