@@ -14,6 +14,8 @@ import { ACTIVITY_KINDS, runLog, type LogOptions } from "./commands/log.js";
 import { FOLLOWUP_KINDS } from "../rules/followups.js";
 import { runBonus } from "./commands/bonus.js";
 import { runExpenses } from "./commands/expenses.js";
+import { runReportMonthly, runReportSummary, type MonthlyOptions } from "./commands/report.js";
+import { runCoverage } from "./commands/coverage.js";
 
 export { VERSION } from "../version.js";
 
@@ -81,6 +83,37 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--by <name>", h("log.help.by"))
     .option("--branch <id>", h("log.help.branch"))
     .action((people: string[], options: LogOptions, command: Command) => run((ctx) => runLog(ctx, people, options), command.optsWithGlobals()));
+
+  const report = program
+    .command("report")
+    .description(h("report.help"))
+    // Without a subcommand: the report's help on stderr and a usage error, not a bare "(outputHelp)".
+    .action(() => {
+      surroundings.stderr(report.helpInformation());
+      throw new CliError(EXIT_USAGE, "report.error.subcommand");
+    });
+  report
+    .command("monthly")
+    .description(h("report.help.monthly"))
+    .requiredOption("--branch <id>", h("report.help.branch"))
+    .requiredOption("--month <month>", h("report.help.month"))
+    .option("--no-redact", h("report.help.noRedact"))
+    .action((options: MonthlyOptions, command: Command) => run((ctx) => runReportMonthly(ctx, options), command.optsWithGlobals()));
+  report
+    .command("summary")
+    .description(h("report.help.summary"))
+    .action((_options: object, command: Command) => run((ctx) => runReportSummary(ctx), command.optsWithGlobals()));
+
+  program
+    .command("coverage")
+    .description(h("coverage.help"))
+    .option("--branch <id>", h("coverage.help.branch"))
+    .action((options: { branch?: string }, command: Command) => run((ctx) => runCoverage(ctx, options), command.optsWithGlobals()));
+
+  program
+    .command("init [dir]")
+    .description(h("help.init"))
+    .action((dir: string | undefined, _options: object, command: Command) => run((ctx) => runInit(ctx, dir), command.optsWithGlobals()));
 
   return program;
 }

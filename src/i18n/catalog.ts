@@ -8,6 +8,7 @@ import { DIAGNOSTIC_MESSAGES } from "./messages/diagnostics.js";
 import { LABEL_MESSAGES } from "./messages/labels.js";
 import { MONEY_MESSAGES } from "./messages/money.js";
 import { FOLLOWUP_MESSAGES } from "./messages/followups.js";
+import { REPORT_MESSAGES } from "./messages/reports.js";
 
 export type Lang = "zh" | "en";
 export const LANGS: readonly Lang[] = ["zh", "en"];
@@ -24,6 +25,7 @@ export const MESSAGES = {
   ...LABEL_MESSAGES,
   ...MONEY_MESSAGES,
   ...FOLLOWUP_MESSAGES,
+  ...REPORT_MESSAGES,
 } satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

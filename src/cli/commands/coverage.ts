@@ -1,0 +1,28 @@
+/**
+ * `channel coverage`: how complete the information archive is. Like `followups`, it works from
+ * the files without errors, names the skipped ones on stderr and then exits 1: half an archive
+ * still shows what to ask about, and the exit code says the picture is incomplete.
+ */
+import { t } from "../../i18n/catalog.js";
+import { measureCoverage } from "../../rules/coverage.js";
+import { COVERAGE_FORMATS, renderCoverage } from "../../report/coverage.js";
+import { nearest } from "../../validate/suggest.js";
+import { emit, resolveFormat, type Context } from "../context.js";
+import { EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
+import { loadData } from "../pipeline.js";
+
+export function runCoverage(ctx: Context, options: { branch?: string }): number {
+  const format = resolveFormat(ctx, COVERAGE_FORMATS);
+  const { root, model, skipped } = loadData(ctx);
+  if (options.branch !== undefined) {
+    const known = model.branches.map((b) => b.id);
+    if (!known.includes(options.branch)) {
+      const suggestion = nearest(options.branch, known);
+      throw usageError("report.error.unknownBranch", { value: options.branch, hint: suggestion === undefined ? "" : t(ctx.lang, "hint.didYouMean", { suggestion }), known: known.join(", ") });
+    }
+  }
+  const result = measureCoverage(model, options.branch === undefined ? {} : { branch: options.branch });
+  emit(ctx, renderCoverage(result, format, ctx.lang, ctx.style), root);
+  for (const file of skipped) ctx.surroundings.stderr(`channel: ${t(ctx.lang, "report.skipped", { file })}\n`);
+  return skipped.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
+}

@@ -1,0 +1,85 @@
+/**
+ * `channel report monthly` (the statistics table for a sub-branch's leaders) and `channel report
+ * summary` (head office's view by department). Both refuse to work on data with errors, as the
+ * money commands do: a table handed to a bank, or one head office pays on, must not silently
+ * leave out a file.
+ */
+import * as path from "node:path";
+import { t, type Lang } from "../../i18n/catalog.js";
+import type { IsoMonth } from "../../model/values.js";
+import { computeMonthlyFigures, firstDay } from "../../rules/monthly.js";
+import { computeSummary } from "../../rules/summary.js";
+import { MONTHLY_FORMATS, renderMonthly, type MonthlyFormat } from "../../report/monthly.js";
+import { redactMonthly } from "../../report/redact.js";
+import { renderSummary, SUMMARY_FORMATS } from "../../report/summary.js";
+import { nearest } from "../../validate/suggest.js";
+import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
+import { EXIT_OK, usageError } from "../errors.js";
+import { loadValidData } from "./bonus.js";
+
+export interface MonthlyOptions {
+  branch: string;
+  month: string;
+  /** False with `--no-redact`. */
+  redact?: boolean;
+}
+
+/** The format an `--out` file's extension asks for. */
+const EXTENSIONS: Readonly<Record<string, MonthlyFormat>> = {
+  ".md": "md",
+  ".markdown": "md",
+  ".html": "html",
+  ".htm": "html",
+  ".csv": "csv",
+  ".json": "json",
+};
+
+/**
+ * `--format` when given, else the extension of `--out`, else Markdown. Both given and
+ * disagreeing is a usage error rather than a guess.
+ */
+export function monthlyFormat(ctx: Context): MonthlyFormat {
+  const out = ctx.options.out;
+  const byExtension = out === undefined ? undefined : EXTENSIONS[path.extname(out).toLowerCase()];
+  if (ctx.options.format !== undefined) {
+    const format = resolveFormat(ctx, MONTHLY_FORMATS);
+    if (out !== undefined && byExtension !== undefined && byExtension !== format) throw usageError("report.error.formatConflict", { format, file: out });
+    return format;
+  }
+  if (out === undefined) return "md";
+  if (byExtension === undefined) throw usageError("report.error.outExtension", { file: out, extensions: Object.keys(EXTENSIONS).join(" ") });
+  return byExtension;
+}
+
+/** `YYYY-MM` with a real month, or a usage error. */
+export function parseMonth(value: string): IsoMonth {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw usageError("report.error.badMonth", { value });
+  return value;
+}
+
+function hint(lang: Lang, value: string, candidates: readonly string[]): string {
+  const suggestion = nearest(value, candidates);
+  return suggestion === undefined ? "" : t(lang, "hint.didYouMean", { suggestion });
+}
+
+export function runReportMonthly(ctx: Context, options: MonthlyOptions): number {
+  const format = monthlyFormat(ctx);
+  const month = parseMonth(options.month);
+  const { root, model } = loadValidData(ctx);
+  const known = model.branches.map((b) => b.id);
+  if (!known.includes(options.branch)) throw usageError("report.error.unknownBranch", { value: options.branch, hint: hint(ctx.lang, options.branch, known), known: known.join(", ") });
+  const asOf = resolveAsOf(ctx, model.settings.timezone);
+  if (firstDay(month) > asOf) throw usageError("report.error.futureMonth", { month, asOf });
+  const figures = computeMonthlyFigures(model, options.branch, month, asOf);
+  const redacted = options.redact !== false;
+  emit(ctx, renderMonthly({ figures: redacted ? redactMonthly(figures) : figures, redacted, lang: ctx.lang }, format), root);
+  return EXIT_OK;
+}
+
+export function runReportSummary(ctx: Context): number {
+  const format = resolveFormat(ctx, SUMMARY_FORMATS);
+  const { root, model } = loadValidData(ctx);
+  const asOf = resolveAsOf(ctx, model.settings.timezone);
+  emit(ctx, renderSummary(computeSummary(model, asOf), format, ctx.lang, ctx.style), root);
+  return EXIT_OK;
+}

@@ -1,0 +1,499 @@
+/**
+ * The monthly statistics table as a document: built once from the (already redacted) figures
+ * as blocks, then rendered as Markdown, CSV, HTML (see html.ts) or JSON.
+ *
+ * The plain-text renderers of documents (Markdown, the terminal, CSV with one section after
+ * another) live here too and are shared with the summary and coverage reports.
+ */
+import { t, tDynamic, type Lang, type MessageKey } from "../i18n/catalog.js";
+import type { IsoMonth } from "../model/values.js";
+import type { ChartMonth, FigureRow, KpiRow, MonthlyFigures } from "../rules/monthly.js";
+import { MONEY_METRICS } from "../rules/monthly.js";
+import { formatDateTimeCell, formatDay } from "./date-format.js";
+import { renderHtmlPage, type DocumentBlock } from "./html.js";
+import { formatYuan, yuanNumberText } from "./money-format.js";
+import type { Style } from "./style.js";
+import type { ChartSpec } from "./svg-chart.js";
+import { renderCsv, renderMarkdown, renderTable, type Column, type Tabular } from "./tabular.js";
+
+export const MONTHLY_FORMATS = ["md", "html", "csv", "json"] as const;
+export type MonthlyFormat = (typeof MONTHLY_FORMATS)[number];
+
+/** What a rendering of the monthly table needs. */
+export interface MonthlyView {
+  /** The figures as they are to be shown: already passed through `redactMonthly` unless `redacted` is false. */
+  figures: MonthlyFigures;
+  redacted: boolean;
+  lang: Lang;
+}
+
+const DASH = "—";
+
+// ---- words for months, values and labels ----
+
+/** "2012年3月", "Mar 2012". */
+export function monthLabel(month: IsoMonth, lang: Lang): string {
+  const m = Number(month.slice(5, 7));
+  return t(lang, "report.month", { year: month.slice(0, 4), month: m, monthName: tDynamic(lang, `report.monthName.${m}`) });
+}
+
+/** "3月", "Mar". */
+export function shortMonthLabel(month: IsoMonth, lang: Lang): string {
+  const m = Number(month.slice(5, 7));
+  return t(lang, "report.monthShort", { month: m, monthName: tDynamic(lang, `report.monthName.${m}`) });
+}
+
+/** A share 0…1 as a percentage with one decimal when it needs one: "93.3%", "100%". */
+export function percentText(share: number): string {
+  const tenths = Math.round(share * 1000);
+  return tenths % 10 === 0 ? `${tenths / 10}%` : `${(tenths / 10).toFixed(1)}%`;
+}
+
+interface ValueOptions {
+  lang: Lang;
+  /** Bare numbers (yuan) for spreadsheets instead of "410万". */
+  spreadsheet: boolean;
+}
+
+function valueText(value: number | null, unit: "count" | "yuan", o: ValueOptions): string {
+  if (value === null) return o.spreadsheet ? "" : DASH;
+  // A bare 0 reads better than "0元" among figures in 万.
+  if (unit === "yuan") return o.spreadsheet ? yuanNumberText(value) : value === 0 ? "0" : formatYuan(value, o.lang);
+  return String(value);
+}
+
+function figureLabel(row: FigureRow, lang: Lang): string {
+  switch (row.key) {
+    case "sales":
+      return t(lang, "report.figure.sales", { product: row.detail ?? "" });
+    case "activities":
+      return t(lang, "report.figure.activities", { kind: tDynamic(lang, `report.activity.${row.detail ?? "other"}`) });
+    default:
+      return t(lang, `report.figure.${row.key}` as MessageKey);
+  }
+}
+
+function metricLabel(metric: string, lang: Lang): string {
+  return tDynamic(lang, `report.metric.${metric}`);
+}
+
+function metricValue(metric: string, value: number | null, o: ValueOptions): string {
+  if (value === null) return o.spreadsheet ? "" : DASH;
+  if (metric === "ranking") return o.spreadsheet ? String(value) : t(o.lang, "report.kpi.rank", { rank: value });
+  return valueText(value, MONEY_METRICS.has(metric) ? "yuan" : "count", o);
+}
+
+/** The change from the previous month: "+2000万", "+15", "上升1名", "持平". */
+function changeText(row: KpiRow, o: ValueOptions): string {
+  if (row.month === null || row.previous === null) return o.spreadsheet ? "" : DASH;
+  const diff = row.month - row.previous;
+  if (row.lowerIsBetter) {
+    if (diff === 0) return t(o.lang, "report.kpi.same");
+    return t(o.lang, diff < 0 ? "report.kpi.rankUp" : "report.kpi.rankDown", { count: Math.abs(diff) });
+  }
+  if (o.spreadsheet) return MONEY_METRICS.has(row.metric) ? yuanNumberText(diff) : String(diff);
+  if (diff === 0) return t(o.lang, "report.kpi.same");
+  const magnitude = MONEY_METRICS.has(row.metric) ? formatYuan(Math.abs(diff), o.lang) : String(Math.abs(diff));
+  return `${diff > 0 ? "+" : "-"}${magnitude}`;
+}
+
+function targetText(row: KpiRow, o: ValueOptions): string {
+  if (row.target === null) return o.spreadsheet ? "" : DASH;
+  const value = metricValue(row.metric, row.target.value, o);
+  if (o.spreadsheet) return value;
+  return row.target.period.length === 4
+    ? t(o.lang, "report.kpi.targetYear", { value, year: row.target.period })
+    : t(o.lang, "report.kpi.targetMonth", { value, month: monthLabel(row.target.period, o.lang) });
+}
+
+function completionText(row: KpiRow, o: ValueOptions): string {
+  const lang = o.lang;
+  if (row.target === null || row.met === null) return o.spreadsheet ? "" : DASH;
+  if (row.completion !== null) return percentText(row.completion);
+  return t(lang, row.met ? "report.kpi.met" : "report.kpi.notMet");
+}
+
+// ---- the document ----
+
+/** The figures as a table: area, item, this month, previous month, year to date. */
+function figuresTable(view: MonthlyView, o: ValueOptions): { table: Tabular; gaps: boolean; totals: number[] } {
+  const { figures, lang } = view;
+  const ytdRange = t(lang, "report.monthRange", { from: shortMonthLabel(`${figures.month.slice(0, 4)}-01`, lang), to: shortMonthLabel(figures.month, lang) });
+  const columns: Column[] = [
+    { header: t(lang, "report.col.group") },
+    { header: t(lang, "report.col.item") },
+    { header: t(lang, "report.col.month", { month: monthLabel(figures.month, lang) }), align: "right" },
+    { header: t(lang, "report.col.previous", { month: monthLabel(figures.previousMonth, lang) }), align: "right" },
+    { header: t(lang, "report.col.ytd", { range: ytdRange }), align: "right" },
+  ];
+  let gaps = false;
+  const totals: number[] = [];
+  const rows = figures.rows.map((row, index) => {
+    if (row.key === "sales_total" || row.key === "activities_total") totals.push(index);
+    let ytd = valueText(row.yearToDate, row.unit, o);
+    if (row.yearToDateGaps > 0 && row.yearToDate !== null && !o.spreadsheet) {
+      ytd += "*";
+      gaps = true;
+    }
+    return [t(lang, `report.group.${row.group}` as MessageKey), figureLabel(row, lang), valueText(row.month, row.unit, o), valueText(row.previous, row.unit, o), ytd];
+  });
+  return { table: { columns, rows }, gaps, totals };
+}
+
+function kpiTable(view: MonthlyView, o: ValueOptions): Tabular {
+  const { figures, lang } = view;
+  return {
+    columns: [
+      { header: t(lang, "report.kpi.col.metric") },
+      { header: t(lang, "report.col.month", { month: monthLabel(figures.month, lang) }), align: "right" },
+      { header: t(lang, "report.col.previous", { month: monthLabel(figures.previousMonth, lang) }), align: "right" },
+      { header: t(lang, "report.kpi.col.change"), align: "right" },
+      { header: t(lang, "report.kpi.col.target"), align: "right" },
+      // A spreadsheet gets the target as a bare number, so its period needs a column of its own.
+      ...(o.spreadsheet ? [{ header: t(lang, "report.kpi.col.period") }] : []),
+      { header: t(lang, "report.kpi.col.actual"), align: "right" },
+      { header: t(lang, "report.kpi.col.completion"), align: "right" },
+    ],
+    rows: figures.kpis.map((row) => {
+      let actual = metricValue(row.metric, row.actual, o);
+      if (row.gaps > 0 && row.actual !== null && !o.spreadsheet) actual += "*";
+      return [
+        metricLabel(row.metric, lang),
+        metricValue(row.metric, row.month, o),
+        metricValue(row.metric, row.previous, o),
+        changeText(row, o),
+        targetText(row, o),
+        ...(o.spreadsheet ? [row.target?.period ?? ""] : []),
+        actual,
+        completionText(row, o),
+      ];
+    }),
+  };
+}
+
+/** Compact money for chart labels: zh "410万"; en "4.1M", "350k" (the panel title says yuan). */
+function chartMoney(value: number, lang: Lang): string {
+  if (value === 0) return "0";
+  if (lang === "zh") return formatYuan(value, lang);
+  const trim = (x: number) => String(Math.round(x * 100) / 100);
+  if (value >= 1e6) return `${trim(value / 1e6)}M`;
+  if (value >= 1e3) return `${trim(value / 1e3)}k`;
+  return String(value);
+}
+
+function chartBlock(view: MonthlyView, o: ValueOptions): Extract<DocumentBlock, { kind: "chart" }> {
+  const { figures, lang } = view;
+  const months = figures.chart;
+  const money = (v: number | null) => (v === null ? "" : chartMoney(v, lang));
+  const panel = (title: MessageKey, pick: (m: ChartMonth) => number | null, label: (v: number | null) => string) => ({
+    title: t(lang, title),
+    values: months.map(pick),
+    labels: months.map((m) => label(pick(m))),
+  });
+  const chart: ChartSpec = {
+    months: months.map((m, i) => (i === 0 || m.month.endsWith("-01") ? monthLabel(m.month, lang) : shortMonthLabel(m.month, lang))),
+    highlight: months.length - 1,
+    panels: [
+      panel("report.chart.newAccounts", (m) => m.newAccounts, (v) => (v === null ? "" : String(v))),
+      panel("report.chart.assetsIn", (m) => m.assetsIn, money),
+      panel("report.chart.sales", (m) => m.sales, money),
+      panel("report.chart.activities", (m) => m.activities, (v) => (v === null ? "" : String(v))),
+    ],
+    description: t(lang, "report.chart.description", { from: monthLabel(months[0]!.month, lang), to: monthLabel(figures.month, lang) }),
+    noData: t(lang, "report.chart.noData"),
+  };
+  const table: Tabular = {
+    columns: [
+      { header: t(lang, "report.col.monthOnly") },
+      { header: t(lang, "report.metric.new_accounts"), align: "right" },
+      { header: t(lang, "report.figure.assets_in"), align: "right" },
+      { header: t(lang, "report.figure.sales_total"), align: "right" },
+      { header: t(lang, "report.figure.activities_total"), align: "right" },
+    ],
+    rows: months.map((m) => [
+      o.spreadsheet ? m.month : monthLabel(m.month, lang),
+      valueText(m.newAccounts, "count", o),
+      valueText(m.assetsIn, "yuan", o),
+      valueText(m.sales, "yuan", o),
+      String(m.activities),
+    ]),
+  };
+  return { kind: "chart", chart, table };
+}
+
+function conversionsTable(view: MonthlyView, o: ValueOptions): Tabular {
+  const { figures, lang, redacted } = view;
+  const columns: Column[] = [
+    { header: t(lang, "report.conv.col.name") },
+    { header: t(lang, "report.conv.col.position") },
+    { header: t(lang, "report.conv.col.at") },
+    { header: t(lang, "report.conv.col.basis") },
+    ...(redacted ? [] : [{ header: t(lang, "report.conv.col.account") }]),
+    { header: t(lang, "report.conv.col.outcome") },
+  ];
+  const rows = figures.conversions.map((c) => {
+    const kind = c.kind === "product" ? t(lang, "report.conv.kind.product", { product: c.product ?? "" }) : t(lang, `report.conv.kind.${c.kind}`);
+    const basis = c.amount === null ? kind : t(lang, "report.conv.withAmount", { basis: kind, amount: valueText(c.amount, "yuan", o) });
+    const outcome =
+      c.status === null ? DASH : c.status === "awarded" ? t(lang, "report.conv.awarded") : t(lang, "report.conv.rejected", { reason: tDynamic(lang, `report.reason.${c.reason}`) });
+    return [c.name, tDynamic(lang, `position.${c.position}`), formatDateTimeCell(c.at), basis, ...(redacted ? [] : [c.account ?? ""]), outcome];
+  });
+  return { columns, rows };
+}
+
+function plannedTable(view: MonthlyView, o: ValueOptions): Tabular {
+  const { figures, lang, redacted } = view;
+  const columns: Column[] = [
+    { header: t(lang, "report.planned.col.date") },
+    { header: t(lang, "report.planned.col.kind") },
+    { header: t(lang, "report.planned.col.person") },
+    { header: t(lang, "report.planned.col.detail") },
+    { header: t(lang, "report.planned.col.phone") },
+    ...(redacted ? [] : [{ header: t(lang, "report.planned.col.address") }, { header: t(lang, "report.planned.col.notes") }]),
+  ];
+  const rows = figures.planned.map((p) => {
+    const detail =
+      p.kind === "followup"
+        ? t(lang, "report.planned.followupDetail")
+        : p.amount === null
+          ? t(lang, "report.planned.maturityDetailNoAmount", { product: p.product ?? "" })
+          : t(lang, "report.planned.maturityDetail", { product: p.product ?? "", amount: valueText(p.amount, "yuan", { ...o, spreadsheet: false }) });
+    const person = `${p.name}（${t(lang, `report.tier.${p.tier}`)}）`;
+    return [
+      p.date,
+      t(lang, p.kind === "maturity" ? "report.planned.maturity" : "report.planned.followup"),
+      lang === "zh" ? person : `${p.name} (${t(lang, `report.tier.${p.tier}`)})`,
+      detail,
+      p.phone ?? "",
+      ...(redacted ? [] : [p.address ?? "", p.notes ?? ""]),
+    ];
+  });
+  return { columns, rows };
+}
+
+/** The monthly table as document blocks. `spreadsheet` writes bare numbers (CSV). */
+export function monthlyBlocks(view: MonthlyView, options: { spreadsheet: boolean } = { spreadsheet: false }): DocumentBlock[] {
+  const { figures, lang } = view;
+  const o: ValueOptions = { lang, spreadsheet: options.spreadsheet };
+  const day = (d: string) => formatDay(d, lang, figures.cutoff);
+  const blocks: DocumentBlock[] = [];
+  blocks.push({ kind: "title", text: t(lang, "report.monthly.title", { branch: figures.branch.name, month: monthLabel(figures.month, lang) }) });
+  const subtitle = [t(lang, "report.monthly.subtitle", { organisation: figures.organisation, department: figures.branch.departmentName })];
+  if (figures.branch.owner !== null) subtitle.push(t(lang, "report.monthly.owner", { owner: figures.branch.owner }));
+  subtitle.push(t(lang, "report.monthly.cutoff", { date: figures.cutoff }));
+  blocks.push({ kind: "subtitle", text: subtitle.join(" · ") });
+  if (figures.partial) blocks.push({ kind: "note", text: t(lang, "report.monthly.partial", { date: day(figures.cutoff) }) });
+
+  blocks.push({ kind: "heading", text: t(lang, "report.section.figures") });
+  const { table, gaps, totals } = figuresTable(view, o);
+  blocks.push({ kind: "table", table, grouped: true, emphasis: totals });
+  if (gaps) blocks.push({ kind: "note", text: t(lang, "report.note.gaps") });
+  const onFile = figures.prospectsOnFile;
+  let prospectsNote = t(lang, "report.note.prospects", { total: onFile.basic + onFile.valuable, valuable: onFile.valuable, basic: onFile.basic });
+  if (figures.undatedProspects > 0) prospectsNote += (lang === "zh" ? "" : " ") + t(lang, "report.note.undated", { count: figures.undatedProspects });
+  blocks.push({ kind: "note", text: prospectsNote });
+
+  blocks.push({ kind: "heading", text: t(lang, "report.section.kpis") });
+  if (figures.kpis.length === 0) blocks.push({ kind: "paragraph", text: t(lang, "report.kpi.none") });
+  else blocks.push({ kind: "table", table: kpiTable(view, o) });
+  if (figures.kpis.some((k) => k.gaps > 0 && k.actual !== null) && !gaps) blocks.push({ kind: "note", text: t(lang, "report.note.gaps") });
+  if (figures.kpiNotes !== null) blocks.push({ kind: "note", text: t(lang, "report.kpi.notes", { notes: figures.kpiNotes }) });
+
+  blocks.push({ kind: "heading", text: t(lang, "report.section.chart") });
+  blocks.push(chartBlock(view, o));
+
+  blocks.push({ kind: "heading", text: t(lang, "report.section.conversions") });
+  if (figures.conversions.length === 0) blocks.push({ kind: "paragraph", text: t(lang, "report.conv.none") });
+  else blocks.push({ kind: "table", table: conversionsTable(view, o) });
+
+  blocks.push({ kind: "heading", text: t(lang, "report.section.next", { month: monthLabel(figures.nextMonth, lang) }) });
+  if (figures.planned.length === 0) blocks.push({ kind: "paragraph", text: t(lang, "report.planned.none") });
+  else blocks.push({ kind: "table", table: plannedTable(view, o) });
+
+  blocks.push({ kind: "footer", text: t(lang, "report.footer.generated", { date: figures.cutoff }) });
+  blocks.push({ kind: "footer", text: t(lang, view.redacted ? "report.footer.redacted" : "report.footer.internal") });
+  return blocks;
+}
+
+/** The figures as JSON (snake_case keys, money in yuan, dates ISO). */
+export function monthlyJson(view: MonthlyView): object {
+  const f = view.figures;
+  return {
+    branch: f.branch.id,
+    name: f.branch.name,
+    department: f.branch.department,
+    owner: f.branch.owner,
+    month: f.month,
+    previous_month: f.previousMonth,
+    cutoff: f.cutoff,
+    partial: f.partial,
+    redacted: view.redacted,
+    periods: {
+      month: f.periods.month,
+      previous: f.periods.previous,
+      year_to_date: f.periods.yearToDate,
+    },
+    figures: f.rows.map((r) => ({
+      key: r.key,
+      group: r.group,
+      detail: r.detail,
+      unit: r.unit,
+      month: r.month,
+      previous: r.previous,
+      year_to_date: r.yearToDate,
+      year_to_date_gaps: r.yearToDateGaps,
+    })),
+    kpis: f.kpis.map((k) => ({
+      metric: k.metric,
+      month: k.month,
+      previous: k.previous,
+      target: k.target,
+      actual: k.actual,
+      completion: k.completion,
+      met: k.met,
+      gaps: k.gaps,
+    })),
+    kpi_notes: f.kpiNotes,
+    conversions: f.conversions.map((c) => ({
+      staff: c.staff,
+      name: c.name,
+      position: c.position,
+      at: c.at,
+      kind: c.kind,
+      amount: c.amount,
+      product: c.product,
+      account: c.account,
+      status: c.status,
+      reason: c.reason,
+    })),
+    next_month: f.nextMonth,
+    planned: f.planned.map((p) => ({
+      date: p.date,
+      kind: p.kind,
+      prospect: p.prospect,
+      name: p.name,
+      tier: p.tier,
+      phone: p.phone,
+      product: p.product,
+      amount: p.amount,
+      address: p.address,
+      notes: p.notes,
+    })),
+    chart: f.chart.map((m) => ({ month: m.month, new_accounts: m.newAccounts, assets_in: m.assetsIn, sales: m.sales, activities: m.activities })),
+    prospects_on_file: f.prospectsOnFile,
+    undated_prospects: f.undatedProspects,
+  };
+}
+
+export function renderMonthly(view: MonthlyView, format: MonthlyFormat): string {
+  switch (format) {
+    case "md":
+      return renderDocumentMarkdown(monthlyBlocks(view));
+    case "csv":
+      return renderDocumentCsv(monthlyBlocks(view, { spreadsheet: true }));
+    case "html": {
+      const blocks = monthlyBlocks(view);
+      const title = blocks.find((b) => b.kind === "title");
+      return renderHtmlPage(blocks, { lang: view.lang, title: title && "text" in title ? title.text : "" });
+    }
+    case "json":
+      return JSON.stringify(monthlyJson(view), null, 2) + "\n";
+  }
+}
+
+// ---- documents as text ----
+
+/** Markdown punctuation that would change what the text means, backslash-escaped. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+}
+
+function markdownTable(table: Tabular, grouped: boolean): string {
+  const rows = table.rows.map((row, r) => row.map((cell, i) => (grouped && i === 0 && r > 0 && table.rows[r - 1]![0] === cell ? "" : escapeMarkdown(cell))));
+  return renderMarkdown({ columns: table.columns.map((c) => ({ ...c, header: escapeMarkdown(c.header) })), rows }).trimEnd();
+}
+
+/** A document as Markdown: `#` title, `##` sections, tables, notes in italics. */
+export function renderDocumentMarkdown(blocks: readonly DocumentBlock[]): string {
+  const parts = blocks.map((b) => {
+    switch (b.kind) {
+      case "title":
+        return `# ${escapeMarkdown(b.text)}`;
+      case "heading":
+        return `## ${escapeMarkdown(b.text)}`;
+      case "subtitle":
+      case "paragraph":
+        return escapeMarkdown(b.text);
+      case "note":
+      case "footer":
+        return `_${escapeMarkdown(b.text)}_`;
+      case "table":
+        return markdownTable(b.table, b.grouped === true);
+      case "chart":
+        return markdownTable(b.table, false);
+    }
+  });
+  return parts.join("\n\n") + "\n";
+}
+
+/** A document for the terminal: lines of text and aligned tables. */
+export function renderDocumentText(blocks: readonly DocumentBlock[], style: Style): string {
+  return blocks
+    .map((b) => {
+      switch (b.kind) {
+        case "title":
+        case "heading":
+          return style.bold(b.text) + "\n";
+        case "subtitle":
+        case "paragraph":
+          return b.text + "\n";
+        case "note":
+        case "footer":
+          return style.dim(b.text) + "\n";
+        case "table": {
+          const rows = b.grouped ? b.table.rows.map((row, r) => row.map((cell, i) => (i === 0 && r > 0 && b.table.rows[r - 1]![0] === cell ? "" : cell))) : b.table.rows;
+          return renderTable({ columns: b.table.columns, rows }, style);
+        }
+        case "chart":
+          return renderTable(b.table, style);
+      }
+    })
+    .join("");
+}
+
+/**
+ * A document as CSV for a spreadsheet: its tables one after another, each under a row with its
+ * heading, an empty row between sections; one UTF-8 BOM at the start, CRLF line ends.
+ */
+export function renderDocumentCsv(blocks: readonly DocumentBlock[]): string {
+  const line = (text: string) => stripBom(renderCsv({ columns: [{ header: text }], rows: [] }));
+  const parts: string[] = [];
+  let footer = false;
+  for (const b of blocks) {
+    switch (b.kind) {
+      case "title":
+      case "subtitle":
+      case "paragraph":
+      case "note":
+        parts.push(line(b.text));
+        break;
+      case "footer":
+        // The footer is set off from the last table by an empty row, as on paper.
+        parts.push((footer ? "" : "\r\n") + line(b.text));
+        footer = true;
+        break;
+      case "heading":
+        parts.push("\r\n" + line(b.text));
+        break;
+      case "table":
+      case "chart":
+        parts.push(stripBom(renderCsv(b.table)));
+        break;
+    }
+  }
+  return "\uFEFF" + parts.join("");
+}
+
+function stripBom(text: string): string {
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}

@@ -1,0 +1,58 @@
+/**
+ * What leaves the firm. The monthly table goes to a bank's leaders, so by default it carries no
+ * more personal data than it needs: phone numbers masked (138****8000), prospects' names cut to
+ * the surname (陈**), and no addresses, accounts, conversion amounts or archive notes.
+ * `--no-redact` keeps everything, for internal use.
+ *
+ * Masking is done on the figures, before any renderer sees them, so no format can leak what
+ * another one hides; free text that is still shown (KPI notes) is scrubbed of phone numbers.
+ */
+import type { MonthlyFigures } from "../rules/monthly.js";
+
+const MOBILE = /^1[3-9]\d{9}$/;
+const LANDLINE = /^(0\d{2,3})-(\d{7,8})$/;
+
+/** "13800138000" → "138****8000"; "0755-83195001" → "0755-****5001"; anything else keeps only its last 4 digits. */
+export function maskPhone(phone: string): string {
+  const text = phone.trim();
+  if (MOBILE.test(text)) return `${text.slice(0, 3)}****${text.slice(7)}`;
+  const landline = LANDLINE.exec(text);
+  if (landline) return `${landline[1]}-****${landline[2]!.slice(-4)}`;
+  const digits = [...text].filter((c) => /\d/.test(c)).length;
+  let seen = 0;
+  return [...text].map((c) => (/\d/.test(c) && ++seen <= digits - 4 ? "*" : c)).join("");
+}
+
+/**
+ * "陈先生" → "陈**", "徐总" → "徐**": the first character and two stars, whatever the length, so
+ * the mask tells nothing about the name (a compound surname keeps only its first character).
+ */
+export function maskName(name: string): string {
+  const first = [...name.trim()][0];
+  return first === undefined ? "" : `${first}**`;
+}
+
+/** Mobile and landline numbers inside free text, masked ("call 13800138000" → "call 138****8000"). */
+export function scrubPhones(text: string): string {
+  return text
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m))
+    .replace(/(?<![\d-])0\d{2,3}-\d{7,8}(?!\d)/g, (m) => maskPhone(m));
+}
+
+/** The figures as they may leave the firm. The input is not changed. */
+export function redactMonthly(figures: MonthlyFigures): MonthlyFigures {
+  return {
+    ...figures,
+    kpiNotes: figures.kpiNotes === null ? null : scrubPhones(figures.kpiNotes),
+    conversions: figures.conversions.map((c) => ({ ...c, amount: null, account: null })),
+    planned: figures.planned.map((p) => ({
+      ...p,
+      // The id is built from the name (p-chen-001) and would undo the mask.
+      prospect: null,
+      name: maskName(p.name),
+      phone: p.phone === null ? null : maskPhone(p.phone),
+      address: null,
+      notes: null,
+    })),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Head office's summary in every format: a terminal table, Markdown, CSV (ids and bare numbers
+ * for spreadsheets), a printable HTML page, and JSON. One row per department, totals last.
+ */
+import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
+import type { SummaryFigures, SummaryResult } from "../rules/summary.js";
+import { renderHtmlPage, type DocumentBlock } from "./html.js";
+import { formatYuan, formatYuanPlain, yuanNumberText } from "./money-format.js";
+import { percentText, renderDocumentCsv, renderDocumentMarkdown, renderDocumentText } from "./monthly.js";
+import type { Style } from "./style.js";
+import type { Column, Tabular } from "./tabular.js";
+
+export const SUMMARY_FORMATS = ["table", "json", "csv", "md", "html"] as const;
+export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
+
+const DASH = "—";
+
+function figuresJson(f: SummaryFigures): object {
+  return {
+    branches: f.branches,
+    staff: f.staff,
+    key_staff: f.keyStaff,
+    coverage: f.coverage === null ? null : Math.round(f.coverage * 10000) / 10000,
+    prospects_basic: f.prospectsBasic,
+    prospects_valuable: f.prospectsValuable,
+    prospects_converted: f.prospectsConverted,
+    staff_conversions: f.staffConversions,
+    sales: f.sales,
+    bonus_awarded: f.bonusAwarded,
+    bonus_amount: f.bonusAmount,
+    expense_support: f.expenseSupport,
+    overdue_followups: f.overdueFollowups,
+  };
+}
+
+export function summaryJson(result: SummaryResult): object {
+  return {
+    as_of: result.asOf,
+    campaign: result.campaign,
+    departments: result.departments.map((d) => ({ department: d.department, name: d.name, ...figuresJson(d) })),
+    totals: figuresJson(result.totals),
+  };
+}
+
+/** The table; `spreadsheet` adds the department id and writes bare numbers and shares. */
+export function summaryTabular(result: SummaryResult, lang: Lang, options: { spreadsheet: boolean }): Tabular {
+  const h = (key: MessageKey) => t(lang, key);
+  const num = (n: number | null) => (n === null ? (options.spreadsheet ? "" : DASH) : String(n));
+  const money = (n: number | null, compact: boolean) =>
+    n === null ? (options.spreadsheet ? "" : DASH) : options.spreadsheet ? yuanNumberText(n) : compact ? formatYuan(n, lang) : formatYuanPlain(n, lang);
+  const share = (s: number | null) => (s === null ? (options.spreadsheet ? "" : DASH) : options.spreadsheet ? String(Math.round(s * 10000) / 10000) : percentText(s));
+  const right = (header: string): Column => ({ header, align: "right" });
+  const columns: Column[] = [
+    ...(options.spreadsheet ? [{ header: h("report.summary.col.departmentId") }] : []),
+    { header: h("report.summary.col.department") },
+    right(h("report.summary.col.branches")),
+    right(h("report.summary.col.staff")),
+    right(h("report.summary.col.keyStaff")),
+    right(h("report.summary.col.coverage")),
+    right(h("report.summary.col.prospectsBasic")),
+    right(h("report.summary.col.prospectsValuable")),
+    right(h("report.summary.col.prospectsConverted")),
+    right(h("report.summary.col.staffConversions")),
+    right(h(options.spreadsheet ? "report.summary.col.salesYuan" : "report.summary.col.sales")),
+    right(h("report.summary.col.bonusAwarded")),
+    right(h("report.summary.col.bonusAmount")),
+    right(h("report.summary.col.expenseSupport")),
+    right(h("report.summary.col.overdue")),
+  ];
+  const cells = (f: SummaryFigures) => [
+    num(f.branches),
+    num(f.staff),
+    num(f.keyStaff),
+    share(f.coverage),
+    num(f.prospectsBasic),
+    num(f.prospectsValuable),
+    num(f.prospectsConverted),
+    num(f.staffConversions),
+    money(f.sales, true),
+    num(f.bonusAwarded),
+    // Payouts in plain yuan, as `channel bonus` and `channel expenses` show them.
+    money(f.bonusAmount, false),
+    money(f.expenseSupport, false),
+    num(f.overdueFollowups),
+  ];
+  const rows = result.departments.map((d) => [...(options.spreadsheet ? [d.department] : []), d.name, ...cells(d)]);
+  rows.push([...(options.spreadsheet ? [""] : []), h("report.summary.total"), ...cells(result.totals)]);
+  return { columns, rows };
+}
+
+export function summaryBlocks(result: SummaryResult, lang: Lang, options: { spreadsheet: boolean }): DocumentBlock[] {
+  const table = summaryTabular(result, lang, options);
+  const blocks: DocumentBlock[] = [
+    { kind: "title", text: t(lang, "report.summary.title", { date: result.asOf }) },
+    { kind: "table", table, emphasis: [table.rows.length - 1], compact: true },
+  ];
+  if (result.campaign !== null) blocks.push({ kind: "note", text: t(lang, "report.summary.campaign", result.campaign) });
+  else blocks.push({ kind: "note", text: t(lang, "report.summary.noCampaign") });
+  if (result.totals.bonusAwarded === null) blocks.push({ kind: "note", text: t(lang, "report.summary.noBonus") });
+  blocks.push({ kind: "note", text: t(lang, "report.summary.explain") });
+  return blocks;
+}
+
+export function renderSummary(result: SummaryResult, format: SummaryFormat, lang: Lang, style: Style): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(summaryJson(result), null, 2) + "\n";
+    case "csv":
+      return renderDocumentCsv([{ kind: "table", table: summaryTabular(result, lang, { spreadsheet: true }) }]);
+    case "md":
+      return renderDocumentMarkdown(summaryBlocks(result, lang, { spreadsheet: false }));
+    case "table":
+      return renderDocumentText(summaryBlocks(result, lang, { spreadsheet: false }), style);
+    case "html":
+      return renderHtmlPage(summaryBlocks(result, lang, { spreadsheet: false }), { lang, title: t(lang, "report.summary.title", { date: result.asOf }), landscape: true });
+  }
+}

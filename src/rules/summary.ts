@@ -1,0 +1,101 @@
+/**
+ * Head office's view (总部汇总): one row per department (营业部) with what it has on file and
+ * what it has won, on day D, and the totals.
+ *
+ * Pure: built from the other rules (coverage, bonus, expense support, follow-ups) on the same
+ * model and D, so every figure here is the one the dedicated command shows.
+ */
+import type { Model } from "../model/types.js";
+import type { IsoDate } from "../model/values.js";
+import { compareText } from "../validate/findings.js";
+import { computeBonusAwards } from "./bonus.js";
+import { measureCoverage } from "./coverage.js";
+import { computeExpenseSupport, sumExact } from "./expenses.js";
+import { findDueFollowups } from "./followups.js";
+
+/** The figures of one department, or of all of them (the totals). */
+export interface SummaryFigures {
+  branches: number;
+  /** Bank staff on file. */
+  staff: number;
+  /** Of them, key persons (核心人物). */
+  keyStaff: number;
+  /** Archive coverage (see rules/coverage.ts): the mean over the branches; null without branches. */
+  coverage: number | null;
+  prospectsBasic: number;
+  prospectsValuable: number;
+  /** Prospects converted into customers on or before D (`converted.date`). */
+  prospectsConverted: number;
+  /** Bank staff converted (理财经理转化: a `conversion` whose day is on or before D). */
+  staffConversions: number;
+  /**
+   * Yuan of the campaign product (expense_support `product`) sold at the department's branches
+   * within [start, min(end, D)], all of it (counted or not for expense support). Null without
+   * an expense_support policy.
+   */
+  sales: number | null;
+  /** Bonus awards at D (company-wide first-come quota); null without a bonus policy. */
+  bonusAwarded: number | null;
+  /** Yuan. */
+  bonusAmount: number | null;
+  /** Yuan of expense support at D; null without an expense_support policy. */
+  expenseSupport: number | null;
+  /** Follow-ups (SPEC 5) overdue at D at the department's branches. */
+  overdueFollowups: number;
+}
+
+export interface SummaryRow extends SummaryFigures {
+  department: string;
+  name: string;
+}
+
+export interface SummaryResult {
+  asOf: IsoDate;
+  /** The campaign product and window the `sales` column covers; null without an expense policy. */
+  campaign: { product: string; from: IsoDate; to: IsoDate } | null;
+  /** Every department (of departments.yaml, plus any a branch names), sorted by id. */
+  departments: SummaryRow[];
+  totals: SummaryFigures;
+}
+
+export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
+  const coverage = measureCoverage(model);
+  const bonus = model.settings.bonus === null ? null : computeBonusAwards(model, model.settings.bonus, asOf);
+  const expenses = model.settings.expenseSupport === null ? null : computeExpenseSupport(model, model.settings.expenseSupport, asOf);
+  const policy = model.settings.followups;
+  const overdue = findDueFollowups(model, policy, asOf, policy.windowDays).filter((item) => item.overdue);
+
+  const names = new Map(model.departments.map((d) => [d.id, d.name]));
+  const ids = [...new Set([...names.keys(), ...model.branches.map((b) => b.department)])].sort(compareText);
+
+  const figuresOf = (departmentIds: ReadonlySet<string>): SummaryFigures => {
+    const branches = model.branches.filter((b) => departmentIds.has(b.department));
+    const staff = branches.flatMap((b) => b.staff);
+    const prospects = branches.flatMap((b) => b.prospects);
+    const branchShares = coverage.branches.filter((c) => departmentIds.has(c.department)).map((c) => c.share);
+    const expenseLines = expenses?.departments.filter((d) => departmentIds.has(d.department)) ?? [];
+    const bonusLines = bonus?.departments.filter((d) => departmentIds.has(d.department)) ?? [];
+    return {
+      branches: branches.length,
+      staff: staff.length,
+      keyStaff: staff.filter((s) => s.key).length,
+      coverage: branchShares.length === 0 ? null : branchShares.reduce((a, b) => a + b, 0) / branchShares.length,
+      prospectsBasic: prospects.filter((p) => p.tier === "basic").length,
+      prospectsValuable: prospects.filter((p) => p.tier === "valuable").length,
+      prospectsConverted: prospects.filter((p) => p.converted !== null && p.converted.date <= asOf).length,
+      staffConversions: staff.filter((s) => s.conversion !== null && s.conversion.at.slice(0, 10) <= asOf).length,
+      sales: expenses === null ? null : sumExact(expenseLines.flatMap((d) => d.branches.flatMap((b) => [b.sales, b.excludedSales]))),
+      bonusAwarded: bonus === null ? null : bonusLines.reduce((a, d) => a + d.awarded, 0),
+      bonusAmount: bonus === null ? null : sumExact(bonusLines.map((d) => d.amount)),
+      expenseSupport: expenses === null ? null : sumExact(expenseLines.map((d) => d.support)),
+      overdueFollowups: overdue.filter((item) => item.department !== null && departmentIds.has(item.department)).length,
+    };
+  };
+
+  return {
+    asOf,
+    campaign: expenses === null ? null : { product: expenses.product, from: expenses.from, to: expenses.to },
+    departments: ids.map((id) => ({ department: id, name: names.get(id) ?? id, ...figuresOf(new Set([id])) })),
+    totals: figuresOf(new Set(ids)),
+  };
+}

@@ -1,0 +1,330 @@
+/**
+ * `channel report monthly`, `channel report summary` and `channel coverage` as a user runs
+ * them on data-example: every format, values checked, files written and refused.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { copyToTemp, DATA_EXAMPLE, runCli } from "../helpers/cli.js";
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-report-"));
+  temps.push(dir);
+  return dir;
+}
+
+const MONTHLY = ["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-03", "--data", DATA_EXAMPLE];
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+const VOID = new Set(["meta", "link", "br", "hr", "img", "input"]);
+
+/** Every element closed in order, and no `<`/`>` left in text (see tests/report/html.test.ts). */
+function wellFormedProblems(html: string): string[] {
+  const problems: string[] = [];
+  const body = html.replace(/^<!DOCTYPE html>/i, "").replace(/<style>[\s\S]*?<\/style>/g, "<style></style>");
+  const stack: string[] = [];
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+(?:="[^"<>]*")?)*)\s*(\/?)>/g;
+  let last = 0;
+  for (let m = tag.exec(body); m !== null; m = tag.exec(body)) {
+    if (/[<>]/.test(body.slice(last, m.index))) problems.push(`unescaped text before ${m[0]}`);
+    last = tag.lastIndex;
+    const name = m[2]!.toLowerCase();
+    if (VOID.has(name) || m[4] === "/") continue;
+    if (m[1] !== "/") stack.push(name);
+    else if (stack.pop() !== name) problems.push(`</${name}> closes the wrong element`);
+  }
+  if (stack.length > 0) problems.push(`unclosed: ${stack.join(", ")}`);
+  return problems;
+}
+
+/** CSV rows (no quoted newlines in these reports), without the BOM. */
+function csvRows(text: string): string[][] {
+  return text
+    .replace(/^\uFEFF/, "")
+    .split("\r\n")
+    .filter((l) => l !== "")
+    .map((l) => l.split(","));
+}
+
+describe("channel report monthly", () => {
+  it("prints the Markdown table on stdout, masked, with the month's figures", () => {
+    const result = runCli([...MONTHLY, "--lang", "zh"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const md = result.stdout;
+    expect(md.split("\n")[0]).toBe("# 招商银行深圳福田中心支行 2012年3月 渠道工作统计表");
+    expect(md).toContain("| 业务 | 新开户数（三方存管） | 17 | 14 | 40 |");
+    expect(md).toContain("|  | 转入资产 | 410万 | 320万 | 880万 |");
+    expect(md).toContain("|  | 长城2号 销售额 | 30万 | 150万 | 260万 |");
+    expect(md).toContain("|  | 产品销售合计 | 80万 | 150万 | 310万 |");
+    expect(md).toContain("| 潜在客户 | 新增潜在客户 | 3 | 1 | 5 |");
+    expect(md).toContain("|  | 活动与联络合计（次） | 7 | 4 | 14 |");
+    expect(md).toContain("| 行员转化 | 行员转化人数 | 0 | 4 | 4 |");
+    expect(md).toContain("| 存款余额 | 42亿 | 41.8亿 | +2000万 | 45亿（2012年） | 42亿 | 93.3% |");
+    expect(md).toContain("| 分行排名 | 第1名 | 第2名 | 上升1名 | — | 第1名 | — |");
+    expect(md).toContain("## 五、下月工作安排（2012年4月）");
+    expect(md).toContain("| 2012-04-20 | 产品到期 | 刘\\*\\*（有价值客户） | 招行理财产品 100万 到期，提前联系续作 | 139\\*\\*\\*\\*3333 |");
+    expect(md).not.toMatch(MOBILE);
+    expect(md).not.toContain("刘女士");
+  });
+
+  it("speaks English with --lang en", () => {
+    const result = runCli([...MONTHLY, "--lang", "en"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("| Business | New accounts (third-party custody) | 17 | 14 | 40 |");
+    expect(result.stdout).toContain("|  | Assets transferred in | 4,100,000 yuan | 3,200,000 yuan | 8,800,000 yuan |");
+  });
+
+  it("writes one self-contained HTML page with the table and the chart, no phone number unmasked", () => {
+    const dir = tempDir();
+    const out = path.join(dir, "monthly.html");
+    const result = runCli([...MONTHLY, "--lang", "zh", "--out", out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    const html = fs.readFileSync(out, "utf8");
+    expect(wellFormedProblems(html)).toEqual([]);
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain("@page { size: A4;");
+    expect(html).toContain("<table>");
+    expect(html).toContain('<td>新开户数（三方存管）</td><td class="num">17</td><td class="num">14</td><td class="num">40</td>');
+    expect(html).toMatch(/<svg [^>]*viewBox="0 0 700 400"/);
+    // The chart's bars carry the six months' values.
+    for (const label of ["410万", "320万", "150万", ">17<", ">14<", ">9<"]) expect(html).toContain(label);
+    expect(html).toContain("139****3333");
+    expect(html).not.toMatch(MOBILE);
+    expect(html).not.toMatch(/<script|<link|src=|url\(/);
+  });
+
+  it("shows names and phones with --no-redact", () => {
+    const dir = tempDir();
+    const out = path.join(dir, "internal.html");
+    expect(runCli([...MONTHLY, "--lang", "zh", "--no-redact", "--out", out]).code).toBe(0);
+    const html = fs.readFileSync(out, "utf8");
+    expect(wellFormedProblems(html)).toEqual([]);
+    expect(html).toContain("13922223333");
+    expect(html).toContain("刘女士（有价值客户）");
+    expect(html).toContain("内部资料");
+  });
+
+  it("writes CSV with a BOM and bare numbers for a spreadsheet", () => {
+    const dir = tempDir();
+    const out = path.join(dir, "monthly.csv");
+    expect(runCli([...MONTHLY, "--lang", "zh", "--out", out]).code).toBe(0);
+    const bytes = fs.readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvRows(bytes.toString("utf8"));
+    expect(rows).toContainEqual(["业务", "新开户数（三方存管）", "17", "14", "40"]);
+    expect(rows).toContainEqual(["业务", "转入资产", "4100000", "3200000", "8800000"]);
+    expect(rows).toContainEqual(["产品销售", "长城2号 销售额", "300000", "1500000", "2600000"]);
+    expect(rows).toContainEqual(["存款余额", "4200000000", "4180000000", "20000000", "4500000000", "2012", "4200000000", "93.3%"]);
+    expect(rows).toContainEqual(["2012-03", "17", "4100000", "800000", "7"]);
+    expect(rows).toContainEqual(["2012-04-20", "产品到期", "刘**（有价值客户）", "招行理财产品 100万 到期，提前联系续作", "139****3333"]);
+    expect(bytes.toString("utf8")).not.toMatch(MOBILE);
+  });
+
+  it("writes JSON with --format json", () => {
+    const result = runCli([...MONTHLY, "--format", "json"]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { cutoff: string; redacted: boolean; figures: { key: string; month: number; previous: number; year_to_date: number }[] };
+    expect(json.cutoff).toBe("2012-03-31");
+    expect(json.redacted).toBe(true);
+    expect(json.figures.find((f) => f.key === "assets_in")).toMatchObject({ month: 4_100_000, previous: 3_200_000, year_to_date: 8_800_000 });
+  });
+
+  it("counts a running month only up to --as-of", () => {
+    const result = runCli([...MONTHLY, "--as-of", "2012-03-15", "--format", "json"]);
+    const json = JSON.parse(result.stdout) as { cutoff: string; partial: boolean; figures: { key: string; detail: string | null; month: number }[] };
+    expect([json.cutoff, json.partial]).toEqual(["2012-03-15", true]);
+    // 30万 on 03-16 and 长城1号 on 03-20 are after the cut-off.
+    expect(json.figures.find((f) => f.key === "sales_total")!.month).toBe(0);
+  });
+
+  it("refuses an existing file without --force, and replaces it with --force", () => {
+    const dir = tempDir();
+    const out = path.join(dir, "monthly.md");
+    fs.writeFileSync(out, "keep me");
+    const refused = runCli([...MONTHLY, "--lang", "en", "--out", out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("exists; add --force to overwrite it");
+    expect(fs.readFileSync(out, "utf8")).toBe("keep me");
+    const forced = runCli([...MONTHLY, "--lang", "en", "--out", out, "--force"]);
+    expect(forced.code).toBe(0);
+    expect(fs.readFileSync(out, "utf8")).toContain("# 招商银行深圳福田中心支行 — channel statistics for Mar 2012");
+    // Atomic: no temporary file is left beside it.
+    expect(fs.readdirSync(dir)).toEqual(["monthly.md"]);
+  });
+
+  it("never writes over a data file of the repository, --force or not", () => {
+    const repo = copyToTemp();
+    temps.push(repo);
+    const kpis = path.join(repo, "branches", "cmb-futian-center", "kpis.yaml");
+    const before = fs.readFileSync(kpis, "utf8");
+    const args = ["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-03", "--data", repo, "--lang", "en", "--format", "md"];
+    for (const extra of [[], ["--force"]]) {
+      const result = runCli([...args, "--out", kpis, ...extra]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("it is a data file of the repository");
+    }
+    const summary = runCli(["report", "summary", "--data", repo, "--as-of", "2012-03-31", "--format", "csv", "--out", path.join(repo, "channel.yaml"), "--force"]);
+    expect(summary.code).toBe(2);
+    expect(fs.readFileSync(kpis, "utf8")).toBe(before);
+    expect(fs.readFileSync(path.join(repo, "channel.yaml"), "utf8")).toContain("organisation: 长城证券");
+  });
+
+  it("takes the format from --out, and refuses what it cannot tell or what contradicts it", () => {
+    const dir = tempDir();
+    const unknown = runCli([...MONTHLY, "--lang", "en", "--out", path.join(dir, "x.txt")]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("cannot tell the format from the extension");
+    const conflict = runCli([...MONTHLY, "--lang", "en", "--format", "csv", "--out", path.join(dir, "x.html")]);
+    expect(conflict.code).toBe(2);
+    expect(runCli([...MONTHLY, "--format", "table"]).code).toBe(2);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("refuses an unknown branch, a malformed month and a month not begun (exit 2)", () => {
+    const branch = runCli(["report", "monthly", "--branch", "cmb-futian-centre", "--month", "2012-03", "--data", DATA_EXAMPLE, "--lang", "en"]);
+    expect(branch.code).toBe(2);
+    expect(branch.stderr).toContain("no branch cmb-futian-centre (did you mean `cmb-futian-center`?)");
+    expect(runCli(["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-3", "--data", DATA_EXAMPLE]).code).toBe(2);
+    const future = runCli([...MONTHLY.slice(0, 5), "2012-05", "--data", DATA_EXAMPLE, "--as-of", "2012-04-30", "--lang", "en"]);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain("2012-05 has not begun on 2012-04-30");
+    expect(runCli(["report", "monthly", "--month", "2012-03", "--data", DATA_EXAMPLE]).code).toBe(2);
+    const bare = runCli(["report", "--lang", "en"]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain("name a report: report monthly or report summary");
+  });
+
+  it("refuses data with errors (exit 1), as the money commands do", () => {
+    const repo = copyToTemp();
+    temps.push(repo);
+    fs.appendFileSync(path.join(repo, "branches", "cmb-shekou", "staff.yaml"), "  - {id: broken, name: 坏, position: nobody}\n");
+    const result = runCli(["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-03", "--data", repo, "--lang", "en"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("refusing");
+  });
+});
+
+describe("channel report summary", () => {
+  const base = ["report", "summary", "--as-of", "2012-03-31", "--data", DATA_EXAMPLE];
+
+  it("gives JSON with one row per department and the totals", () => {
+    const result = runCli([...base, "--format", "json"]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { as_of: string; departments: Record<string, unknown>[]; totals: Record<string, unknown> };
+    expect(json.as_of).toBe("2012-03-31");
+    const keys = ["department", "branches", "staff", "sales", "bonus_awarded", "bonus_amount", "expense_support"];
+    expect(json.departments.map((d) => keys.map((k) => d[k]))).toEqual([
+      ["sz-futian", 3, 25, 4_800_000, 5, 5000, 15000],
+      ["sz-luohu", 2, 18, 6_200_000, 3, 3000, 0],
+      ["sz-nanshan", 3, 25, 4_350_000, 4, 4000, 11850],
+    ]);
+    expect(json.totals).toMatchObject({ branches: 8, staff: 68, key_staff: 18, staff_conversions: 20, bonus_awarded: 12, bonus_amount: 12000, expense_support: 26850 });
+    expect((json.totals.prospects_basic as number) + (json.totals.prospects_valuable as number)).toBe(38);
+  });
+
+  it("prints a terminal table with the totals last", () => {
+    const result = runCli([...base, "--lang", "zh"]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toBe("总部汇总 · 截至 2012-03-31");
+    const rows = lines.filter((l) => l.startsWith("│"));
+    expect(rows.at(-1)).toMatch(/^│ 合计\s+│\s+8 │\s+68 │/);
+    expect(rows.at(-1)).toContain("12000元");
+    expect(rows.at(-1)).toContain("26850元");
+    expect(rows[1]).toMatch(/^│ 深圳福田营业部/);
+  });
+
+  it("writes CSV with ids and bare numbers, Markdown and HTML", () => {
+    const csv = runCli([...base, "--format", "csv", "--lang", "zh"]);
+    expect(csv.stdout.startsWith("\uFEFF营业部代码,营业部,")).toBe(true);
+    const rows = csvRows(csv.stdout);
+    expect(rows[1]!.slice(0, 3)).toEqual(["sz-futian", "深圳福田营业部", "3"]);
+    expect(rows[1]).toContain("4800000");
+    expect(rows.at(-1)!.slice(0, 4)).toEqual(["", "合计", "8", "68"]);
+    expect(rows.at(-1)!.slice(-4)).toEqual(["12", "12000", "26850", rows.at(-1)!.at(-1)]);
+
+    const md = runCli([...base, "--format", "md", "--lang", "en"]);
+    expect(md.stdout).toContain("# Head office summary · as of 2012-03-31");
+    expect(md.stdout).toMatch(/\| Total \| 8 \| 68 \| 18 \|/);
+
+    const dir = tempDir();
+    const out = path.join(dir, "summary.html");
+    expect(runCli([...base, "--out", out, "--format", "html", "--lang", "zh"]).code).toBe(0);
+    const html = fs.readFileSync(out, "utf8");
+    expect(wellFormedProblems(html)).toEqual([]);
+    expect(html).toContain("@page { size: A4 landscape;");
+    expect(html).toContain('<tr class="total"><td class="first">合计</td><td class="num">8</td><td class="num">68</td>');
+  });
+
+  it("counts overdue follow-ups per department", () => {
+    const result = runCli(["report", "summary", "--as-of", "2012-03-20", "--data", DATA_EXAMPLE, "--format", "json"]);
+    const json = JSON.parse(result.stdout) as { departments: { overdue_followups: number }[]; totals: { overdue_followups: number } };
+    expect(json.departments.map((d) => d.overdue_followups)).toEqual([10, 5, 7]);
+    expect(json.totals.overdue_followups).toBe(22);
+  });
+});
+
+describe("channel coverage", () => {
+  const base = ["coverage", "--data", DATA_EXAMPLE];
+
+  it("lists every branch, lowest coverage first, then each branch's gaps", () => {
+    const result = runCli([...base, "--lang", "zh"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe("信息档案完整度");
+    const overview = result.stdout.split("\n").filter((l) => /^│ 招商银行/.test(l)).slice(0, 8);
+    expect(overview[0]).toMatch(/^│ 招商银行深圳香蜜湖支行/);
+    expect(overview[7]).toMatch(/^│ 招商银行深圳福田中心支行/);
+    expect(result.stdout).toContain("招商银行深圳蛇口支行（深圳南山营业部）：完整度");
+  });
+
+  it("shows one branch with --branch, key persons first among the missing", () => {
+    const result = runCli([...base, "--branch", "cmb-shekou", "--lang", "zh", "--format", "md"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("| 业务情况 | 支行 | 0/13 | 0% |");
+    expect(result.stdout).toContain("| 网点概况 | 支行 | 3/6 | 50% | 开业日期、员工人数、组织架构 |");
+    expect(result.stdout).toMatch(/\| 入行时间 \| 人员 \| 0\/7 \| 0% \| 吕建华★、潘越★、/);
+    expect(result.stdout).not.toContain("福田中心");
+  });
+
+  it("gives JSON and CSV with the same figures", () => {
+    const json = JSON.parse(runCli([...base, "--format", "json"]).stdout) as {
+      coverage: number;
+      branches: { branch: string; coverage: number; items: { item: string; filled: number; total: number; missing: string[] }[] }[];
+    };
+    expect(json.branches.map((b) => b.branch)[0]).toBe("cmb-xiangmihu");
+    const shekou = json.branches.find((b) => b.branch === "cmb-shekou")!;
+    expect(shekou.items.find((i) => i.item === "profile")).toEqual({ item: "profile", scope: "branch", filled: 3, total: 6, share: 0.5, missing: ["opened", "staff_count", "org_chart"] });
+    expect(shekou.items.find((i) => i.item === "joined")!.missing.slice(0, 2)).toEqual(["lv-jianhua", "pan-yue"]);
+    const shares = json.branches.map((b) => b.coverage);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+
+    const csv = runCli([...base, "--format", "csv", "--lang", "en"]).stdout;
+    expect(csv.startsWith("\uFEFFSub-branch id,Sub-branch,Department,Item code,")).toBe(true);
+    expect(csv).toContain('\r\ncmb-shekou,招商银行深圳蛇口支行,深圳南山营业部,profile,profile,branch,3,6,0.5,"opened, staff count, org chart"\r\n');
+  });
+
+  it("works from the valid files, names the skipped ones, and exits 1", () => {
+    const repo = copyToTemp();
+    temps.push(repo);
+    fs.writeFileSync(path.join(repo, "branches", "cmb-shekou", "staff.yaml"), "staff:\n  - {id: x, name: 坏, position: nobody}\n");
+    const result = runCli(["coverage", "--data", repo, "--lang", "en", "--format", "json"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("branches/cmb-shekou/staff.yaml");
+    const json = JSON.parse(result.stdout) as { branches: { branch: string; staff: number }[] };
+    expect(json.branches.find((b) => b.branch === "cmb-shekou")!.staff).toBe(0);
+  });
+
+  it("refuses an unknown branch and a format it does not offer", () => {
+    expect(runCli([...base, "--branch", "nope"]).code).toBe(2);
+    expect(runCli([...base, "--format", "html"]).code).toBe(2);
+  });
+});

@@ -1,0 +1,75 @@
+/** Masking what leaves the firm (report/redact.ts). */
+import { describe, expect, it } from "vitest";
+import type { MonthlyFigures } from "../../src/rules/monthly.js";
+import { maskName, maskPhone, redactMonthly, scrubPhones } from "../../src/report/redact.js";
+
+describe("maskPhone", () => {
+  it("keeps the first three and last four digits of a mobile", () => {
+    expect(maskPhone("13800138000")).toBe("138****8000");
+    expect(maskPhone("18676543210")).toBe("186****3210");
+  });
+  it("keeps the area code and the last four digits of a landline", () => {
+    expect(maskPhone("0755-83195001")).toBe("0755-****5001");
+    expect(maskPhone("010-6512345")).toBe("010-****2345");
+  });
+  it("keeps only the last four digits of anything else", () => {
+    expect(maskPhone("+86 138 0013 8000")).toBe("+** *** **** 8000");
+    expect(maskPhone("123")).toBe("123");
+  });
+});
+
+describe("maskName", () => {
+  it("keeps the first character and two stars, whatever the length", () => {
+    expect(maskName("陈先生")).toBe("陈**");
+    expect(maskName("徐总")).toBe("徐**");
+    expect(maskName("欧阳娜娜")).toBe("欧**");
+    expect(maskName("")).toBe("");
+  });
+});
+
+describe("scrubPhones", () => {
+  it("masks phone numbers inside text and leaves other numbers alone", () => {
+    expect(scrubPhones("客户电话13900001111，座机0755-83195001，存款12000000元，账号8800123456")).toBe(
+      "客户电话139****1111，座机0755-****5001，存款12000000元，账号8800123456",
+    );
+    // Not a phone: longer digit runs.
+    expect(scrubPhones("6225881234567890")).toBe("6225881234567890");
+  });
+});
+
+describe("redactMonthly", () => {
+  const figures = {
+    kpiNotes: "联系人 13800138000",
+    conversions: [
+      { staff: "wang-fang", name: "王芳", position: "wealth_manager", at: "2012-03-01T10:00:00", kind: "asset", amount: 50000, product: null, account: "8800123456", status: "awarded", reason: null },
+    ],
+    planned: [
+      { date: "2012-04-20", kind: "maturity", prospect: "p-liu-002", name: "刘女士", tier: "valuable", phone: "13922223333", product: "理财", amount: 1_000_000, address: "福田区景田北", notes: "怕风险" },
+    ],
+  } as unknown as MonthlyFigures;
+
+  it("masks names and phones and drops addresses, accounts, conversion amounts and notes", () => {
+    const redacted = redactMonthly(figures);
+    expect(redacted.planned[0]).toEqual({
+      date: "2012-04-20",
+      kind: "maturity",
+      prospect: null,
+      name: "刘**",
+      tier: "valuable",
+      phone: "139****3333",
+      product: "理财",
+      amount: 1_000_000,
+      address: null,
+      notes: null,
+    });
+    expect(redacted.conversions[0]).toMatchObject({ name: "王芳", amount: null, account: null, status: "awarded" });
+    expect(redacted.kpiNotes).toBe("联系人 138****8000");
+    expect(JSON.stringify(redacted)).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+  });
+
+  it("leaves the figures it was given as they were", () => {
+    redactMonthly(figures);
+    expect(figures.planned[0]!.phone).toBe("13922223333");
+    expect(figures.conversions[0]!.account).toBe("8800123456");
+  });
+});

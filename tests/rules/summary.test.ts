@@ -1,0 +1,88 @@
+/** Head office's summary (rules/summary.ts): per department and totals, from the same rules as the dedicated commands. */
+import { describe, expect, it } from "vitest";
+import { loadRepository } from "../../src/load/repository.js";
+import { buildModel } from "../../src/model/build.js";
+import type { Prospect } from "../../src/model/types.js";
+import { computeSummary } from "../../src/rules/summary.js";
+import { validateRepository } from "../../src/validate/index.js";
+import { makeDepartment, makeModel } from "../builders.js";
+import { DATA_EXAMPLE } from "../helpers/cli.js";
+
+const repo = loadRepository(DATA_EXAMPLE);
+const { model } = buildModel(repo, validateRepository(repo).filesWithErrors);
+
+function pick(row: object, keys: string[]): unknown[] {
+  return keys.map((k) => (row as Record<string, unknown>)[k]);
+}
+
+describe("computeSummary on data-example", () => {
+  it("gives each department's figures at 2012-03-31 (bonus and expenses as in data-example/README.md)", () => {
+    const result = computeSummary(model, "2012-03-31");
+    expect(result.departments.map((d) => d.department)).toEqual(["sz-futian", "sz-luohu", "sz-nanshan"]);
+    const keys = ["branches", "staff", "staffConversions", "sales", "bonusAwarded", "bonusAmount", "expenseSupport"];
+    expect(result.departments.map((d) => pick(d, keys))).toEqual([
+      [3, 25, 10, 4_800_000, 5, 5000, 15000],
+      [2, 18, 3, 6_200_000, 3, 3000, 0],
+      // 395万 counted + 40万 sold at 蛇口 before it was reported.
+      [3, 25, 7, 4_350_000, 4, 4000, 11850],
+    ]);
+    expect(pick(result.totals, keys)).toEqual([8, 68, 20, 15_350_000, 12, 12000, 26850]);
+    expect(result.campaign).toEqual({ product: "长城2号", from: "2012-02-01", to: "2012-03-31" });
+  });
+
+  it("counts prospects by tier and those converted by D", () => {
+    const result = computeSummary(model, "2012-03-31");
+    const totals = result.totals;
+    expect(totals.prospectsBasic + totals.prospectsValuable).toBe(38);
+    // 陈先生 03-16, 林先生 03-08, 邱 02-06.
+    expect(totals.prospectsConverted).toBe(3);
+    expect(computeSummary(model, "2012-03-01").totals.prospectsConverted).toBe(1);
+  });
+
+  it("counts the follow-ups overdue at D per department (data-example/README.md at 03-20: 22 overdue)", () => {
+    const result = computeSummary(model, "2012-03-20");
+    expect(result.departments.map((d) => d.overdueFollowups)).toEqual([10, 5, 7]);
+    expect(result.totals.overdueFollowups).toBe(22);
+  });
+
+  it("takes the total coverage over all branches, not over departments", () => {
+    const result = computeSummary(model, "2012-03-31");
+    const shares = result.departments.map((d) => [d.coverage!, d.branches] as const);
+    const weighted = shares.reduce((a, [share, n]) => a + share * n, 0) / 8;
+    expect(result.totals.coverage).toBeCloseTo(weighted, 12);
+    expect(result.totals.keyStaff).toBe(18);
+  });
+});
+
+describe("computeSummary without policies", () => {
+  it("leaves campaign sales, bonus and support empty, and keeps the rest", () => {
+    const prospect: Prospect = {
+      id: "p1",
+      name: "陈先生",
+      tier: "valuable",
+      branch: "b1",
+      phone: null,
+      birthday: null,
+      lunarBirthday: null,
+      referral: null,
+      holdings: [],
+      events: [],
+      purchases: [],
+      nextFollowup: null,
+      converted: { date: "2012-03-01", account: null },
+      archive: {},
+      source: { file: "prospects.yaml", path: [] },
+    };
+    const bare = makeModel({
+      settings: { bonus: null, expenseSupport: null },
+      departments: [makeDepartment({ id: "d1" }), makeDepartment({ id: "d2" })],
+      branches: [{ id: "b1", department: "d1", staff: [{ id: "s1", key: true }], prospects: [prospect] }, { id: "b9", department: "d-unlisted" }],
+    });
+    const result = computeSummary(bare, "2012-03-31");
+    expect(result.campaign).toBeNull();
+    expect(result.departments.map((d) => d.department)).toEqual(["d-unlisted", "d1", "d2"]);
+    const d1 = result.departments.find((d) => d.department === "d1")!;
+    expect(pick(d1, ["branches", "staff", "keyStaff", "prospectsValuable", "prospectsConverted", "sales", "bonusAwarded", "bonusAmount", "expenseSupport"])).toEqual([1, 1, 1, 1, 1, null, null, null, null]);
+    expect(result.departments.find((d) => d.department === "d2")).toMatchObject({ branches: 0, coverage: null });
+  });
+});
