@@ -9,7 +9,7 @@ import { chooseLang, type Lang } from "../i18n/catalog.js";
 import { findRoot, ROOT_MARKER } from "../load/repository.js";
 import { parseDate, type IsoDate } from "../model/values.js";
 import { makeStyle, type Style } from "../report/style.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { createFileAtomic, writeFileAtomic } from "./atomic-write.js";
 import { CliError, EXIT_USAGE, usageError } from "./errors.js";
 
 /** The process's surroundings; tests pass their own. */
@@ -128,10 +128,12 @@ export function emit(ctx: Context, text: string | Uint8Array, root: string | nul
   }
   const target = path.resolve(ctx.surroundings.cwd, out);
   if (root !== null && isDataFile(root, target)) throw usageError("error.outIsDataFile", { file: out });
-  if (fs.existsSync(target) && ctx.options.force !== true) throw usageError("error.outExists", { file: out });
   try {
-    writeFileAtomic(target, text);
+    if (ctx.options.force === true) writeFileAtomic(target, text);
+    // Without --force, creating and checking for an existing file are one step: no race.
+    else if (!createFileAtomic(target, text)) throw usageError("error.outExists", { file: out });
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(EXIT_USAGE, "error.writeFailed", { file: out, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
 }

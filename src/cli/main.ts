@@ -41,8 +41,10 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .exitOverride()
     .configureOutput({
       writeOut: (text) => surroundings.stdout(text),
-      // Commander's own error text is replaced by ours (see the catch in `main`).
-      writeErr: () => undefined,
+      // Help shown for a usage mistake (bare `channel`) goes to stderr ...
+      writeErr: (text) => surroundings.stderr(text),
+      // ... but commander's own error sentences are replaced by ours (see the catch in `main`).
+      outputError: () => undefined,
     });
 
   program
@@ -150,6 +152,8 @@ function reportError(error: unknown, lang: Lang, surroundings: Surroundings): nu
   if (error instanceof CommanderError) {
     // --help and --version end through here too, with exit code 0.
     if (error.exitCode === 0) return EXIT_OK;
+    // Bare `channel`: the help has been printed to stderr; that is the whole message.
+    if (error.code === "commander.help") return EXIT_USAGE;
     surroundings.stderr(`channel: ${t(lang, "error.usage", { detail: error.message.replace(/^error: /, "") })}\n`);
     return EXIT_USAGE;
   }

@@ -119,7 +119,9 @@ export interface Prospect {
   source: SourceRef;
 }
 
-export type ActivityKind = "call" | "sms" | "wechat" | "email" | "visit" | "meal" | "gift" | "report" | "event" | "training" | "other";
+/** Every activity kind, in the contract's order. */
+export const ACTIVITY_KINDS = ["call", "sms", "wechat", "email", "visit", "meal", "gift", "report", "event", "training", "other"] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** One entry of a branch's contact log. */
 export interface Activity {

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { AppendError, appendActivity, type ActivityEntry } from "../../log/append-activity.js";
 import type { LoadedRepository } from "../../load/repository.js";
-import type { ActivityKind } from "../../model/types.js";
+import { ACTIVITY_KINDS, type ActivityKind } from "../../model/types.js";
 import { parseDate } from "../../model/values.js";
 import { nearest } from "../../validate/suggest.js";
 import { writeFileAtomic } from "../atomic-write.js";
@@ -17,7 +17,7 @@ import { resolveAsOf, todayIn, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
-export const ACTIVITY_KINDS: readonly ActivityKind[] = ["call", "sms", "wechat", "email", "visit", "meal", "gift", "report", "event", "training", "other"];
+export { ACTIVITY_KINDS };
 
 export interface LogOptions {
   kind?: string;

@@ -39,7 +39,10 @@ export const CLI_MESSAGES = {
   "help.helpCommand": { zh: "显示某个命令的帮助", en: "show help for a command" },
   "help.data": { zh: "数据仓库目录（默认：向上找到的第一个含 channel.yaml 的目录）", en: "data repository root (default: the nearest folder up holding channel.yaml)" },
   "help.asOf": { zh: "计算日期 YYYY-MM-DD（默认：仓库时区的今天）", en: "the day to compute for, YYYY-MM-DD (default: today in the repository's timezone)" },
-  "help.format": { zh: "输出格式：validate 为 text|json，其他命令为 table|json|csv|md", en: "output format: validate text|json; other commands table|json|csv|md" },
+  "help.format": {
+    zh: "输出格式：validate 为 text|json；report monthly 为 md|html|csv|json；report summary 另可 html；其他命令为 table|json|csv|md",
+    en: "output format: validate text|json; report monthly md|html|csv|json; report summary also html; other commands table|json|csv|md",
+  },
   "help.out": { zh: "输出写入文件而不是标准输出", en: "write the output to a file instead of stdout" },
   "help.force": { zh: "与 --out 一起用：覆盖已有文件", en: "with --out: overwrite an existing file" },
   "help.lang": { zh: "语言 zh 或 en（默认：CHANNEL_LANG，其次系统语言）", en: "zh or en (default: CHANNEL_LANG, then the locale)" },
