@@ -19,6 +19,9 @@ import {
   type Sale,
   type Settings,
   type StaffMember,
+  type Prospect,
+  type Activity,
+  type ActivityKind,
 } from "../src/model/types.js";
 import { parseDate, parseDateTime, parseMoney } from "../src/model/values.js";
 import { compareText } from "../src/validate/findings.js";
@@ -123,7 +126,6 @@ export function makeDepartment(input: Partial<Department> & { id: string }): Dep
     city: null,
     amCovered: false,
     team: { generalManager: null, marketingLead: null, channelLead: null, specialist: null, members: [] },
-    source: { file: "departments.yaml", path: ["departments", 0] },
     ...input,
   };
 }
@@ -169,7 +171,6 @@ export function makeStaff(input: StaffInput): StaffMember {
     hqRegistered: null,
     cadenceDays: null,
     archive: {},
-    source: { file: "staff.yaml", path: ["staff", 0] },
     ...rest,
     position,
     conversion: conversion === undefined || conversion === null ? null : makeConversion(conversion),
@@ -189,7 +190,6 @@ export function makeSale(input: SaleInput): Omit<Sale, "branch"> {
     amount: yuan(input.amount),
     product: input.product ?? "长城2号",
     prospect: input.prospect ?? null,
-    source: { file: "kpis.yaml", path: ["sales", 0] },
   };
 }
 
@@ -219,7 +219,6 @@ export function makeBranch(input: BranchInput): Branch {
     kpiMonths: [],
     kpiTargets: [],
     competitors: [],
-    source: { file: `branches/${id}/branch.yaml`, path: [] },
     ...rest,
     staff: staff.map((s) => ({ ...makeStaff(s), branch: id })),
     sales: sales.map((s) => ({ ...makeSale(s), branch: id })),
@@ -246,4 +245,29 @@ export function makeModel(input: ModelInput = {}): Model {
     for (const b of branches) b.staff.sort((x, y) => compareText(x.id, y.id));
   }
   return { settings: makeSettings(input.settings), departments, branches };
+}
+
+/** A prospect with nothing recorded but what the test names. */
+export function makeProspect(input: Partial<Prospect> & { id: string }): Prospect {
+  return {
+    name: input.id,
+    tier: "basic",
+    branch: "",
+    phone: null,
+    birthday: null,
+    lunarBirthday: null,
+    referral: null,
+    holdings: [],
+    events: [],
+    purchases: [],
+    nextFollowup: null,
+    converted: null,
+    archive: {},
+    ...input,
+  };
+}
+
+/** One contact-log entry. */
+export function makeActivity(date: string, kind: ActivityKind, withIds: string[] = [], branch = ""): Activity {
+  return { date, kind, branch, with: withIds, by: null, note: null };
 }

@@ -172,7 +172,6 @@ function buildDepartment(raw: Raw, file: LoadedFile, index: number): Department 
       specialist: str(team.specialist),
       members: list(team.members) as unknown as string[],
     },
-    source: { file: file.file, path: ["departments", index] },
   };
 }
 
@@ -215,7 +214,6 @@ function buildBranch(
       with: list(a.with) as unknown as string[],
       by: str(a.by),
       note: str(a.note),
-      source: { file: activitiesFile!.file, path: ["activities", i] },
     }))
     .sort((a, b) => compareText(a.date, b.date) || compareText(a.kind, b.kind) || compareText(a.with.join(","), b.with.join(",")));
 
@@ -228,7 +226,6 @@ function buildBranch(
       amount: requiredMoney(s.amount),
       branch: id,
       prospect: str(s.prospect),
-      source: { file: kpisFile!.file, path: ["sales", i] },
     }))
     .sort((a, b) => compareText(a.date, b.date) || compareText(a.product, b.product) || a.amount - b.amount);
   const kpiMonths: KpiMonth[] = list(kpisRaw.months)
@@ -269,7 +266,6 @@ function buildBranch(
     kpiMonths,
     kpiTargets,
     competitors,
-    source: { file: branchFile.file, path: [] },
   };
 }
 
@@ -298,7 +294,6 @@ function buildStaff(raw: Raw, branch: string, file: LoadedFile, index: number): 
       account: str(conversionRaw.account),
     },
     archive: rest(raw, STAFF_FIELDS),
-    source: { file: file.file, path: ["staff", index] },
   };
 }
 
@@ -324,6 +319,5 @@ function buildProspect(raw: Raw, branch: string, file: LoadedFile, index: number
     nextFollowup: str(raw.next_followup),
     converted: converted && { date: String(converted.date), account: str(converted.account) },
     archive: rest(raw, PROSPECT_FIELDS),
-    source: { file: file.file, path: ["prospects", index] },
   };
 }

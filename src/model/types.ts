@@ -8,14 +8,6 @@ import type { IsoDate, IsoDateTime, IsoMonth, LunarBirthday, SolarBirthday } fro
 
 export type { IsoDate, IsoDateTime, IsoMonth, LunarBirthday, SolarBirthday };
 
-/** Where a record was written, for messages that point back at the data. */
-export interface SourceRef {
-  /** Path relative to the repository root, with `/`. */
-  file: string;
-  /** Keys and indexes from the document root to the record. */
-  path: (string | number)[];
-}
-
 export const POSITION_CATEGORIES = {
   leader: ["branch_head", "deputy_head", "retail_supervisor", "accounting_supervisor", "credit_supervisor", "hall_manager"],
   daily: ["lobby_manager", "teller", "clerk", "security_guard", "cleaner"],
@@ -73,7 +65,6 @@ export interface StaffMember {
   conversion: Conversion | null;
   /** The archive fields as written, for coverage and reports (free text). */
   archive: Record<string, unknown>;
-  source: SourceRef;
 }
 
 export type ProspectTier = "basic" | "valuable";
@@ -116,7 +107,6 @@ export interface Prospect {
   converted: { date: IsoDate; account: string | null } | null;
   /** The checklist fields as written. */
   archive: Record<string, unknown>;
-  source: SourceRef;
 }
 
 /** Every activity kind, in the contract's order. */
@@ -132,7 +122,6 @@ export interface Activity {
   with: string[];
   by: string | null;
   note: string | null;
-  source: SourceRef;
 }
 
 /** A sale of one of our products through a branch. */
@@ -142,7 +131,6 @@ export interface Sale {
   amount: number;
   branch: string;
   prospect: string | null;
-  source: SourceRef;
 }
 
 /** One month of a branch's figures. Absent figures are null. */
@@ -190,7 +178,6 @@ export interface Branch {
   kpiMonths: KpiMonth[];
   kpiTargets: KpiTarget[];
   competitors: Competitor[];
-  source: SourceRef;
 }
 
 export interface DepartmentTeam {
@@ -209,7 +196,6 @@ export interface Department {
   /** In a region covered by an asset-management representative (资管代表). */
   amCovered: boolean;
   team: DepartmentTeam;
-  source: SourceRef;
 }
 
 export interface BonusPolicy {

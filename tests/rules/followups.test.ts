@@ -7,34 +7,16 @@
 import { describe, expect, it } from "vitest";
 import { filterFollowups, findDueFollowups, FOLLOWUP_KINDS, type FollowupItem, type FollowupKind } from "../../src/rules/followups.js";
 import { DEFAULT_FOLLOWUP_POLICY, type Activity, type ActivityKind, type FollowupPolicy, type Model, type Prospect } from "../../src/model/types.js";
-import { makeModel, type BranchInput, type ModelInput, type StaffInput } from "../builders.js";
+import { makeActivity, makeModel, makeProspect, type BranchInput, type ModelInput, type StaffInput } from "../builders.js";
 
 const D = "2012-03-20";
 const P: FollowupPolicy = DEFAULT_FOLLOWUP_POLICY; // window 7, overdue 30, key 7, leader 30 …
 
 function activity(date: string, withIds: string[], kind: ActivityKind = "call"): Activity {
-  return { date, kind, branch: "", with: withIds, by: null, note: null, source: { file: "activities.yaml", path: ["activities", 0] } };
+  return makeActivity(date, kind, withIds);
 }
 
-function prospect(input: Partial<Prospect> & { id: string }): Prospect {
-  return {
-    name: input.id,
-    tier: "basic",
-    branch: "",
-    phone: null,
-    birthday: null,
-    lunarBirthday: null,
-    referral: null,
-    holdings: [],
-    events: [],
-    purchases: [],
-    nextFollowup: null,
-    converted: null,
-    archive: {},
-    source: { file: "prospects.yaml", path: ["prospects", 0] },
-    ...input,
-  };
-}
+const prospect = makeProspect;
 
 /**
  * One branch "b1" whose branch-level items (leader report, archive review) are not due within

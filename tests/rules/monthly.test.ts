@@ -5,31 +5,15 @@ import { buildModel } from "../../src/model/build.js";
 import type { Activity, ActivityKind, KpiMonth, Prospect } from "../../src/model/types.js";
 import { addMonths, computeMonthlyFigures, lastDay, monthsBetween, type FigureKey, type MonthlyFigures } from "../../src/rules/monthly.js";
 import { validateRepository } from "../../src/validate/index.js";
-import { makeModel, yuan, type BranchInput } from "../builders.js";
+import { makeActivity, makeModel, makeProspect, yuan, type BranchInput } from "../builders.js";
 import { DATA_EXAMPLE } from "../helpers/cli.js";
 
 function activity(date: string, kind: ActivityKind, withIds: string[] = []): Activity {
-  return { date, kind, branch: "b1", with: withIds, by: null, note: null, source: { file: "activities.yaml", path: [] } };
+  return makeActivity(date, kind, withIds, "b1");
 }
 
 function prospect(input: Partial<Prospect> & { id: string }): Prospect {
-  return {
-    name: input.id,
-    tier: "basic",
-    branch: "b1",
-    phone: null,
-    birthday: null,
-    lunarBirthday: null,
-    referral: null,
-    holdings: [],
-    events: [],
-    purchases: [],
-    nextFollowup: null,
-    converted: null,
-    archive: {},
-    source: { file: "prospects.yaml", path: [] },
-    ...input,
-  };
+  return makeProspect({ branch: "b1", ...input });
 }
 
 function kpi(month: string, figures: Record<string, number | string>): KpiMonth {

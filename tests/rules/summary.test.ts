@@ -5,7 +5,7 @@ import { buildModel } from "../../src/model/build.js";
 import type { Prospect } from "../../src/model/types.js";
 import { computeSummary } from "../../src/rules/summary.js";
 import { validateRepository } from "../../src/validate/index.js";
-import { makeDepartment, makeModel } from "../builders.js";
+import { makeDepartment, makeModel, makeProspect } from "../builders.js";
 import { DATA_EXAMPLE } from "../helpers/cli.js";
 
 const repo = loadRepository(DATA_EXAMPLE);
@@ -56,23 +56,7 @@ describe("computeSummary on data-example", () => {
 
 describe("computeSummary without policies", () => {
   it("leaves campaign sales, bonus and support empty, and keeps the rest", () => {
-    const prospect: Prospect = {
-      id: "p1",
-      name: "陈先生",
-      tier: "valuable",
-      branch: "b1",
-      phone: null,
-      birthday: null,
-      lunarBirthday: null,
-      referral: null,
-      holdings: [],
-      events: [],
-      purchases: [],
-      nextFollowup: null,
-      converted: { date: "2012-03-01", account: null },
-      archive: {},
-      source: { file: "prospects.yaml", path: [] },
-    };
+    const prospect: Prospect = makeProspect({ id: "p1", name: "陈先生", tier: "valuable", branch: "b1", converted: { date: "2012-03-01", account: null } });
     const bare = makeModel({
       settings: { bonus: null, expenseSupport: null },
       departments: [makeDepartment({ id: "d1" }), makeDepartment({ id: "d2" })],
