@@ -7,7 +7,7 @@
  * model), keyed by every file's digest, so a morning run on unchanged data parses nothing.
  */
 import { decodeUtf8Strict } from "../load/decode.js";
-import { digestBytes, openCacheStore, sha256, type CacheStore } from "../load/cache.js";
+import { digestBytes, openCacheStore, sha256 } from "../load/cache.js";
 import { LoadedFile, scanRepository, type LoadedRepository, type RawFile } from "../load/repository.js";
 import { buildModel } from "../model/build.js";
 import type { Model } from "../model/types.js";
@@ -44,15 +44,34 @@ interface CachedFile {
   findings: Finding[];
 }
 
+/** The findings of the whole repository (small: what `validate` needs). */
 interface CachedResult {
   key: string;
   findings: Finding[];
   files: number;
-  model: Model;
   skipped: string[];
 }
 
+/** The model built from it (large: what the rule commands need), kept apart so validate never reads it. */
+interface CachedModel {
+  key: string;
+  model: Model;
+}
+
+/** What `validate` needs: the findings, without building (or reading) the model. */
+export type LoadedValidation = Omit<LoadedData, "model">;
+
 export function loadData(ctx: Context, options: LoadOptions = {}): LoadedData {
+  return load(ctx, options, true);
+}
+
+export function loadValidation(ctx: Context, options: LoadOptions = {}): LoadedValidation {
+  return load(ctx, options, false);
+}
+
+function load(ctx: Context, options: LoadOptions, needModel: true): LoadedData;
+function load(ctx: Context, options: LoadOptions, needModel: false): LoadedValidation;
+function load(ctx: Context, options: LoadOptions, needModel: boolean): LoadedValidation & { model?: Model } {
   const root = resolveRoot(ctx);
   const scan = scanRepository(root);
   const digests = scan.raws.map((raw) => (raw.bytes === null ? null : digestBytes(raw.bytes)));
@@ -62,7 +81,8 @@ export function loadData(ctx: Context, options: LoadOptions = {}): LoadedData {
 
   if (cache && !options.needFileData) {
     const cached = cache.read<CachedResult>("result");
-    if (cached && cached.key === resultKey) {
+    const cachedModel = needModel ? cache.read<CachedModel>("model") : null;
+    if (cached && cached.key === resultKey && (!needModel || cachedModel?.key === resultKey)) {
       const files = scan.raws.map((raw) => lazyFile(raw, undefined));
       const errors = new Set(cached.findings.filter((f) => f.severity === "error").map((f) => f.file));
       const validation: ValidationResult = {
@@ -72,7 +92,8 @@ export function loadData(ctx: Context, options: LoadOptions = {}): LoadedData {
         files: cached.files,
         filesWithErrors: errors,
       };
-      return { root: scan.root, repo: { root: scan.root, files, branchFolders: scan.branchFolders, findings: scan.findings }, validation, model: cached.model, skipped: cached.skipped };
+      const repo = { root: scan.root, files, branchFolders: scan.branchFolders, findings: scan.findings };
+      return { root: scan.root, repo, validation, skipped: cached.skipped, ...(cachedModel ? { model: cachedModel.model } : {}) };
     }
   }
 
@@ -96,13 +117,12 @@ export function loadData(ctx: Context, options: LoadOptions = {}): LoadedData {
   const validation = assembleValidation(scan.findings, checks, { strict: options.strict });
   const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
   const { model, skipped } = buildModel(repo, validation.filesWithErrors);
-  if (cache) saveToCache(cache, { changed: changed || Object.keys(previous).length !== Object.keys(entries).length, entries }, { key: resultKey, findings: validation.findings, files: validation.files, model, skipped });
+  if (cache) {
+    if (changed || Object.keys(previous).length !== Object.keys(entries).length) cache.write("files", entries);
+    cache.write("result", { key: resultKey, findings: validation.findings, files: validation.files, skipped } satisfies CachedResult);
+    cache.write("model", { key: resultKey, model } satisfies CachedModel);
+  }
   return { root: scan.root, repo, validation, model, skipped };
-}
-
-function saveToCache(cache: CacheStore, files: { changed: boolean; entries: Record<string, CachedFile> }, result: CachedResult): void {
-  if (files.changed) cache.write("files", files.entries);
-  cache.write("result", result);
 }
 
 function decodedText(raw: RawFile): string | null {

@@ -8,9 +8,9 @@
  * Pure: no clock, no disk.
  */
 import lunarLibrary from "lunar-javascript";
-import type { IsoDate, LunarBirthday } from "../model/values.js";
+import { addDays, type IsoDate, type LunarBirthday } from "../model/values.js";
 
-const { Lunar, LunarYear } = lunarLibrary;
+const { LunarYear, Solar } = lunarLibrary;
 
 /** How a lunar birthday was placed in one lunar year. */
 export interface LunarOccurrence {
@@ -40,14 +40,46 @@ export function lunarBirthdayInYear(birthday: LunarBirthday, year: number): Luna
   return occurrence;
 }
 
+/** A lunar year as birthdays need it: its leap month and each month's length and first solar day. */
+interface LunarYearTable {
+  leapMonth: number;
+  /** By month code (negative for the leap month). */
+  months: Map<number, { days: number; first: IsoDate }>;
+}
+
+/**
+ * Lunar years by number. The library computes a year astronomically (tens of milliseconds)
+ * and remembers only the last one, so a head office's thousands of birthdays alternating
+ * between years would recompute it every time; a year's table is made once.
+ */
+const years = new Map<number, LunarYearTable>();
+
+function lunarYear(year: number): LunarYearTable {
+  let table = years.get(year);
+  if (table === undefined) {
+    const info = LunarYear.fromYear(year);
+    const leapMonth = info.getLeapMonth();
+    const months = new Map<number, { days: number; first: IsoDate }>();
+    for (let m = 1; m <= 12; m++) {
+      for (const code of m === leapMonth ? [m, -m] : [m]) {
+        const month = info.getMonth(code);
+        if (month !== null) months.set(code, { days: month.getDayCount(), first: Solar.fromJulianDay(month.getFirstJulianDay()).toYmd() });
+      }
+    }
+    table = { leapMonth, months };
+    years.set(year, table);
+  }
+  return table;
+}
+
 function computeInYear(birthday: LunarBirthday, year: number): LunarOccurrence {
-  const info = LunarYear.fromYear(year);
-  const leap = birthday.leap && info.getLeapMonth() === birthday.month;
+  const info = lunarYear(year);
+  const leap = birthday.leap && info.leapMonth === birthday.month;
   const monthCode = leap ? -birthday.month : birthday.month;
-  const month = info.getMonth(monthCode);
-  if (month === null) throw new Error(`lunar year ${year} has no month ${monthCode}`);
-  const day = Math.min(birthday.day, month.getDayCount());
-  const date = Lunar.fromYmd(year, monthCode, day).getSolar().toYmd();
+  const month = info.months.get(monthCode);
+  if (month === undefined) throw new Error(`lunar year ${year} has no month ${monthCode}`);
+  const day = Math.min(birthday.day, month.days);
+  const date = addDays(month.first, day - 1);
   return { date, lunarYear: year, leap, month: birthday.month, day, adjusted: leap !== birthday.leap || day !== birthday.day };
 }
 

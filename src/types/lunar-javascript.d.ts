@@ -19,6 +19,8 @@ declare module "lunar-javascript" {
     getMonth(): number;
     getDayCount(): number;
     isLeap(): boolean;
+    /** The Julian day of the month's first day. */
+    getFirstJulianDay(): number;
   }
   interface LunarYearInfo {
     /** The leap month of the year (1–12), or 0 when it has none. */
@@ -28,6 +30,7 @@ declare module "lunar-javascript" {
   }
   interface LunarLibrary {
     Lunar: { fromYmd(year: number, month: number, day: number): LunarDay };
+    Solar: { fromJulianDay(julianDay: number): SolarDay };
     LunarYear: { fromYear(year: number): LunarYearInfo };
     LunarMonth: { fromYm(year: number, month: number): LunarMonthInfo | null };
   }

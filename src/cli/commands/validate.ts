@@ -2,11 +2,11 @@
 import { diagnosticsJson, renderDiagnosticsText } from "../../report/diagnostics.js";
 import { emit, resolveFormat, type Context } from "../context.js";
 import { EXIT_DATA_ERRORS, EXIT_OK } from "../errors.js";
-import { loadData } from "../pipeline.js";
+import { loadValidation } from "../pipeline.js";
 
 export function runValidate(ctx: Context): number {
   const format = resolveFormat(ctx, ["text", "json"] as const);
-  const { root, repo, validation } = loadData(ctx, { strict: ctx.options.strict === true });
+  const { root, repo, validation } = loadValidation(ctx, { strict: ctx.options.strict === true });
   const output =
     format === "json"
       ? JSON.stringify(diagnosticsJson(validation, ctx.lang), null, 2) + "\n"
