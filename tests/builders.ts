@@ -211,6 +211,7 @@ export function makeBranch(input: BranchInput): Branch {
     owner: null,
     hqReported: null,
     address: null,
+    phone: null,
     sections: {},
     reviewed: null,
     hasStaffFile: staff.length > 0,

@@ -175,7 +175,7 @@ function buildDepartment(raw: Raw, file: LoadedFile, index: number): Department 
   };
 }
 
-const BRANCH_FIELDS = ["id", "name", "bank", "parent", "department", "owner", "hq_reported", "address"] as const;
+const BRANCH_FIELDS = ["id", "name", "bank", "parent", "department", "owner", "hq_reported", "address", "phone"] as const;
 const STAFF_FIELDS = ["id", "name", "position", "key", "gender", "phone", "birthday", "lunar_birthday", "joined", "hq_registered", "cadence_days", "conversion"] as const;
 const PROSPECT_FIELDS = ["id", "name", "tier", "phone", "birthday", "lunar_birthday", "source", "holdings", "events", "purchases", "next_followup", "converted"] as const;
 
@@ -256,6 +256,7 @@ function buildBranch(
     owner: str(raw.owner) ?? department?.team.specialist ?? null,
     hqReported: str(raw.hq_reported),
     address: str(raw.address),
+    phone: str(raw.phone),
     sections,
     reviewed: str(staffRaw.reviewed),
     hasStaffFile,

@@ -165,6 +165,7 @@ export interface Branch {
   owner: string | null;
   hqReported: IsoDate | null;
   address: string | null;
+  phone: string | null;
   /** The checklist sections as written (environment, profile, business, surroundings). */
   sections: Record<string, Record<string, unknown>>;
   /** `reviewed` of staff.yaml; null without the file or the field. */
