@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { chooseLang, type Lang } from "../i18n/catalog.js";
+import { chooseLang, t, type Lang } from "../i18n/catalog.js";
 import { findRoot, ROOT_MARKER } from "../load/repository.js";
 import { parseDate, type IsoDate } from "../model/values.js";
 import { makeStyle, type Style } from "../report/style.js";
@@ -20,6 +20,7 @@ export interface Surroundings {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
 }
 
 export function processSurroundings(): Surroundings {
@@ -37,6 +38,7 @@ export function processSurroundings(): Surroundings {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }
 
@@ -51,6 +53,8 @@ export interface GlobalOptions {
   color?: boolean;
   /** False with --no-cache. */
   cache?: boolean;
+  /** No progress display. */
+  quiet?: boolean;
   strict?: boolean;
 }
 
@@ -59,6 +63,8 @@ export interface Context {
   style: Style;
   /** Where parsed results are cached; null with --no-cache or when no home folder is known. */
   cacheDir: string | null;
+  /** Reports how many files have been read of how many, for long runs on a terminal. */
+  progress: (done: number, total: number) => void;
   surroundings: Surroundings;
   options: GlobalOptions;
 }
@@ -67,7 +73,32 @@ export function makeContext(options: GlobalOptions, surroundings: Surroundings):
   const lang = chooseLang(options.lang, surroundings.env);
   if (lang === null) throw new CliError(EXIT_USAGE, "error.badLang", { value: options.lang ?? "" });
   const color = options.color !== false && surroundings.stdoutIsTTY && options.out === undefined && !("NO_COLOR" in surroundings.env && surroundings.env.NO_COLOR !== "");
-  return { lang, style: makeStyle(color), cacheDir: options.cache === false ? null : cacheDirectory(surroundings.env), surroundings, options };
+  const progress = surroundings.stderrIsTTY && options.quiet !== true ? progressLine(lang, surroundings) : () => undefined;
+  return { lang, style: makeStyle(color), cacheDir: options.cache === false ? null : cacheDirectory(surroundings.env), progress, surroundings, options };
+}
+
+/** Work that takes more than this shows its progress. */
+const PROGRESS_AFTER_MS = 1000;
+
+/**
+ * A progress line on stderr, rewritten in place: shown only once a run has taken a second,
+ * and erased at the end, so quick runs and piped output never see it.
+ */
+function progressLine(lang: Lang, surroundings: Surroundings): (done: number, total: number) => void {
+  const started = surroundings.now().getTime();
+  let shown = false;
+  let lastDrawn = 0;
+  return (done, total) => {
+    const now = surroundings.now().getTime();
+    if (done >= total) {
+      if (shown) surroundings.stderr("\r\x1b[K");
+      return;
+    }
+    if (now - started < PROGRESS_AFTER_MS || now - lastDrawn < 100) return;
+    lastDrawn = now;
+    shown = true;
+    surroundings.stderr(`\r${t(lang, "progress.files", { done, total })}\x1b[K`);
+  };
 }
 
 /** CHANNEL_CACHE_DIR, else $XDG_CACHE_HOME/channel, else ~/.cache/channel: never inside the data repository. */

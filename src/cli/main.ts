@@ -36,6 +36,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .addOption(new Option("--lang <lang>", h("help.lang")))
     .addOption(new Option("--no-color", h("help.noColor")))
     .addOption(new Option("--no-cache", h("help.noCache")))
+    .addOption(new Option("-q, --quiet", h("help.quiet")))
     .helpCommand("help [command]", h("help.helpCommand"))
     .showHelpAfterError(false)
     .exitOverride()

@@ -101,6 +101,7 @@ function load(ctx: Context, options: LoadOptions, needModel: boolean): LoadedVal
   const entries: Record<string, CachedFile> = {};
   let changed = false;
   const checks: FileCheck[] = scan.raws.map((raw, i) => {
+    ctx.progress(i, scan.raws.length);
     const digest = digests[i] ?? null;
     const hit = previous[raw.file];
     if (digest !== null && hit && hit.digest === digest && hit.kind === raw.kind) {
@@ -114,6 +115,7 @@ function load(ctx: Context, options: LoadOptions, needModel: boolean): LoadedVal
     }
     return check;
   });
+  ctx.progress(scan.raws.length, scan.raws.length);
   const validation = assembleValidation(scan.findings, checks, { strict: options.strict });
   const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
   const { model, skipped } = buildModel(repo, validation.filesWithErrors);

@@ -48,6 +48,8 @@ export const CLI_MESSAGES = {
   "help.lang": { zh: "语言 zh 或 en（默认：CHANNEL_LANG，其次系统语言）", en: "zh or en (default: CHANNEL_LANG, then the locale)" },
   "help.noColor": { zh: "不使用颜色（也可设置 NO_COLOR）", en: "no colour (NO_COLOR does the same)" },
   "help.noCache": { zh: "不读也不写缓存（缓存在用户缓存目录，位置可用 CHANNEL_CACHE_DIR 指定）", en: "neither read nor write the cache (kept in the user's cache folder; CHANNEL_CACHE_DIR moves it)" },
+  "help.quiet": { zh: "不显示进度", en: "show no progress" },
+  "progress.files": { zh: "正在读取文件 {done}/{total}…", en: "reading files {done}/{total}…" },
   "help.validate": { zh: "校验数据：列出每个问题及其 文件:行:列", en: "check the data: every problem with its file:line:col" },
   "help.strict": { zh: "警告也按错误处理", en: "treat warnings as errors" },
   "help.init": { zh: "新建数据仓库（从不覆盖已有文件）", en: "create a new data repository (never overwrites a file)" },
