@@ -3,7 +3,7 @@
  * into a located problem instead of an exception.
  */
 import { load as loadFast } from "js-yaml";
-import { isAlias, isNode, parseDocument, visit, type Document } from "yaml";
+import { isAlias, isCollection, isNode, parseDocument, visit, type Document } from "yaml";
 import type { FindingCode } from "../validate/findings.js";
 
 /** A problem found while parsing, located by code-unit offsets into the text. */
@@ -22,8 +22,12 @@ export interface ParsedYaml {
   problems: ParseProblem[];
 }
 
-/** Flow collections nested deeper than this are refused before the parser sees them: the parser's memory grows with depth. */
-const MAX_FLOW_DEPTH = 1000;
+/**
+ * Nesting deeper than this (flow brackets, plus the indentation and `-`/`?`/`:` indicators of
+ * block structure) is refused before the parser sees it: the parser recurses once per level and
+ * runs out of stack at about 900 levels, where V8 may even abort the process.
+ */
+const MAX_DEPTH = 500;
 /** Alias expansions allowed when building values: a guard against "billion laughs" files. */
 const MAX_ALIAS_COUNT = 100;
 /** The tags of YAML 1.2's core schema. Explicit others (!!binary, !!timestamp, !custom) are refused. */
@@ -37,18 +41,19 @@ const CORE_TAGS = new Set([
   "tag:yaml.org,2002:seq",
 ]);
 
-const MERGE_MARKER = /^(<{7}|={7}|>{7})(?: |$)/;
+const MERGE_MARKER = /^(<{7}|={7}|>{7})(?: |\r?$)/;
 
 export function parseYaml(text: string): ParsedYaml {
   const conflicts = findMergeConflictMarkers(text);
   if (conflicts.length > 0) return { doc: null, data: undefined, problems: conflicts };
 
-  const tooDeep = findExcessiveFlowDepth(text);
+  const tooDeep = findExcessiveDepth(text);
   if (tooDeep !== null) return { doc: null, data: undefined, problems: [tooDeep] };
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false, strict: true });
+    // logLevel "error": the parser's warnings must not reach stderr through process.emitWarning.
+    doc = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" });
   } catch (error) {
     // The parser throws only on resource exhaustion (e.g. stack depth); report it at the top.
     return { doc: null, data: undefined, problems: [{ code: "YAML_SYNTAX", start: 0, end: 0, params: { detail: String((error as Error).message ?? error) } }] };
@@ -57,9 +62,12 @@ export function parseYaml(text: string): ParsedYaml {
   const problems: ParseProblem[] = [];
   for (const error of doc.errors) {
     const [start, end] = error.pos;
-    problems.push({ code: yamlErrorCode(error.code), start, end, params: { detail: firstLine(error.message) } });
+    // Should the parser still run out of stack, that is nesting too deep, not a syntax error.
+    if (/call stack/i.test(error.message)) problems.push({ code: "YAML_TOO_DEEP", start, end, params: { limit: MAX_DEPTH } });
+    else problems.push({ code: yamlErrorCode(error.code), start, end, params: { detail: firstLine(error.message) } });
   }
   problems.push(...findUnsupportedTags(doc, text));
+  problems.push(...findCollectionKeys(doc));
   if (problems.length > 0) return { doc, data: undefined, problems };
 
   try {
@@ -89,38 +97,86 @@ function firstLine(message: string): string {
   return message.split("\n")[0] ?? message;
 }
 
-/** Git conflict markers at the start of a line: the file is mid-merge, not merely malformed. */
+/**
+ * Git conflict markers at the start of a line: the file is mid-merge, not merely malformed. Each
+ * conflict is reported at its `<<<<<<<` line; a `=======` or `>>>>>>>` line whose opening marker
+ * was deleted is reported itself.
+ */
 function findMergeConflictMarkers(text: string): ParseProblem[] {
   const problems: ParseProblem[] = [];
   let offset = 0;
+  let open = false;
   for (const line of text.split("\n")) {
-    if (line.startsWith("<<<<<<<") && MERGE_MARKER.test(line)) {
-      problems.push({ code: "MERGE_CONFLICT", start: offset, end: offset + 7, params: {} });
+    const marker = line.startsWith("<<<<<<<") || line.startsWith("=======") || line.startsWith(">>>>>>>") ? MERGE_MARKER.exec(line)?.[1] : undefined;
+    if (marker !== undefined) {
+      if (marker.startsWith("<")) open = true;
+      if (marker.startsWith("<") || !open) problems.push({ code: "MERGE_CONFLICT", start: offset, end: offset + 7, params: {} });
+      if (marker.startsWith(">")) open = false;
     }
     offset += line.length + 1;
   }
   return problems;
 }
 
-/** A cheap scan for flow brackets nested past the limit, ignoring quoted text and comments. */
-function findExcessiveFlowDepth(text: string): ParseProblem | null {
+/**
+ * A cheap scan for nesting past the limit, ignoring quoted text and comments. A line's block
+ * depth is bounded by its indentation plus its leading `- `, `? ` and `: ` indicators (each
+ * level takes one of them at least); flow brackets add to the depth of the line they open on.
+ * It may overestimate (a deeply indented line of a block scalar), never underestimate.
+ */
+function findExcessiveDepth(text: string): ParseProblem | null {
+  const tooDeep = (at: number): ParseProblem => ({ code: "YAML_TOO_DEEP", start: at, end: at + 1, params: { limit: MAX_DEPTH } });
+  const isBlank = (ch: string | undefined) => ch === undefined || ch === " " || ch === "\t" || ch === "\n" || ch === "\r";
   let depth = 0;
+  let lineDepth = 0;
   let quote: string | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    const lineStart = i === 0 || text[i - 1] === "\n" || (text[i - 1] === "\r" && c !== "\n");
+    if (lineStart && quote === null && depth === 0) {
+      lineDepth = 0;
+      for (let j = i; j < text.length; j++) {
+        const d = text[j];
+        if (d !== " " && d !== "\t" && !((d === "-" || d === "?" || d === ":") && isBlank(text[j + 1]))) break;
+        if (++lineDepth > MAX_DEPTH) return tooDeep(j);
+      }
+    }
     if (quote !== null) {
-      if (c === quote) quote = null;
+      if (quote === '"' && c === "\\") i++;
+      else if (c === quote) quote = null;
       else if (c === "\n" && quote === "'") quote = null;
       continue;
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === "#") {
-      while (i < text.length && text[i] !== "\n") i++;
+    // A quote opens a quoted scalar only where one can start; inside a plain word it is text.
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:?-]/.test(text[i - 1]!))) quote = c;
+    // `#` starts a comment only after a space or at the start of a line.
+    else if (c === "#" && (i === 0 || isBlank(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== "\n" && text[i + 1] !== "\r") i++;
     } else if (c === "[" || c === "{") {
-      if (++depth > MAX_FLOW_DEPTH) return { code: "YAML_TOO_DEEP", start: i, end: i + 1, params: { limit: MAX_FLOW_DEPTH } };
+      if (lineDepth + ++depth > MAX_DEPTH) return tooDeep(i);
     } else if ((c === "]" || c === "}") && depth > 0) depth--;
   }
   return null;
+}
+
+/**
+ * Mapping keys that are lists or mappings (`[a, b]: 1`, `? - a`): never meaningful in this data,
+ * and building values from them stringifies every nested key again, which takes minutes for a
+ * few hundred bytes of `? ? ? …`. Each is refused at its outermost key.
+ */
+function findCollectionKeys(doc: Document.Parsed): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key;
+      const target = isAlias(key) ? key.resolve(doc) : key;
+      if (!isCollection(target)) return undefined;
+      const start = isNode(key) && key.range ? key.range[0] : 0;
+      problems.push({ code: "YAML_SYNTAX", start, end: start + 1, params: { detail: "a mapping key must be a plain value, not a list or a mapping" } });
+      return visit.SKIP;
+    },
+  });
+  return problems;
 }
 
 function findUnsupportedTags(doc: Document.Parsed, text: string): ParseProblem[] {
@@ -157,11 +213,47 @@ function firstAliasOffset(doc: Document.Parsed): number {
 }
 
 /**
- * Anchors, aliases and tags: the two parsers treat them differently (js-yaml expands aliases
- * without a limit and knows other tags), so text that may hold one goes to the full parser.
- * Plain text that merely contains `&`, `*` or `!` inside a word stays on the fast path.
+ * Shapes on which js-yaml and yaml read differently, or where js-yaml has no guard; text that
+ * may hold one goes to the full parser. Each was found by the differential test
+ * (tests/load/differential.test.ts). A false alarm costs only speed: plain text that happens
+ * to match is read correctly, just more slowly.
  */
-const NEEDS_FULL_PARSER = /(?:^|[\s[{,])[&*!][^\s]|^(?:<{7}|={7}|>{7})/m;
+const NEEDS_FULL_PARSER: readonly RegExp[] = [
+  // Anchors, aliases and tags (js-yaml expands aliases without a limit), a bare `!` included.
+  /(?:^|[\s[{,])[&*!](?:[^\s]|\s|$)/m,
+  // Git conflict markers.
+  /^(?:<{7}|={7}|>{7})/m,
+  // A null key: `~: 1`, `null: 1`, `: 1`, `{: a}`, `[:]`.
+  /^[ \t]*(?:-[ \t]+)?(?:~|null|Null|NULL)?:(?:[ \t]|$)|[[{,][ \t]*(?:(?:~|null|Null|NULL)[ \t]*)?:/m,
+  // Explicit keys: `? a`.
+  /(?:^[ \t]*(?:-[ \t]+)?|[[{,][ \t]*)\?(?:[ \t]|$)/m,
+  // Exponents that overflow a double.
+  /\d[eE][+-]?\d{3,}/,
+  // A CR that is not part of CRLF; a BOM anywhere (the loader removes one at the start).
+  /\r(?!\n)|\uFEFF/,
+  // \U escapes (past U+10FFFF js-yaml makes broken characters).
+  /\\U/,
+  // A line longer than the 1024 characters allowed for an implicit key.
+  /[^\n]{1025}/,
+  // A tab in indentation, or on a line of its own.
+  /^[ ]*\t/m,
+  // Block scalar indicators (`|1`, `|+`, `>-`): js-yaml keeps different blank lines.
+  /[|>][1-9+-]/,
+  // Document markers and directives, indented or not.
+  /^[ \t]*(?:\.\.\.|---|%)/m,
+  // Text after a flow or quoted item of a block sequence: `- [a] b: c`.
+  /^[ \t]*-[ \t]+(?:\[[^\n]*\]|\{[^\n]*\}|"[^\n]*"|'[^\n]*')[ \t]+[^#\s]/m,
+];
+
+/** Flow brackets past this count go to the full parser, whose depth guard then decides. */
+const FAST_BRACKET_LIMIT = 1000;
+
+function needsFullParser(text: string): boolean {
+  if (NEEDS_FULL_PARSER.some((re) => re.test(text))) return true;
+  let brackets = 0;
+  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++brackets > FAST_BRACKET_LIMIT) return true;
+  return false;
+}
 
 /**
  * The values of a clean file, read by js-yaml: about ten times faster than the full parser,
@@ -170,7 +262,7 @@ const NEEDS_FULL_PARSER = /(?:^|[\s[{,])[&*!][^\s]|^(?:<{7}|={7}|>{7})/m;
  * `parseYaml`, whose reading wins.
  */
 export function parseYamlFast(text: string): { ok: true; data: unknown } | { ok: false } {
-  if (NEEDS_FULL_PARSER.test(text)) return { ok: false };
+  if (needsFullParser(text)) return { ok: false };
   try {
     const data: unknown = loadFast(text);
     // js-yaml reads an empty or comment-only file as undefined; the full parser says null.
