@@ -16,11 +16,13 @@ import { runBonus } from "./commands/bonus.js";
 import { runExpenses } from "./commands/expenses.js";
 import { runReportMonthly, runReportSummary, type MonthlyOptions } from "./commands/report.js";
 import { runCoverage } from "./commands/coverage.js";
+import { IMPORT_KINDS, runImport, type ImportOptions } from "./commands/import.js";
+import { EXPORT_KINDS, runExport, type ExportOptions } from "./commands/export.js";
 
 export { VERSION } from "../version.js";
 
-/** Runs a command's action with the context made from its options. */
-export type Runner = (action: (ctx: Context) => number, options: GlobalOptions) => void;
+/** Runs a command's action with the context made from its options; an action that reads or writes spreadsheets is async. */
+export type Runner = (action: (ctx: Context) => number | Promise<number>, options: GlobalOptions) => void | Promise<void>;
 
 function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Command {
   const h = (key: MessageKey) => t(lang, key);
@@ -114,6 +116,26 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .action((options: { branch?: string }, command: Command) => run((ctx) => runCoverage(ctx, options), command.optsWithGlobals()));
 
   program
+    .command("import")
+    .description(h("import.help"))
+    .argument("<kind>", t(lang, "import.help.kind", { kinds: IMPORT_KINDS.join("|") }))
+    .requiredOption("--branch <id>", h("import.help.branch"))
+    .requiredOption("--from <file>", h("import.help.from"))
+    .option("--sheet <name>", h("import.help.sheet"))
+    .option("--map <file>", h("import.help.map"))
+    .option("--apply", h("import.help.apply"))
+    .action((kind: string, options: ImportOptions, command: Command) => run((ctx) => runImport(ctx, kind, options), command.optsWithGlobals()));
+
+  program
+    .command("export")
+    .description(h("export.help"))
+    .argument("<kind>", t(lang, "export.help.kind", { kinds: EXPORT_KINDS.join("|") }))
+    .option("--branch <id>", h("export.help.branch"))
+    .option("--department <id>", h("export.help.department"))
+    .option("--redact", h("export.help.redact"))
+    .action((kind: string, options: ExportOptions, command: Command) => run((ctx) => runExport(ctx, kind, options), command.optsWithGlobals()));
+
+  program
     .command("init [dir]")
     .description(h("help.init"))
     .action((dir: string | undefined, _options: object, command: Command) => run((ctx) => runInit(ctx, dir), command.optsWithGlobals()));
@@ -135,10 +157,17 @@ function languageFromArgv(argv: string[], env: Surroundings["env"]): Lang {
 export async function main(argv: string[], surroundings: Surroundings = processSurroundings()): Promise<number> {
   let exitCode = EXIT_OK;
   let lang: Lang = languageFromArgv(argv, surroundings.env);
-  const run = (action: (ctx: Context) => number, options: GlobalOptions): void => {
+  const run: Runner = (action, options) => {
     const ctx = makeContext(options, surroundings);
     lang = ctx.lang;
-    exitCode = action(ctx);
+    const result = action(ctx);
+    if (typeof result === "number") {
+      exitCode = result;
+      return;
+    }
+    return result.then((code) => {
+      exitCode = code;
+    });
   };
   try {
     const program = buildProgram(lang, surroundings, run);

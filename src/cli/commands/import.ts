@@ -1,0 +1,175 @@
+/**
+ * `channel import staff|prospects|activities --branch ID --from FILE`: a department's existing
+ * spreadsheet into a branch's file. A dry run unless `--apply`: it shows what it would add, what
+ * it would skip and why, and every cell it cannot read. With `--apply` the new records are
+ * appended (keeping the file's comments and layout), the would-be file having been validated in
+ * memory first: rows the validator rejects are reported and left out, and if the result still
+ * has errors nothing is written. The file is replaced atomically, and only if nobody changed it
+ * meanwhile.
+ *
+ * Exit codes: 0 everything read; 1 some rows could not be read (the rest are still added with
+ * --apply), the sheet cannot be read at all, or the result would not validate; 2 usage.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { t, type Lang } from "../../i18n/catalog.js";
+import { findingMessage, renderDiagnosticsText } from "../../report/diagnostics.js";
+import { appendEntries, EditError, readEntries, type FillEdit } from "../../import/append-entries.js";
+import { existingRecords, findingEntry, newErrors } from "../../import/check.js";
+import { headerKey, IMPORT_KINDS, type ImportKind } from "../../import/fields.js";
+import { loadPinyin } from "../../import/ids.js";
+import { DEFAULT_MAP, MapError, parseImportMap, type ImportMap } from "../../import/map-file.js";
+import { PlanError, planImport, type ImportPlan, type RowProblem } from "../../import/plan.js";
+import { importJson, renderImportText } from "../../import/render.js";
+import { readSpreadsheet, SheetError, sheetFormatOf } from "../../import/sheet.js";
+import { nearest } from "../../validate/suggest.js";
+import { writeFileAtomic } from "../atomic-write.js";
+import { emit, resolveFormat, type Context } from "../context.js";
+import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
+import { loadData } from "../pipeline.js";
+
+export { IMPORT_KINDS };
+
+export interface ImportOptions {
+  branch: string;
+  from: string;
+  sheet?: string;
+  map?: string;
+  apply?: boolean;
+}
+
+export async function runImport(ctx: Context, kindArg: string, options: ImportOptions): Promise<number> {
+  const lang = ctx.lang;
+  const format = resolveFormat(ctx, ["table", "json"] as const);
+  if (!(IMPORT_KINDS as readonly string[]).includes(kindArg)) {
+    throw usageError("import.error.badKind", { value: kindArg, allowed: IMPORT_KINDS.join("|"), hint: hint(lang, kindArg, IMPORT_KINDS) });
+  }
+  const kind = kindArg as ImportKind;
+  const sheetFormat = sheetFormatOf(options.from);
+  if (sheetFormat === null) throw usageError("import.error.extension", { file: options.from });
+  if (options.sheet !== undefined && sheetFormat === "csv") throw usageError("import.error.sheetWithCsv");
+  const map = options.map === undefined ? DEFAULT_MAP : readMap(ctx, options.map, kind);
+  const bytes = readInput(ctx, options.from, "import.error.cannotRead");
+
+  // Import edits a file: it needs every file as it is now, not a cached answer.
+  const { root, repo, validation } = loadData(ctx, { needFileData: true });
+  const branch = options.branch;
+  if (!repo.branchFolders.includes(branch)) throw usageError("import.error.unknownBranch", { value: branch, hint: hint(lang, branch, repo.branchFolders) });
+  const rel = `branches/${branch}/${kind}.yaml`;
+  if (validation.filesWithErrors.has(rel)) {
+    ctx.surroundings.stderr(renderDiagnosticsText({ ...validation, findings: validation.findings.filter((f) => f.file === rel) }, repo.files, lang, ctx.style));
+    throw new CliError(EXIT_DATA_ERRORS, "import.error.fileHasErrors", { file: rel });
+  }
+
+  let plan: ImportPlan;
+  let grid;
+  try {
+    grid = await readSpreadsheet(bytes, sheetFormat, options.sheet ?? null);
+    plan = planImport({ kind, branch, grid, map, existing: existingRecords(repo), pinyin: await loadPinyin() });
+  } catch (error) {
+    if (error instanceof SheetError || error instanceof PlanError) throw new CliError(EXIT_DATA_ERRORS, error.key, { file: options.from, ...error.params });
+    throw error;
+  }
+  if (plan.missingRequired.length > 0) {
+    const fields = plan.missingRequired.map((f) => `${t(lang, headerKey(f))} (${f})`).join(", ");
+    throw new CliError(EXIT_DATA_ERRORS, "import.error.missingColumns", { fields, row: plan.headerRow });
+  }
+
+  // The would-be file, checked in memory; rows the validator rejects are left out, with its reason.
+  const target = path.join(root, "branches", branch, `${kind}.yaml`);
+  const before = readIfExists(target);
+  const text = buildChecked(ctx, plan, kind, branch, rel, root, before, validation);
+
+  const changes = plan.additions.length + plan.fills.length;
+  const applied = options.apply === true && changes > 0;
+  if (applied) {
+    const now = readIfExists(target);
+    const unchanged = before === null ? now === null : now !== null && before.equals(now);
+    if (!unchanged) throw new CliError(EXIT_DATA_ERRORS, "import.error.changedMeanwhile", { file: rel });
+    try {
+      writeFileAtomic(target, text);
+    } catch (error) {
+      throw new CliError(EXIT_DATA_ERRORS, "error.writeFailed", { file: rel, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+  }
+  const report = { plan, grid, from: options.from, file: rel, applied, creates: before === null, lang };
+  emit(ctx, format === "json" ? JSON.stringify(importJson(report), null, 2) + "\n" : renderImportText(report, ctx.style), root);
+  return plan.problems.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
+}
+
+/**
+ * The new file text with the plan's additions and fills, validated with the rest of the
+ * repository. A row whose record the validator rejects moves to the unreadable rows and the
+ * text is built again; an error no row explains refuses the whole import.
+ */
+function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: string, rel: string, root: string, before: Buffer | null, validation: Parameters<typeof newErrors>[5]): string {
+  const existing = before === null ? null : before.toString("utf8");
+  for (let attempt = 0; ; attempt++) {
+    let text: string;
+    const fills: FillEdit[] = plan.fills.filter((f) => f.index !== null).map((f) => ({ index: f.index!, fields: f.fields }));
+    try {
+      text = appendEntries(existing, kind, plan.additions.map((a) => a.entry), fills);
+    } catch (error) {
+      if (error instanceof EditError) throw new CliError(EXIT_DATA_ERRORS, "import.error.cannotEdit", { file: rel, reason: error.message });
+      throw error;
+    }
+    if (plan.additions.length === 0 && plan.fills.length === 0) return text;
+    const errors = newErrors(root, rel, kind, branch, text, validation);
+    if (errors.length === 0) return text;
+    const oldCount = (readEntries(existing, kind) ?? []).length;
+    const rejected = new Map<number, RowProblem[]>();
+    let unexplained = false;
+    for (const finding of errors) {
+      const at = finding.file === rel ? findingEntry(finding, kind) : null;
+      const row = at === null ? null : at.index >= oldCount ? plan.additions[at.index - oldCount]?.row : plan.fills.find((f) => f.index === at.index)?.row;
+      if (at === null || row === undefined || row === null) {
+        unexplained = true;
+        continue;
+      }
+      const column = plan.columns.find((c) => c.field === at.field || (at.field === "source" && c.field?.startsWith("source")) || (at.field === "converted" && c.field === "converted_date"));
+      const problems = rejected.get(row) ?? [];
+      problems.push({ row, column: column?.column ?? null, header: column?.header ?? null, field: at.field, value: null, reason: "import.reason.invalid", params: { message: findingMessage(finding, ctx.lang) } });
+      rejected.set(row, problems);
+    }
+    if (unexplained || rejected.size === 0 || attempt >= 3) {
+      ctx.surroundings.stderr(renderDiagnosticsText({ findings: errors, errors: errors.length, warnings: 0, files: 1, filesWithErrors: new Set(errors.map((f) => f.file)) }, [], ctx.lang, ctx.style));
+      throw new CliError(EXIT_DATA_ERRORS, "import.error.wouldNotValidate", { file: rel });
+    }
+    for (const problems of rejected.values()) plan.problems.push(...problems);
+    plan.problems.sort((a, b) => a.row - b.row);
+    plan.additions = plan.additions.filter((a) => !rejected.has(a.row));
+    plan.fills = plan.fills.filter((f) => !rejected.has(f.row));
+  }
+}
+
+function readMap(ctx: Context, file: string, kind: ImportKind): ImportMap {
+  const bytes = readInput(ctx, file, "import.error.cannotReadMap");
+  try {
+    return parseImportMap(Buffer.from(bytes).toString("utf8"), kind);
+  } catch (error) {
+    if (error instanceof MapError) throw usageError("import.error.badMap", { file, detail: t(ctx.lang, error.key, error.params) });
+    throw error;
+  }
+}
+
+function readInput(ctx: Context, file: string, key: "import.error.cannotRead" | "import.error.cannotReadMap"): Uint8Array {
+  try {
+    return fs.readFileSync(path.resolve(ctx.surroundings.cwd, file));
+  } catch (error) {
+    throw usageError(key, { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+}
+
+function readIfExists(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+function hint(lang: Lang, value: string, candidates: readonly string[]): string {
+  const suggestion = nearest(value, candidates);
+  return suggestion === undefined ? "" : t(lang, "hint.didYouMean", { suggestion });
+}

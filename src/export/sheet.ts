@@ -1,0 +1,105 @@
+/**
+ * One table for a spreadsheet, with typed cells: text, a day, a day and time, a number. The
+ * same table becomes an .xlsx sheet (real dates and numbers, the header row frozen, columns
+ * sized to their content) or a CSV file (UTF-8 with a BOM, through the shared CSV renderer).
+ */
+import { runtimeImport } from "../import/runtime-import.js";
+import type { Cell, SheetData } from "write-excel-file/node";
+import type { IsoDate, IsoDateTime } from "../model/values.js";
+import { displayWidth } from "../report/diagnostics.js";
+import { renderCsv } from "../report/tabular.js";
+
+export type SheetCell =
+  | { kind: "text"; value: string }
+  /** Text Excel must not reinterpret (phone numbers, ids): stored with the "@" text format. */
+  | { kind: "code"; value: string }
+  | { kind: "date"; value: IsoDate }
+  | { kind: "datetime"; value: IsoDateTime }
+  | { kind: "number"; value: number }
+  | null;
+
+export interface ExportSheet {
+  /** The worksheet's name (at most 31 characters). */
+  name: string;
+  headers: string[];
+  rows: SheetCell[][];
+}
+
+export const text = (value: string | null | undefined): SheetCell => (value === null || value === undefined || value === "" ? null : { kind: "text", value });
+export const code = (value: string | null | undefined): SheetCell => (value === null || value === undefined || value === "" ? null : { kind: "code", value });
+export const day = (value: IsoDate | null | undefined): SheetCell => (value === null || value === undefined ? null : { kind: "date", value });
+export const dateTime = (value: IsoDateTime | null | undefined): SheetCell => (value === null || value === undefined ? null : { kind: "datetime", value });
+export const num = (value: number | null | undefined): SheetCell => (value === null || value === undefined ? null : { kind: "number", value });
+
+/** A cell as CSV text: days as YYYY-MM-DD, times as YYYY-MM-DD HH:mm, numbers in plain digits. */
+export function cellString(cell: SheetCell): string {
+  if (cell === null) return "";
+  switch (cell.kind) {
+    case "text":
+    case "code":
+    case "date":
+      return cell.value;
+    case "datetime":
+      return cell.value.slice(17, 19) === "00" || cell.value.length < 19 ? cell.value.slice(0, 16).replace("T", " ") : cell.value.replace("T", " ");
+    case "number":
+      return Number.isInteger(cell.value) ? BigInt(cell.value).toString() : String(cell.value);
+  }
+}
+
+export function renderSheetCsv(sheet: ExportSheet): string {
+  return renderCsv({ columns: sheet.headers.map((header) => ({ header })), rows: sheet.rows.map((row) => row.map(cellString)) });
+}
+
+function toDate(value: string): Date {
+  const [y, mo, d] = [Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10))];
+  const [h, mi, s] = [Number(value.slice(11, 13) || 0), Number(value.slice(14, 16) || 0), Number(value.slice(17, 19) || 0)];
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+}
+
+function xlsxCell(cell: SheetCell): Cell {
+  if (cell === null) return null;
+  switch (cell.kind) {
+    case "text":
+      return { value: cell.value, type: String };
+    case "code":
+      return { value: cell.value, type: String, format: "@" };
+    case "date":
+      return { value: toDate(cell.value), type: Date, format: "yyyy-mm-dd" };
+    case "datetime":
+      return { value: toDate(cell.value), type: Date, format: "yyyy-mm-dd hh:mm" };
+    case "number":
+      return { value: cell.value, type: Number };
+  }
+}
+
+/** Column widths in characters: the widest cell (a Chinese character counts two), within bounds. */
+export function columnWidths(sheet: ExportSheet): number[] {
+  return sheet.headers.map((header, i) => {
+    let widest = displayWidth(header);
+    for (const row of sheet.rows) {
+      const cell = row[i] ?? null;
+      const shown = cell === null ? "" : cell.kind === "date" ? "2012-03-05" : cell.kind === "datetime" ? "2012-03-05 10:30" : cellString(cell);
+      const longestLine = Math.max(0, ...shown.split("\n").map((line) => displayWidth(line)));
+      widest = Math.max(widest, longestLine);
+    }
+    return Math.min(60, Math.max(8, widest + 2));
+  });
+}
+
+/** The sheet as .xlsx bytes. */
+export async function renderSheetXlsx(sheet: ExportSheet): Promise<Uint8Array> {
+  const data: SheetData = [sheet.headers.map((header) => ({ value: header, type: String, fontWeight: "bold" as const })), ...sheet.rows.map((row) => row.map(xlsxCell))];
+  // Loaded on first use: every other command starts without the spreadsheet writer.
+  const { default: writeXlsxFile } = await runtimeImport<typeof import("write-excel-file/node")>("write-excel-file/node");
+  const buffer = await writeXlsxFile(data, {
+    sheet: sheetName(sheet.name),
+    columns: columnWidths(sheet).map((width) => ({ width })),
+    stickyRowsCount: 1,
+  }).toBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** Excel allows 31 characters and none of : \ / ? * [ ]. */
+function sheetName(name: string): string {
+  return [...name.replace(/[:\\/?*[\]]/g, " ")].slice(0, 31).join("") || "Sheet1";
+}

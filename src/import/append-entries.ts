@@ -1,0 +1,245 @@
+/**
+ * Adding records to a branch's staff.yaml, prospects.yaml or activities.yaml without disturbing
+ * anything else in it — the same promise `channel log` keeps for one activity
+ * (src/log/append-activity.ts), generalised to many entries of any of the three lists, and to
+ * filling fields into entries already there:
+ *
+ * - comments, key order, quoting, blank lines, line ends and a BOM stay byte for byte; only the
+ *   new text is inserted;
+ * - new entries copy their neighbours' style: block mappings after a block mapping (with a blank
+ *   line between entries when the file has them), one-line `{…}` mappings after a one-line one;
+ *   a new file gets block entries for people and one-line entries for activities;
+ * - filled fields go after an entry's last field, at its indentation (or before the `}` of a
+ *   one-line entry);
+ * - before the text is handed back it is parsed again and must hold exactly the old entries, with
+ *   the filled fields added, followed by the new ones.
+ *
+ * Pure: text in, text out.
+ */
+import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+
+export type ListKey = "staff" | "prospects" | "activities";
+
+export interface FillEdit {
+  /** The entry's index in the list. */
+  index: number;
+  fields: Record<string, unknown>;
+}
+
+/** Why the file cannot be edited; it is left alone. */
+export class EditError extends Error {}
+
+const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, strict: true } as const;
+
+/** Keys whose text values are always quoted, so no tool reads them as numbers or dates. */
+const QUOTED_KEYS = new Set(["phone", "qq", "account", "lunar_birthday", "wechat"]);
+
+interface Edit {
+  at: number;
+  text: string;
+}
+
+export function appendEntries(existing: string | null, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[] = []): string {
+  const bom = existing !== null && existing.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const text = existing === null ? "" : existing.slice(bom.length);
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const before = listEntries(text, key);
+  if (before === null) throw new EditError(`the file does not hold a ${key} list that can be read`);
+
+  const newText = edit(text, key, entries, fills, eol);
+  const after = listEntries(newText, key);
+  const expected = before.map((entry, i) => {
+    const fill = fills.find((f) => f.index === i);
+    return fill === undefined ? entry : { ...(entry as Record<string, unknown>), ...fill.fields };
+  });
+  expected.push(...entries);
+  if (after === null || !sameData(after, expected)) throw new EditError("the result would not read back as the old entries plus the new ones");
+  return bom + newText;
+}
+
+function edit(text: string, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[], eol: string): string {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  if (doc.errors.length > 0) throw new EditError(doc.errors[0]!.message.split("\n")[0] ?? "YAML error");
+  const root = doc.contents;
+  const edits: Edit[] = [];
+  const flowByDefault = key === "activities";
+
+  if (root === null || (isScalar(root) && root.value === null)) {
+    if (entries.length === 0) return text;
+    const lead = text.length === 0 || text.endsWith("\n") ? text : text + eol;
+    const body = entries.map((e) => renderEntry(e, "  - ", flowByDefault, eol)).join(eol);
+    return `${lead}${key}:${eol}${body}${eol}`;
+  }
+  if (!isMap(root)) throw new EditError(`the file is not a mapping with a ${key} list`);
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<Node, Node | null> | undefined;
+
+  if (pair === undefined) {
+    // Other keys but no list yet (a staff.yaml with only `reviewed:`): the key goes at the end.
+    if (entries.length === 0) return text;
+    const lead = text.length === 0 || text.endsWith("\n") ? text : text + eol;
+    const body = entries.map((e) => renderEntry(e, "  - ", flowByDefault, eol)).join(eol);
+    return `${lead}${key}:${eol}${body}${eol}`;
+  }
+  const value = pair.value;
+  if (value === null || (isScalar(value) && value.value === null) || (isSeq(value) && value.flow === true && value.items.length === 0)) {
+    if (entries.length === 0) return text;
+    let cut = text;
+    if (value !== null && value.range && value.range[1] > value.range[0]) {
+      const [start, end] = value.range;
+      cut = text.slice(0, start).replace(/[ \t]+$/, "") + text.slice(end).replace(/^[ \t]+(?=[^\s#])/, " ");
+    }
+    const keyStart = (pair.key as Node).range?.[0] ?? 0;
+    const prefix = `${" ".repeat(keyStart - lineStart(cut, keyStart) + 2)}- `;
+    const at = endOfLine(cut, keyStart);
+    return spliceLines(cut, at, entries.map((e) => renderEntry(e, prefix, flowByDefault, eol)), eol);
+  }
+  if (!isSeq(value)) throw new EditError(`${key} is not a list`);
+
+  for (const fill of fills) edits.push(fillEdit(text, value, fill, eol));
+  if (entries.length > 0) edits.push(value.flow === true ? appendToFlowList(text, value, entries) : appendToBlockList(text, value, entries, eol));
+  edits.sort((a, b) => a.at - b.at);
+  let out = "";
+  let from = 0;
+  for (const e of edits) {
+    out += text.slice(from, e.at) + e.text;
+    from = e.at;
+  }
+  return out + text.slice(from);
+}
+
+function appendToBlockList(text: string, seq: YAMLSeq, entries: readonly Record<string, unknown>[], eol: string): Edit {
+  const items = seq.items as Node[];
+  const last = items[items.length - 1];
+  const start = last?.range?.[0];
+  const end = last?.range?.[1];
+  if (last === undefined || start === undefined || end === undefined) throw new EditError("cannot find the end of the list");
+  const found = text.slice(lineStart(text, start), start);
+  const seqColumn = (seq.range?.[0] ?? 0) - lineStart(text, seq.range?.[0] ?? 0);
+  const prefix = /^ *- +$/.test(found) ? found : `${" ".repeat(seqColumn)}- `;
+  const flow = !(isMap(last) && last.flow !== true);
+  const blankBetween = items.length >= 2 && hasBlankLineBetween(text, items[items.length - 2]!, last);
+  const at = end > 0 && text[end - 1] === "\n" ? end : endOfLine(text, end);
+  const lines = entries.map((e) => (blankBetween ? eol : "") + renderEntry(e, prefix, flow, eol));
+  if (at >= text.length && !text.endsWith("\n")) return { at: text.length, text: eol + lines.join(eol) + eol };
+  return { at, text: lines.join(eol) + eol };
+}
+
+function appendToFlowList(text: string, seq: YAMLSeq, entries: readonly Record<string, unknown>[]): Edit {
+  const last = seq.items[seq.items.length - 1] as Node | undefined;
+  const end = last?.range?.[1];
+  if (end === undefined) throw new EditError("cannot find the end of the list");
+  return { at: end, text: entries.map((e) => `, ${flowText(e)}`).join("") };
+}
+
+function fillEdit(text: string, seq: YAMLSeq, fill: FillEdit, eol: string): Edit {
+  const item = seq.items[fill.index] as Node | undefined;
+  if (item === undefined || !isMap(item)) throw new EditError(`entry ${fill.index} is not a mapping`);
+  const map = item as YAMLMap;
+  const pairs = map.items as Pair<Node, Node | null>[];
+  const lastPair = pairs[pairs.length - 1];
+  const lastEnd = lastPair?.value?.range?.[1] ?? (lastPair?.key as Node | undefined)?.range?.[1];
+  if (lastPair === undefined || lastEnd === undefined) throw new EditError(`entry ${fill.index} is empty`);
+  const fields = Object.entries(fill.fields);
+  if (map.flow === true) return { at: lastEnd, text: flowPairs(fill.fields) };
+  const keyStart = (pairs[0]!.key as Node).range?.[0] ?? 0;
+  const pad = " ".repeat(keyStart - lineStart(text, keyStart));
+  const at = lastEnd > 0 && text[lastEnd - 1] === "\n" ? lastEnd : endOfLine(text, lastEnd);
+  const lines = fields.map(([k, v]) => `${pad}${k}: ${valueText(k, v)}`);
+  if (at >= text.length && !text.endsWith("\n")) return { at: text.length, text: eol + lines.join(eol) + eol };
+  return { at, text: lines.join(eol) + eol };
+}
+
+function hasBlankLineBetween(text: string, a: Node, b: Node): boolean {
+  const aEnd = a.range?.[1];
+  const bStart = b.range?.[0];
+  if (aEnd === undefined || bStart === undefined) return false;
+  return /\n[ \t]*\r?\n/.test(text.slice(aEnd - 1 >= 0 && text[aEnd - 1] === "\n" ? aEnd - 1 : aEnd, lineStart(text, bStart)));
+}
+
+/** One entry: `- {a: 1, b: 2}` in flow style, or a block mapping under `prefix` with its keys aligned. */
+function renderEntry(entry: Record<string, unknown>, prefix: string, flow: boolean, eol: string): string {
+  if (flow) return prefix + flowText(entry);
+  const pad = " ".repeat(prefix.length);
+  return Object.entries(entry)
+    .map(([key, value], i) => `${i === 0 ? prefix : pad}${key}: ${valueText(key, value)}`)
+    .join(eol);
+}
+
+/** `{a: 1, b: "x, y"}`: the whole mapping stringified at once, so values are quoted as a flow context needs. */
+function flowText(entry: Record<string, unknown>): string {
+  return stringifyOneLine(entry, null);
+}
+
+/** `, a: 1, b: "x, y"`: pairs to add inside an existing `{…}`. */
+function flowPairs(fields: Record<string, unknown>): string {
+  return `, ${flowText(fields).slice(1, -1)}`;
+}
+
+/** A value on one line in block context, quoted where YAML needs it (and always for phones and the like). */
+function valueText(key: string, value: unknown): string {
+  return stringifyOneLine(value, key);
+}
+
+function stringifyOneLine(value: unknown, key: string | null): string {
+  const doc = new Document(value, { version: "1.2" });
+  if (isMap(doc.contents) || isSeq(doc.contents)) doc.contents.flow = true;
+  visit(doc, {
+    Pair(_k, pair) {
+      const k = isScalar(pair.key) ? String(pair.key.value) : "";
+      if (QUOTED_KEYS.has(k) && isScalar(pair.value) && typeof pair.value.value === "string") pair.value.type = "QUOTE_DOUBLE";
+    },
+    Scalar(_k, node) {
+      if (typeof node.value === "string" && /[\r\n]/.test(node.value)) node.type = "QUOTE_DOUBLE";
+    },
+  });
+  if (key !== null && isScalar(doc.contents) && typeof doc.contents.value === "string" && QUOTED_KEYS.has(key)) doc.contents.type = "QUOTE_DOUBLE";
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, "");
+}
+
+function spliceLines(text: string, at: number, lines: string[], eol: string): string {
+  const body = lines.join(eol) + eol;
+  if (at >= text.length) {
+    const lead = text.length === 0 || text.endsWith("\n") ? text : text + eol;
+    return lead + body;
+  }
+  return text.slice(0, at) + body + text.slice(at);
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+function endOfLine(text: string, offset: number): number {
+  const nl = text.indexOf("\n", offset);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+/** The entries of the list in a file's text (none for a missing file), or null when it holds no readable list. */
+export function readEntries(text: string | null, key: ListKey): unknown[] | null {
+  return text === null ? [] : listEntries(text.replace(/^\uFEFF/, ""), key);
+}
+
+/** The plain entries of the list, or null when the text holds no list (or does not parse). */
+function listEntries(text: string, key: ListKey): unknown[] | null {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  if (doc.errors.length > 0) return null;
+  const data = doc.toJS() as unknown;
+  if (data === null || data === undefined) return [];
+  if (typeof data !== "object" || Array.isArray(data)) return null;
+  const list = (data as Record<string, unknown>)[key];
+  if (list === null || list === undefined) return [];
+  return Array.isArray(list) ? list : null;
+}
+
+/** Deep equality of plain data, ignoring the order of mapping keys. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
+  }
+  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return a === b;
+}

@@ -1,0 +1,66 @@
+/**
+ * The would-be file, validated before anything is written: the repository is checked in memory
+ * with the new text in place of the branch's file (schema and cross-file rules, exactly as
+ * `channel validate` would), and every new error is traced back to the sheet row that caused it.
+ */
+import type { LoadedRepository } from "../load/repository.js";
+import { scanRepository, type FileKind } from "../load/repository.js";
+import type { Finding } from "../validate/findings.js";
+import { assembleValidation, checkFile, type ValidationResult } from "../validate/index.js";
+import type { ListKey } from "./append-entries.js";
+import type { Existing, ExistingActivity, ExistingPerson } from "./plan.js";
+
+/** The errors the new text would add: every error in the file itself, and any error elsewhere that was not there before. */
+export function newErrors(root: string, rel: string, kind: FileKind, branch: string, text: string, before: ValidationResult): Finding[] {
+  const scan = scanRepository(root);
+  const bytes = Buffer.from(text, "utf8");
+  const raws = scan.raws.filter((r) => r.file !== rel);
+  raws.push({ file: rel, kind, branchFolder: branch, bytes });
+  const after = assembleValidation(scan.findings, raws.map((raw) => checkFile(raw)));
+  const key = (f: Finding) => `${f.file}|${f.line}|${f.column}|${f.code}|${f.path}`;
+  const old = new Set(before.findings.filter((f) => f.severity === "error").map(key));
+  return after.findings.filter((f) => f.severity === "error" && (f.file === rel || !old.has(key(f))));
+}
+
+/** The index of the list entry a finding is about (`staff[12].phone` → 12), and the field. */
+export function findingEntry(finding: Finding, list: ListKey): { index: number; field: string | null } | null {
+  const m = new RegExp(`^${list}\\[(\\d+)\\](?:\\.([a-z_]+))?`).exec(finding.path);
+  return m ? { index: Number(m[1]), field: m[2] ?? null } : null;
+}
+
+/** Every staff member, prospect and activity written in the repository, from each file whose YAML could be read. */
+export function existingRecords(repo: LoadedRepository): Existing {
+  const people: ExistingPerson[] = [];
+  const activities: ExistingActivity[] = [];
+  const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+  for (const file of repo.files) {
+    if (file.branchFolder === null || file.data === undefined || file.data === null || typeof file.data !== "object") continue;
+    const data = file.data as Record<string, unknown>;
+    if (file.kind === "staff" || file.kind === "prospects") {
+      const list = data[file.kind];
+      if (!Array.isArray(list)) continue;
+      list.forEach((entry, index) => {
+        if (typeof entry !== "object" || entry === null) return;
+        const e = entry as Record<string, unknown>;
+        const id = str(e.id);
+        if (id === null) return;
+        people.push({ kind: file.kind as "staff" | "prospects", id, name: str(e.name), phone: str(e.phone), branch: file.branchFolder!, index, data: e });
+      });
+    } else if (file.kind === "activities") {
+      const list = data.activities;
+      if (!Array.isArray(list)) continue;
+      for (const entry of list) {
+        if (typeof entry !== "object" || entry === null) continue;
+        const e = entry as Record<string, unknown>;
+        activities.push({
+          branch: file.branchFolder,
+          date: String(e.date),
+          kind: String(e.kind),
+          with: Array.isArray(e.with) ? e.with.map(String) : [],
+          note: str(e.note),
+        });
+      }
+    }
+  }
+  return { people, activities };
+}

@@ -1,0 +1,97 @@
+/**
+ * Ids for imported people, in the repository's own style: staff by the pinyin of their name,
+ * surname first (王芳 → wang-fang, 欧阳修 → ouyang-xiu, 吕建华 → lv-jianhua), prospects as
+ * p-<surname>-<number> (陈先生 → p-chen-012, numbered on from the highest number in use).
+ * Staff and prospects share one namespace; a taken id gets a suffix (wang-fang-2).
+ */
+import { runtimeImport } from "./runtime-import.js";
+/** Pinyin syllables of Chinese text (pinyin-pro's `pinyin` as an array, without tones). */
+export type Pinyin = (text: string, asSurname: boolean) => string[];
+
+/**
+ * Loads pinyin-pro on first use (its dictionary is large, and no other command needs it), and
+ * gives the syllables of a text, surname readings at the start when asked (单 shan, 曾 zeng).
+ */
+export async function loadPinyin(): Promise<Pinyin> {
+  const { pinyin } = await runtimeImport<typeof import("pinyin-pro")>("pinyin-pro");
+  return (text, asSurname) => pinyin(text, { toneType: "none", type: "array", v: true, nonZh: "consecutive", surname: asSurname ? "head" : "off" });
+}
+
+/** Compound surnames (复姓) read as one: 欧阳修 is ouyang-xiu, not ou-yangxiu. */
+const COMPOUND_SURNAMES = new Set([
+  "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯", "端木",
+  "长孙", "宇文", "轩辕", "百里", "呼延", "南宫", "西门", "独孤", "申屠", "澹台", "太史", "闻人", "万俟",
+  "赫连", "钟离", "濮阳", "淳于", "单于", "公冶", "宗政", "仲孙", "拓跋", "司空", "东郭", "第五",
+]);
+
+const HAN = /\p{Script=Han}/u;
+
+/** Lower-case ASCII words from any text: ü as v (as in lv), everything else not a-z or 0-9 a separator. */
+function slugWords(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/ü/g, "v")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
+}
+
+/** The pinyin syllables of text as id words. */
+function syllables(pinyin: Pinyin, text: string, asSurname: boolean): string[] {
+  if (text === "") return [];
+  return pinyin(text, asSurname).flatMap((s) => slugWords(s));
+}
+
+/** Surname and given name of a person's name, as pinyin words; a name without Chinese characters is split into words. */
+export function nameParts(pinyin: Pinyin, name: string): { surname: string; given: string } {
+  const clean = name.trim().replace(/[\s·•]+/g, "");
+  if (!HAN.test(clean)) {
+    const words = slugWords(name);
+    return { surname: words[0] ?? "", given: words.slice(1).join("-") };
+  }
+  const chars = [...clean];
+  const surnameLength = COMPOUND_SURNAMES.has(chars.slice(0, 2).join("")) ? 2 : 1;
+  const surnameText = chars.slice(0, surnameLength).join("");
+  const givenText = chars.slice(surnameLength).join("");
+  const full = syllables(pinyin, clean, true);
+  const surnameSyllables = syllables(pinyin, surnameText, true).length;
+  return { surname: full.slice(0, surnameSyllables).join(""), given: full.slice(surnameSyllables).join("") };
+}
+
+/** Honorifics that stand for a name in a prospect list: 陈先生, 刘女士, 徐总. */
+const HONORIFICS = /(先生|女士|小姐|太太|老师|阿姨|大姐|大哥|总|经理|老板|师傅)$/;
+
+function withSuffix(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const id = `${base}-${n}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+/** A staff id from the name, unique against `taken`. */
+export function staffId(pinyin: Pinyin, name: string, taken: ReadonlySet<string>): string {
+  const { surname, given } = nameParts(pinyin, name);
+  const base = [surname, given].filter((p) => p !== "").join("-") || "staff";
+  return withSuffix(/^[a-z0-9]/.test(base) ? base : `staff-${base}`, taken);
+}
+
+/** The highest number ending a p-…-NNN id, so new prospects continue the repository's numbering. */
+export function highestProspectNumber(ids: Iterable<string>): number {
+  let max = 0;
+  for (const id of ids) {
+    const m = /^p-(?:[a-z0-9-]*-)?(\d+)$/.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max;
+}
+
+/** p-<surname>-<number>: the next number after `last` whose id is free. Returns the id and the number used. */
+export function prospectId(pinyin: Pinyin, name: string, taken: ReadonlySet<string>, last: number): { id: string; number: number } {
+  const { surname } = nameParts(pinyin, name.trim().replace(HONORIFICS, "") || name);
+  for (let n = last + 1; ; n++) {
+    const id = `p-${surname === "" ? "" : `${surname}-`}${String(n).padStart(3, "0")}`;
+    if (!taken.has(id)) return { id, number: n };
+  }
+}

@@ -1,0 +1,540 @@
+/**
+ * What an import would do, decided without touching a file: which row becomes which new
+ * record (with its generated id), which rows are duplicates of a record already on file or of
+ * an earlier row (and why), which rows fill in what an existing record lacks (`duplicates:
+ * fill`), and every cell that cannot be read, by row and column. Pure: the grid, the map and
+ * the records on file come in; the plan is data, worded only when it is rendered.
+ */
+import type { MessageKey, MessageParams } from "../i18n/catalog.js";
+import { compareText } from "../validate/findings.js";
+import { FIELDS, headerIndex, headerKeys, type FieldDef, type ImportKind } from "./fields.js";
+import { highestProspectNumber, prospectId, staffId, type Pinyin } from "./ids.js";
+import type { ImportMap, MatchKey } from "./map-file.js";
+import { cellText, columnLetter, isEmptyCell, type CellValue, type Grid } from "./sheet.js";
+import {
+  ACTIVITY_CHOICES,
+  labelKey,
+  normalise,
+  parseBirthday,
+  parseCount,
+  parseDay,
+  parseEmail,
+  parseGender,
+  parseLunarBirthday,
+  parseMoneyCell,
+  parseName,
+  parsePhone,
+  parseQq,
+  parseText,
+  parseYesNo,
+  POSITION_CHOICES,
+  SOURCE_CHOICES,
+  TIER_CHOICES,
+  type Parsed,
+} from "./values.js";
+
+/** A staff member or prospect as written in the repository. */
+export interface ExistingPerson {
+  kind: "staff" | "prospects";
+  id: string;
+  name: string | null;
+  phone: string | null;
+  branch: string;
+  /** Its place in its file's list. */
+  index: number;
+  /** The entry as parsed. */
+  data: Record<string, unknown>;
+}
+
+export interface ExistingActivity {
+  branch: string;
+  date: string;
+  kind: string;
+  with: string[];
+  note: string | null;
+}
+
+export interface Existing {
+  people: ExistingPerson[];
+  activities: ExistingActivity[];
+}
+
+export type ColumnStatus = "field" | "extra" | "derived" | "ignored" | "unknown";
+
+export interface ColumnUse {
+  /** The column letter: A, B, … */
+  column: string;
+  index: number;
+  header: string;
+  field: string | null;
+  status: ColumnStatus;
+}
+
+/** A cell (or a whole row, when column is null) that could not be read. */
+export interface RowProblem {
+  row: number;
+  column: string | null;
+  header: string | null;
+  field: string | null;
+  value: string | null;
+  reason: MessageKey;
+  params: MessageParams;
+}
+
+export interface Addition {
+  row: number;
+  id: string | null;
+  name: string;
+  entry: Record<string, unknown>;
+}
+
+export type DuplicateReason = "same_id" | "same_phone" | "same_name" | "same_activity";
+
+/** What a row duplicates: a record on file, or an earlier row of the sheet. */
+export interface DuplicateOf {
+  id: string | null;
+  name: string | null;
+  branch: string | null;
+  /** The earlier row, when the duplicate is within the sheet. */
+  row: number | null;
+}
+
+export interface Duplicate {
+  row: number;
+  name: string;
+  reason: DuplicateReason;
+  of: DuplicateOf;
+  /** Fields both have, with different values (shown, never changed). */
+  differs: string[];
+}
+
+export interface Fill {
+  row: number;
+  reason: DuplicateReason;
+  of: DuplicateOf;
+  /** The index of the existing entry in the target file, or null when filling an earlier row. */
+  index: number | null;
+  /** The fields added (top-level keys of the record). */
+  fields: Record<string, unknown>;
+}
+
+export interface ImportPlan {
+  kind: ImportKind;
+  branch: string;
+  headerRow: number;
+  columns: ColumnUse[];
+  /** Required fields with no column and no default: nothing can be imported. */
+  missingRequired: string[];
+  additions: Addition[];
+  duplicates: Duplicate[];
+  fills: Fill[];
+  problems: RowProblem[];
+  /** Rows below the header that hold anything. */
+  rowsRead: number;
+}
+
+/** The sheet cannot be imported at all (no header row). */
+export class PlanError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(key);
+  }
+}
+
+export interface PlanInput {
+  kind: ImportKind;
+  branch: string;
+  grid: Grid;
+  map: ImportMap;
+  existing: Existing;
+  /** Turns names into ids (see `loadPinyin`). */
+  pinyin: Pinyin;
+}
+
+const HEADER_SCAN_ROWS = 20;
+
+export function planImport(input: PlanInput): ImportPlan {
+  const { kind, grid, map } = input;
+  const headerRow = findHeaderRow(input);
+  const columns = resolveColumns(input, headerRow);
+  const used = columns.filter((c) => c.status === "field" || c.status === "extra");
+  // A sheet that only fills in existing records (duplicates: fill) may lack a required column (its rows name people on file).
+  const missingRequired = FIELDS[kind]
+    .filter((d) => d.required && !used.some((c) => c.field === d.field) && !map.defaults.has(d.field))
+    .filter((d) => !(map.duplicates === "fill" && kind !== "activities" && d.field !== "name"))
+    .map((d) => d.field);
+  const plan: ImportPlan = { kind, branch: input.branch, headerRow, columns, missingRequired, additions: [], duplicates: [], fills: [], problems: [], rowsRead: 0 };
+  if (missingRequired.length > 0) return plan;
+
+  const state = new PlanState(input, plan);
+  for (let i = headerRow; i < grid.rows.length; i++) {
+    const cells = grid.rows[i] ?? [];
+    if (cells.every((c) => isEmptyCell(c))) continue;
+    plan.rowsRead++;
+    state.row(i + 1, cells, used);
+  }
+  state.assignIds();
+  return plan;
+}
+
+function findHeaderRow(input: PlanInput): number {
+  const { grid, map, kind } = input;
+  if (map.headerRow !== null) {
+    if (map.headerRow > grid.rows.length) throw new PlanError("import.error.headerRowMissing", { row: map.headerRow, rows: grid.rows.length });
+    return map.headerRow;
+  }
+  const index = headerIndex(kind);
+  const required = FIELDS[kind].filter((d) => d.required).map((d) => d.field);
+  let fallback: number | null = null;
+  for (let i = 0; i < Math.min(HEADER_SCAN_ROWS, grid.rows.length); i++) {
+    const fields = (grid.rows[i] ?? []).flatMap((cell) => {
+      if (typeof cell !== "string" || cell.trim() === "") return [];
+      const keys = headerKeys(cell);
+      const mapped = keys.map((k) => map.columns.get(k)).find((v) => v !== undefined);
+      if (mapped !== undefined) return mapped === "ignore" ? [] : [mapped];
+      const def = keys.map((k) => index.get(k)).find((d) => d !== undefined);
+      return def === undefined ? [] : [def.field];
+    });
+    if (fields.length >= 2) return i + 1;
+    if (fallback === null && fields.some((field) => required.includes(field))) fallback = i + 1;
+  }
+  if (fallback !== null) return fallback;
+  throw new PlanError("import.error.noHeader", { rows: Math.min(HEADER_SCAN_ROWS, grid.rows.length) });
+}
+
+function resolveColumns(input: PlanInput, headerRow: number): ColumnUse[] {
+  const { kind, map } = input;
+  const index = headerIndex(kind);
+  const cells = input.grid.rows[headerRow - 1] ?? [];
+  const seen = new Set<string>();
+  const columns: ColumnUse[] = [];
+  cells.forEach((cell, i) => {
+    if (isEmptyCell(cell)) return;
+    const header = normalise(cellText(cell));
+    const keys = headerKeys(header);
+    const mapped = keys.map((k) => map.columns.get(k)).find((v) => v !== undefined);
+    const column = columnLetter(i);
+    if (mapped === "ignore") {
+      columns.push({ column, index: i, header, field: null, status: "ignored" });
+      return;
+    }
+    const def = mapped !== undefined ? FIELDS[kind].find((d) => d.field === mapped) : keys.map((k) => index.get(k)).find((d) => d !== undefined);
+    if (def === undefined) columns.push({ column, index: i, header, field: null, status: "unknown" });
+    else if (def.type === "derived") columns.push({ column, index: i, header, field: def.field, status: "derived" });
+    else {
+      columns.push({ column, index: i, header, field: def.field, status: seen.has(def.field) ? "extra" : "field" });
+      seen.add(def.field);
+    }
+  });
+  return columns;
+}
+
+/** A row read so far: each field's value, and where it came from. */
+interface RowValue {
+  value: unknown;
+  column: ColumnUse | null;
+}
+
+interface Pending {
+  row: number;
+  values: Map<string, RowValue>;
+  addition: Addition;
+}
+
+class PlanState {
+  private readonly pending: Pending[] = [];
+  private readonly existingIds: Set<string>;
+  private readonly existingActivities: Set<string>;
+  private readonly activityRows = new Map<string, number>();
+
+  constructor(
+    private readonly input: PlanInput,
+    private readonly plan: ImportPlan,
+  ) {
+    this.existingIds = new Set(input.existing.people.map((p) => p.id));
+    this.existingActivities = new Set(input.existing.activities.map((a) => activityKey(a.date, a.kind, a.with, a.note)));
+  }
+
+  row(row: number, cells: CellValue[], used: ColumnUse[]): void {
+    const { kind, map } = this.input;
+    const values = new Map<string, RowValue>();
+    const problems: RowProblem[] = [];
+    for (const def of FIELDS[kind]) {
+      if (def.type === "derived") continue;
+      const columns = used.filter((c) => c.field === def.field);
+      const source = columns.find((c) => !isEmptyCell(cells[c.index]));
+      let cell: CellValue | undefined = source === undefined ? undefined : cells[source.index];
+      if (cell === undefined || cell === null) {
+        const fallback = map.defaults.get(def.field);
+        if (fallback === undefined) continue;
+        cell = fallback;
+      }
+      const translated = map.values.get(def.field)?.get(labelKey(cellText(cell)));
+      const parsed = this.convert(def, translated ?? cell);
+      if (parsed.ok) values.set(def.field, { value: parsed.value, column: source ?? null });
+      else problems.push({ row, column: source?.column ?? null, header: source?.header ?? null, field: def.field, value: cellText(cell), reason: parsed.reason, params: parsed.params ?? {} });
+    }
+    const missing: RowProblem[] = [];
+    for (const def of FIELDS[kind]) {
+      if (!def.required || values.has(def.field) || problems.some((p) => p.field === def.field)) continue;
+      const column = used.find((c) => c.field === def.field) ?? null;
+      missing.push({ row, column: column?.column ?? null, header: column?.header ?? null, field: def.field, value: null, reason: "import.reason.required", params: { field: def.field } });
+    }
+    // A row without its name cannot be matched; one without another required field may still be a duplicate.
+    if (kind === "activities" || missing.some((m) => m.field === "name")) problems.push(...missing);
+    if (problems.length > 0) {
+      // In the order the row reads, left to right (a missing cell without a column last).
+      const at = (c: string | null) => (c === null ? Infinity : c.length * 100 + c.charCodeAt(c.length - 1));
+      this.plan.problems.push(...problems.sort((a, b) => at(a.column) - at(b.column)));
+      return;
+    }
+    if (kind === "activities") this.activityRow(row, values);
+    else this.personRow(row, values, missing);
+  }
+
+  private convert(def: FieldDef, cell: CellValue): Parsed<unknown> {
+    switch (def.type) {
+      case "id": {
+        const text = normalise(cellText(cell));
+        return /^[a-z0-9][a-z0-9-]*$/.test(text) ? { ok: true, value: text } : { ok: false, reason: "import.reason.badId", params: { value: text } };
+      }
+      case "name":
+      case "line":
+        return parseName(cell);
+      case "text":
+        return parseText(cell);
+      case "position":
+        return POSITION_CHOICES.parse(cell, "import.reason.badPosition");
+      case "yesno":
+        return parseYesNo(cell);
+      case "gender":
+        return parseGender(cell);
+      case "phone":
+        return parsePhone(cell);
+      case "qq":
+        return parseQq(cell);
+      case "email":
+        return parseEmail(cell);
+      case "day":
+        return parseDay(cell);
+      case "birthday":
+        return parseBirthday(cell);
+      case "lunar":
+        return parseLunarBirthday(cell);
+      case "count":
+        return parseCount(cell);
+      case "money":
+        return parseMoneyCell(cell);
+      case "tier":
+        return TIER_CHOICES.parse(cell, "import.reason.badTier");
+      case "source":
+        return SOURCE_CHOICES.parse(cell, "import.reason.badSource");
+      case "activityKind":
+        return ACTIVITY_CHOICES.parse(cell, "import.reason.badActivityKind");
+      case "staffRef":
+        return this.resolve(cellText(cell), ["staff"]);
+      case "customerRef":
+        return this.resolve(cellText(cell), ["prospects"]);
+      case "people":
+      case "peopleIds": {
+        const ids: string[] = [];
+        for (const part of cellText(cell).split(/[、,，;；/\n]+|\s+/).map((p) => normalise(p)).filter((p) => p !== "")) {
+          const found = def.type === "peopleIds" ? this.resolveId(part) : this.resolve(part, ["staff", "prospects"]);
+          if (!found.ok) return found;
+          if (!ids.includes(found.value)) ids.push(found.value);
+        }
+        return ids.length === 0 ? { ok: false, reason: "import.reason.empty" } : { ok: true, value: ids };
+      }
+      case "derived":
+        return { ok: true, value: null };
+    }
+  }
+
+  private resolveId(id: string): Parsed<string> {
+    return this.existingIds.has(id) ? { ok: true, value: id } : { ok: false, reason: "import.reason.unknownPerson", params: { value: id } };
+  }
+
+  /** An id, else a name: at the branch first, then anywhere in the repository if there it is unique. */
+  private resolve(text: string, kinds: ExistingPerson["kind"][]): Parsed<string> {
+    const value = normalise(text);
+    const people = this.input.existing.people.filter((p) => kinds.includes(p.kind));
+    if (people.some((p) => p.id === value)) return { ok: true, value };
+    const named = people.filter((p) => p.name !== null && normalise(p.name) === value);
+    const here = named.filter((p) => p.branch === this.input.branch);
+    const pick = here.length > 0 ? here : named;
+    if (pick.length === 1) return { ok: true, value: pick[0]!.id };
+    if (pick.length === 0) return { ok: false, reason: "import.reason.unknownPerson", params: { value } };
+    return { ok: false, reason: "import.reason.ambiguousPerson", params: { value, ids: pick.map((p) => `${p.id} @ ${p.branch}`).join(", ") } };
+  }
+
+  private personRow(row: number, values: Map<string, RowValue>, missing: RowProblem[]): void {
+    const { kind, branch, map } = this.input;
+    const entry = buildEntry(kind, values);
+    const name = String(entry.name);
+    const phone = typeof entry.phone === "string" ? entry.phone : null;
+    const id = typeof entry.id === "string" ? entry.id : null;
+    const match = map.match;
+
+    // On file: same id (any kind: the namespace is shared), same phone, same name at this branch.
+    const onFile = this.input.existing.people;
+    const found =
+      (has(match, "id") && id !== null ? hit(onFile.find((p) => p.id === id), "same_id") : null) ??
+      (has(match, "phone") && phone !== null ? hit(onFile.find((p) => p.kind === kind && p.phone === phone), "same_phone") : null) ??
+      (has(match, "name") ? hit(onFile.find((p) => p.kind === kind && p.branch === branch && p.name !== null && normalise(p.name) === normalise(name)), "same_name") : null);
+    if (found !== null) {
+      const { record, reason } = found;
+      const of: DuplicateOf = { id: record.id, name: record.name, branch: record.branch, row: null };
+      const fillable = map.duplicates === "fill" && record.kind === kind && record.branch === branch;
+      const fields = fillable ? missingFields(entry, record.data) : {};
+      if (Object.keys(fields).length > 0) this.plan.fills.push({ row, reason, of, index: record.index, fields });
+      else this.plan.duplicates.push({ row, name, reason, of, differs: differingFields(entry, record.data) });
+      return;
+    }
+
+    // Earlier rows of the sheet.
+    const earlier =
+      (has(match, "id") && id !== null ? hit(this.pending.find((p) => p.addition.entry.id === id), "same_id") : null) ??
+      (has(match, "phone") && phone !== null ? hit(this.pending.find((p) => p.addition.entry.phone === phone), "same_phone") : null) ??
+      (has(match, "name") ? hit(this.pending.find((p) => normalise(p.addition.name) === normalise(name)), "same_name") : null);
+    if (earlier !== null) {
+      const { record, reason } = earlier;
+      const of: DuplicateOf = { id: null, name: record.addition.name, branch: null, row: record.row };
+      const fields = map.duplicates === "fill" ? missingFields(entry, record.addition.entry) : {};
+      if (Object.keys(fields).length > 0) {
+        for (const [key, value] of values) if (fields[topKey(kind, key)] !== undefined && !record.values.has(key)) record.values.set(key, value);
+        record.addition.entry = buildEntry(kind, record.values);
+        this.plan.fills.push({ row, reason, of, index: null, fields });
+      } else {
+        this.plan.duplicates.push({ row, name, reason, of, differs: differingFields(entry, record.addition.entry) });
+      }
+      return;
+    }
+
+    // Not a duplicate: a new record, which needs every required field.
+    if (missing.length > 0) {
+      this.plan.problems.push(...missing);
+      return;
+    }
+    // A sheet id that is taken but not matched on (match without id) is dropped: a new one is made.
+    if (id !== null && this.existingIds.has(id)) {
+      values.delete("id");
+    }
+    const addition: Addition = { row, id: null, name, entry: buildEntry(kind, values) };
+    this.pending.push({ row, values, addition });
+    this.plan.additions.push(addition);
+  }
+
+  private activityRow(row: number, values: Map<string, RowValue>): void {
+    const entry = buildEntry("activities", values);
+    const key = activityKey(String(entry.date), String(entry.kind), (entry.with as string[] | undefined) ?? [], (entry.note as string | undefined) ?? null);
+    const label = `${String(entry.date)} ${String(entry.kind)}`;
+    if (this.existingActivities.has(key)) {
+      this.plan.duplicates.push({ row, name: label, reason: "same_activity", of: { id: null, name: null, branch: null, row: null }, differs: [] });
+      return;
+    }
+    const earlier = this.activityRows.get(key);
+    if (earlier !== undefined) {
+      this.plan.duplicates.push({ row, name: label, reason: "same_activity", of: { id: null, name: null, branch: null, row: earlier }, differs: [] });
+      return;
+    }
+    this.activityRows.set(key, row);
+    this.plan.additions.push({ row, id: null, name: label, entry });
+  }
+
+  /** Ids for the new people, in row order, so the same sheet always gets the same ids. */
+  assignIds(): void {
+    const { kind } = this.input;
+    if (kind === "activities") return;
+    const taken = new Set(this.existingIds);
+    for (const p of this.pending) if (typeof p.addition.entry.id === "string") taken.add(p.addition.entry.id);
+    let last = highestProspectNumber(taken);
+    for (const p of this.pending) {
+      let id = typeof p.addition.entry.id === "string" ? p.addition.entry.id : null;
+      if (id === null) {
+        if (kind === "staff") id = staffId(this.input.pinyin, p.addition.name, taken);
+        else {
+          const made = prospectId(this.input.pinyin, p.addition.name, taken, last);
+          id = made.id;
+          last = made.number;
+        }
+        taken.add(id);
+        p.values.set("id", { value: id, column: null });
+        p.addition.entry = buildEntry(kind, p.values);
+      }
+      p.addition.id = id;
+    }
+  }
+}
+
+function has(match: readonly MatchKey[], key: MatchKey): boolean {
+  return match.includes(key);
+}
+
+function hit<T>(record: T | undefined, reason: DuplicateReason): { record: T; reason: DuplicateReason } | null {
+  return record === undefined ? null : { record, reason };
+}
+
+export function activityKey(date: string, kind: string, withIds: readonly string[], note: string | null): string {
+  return JSON.stringify([date, kind, [...withIds].sort(compareText), note ?? ""]);
+}
+
+/** The top-level key a field is written under (`source_staff` → `source`). */
+function topKey(kind: ImportKind, field: string): string {
+  return FIELDS[kind].find((d) => d.field === field)?.path[0] ?? field;
+}
+
+/** The record's entry, keys in the order of the field list, nested fields (`source.staff`) in their objects. */
+function buildEntry(kind: ImportKind, values: Map<string, RowValue>): Record<string, unknown> {
+  const entry: Record<string, unknown> = {};
+  const set = (path: readonly string[], value: unknown) => {
+    if (path.length === 1) {
+      entry[path[0]!] = value;
+      return;
+    }
+    const [head, leaf] = path as [string, string];
+    const inner = (entry[head] ?? {}) as Record<string, unknown>;
+    inner[leaf] = value;
+    entry[head] = inner;
+  };
+  const withIds = values.get("with_ids");
+  for (const def of FIELDS[kind]) {
+    const got = def.field === "with" && withIds !== undefined ? withIds : def.field === "with_ids" ? undefined : values.get(def.field);
+    if (got === undefined || def.path.length === 0) continue;
+    // A person is a key person or not: `key: false` is the default and left out.
+    if (def.type === "yesno" && got.value === false) continue;
+    set(def.path, got.value);
+  }
+  const source = entry.source as Record<string, unknown> | undefined;
+  if (source !== undefined && source.kind === undefined) {
+    // A referrer without a kind: the kind follows from who referred.
+    entry.source = { kind: source.staff !== undefined ? "staff_referral" : "customer_referral", ...source };
+  } else if (source !== undefined) {
+    entry.source = { kind: source.kind, ...source };
+  }
+  return entry;
+}
+
+/** The row's top-level fields the existing record does not have (never its id). */
+function missingFields(entry: Record<string, unknown>, existing: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === "id" || existing[key] !== undefined) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Fields both have with different values; a list on file is compared as its items joined with 、. */
+function differingFields(entry: Record<string, unknown>, existing: Record<string, unknown>): string[] {
+  const norm = (v: unknown): string => (typeof v === "string" ? v : Array.isArray(v) && v.every((x) => typeof x === "string") ? v.join("、") : JSON.stringify(v));
+  const differs = (mine: unknown, theirs: unknown): boolean => {
+    // A record on file may hold more than a sheet can (converted.account): compare what the row has.
+    if (typeof mine === "object" && mine !== null && !Array.isArray(mine) && typeof theirs === "object" && theirs !== null && !Array.isArray(theirs)) {
+      return Object.entries(mine).some(([k, v]) => differs(v, (theirs as Record<string, unknown>)[k]));
+    }
+    return norm(mine) !== norm(theirs);
+  };
+  return Object.keys(entry).filter((key) => key !== "id" && existing[key] !== undefined && differs(entry[key], existing[key]));
+}

@@ -1,0 +1,161 @@
+/**
+ * The import plan in words: what would be (or was) added, filled in, skipped as a duplicate and
+ * why, and every cell that could not be read with its row, column and header; as a terminal
+ * report or as JSON for scripts.
+ */
+import { hasMessage, t, tDynamic, type Lang, type MessageKey } from "../i18n/catalog.js";
+import type { Style } from "../report/style.js";
+import { renderTable } from "../report/tabular.js";
+import { headerKey, type ImportKind } from "./fields.js";
+import type { Duplicate, DuplicateOf, ImportPlan, RowProblem } from "./plan.js";
+import type { Grid } from "./sheet.js";
+
+export interface ImportReport {
+  plan: ImportPlan;
+  grid: Grid;
+  /** The spreadsheet as named on the command line. */
+  from: string;
+  /** The data file, relative to the root. */
+  file: string;
+  /** Whether the file was written. */
+  applied: boolean;
+  /** Whether the file exists yet. */
+  creates: boolean;
+  lang: Lang;
+}
+
+export function problemMessage(problem: RowProblem, lang: Lang): string {
+  const params = { ...problem.params };
+  if (problem.reason === "import.reason.required" && typeof params.field === "string") params.field = t(lang, headerKey(params.field));
+  let text = tDynamic(lang, problem.reason, params);
+  if (typeof params.suggestion === "string" && params.suggestion !== "") text += t(lang, "hint.didYouMean", { suggestion: params.suggestion });
+  return text;
+}
+
+/** The column header of a field, or of the field written under a record key (`converted` → 开户日期). */
+function fieldLabel(field: string, lang: Lang): string {
+  const key = hasMessage(headerKey(field)) ? field : hasMessage(headerKey(`${field}_date`)) ? `${field}_date` : null;
+  return key === null ? field : t(lang, headerKey(key));
+}
+
+function ofText(of: DuplicateOf, lang: Lang): string {
+  if (of.row !== null) return t(lang, "import.of.row", { row: of.row });
+  if (of.id === null) return t(lang, "import.of.log");
+  return t(lang, "import.of.record", { id: of.id, name: of.name ?? "", branch: of.branch ?? "" });
+}
+
+function duplicateText(d: Duplicate, lang: Lang): string {
+  let text = t(lang, `import.duplicate.${d.reason}` as MessageKey, { of: ofText(d.of, lang) });
+  if (d.differs.length > 0) text += t(lang, "import.duplicate.differs", { fields: d.differs.map((f) => fieldLabel(f, lang)).join(lang === "zh" ? "、" : ", ") });
+  return text;
+}
+
+function sourceText(report: ImportReport): string {
+  const { grid, from, lang } = report;
+  if (grid.format === "csv") return t(lang, "import.source.csv", { file: from, encoding: t(lang, `import.encoding.${grid.encoding ?? "utf-8"}` as MessageKey) });
+  const others = grid.sheets.length > 1 ? t(lang, "import.source.sheets", { count: grid.sheets.length, sheets: grid.sheets.join(lang === "zh" ? "、" : ", ") }) : "";
+  return t(lang, "import.source.xlsx", { file: from, sheet: grid.sheet ?? "", others });
+}
+
+function cellOf(entry: Record<string, unknown>, key: string, lang: Lang): string {
+  const value = entry[key];
+  if (value === undefined || value === null) return "";
+  if (key === "position") return tDynamic(lang, `position.${String(value)}`);
+  if (key === "tier") return tDynamic(lang, `report.tier.${String(value)}`);
+  if (key === "kind") return tDynamic(lang, `sheet.activity.${String(value)}`);
+  if (key === "source" && typeof value === "object") return tDynamic(lang, `sheet.source.${String((value as Record<string, unknown>).kind)}`);
+  if (Array.isArray(value)) return value.join(", ");
+  return String(value).replace(/\s*\n\s*/g, " ");
+}
+
+const ADDED_COLUMNS: Readonly<Record<ImportKind, readonly string[]>> = {
+  staff: ["id", "name", "position", "phone", "birthday"],
+  prospects: ["id", "name", "tier", "phone", "source"],
+  activities: ["date", "kind", "with", "by", "note"],
+};
+
+export function renderImportText(report: ImportReport, style: Style): string {
+  const { plan, lang } = report;
+  const sep = lang === "zh" ? "，" : ", ";
+  const out: string[] = [];
+  out.push(style.bold(t(lang, `import.title.${plan.kind}` as MessageKey, { source: sourceText(report), file: report.file })));
+  out.push(t(lang, "import.headerRow", { row: plan.headerRow }));
+  const mapped = plan.columns.filter((c) => c.status === "field" || c.status === "extra");
+  if (mapped.length > 0) out.push(`  ${mapped.map((c) => `${c.column} ${c.header} → ${c.field}${c.status === "extra" ? t(lang, "import.column.extra") : ""}`).join(sep)}`);
+  const derived = plan.columns.filter((c) => c.status === "derived" || c.status === "ignored");
+  if (derived.length > 0) out.push(`  ${t(lang, "import.column.ignored", { columns: derived.map((c) => `${c.column} ${c.header}`).join(sep) })}`);
+  const unknown = plan.columns.filter((c) => c.status === "unknown");
+  if (unknown.length > 0) out.push(`  ${style.warning(t(lang, "import.column.unknown", { columns: unknown.map((c) => `${c.column} ${c.header}`).join(sep) }))}`);
+  out.push("");
+
+  if (plan.additions.length > 0) {
+    out.push(style.bold(t(lang, report.applied ? "import.added" : "import.wouldAdd", { count: plan.additions.length })));
+    const keys = ADDED_COLUMNS[plan.kind];
+    out.push(
+      renderTable(
+        {
+          columns: [{ header: t(lang, "import.col.row"), align: "right" }, ...keys.map((k) => ({ header: fieldLabel(k, lang) }))],
+          rows: plan.additions.map((a) => [String(a.row), ...keys.map((k) => cellOf(a.entry, k, lang))]),
+        },
+        style,
+      ).trimEnd(),
+    );
+    out.push("");
+  }
+  if (plan.fills.length > 0) {
+    out.push(style.bold(t(lang, report.applied ? "import.filled" : "import.wouldFill", { count: plan.fills.length })));
+    for (const fill of plan.fills) {
+      const fields = Object.keys(fill.fields).map((f) => fieldLabel(f, lang)).join(lang === "zh" ? "、" : ", ");
+      out.push(`  ${t(lang, "import.fillLine", { row: fill.row, of: ofText(fill.of, lang).trim(), fields })}`);
+    }
+    out.push("");
+  }
+  if (plan.duplicates.length > 0) {
+    out.push(style.bold(t(lang, "import.skipped", { count: plan.duplicates.length })));
+    for (const d of plan.duplicates) out.push(`  ${t(lang, "import.duplicateLine", { row: d.row, name: d.name, reason: duplicateText(d, lang) })}`);
+    out.push("");
+  }
+  const badRows = [...new Set(plan.problems.map((p) => p.row))];
+  if (badRows.length > 0) {
+    out.push(style.error(style.bold(t(lang, "import.unreadable", { count: badRows.length }))));
+    for (const p of plan.problems) {
+      const where = p.column === null ? t(lang, "import.where.row", { row: p.row }) : t(lang, "import.where.cell", { row: p.row, column: p.column, header: p.header ?? "" });
+      const value = p.value === null || p.value === "" ? "" : t(lang, "import.where.value", { value: p.value.replace(/\s*\n\s*/g, " ") });
+      out.push(`  ${where}${value}${lang === "zh" ? "：" : ": "}${problemMessage(p, lang)}`);
+    }
+    out.push("");
+  }
+  if (plan.additions.length === 0 && plan.fills.length === 0) out.push(t(lang, "import.nothing"));
+  if (report.applied) out.push(style.good(t(lang, "import.written", { file: report.file, added: plan.additions.length, filled: plan.fills.length })));
+  else if (plan.additions.length > 0 || plan.fills.length > 0) out.push(t(lang, report.creates ? "import.dryRunCreate" : "import.dryRun", { file: report.file }));
+  return out.join("\n") + "\n";
+}
+
+export function importJson(report: ImportReport): object {
+  const { plan, grid, lang } = report;
+  return {
+    kind: plan.kind,
+    branch: plan.branch,
+    file: report.file,
+    applied: report.applied,
+    source: { file: report.from, format: grid.format, encoding: grid.encoding, sheet: grid.sheet },
+    header_row: plan.headerRow,
+    columns: plan.columns.map((c) => ({ column: c.column, header: c.header, field: c.field, status: c.status })),
+    added: plan.additions.map((a) => ({ row: a.row, id: a.id, entry: a.entry })),
+    filled: plan.fills.map((f) => ({ row: f.row, reason: f.reason, of: jsonOf(f.of), fields: f.fields })),
+    duplicates: plan.duplicates.map((d) => ({ row: d.row, name: d.name, reason: d.reason, of: jsonOf(d.of), differs: d.differs })),
+    unreadable: plan.problems.map((p) => ({
+      row: p.row,
+      column: p.column,
+      header: p.header,
+      field: p.field,
+      value: p.value,
+      reason: p.reason.replace(/^import\.reason\./, ""),
+      message: problemMessage(p, lang),
+    })),
+  };
+}
+
+function jsonOf(of: DuplicateOf): object {
+  return { id: of.id, name: of.name, branch: of.branch, row: of.row };
+}

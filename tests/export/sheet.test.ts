@@ -1,0 +1,93 @@
+/**
+ * The export sheets, built from data-example: real dates and numbers in .xlsx with a frozen
+ * header row and sized columns, CSV with a BOM, headers in the reader's language, and personal
+ * data masked with --redact.
+ */
+import { strFromU8, unzipSync } from "fflate";
+import readXlsxFile from "read-excel-file/node";
+import { describe, expect, it } from "vitest";
+import { activitiesSheet, bonusSheet, followupsSheet, prospectsSheet, staffSheet } from "../../src/export/build.js";
+import { columnWidths, renderSheetCsv, renderSheetXlsx } from "../../src/export/sheet.js";
+import { loadRepository } from "../../src/load/repository.js";
+import { buildModel } from "../../src/model/build.js";
+import { computeBonusAwards } from "../../src/rules/bonus.js";
+import { findDueFollowups } from "../../src/rules/followups.js";
+import { validateRepository } from "../../src/validate/index.js";
+import { DATA_EXAMPLE } from "../helpers/cli.js";
+
+const repo = loadRepository(DATA_EXAMPLE);
+const { model } = buildModel(repo, validateRepository(repo).filesWithErrors);
+const all = { branch: null, department: null };
+const zh = { lang: "zh" as const, redact: false };
+
+describe("xlsx", () => {
+  it("writes real dates, a frozen header row and sized columns, and reads back as written", async () => {
+    const sheet = staffSheet(model, { branch: "cmb-futian-center", department: null }, zh);
+    const bytes = await renderSheetXlsx(sheet);
+    const files = unzipSync(bytes);
+    const xml = strFromU8(files["xl/worksheets/sheet1.xml"]!);
+    expect(xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+    expect(xml).toMatch(/<col min="1" max="1" width="\d+"/);
+    expect(strFromU8(files["xl/styles.xml"]!)).toContain('formatCode="yyyy-mm-dd"');
+
+    const [read] = await readXlsxFile(Buffer.from(bytes));
+    expect(read?.sheet).toBe("人员信息");
+    const rows = read!.data;
+    expect(rows[0]?.slice(0, 6)).toEqual(["支行", "支行标识", "营业部", "标识", "姓名", "职务"]);
+    const wang = rows.find((r) => r[3] === "wang-fang")!;
+    const col = (name: string) => rows[0]!.indexOf(name);
+    expect(wang[col("职务")]).toBe("理财经理");
+    expect(wang[col("电话")]).toBe("13800138000");
+    expect(wang[col("入行时间")]).toBeInstanceOf(Date);
+    expect((wang[col("入行时间")] as unknown as Date).toISOString().slice(0, 10)).toBe(model.branches.find((b) => b.id === "cmb-futian-center")!.staff.find((s) => s.id === "wang-fang")!.joined);
+  });
+
+  it("sizes columns by display width, within bounds", () => {
+    const widths = columnWidths({ name: "x", headers: ["姓名", "a"], rows: [[{ kind: "text", value: "欧阳修" }, null], [{ kind: "text", value: "x".repeat(200) }, null]] });
+    expect(widths).toEqual([60, 8]);
+  });
+
+  it("writes datetimes and numbers for the bonus", async () => {
+    const sheet = bonusSheet(computeBonusAwards(model, model.settings.bonus!, "2012-03-31"), all, model, zh);
+    const [read] = await readXlsxFile(Buffer.from(await renderSheetXlsx(sheet)));
+    const header = read!.data[0]!;
+    const first = read!.data[1]!;
+    expect(header).toContain("转入时间");
+    expect(first[header.indexOf("转入时间")]).toBeInstanceOf(Date);
+    expect(typeof first[header.indexOf("奖励（元）")]).toBe("number");
+  });
+});
+
+describe("csv", () => {
+  it("is UTF-8 with a BOM, headers in the chosen language", () => {
+    const csv = renderSheetCsv(prospectsSheet(model, all, { lang: "en", redact: false }));
+    expect(csv.startsWith("\uFEFFSub-branch,Sub-branch ID,Department,ID,Name,Tier,Phone")).toBe(true);
+    expect(csv).toContain(",p-chen-001,陈先生,valuable,13900001111,");
+    const activities = renderSheetCsv(activitiesSheet(model, all, zh));
+    expect(activities.split("\r\n")[0]).toBe("\uFEFF支行,支行标识,营业部,日期,方式,对象,对象标识,经办人,说明");
+  });
+
+  it("lists follow-ups with their due day and detail", () => {
+    const items = findDueFollowups(model, model.settings.followups, "2012-03-20", 7);
+    const sheet = followupsSheet(model, items, "2012-03-20", zh);
+    expect(sheet.headers).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "负责人", "说明"]);
+    expect(sheet.rows).toHaveLength(items.length);
+    expect(sheet.rows[0]?.[0]).toEqual({ kind: "date", value: items[0]!.due });
+  });
+});
+
+describe("--redact", () => {
+  it("masks phones and prospects' names and leaves out ids, addresses and notes", () => {
+    const csv = renderSheetCsv(prospectsSheet(model, all, { lang: "zh", redact: true }));
+    expect(csv).toContain("陈**");
+    expect(csv).toContain("139****1111");
+    expect(csv).not.toContain("13900001111");
+    expect(csv).not.toContain("p-chen-001");
+    expect(csv.split("\r\n")[0]).not.toContain("地址");
+    const staff = renderSheetCsv(staffSheet(model, all, { lang: "zh", redact: true }));
+    expect(staff).not.toContain("13800138000");
+    expect(staff.split("\r\n")[0]).not.toMatch(/生日|兴趣爱好|备注|微信/);
+    const bonus = bonusSheet(computeBonusAwards(model, model.settings.bonus!, "2012-03-31"), all, model, { lang: "zh", redact: true });
+    expect(bonus.headers).not.toContain("转化依据");
+  });
+});

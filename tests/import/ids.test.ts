@@ -1,0 +1,47 @@
+/** Ids from Chinese names, in the repository's style, unique across staff and prospects. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { highestProspectNumber, loadPinyin, nameParts, prospectId, staffId, type Pinyin } from "../../src/import/ids.js";
+
+let pinyin: Pinyin;
+beforeAll(async () => {
+  pinyin = await loadPinyin();
+});
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+describe("staff ids", () => {
+  it("writes surname and given name in pinyin, like the example data", () => {
+    expect(staffId(pinyin, "王芳", new Set())).toBe("wang-fang");
+    expect(staffId(pinyin, "钱建国", new Set())).toBe("qian-jianguo");
+    expect(staffId(pinyin, "吕建华", new Set())).toBe("lv-jianhua");
+    expect(staffId(pinyin, "欧阳修", new Set())).toBe("ouyang-xiu");
+    expect(staffId(pinyin, "曾国藩", new Set())).toBe("zeng-guofan");
+    expect(staffId(pinyin, "单雄信", new Set())).toBe("shan-xiongxin");
+    expect(staffId(pinyin, " 王 芳 ", new Set())).toBe("wang-fang");
+    expect(staffId(pinyin, "Tom Wang", new Set())).toBe("tom-wang");
+  });
+
+  it("adds a number when the id is taken, by staff or by a prospect", () => {
+    expect(staffId(pinyin, "王芳", new Set(["wang-fang"]))).toBe("wang-fang-2");
+    expect(staffId(pinyin, "王芳", new Set(["wang-fang", "wang-fang-2"]))).toBe("wang-fang-3");
+  });
+
+  it("always gives a valid id", () => {
+    for (const name of ["王芳", "Ａｎｎａ", "😀", "", "---", "李·娜", "Müller"]) expect(staffId(pinyin, name, new Set()), name).toMatch(ID);
+  });
+
+  it("splits compound surnames", () => {
+    expect(nameParts(pinyin, "司马光")).toEqual({ surname: "sima", given: "guang" });
+    expect(nameParts(pinyin, "诸葛亮")).toEqual({ surname: "zhuge", given: "liang" });
+  });
+});
+
+describe("prospect ids", () => {
+  it("continue the repository's numbering after the surname", () => {
+    const taken = new Set(["p-chen-001", "p-liu-002", "p-zeng-030"]);
+    expect(highestProspectNumber(taken)).toBe(30);
+    expect(prospectId(pinyin, "陈先生", taken, 30)).toEqual({ id: "p-chen-031", number: 31 });
+    expect(prospectId(pinyin, "刘女士", taken, 31)).toEqual({ id: "p-liu-032", number: 32 });
+    expect(prospectId(pinyin, "欧阳总", taken, 0).id).toBe("p-ouyang-001");
+  });
+});
