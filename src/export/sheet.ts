@@ -6,7 +6,7 @@
 import { runtimeImport } from "../import/runtime-import.js";
 import type { Cell, SheetData } from "write-excel-file/node";
 import type { IsoDate, IsoDateTime } from "../model/values.js";
-import { displayWidth } from "../report/diagnostics.js";
+import { displayWidth } from "../report/text-width.js";
 import { renderCsv } from "../report/tabular.js";
 
 export type SheetCell =

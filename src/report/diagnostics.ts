@@ -7,6 +7,7 @@ import { t, tDynamic, type Lang } from "../i18n/catalog.js";
 import type { Finding } from "../validate/findings.js";
 import type { ValidationResult } from "../validate/index.js";
 import type { Style } from "./style.js";
+import { displayWidth } from "./text-width.js";
 
 /** The finding's message in `lang`, with a "did you mean" hint when it has a suggestion. */
 export function findingMessage(finding: Finding, lang: Lang): string {
@@ -34,36 +35,6 @@ function excerpt(finding: Finding, file: LoadedFile | undefined, style: Style): 
   const underlined = [...text].slice(finding.column - 1, finding.column - 1 + finding.length).join("");
   const caret = " ".repeat(displayWidth(before)) + "^".repeat(Math.max(1, displayWidth(underlined)));
   return [`  ${style.dim(`${gutter} |`)} ${text}`, `  ${style.dim(`${pad} |`)} ${finding.severity === "error" ? style.error(caret) : style.warning(caret)}`];
-}
-
-/** Terminal cells a string takes: East Asian wide and fullwidth characters count two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) continue;
-    width += isWide(cp) ? 2 : 1;
-  }
-  return width;
-}
-
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
 }
 
 export function renderDiagnosticsText(result: ValidationResult, files: readonly LoadedFile[], lang: Lang, style: Style): string {
