@@ -9,7 +9,7 @@
 import { decodeUtf8Strict } from "../load/decode.js";
 import { digestBytes, openCacheStore, sha256 } from "../load/cache.js";
 import { LoadedFile, scanRepository, type LoadedRepository, type RawFile } from "../load/repository.js";
-import { buildModel } from "../model/build.js";
+import { buildModel, skippedFiles } from "../model/build.js";
 import type { Model } from "../model/types.js";
 import { schemaFingerprint } from "../validate/fingerprint.js";
 import type { Finding } from "../validate/findings.js";
@@ -118,13 +118,15 @@ function load(ctx: Context, options: LoadOptions, needModel: boolean): LoadedVal
   ctx.progress(scan.raws.length, scan.raws.length);
   const validation = assembleValidation(scan.findings, checks, { strict: options.strict });
   const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
-  const { model, skipped } = buildModel(repo, validation.filesWithErrors);
+  const skipped = skippedFiles(repo, validation.filesWithErrors);
+  // validate never builds the model: at head-office scale that is seconds it does not need.
+  const model = needModel ? buildModel(repo, validation.filesWithErrors).model : undefined;
   if (cache) {
     if (changed || Object.keys(previous).length !== Object.keys(entries).length) cache.write("files", entries);
     cache.write("result", { key: resultKey, findings: validation.findings, files: validation.files, skipped } satisfies CachedResult);
-    cache.write("model", { key: resultKey, model } satisfies CachedModel);
+    if (model) cache.write("model", { key: resultKey, model } satisfies CachedModel);
   }
-  return { root: scan.root, repo, validation, model, skipped };
+  return { root: scan.root, repo, validation, skipped, ...(model ? { model } : {}) };
 }
 
 function decodedText(raw: RawFile): string | null {

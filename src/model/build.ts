@@ -37,10 +37,19 @@ export interface BuiltModel {
 
 export const DEFAULT_TIMEZONE = "Asia/Shanghai";
 
+/** Whether the model may use a file: it parsed and has no errors. */
+function isUsable(file: LoadedFile, filesWithErrors: ReadonlySet<string>): boolean {
+  return file.data !== undefined && !filesWithErrors.has(file.file);
+}
+
+/** The files the model leaves out, sorted: what commands name as skipped. */
+export function skippedFiles(repo: LoadedRepository, filesWithErrors: ReadonlySet<string>): string[] {
+  return [...new Set(repo.files.filter((f) => !isUsable(f, filesWithErrors)).map((f) => f.file))].sort(compareText);
+}
+
 /** Builds the model from every file not named in `filesWithErrors`. */
 export function buildModel(repo: LoadedRepository, filesWithErrors: ReadonlySet<string>): BuiltModel {
-  const usable = (file: LoadedFile): boolean => file.data !== undefined && !filesWithErrors.has(file.file);
-  const skipped = repo.files.filter((f) => !usable(f)).map((f) => f.file);
+  const usable = (file: LoadedFile): boolean => isUsable(file, filesWithErrors);
   const byKind = (kind: LoadedFile["kind"]) => repo.files.filter((f) => f.kind === kind && usable(f));
 
   const channelFile = byKind("channel")[0];
@@ -56,7 +65,7 @@ export function buildModel(repo: LoadedRepository, filesWithErrors: ReadonlySet<
     branches.push(buildBranch(branchFile, sibling, departments, repo.files.some((f) => f.branchFolder === folder && f.kind === "staff")));
   }
   branches.sort((a, b) => compareText(a.id, b.id));
-  return { model: { settings, departments, branches }, skipped: [...new Set(skipped)].sort(compareText) };
+  return { model: { settings, departments, branches }, skipped: skippedFiles(repo, filesWithErrors) };
 }
 
 function asRecord(value: unknown): Raw {
