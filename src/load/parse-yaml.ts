@@ -56,7 +56,9 @@ export function parseYaml(text: string): ParsedYaml {
     doc = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" });
   } catch (error) {
     // The parser throws only on resource exhaustion (e.g. stack depth); report it at the top.
-    return { doc: null, data: undefined, problems: [{ code: "YAML_SYNTAX", start: 0, end: 0, params: { detail: String((error as Error).message ?? error) } }] };
+    const detail = String((error as Error).message ?? error);
+    if (/call stack/i.test(detail)) return { doc: null, data: undefined, problems: [{ code: "YAML_TOO_DEEP", start: 0, end: 0, params: { limit: MAX_DEPTH } }] };
+    return { doc: null, data: undefined, problems: [{ code: "YAML_SYNTAX", start: 0, end: 0, params: { detail } }] };
   }
 
   const problems: ParseProblem[] = [];
@@ -120,37 +122,47 @@ function findMergeConflictMarkers(text: string): ParseProblem[] {
 
 /**
  * A cheap scan for nesting past the limit, ignoring quoted text and comments. A line's block
- * depth is bounded by its indentation plus its leading `- `, `? ` and `: ` indicators (each
- * level takes one of them at least); flow brackets add to the depth of the line they open on.
- * It may overestimate (a deeply indented line of a block scalar), never underestimate.
+ * depth is bounded by its indentation plus the `- `, `? ` and `: ` indicators on it (each level
+ * takes one of them at least; the parser also recurses on them where they are errors, as in
+ * `a: - - - …` or inside a flow collection); flow brackets add to it and may span lines. It
+ * may overestimate (a note with hundreds of ` - `), never underestimate.
  */
 function findExcessiveDepth(text: string): ParseProblem | null {
   const tooDeep = (at: number): ParseProblem => ({ code: "YAML_TOO_DEEP", start: at, end: at + 1, params: { limit: MAX_DEPTH } });
   const isBlank = (ch: string | undefined) => ch === undefined || ch === " " || ch === "\t" || ch === "\n" || ch === "\r";
   let depth = 0;
   let lineDepth = 0;
+  let indenting = true;
   let quote: string | null = null;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const lineStart = i === 0 || text[i - 1] === "\n" || (text[i - 1] === "\r" && c !== "\n");
-    if (lineStart && quote === null && depth === 0) {
-      lineDepth = 0;
-      for (let j = i; j < text.length; j++) {
-        const d = text[j];
-        if (d !== " " && d !== "\t" && !((d === "-" || d === "?" || d === ":") && isBlank(text[j + 1]))) break;
-        if (++lineDepth > MAX_DEPTH) return tooDeep(j);
+    const c = text[i]!;
+    if (c === "\n" || c === "\r") {
+      if (quote === "'") quote = null;
+      if (quote === null) {
+        lineDepth = 0;
+        indenting = true;
       }
+      continue;
     }
     if (quote !== null) {
       if (quote === '"' && c === "\\") i++;
       else if (c === quote) quote = null;
-      else if (c === "\n" && quote === "'") quote = null;
       continue;
     }
-    // A quote opens a quoted scalar only where one can start; inside a plain word it is text.
-    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:?-]/.test(text[i - 1]!))) quote = c;
-    // `#` starts a comment only after a space or at the start of a line.
-    else if (c === "#" && (i === 0 || isBlank(text[i - 1]))) {
+    if (indenting && (c === " " || c === "\t")) {
+      if (lineDepth + depth + 1 > MAX_DEPTH) return tooDeep(i);
+      lineDepth++;
+      continue;
+    }
+    const prev = i === 0 ? undefined : text[i - 1];
+    indenting = false;
+    if ((c === "-" || c === "?" || c === ":") && isBlank(text[i + 1]) && (c === ":" || isBlank(prev) || prev === "[" || prev === "{" || prev === ",")) {
+      if (++lineDepth + depth > MAX_DEPTH) return tooDeep(i);
+    } else if ((c === '"' || c === "'") && (prev === undefined || /[\s[{,:?-]/.test(prev))) {
+      // A quote opens a quoted scalar only where one can start; inside a plain word it is text.
+      quote = c;
+    } else if (c === "#" && isBlank(prev)) {
+      // A comment runs to the end of the line.
       while (i + 1 < text.length && text[i + 1] !== "\n" && text[i + 1] !== "\r") i++;
     } else if (c === "[" || c === "{") {
       if (lineDepth + ++depth > MAX_DEPTH) return tooDeep(i);
@@ -233,8 +245,6 @@ const NEEDS_FULL_PARSER: readonly RegExp[] = [
   /\r(?!\n)|\uFEFF/,
   // \U escapes (past U+10FFFF js-yaml makes broken characters).
   /\\U/,
-  // A line longer than the 1024 characters allowed for an implicit key.
-  /[^\n]{1025}/,
   // A tab in indentation, or on a line of its own.
   /^[ ]*\t/m,
   // Block scalar indicators (`|1`, `|+`, `>-`): js-yaml keeps different blank lines.
@@ -248,8 +258,21 @@ const NEEDS_FULL_PARSER: readonly RegExp[] = [
 /** Flow brackets past this count go to the full parser, whose depth guard then decides. */
 const FAST_BRACKET_LIMIT = 1000;
 
+/** An implicit key may be at most 1024 characters; a longer line may hold one. */
+const MAX_KEY_LENGTH = 1024;
+
+function hasLongLine(text: string): boolean {
+  // indexOf is native; the regular expression /[^\n]{1025}/ took seconds on a head office's files.
+  let start = 0;
+  for (let end = text.indexOf("\n"); ; end = text.indexOf("\n", start)) {
+    if ((end === -1 ? text.length : end) - start > MAX_KEY_LENGTH) return true;
+    if (end === -1) return false;
+    start = end + 1;
+  }
+}
+
 function needsFullParser(text: string): boolean {
-  if (NEEDS_FULL_PARSER.some((re) => re.test(text))) return true;
+  if (NEEDS_FULL_PARSER.some((re) => re.test(text)) || hasLongLine(text)) return true;
   let brackets = 0;
   for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++brackets > FAST_BRACKET_LIMIT) return true;
   return false;
