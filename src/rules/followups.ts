@@ -10,6 +10,9 @@ import { compareText } from "../validate/findings.js";
 import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
 
 /** The item kinds, in SPEC 5's order: the second sort key. */
+/** The person fields of an item about a branch or the repository (SPEC 5: fields that do not apply are null). */
+const NO_PERSON = { person: null, name: null, personType: null, position: null } as const;
+
 export const FOLLOWUP_KINDS = [
   "birthday",
   "holiday",
@@ -107,10 +110,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
         kind: "holiday",
         branch: null,
         department: null,
-        person: null,
-        name: null,
-        personType: null,
-        position: null,
+        ...NO_PERSON,
         owner: null,
         facts: { kind: "holiday", name: holiday.name },
         identity: `holiday|${holiday.date}|${holiday.name}`,
@@ -150,10 +150,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
     if (reportDue <= horizon) {
       add({
         ...where,
-        person: null,
-        name: null,
-        personType: null,
-        position: null,
+        ...NO_PERSON,
         kind: "leader_report",
         due: reportDue,
         facts: { kind: "leader_report", last: lastReport, everyDays: policy.leaderReportDays },
@@ -167,10 +164,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
     if (reviewDue <= horizon) {
       add({
         ...where,
-        person: null,
-        name: null,
-        personType: null,
-        position: null,
+        ...NO_PERSON,
         kind: "archive_review",
         due: reviewDue,
         facts: { kind: "archive_review", reviewed, hasStaffFile: branch.hasStaffFile, everyDays: policy.archiveReviewDays },
