@@ -1,21 +1,55 @@
 /**
  * Writing a file so that a reader (or a crash) sees either the old content or the new,
  * never a mix: write a temporary file beside the target, flush it, then rename over.
+ *
+ * The temporary file is `.<name>.<pid>.<time>.tmp`: hidden (the loader skips dot files, and
+ * repositories made by `channel init` ignore `*.tmp`), and named after the process that wrote
+ * it, so that one left behind by a killed process is removed by the next write beside it once
+ * that process is gone. A failed write (full disk, no permission) removes its temporary file
+ * and leaves the target as it was. A read-only target is refused, not replaced (renaming over
+ * it would succeed, since the folder is writable).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-export function writeFileAtomic(target: string, content: string | Uint8Array): void {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+/** How the content reaches the temporary file; tests inject a failing one (a full disk). */
+export interface WriteIo {
+  write(fd: number, data: Uint8Array): void;
+}
+
+const DEFAULT_IO: WriteIo = {
+  write(fd, data) {
+    for (let offset = 0; offset < data.length; ) offset += fs.writeSync(fd, data, offset, data.length - offset);
+  },
+};
+
+/** The target exists and has no write permission for anyone: it is refused, whoever runs the tool. */
+export class ReadOnlyFileError extends Error {
+  readonly code = "EREADONLY";
+  constructor(readonly file: string) {
+    super(`${file} is read-only`);
+  }
+}
+
+let tempCounter = 0;
+
+function tempNameFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${(tempCounter++).toString(36)}.tmp`);
+}
+
+function bytesOf(content: string | Uint8Array): Uint8Array {
+  return typeof content === "string" ? Buffer.from(content, "utf8") : content;
+}
+
+/** Writes, flushes and closes a new temporary file; on any failure it is removed again. */
+function writeTemp(temp: string, content: string | Uint8Array, mode: number, io: WriteIo): void {
   let fd: number | null = null;
   try {
-    fd = fs.openSync(temp, "wx", 0o644);
-    fs.writeFileSync(fd, content);
+    fd = fs.openSync(temp, "wx", mode);
+    io.write(fd, bytesOf(content));
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;
-    fs.renameSync(temp, target);
   } catch (error) {
     if (fd !== null) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
@@ -23,21 +57,90 @@ export function writeFileAtomic(target: string, content: string | Uint8Array): v
   }
 }
 
+/** Makes a rename or link durable: flushes the folder that holds it (best effort). */
+function syncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, "r");
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Some file systems cannot flush a folder; the rename itself is still atomic.
+  }
+}
+
+/** Whether a process with this id is running (on this machine). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is only someone else's.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Removes the temporary files of `target` left by processes that no longer run (killed mid-write). */
+export function removeStaleTemps(target: string): void {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const m = /^(\d+)\.[0-9a-z]+\.tmp$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+export function writeFileAtomic(target: string, content: string | Uint8Array, io: WriteIo = DEFAULT_IO): void {
+  // The new file keeps the old one's permissions; a new one gets 0644 less the umask.
+  let keepMode: number | null = null;
+  try {
+    const stat = fs.statSync(target);
+    if (stat.isFile() && (stat.mode & 0o222) === 0) throw new ReadOnlyFileError(target);
+    keepMode = stat.mode & 0o777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  removeStaleTemps(target);
+  const temp = tempNameFor(target);
+  writeTemp(temp, content, 0o644, io);
+  try {
+    if (keepMode !== null) fs.chmodSync(temp, keepMode);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  syncDir(path.dirname(target));
+}
+
 /**
  * Creates a file that must not exist yet, atomically: the content appears whole or not at
  * all, and an existing file (even one created a moment ago by someone else) is never replaced.
  * Returns false when the file already exists.
  */
-export function createFileAtomic(target: string, content: string | Uint8Array): boolean {
+export function createFileAtomic(target: string, content: string | Uint8Array, io: WriteIo = DEFAULT_IO): boolean {
+  // A writer killed after linking the file and before removing its temporary one leaves both.
+  removeStaleTemps(target);
   if (fs.existsSync(target)) return false;
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  fs.writeFileSync(temp, content, { flag: "wx", mode: 0o644 });
+  const temp = tempNameFor(target);
+  writeTemp(temp, content, 0o644, io);
   try {
-    const fd = fs.openSync(temp, "r");
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
     fs.linkSync(temp, target);
+    syncDir(path.dirname(target));
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;

@@ -11,6 +11,7 @@ import { parseDate, type IsoDate } from "../model/values.js";
 import { makeStyle, type Style } from "../report/style.js";
 import { createFileAtomic, writeFileAtomic } from "./atomic-write.js";
 import { CliError, EXIT_USAGE, usageError } from "./errors.js";
+import { writeFailure } from "./write-errors.js";
 
 /** The process's surroundings; tests pass their own. */
 export interface Surroundings {
@@ -164,8 +165,8 @@ export function emit(ctx: Context, text: string | Uint8Array, root: string | nul
     // Without --force, creating and checking for an existing file are one step: no race.
     else if (!createFileAtomic(target, text)) throw usageError("error.outExists", { file: out });
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(EXIT_USAGE, "error.writeFailed", { file: out, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    // A full disk, a read-only file or folder: said in words, and the file is as it was.
+    throw writeFailure(out, error);
   }
 }
 

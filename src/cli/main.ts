@@ -16,6 +16,7 @@ import { runBonus } from "./commands/bonus.js";
 import { runExpenses } from "./commands/expenses.js";
 import { runReportMonthly, runReportSummary, type MonthlyOptions } from "./commands/report.js";
 import { runCoverage } from "./commands/coverage.js";
+import { runHookInstall } from "./commands/hook.js";
 import { IMPORT_KINDS, runImport, type ImportOptions } from "./commands/import.js";
 import { EXPORT_KINDS, runExport, type ExportOptions } from "./commands/export.js";
 
@@ -134,6 +135,18 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--department <id>", h("export.help.department"))
     .option("--redact", h("export.help.redact"))
     .action((kind: string, options: ExportOptions, command: Command) => run((ctx) => runExport(ctx, kind, options), command.optsWithGlobals()));
+
+  const hook = program
+    .command("hook")
+    .description(h("hook.help"))
+    .action(() => {
+      surroundings.stderr(hook.helpInformation());
+      throw new CliError(EXIT_USAGE, "hook.error.subcommand");
+    });
+  hook
+    .command("install")
+    .description(h("hook.help.install"))
+    .action((_options: object, command: Command) => run((ctx) => runHookInstall(ctx), command.optsWithGlobals()));
 
   program
     .command("init [dir]")

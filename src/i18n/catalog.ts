@@ -9,6 +9,7 @@ import { LABEL_MESSAGES } from "./messages/labels.js";
 import { MONEY_MESSAGES } from "./messages/money.js";
 import { FOLLOWUP_MESSAGES } from "./messages/followups.js";
 import { REPORT_MESSAGES } from "./messages/reports.js";
+import { SAFETY_MESSAGES } from "./messages/safety.js";
 import { SPREADSHEET_MESSAGES } from "./messages/spreadsheets.js";
 
 export type Lang = "zh" | "en";
@@ -27,6 +28,7 @@ export const MESSAGES = {
   ...MONEY_MESSAGES,
   ...FOLLOWUP_MESSAGES,
   ...REPORT_MESSAGES,
+  ...SAFETY_MESSAGES,
   ...SPREADSHEET_MESSAGES,
 } satisfies Record<string, Bilingual>;
 

@@ -71,12 +71,15 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-/** Line and column (1-based) of a byte offset; the column counts the valid characters before it. */
+/**
+ * Line and column (1-based) of a byte offset; the column counts the valid characters before it.
+ * Lines end as in `SourceText`: at LF, CRLF, or a lone CR.
+ */
 function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }

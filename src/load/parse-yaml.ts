@@ -28,6 +28,8 @@ export interface ParsedYaml {
  * runs out of stack at about 900 levels, where V8 may even abort the process.
  */
 const MAX_DEPTH = 500;
+/** Syntax errors reported per file at most. */
+const MAX_SYNTAX_PROBLEMS = 100;
 /** Alias expansions allowed when building values: a guard against "billion laughs" files. */
 const MAX_ALIAS_COUNT = 100;
 /** The tags of YAML 1.2's core schema. Explicit others (!!binary, !!timestamp, !custom) are refused. */
@@ -62,7 +64,9 @@ export function parseYaml(text: string): ParsedYaml {
   }
 
   const problems: ParseProblem[] = [];
-  for (const error of doc.errors) {
+  // One broken line can make the parser report an error per following token (100,000 for a
+  // line of `}]}]…`): the first MAX_SYNTAX_PROBLEMS say where to start.
+  for (const error of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     const [start, end] = error.pos;
     // Should the parser still run out of stack, that is nesting too deep, not a syntax error.
     if (/call stack/i.test(error.message)) problems.push({ code: "YAML_TOO_DEEP", start, end, params: { limit: MAX_DEPTH } });
@@ -95,8 +99,11 @@ function yamlErrorCode(code: string): FindingCode {
   }
 }
 
+/** The parser's message for a diagnostic: its first line, and not more than 200 characters of it
+ * (it can quote a whole token, which can be a 5 MB line). */
 function firstLine(message: string): string {
-  return message.split("\n")[0] ?? message;
+  const line = message.split("\n")[0] ?? message;
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 /**

@@ -26,13 +26,15 @@ export function findingMessage(finding: Finding, lang: Lang): string {
 function excerpt(finding: Finding, file: LoadedFile | undefined, style: Style): string[] {
   const source = file?.source;
   if (!source || finding.line > source.lineCount) return [];
-  const text = source.lineText(finding.line).replace(/\t/g, " ");
+  // A long line (a 5 MB line can carry thousands of findings) is quoted as a window around the column.
+  const window = source.excerpt(finding.line, finding.column);
+  const text = window.text.replace(/\t/g, " ");
   if (text.trim() === "") return [];
   const gutter = String(finding.line);
   const pad = " ".repeat(gutter.length);
   // Wide (CJK) characters take two terminal cells: pad the caret by display width.
-  const before = [...text].slice(0, finding.column - 1).join("");
-  const underlined = [...text].slice(finding.column - 1, finding.column - 1 + finding.length).join("");
+  const before = [...text].slice(0, window.column - 1).join("");
+  const underlined = [...text].slice(window.column - 1, window.column - 1 + finding.length).join("");
   const caret = " ".repeat(displayWidth(before)) + "^".repeat(Math.max(1, displayWidth(underlined)));
   return [`  ${style.dim(`${gutter} |`)} ${text}`, `  ${style.dim(`${pad} |`)} ${finding.severity === "error" ? style.error(caret) : style.warning(caret)}`];
 }

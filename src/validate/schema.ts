@@ -143,7 +143,8 @@ function mapSchemaError(error: ErrorObject): MappedError {
     case "enum":
       return { code: "INVALID_ENUM", path, target: "value", params: { field, value: shown, allowed: allowedValues(error).join(", "), suggestion: suggestFromEnum(error, value) } };
     case "const":
-      return { code: "INVALID_VALUE", path, target: "value", params: { field, value: shown, expected: String((error.params as { allowedValue: unknown }).allowedValue) } };
+      // INVALID_VALUE's message names a rule and a limit: here, that the value must be exactly this one.
+      return { code: "INVALID_VALUE", path, target: "value", params: { field, value: shown, rule: "const", limit: String((error.params as { allowedValue: unknown }).allowedValue) } };
     default:
       return { code: "INVALID_VALUE", path, target: "value", params: { field, value: shown, rule: error.keyword, limit: limitOf(error) } };
   }
@@ -158,10 +159,13 @@ function suggestFromEnum(error: ErrorObject, value: unknown): string | undefined
   return typeof value === "string" ? nearest(value, allowedValues(error)) : undefined;
 }
 
-function limitOf(error: ErrorObject): string | undefined {
+function limitOf(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
+  // uniqueItems names the two equal items (0-based, as in the path).
+  if (typeof p.i === "number" && typeof p.j === "number") return `[${p.j}] = [${p.i}]`;
   const limit = p.limit ?? p.pattern ?? p.format;
-  return limit === undefined ? undefined : String(limit);
+  // Never undefined: the message would show its placeholder.
+  return limit === undefined ? "" : String(limit);
 }
 
 function typeName(value: unknown): string {

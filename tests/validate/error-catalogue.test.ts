@@ -94,8 +94,9 @@ const CASES: Case[] = [
   },
   {
     code: "YAML_TOO_DEEP",
+    // The limit is 500 levels: the key's `: ` is one, so the 500th bracket (column 507) is one too many.
     files: { "branches/b1/staff.yaml": "staff: " + "[".repeat(1001) + "]".repeat(1001) + "\n" },
-    at: { file: "branches/b1/staff.yaml", line: 1, column: 1008 },
+    at: { file: "branches/b1/staff.yaml", line: 1, column: 507 },
   },
   { code: "UNKNOWN_FILE", files: { "branches/b1/staff.yml": "staff: []\n" }, at: { file: "branches/b1/staff.yml", line: 1, column: 1 }, severity: "warning" },
   { code: "MISSING_BRANCH_FILE", files: { "branches/b2/staff.yaml": "staff: []\n" }, at: { file: "branches/b2/branch.yaml", line: 1, column: 1 } },

@@ -12,6 +12,7 @@ import { SCHEMA_FILES } from "../../validate/schema.js";
 import { SCHEMA_DIR, TEMPLATE_DIR } from "../../paths.js";
 import { createFileAtomic } from "../atomic-write.js";
 import type { Context } from "../context.js";
+import { writeFailure } from "../write-errors.js";
 import { EXIT_OK } from "../errors.js";
 
 /** Where init puts the schemas inside the new repository (committed, so the whole team has them). */
@@ -63,7 +64,13 @@ export function runInit(ctx: Context, dir: string | undefined): number {
   const { stdout } = ctx.surroundings;
   if (fs.existsSync(path.join(target, ROOT_MARKER))) stdout(t(ctx.lang, "init.notEmptyRepo", { dir: target }) + "\n");
   for (const [rel, content] of initFiles()) {
-    const created = createFileAtomic(path.join(target, ...rel.split("/")), content);
+    let created: boolean;
+    try {
+      created = createFileAtomic(path.join(target, ...rel.split("/")), content);
+    } catch (error) {
+      // What was created so far stays (each file whole); running init again adds the rest.
+      throw writeFailure(rel, error);
+    }
     stdout(t(ctx.lang, created ? "init.created" : "init.kept", { file: rel }) + "\n");
   }
   stdout(t(ctx.lang, "init.done", { dir: target }) + "\n");

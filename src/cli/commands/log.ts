@@ -13,6 +13,8 @@ import { ACTIVITY_KINDS, type ActivityKind } from "../../model/types.js";
 import { parseDate } from "../../model/values.js";
 import { nearest } from "../../validate/suggest.js";
 import { writeFileAtomic } from "../atomic-write.js";
+import { LockTimeoutError, lockFileFor, withFileLock } from "../file-lock.js";
+import { writeFailure } from "../write-errors.js";
 import { resolveAsOf, todayIn, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
@@ -75,22 +77,35 @@ export function runLog(ctx: Context, people: string[], options: LogOptions): num
   return EXIT_OK;
 }
 
-/** Reads, appends and replaces atomically; starts over if someone else changed the file meanwhile. */
+/**
+ * Reads, appends and replaces atomically, holding the file's lock so that concurrent `channel
+ * log` calls append one after the other; starts over if the file changed meanwhile anyway (an
+ * editor does not take the lock) or the lock was lost. A file that cannot be written (read-only,
+ * full disk, no permission) is left as it was, with a message saying why.
+ */
 function writeEntry(target: string, rel: string, entry: ActivityEntry): { created: boolean; entryText: string } {
-  for (let attempt = 0; ; attempt++) {
-    const before = readIfExists(target);
-    let result;
-    try {
-      result = appendActivity(before === null ? null : before.toString("utf8"), entry);
-    } catch (error) {
-      if (error instanceof AppendError) throw new CliError(EXIT_DATA_ERRORS, "log.error.cannotEdit", { file: rel, reason: error.message });
-      throw error;
-    }
-    const now = readIfExists(target);
-    const unchanged = before === null ? now === null : now !== null && before.equals(now);
-    if (!unchanged && attempt < 3) continue;
-    writeFileAtomic(target, result.text);
-    return { created: before === null, entryText: result.entryText };
+  try {
+    return withFileLock(target, (held) => {
+      for (let attempt = 0; ; attempt++) {
+        const before = readIfExists(target);
+        let result;
+        try {
+          result = appendActivity(before === null ? null : before.toString("utf8"), entry);
+        } catch (error) {
+          if (error instanceof AppendError) throw new CliError(EXIT_DATA_ERRORS, "log.error.cannotEdit", { file: rel, reason: error.message });
+          throw error;
+        }
+        const now = readIfExists(target);
+        const unchanged = before === null ? now === null : now !== null && before.equals(now);
+        if ((!unchanged || !held.stillHeld()) && attempt < 3) continue;
+        if (!held.stillHeld()) throw new LockTimeoutError(lockFileFor(target), null);
+        writeFileAtomic(target, result.text);
+        return { created: before === null, entryText: result.entryText };
+      }
+    });
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw writeFailure(rel, error);
   }
 }
 

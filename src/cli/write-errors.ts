@@ -1,0 +1,31 @@
+/**
+ * Why a write into a file failed, in words: a full disk, a read-only file or file system, no
+ * permission, or a lock held by another `channel`. Every one leaves the file as it was (see
+ * atomic-write.ts) and ends the command with exit code 2, like any failure that is not a
+ * problem in the data.
+ */
+import { ReadOnlyFileError } from "./atomic-write.js";
+import { CliError, EXIT_USAGE } from "./errors.js";
+import { LockTimeoutError } from "./file-lock.js";
+
+/** The CliError for a failed write of `file` (as the user named it). */
+export function writeFailure(file: string, error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  if (error instanceof ReadOnlyFileError) return new CliError(EXIT_USAGE, "safety.write.readOnlyFile", { file });
+  if (error instanceof LockTimeoutError) {
+    return new CliError(EXIT_USAGE, "safety.write.locked", { file, pid: error.holderPid ?? "?", lock: error.lockFile });
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return new CliError(EXIT_USAGE, "safety.write.diskFull", { file, code });
+    case "EACCES":
+    case "EPERM":
+      return new CliError(EXIT_USAGE, "safety.write.permission", { file, code });
+    case "EROFS":
+      return new CliError(EXIT_USAGE, "safety.write.readOnlyFs", { file, code });
+    default:
+      return new CliError(EXIT_USAGE, "error.writeFailed", { file, reason: code ?? (error instanceof Error ? error.message : String(error)) });
+  }
+}

@@ -1,0 +1,68 @@
+/** Messages of issue 7: failed writes (full disk, read-only, locked) and `channel hook install`. */
+import type { Bilingual } from "../catalog.js";
+
+export const SAFETY_MESSAGES = {
+  "safety.write.diskFull": {
+    zh: "无法写入 {file}：磁盘已满（{code}）。文件保持原样；腾出空间后重试",
+    en: "cannot write {file}: the disk is full ({code}). The file is as it was; free some space and try again",
+  },
+  "safety.write.permission": {
+    zh: "无法写入 {file}：没有写权限（{code}），文件或其所在文件夹不可写。文件保持原样",
+    en: "cannot write {file}: permission denied ({code}); the file or its folder is not writable. The file is as it was",
+  },
+  "safety.write.readOnlyFs": {
+    zh: "无法写入 {file}：文件系统是只读的（{code}）。文件保持原样",
+    en: "cannot write {file}: the file system is read-only ({code}). The file is as it was",
+  },
+  "safety.write.readOnlyFile": {
+    zh: "{file} 是只读文件，channel 不会替换它。文件保持原样；确需修改时先去掉只读属性（chmod u+w）",
+    en: "{file} is read-only, and channel does not replace a read-only file. It is as it was; make it writable first (chmod u+w) if it should change",
+  },
+  "safety.write.locked": {
+    zh: "{file} 正由另一个 channel 进程（pid {pid}）写入，等待超时。文件保持原样；请稍后重试。若确定没有 channel 在运行，可删除锁文件 {lock}",
+    en: "{file} is being written by another channel process (pid {pid}) and the wait timed out. The file is as it was; try again in a moment. If no channel is running, delete the lock file {lock}",
+  },
+  "hook.help": { zh: "git 钩子：提交前自动校验数据", en: "git hooks: check the data before every commit" },
+  "hook.help.install": {
+    zh: "安装 git pre-commit 钩子：提交前对暂存的内容运行 channel validate，有错误则阻止提交（保留已有钩子）",
+    en: "install a git pre-commit hook that runs channel validate on what is staged and stops a commit with errors (an existing hook is kept)",
+  },
+  "hook.error.subcommand": { zh: "请指定子命令：channel hook install", en: "name a subcommand: channel hook install" },
+  "hook.error.notGit": {
+    zh: "{dir} 不在 git 仓库中；先运行 git init，再安装钩子",
+    en: "{dir} is not inside a git repository; run git init first, then install the hook",
+  },
+  "hook.error.localExists": {
+    zh: "{hook} 已有一个钩子，且 {local} 也已存在；未做任何改动。请把两者合并到 {local}，删除 {hook}，再运行 channel hook install",
+    en: "{hook} holds a hook and {local} exists too; nothing was changed. Merge the two into {local}, delete {hook}, then run channel hook install again",
+  },
+  "hook.chained": {
+    zh: "原有的钩子已移到 {local}，新钩子会先运行它",
+    en: "the existing hook was moved to {local}; the new hook runs it first",
+  },
+  "hook.installed": {
+    zh: "已安装 {hook}：每次提交前对暂存的数据（{data}）运行 channel validate，有错误时阻止提交",
+    en: "installed {hook}: before every commit it runs channel validate on the staged data ({data}) and stops the commit on errors",
+  },
+  "hook.updated": { zh: "已更新 {hook}（数据目录 {data}）", en: "updated {hook} (data folder {data})" },
+  "hook.customHooksPath": {
+    zh: "注意：此仓库设置了 core.hooksPath，钩子写在 {dir}",
+    en: "note: this repository sets core.hooksPath; the hook was written to {dir}",
+  },
+  "hook.script.about": {
+    zh: "由 channel hook install 安装：对暂存的内容运行 channel validate，有错误时阻止提交。",
+    en: "Installed by channel hook install: runs channel validate on what is staged and stops a commit with errors.",
+  },
+  "hook.script.skip": {
+    zh: "临时跳过：git commit --no-verify；卸载：删除本文件（原有钩子在 pre-commit.local，改回原名即可）。",
+    en: "Skip it once: git commit --no-verify. Remove it: delete this file (a hook that was here before is pre-commit.local; rename it back).",
+  },
+  "hook.script.notFound": {
+    zh: "找不到 channel（安装位置已变？）；请重新安装 channel 并运行 channel hook install，或用 git commit --no-verify 跳过",
+    en: "channel not found (was it moved?); reinstall it and run channel hook install again, or skip with git commit --no-verify",
+  },
+  "hook.script.blocked": {
+    zh: "提交已阻止：暂存的数据有错误（见上面 channel validate 的输出）。改正并 git add 后再提交；确需跳过可用 git commit --no-verify",
+    en: "commit stopped: the staged data has errors (see channel validate above). Fix them, git add, and commit again; git commit --no-verify skips the check",
+  },
+} satisfies Record<string, Bilingual>;

@@ -1,0 +1,185 @@
+/**
+ * Writes that cannot lose data, unit by unit: a failed write (a full disk, injected) leaves the
+ * target and its folder as they were; a read-only target is refused; permissions are kept;
+ * temporary files of killed processes are cleaned; the lock of `channel log` is exclusive,
+ * breaks only stale locks and gives up after its timeout.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createFileAtomic, ReadOnlyFileError, removeStaleTemps, writeFileAtomic, type WriteIo } from "../../src/cli/atomic-write.js";
+import { LockTimeoutError, lockFileFor, STALE_AFTER_MS, withFileLock } from "../../src/cli/file-lock.js";
+import { writeFailure } from "../../src/cli/write-errors.js";
+import { t } from "../../src/i18n/catalog.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function scratch(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-safety-"));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Writes half of the data, then fails as a full disk does. */
+const FULL_DISK: WriteIo = {
+  write(fd, data) {
+    fs.writeSync(fd, data, 0, Math.floor(data.length / 2));
+    throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+  },
+};
+
+/** A pid that surely does not run: a child that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  return Number(child.stdout);
+}
+
+describe("writeFileAtomic", () => {
+  it("replaces the content whole, and leaves no temporary file", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    fs.writeFileSync(target, "old\n");
+    writeFileAtomic(target, "new\n");
+    expect(fs.readFileSync(target, "utf8")).toBe("new\n");
+    expect(fs.readdirSync(dir)).toEqual(["activities.yaml"]);
+  });
+
+  it("on a full disk leaves the original intact and removes its temporary file", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    fs.writeFileSync(target, "activities:\n  - {date: 2012-03-01, kind: call}\n");
+    expect(() => writeFileAtomic(target, "x".repeat(100_000), FULL_DISK)).toThrow(/ENOSPC/);
+    expect(fs.readFileSync(target, "utf8")).toBe("activities:\n  - {date: 2012-03-01, kind: call}\n");
+    expect(fs.readdirSync(dir)).toEqual(["activities.yaml"]);
+  });
+
+  it("on a full disk creates nothing (createFileAtomic)", () => {
+    const dir = scratch();
+    const target = path.join(dir, "report.md");
+    expect(() => createFileAtomic(target, "x".repeat(100_000), FULL_DISK)).toThrow(/ENOSPC/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("refuses a read-only file, even when run as root", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    fs.writeFileSync(target, "old\n");
+    fs.chmodSync(target, 0o444);
+    expect(() => writeFileAtomic(target, "new\n")).toThrow(ReadOnlyFileError);
+    expect(fs.readFileSync(target, "utf8")).toBe("old\n");
+    expect(fs.readdirSync(dir)).toEqual(["activities.yaml"]);
+  });
+
+  it("keeps the permissions of the file it replaces", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    fs.writeFileSync(target, "old\n");
+    fs.chmodSync(target, 0o640);
+    writeFileAtomic(target, "new\n");
+    expect(fs.statSync(target).mode & 0o777).toBe(0o640);
+  });
+
+  it("removes temporary files left by processes that no longer run, and no others", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    const dead = `.activities.yaml.${deadPid()}.lz0k3a0.tmp`;
+    const alive = `.activities.yaml.${process.ppid}.lz0k3a0.tmp`;
+    const other = `.staff.yaml.${deadPid()}.lz0k3a0.tmp`;
+    for (const name of [dead, alive, other]) fs.writeFileSync(path.join(dir, name), "half a fi");
+    writeFileAtomic(target, "new\n");
+    // The dead writer's file is gone; a live one's, and another target's, stay.
+    expect(fs.readdirSync(dir).sort()).toEqual([alive, other, "activities.yaml"].sort());
+    removeStaleTemps(path.join(dir, "staff.yaml"));
+    expect(fs.readdirSync(dir).sort()).toEqual([alive, "activities.yaml"].sort());
+  });
+});
+
+describe("write failures in words", () => {
+  it.each([
+    ["ENOSPC", "disk is full"],
+    ["EDQUOT", "disk is full"],
+    ["EACCES", "permission denied"],
+    ["EPERM", "permission denied"],
+    ["EROFS", "file system is read-only"],
+  ])("%s: exit 2 with a sentence that says the file is as it was", (code, words) => {
+    const error = writeFailure("branches/b1/activities.yaml", Object.assign(new Error(code), { code }));
+    expect(error.exitCode).toBe(2);
+    const message = t("en", error.key, error.params);
+    expect(message).toContain(words);
+    expect(message).toContain("as it was");
+    expect(t("zh", error.key, error.params)).toContain("保持原样");
+  });
+
+  it("a read-only file and a held lock", () => {
+    const readOnly = writeFailure("a.yaml", new ReadOnlyFileError("/x/a.yaml"));
+    expect(t("en", readOnly.key, readOnly.params)).toContain("read-only");
+    const locked = writeFailure("a.yaml", new LockTimeoutError("/x/.a.yaml.lock", 4242));
+    expect(t("en", locked.key, locked.params)).toContain("pid 4242");
+    expect(t("en", locked.key, locked.params)).toContain("/x/.a.yaml.lock");
+  });
+});
+
+describe("the lock of channel log", () => {
+  it("is held while the action runs and released afterwards, also when it throws", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    const lock = lockFileFor(target);
+    expect(path.basename(lock)).toBe(".activities.yaml.lock");
+    withFileLock(target, (held) => {
+      expect(fs.existsSync(lock)).toBe(true);
+      expect(held.stillHeld()).toBe(true);
+    });
+    expect(fs.existsSync(lock)).toBe(false);
+    expect(() => withFileLock(target, () => { throw new Error("boom"); })).toThrow("boom");
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  it("waits for a live holder and gives up after its timeout, naming the holder", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    // The parent of this test process: alive for as long as the test runs.
+    fs.writeFileSync(lockFileFor(target), JSON.stringify({ pid: process.ppid, host: os.hostname(), token: "x", time: Date.now() }));
+    const started = Date.now();
+    let error: unknown;
+    try {
+      withFileLock(target, () => undefined, { timeoutMs: 300 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LockTimeoutError);
+    expect((error as LockTimeoutError).holderPid).toBe(process.ppid);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Someone else's lock is never removed by the one who gave up.
+    expect(fs.existsSync(lockFileFor(target))).toBe(true);
+  });
+
+  it("breaks the lock of a process that no longer runs", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    fs.writeFileSync(lockFileFor(target), JSON.stringify({ pid: deadPid(), host: os.hostname(), token: "dead", time: Date.now() }));
+    let ran = false;
+    withFileLock(target, () => {
+      ran = true;
+    }, { timeoutMs: 1_000 });
+    expect(ran).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("breaks a lock older than the stale age, and an empty one after a few seconds", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    fs.writeFileSync(lockFileFor(target), JSON.stringify({ pid: process.ppid, host: os.hostname(), token: "old", time: Date.now() - STALE_AFTER_MS - 1 }));
+    withFileLock(target, () => undefined, { timeoutMs: 1_000 });
+    fs.writeFileSync(lockFileFor(target), "");
+    const past = new Date(Date.now() - 10_000);
+    fs.utimesSync(lockFileFor(target), past, past);
+    withFileLock(target, () => undefined, { timeoutMs: 1_000 });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});

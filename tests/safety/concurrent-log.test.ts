@@ -1,0 +1,50 @@
+/**
+ * Twenty `channel log` calls on one branch at the same moment leave exactly twenty new entries,
+ * the file still valid and no lock or temporary file behind: the lock makes the read-modify-write
+ * of each call wait for the one before. CHANNEL_SAFETY_ROUNDS repeats it (default 2 rounds).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { copyToTemp, FIXTURES, runCli } from "../helpers/cli.js";
+import { dotFiles, startCli } from "./helpers.js";
+
+const ROUNDS = Number(process.env.CHANNEL_SAFETY_ROUNDS ?? 2);
+const WRITERS = 20;
+const REL = "branches/b-one/activities.yaml";
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function entries(dir: string): { note?: string }[] {
+  return (parse(fs.readFileSync(path.join(dir, REL), "utf8")) as { activities: { note?: string }[] }).activities;
+}
+
+describe(`${WRITERS} concurrent channel log calls on one branch`, () => {
+  for (let round = 1; round <= ROUNDS; round++) {
+    it(`round ${round}: exactly ${WRITERS} new entries, the file valid, nothing left behind`, async () => {
+      const dir = copyToTemp(path.join(FIXTURES, "log-basic"));
+      temps.push(dir);
+      const before = entries(dir);
+      const runs = Array.from({ length: WRITERS }, (_, i) =>
+        startCli(["log", i % 2 === 0 ? "zhang-wei" : "li-ming", "--data", dir, "--date", "2012-03-20", "--note", `并发 ${round}-${i}`, "--lang", "en"]),
+      );
+      const results = await Promise.all(runs.map((r) => r.done));
+      expect(results.map((r, i) => (r.code === 0 ? "ok" : `writer ${i}: exit ${r.code} ${r.signal ?? ""} ${r.stderr}`))).toEqual(Array(WRITERS).fill("ok"));
+
+      const after = entries(dir);
+      expect(after.length).toBe(before.length + WRITERS);
+      expect(after.slice(0, before.length)).toEqual(before);
+      const notes = after.slice(before.length).map((e) => e.note).sort();
+      expect(notes).toEqual(Array.from({ length: WRITERS }, (_, i) => `并发 ${round}-${i}`).sort());
+
+      const check = runCli(["validate", "--data", dir, "--format", "json"]);
+      const diagnostics = (JSON.parse(check.stdout) as { diagnostics: { file: string }[] }).diagnostics;
+      expect(diagnostics.filter((d) => d.file === REL)).toEqual([]);
+      expect(dotFiles(dir)).toEqual([]);
+    }, 180_000);
+  }
+});
