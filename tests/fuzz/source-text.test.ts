@@ -65,15 +65,4 @@ describe("SourceText on long lines", () => {
     expect(source.excerpt(1, 6)).toEqual({ text: "first", column: 6 });
     expect(source.excerpt(3, 2)).toEqual({ text: "last", column: 2 });
   });
-
-  it("100,000 positions on one 200,000-character line take well under a second", () => {
-    const text = "[{a: 1}" + "]}".repeat(100_000);
-    const source = new SourceText(text);
-    const started = performance.now();
-    for (let i = 7; i < text.length; i += 2) {
-      source.positionAt(i);
-      source.spanLength(i, i + 1);
-    }
-    expect(performance.now() - started).toBeLessThan(3_000);
-  });
 });
