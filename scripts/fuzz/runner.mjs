@@ -192,6 +192,13 @@ export async function runFuzz(options) {
   const spawnEvery = options.spawnEvery ?? 50;
   const log = options.log ?? (() => undefined);
   const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), "channel-fuzz-"));
+  // Interrupted (Ctrl-C, kill): the mutants written so far go too.
+  const onSignal = (signal) => {
+    fs.rmSync(tmpRoot, { recursive: true, force: true });
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   const stats = {
     seed,
     mutants: 0,
@@ -264,6 +271,8 @@ export async function runFuzz(options) {
   try {
     await Promise.all(Array.from({ length: workers }, lane));
   } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     await ctx.pool.close();
     fs.rmSync(tmpRoot, { recursive: true, force: true });
   }

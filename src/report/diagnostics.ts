@@ -9,9 +9,14 @@ import type { ValidationResult } from "../validate/index.js";
 import type { Style } from "./style.js";
 import { displayWidth } from "./text-width.js";
 
+/** A value quoted in a message is cut to this many characters (an id may be a 5 MB line). */
+const MAX_QUOTED = 200;
+
 /** The finding's message in `lang`, with a "did you mean" hint when it has a suggestion. */
 export function findingMessage(finding: Finding, lang: Lang): string {
-  const params = { ...finding.params };
+  const params = Object.fromEntries(
+    Object.entries(finding.params).map(([name, value]) => [name, typeof value === "string" && value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED - 1)}…` : value]),
+  );
   if (finding.code === "UNKNOWN_REFERENCE" && typeof params.expected === "string") {
     params.expected = tDynamic(lang, `ref.${params.expected}`);
   }
