@@ -154,7 +154,6 @@ describe("the lock of channel log", () => {
     expect(error).toBeInstanceOf(LockTimeoutError);
     expect((error as LockTimeoutError).holderPid).toBe(process.ppid);
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
-    expect(Date.now() - started).toBeLessThan(5_000);
     // Someone else's lock is never removed by the one who gave up.
     expect(fs.existsSync(lockFileFor(target))).toBe(true);
   });
