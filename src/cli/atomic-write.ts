@@ -149,3 +149,13 @@ export function createFileAtomic(target: string, content: string | Uint8Array, i
     fs.rmSync(temp, { force: true });
   }
 }
+
+/** A file's bytes, or null when it does not exist (yet): what a writer compares before and after. */
+export function readIfExists(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}

@@ -23,7 +23,7 @@ import { PlanError, planImport, type ImportPlan, type RowProblem } from "../../i
 import { importJson, renderImportText } from "../../import/render.js";
 import { readSpreadsheet, SheetError, sheetFormatOf } from "../../import/sheet.js";
 import { nearest } from "../../validate/suggest.js";
-import { writeFileAtomic } from "../atomic-write.js";
+import { readIfExists, writeFileAtomic } from "../atomic-write.js";
 import { emit, resolveFormat, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
@@ -160,14 +160,6 @@ function readInput(ctx: Context, file: string, key: "import.error.cannotRead" | 
   }
 }
 
-function readIfExists(file: string): Buffer | null {
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-}
 
 function hint(lang: Lang, value: string, candidates: readonly string[]): string {
   const suggestion = nearest(value, candidates);

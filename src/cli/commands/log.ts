@@ -12,7 +12,7 @@ import type { LoadedRepository } from "../../load/repository.js";
 import { ACTIVITY_KINDS, type ActivityKind } from "../../model/types.js";
 import { parseDate } from "../../model/values.js";
 import { nearest } from "../../validate/suggest.js";
-import { writeFileAtomic } from "../atomic-write.js";
+import { readIfExists, writeFileAtomic } from "../atomic-write.js";
 import { LockTimeoutError, lockFileFor, withFileLock } from "../file-lock.js";
 import { writeFailure } from "../write-errors.js";
 import { resolveAsOf, todayIn, type Context } from "../context.js";
@@ -109,14 +109,6 @@ function writeEntry(target: string, rel: string, entry: ActivityEntry): { create
   }
 }
 
-function readIfExists(file: string): Buffer | null {
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-}
 
 /** Every staff member and prospect written in the repository, from every file whose YAML could be read. */
 function personRecords(repo: LoadedRepository): PersonRecord[] {
