@@ -7,22 +7,22 @@ import { chooseLang, t, type Lang, type MessageKey } from "../i18n/catalog.js";
 import { makeContext, processSurroundings, type Context, type GlobalOptions, type Surroundings } from "./context.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
 import { VERSION } from "../version.js";
-import { runInit } from "./commands/init.js";
-import { runValidate } from "./commands/validate.js";
-import { runFollowups, type FollowupsOptions } from "./commands/followups.js";
-import { ACTIVITY_KINDS, runLog, type LogOptions } from "./commands/log.js";
-import { FOLLOWUP_KINDS } from "../rules/followups.js";
-import { runBonus } from "./commands/bonus.js";
-import { runExpenses } from "./commands/expenses.js";
-import { runReportMonthly, runReportSummary, type MonthlyOptions } from "./commands/report.js";
-import { runCoverage } from "./commands/coverage.js";
-import { runHookInstall } from "./commands/hook.js";
-import { IMPORT_KINDS, runImport, type ImportOptions } from "./commands/import.js";
-import { EXPORT_KINDS, runExport, type ExportOptions } from "./commands/export.js";
+import type { FollowupsOptions } from "./commands/followups.js";
+import type { LogOptions } from "./commands/log.js";
+import type { MonthlyOptions } from "./commands/report.js";
+import type { ImportOptions } from "./commands/import.js";
+import type { ExportOptions } from "./commands/export.js";
+import { ACTIVITY_KINDS } from "../model/types.js";
+import { FOLLOWUP_KINDS } from "../rules/followup-kinds.js";
+import { IMPORT_KINDS } from "../import/kinds.js";
+import { EXPORT_KINDS } from "../export/kinds.js";
 
 export { VERSION } from "../version.js";
 
-/** Runs a command's action with the context made from its options; an action that reads or writes spreadsheets is async. */
+/**
+ * Runs a command's action with the context made from its options. Every action imports its
+ * command's module when it runs, so start-up loads only the command line and the one command.
+ */
 export type Runner = (action: (ctx: Context) => number | Promise<number>, options: GlobalOptions) => void | Promise<void>;
 
 function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Command {
@@ -55,18 +55,18 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .command("validate")
     .description(h("help.validate"))
     .option("--strict", h("help.strict"))
-    .action((options: { strict?: boolean }, command: Command) => run((ctx) => runValidate(ctx), { ...command.optsWithGlobals(), ...options }));
+    .action((options: { strict?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/validate.js")).runValidate(ctx), { ...command.optsWithGlobals(), ...options }));
 
   program
     .command("bonus")
     .description(h("bonus.help"))
     .option("--department <id>", h("bonus.help.department"))
-    .action((options: { department?: string }, command: Command) => run((ctx) => runBonus(ctx, options), command.optsWithGlobals()));
+    .action((options: { department?: string }, command: Command) => run(async (ctx) => (await import("./commands/bonus.js")).runBonus(ctx, options), command.optsWithGlobals()));
 
   program
     .command("expenses")
     .description(h("expenses.help"))
-    .action((_options: object, command: Command) => run((ctx) => runExpenses(ctx), command.optsWithGlobals()));
+    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/expenses.js")).runExpenses(ctx), command.optsWithGlobals()));
 
   program
     .command("followups")
@@ -77,7 +77,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--branch <id>", h("followups.help.branch"))
     .option("--kind <kind>", t(lang, "followups.help.kind", { kinds: FOLLOWUP_KINDS.join("|") }), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option("--ics <file>", h("followups.help.ics"))
-    .action((options: FollowupsOptions, command: Command) => run((ctx) => runFollowups(ctx, options), command.optsWithGlobals()));
+    .action((options: FollowupsOptions, command: Command) => run(async (ctx) => (await import("./commands/followups.js")).runFollowups(ctx, options), command.optsWithGlobals()));
 
   program
     .command("log")
@@ -88,7 +88,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--date <date>", h("log.help.date"))
     .option("--by <name>", h("log.help.by"))
     .option("--branch <id>", h("log.help.branch"))
-    .action((people: string[], options: LogOptions, command: Command) => run((ctx) => runLog(ctx, people, options), command.optsWithGlobals()));
+    .action((people: string[], options: LogOptions, command: Command) => run(async (ctx) => (await import("./commands/log.js")).runLog(ctx, people, options), command.optsWithGlobals()));
 
   const report = program
     .command("report")
@@ -104,17 +104,17 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .requiredOption("--branch <id>", h("report.help.branch"))
     .requiredOption("--month <month>", h("report.help.month"))
     .option("--no-redact", h("report.help.noRedact"))
-    .action((options: MonthlyOptions, command: Command) => run((ctx) => runReportMonthly(ctx, options), command.optsWithGlobals()));
+    .action((options: MonthlyOptions, command: Command) => run(async (ctx) => (await import("./commands/report.js")).runReportMonthly(ctx, options), command.optsWithGlobals()));
   report
     .command("summary")
     .description(h("report.help.summary"))
-    .action((_options: object, command: Command) => run((ctx) => runReportSummary(ctx), command.optsWithGlobals()));
+    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/report.js")).runReportSummary(ctx), command.optsWithGlobals()));
 
   program
     .command("coverage")
     .description(h("coverage.help"))
     .option("--branch <id>", h("coverage.help.branch"))
-    .action((options: { branch?: string }, command: Command) => run((ctx) => runCoverage(ctx, options), command.optsWithGlobals()));
+    .action((options: { branch?: string }, command: Command) => run(async (ctx) => (await import("./commands/coverage.js")).runCoverage(ctx, options), command.optsWithGlobals()));
 
   program
     .command("import")
@@ -125,7 +125,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--sheet <name>", h("import.help.sheet"))
     .option("--map <file>", h("import.help.map"))
     .option("--apply", h("import.help.apply"))
-    .action((kind: string, options: ImportOptions, command: Command) => run((ctx) => runImport(ctx, kind, options), command.optsWithGlobals()));
+    .action((kind: string, options: ImportOptions, command: Command) => run(async (ctx) => (await import("./commands/import.js")).runImport(ctx, kind, options), command.optsWithGlobals()));
 
   program
     .command("export")
@@ -134,7 +134,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--branch <id>", h("export.help.branch"))
     .option("--department <id>", h("export.help.department"))
     .option("--redact", h("export.help.redact"))
-    .action((kind: string, options: ExportOptions, command: Command) => run((ctx) => runExport(ctx, kind, options), command.optsWithGlobals()));
+    .action((kind: string, options: ExportOptions, command: Command) => run(async (ctx) => (await import("./commands/export.js")).runExport(ctx, kind, options), command.optsWithGlobals()));
 
   const hook = program
     .command("hook")
@@ -146,12 +146,12 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
   hook
     .command("install")
     .description(h("hook.help.install"))
-    .action((_options: object, command: Command) => run((ctx) => runHookInstall(ctx), command.optsWithGlobals()));
+    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/hook.js")).runHookInstall(ctx), command.optsWithGlobals()));
 
   program
     .command("init [dir]")
     .description(h("help.init"))
-    .action((dir: string | undefined, _options: object, command: Command) => run((ctx) => runInit(ctx, dir), command.optsWithGlobals()));
+    .action((dir: string | undefined, _options: object, command: Command) => run(async (ctx) => (await import("./commands/init.js")).runInit(ctx, dir), command.optsWithGlobals()));
 
   return program;
 }

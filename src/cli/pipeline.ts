@@ -13,9 +13,11 @@ import { buildModel, skippedFiles } from "../model/build.js";
 import type { Model } from "../model/types.js";
 import { schemaFingerprint } from "../validate/fingerprint.js";
 import type { Finding } from "../validate/findings.js";
-import { assembleValidation, checkFile, type FileCheck, type ValidationResult } from "../validate/index.js";
+import type { FileCheck, ValidationResult } from "../validate/index.js";
 import { VERSION } from "../version.js";
+import { renderDiagnosticsText } from "../report/diagnostics.js";
 import { resolveRoot, type Context } from "./context.js";
+import { CliError, EXIT_DATA_ERRORS } from "./errors.js";
 
 export interface LoadedData {
   root: string;
@@ -61,29 +63,29 @@ interface CachedModel {
 /** What `validate` needs: the findings, without building (or reading) the model. */
 export type LoadedValidation = Omit<LoadedData, "model">;
 
-export function loadData(ctx: Context, options: LoadOptions = {}): LoadedData {
+export function loadData(ctx: Context, options: LoadOptions = {}): Promise<LoadedData> {
   return load(ctx, options, true);
 }
 
-export function loadValidation(ctx: Context, options: LoadOptions = {}): LoadedValidation {
+export function loadValidation(ctx: Context, options: LoadOptions = {}): Promise<LoadedValidation> {
   return load(ctx, options, false);
 }
 
-function load(ctx: Context, options: LoadOptions, needModel: true): LoadedData;
-function load(ctx: Context, options: LoadOptions, needModel: false): LoadedValidation;
-function load(ctx: Context, options: LoadOptions, needModel: boolean): LoadedValidation & { model?: Model } {
+function load(ctx: Context, options: LoadOptions, needModel: true): Promise<LoadedData>;
+function load(ctx: Context, options: LoadOptions, needModel: false): Promise<LoadedValidation>;
+async function load(ctx: Context, options: LoadOptions, needModel: boolean): Promise<LoadedValidation & { model?: Model }> {
   const root = resolveRoot(ctx);
   const scan = scanRepository(root);
   const digests = scan.raws.map((raw) => (raw.bytes === null ? null : digestBytes(raw.bytes)));
   const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, scan.root, `${VERSION}|${schemaFingerprint()}`);
   const resultKey = sha256(JSON.stringify([scan.raws.map((r) => r.file), digests, scan.findings, options.strict === true]));
-  const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, () => decodedText(raw), data);
 
   if (cache && !options.needFileData) {
     const cached = cache.read<CachedResult>("result");
     const cachedModel = needModel ? cache.read<CachedModel>("model") : null;
     if (cached && cached.key === resultKey && (!needModel || cachedModel?.key === resultKey)) {
-      const files = scan.raws.map((raw) => lazyFile(raw, undefined));
+      // No YAML documents: the cached findings were located when they were found.
+      const files = scan.raws.map((raw) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, () => decodedText(raw), undefined));
       const errors = new Set(cached.findings.filter((f) => f.severity === "error").map((f) => f.file));
       const validation: ValidationResult = {
         findings: cached.findings,
@@ -97,6 +99,10 @@ function load(ctx: Context, options: LoadOptions, needModel: boolean): LoadedVal
     }
   }
 
+  // The parsers and the schema validators are loaded only now: a run answered from the
+  // cached result never needs them, and they are most of the code.
+  const [{ checkFile, assembleValidation }, { documentOf }] = await Promise.all([import("../validate/index.js"), import("../load/parse-file.js")]);
+  const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, () => decodedText(raw), data, documentOf);
   const previous = cache?.read<Record<string, CachedFile>>("files") ?? {};
   const entries: Record<string, CachedFile> = {};
   let changed = false;
@@ -127,6 +133,19 @@ function load(ctx: Context, options: LoadOptions, needModel: boolean): LoadedVal
     if (model) cache.write("model", { key: resultKey, model } satisfies CachedModel);
   }
   return { root: scan.root, repo, validation, skipped, ...(model ? { model } : {}) };
+}
+
+/**
+ * Loads the data and refuses to go on when it has errors: money is never computed from a
+ * repository that is only partly readable. The problems go to stderr, as `validate` shows them.
+ */
+export async function loadValidData(ctx: Context): Promise<LoadedData> {
+  const data = await loadData(ctx);
+  if (data.validation.errors > 0) {
+    ctx.surroundings.stderr(renderDiagnosticsText(data.validation, data.repo.files, ctx.lang, ctx.style));
+    throw new CliError(EXIT_DATA_ERRORS, "money.error.invalidData", { errors: data.validation.errors });
+  }
+  return data;
 }
 
 function decodedText(raw: RawFile): string | null {

@@ -21,8 +21,7 @@ import type { FollowupItem } from "../rules/followups.js";
 import { compareText } from "../validate/findings.js";
 import { code, dateTime, day, num, text, type ExportSheet, type SheetCell } from "./sheet.js";
 
-export const EXPORT_KINDS = ["staff", "prospects", "activities", "followups", "bonus"] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+export { EXPORT_KINDS, type ExportKind } from "./kinds.js";
 
 export interface ExportFilter {
   branch: string | null;

@@ -6,9 +6,9 @@
  */
 import { LANGS, t, type MessageKey } from "../i18n/catalog.js";
 import { labelKey } from "./values.js";
+import { IMPORT_KINDS, type ImportKind } from "./kinds.js";
 
-export const IMPORT_KINDS = ["staff", "prospects", "activities"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { IMPORT_KINDS, type ImportKind };
 
 export type FieldType =
   | "id"

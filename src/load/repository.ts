@@ -7,8 +7,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Document } from "yaml";
 import type { Finding, FindingCode, FindingParams, Severity } from "../validate/findings.js";
-import { decodeUtf8Strict } from "./decode.js";
-import { parseYaml, parseYamlFast } from "./parse-yaml.js";
 import { SourceText } from "./source-text.js";
 
 export type FileKind = "channel" | "departments" | "branch" | "staff" | "kpis" | "competitors" | "prospects" | "activities";
@@ -30,14 +28,20 @@ export const BRANCH_FILE_KINDS: Readonly<Record<string, FileKind>> = {
 /** Files over this size are refused unread. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** The YAML document of a file, or how to make it from the file's text on first use. */
+export type DocumentSource = Document.Parsed | null | ((text: string) => Document.Parsed | null);
+
 /**
  * One data file and what could be made of it. The text and the YAML document (with its
  * positions) are made only when something asks for them: a file that parsed cleanly on the
  * fast path, or came from the cache, needs neither unless a finding must be located in it.
+ * This module does not parse (the parser is loaded only on a run that reads files): the
+ * document comes from whoever made the file (see parse-file.ts), and a file answered from
+ * the cached result has none, since its findings were located when they were cached.
  */
 export class LoadedFile {
   private sourceMemo: SourceText | null | undefined;
-  private docMemo: Document.Parsed | null | undefined;
+  private docMemo: DocumentSource;
 
   constructor(
     /** Path relative to the root, with `/`. */
@@ -49,7 +53,7 @@ export class LoadedFile {
     private readonly text: (() => string | null) | string | null,
     /** The plain value; undefined unless the YAML parsed without error. */
     readonly data: unknown,
-    doc?: Document.Parsed | null,
+    doc: DocumentSource = null,
   ) {
     this.docMemo = doc;
   }
@@ -65,9 +69,9 @@ export class LoadedFile {
 
   /** The YAML document with source positions; null when there is no text or it could not be parsed at all. */
   get doc(): Document.Parsed | null {
-    if (this.docMemo === undefined) {
+    if (typeof this.docMemo === "function") {
       const source = this.source;
-      this.docMemo = source === null ? null : parseYaml(source.text).doc;
+      this.docMemo = source === null ? null : this.docMemo(source.text);
     }
     return this.docMemo;
   }
@@ -148,20 +152,6 @@ export function scanRepository(rootDir: string): ScannedRepository {
   return { root, branchFolders, raws, findings };
 }
 
-/** Reads and parses every file (no cache): what tests and simple callers use. */
-export function loadRepository(rootDir: string): LoadedRepository {
-  const scan = scanRepository(rootDir);
-  const findings = [...scan.findings];
-  const files = scan.raws.map((raw) => parseRawFile(raw, findings));
-  return { root: scan.root, files, branchFolders: scan.branchFolders, findings };
-}
-
-/** Decodes and parses a file read by `scanRepository`; an unreadable one becomes a file without data. */
-export function parseRawFile(raw: RawFile, findings: Finding[]): LoadedFile {
-  if (raw.bytes === null) return new LoadedFile(raw.file, raw.kind, raw.branchFolder, null, undefined, null);
-  return parseDataFile(raw.file, raw.kind, raw.branchFolder, raw.bytes, findings);
-}
-
 function sortedEntries(dir: string): string[] {
   return fs.readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -220,35 +210,6 @@ function readDataFile(root: string, rel: string, findings: Finding[]): Uint8Arra
     findings.push(fileFinding("error", "FILE_UNREADABLE", rel, { reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
     return null;
   }
-}
-
-/** Decodes and parses one file's bytes; the disk-free half of reading, also used by tests. */
-export function parseDataFile(rel: string, kind: FileKind, branchFolder: string | null, bytes: Uint8Array, findings: Finding[]): LoadedFile {
-  const decoded = decodeUtf8Strict(bytes);
-  if (!decoded.ok) {
-    findings.push({ severity: "error", code: decoded.code, file: rel, line: decoded.line, column: decoded.column, path: "", length: 1, params: {} });
-    return new LoadedFile(rel, kind, branchFolder, null, undefined, null);
-  }
-  const text = decoded.text;
-  const fast = parseYamlFast(text);
-  if (fast.ok) return new LoadedFile(rel, kind, branchFolder, text, fast.data);
-
-  const parsed = parseYaml(text);
-  const source = new SourceText(text);
-  for (const problem of parsed.problems) {
-    const { line, column } = source.positionAt(problem.start);
-    findings.push({
-      severity: "error",
-      code: problem.code,
-      file: rel,
-      line,
-      column,
-      path: "",
-      length: source.spanLength(problem.start, problem.end),
-      params: problem.params,
-    });
-  }
-  return new LoadedFile(rel, kind, branchFolder, text, parsed.data, parsed.doc);
 }
 
 /** A finding about a whole file or folder, placed at its start. */

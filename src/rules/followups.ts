@@ -7,26 +7,13 @@
 import type { Activity, FollowupPolicy, Model, Position, PositionCategory, Prospect, StaffMember } from "../model/types.js";
 import { addDays, daysBetween, isLeapYear, isoDate, type IsoDate, type LunarBirthday, type SolarBirthday } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
+import { FOLLOWUP_KINDS, type FollowupKind } from "./followup-kinds.js";
 import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
 
-/** The item kinds, in SPEC 5's order: the second sort key. */
+export { FOLLOWUP_KINDS, type FollowupKind };
+
 /** The person fields of an item about a branch or the repository (SPEC 5: fields that do not apply are null). */
 const NO_PERSON = { person: null, name: null, personType: null, position: null } as const;
-
-export const FOLLOWUP_KINDS = [
-  "birthday",
-  "holiday",
-  "contact",
-  "leader_report",
-  "archive_review",
-  "prospect_followup",
-  "maturity",
-  "large_movement",
-  "care_call",
-  "hq_registration",
-] as const;
-
-export type FollowupKind = (typeof FOLLOWUP_KINDS)[number];
 
 /** Why an item is due, per kind: what a renderer needs for the detail. */
 export type FollowupFacts =

@@ -1,16 +1,17 @@
 /**
  * The Chinese (lunar) calendar, as far as birthdays need it: where a lunar month-day falls in
- * the solar calendar. The astronomy is lunar-javascript's (6tail, MIT, no dependencies); this
+ * the solar calendar. The astronomy is lunar-javascript's (6tail, MIT, no dependencies),
+ * precomputed for 1900–2100 into ./lunar-table.ts so that start-up need not load it; this
  * module only applies SPEC 5's rules for birthdays that a year does not have:
  * - a leap-month birthday falls in that leap month when the year has one, else in the
  *   ordinary month of the same number;
  * - day 30 in a month of 29 days falls on day 29.
- * Pure: no clock, no disk.
+ * Pure: no clock, no disk beyond requiring the library for a year outside the table.
  */
-import lunarLibrary from "lunar-javascript";
+import { createRequire } from "node:module";
+import type lunarLibrary from "lunar-javascript";
 import { addDays, type IsoDate, type LunarBirthday } from "../model/values.js";
-
-const { LunarYear, Solar } = lunarLibrary;
+import { LUNAR_TABLE, LUNAR_TABLE_DIGITS, LUNAR_TABLE_FIRST_YEAR, LUNAR_TABLE_LAST_YEAR } from "./lunar-table.js";
 
 /** How a lunar birthday was placed in one lunar year. */
 export interface LunarOccurrence {
@@ -41,35 +42,73 @@ export function lunarBirthdayInYear(birthday: LunarBirthday, year: number): Luna
 }
 
 /** A lunar year as birthdays need it: its leap month and each month's length and first solar day. */
-interface LunarYearTable {
+export interface LunarYearTable {
   leapMonth: number;
-  /** By month code (negative for the leap month). */
+  /** By month code (negative for the leap month), in the year's order. */
   months: Map<number, { days: number; first: IsoDate }>;
 }
 
 /**
- * Lunar years by number. The library computes a year astronomically (tens of milliseconds)
- * and remembers only the last one, so a head office's thousands of birthdays alternating
- * between years would recompute it every time; a year's table is made once.
+ * Lunar years by number. Even from the precomputed table a year is made once: a head office's
+ * thousands of birthdays alternate between a few years, and outside the table the library
+ * computes a year astronomically (tens of milliseconds) and remembers only the last one.
  */
 const years = new Map<number, LunarYearTable>();
 
 function lunarYear(year: number): LunarYearTable {
   let table = years.get(year);
   if (table === undefined) {
-    const info = LunarYear.fromYear(year);
-    const leapMonth = info.getLeapMonth();
-    const months = new Map<number, { days: number; first: IsoDate }>();
-    for (let m = 1; m <= 12; m++) {
-      for (const code of m === leapMonth ? [m, -m] : [m]) {
-        const month = info.getMonth(code);
-        if (month !== null) months.set(code, { days: month.getDayCount(), first: Solar.fromJulianDay(month.getFirstJulianDay()).toYmd() });
-      }
-    }
-    table = { leapMonth, months };
+    table = lunarYearFromTable(year) ?? lunarYearFromLibrary(year);
     years.set(year, table);
   }
   return table;
+}
+
+/** The month codes of a year in order: 1 … 12, the leap month -m right after m. */
+function monthCodes(leapMonth: number): number[] {
+  const codes: number[] = [];
+  for (let m = 1; m <= 12; m++) codes.push(...(m === leapMonth ? [m, -m] : [m]));
+  return codes;
+}
+
+/**
+ * Lunar year `year` decoded from the precomputed table (src/rules/lunar-table.ts, which
+ * describes the encoding), or undefined outside the table's years. Exported for the test that
+ * holds the table to the library year by year.
+ */
+export function lunarYearFromTable(year: number): LunarYearTable | undefined {
+  if (!Number.isInteger(year) || year < LUNAR_TABLE_FIRST_YEAR || year > LUNAR_TABLE_LAST_YEAR) return undefined;
+  const start = (year - LUNAR_TABLE_FIRST_YEAR) * LUNAR_TABLE_DIGITS;
+  const bits = Number.parseInt(LUNAR_TABLE.slice(start, start + LUNAR_TABLE_DIGITS), 16);
+  const leapMonth = (bits >> 13) & 0xf;
+  const months = new Map<number, { days: number; first: IsoDate }>();
+  let first = addDays(`${year}-01-01`, bits >> 17);
+  monthCodes(leapMonth).forEach((code, i) => {
+    const days = bits & (1 << i) ? 30 : 29;
+    months.set(code, { days, first });
+    first = addDays(first, days);
+  });
+  return { leapMonth, months };
+}
+
+type LunarLibrary = typeof lunarLibrary;
+let library: LunarLibrary | undefined;
+
+/**
+ * Loading lunar-javascript (436 KB) and computing a year from it took a noticeable share of
+ * every command's start-up, so it is required only for a year the table does not hold.
+ */
+function lunarYearFromLibrary(year: number): LunarYearTable {
+  library ??= createRequire(import.meta.url)("lunar-javascript") as LunarLibrary;
+  const { LunarYear, Solar } = library;
+  const info = LunarYear.fromYear(year);
+  const leapMonth = info.getLeapMonth();
+  const months = new Map<number, { days: number; first: IsoDate }>();
+  for (const code of monthCodes(leapMonth)) {
+    const month = info.getMonth(code);
+    if (month !== null) months.set(code, { days: month.getDayCount(), first: Solar.fromJulianDay(month.getFirstJulianDay()).toYmd() });
+  }
+  return { leapMonth, months };
 }
 
 function computeInYear(birthday: LunarBirthday, year: number): LunarOccurrence {

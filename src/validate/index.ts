@@ -2,7 +2,8 @@
  * The whole check of a repository: read problems, then each file's own check (parse and
  * schema), then the cross-file rules; all findings sorted by file, line and column.
  */
-import { parseRawFile, type LoadedFile, type LoadedRepository, type RawFile } from "../load/repository.js";
+import { parseRawFile } from "../load/parse-file.js";
+import type { LoadedFile, LoadedRepository, RawFile } from "../load/repository.js";
 import { checkCrossFile } from "./cross-file.js";
 import { compareFindings, type Finding } from "./findings.js";
 import { checkFileSchema } from "./schema.js";

@@ -8,7 +8,7 @@ import readXlsxFile from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
 import { activitiesSheet, bonusSheet, followupsSheet, prospectsSheet, staffSheet } from "../../src/export/build.js";
 import { columnWidths, renderSheetCsv, renderSheetXlsx } from "../../src/export/sheet.js";
-import { loadRepository } from "../../src/load/repository.js";
+import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
 import { computeBonusAwards } from "../../src/rules/bonus.js";
 import { findDueFollowups } from "../../src/rules/followups.js";

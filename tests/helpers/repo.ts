@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadRepository } from "../../src/load/repository.js";
+import { loadRepository } from "../../src/load/parse-file.js";
 import { validateRepository, type ValidationResult } from "../../src/validate/index.js";
 
 /** File contents by relative path: text is written as UTF-8, bytes as they are; null makes a directory. */

@@ -1,6 +1,6 @@
 /** The HTML page (report/html.ts, svg-chart.ts) and the monthly table in it: well-formed, self-contained, escaped, masked. */
 import { describe, expect, it } from "vitest";
-import { loadRepository } from "../../src/load/repository.js";
+import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
 import { computeMonthlyFigures } from "../../src/rules/monthly.js";
 import { renderHtmlPage } from "../../src/report/html.js";

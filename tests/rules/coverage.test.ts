@@ -1,6 +1,6 @@
 /** Archive coverage (rules/coverage.ts): what counts as filled, shares, and the order of the gaps. */
 import { describe, expect, it } from "vitest";
-import { loadRepository } from "../../src/load/repository.js";
+import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
 import type { Competitor } from "../../src/model/types.js";
 import { isFilled, measureBranch, measureCoverage, type BranchCoverage } from "../../src/rules/coverage.js";

@@ -1,6 +1,6 @@
 /** The monthly figures (rules/monthly.ts): periods, sums, counts and targets, value by value. */
 import { describe, expect, it } from "vitest";
-import { loadRepository } from "../../src/load/repository.js";
+import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
 import type { Activity, ActivityKind, KpiMonth, Prospect } from "../../src/model/types.js";
 import { addMonths, computeMonthlyFigures, lastDay, monthsBetween, type FigureKey, type MonthlyFigures } from "../../src/rules/monthly.js";

@@ -1,6 +1,6 @@
 /** Head office's summary (rules/summary.ts): per department and totals, from the same rules as the dedicated commands. */
 import { describe, expect, it } from "vitest";
-import { loadRepository } from "../../src/load/repository.js";
+import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
 import type { Prospect } from "../../src/model/types.js";
 import { computeSummary } from "../../src/rules/summary.js";

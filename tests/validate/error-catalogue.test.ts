@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadRepository } from "../../src/load/repository.js";
+import { loadRepository } from "../../src/load/parse-file.js";
 import { validateRepository } from "../../src/validate/index.js";
 import { FINDING_CODES, type FindingCode, type Severity } from "../../src/validate/findings.js";
 import { writeRepo, type RepoFiles } from "../helpers/repo.js";

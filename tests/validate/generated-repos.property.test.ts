@@ -6,7 +6,7 @@ import fc from "fast-check";
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { loadRepository } from "../../src/load/repository.js";
+import { loadRepository } from "../../src/load/parse-file.js";
 import { POSITIONS } from "../../src/model/types.js";
 import { isoDate } from "../../src/model/values.js";
 import { validateRepository } from "../../src/validate/index.js";

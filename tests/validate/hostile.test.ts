@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadRepository } from "../../src/load/repository.js";
+import { loadRepository } from "../../src/load/parse-file.js";
 import { validateRepository } from "../../src/validate/index.js";
 import { validateFiles, writeRepo } from "../helpers/repo.js";
 

@@ -11,9 +11,9 @@ import { emit, resolveFormat, type Context } from "../context.js";
 import { EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
-export function runCoverage(ctx: Context, options: { branch?: string }): number {
+export async function runCoverage(ctx: Context, options: { branch?: string }): Promise<number> {
   const format = resolveFormat(ctx, COVERAGE_FORMATS);
-  const { root, model, skipped } = loadData(ctx);
+  const { root, model, skipped } = await loadData(ctx);
   if (options.branch !== undefined) {
     const known = model.branches.map((b) => b.id);
     if (!known.includes(options.branch)) {

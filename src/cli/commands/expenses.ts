@@ -3,11 +3,12 @@ import { renderExpenses } from "../../report/expenses.js";
 import { computeExpenseSupport } from "../../rules/expenses.js";
 import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "../errors.js";
-import { loadValidData, MONEY_FORMATS } from "./bonus.js";
+import { loadValidData } from "../pipeline.js";
+import { MONEY_FORMATS } from "./bonus.js";
 
-export function runExpenses(ctx: Context): number {
+export async function runExpenses(ctx: Context): Promise<number> {
   const format = resolveFormat(ctx, MONEY_FORMATS);
-  const { root, model } = loadValidData(ctx);
+  const { root, model } = await loadValidData(ctx);
   const policy = model.settings.expenseSupport;
   if (policy === null) throw new CliError(EXIT_USAGE, "expenses.error.policyMissing");
   const asOf = resolveAsOf(ctx, model.settings.timezone);

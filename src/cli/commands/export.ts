@@ -16,8 +16,7 @@ import { filterFollowups, findDueFollowups } from "../../rules/followups.js";
 import { nearest } from "../../validate/suggest.js";
 import { emit, resolveAsOf, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
-import { loadData } from "../pipeline.js";
-import { loadValidData } from "./bonus.js";
+import { loadData, loadValidData } from "../pipeline.js";
 
 export { EXPORT_KINDS };
 
@@ -41,7 +40,7 @@ export async function runExport(ctx: Context, kindArg: string, options: ExportOp
   if (format === undefined) throw usageError("export.error.extension", { file: out });
   if (ctx.options.format !== undefined && ctx.options.format !== format) throw usageError("export.error.formatConflict", { format: ctx.options.format, file: out });
 
-  const data = kind === "bonus" ? loadValidData(ctx) : loadData(ctx);
+  const data = kind === "bonus" ? await loadValidData(ctx) : await loadData(ctx);
   const { root, model, skipped } = data;
   const filter = checkFilter(lang, options, model, data.repo.branchFolders);
   const sheetOptions = { lang, redact: options.redact === true };

@@ -24,11 +24,11 @@ export interface FollowupsOptions {
   ics?: string;
 }
 
-export function runFollowups(ctx: Context, options: FollowupsOptions): number {
+export async function runFollowups(ctx: Context, options: FollowupsOptions): Promise<number> {
   const format = resolveFormat(ctx, ["table", "json", "csv", "md"] as const);
   const kinds = parseKinds(ctx.lang, options.kind ?? []);
   const within = options.within === undefined ? undefined : parseWithin(options.within);
-  const { root, repo, model, skipped } = loadData(ctx);
+  const { root, repo, model, skipped } = await loadData(ctx);
   const asOf = resolveAsOf(ctx, model.settings.timezone);
   const filter = checkFilter(ctx.lang, options, kinds, model, repo.branchFolders);
   const policy = model.settings.followups;

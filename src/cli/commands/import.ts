@@ -52,7 +52,7 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
   const bytes = readInput(ctx, options.from, "import.error.cannotRead");
 
   // Import edits a file: it needs every file as it is now, not a cached answer.
-  const { root, repo, validation } = loadData(ctx, { needFileData: true });
+  const { root, repo, validation } = await loadData(ctx, { needFileData: true });
   const branch = options.branch;
   if (!repo.branchFolders.includes(branch)) throw usageError("import.error.unknownBranch", { value: branch, hint: hint(lang, branch, repo.branchFolders) });
   const rel = `branches/${branch}/${kind}.yaml`;

@@ -36,7 +36,7 @@ interface PersonRecord {
   branch: string;
 }
 
-export function runLog(ctx: Context, people: string[], options: LogOptions): number {
+export async function runLog(ctx: Context, people: string[], options: LogOptions): Promise<number> {
   const lang = ctx.lang;
   if (people.length === 0 && options.branch === undefined) throw usageError("log.error.noTarget");
   const kind = options.kind ?? (people.length === 0 ? "report" : "call");
@@ -49,7 +49,7 @@ export function runLog(ctx: Context, people: string[], options: LogOptions): num
   if (options.date !== undefined && parseDate(options.date) === null) throw usageError("error.badDate", { option: "--date", value: options.date });
 
   // log edits a file: it needs every file as it is now, not a cached answer.
-  const { root, repo, validation, model } = loadData(ctx, { needFileData: true });
+  const { root, repo, validation, model } = await loadData(ctx, { needFileData: true });
   const timezone = model.settings.timezone;
   const today = todayIn(timezone, ctx.surroundings.now());
   const date = options.date ?? resolveAsOf(ctx, timezone);

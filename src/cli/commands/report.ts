@@ -15,7 +15,7 @@ import { renderSummary, SUMMARY_FORMATS } from "../../report/summary.js";
 import { nearest } from "../../validate/suggest.js";
 import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
 import { EXIT_OK, usageError } from "../errors.js";
-import { loadValidData } from "./bonus.js";
+import { loadValidData } from "../pipeline.js";
 
 export interface MonthlyOptions {
   branch: string;
@@ -62,10 +62,10 @@ function hint(lang: Lang, value: string, candidates: readonly string[]): string 
   return suggestion === undefined ? "" : t(lang, "hint.didYouMean", { suggestion });
 }
 
-export function runReportMonthly(ctx: Context, options: MonthlyOptions): number {
+export async function runReportMonthly(ctx: Context, options: MonthlyOptions): Promise<number> {
   const format = monthlyFormat(ctx);
   const month = parseMonth(options.month);
-  const { root, model } = loadValidData(ctx);
+  const { root, model } = await loadValidData(ctx);
   const known = model.branches.map((b) => b.id);
   if (!known.includes(options.branch)) throw usageError("report.error.unknownBranch", { value: options.branch, hint: hint(ctx.lang, options.branch, known), known: known.join(", ") });
   const asOf = resolveAsOf(ctx, model.settings.timezone);
@@ -76,9 +76,9 @@ export function runReportMonthly(ctx: Context, options: MonthlyOptions): number 
   return EXIT_OK;
 }
 
-export function runReportSummary(ctx: Context): number {
+export async function runReportSummary(ctx: Context): Promise<number> {
   const format = resolveFormat(ctx, SUMMARY_FORMATS);
-  const { root, model } = loadValidData(ctx);
+  const { root, model } = await loadValidData(ctx);
   const asOf = resolveAsOf(ctx, model.settings.timezone);
   emit(ctx, renderSummary(computeSummary(model, asOf), format, ctx.lang, ctx.style), root);
   return EXIT_OK;

@@ -4,9 +4,9 @@ import { emit, resolveFormat, type Context } from "../context.js";
 import { EXIT_DATA_ERRORS, EXIT_OK } from "../errors.js";
 import { loadValidation } from "../pipeline.js";
 
-export function runValidate(ctx: Context): number {
+export async function runValidate(ctx: Context): Promise<number> {
   const format = resolveFormat(ctx, ["text", "json"] as const);
-  const { root, repo, validation } = loadValidation(ctx, { strict: ctx.options.strict === true });
+  const { root, repo, validation } = await loadValidation(ctx, { strict: ctx.options.strict === true });
   const output =
     format === "json"
       ? JSON.stringify(diagnosticsJson(validation, ctx.lang), null, 2) + "\n"
