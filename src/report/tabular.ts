@@ -24,24 +24,26 @@ export interface Tabular {
  */
 export function renderTable(table: Tabular, style: Style): string {
   const headers = table.columns.map((c) => style.bold(c.header));
-  const widths = headers.map(cellWidth);
-  for (const row of table.rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, cellWidth(cell));
+  // Each cell is measured once.
+  const measured = [headers, ...table.rows].map((cells) => ({ cells, widths: cells.map(cellWidth) }));
+  const widths: number[] = [];
+  for (const row of measured) {
+    row.widths.forEach((w, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, w);
     });
   }
   const rule = (left: string, middle: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(middle) + right;
-  const line = (cells: readonly string[]) =>
+  const line = ({ cells, widths: cellWidths }: { cells: readonly string[]; widths: readonly number[] }) =>
     "│" +
     widths
       .map((w, i) => {
         const cell = cells[i] ?? "";
-        const gap = " ".repeat(Math.max(0, w - cellWidth(cell)));
+        const gap = " ".repeat(Math.max(0, w - (cellWidths[i] ?? 0)));
         return ` ${table.columns[i]?.align === "right" ? gap + cell : cell + gap} `;
       })
       .join("│") +
     "│";
-  return [rule("┌", "┬", "┐"), line(headers), ...table.rows.map(line), rule("└", "┴", "┘")].join("\n") + "\n";
+  return [rule("┌", "┬", "┐"), ...measured.map(line), rule("└", "┴", "┘")].join("\n") + "\n";
 }
 
 /** Terminal cells of a cell's text, colour codes not counted. */

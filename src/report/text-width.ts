@@ -2,11 +2,20 @@
 
 /** Terminal cells a string takes: East Asian wide and fullwidth characters count two. */
 export function displayWidth(text: string): number {
+  // By UTF-16 unit rather than `for (const ch of text)`: a head office's follow-up table measures
+  // 200,000 cells, and the string iterator was most of the drawing time.
   let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) continue;
-    width += isWide(cp) ? 2 : 1;
+    width += cp >= 0x1100 && isWide(cp) ? 2 : 1;
   }
   return width;
 }

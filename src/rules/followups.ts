@@ -4,7 +4,7 @@
  * the clock, the disk or the environment, and nothing is worded: an item carries the facts a
  * renderer needs to explain it in either language.
  */
-import type { Activity, FollowupPolicy, Model, Position, PositionCategory, Prospect, StaffMember } from "../model/types.js";
+import type { Activity, Branch, FollowupPolicy, Model, Position, PositionCategory, Prospect, StaffMember } from "../model/types.js";
 import { addDays, daysBetween, isLeapYear, isoDate, type IsoDate, type LunarBirthday, type SolarBirthday } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
 import { FOLLOWUP_KINDS, type FollowupKind } from "./followup-kinds.js";
@@ -12,8 +12,32 @@ import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
 
 export { FOLLOWUP_KINDS, type FollowupKind };
 
-/** The person fields of an item about a branch or the repository (SPEC 5: fields that do not apply are null). */
-const NO_PERSON = { person: null, name: null, personType: null, position: null } as const;
+/** Where an item belongs and whom it is about: its fields before the kind (SPEC 5: fields that do not apply are null). */
+interface Subject {
+  branch: string | null;
+  department: string | null;
+  owner: string | null;
+  person: string | null;
+  name: string | null;
+  personType: "staff" | "prospect" | null;
+  position: Position | null;
+}
+
+/** A holiday's: no branch, no person. */
+const NO_SUBJECT: Subject = { branch: null, department: null, owner: null, person: null, name: null, personType: null, position: null };
+
+/** A branch's own item (leader report, archive review): no person. */
+function branchSubject(branch: Branch): Subject {
+  return { branch: branch.id, department: branch.department, owner: branch.owner, person: null, name: null, personType: null, position: null };
+}
+
+function staffSubject(branch: Branch, staff: StaffMember): Subject {
+  return { branch: branch.id, department: branch.department, owner: branch.owner, person: staff.id, name: staff.name, personType: "staff", position: staff.position };
+}
+
+function prospectSubject(branch: Branch, prospect: Prospect): Subject {
+  return { branch: branch.id, department: branch.department, owner: branch.owner, person: prospect.id, name: prospect.name, personType: "prospect", position: null };
+}
 
 /** Why an item is due, per kind: what a renderer needs for the detail. */
 export type FollowupFacts =
@@ -82,9 +106,25 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
   const oldest = addDays(asOf, -policy.overdueDays);
   const contacts = contactDates(model, asOf);
   const items: FollowupItem[] = [];
-  const add = (item: Omit<FollowupItem, "overdue" | "daysLate">): void => {
-    const daysLate = item.due < asOf ? daysBetween(item.due, asOf) : 0;
-    items.push({ ...item, overdue: item.due < asOf, daysLate });
+  // At head-office scale this runs over ~100,000 people: an item's object is made once, when
+  // it is due, and nothing is allocated for the people who have nothing due.
+  const add = (subject: Subject, kind: FollowupKind, due: IsoDate, facts: FollowupFacts, identity: string): void => {
+    const overdue = due < asOf;
+    items.push({
+      due,
+      kind,
+      overdue,
+      daysLate: overdue ? daysBetween(due, asOf) : 0,
+      branch: subject.branch,
+      department: subject.department,
+      person: subject.person,
+      name: subject.name,
+      personType: subject.personType,
+      position: subject.position,
+      owner: subject.owner,
+      facts,
+      identity,
+    });
   };
   /** The four event-like kinds: not done, and neither older than overdue_days nor beyond the window. */
   const eventLike = (due: IsoDate, doneFrom: IsoDate, personId: string): boolean =>
@@ -92,29 +132,16 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
 
   for (const holiday of model.settings.holidays) {
     if (asOf <= holiday.date && holiday.date <= horizon) {
-      add({
-        due: holiday.date,
-        kind: "holiday",
-        branch: null,
-        department: null,
-        ...NO_PERSON,
-        owner: null,
-        facts: { kind: "holiday", name: holiday.name },
-        identity: `holiday|${holiday.date}|${holiday.name}`,
-      });
+      add(NO_SUBJECT, "holiday", holiday.date, { kind: "holiday", name: holiday.name }, `holiday|${holiday.date}|${holiday.name}`);
     }
   }
 
   for (const branch of model.branches) {
-    const where = { branch: branch.id, department: branch.department, owner: branch.owner };
-    const ofStaff = (s: StaffMember) => ({ ...where, person: s.id, name: s.name, personType: "staff" as const, position: s.position });
-    const ofProspect = (p: Prospect) => ({ ...where, person: p.id, name: p.name, personType: "prospect" as const, position: null });
-
-    for (const person of [...branch.staff, ...branch.prospects]) {
-      const who = "position" in person ? ofStaff(person) : ofProspect(person);
-      for (const found of birthdays(person.birthday, person.lunarBirthday, asOf)) {
-        if (found.due <= horizon) add({ ...who, kind: "birthday", due: found.due, facts: found.facts, identity: `birthday|${branch.id}|${person.id}|${found.key}` });
-      }
+    for (const staff of branch.staff) {
+      for (const found of birthdays(staff, asOf, horizon)) add(staffSubject(branch, staff), "birthday", found.due, found.facts, `birthday|${branch.id}|${staff.id}|${found.key}`);
+    }
+    for (const prospect of branch.prospects) {
+      for (const found of birthdays(prospect, asOf, horizon)) add(prospectSubject(branch, prospect), "birthday", found.due, found.facts, `birthday|${branch.id}|${prospect.id}|${found.key}`);
     }
 
     for (const staff of branch.staff) {
@@ -122,89 +149,80 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       const { cadenceDays, cadenceBasis } = cadenceOf(staff, policy);
       const due = last === null ? asOf : addDays(last, cadenceDays);
       if (due <= horizon) {
-        add({
-          ...ofStaff(staff),
-          kind: "contact",
-          due,
-          facts: { kind: "contact", last, cadenceDays, cadenceBasis },
-          identity: `contact|${branch.id}|${staff.id}|${last ?? "never"}`,
-        });
+        add(staffSubject(branch, staff), "contact", due, { kind: "contact", last, cadenceDays, cadenceBasis }, `contact|${branch.id}|${staff.id}|${last ?? "never"}`);
       }
     }
 
     const lastReport = latestReport(branch.activities, asOf);
     const reportDue = lastReport === null ? asOf : addDays(lastReport, policy.leaderReportDays);
     if (reportDue <= horizon) {
-      add({
-        ...where,
-        ...NO_PERSON,
-        kind: "leader_report",
-        due: reportDue,
-        facts: { kind: "leader_report", last: lastReport, everyDays: policy.leaderReportDays },
-        identity: `leader_report|${branch.id}|${lastReport ?? "never"}`,
-      });
+      add(
+        branchSubject(branch),
+        "leader_report",
+        reportDue,
+        { kind: "leader_report", last: lastReport, everyDays: policy.leaderReportDays },
+        `leader_report|${branch.id}|${lastReport ?? "never"}`,
+      );
     }
 
     // A review dated after D has not happened yet (SPEC 5: records count only on or before D).
     const reviewed = branch.reviewed !== null && branch.reviewed <= asOf ? branch.reviewed : null;
     const reviewDue = reviewed === null ? asOf : addDays(reviewed, policy.archiveReviewDays);
     if (reviewDue <= horizon) {
-      add({
-        ...where,
-        ...NO_PERSON,
-        kind: "archive_review",
-        due: reviewDue,
-        facts: { kind: "archive_review", reviewed, hasStaffFile: branch.hasStaffFile, everyDays: policy.archiveReviewDays },
-        identity: `archive_review|${branch.id}|${reviewed ?? "never"}`,
-      });
+      add(
+        branchSubject(branch),
+        "archive_review",
+        reviewDue,
+        { kind: "archive_review", reviewed, hasStaffFile: branch.hasStaffFile, everyDays: policy.archiveReviewDays },
+        `archive_review|${branch.id}|${reviewed ?? "never"}`,
+      );
     }
 
     for (const prospect of branch.prospects) {
-      const who = ofProspect(prospect);
       const base = `${branch.id}|${prospect.id}`;
       if (prospect.nextFollowup !== null) {
         const due = prospect.nextFollowup;
         if (eventLike(due, addDays(due, -policy.windowDays), prospect.id)) {
-          add({ ...who, kind: "prospect_followup", due, facts: { kind: "prospect_followup", planned: due }, identity: `prospect_followup|${base}|${due}` });
+          add(prospectSubject(branch, prospect), "prospect_followup", due, { kind: "prospect_followup", planned: due }, `prospect_followup|${base}|${due}`);
         }
       }
       prospect.holdings.forEach((holding, index) => {
         if (holding.matures === null) return;
         const due = addDays(holding.matures, -policy.maturityLeadDays);
         if (eventLike(due, addDays(due, -policy.windowDays), prospect.id)) {
-          add({
-            ...who,
-            kind: "maturity",
+          add(
+            prospectSubject(branch, prospect),
+            "maturity",
             due,
-            facts: { kind: "maturity", product: holding.product, amount: holding.amount, matures: holding.matures, leadDays: policy.maturityLeadDays },
-            identity: `maturity|${base}|${holding.matures}|${holding.product}|${index}`,
-          });
+            { kind: "maturity", product: holding.product, amount: holding.amount, matures: holding.matures, leadDays: policy.maturityLeadDays },
+            `maturity|${base}|${holding.matures}|${holding.product}|${index}`,
+          );
         }
       });
       prospect.events.forEach((event, index) => {
         if (event.kind !== "large_movement" || event.date > asOf) return;
         if (event.amount === null || event.amount < policy.largeMovementMin) return;
         if (eventLike(event.date, event.date, prospect.id)) {
-          add({
-            ...who,
-            kind: "large_movement",
-            due: event.date,
-            facts: { kind: "large_movement", date: event.date, amount: event.amount, note: event.note },
-            identity: `large_movement|${base}|${event.date}|${index}`,
-          });
+          add(
+            prospectSubject(branch, prospect),
+            "large_movement",
+            event.date,
+            { kind: "large_movement", date: event.date, amount: event.amount, note: event.note },
+            `large_movement|${base}|${event.date}|${index}`,
+          );
         }
       });
       prospect.purchases.forEach((purchase, index) => {
         if (!purchase.important || purchase.date > asOf) return;
         const due = addDays(purchase.date, policy.careCallDays);
         if (eventLike(due, addDays(purchase.date, 1), prospect.id)) {
-          add({
-            ...who,
-            kind: "care_call",
+          add(
+            prospectSubject(branch, prospect),
+            "care_call",
             due,
-            facts: { kind: "care_call", date: purchase.date, product: purchase.product, amount: purchase.amount },
-            identity: `care_call|${base}|${purchase.date}|${purchase.product}|${index}`,
-          });
+            { kind: "care_call", date: purchase.date, product: purchase.product, amount: purchase.amount },
+            `care_call|${base}|${purchase.date}|${purchase.product}|${index}`,
+          );
         }
       });
     }
@@ -216,13 +234,13 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
         const registered = staff.hqRegistered !== null && staff.hqRegistered <= asOf;
         const converted = staff.conversion !== null && staff.conversion.at.slice(0, 10) <= asOf;
         if (registered || converted) continue;
-        add({
-          ...ofStaff(staff),
-          kind: "hq_registration",
-          due: asOf,
-          facts: { kind: "hq_registration", position: staff.position, deadline: bonus.deadline },
-          identity: `hq_registration|${branch.id}|${staff.id}|${bonus.start}|${bonus.deadline}`,
-        });
+        add(
+          staffSubject(branch, staff),
+          "hq_registration",
+          asOf,
+          { kind: "hq_registration", position: staff.position, deadline: bonus.deadline },
+          `hq_registration|${branch.id}|${staff.id}|${bonus.start}|${bonus.deadline}`,
+        );
       }
     }
   }
@@ -285,21 +303,29 @@ interface FoundBirthday {
   key: string;
 }
 
-/** A person's next solar and next lunar birthday (each one an item: the person may keep either). */
-function birthdays(solar: SolarBirthday | null, lunar: LunarBirthday | null, asOf: IsoDate): FoundBirthday[] {
+const NO_BIRTHDAYS: readonly FoundBirthday[] = [];
+
+/** A person's next solar and next lunar birthday up to `horizon` (each one an item: the person may keep either). */
+function birthdays(person: { birthday: SolarBirthday | null; lunarBirthday: LunarBirthday | null }, asOf: IsoDate, horizon: IsoDate): readonly FoundBirthday[] {
+  const { birthday: solar, lunarBirthday: lunar } = person;
+  if (solar === null && lunar === null) return NO_BIRTHDAYS;
   const found: FoundBirthday[] = [];
   if (solar !== null) {
     const next = nextSolarBirthday(solar, asOf);
-    const age = solar.year === null ? null : Number(next.date.slice(0, 4)) - solar.year;
-    found.push({
-      due: next.date,
-      facts: { kind: "birthday", calendar: "solar", birthday: solar, age, movedFromLeapDay: next.movedFromLeapDay },
-      key: `solar|${next.date}`,
-    });
+    if (next.date <= horizon) {
+      const age = solar.year === null ? null : Number(next.date.slice(0, 4)) - solar.year;
+      found.push({
+        due: next.date,
+        facts: { kind: "birthday", calendar: "solar", birthday: solar, age, movedFromLeapDay: next.movedFromLeapDay },
+        key: `solar|${next.date}`,
+      });
+    }
   }
   if (lunar !== null) {
     const occurrence = nextLunarBirthday(lunar, asOf);
-    found.push({ due: occurrence.date, facts: { kind: "birthday", calendar: "lunar", birthday: lunar, occurrence }, key: `lunar|${occurrence.date}` });
+    if (occurrence.date <= horizon) {
+      found.push({ due: occurrence.date, facts: { kind: "birthday", calendar: "lunar", birthday: lunar, occurrence }, key: `lunar|${occurrence.date}` });
+    }
   }
   return found;
 }
