@@ -23,6 +23,29 @@ const builtinsByRequire = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for subcommands that are separate
+ * executables (which channel has none of); child_process brings net, dgram and streams with
+ * it, several ms of every start. commander's copy is required on first use instead.
+ */
+const commanderChildProcessOnUse = {
+  name: "commander-child-process-on-use",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "child-process-on-use" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "child-process-on-use" }, () => ({
+      contents: [
+        "let loaded;",
+        "const real = () => (loaded ??= require('node:child_process'));",
+        // spawn is all that commander calls (lib/command.js, _executeSubCommand).
+        "module.exports = { spawn: (...args) => real().spawn(...args) };",
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
 // Chunk names carry content hashes: clear the old ones so the package holds only this build's.
 fs.rmSync("dist/chunks", { recursive: true, force: true });
 await build({
@@ -35,7 +58,7 @@ await build({
   format: "esm",
   target: "node20",
   logLevel: "warning",
-  plugins: [builtinsByRequire],
+  plugins: [commanderChildProcessOnUse, builtinsByRequire],
   // Bundled CommonJS dependencies call require(); give every ES module chunk one.
   banner: { js: 'import { createRequire as __channelCreateRequire } from "node:module"; const require = __channelCreateRequire(import.meta.url);' },
 });

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { chooseLang, t, type Lang } from "../i18n/catalog.js";
 import { findRoot, ROOT_MARKER } from "../load/repository.js";
 import { parseDate, type IsoDate } from "../model/values.js";
-import { makeStyle, type Style } from "../report/style.js";
+import type { Style } from "../report/style.js";
 import { createFileAtomic, writeFileAtomic } from "./atomic-write.js";
 import { CliError, EXIT_USAGE, usageError } from "./errors.js";
 import { writeFailure } from "./write-errors.js";
@@ -70,12 +70,17 @@ export interface Context {
   options: GlobalOptions;
 }
 
-export function makeContext(options: GlobalOptions, surroundings: Surroundings): Context {
+/** Colour only on a terminal, never with --no-color, NO_COLOR or --out. */
+export function wantsColor(options: GlobalOptions, surroundings: Surroundings): boolean {
+  return options.color !== false && surroundings.stdoutIsTTY && options.out === undefined && !("NO_COLOR" in surroundings.env && surroundings.env.NO_COLOR !== "");
+}
+
+/** The context of a command; `style` is PLAIN, or the colour styles when `wantsColor` says so. */
+export function makeContext(options: GlobalOptions, surroundings: Surroundings, style: Style): Context {
   const lang = chooseLang(options.lang, surroundings.env);
   if (lang === null) throw new CliError(EXIT_USAGE, "error.badLang", { value: options.lang ?? "" });
-  const color = options.color !== false && surroundings.stdoutIsTTY && options.out === undefined && !("NO_COLOR" in surroundings.env && surroundings.env.NO_COLOR !== "");
   const progress = surroundings.stderrIsTTY && options.quiet !== true ? progressLine(lang, surroundings) : () => undefined;
-  return { lang, style: makeStyle(color), cacheDir: options.cache === false ? null : cacheDirectory(surroundings.env), progress, surroundings, options };
+  return { lang, style, cacheDir: options.cache === false ? null : cacheDirectory(surroundings.env), progress, surroundings, options };
 }
 
 /** Work that takes more than this shows its progress. */

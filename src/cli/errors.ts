@@ -23,3 +23,13 @@ export class CliError extends Error {
 export function usageError(key: MessageKey, params: MessageParams = {}): CliError {
   return new CliError(EXIT_USAGE, key, params);
 }
+
+/** Another process held a file's lock past the wait; kept here, not with the lock, so that reporting it loads no locking code. */
+export class LockTimeoutError extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly holderPid: number | null,
+  ) {
+    super(`${lockFile} is held by ${holderPid ?? "another process"}`);
+  }
+}

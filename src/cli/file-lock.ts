@@ -16,6 +16,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { processAlive } from "./atomic-write.js";
+import { LockTimeoutError } from "./errors.js";
+
+export { LockTimeoutError };
 
 /** A lock older than this is broken even if its pid runs (a pid reused by another program). */
 export const STALE_AFTER_MS = 120_000;
@@ -33,15 +36,6 @@ interface LockContent {
 }
 
 /** The lock could not be had in time: someone else holds it. */
-export class LockTimeoutError extends Error {
-  constructor(
-    readonly lockFile: string,
-    readonly holderPid: number | null,
-  ) {
-    super(`${lockFile} is held by ${holderPid ?? "another process"}`);
-  }
-}
-
 /** The lock file of `target`. */
 export function lockFileFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.lock`);

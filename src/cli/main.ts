@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { chooseLang, t, type Lang, type MessageKey } from "../i18n/catalog.js";
-import { makeContext, processSurroundings, type Context, type GlobalOptions, type Surroundings } from "./context.js";
+import { makeContext, processSurroundings, wantsColor, type Context, type GlobalOptions, type Surroundings } from "./context.js";
+import { loadColorStyle, PLAIN } from "../report/style.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
 import { VERSION } from "../version.js";
 import type { FollowupsOptions } from "./commands/followups.js";
@@ -170,17 +171,10 @@ function languageFromArgv(argv: string[], env: Surroundings["env"]): Lang {
 export async function main(argv: string[], surroundings: Surroundings = processSurroundings()): Promise<number> {
   let exitCode = EXIT_OK;
   let lang: Lang = languageFromArgv(argv, surroundings.env);
-  const run: Runner = (action, options) => {
-    const ctx = makeContext(options, surroundings);
+  const run: Runner = async (action, options) => {
+    const ctx = makeContext(options, surroundings, wantsColor(options, surroundings) ? await loadColorStyle() : PLAIN);
     lang = ctx.lang;
-    const result = action(ctx);
-    if (typeof result === "number") {
-      exitCode = result;
-      return;
-    }
-    return result.then((code) => {
-      exitCode = code;
-    });
+    exitCode = await action(ctx);
   };
   try {
     const program = buildProgram(lang, surroundings, run);

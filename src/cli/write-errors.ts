@@ -5,8 +5,7 @@
  * problem in the data.
  */
 import { ReadOnlyFileError } from "./atomic-write.js";
-import { CliError, EXIT_USAGE } from "./errors.js";
-import { LockTimeoutError } from "./file-lock.js";
+import { CliError, EXIT_USAGE, LockTimeoutError } from "./errors.js";
 
 /** The CliError for a failed write of `file` (as the user named it). */
 export function writeFailure(file: string, error: unknown): CliError {

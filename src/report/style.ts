@@ -1,8 +1,9 @@
 /**
  * Colour for terminal output. The CLI decides whether colour is on (a TTY, no NO_COLOR, no
  * --no-color); renderers only ask for a style, so with colour off they emit plain text.
+ * chalk is imported only when colour is on: output to a pipe or a file (every scheduled run)
+ * never pays for loading it and the terminal modules it brings.
  */
-import { Chalk } from "chalk";
 
 export interface Style {
   error(text: string): string;
@@ -13,8 +14,15 @@ export interface Style {
   good(text: string): string;
 }
 
-export function makeStyle(color: boolean): Style {
-  const chalk = new Chalk({ level: color ? 1 : 0 });
+const asIs = (text: string): string => text;
+
+/** No colour: every style leaves the text as it is. */
+export const PLAIN: Style = { error: asIs, warning: asIs, dim: asIs, bold: asIs, accent: asIs, good: asIs };
+
+/** The styles with colour (16 colours, which every terminal shows). */
+export async function loadColorStyle(): Promise<Style> {
+  const { Chalk } = await import("chalk");
+  const chalk = new Chalk({ level: 1 });
   return {
     error: (s) => chalk.red(s),
     warning: (s) => chalk.yellow(s),
@@ -24,5 +32,3 @@ export function makeStyle(color: boolean): Style {
     good: (s) => chalk.green(s),
   };
 }
-
-export const PLAIN: Style = makeStyle(false);

@@ -1,6 +1,7 @@
 /** Progress shows on a terminal for work over a second, never when piped or with --quiet. */
 import { describe, expect, it } from "vitest";
 import { makeContext, type Surroundings } from "../../src/cli/context.js";
+import { PLAIN } from "../../src/report/style.js";
 
 function surroundings(stderrIsTTY: boolean, stepMs: number): { s: Surroundings; err: string[] } {
   let clock = Date.UTC(2012, 2, 20);
@@ -18,7 +19,7 @@ function surroundings(stderrIsTTY: boolean, stepMs: number): { s: Surroundings; 
 }
 
 function run(ctxSurroundings: Surroundings, quiet = false): void {
-  const ctx = makeContext({ lang: "en", quiet }, ctxSurroundings);
+  const ctx = makeContext({ lang: "en", quiet }, ctxSurroundings, PLAIN);
   for (let i = 0; i <= 50; i++) ctx.progress(i, 50);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { makeStyle } from "../../src/report/style.js";
+import { PLAIN } from "../../src/report/style.js";
 import { renderTable } from "../../src/report/tabular.js";
 import { displayWidth } from "../../src/report/text-width.js";
 
@@ -63,7 +63,7 @@ describe("renderTable", () => {
           ["Li", "12"],
         ],
       },
-      makeStyle(false),
+      PLAIN,
     );
     expect(out).toBe(
       [
