@@ -8,7 +8,7 @@ import { makeContext, processSurroundings, wantsColor, type Context, type Global
 import { loadColorStyle, PLAIN } from "../report/style.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
 import { VERSION } from "../version.js";
-import type { FollowupsOptions } from "./commands/followups.js";
+import { runFollowups, type FollowupsOptions } from "./commands/followups.js";
 import type { LogOptions } from "./commands/log.js";
 import type { MonthlyOptions } from "./commands/report.js";
 import type { ImportOptions } from "./commands/import.js";
@@ -21,8 +21,9 @@ import { EXPORT_KINDS } from "../export/kinds.js";
 export { VERSION } from "../version.js";
 
 /**
- * Runs a command's action with the context made from its options. Every action imports its
- * command's module when it runs, so start-up loads only the command line and the one command.
+ * Runs a command's action with the context made from its options. The morning list
+ * (followups) is part of the command line itself; the other commands are imported when they
+ * run (commands/readers.ts, commands/writers.ts), so start-up loads only what is used.
  */
 export type Runner = (action: (ctx: Context) => number | Promise<number>, options: GlobalOptions) => void | Promise<void>;
 
@@ -56,18 +57,18 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .command("validate")
     .description(h("help.validate"))
     .option("--strict", h("help.strict"))
-    .action((options: { strict?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/validate.js")).runValidate(ctx), { ...command.optsWithGlobals(), ...options }));
+    .action((options: { strict?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runValidate(ctx), { ...command.optsWithGlobals(), ...options }));
 
   program
     .command("bonus")
     .description(h("bonus.help"))
     .option("--department <id>", h("bonus.help.department"))
-    .action((options: { department?: string }, command: Command) => run(async (ctx) => (await import("./commands/bonus.js")).runBonus(ctx, options), command.optsWithGlobals()));
+    .action((options: { department?: string }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runBonus(ctx, options), command.optsWithGlobals()));
 
   program
     .command("expenses")
     .description(h("expenses.help"))
-    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/expenses.js")).runExpenses(ctx), command.optsWithGlobals()));
+    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runExpenses(ctx), command.optsWithGlobals()));
 
   program
     .command("followups")
@@ -78,7 +79,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--branch <id>", h("followups.help.branch"))
     .option("--kind <kind>", t(lang, "followups.help.kind", { kinds: FOLLOWUP_KINDS.join("|") }), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option("--ics <file>", h("followups.help.ics"))
-    .action((options: FollowupsOptions, command: Command) => run(async (ctx) => (await import("./commands/followups.js")).runFollowups(ctx, options), command.optsWithGlobals()));
+    .action((options: FollowupsOptions, command: Command) => run(async (ctx) => runFollowups(ctx, options), command.optsWithGlobals()));
 
   program
     .command("log")
@@ -89,7 +90,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--date <date>", h("log.help.date"))
     .option("--by <name>", h("log.help.by"))
     .option("--branch <id>", h("log.help.branch"))
-    .action((people: string[], options: LogOptions, command: Command) => run(async (ctx) => (await import("./commands/log.js")).runLog(ctx, people, options), command.optsWithGlobals()));
+    .action((people: string[], options: LogOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runLog(ctx, people, options), command.optsWithGlobals()));
 
   const report = program
     .command("report")
@@ -105,17 +106,17 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .requiredOption("--branch <id>", h("report.help.branch"))
     .requiredOption("--month <month>", h("report.help.month"))
     .option("--no-redact", h("report.help.noRedact"))
-    .action((options: MonthlyOptions, command: Command) => run(async (ctx) => (await import("./commands/report.js")).runReportMonthly(ctx, options), command.optsWithGlobals()));
+    .action((options: MonthlyOptions, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runReportMonthly(ctx, options), command.optsWithGlobals()));
   report
     .command("summary")
     .description(h("report.help.summary"))
-    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/report.js")).runReportSummary(ctx), command.optsWithGlobals()));
+    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runReportSummary(ctx), command.optsWithGlobals()));
 
   program
     .command("coverage")
     .description(h("coverage.help"))
     .option("--branch <id>", h("coverage.help.branch"))
-    .action((options: { branch?: string }, command: Command) => run(async (ctx) => (await import("./commands/coverage.js")).runCoverage(ctx, options), command.optsWithGlobals()));
+    .action((options: { branch?: string }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runCoverage(ctx, options), command.optsWithGlobals()));
 
   program
     .command("import")
@@ -126,7 +127,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--sheet <name>", h("import.help.sheet"))
     .option("--map <file>", h("import.help.map"))
     .option("--apply", h("import.help.apply"))
-    .action((kind: string, options: ImportOptions, command: Command) => run(async (ctx) => (await import("./commands/import.js")).runImport(ctx, kind, options), command.optsWithGlobals()));
+    .action((kind: string, options: ImportOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runImport(ctx, kind, options), command.optsWithGlobals()));
 
   program
     .command("export")
@@ -135,7 +136,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--branch <id>", h("export.help.branch"))
     .option("--department <id>", h("export.help.department"))
     .option("--redact", h("export.help.redact"))
-    .action((kind: string, options: ExportOptions, command: Command) => run(async (ctx) => (await import("./commands/export.js")).runExport(ctx, kind, options), command.optsWithGlobals()));
+    .action((kind: string, options: ExportOptions, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runExport(ctx, kind, options), command.optsWithGlobals()));
 
   const hook = program
     .command("hook")
@@ -147,12 +148,12 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
   hook
     .command("install")
     .description(h("hook.help.install"))
-    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/hook.js")).runHookInstall(ctx), command.optsWithGlobals()));
+    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runHookInstall(ctx), command.optsWithGlobals()));
 
   program
     .command("init [dir]")
     .description(h("help.init"))
-    .action((dir: string | undefined, _options: object, command: Command) => run(async (ctx) => (await import("./commands/init.js")).runInit(ctx, dir), command.optsWithGlobals()));
+    .action((dir: string | undefined, _options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runInit(ctx, dir), command.optsWithGlobals()));
 
   return program;
 }

@@ -2,16 +2,21 @@
  * The shared first half of every command that reads data: find the root, read, check,
  * and build the model from the files without errors, through the cache when there is one.
  *
- * Two cache entries per repository: each file's own check (parsed value and findings), keyed
- * by a digest of its bytes, so an edit re-parses one file; and the whole result (findings and
- * model), keyed by every file's digest, so a morning run on unchanged data parses nothing.
+ * Three cache entries per repository: each file's own check (parsed value and findings), keyed
+ * by a digest of its bytes, so an edit re-parses one file; the whole result (findings and
+ * model), keyed by every file's digest, so a morning run on unchanged data parses nothing; and
+ * each file's identity (size, modification and change times, inode) with its digest, so that
+ * on such a run the files are not even read. An identity is trusted only for a file that had
+ * not changed for RACY_MS before the scan that recorded it: a write within the same tick of a
+ * coarse file-system clock could otherwise leave the identity as it was (git's "racily clean"
+ * entries, handled the same way).
  */
 import { decodeUtf8Strict } from "../load/decode.js";
-import { digestBytes, openCacheStore, sha256 } from "../load/cache.js";
-import { LoadedFile, scanRepository, type LoadedRepository, type RawFile } from "../load/repository.js";
-import { buildModel, skippedFiles } from "../model/build.js";
+import * as fs from "node:fs";
+import { digestBytes, openCacheStore } from "../load/cache.js";
+import { LoadedFile, scanRepository, type FileIdentity, type LoadedRepository, type RawFile } from "../load/repository.js";
 import type { Model } from "../model/types.js";
-import { schemaFingerprint } from "../validate/fingerprint.js";
+import { schemaStamp } from "../validate/fingerprint.js";
 import type { Finding } from "../validate/findings.js";
 import type { FileCheck, ValidationResult } from "../validate/index.js";
 import { VERSION } from "../version.js";
@@ -46,8 +51,19 @@ interface CachedFile {
   findings: Finding[];
 }
 
+/** Each file's identity and digest when last read (`[size, mtimeMs, ctimeMs, ino, digest]`). */
+interface CachedIdentities {
+  /** When the scan that read the files began (ms since the epoch). */
+  scannedAt: number;
+  files: Record<string, [number, number, number, number, string]>;
+}
+
+/** A file changed within this many ms before a scan is read again next time: coarse file-system clocks tick every 1 or 2 s. */
+export const RACY_MS = 2_000;
+
 /** The findings of the whole repository (small: what `validate` needs). */
 interface CachedResult {
+  /** What the result was made from: every file's name and digest, the layout findings, --strict. */
   key: string;
   findings: Finding[];
   files: number;
@@ -74,11 +90,18 @@ export function loadValidation(ctx: Context, options: LoadOptions = {}): Promise
 function load(ctx: Context, options: LoadOptions, needModel: true): Promise<LoadedData>;
 function load(ctx: Context, options: LoadOptions, needModel: false): Promise<LoadedValidation>;
 async function load(ctx: Context, options: LoadOptions, needModel: boolean): Promise<LoadedValidation & { model?: Model }> {
-  const root = resolveRoot(ctx);
-  const scan = scanRepository(root);
-  const digests = scan.raws.map((raw) => (raw.bytes === null ? null : digestBytes(raw.bytes)));
-  const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, scan.root, `${VERSION}|${schemaFingerprint()}`);
-  const resultKey = sha256(JSON.stringify([scan.raws.map((r) => r.file), digests, scan.findings, options.strict === true]));
+  const root = fs.realpathSync(resolveRoot(ctx));
+  const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, root, `${VERSION}|${schemaStamp()}`);
+  const known = cache?.read<CachedIdentities>("identities") ?? null;
+  const scanStarted = Date.now();
+  const scan = scanRepository(root, { unchanged: (file, identity) => knownDigest(known, file, identity) !== null });
+  const digests = scan.raws.map((raw) =>
+    raw.unread === true && raw.identity ? knownDigest(known, raw.file, raw.identity) : raw.bytes === null ? null : digestBytes(raw.bytes),
+  );
+  if (cache && scan.raws.some((raw) => raw.unread !== true)) cache.write("identities", identitiesOf(scan.raws, digests, scanStarted));
+  // Compared whole rather than hashed: it is small (a name and a digest per file) and a run
+  // that reads nothing should not have to load a hash function for it.
+  const resultKey = JSON.stringify([scan.raws.map((r) => r.file), digests, scan.findings, options.strict === true]);
 
   if (cache && !options.needFileData) {
     const cached = cache.read<CachedResult>("result");
@@ -99,9 +122,9 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
     }
   }
 
-  // The parsers and the schema validators are loaded only now: a run answered from the
-  // cached result never needs them, and they are most of the code.
-  const [{ checkFile, assembleValidation }, { documentOf }] = await Promise.all([import("../validate/index.js"), import("../load/parse-file.js")]);
+  // The parsers, the schema validators and the model builder are loaded only now: a run
+  // answered from the cached result never needs them, and they are most of the code.
+  const { checkFile, assembleValidation, documentOf, buildModel, skippedFiles } = await import("./parse-stage.js");
   const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, () => decodedText(raw), data, documentOf);
   const previous = cache?.read<Record<string, CachedFile>>("files") ?? {};
   const entries: Record<string, CachedFile> = {};
@@ -146,6 +169,24 @@ export async function loadValidData(ctx: Context): Promise<LoadedData> {
     throw new CliError(EXIT_DATA_ERRORS, "money.error.invalidData", { errors: data.validation.errors });
   }
   return data;
+}
+
+/** The digest recorded for a file whose identity is as recorded and was settled when it was read; else null. */
+function knownDigest(known: CachedIdentities | null, file: string, identity: FileIdentity): string | null {
+  const entry = known?.files[file];
+  if (known === null || entry === undefined) return null;
+  const [size, mtimeMs, ctimeMs, ino, digest] = entry;
+  const settled = mtimeMs < known.scannedAt - RACY_MS && ctimeMs < known.scannedAt - RACY_MS;
+  return settled && size === identity.size && mtimeMs === identity.mtimeMs && ctimeMs === identity.ctimeMs && ino === identity.ino ? digest : null;
+}
+
+function identitiesOf(raws: readonly RawFile[], digests: readonly (string | null)[], scannedAt: number): CachedIdentities {
+  const files: CachedIdentities["files"] = {};
+  raws.forEach((raw, i) => {
+    const digest = digests[i];
+    if (raw.identity && typeof digest === "string") files[raw.file] = [raw.identity.size, raw.identity.mtimeMs, raw.identity.ctimeMs, raw.identity.ino, digest];
+  });
+  return { scannedAt, files };
 }
 
 function decodedText(raw: RawFile): string | null {

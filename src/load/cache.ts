@@ -3,13 +3,14 @@
  * cache folder) so that a run where nothing changed skips parsing. A cache file can be
  * truncated, edited, copied from another repository or written by another version of the
  * tool: each file starts with a header naming the repository, a salt (tool version and schema
- * fingerprint) and a digest of the body, and anything that does not match is ignored.
+ * stamp) and a checksum of the body, and anything that does not match is ignored.
  */
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { crc32 } from "node:zlib";
+import { createHash } from "./hash.js";
 
-const FORMAT = "channel-cache/2";
+const FORMAT = "channel-cache/3";
 
 interface Header {
   format: string;
@@ -25,17 +26,13 @@ export interface CacheStore {
   write(name: string, value: unknown): void;
 }
 
-export function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
-
 /**
- * Integrity of a cache body: sha1 is ample against damage. Taken over the bytes as they are on
- * disk: hashing the decoded string would encode it to UTF-8 again (a quarter of a second for a
- * head office's model).
+ * Integrity of a cache body against damage (truncation, a bad disk, a hand edit): CRC-32 over
+ * the bytes as they are on disk. A foreign or outdated cache is told apart by the header, not
+ * by this; crc32 (zlib, loaded with Node) spares every run loading node:crypto.
  */
 function bodyDigest(body: Uint8Array): string {
-  return createHash("sha1").update(body).digest("hex");
+  return crc32(body).toString(16).padStart(8, "0");
 }
 
 /** A fast digest of a file's bytes, the key of its cache entry. */
@@ -44,7 +41,9 @@ export function digestBytes(bytes: Uint8Array): string {
 }
 
 export function openCacheStore(cacheDir: string, root: string, salt: string): CacheStore {
-  const dir = path.join(cacheDir, sha256(root).slice(0, 24));
+  // A folder per repository, named for people who look into the cache folder; the header, not
+  // the name, decides whose a cache is.
+  const dir = path.join(cacheDir, `${path.basename(root).replace(/[^\w.-]/g, "_").slice(0, 40)}-${crc32(root).toString(16).padStart(8, "0")}`);
   const fileOf = (name: string) => path.join(dir, `${name}.json`);
   return {
     read<T>(name: string): T | null {

@@ -97,13 +97,37 @@ export function findRoot(start: string): string | null {
   }
 }
 
+/**
+ * What `stat` says of a file. Two equal identities mean the same content, once the file had
+ * been left alone for a moment before it was read (see the cache in cli/pipeline.ts): any
+ * write changes the change time (ctime), which no tool can set back.
+ */
+export interface FileIdentity {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
 /** A data file as read from disk, before decoding. */
 export interface RawFile {
   file: string;
   kind: FileKind;
   branchFolder: string | null;
-  /** The bytes; null when the file could not be read (a finding says why). */
-  bytes: Uint8Array | null;
+  /**
+   * The bytes; null when the file could not be read (a finding says why). A file the scan was
+   * told is unchanged is read only when its bytes are first asked for.
+   */
+  readonly bytes: Uint8Array | null;
+  /** The file's identity when the scan looked at it; absent when it could not be looked at. */
+  readonly identity?: FileIdentity;
+  /** Whether the scan left it unread, on being told it is unchanged. */
+  readonly unread?: boolean;
+}
+
+export interface ScanOptions {
+  /** Whether a file is known as it is (by its identity): such a file is not read by the scan. */
+  unchanged?: (file: string, identity: FileIdentity) => boolean;
 }
 
 /** What the disk holds: the data files' bytes and the problems found while reading the layout. */
@@ -114,14 +138,21 @@ export interface ScannedRepository {
   findings: Finding[];
 }
 
-/** Reads every data file's bytes, in the stated order: channel.yaml, departments.yaml, branches by folder name. */
-export function scanRepository(rootDir: string): ScannedRepository {
+/**
+ * Reads every data file's bytes (except the ones `options.unchanged` vouches for), in the stated
+ * order: channel.yaml, departments.yaml, branches by folder name.
+ */
+export function scanRepository(rootDir: string, options: ScanOptions = {}): ScannedRepository {
   const root = fs.realpathSync(rootDir);
   const findings: Finding[] = [];
   const raws: RawFile[] = [];
 
   const readOne = (rel: string, kind: FileKind, branchFolder: string | null): void => {
-    raws.push({ file: rel, kind, branchFolder, bytes: readDataFile(root, rel, findings) });
+    const abs = path.join(root, ...rel.split("/"));
+    const identity = lookAtDataFile(root, abs, rel, findings);
+    if (identity === null) raws.push({ file: rel, kind, branchFolder, bytes: null });
+    else if (options.unchanged?.(rel, identity)) raws.push(unreadFile(rel, kind, branchFolder, abs, identity));
+    else raws.push({ file: rel, kind, branchFolder, bytes: readBytes(abs, rel, findings), identity });
   };
 
   readOne(ROOT_MARKER, "channel", null);
@@ -189,8 +220,8 @@ function isSymlinkOutside(root: string, abs: string): boolean {
   }
 }
 
-function readDataFile(root: string, rel: string, findings: Finding[]): Uint8Array | null {
-  const abs = path.join(root, ...rel.split("/"));
+/** The identity of a data file that may be read, or null with a finding when it may not. */
+function lookAtDataFile(root: string, abs: string, rel: string, findings: Finding[]): FileIdentity | null {
   if (isSymlinkOutside(root, abs)) {
     findings.push(fileFinding("error", "SYMLINK_OUTSIDE_REPOSITORY", rel, {}));
     return null;
@@ -205,11 +236,43 @@ function readDataFile(root: string, rel: string, findings: Finding[]): Uint8Arra
       findings.push(fileFinding("error", "FILE_TOO_LARGE", rel, { size: stat.size, limit: MAX_FILE_BYTES }));
       return null;
     }
+    return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+  } catch (error) {
+    findings.push(fileFinding("error", "FILE_UNREADABLE", rel, { reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    return null;
+  }
+}
+
+function readBytes(abs: string, rel: string, findings: Finding[]): Uint8Array | null {
+  try {
     return fs.readFileSync(abs);
   } catch (error) {
     findings.push(fileFinding("error", "FILE_UNREADABLE", rel, { reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
     return null;
   }
+}
+
+/** A file left unread: its bytes are read when first asked for (to quote a line, or to parse it again). */
+function unreadFile(file: string, kind: FileKind, branchFolder: string | null, abs: string, identity: FileIdentity): RawFile {
+  let bytes: Uint8Array | null | undefined;
+  return {
+    file,
+    kind,
+    branchFolder,
+    identity,
+    unread: true,
+    get bytes(): Uint8Array | null {
+      if (bytes === undefined) {
+        try {
+          bytes = fs.readFileSync(abs);
+        } catch {
+          // Gone or unreadable since the scan: as a file that could not be read (the next run says why).
+          bytes = null;
+        }
+      }
+      return bytes;
+    },
+  };
 }
 
 /** A finding about a whole file or folder, placed at its start. */

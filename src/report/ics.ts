@@ -4,7 +4,7 @@
  * item's identity, so exporting the same item again updates the event instead of adding a
  * second one. Lines end in CRLF and are folded at 75 octets, never inside a UTF-8 character.
  */
-import { createHash } from "node:crypto";
+import { createHash } from "../load/hash.js";
 import { t } from "../i18n/catalog.js";
 import { addDays, type IsoDate } from "../model/values.js";
 import type { FollowupItem } from "../rules/followups.js";

@@ -1,9 +1,10 @@
 /**
- * Which schemas the tool validates against, as one hash: generated validators and cached
- * results are trusted only when made from the same schemas.
+ * Which schemas the tool validates against: generated validators are trusted only when made
+ * from the same schemas (their fingerprint, a hash of the texts), and cached results only
+ * under the same schema files (their stamp, from the files' stats).
  */
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
+import { createHash } from "../load/hash.js";
 import type { FileKind } from "../load/repository.js";
 import { SCHEMA_DIR } from "../paths.js";
 
@@ -30,4 +31,18 @@ export function schemaFingerprint(texts: [string, string][] = readSchemaTexts())
   const hash = createHash("sha256");
   for (const [name, text] of texts) hash.update(name).update("\0").update(text).update("\0");
   return hash.digest("hex");
+}
+
+/**
+ * What the cache keys carry instead of the fingerprint: each schema file's name, size and
+ * modification and change times. Any edit changes it, and it costs nine stats rather than
+ * reading and hashing the schemas on every run.
+ */
+export function schemaStamp(): string {
+  return [COMMON_SCHEMA, ...Object.values(SCHEMA_FILES)]
+    .map((name) => {
+      const stat = fs.statSync(new URL(name, SCHEMA_DIR));
+      return `${name}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+    })
+    .join("|");
 }

@@ -94,3 +94,34 @@ describe("the cache", () => {
     expect(runCli(["validate", "--data", repo, "--format", "json"], { env }).stdout).toBe(expected);
   });
 });
+
+describe("files left unread on a warm run", () => {
+  it("trusts a file's identity only once it has settled, and still sees a same-size edit with its time set back", async () => {
+    const repo = copyToTemp();
+    temps.push(repo);
+    const env = { CHANNEL_CACHE_DIR: tempDir("channel-cache-") };
+    const file = path.join(repo, "branches", "cmb-dongmen", "staff.yaml");
+    // A whole second, so that it can be put back exactly.
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+    fs.utimesSync(file, hourAgo, hourAgo);
+    // Let every file settle (older than the 2 s a coarse file-system clock may hide), so the
+    // next runs record their identities as trustworthy and leave them unread.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect(runCli(["validate", "--data", repo], { env }).code).toBe(0);
+    expect(runCli(["validate", "--data", repo], { env }).code).toBe(0);
+
+    // Same length, same modification time: only the change time (which no tool sets back) differs.
+    const before = fs.statSync(file);
+    const text = fs.readFileSync(file, "utf8");
+    const edited = text.replace("position: branch_head", "position: branch_hed_");
+    expect(edited.length).toBe(text.length);
+    fs.writeFileSync(file, edited);
+    fs.utimesSync(file, hourAgo, hourAgo);
+    expect(fs.statSync(file).size).toBe(before.size);
+    expect(fs.statSync(file).mtimeMs).toBe(before.mtimeMs);
+
+    const result = runCli(["validate", "--data", repo, "--format", "json"], { env });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["INVALID_POSITION"]);
+  });
+});
