@@ -49,7 +49,8 @@ const commanderChildProcessOnUse = {
 // Chunk names carry content hashes: clear the old ones so the package holds only this build's.
 fs.rmSync("dist/chunks", { recursive: true, force: true });
 await build({
-  entryPoints: { channel: "src/cli/main.ts" },
+  // The check worker is an entry of its own: a thread loads it by file name (see parallel-check.ts).
+  entryPoints: { channel: "src/cli/main.ts", "check-worker": "src/cli/check-worker.ts" },
   outdir: "dist",
   chunkNames: "chunks/[name]-[hash]",
   bundle: true,

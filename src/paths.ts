@@ -24,3 +24,9 @@ export const SCHEMA_DIR = pathToFileURL(path.join(PACKAGE_ROOT, "schemas") + pat
 export const TEMPLATE_DIR = pathToFileURL(path.join(PACKAGE_ROOT, "templates", "init") + path.sep);
 /** The schemas' standalone validators, bundled as CommonJS by the build (see scripts/bundle.mjs). */
 export const GENERATED_VALIDATORS = path.join(PACKAGE_ROOT, "dist", "validators.cjs");
+/**
+ * The worker script of the cold check (see cli/parallel-check.ts), built from
+ * src/cli/check-worker.ts by scripts/bundle.mjs. Tests that run from src/ reach it only with
+ * more than PARALLEL_MIN_BYTES to check, and then after `npm test` has built it.
+ */
+export const CHECK_WORKER = path.join(PACKAGE_ROOT, "dist", "check-worker.js");

@@ -23,6 +23,7 @@ import { VERSION } from "../version.js";
 import { renderDiagnosticsText } from "../report/diagnostics.js";
 import { resolveRoot, type Context } from "./context.js";
 import { CliError, EXIT_DATA_ERRORS } from "./errors.js";
+import { checkInParallel } from "./parallel-check.js";
 
 export interface LoadedData {
   root: string;
@@ -95,8 +96,9 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   const known = cache?.read<CachedIdentities>("identities") ?? null;
   const scanStarted = Date.now();
   const scan = scanRepository(root, { unchanged: (file, identity) => knownDigest(known, file, identity) !== null });
+  // Digests key the cache; without one (--no-cache) they would be computed for nothing.
   const digests = scan.raws.map((raw) =>
-    raw.unread === true && raw.identity ? knownDigest(known, raw.file, raw.identity) : raw.bytes === null ? null : digestBytes(raw.bytes),
+    cache === null ? null : raw.unread === true && raw.identity ? knownDigest(known, raw.file, raw.identity) : raw.bytes === null ? null : digestBytes(raw.bytes),
   );
   if (cache && scan.raws.some((raw) => raw.unread !== true)) cache.write("identities", identitiesOf(scan.raws, digests, scanStarted));
   // Compared whole rather than hashed: it is small (a name and a digest per file) and a run
@@ -128,21 +130,34 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, () => decodedText(raw), data, documentOf);
   const previous = cache?.read<Record<string, CachedFile>>("files") ?? {};
   const entries: Record<string, CachedFile> = {};
+  const hits = scan.raws.map((raw, i) => {
+    const hit = previous[raw.file];
+    return digests[i] != null && hit && hit.digest === digests[i] && hit.kind === raw.kind ? hit : null;
+  });
+  const misses = scan.raws.filter((_raw, i) => hits[i] === null);
+  const checked = await checkInParallel(
+    misses,
+    (raw) => {
+      const check = checkFile(raw);
+      return { data: check.file.data, findings: check.findings, file: check.file };
+    },
+    ctx.progress,
+  );
+  let next = 0;
   let changed = false;
   const checks: FileCheck[] = scan.raws.map((raw, i) => {
-    ctx.progress(i, scan.raws.length);
-    const digest = digests[i] ?? null;
-    const hit = previous[raw.file];
-    if (digest !== null && hit && hit.digest === digest && hit.kind === raw.kind) {
+    const hit = hits[i];
+    if (hit) {
       entries[raw.file] = hit;
       return { file: lazyFile(raw, hit.parsed ? hit.data : undefined), findings: hit.findings };
     }
-    const check = checkFile(raw);
+    const { data, findings, file } = checked[next++]!;
+    const digest = digests[i] ?? null;
     if (digest !== null) {
       changed = true;
-      entries[raw.file] = { kind: raw.kind, digest, parsed: check.file.data !== undefined, data: check.file.data, findings: check.findings };
+      entries[raw.file] = { kind: raw.kind, digest, parsed: data !== undefined, data, findings };
     }
-    return check;
+    return { file: file ?? lazyFile(raw, data), findings };
   });
   ctx.progress(scan.raws.length, scan.raws.length);
   const validation = assembleValidation(scan.findings, checks, { strict: options.strict });

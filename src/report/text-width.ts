@@ -15,12 +15,13 @@ export function displayWidth(text: string): number {
       }
     }
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) continue;
-    width += cp >= 0x1100 && isWide(cp) ? 2 : 1;
+    width += cp >= 0x1100 && isWideCodePoint(cp) ? 2 : 1;
   }
   return width;
 }
 
-function isWide(cp: number): boolean {
+/** Whether a code point is East Asian wide or fullwidth (two terminal cells). */
+export function isWideCodePoint(cp: number): boolean {
   return (
     (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0x303e) ||

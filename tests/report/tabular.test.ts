@@ -2,30 +2,15 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { PLAIN } from "../../src/report/style.js";
 import { renderTable } from "../../src/report/tabular.js";
-import { displayWidth } from "../../src/report/text-width.js";
+import { displayWidth, isWideCodePoint } from "../../src/report/text-width.js";
 
-/** The definition displayWidth must keep: code point by code point, wide ones count two. */
+/** The definition displayWidth must keep: code point by code point (the string iterator), wide ones count two. */
 function referenceWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) continue;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0x303e) ||
-      (cp >= 0x3041 && cp <= 0x33ff) ||
-      (cp >= 0x3400 && cp <= 0x4dbf) ||
-      (cp >= 0x4e00 && cp <= 0x9fff) ||
-      (cp >= 0xa000 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x1f300 && cp <= 0x1f64f) ||
-      (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-      (cp >= 0x20000 && cp <= 0x3fffd);
-    width += wide ? 2 : 1;
+    width += isWideCodePoint(cp) ? 2 : 1;
   }
   return width;
 }

@@ -1,0 +1,78 @@
+/**
+ * The cold check of a large repository on several cores. Parsing is nearly all of a cold
+ * run, and each file's check depends on nothing but its bytes, so worker threads and this
+ * thread take files from one shared counter until none is left (a thread that is slower, or
+ * starts later, simply takes fewer), and each file's result lands in its place in the order.
+ * A file's value crosses over as a structured clone; its findings come back already located.
+ * Only the built CLI has a worker script (dist/check-worker.js); without it, with one core,
+ * or for a small repository, the check runs here alone. Any file a failed worker took is
+ * checked here again: threads change the speed, never the result.
+ */
+import * as fs from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { FileKind, LoadedFile, RawFile } from "../load/repository.js";
+import { CHECK_WORKER } from "../paths.js";
+import type { Finding } from "../validate/findings.js";
+
+/** Below this many bytes to check, starting threads costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
+const MAX_WORKERS = 3;
+
+/** What a worker is sent: every file, and the counter through which threads take them. */
+export interface CheckRequest {
+  raws: { file: string; kind: FileKind; branchFolder: string | null; bytes: Uint8Array | null }[];
+  /** One Int32: the index of the next file nobody has taken. */
+  next: SharedArrayBuffer;
+}
+
+/** What a worker sends back: the files it took, by index. */
+export interface CheckResponse {
+  results: [index: number, data: unknown, findings: Finding[]][];
+}
+
+/** What one file's check gives: its value (undefined when it did not parse) and its own findings. */
+export interface CheckedValue {
+  data: unknown;
+  findings: Finding[];
+  /** The file as checked, when checked on this thread (with its YAML document, if one was made). */
+  file?: LoadedFile;
+}
+
+/** Checks `raws` on this thread and worker threads; each file's value and findings, in order. */
+export async function checkInParallel(
+  raws: readonly RawFile[],
+  checkHere: (raw: RawFile) => CheckedValue,
+  progress: (done: number, total: number) => void,
+): Promise<CheckedValue[]> {
+  const results: (CheckedValue | undefined)[] = new Array(raws.length);
+  const bytes = raws.reduce((sum, raw) => sum + (raw.bytes?.length ?? 0), 0);
+  const workerCount = bytes < PARALLEL_MIN_BYTES || !fs.existsSync(CHECK_WORKER) ? 0 : Math.min(MAX_WORKERS, availableParallelism() - 1);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const request: CheckRequest = {
+    raws: workerCount === 0 ? [] : raws.map((raw) => ({ file: raw.file, kind: raw.kind, branchFolder: raw.branchFolder, bytes: raw.bytes })),
+    next: next.buffer as SharedArrayBuffer,
+  };
+  const workers = Array.from({ length: workerCount }, () => checkInWorker(request).catch(() => null));
+  for (let i = Atomics.add(next, 0, 1); i < raws.length; i = Atomics.add(next, 0, 1)) {
+    progress(Math.min(Atomics.load(next, 0), raws.length), raws.length);
+    results[i] = checkHere(raws[i]!);
+  }
+  for (const response of await Promise.all(workers)) {
+    for (const [index, data, findings] of response?.results ?? []) results[index] = { data, findings };
+  }
+  return raws.map((raw, i) => results[i] ?? checkHere(raw));
+}
+
+function checkInWorker(request: CheckRequest): Promise<CheckResponse> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CHECK_WORKER);
+    worker.once("message", (response: CheckResponse) => {
+      resolve(response);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`check worker exited with ${code}`)));
+    worker.postMessage(request);
+  });
+}
