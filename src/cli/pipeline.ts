@@ -23,7 +23,6 @@ import { VERSION } from "../version.js";
 import { renderDiagnosticsText } from "../report/diagnostics.js";
 import { resolveRoot, type Context } from "./context.js";
 import { CliError, EXIT_DATA_ERRORS } from "./errors.js";
-import { checkInParallel } from "./parallel-check.js";
 
 export interface LoadedData {
   root: string;
@@ -126,7 +125,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
 
   // The parsers, the schema validators and the model builder are loaded only now: a run
   // answered from the cached result never needs them, and they are most of the code.
-  const { checkFile, assembleValidation, documentOf, buildModel, skippedFiles } = await import("./parse-stage.js");
+  const { checkFile, checkInParallel, assembleValidation, documentOf, buildModel, skippedFiles } = await import("./parse-stage.js");
   const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, () => decodedText(raw), data, documentOf);
   const previous = cache?.read<Record<string, CachedFile>>("files") ?? {};
   const entries: Record<string, CachedFile> = {};
