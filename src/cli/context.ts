@@ -64,6 +64,8 @@ export interface Context {
   style: Style;
   /** Where parsed results are cached; null with --no-cache or when no home folder is known. */
   cacheDir: string | null;
+  /** From how many bytes to check a cold check uses worker threads (CHANNEL_PARALLEL_MIN_MB). */
+  parallelMinBytes: number;
   /** Reports how many files have been read of how many, for long runs on a terminal. */
   progress: (done: number, total: number) => void;
   surroundings: Surroundings;
@@ -80,7 +82,15 @@ export function makeContext(options: GlobalOptions, surroundings: Surroundings, 
   const lang = chooseLang(options.lang, surroundings.env);
   if (lang === null) throw new CliError(EXIT_USAGE, "error.badLang", { value: options.lang ?? "" });
   const progress = surroundings.stderrIsTTY && options.quiet !== true ? progressLine(lang, surroundings) : () => undefined;
-  return { lang, style, cacheDir: options.cache === false ? null : cacheDirectory(surroundings.env), progress, surroundings, options };
+  return {
+    lang,
+    style,
+    cacheDir: options.cache === false ? null : cacheDirectory(surroundings.env),
+    parallelMinBytes: parallelMinBytes(surroundings.env),
+    progress,
+    surroundings,
+    options,
+  };
 }
 
 /** Work that takes more than this shows its progress. */
@@ -105,6 +115,18 @@ function progressLine(lang: Lang, surroundings: Surroundings): (done: number, to
     shown = true;
     surroundings.stderr(`\r${t(lang, "progress.files", { done, total })}\x1b[K`);
   };
+}
+
+/**
+ * Below this, starting worker threads for the cold check costs more than they save: on a
+ * two-core machine they lost at 8 MB and won at 40 MB. CHANNEL_PARALLEL_MIN_MB moves the
+ * threshold (lower on a machine with more cores; a very large number turns threads off).
+ */
+export const DEFAULT_PARALLEL_MIN_MB = 16;
+
+function parallelMinBytes(env: Surroundings["env"]): number {
+  const mb = Number(env.CHANNEL_PARALLEL_MIN_MB);
+  return (env.CHANNEL_PARALLEL_MIN_MB !== undefined && env.CHANNEL_PARALLEL_MIN_MB !== "" && Number.isFinite(mb) && mb >= 0 ? mb : DEFAULT_PARALLEL_MIN_MB) * 1024 * 1024;
 }
 
 /** CHANNEL_CACHE_DIR, else $XDG_CACHE_HOME/channel, else ~/.cache/channel: never inside the data repository. */

@@ -5,7 +5,7 @@
  * starts later, simply takes fewer), and each file's result lands in its place in the order.
  * A file's value crosses over as a structured clone; its findings come back already located.
  * Only the built CLI has a worker script (dist/check-worker.js); without it, with one core,
- * or for a small repository, the check runs here alone. Any file a failed worker took is
+ * or with less than `minBytes` to check (see cli/context.ts), the check runs here alone. Any file a failed worker took is
  * checked here again: threads change the speed, never the result.
  */
 import * as fs from "node:fs";
@@ -15,8 +15,6 @@ import type { FileKind, LoadedFile, RawFile } from "../load/repository.js";
 import { CHECK_WORKER } from "../paths.js";
 import type { Finding } from "../validate/findings.js";
 
-/** Below this many bytes to check, starting threads costs more than it saves. */
-export const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 const MAX_WORKERS = 3;
 
 /** What a worker is sent: every file, and the counter through which threads take them. */
@@ -44,10 +42,11 @@ export async function checkInParallel(
   raws: readonly RawFile[],
   checkHere: (raw: RawFile) => CheckedValue,
   progress: (done: number, total: number) => void,
+  minBytes: number,
 ): Promise<CheckedValue[]> {
   const results: (CheckedValue | undefined)[] = new Array(raws.length);
   const bytes = raws.reduce((sum, raw) => sum + (raw.bytes?.length ?? 0), 0);
-  const workerCount = bytes < PARALLEL_MIN_BYTES || !fs.existsSync(CHECK_WORKER) ? 0 : Math.min(MAX_WORKERS, availableParallelism() - 1);
+  const workerCount = bytes < minBytes || !fs.existsSync(CHECK_WORKER) ? 0 : Math.min(MAX_WORKERS, availableParallelism() - 1);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const request: CheckRequest = {
     raws: workerCount === 0 ? [] : raws.map((raw) => ({ file: raw.file, kind: raw.kind, branchFolder: raw.branchFolder, bytes: raw.bytes })),

@@ -141,6 +141,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
       return { data: check.file.data, findings: check.findings, file: check.file };
     },
     ctx.progress,
+    ctx.parallelMinBytes,
   );
   let next = 0;
   let changed = false;

@@ -1,14 +1,13 @@
 /**
- * A cold run of the built CLI on a repository large enough to be checked on several threads
- * (more than PARALLEL_MIN_BYTES) says exactly what the plain, single-threaded library path
- * says: the same findings at the same places, and the same morning list.
+ * A cold run of the built CLI checked on several threads (CHANNEL_PARALLEL_MIN_MB=1, so that a
+ * 3 MB repository is enough) says exactly what the plain, single-threaded library path says:
+ * the same findings at the same places, and the same morning list.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PARALLEL_MIN_BYTES } from "../../src/cli/parallel-check.js";
 import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel, skippedFiles } from "../../src/model/build.js";
 import { diagnosticsJson } from "../../src/report/diagnostics.js";
@@ -18,6 +17,7 @@ import { validateRepository } from "../../src/validate/index.js";
 import { PROJECT_ROOT, runCli } from "../helpers/cli.js";
 
 let repo = "";
+const PARALLEL = { CHANNEL_PARALLEL_MIN_MB: "1" };
 
 /** Replaces the first occurrence of `from` in a file of the repository; the test fails if there is none. */
 function plant(rel: string, from: string, to: string): void {
@@ -47,14 +47,14 @@ describe("the cold check on several threads", () => {
       .map((rel) => fs.statSync(path.join(repo, rel)))
       .filter((stat) => stat.isFile())
       .reduce((sum, stat) => sum + stat.size, 0);
-    expect(size).toBeGreaterThan(PARALLEL_MIN_BYTES);
+    expect(size).toBeGreaterThan(Number(PARALLEL.CHANNEL_PARALLEL_MIN_MB) * 1024 * 1024);
   });
 
   it("finds what the single-threaded library finds, in zh and en", () => {
     const expected = validateRepository(loadRepository(repo));
     expect(expected.errors).toBeGreaterThanOrEqual(4);
     for (const lang of ["zh", "en"] as const) {
-      const result = runCli(["validate", "--data", repo, "--no-cache", "--format", "json", "--lang", lang]);
+      const result = runCli(["validate", "--data", repo, "--no-cache", "--format", "json", "--lang", lang], { env: PARALLEL });
       expect(result.code).toBe(1);
       expect(JSON.parse(result.stdout)).toEqual(JSON.parse(JSON.stringify(diagnosticsJson(expected, lang))));
     }
@@ -73,7 +73,7 @@ describe("the cold check on several threads", () => {
       branchNames: branchDisplayNames(model),
       lang: "en" as const,
     };
-    const result = runCli(["followups", "--data", repo, "--no-cache", "--as-of", "2012-03-20", "--format", "json", "--lang", "en"]);
+    const result = runCli(["followups", "--data", repo, "--no-cache", "--as-of", "2012-03-20", "--format", "json", "--lang", "en"], { env: PARALLEL });
     // Exit 1: the files with errors are left out of the list (and named), as the library does.
     expect(report.skipped.length).toBeGreaterThan(0);
     expect(result.code).toBe(1);
