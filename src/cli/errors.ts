@@ -24,7 +24,10 @@ export function usageError(key: MessageKey, params: MessageParams = {}): CliErro
   return new CliError(EXIT_USAGE, key, params);
 }
 
-/** Another process held a file's lock past the wait; kept here, not with the lock, so that reporting it loads no locking code. */
+/**
+ * The lock could not be had in time: someone else holds it. Kept here, not with the lock, so
+ * that reporting a failed write loads no locking code.
+ */
 export class LockTimeoutError extends Error {
   constructor(
     readonly lockFile: string,

@@ -35,7 +35,6 @@ interface LockContent {
   time: number;
 }
 
-/** The lock could not be had in time: someone else holds it. */
 /** The lock file of `target`. */
 export function lockFileFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.lock`);

@@ -12,6 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyToTemp, DATA_EXAMPLE, FIXTURES, runCli } from "../helpers/cli.js";
+import { lockFileFor } from "../../src/cli/file-lock.js";
 import { dotFiles, startCli } from "./helpers.js";
 
 const REL = "branches/b-one/activities.yaml";
@@ -141,5 +142,58 @@ describe("a full disk", () => {
     } finally {
       spawnSync("umount", [mount]);
     }
+  });
+});
+
+describe("import --apply and followups --ics write like log and --out", () => {
+  const STAFF = path.join("branches", "cmb-futian-center", "staff.yaml");
+  const importArgs = (dir: string) => ["import", "staff", "--branch", "cmb-futian-center", "--from", path.join(FIXTURES, "import-sheets", "staff-utf8.csv"), "--data", dir, "--apply", "--lang", "en"];
+
+  function example(): string {
+    const dir = copyToTemp();
+    temps.push(dir);
+    return dir;
+  }
+
+  it("import --apply onto a read-only file: refused with a message, exit 2, the file as it was", () => {
+    const dir = example();
+    const file = path.join(dir, STAFF);
+    const before = fs.readFileSync(file);
+    fs.chmodSync(file, 0o444);
+    const result = runCli(importArgs(dir));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("is read-only");
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(dotFiles(dir)).toEqual([]);
+  });
+
+  it("import --apply waits for the lock `channel log` takes, then writes", async () => {
+    const dir = example();
+    const file = path.join(dir, STAFF);
+    const before = fs.readFileSync(file);
+    // A lock held by a live process (this one), as a running `channel log` holds it.
+    const lock = lockFileFor(file);
+    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), token: "held-by-the-test", time: Date.now() }));
+    const running = startCli(importArgs(dir));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    fs.rmSync(lock);
+    const result = await running.done;
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(fs.readFileSync(file).equals(before)).toBe(false);
+    expect(fs.readFileSync(file, "utf8")).toContain("wang-xiaoming");
+    expect(dotFiles(dir)).toEqual([]);
+  });
+
+  it("followups --ics over a read-only calendar, even with --force: refused, the file as it was", () => {
+    const dir = scratch();
+    const ics = path.join(dir, "calendar.ics");
+    fs.writeFileSync(ics, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+    fs.chmodSync(ics, 0o444);
+    const result = runCli(["followups", "--data", DATA_EXAMPLE, "--as-of", "2012-03-20", "--ics", ics, "--force", "--lang", "en"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("is read-only");
+    expect(fs.readFileSync(ics, "utf8")).toBe("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
   });
 });

@@ -14,6 +14,7 @@ import { writeFileAtomic } from "../atomic-write.js";
 import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
+import { writeFailure } from "../write-errors.js";
 
 export interface FollowupsOptions {
   within?: string;
@@ -112,7 +113,7 @@ function writeIcs(ctx: Context, file: string, root: string, text: string, count:
   try {
     writeFileAtomic(target, text);
   } catch (error) {
-    throw new CliError(EXIT_USAGE, "error.writeFailed", { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    throw writeFailure(file, error);
   }
   ctx.surroundings.stderr(`channel: ${t(ctx.lang, "followups.icsWritten", { file, count })}\n`);
 }

@@ -24,6 +24,8 @@ import { importJson, renderImportText } from "../../import/render.js";
 import { readSpreadsheet, SheetError, sheetFormatOf } from "../../import/sheet.js";
 import { nearest } from "../../validate/suggest.js";
 import { readIfExists, writeFileAtomic } from "../atomic-write.js";
+import { withFileLock } from "../file-lock.js";
+import { writeFailure } from "../write-errors.js";
 import { emit, resolveFormat, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
@@ -83,13 +85,17 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
   const changes = plan.additions.length + plan.fills.length;
   const applied = options.apply === true && changes > 0;
   if (applied) {
-    const now = readIfExists(target);
-    const unchanged = before === null ? now === null : now !== null && before.equals(now);
-    if (!unchanged) throw new CliError(EXIT_DATA_ERRORS, "import.error.changedMeanwhile", { file: rel });
+    // Under the file's lock, as `channel log` writes, so that the two never interleave; a file
+    // changed since it was read (by an editor, which takes no lock) is left alone.
     try {
-      writeFileAtomic(target, text);
+      withFileLock(target, () => {
+        const now = readIfExists(target);
+        const unchanged = before === null ? now === null : now !== null && before.equals(now);
+        if (!unchanged) throw new CliError(EXIT_DATA_ERRORS, "import.error.changedMeanwhile", { file: rel });
+        writeFileAtomic(target, text);
+      });
     } catch (error) {
-      throw new CliError(EXIT_DATA_ERRORS, "error.writeFailed", { file: rel, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+      throw writeFailure(rel, error);
     }
   }
   const report = { plan, grid, from: options.from, file: rel, applied, creates: before === null, lang };

@@ -99,6 +99,9 @@ function writeEntry(target: string, rel: string, entry: ActivityEntry): { create
         const unchanged = before === null ? now === null : now !== null && before.equals(now);
         if ((!unchanged || !held.stillHeld()) && attempt < 3) continue;
         if (!held.stillHeld()) throw new LockTimeoutError(lockFileFor(target), null);
+        // Still changing after three tries: something (an editor saving) is writing it; the
+        // entry is not forced in over a change that would be lost.
+        if (!unchanged) throw new CliError(EXIT_DATA_ERRORS, "log.error.changedMeanwhile", { file: rel });
         writeFileAtomic(target, result.text);
         return { created: before === null, entryText: result.entryText };
       }
