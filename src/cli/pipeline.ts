@@ -52,7 +52,7 @@ interface CachedFile {
 }
 
 /** Each file's identity and digest when last read (`[size, mtimeMs, ctimeMs, ino, digest]`). */
-interface CachedIdentities {
+export interface CachedIdentities {
   /** When the scan that read the files began (ms since the epoch). */
   scannedAt: number;
   files: Record<string, [number, number, number, number, string]>;
@@ -187,7 +187,7 @@ export async function loadValidData(ctx: Context): Promise<LoadedData> {
 }
 
 /** The digest recorded for a file whose identity is as recorded and was settled when it was read; else null. */
-function knownDigest(known: CachedIdentities | null, file: string, identity: FileIdentity): string | null {
+export function knownDigest(known: CachedIdentities | null, file: string, identity: FileIdentity): string | null {
   const entry = known?.files[file];
   if (known === null || entry === undefined) return null;
   const [size, mtimeMs, ctimeMs, ino, digest] = entry;
