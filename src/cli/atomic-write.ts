@@ -85,8 +85,14 @@ export function processAlive(pid: number): boolean {
 
 /** Removes the temporary files of `target` left by processes that no longer run (killed mid-write). */
 export function removeStaleTemps(target: string): void {
-  const dir = path.dirname(target);
-  const prefix = `.${path.basename(target)}.`;
+  removeLeftovers(path.dirname(target), `.${path.basename(target)}.`, ".tmp");
+}
+
+/**
+ * Removes the files `<prefix><pid>.<random><suffix>` in `dir` that a process now gone left
+ * behind when it was killed (temporary copies; lock files set aside while breaking a stale lock).
+ */
+export function removeLeftovers(dir: string, prefix: string, suffix: string): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -94,8 +100,8 @@ export function removeStaleTemps(target: string): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
-    const m = /^(\d+)\.[0-9a-z]+\.tmp$/.exec(name.slice(prefix.length));
+    if (!name.startsWith(prefix) || !name.endsWith(suffix)) continue;
+    const m = /^(\d+)\.[0-9a-z]+$/.exec(name.slice(prefix.length, name.length - suffix.length));
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid === process.pid || processAlive(pid)) continue;

@@ -15,7 +15,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { processAlive } from "./atomic-write.js";
+import { processAlive, removeLeftovers } from "./atomic-write.js";
 import { LockTimeoutError } from "./errors.js";
 
 export { LockTimeoutError };
@@ -63,6 +63,8 @@ interface HeldLock {
 
 function acquire(target: string, timeoutMs: number): HeldLock {
   const file = lockFileFor(target);
+  // A lock set aside by a process killed while breaking it (see breakLock) is still on disk.
+  removeLeftovers(path.dirname(file), `${path.basename(file)}.`, ".stale");
   const token = `${process.pid}-${randomBytes(8).toString("hex")}`;
   const content: LockContent = { pid: process.pid, host: os.hostname(), token, time: Date.now() };
   const deadline = Date.now() + timeoutMs;

@@ -170,6 +170,17 @@ describe("the lock of channel log", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it("removes a lock set aside by a process killed while breaking it, and only such", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    const lock = path.basename(lockFileFor(target));
+    const dead = `${lock}.${deadPid()}.9f3a1c2e.stale`;
+    const alive = `${lock}.${process.ppid}.9f3a1c2e.stale`;
+    for (const name of [dead, alive]) fs.writeFileSync(path.join(dir, name), JSON.stringify({ pid: deadPid(), host: os.hostname(), token: "old", time: 0 }));
+    withFileLock(target, () => undefined, { timeoutMs: 1_000 });
+    expect(fs.readdirSync(dir)).toEqual([alive]);
+  });
+
   it("breaks a lock older than the stale age, and an empty one after a few seconds", () => {
     const dir = scratch();
     const target = path.join(dir, "activities.yaml");
