@@ -29,20 +29,24 @@ function scratch(): string {
   return dir;
 }
 
+/** Makes `file` read-only and runs the command that writes it: a sentence, exit 2, the file as it was, nothing left beside it. */
+function expectReadOnlyRefused(dir: string, file: string, args: string[]): void {
+  const before = fs.readFileSync(file);
+  fs.chmodSync(file, 0o444);
+  const result = runCli(args);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain("is read-only");
+  expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  expect(fs.readFileSync(file).equals(before)).toBe(true);
+  expect(dotFiles(dir)).toEqual([]);
+}
+
 const logArgs = (dir: string) => ["log", "zhang-wei", "--data", dir, "--date", "2012-03-20", "--note", "只读测试", "--lang", "en"];
 
 describe("a file or folder that cannot be written", () => {
   it("a read-only activities.yaml: refused with a message, exit 2, the file as it was", () => {
     const dir = scratch();
-    const file = path.join(dir, REL);
-    const before = fs.readFileSync(file);
-    fs.chmodSync(file, 0o444);
-    const result = runCli(logArgs(dir));
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("is read-only");
-    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
-    expect(dotFiles(dir)).toEqual([]);
+    expectReadOnlyRefused(dir, path.join(dir, REL), logArgs(dir));
   });
 
   it("--out over a read-only file, even with --force: refused, the file as it was", () => {
@@ -157,15 +161,7 @@ describe("import --apply and followups --ics write like log and --out", () => {
 
   it("import --apply onto a read-only file: refused with a message, exit 2, the file as it was", () => {
     const dir = example();
-    const file = path.join(dir, STAFF);
-    const before = fs.readFileSync(file);
-    fs.chmodSync(file, 0o444);
-    const result = runCli(importArgs(dir));
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("is read-only");
-    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
-    expect(dotFiles(dir)).toEqual([]);
+    expectReadOnlyRefused(dir, path.join(dir, STAFF), importArgs(dir));
   });
 
   it("import --apply waits for the lock `channel log` takes, then writes", async () => {
