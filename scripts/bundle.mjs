@@ -1,9 +1,11 @@
 // Bundles the CLI into dist/channel.js and the chunks it imports (dist/chunks/): Node then
 // loads a handful of modules instead of a few hundred. Code splitting keeps start-up small:
-// the command line is one chunk, each command's code is imported when that command runs,
-// and the YAML parsers and schema checks only when a run has files to read (a run answered
-// from the cache never loads them). The schema validators stay a separate CommonJS file
-// (dist/validators.cjs), required on first use.
+// the command line and the morning list (followups) load at start; the other commands
+// (src/cli/commands/readers.ts, writers.ts) when one of them runs; the YAML parsers, schema
+// checks and model builder (src/cli/parse-stage.ts) only when a run has files to read (a run
+// answered from the cache never loads them). dist/check-worker.js is the worker thread of a
+// large cold check. The schema validators stay a separate CommonJS file (dist/validators.cjs),
+// required on first use.
 import * as fs from "node:fs";
 import { build } from "esbuild";
 
@@ -74,4 +76,4 @@ await build({
   target: "node20",
   logLevel: "warning",
 });
-console.log("wrote dist/channel.js, dist/chunks/ and dist/validators.cjs");
+console.log("wrote dist/channel.js, dist/check-worker.js, dist/chunks/ and dist/validators.cjs");
