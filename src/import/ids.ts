@@ -53,7 +53,6 @@ export function nameParts(pinyin: Pinyin, name: string): { surname: string; give
   const chars = [...clean];
   const surnameLength = COMPOUND_SURNAMES.has(chars.slice(0, 2).join("")) ? 2 : 1;
   const surnameText = chars.slice(0, surnameLength).join("");
-  const givenText = chars.slice(surnameLength).join("");
   const full = syllables(pinyin, clean, true);
   const surnameSyllables = syllables(pinyin, surnameText, true).length;
   return { surname: full.slice(0, surnameSyllables).join(""), given: full.slice(surnameSyllables).join("") };

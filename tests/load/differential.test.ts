@@ -16,7 +16,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { isScalar, parseDocument, visit } from "yaml";
 import { parseYaml, parseYamlFast } from "../../src/load/parse-yaml.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

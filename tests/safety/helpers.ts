@@ -40,16 +40,6 @@ export function startCli(args: string[], options: { env?: Record<string, string>
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Resolves when `file` exists (polled every millisecond or so), or after `timeoutMs`; true when it appeared. */
-export async function appears(file: string, timeoutMs: number, stop: () => boolean): Promise<boolean> {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline && !stop()) {
-    if (fs.existsSync(file)) return true;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return false;
-}
-
 /** Every dot file (temporary files, locks) under `dir`, as relative paths. */
 export function dotFiles(dir: string): string[] {
   const found: string[] = [];

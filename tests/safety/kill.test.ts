@@ -14,7 +14,7 @@ import { parse } from "yaml";
 import { initFiles } from "../../src/cli/commands/init.js";
 import { createRng } from "../../scripts/fuzz/mutate.mjs";
 import { copyToTemp, DATA_EXAMPLE, FIXTURES, runCli } from "../helpers/cli.js";
-import { appears, dotFiles, sleep, startCli, type Running } from "./helpers.js";
+import { dotFiles, sleep, startCli, type Running } from "./helpers.js";
 
 const RUNS = Number(process.env.CHANNEL_KILL_RUNS ?? 8);
 const SEED = Number(process.env.CHANNEL_KILL_SEED ?? 7);

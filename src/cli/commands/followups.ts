@@ -12,7 +12,7 @@ import { renderIcs } from "../../report/ics.js";
 import { nearest } from "../../validate/suggest.js";
 import { writeFileAtomic } from "../atomic-write.js";
 import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
-import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
+import { EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 import { writeFailure } from "../write-errors.js";
 

@@ -4,12 +4,11 @@
  * the two commands that write into the repository, so it refuses rather than guesses: an
  * unknown or ambiguous person, a day after today, or a log file that has errors now.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { AppendError, appendActivity, type ActivityEntry } from "../../log/append-activity.js";
 import type { LoadedRepository } from "../../load/repository.js";
-import { ACTIVITY_KINDS, type ActivityKind } from "../../model/types.js";
+import { ACTIVITY_KINDS } from "../../model/types.js";
 import { parseDate } from "../../model/values.js";
 import { nearest } from "../../validate/suggest.js";
 import { readIfExists, writeFileAtomic } from "../atomic-write.js";
