@@ -17,6 +17,7 @@
  * Pure: text in, text out.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { blockListEnd, endOfLine, firstItemPlacement, flowListEnd, isEmptyListValue, lineStart, spliceLines } from "../edit/yaml-list.js";
 
 export type ListKey = "staff" | "prospects" | "activities";
 
@@ -81,22 +82,15 @@ function edit(text: string, key: ListKey, entries: readonly Record<string, unkno
     return `${lead}${key}:${eol}${body}${eol}`;
   }
   const value = pair.value;
-  if (value === null || (isScalar(value) && value.value === null) || (isSeq(value) && value.flow === true && value.items.length === 0)) {
+  if (isEmptyListValue(value)) {
     if (entries.length === 0) return text;
-    let cut = text;
-    if (value !== null && value.range && value.range[1] > value.range[0]) {
-      const [start, end] = value.range;
-      cut = text.slice(0, start).replace(/[ \t]+$/, "") + text.slice(end).replace(/^[ \t]+(?=[^\s#])/, " ");
-    }
-    const keyStart = (pair.key as Node).range?.[0] ?? 0;
-    const prefix = `${" ".repeat(keyStart - lineStart(cut, keyStart) + 2)}- `;
-    const at = endOfLine(cut, keyStart);
-    return spliceLines(cut, at, entries.map((e) => renderEntry(e, prefix, flowByDefault, eol)), eol);
+    const first = firstItemPlacement(text, pair);
+    return spliceLines(first.text, first.at, entries.map((e) => renderEntry(e, first.prefix, flowByDefault, eol)), eol);
   }
   if (!isSeq(value)) throw new EditError(`${key} is not a list`);
 
   for (const fill of fills) edits.push(fillEdit(text, value, fill, eol));
-  if (entries.length > 0) edits.push(value.flow === true ? appendToFlowList(text, value, entries) : appendToBlockList(text, value, entries, eol));
+  if (entries.length > 0) edits.push(value.flow === true ? appendToFlowList(value, entries) : appendToBlockList(text, value, entries, eol));
   edits.sort((a, b) => a.at - b.at);
   let out = "";
   let from = 0;
@@ -108,26 +102,18 @@ function edit(text: string, key: ListKey, entries: readonly Record<string, unkno
 }
 
 function appendToBlockList(text: string, seq: YAMLSeq, entries: readonly Record<string, unknown>[], eol: string): Edit {
+  const end = blockListEnd(text, seq);
+  if (end === null) throw new EditError("cannot find the end of the list");
   const items = seq.items as Node[];
-  const last = items[items.length - 1];
-  const start = last?.range?.[0];
-  const end = last?.range?.[1];
-  if (last === undefined || start === undefined || end === undefined) throw new EditError("cannot find the end of the list");
-  const found = text.slice(lineStart(text, start), start);
-  const seqColumn = (seq.range?.[0] ?? 0) - lineStart(text, seq.range?.[0] ?? 0);
-  const prefix = /^ *- +$/.test(found) ? found : `${" ".repeat(seqColumn)}- `;
-  const flow = !(isMap(last) && last.flow !== true);
-  const blankBetween = items.length >= 2 && hasBlankLineBetween(text, items[items.length - 2]!, last);
-  const at = end > 0 && text[end - 1] === "\n" ? end : endOfLine(text, end);
-  const lines = entries.map((e) => (blankBetween ? eol : "") + renderEntry(e, prefix, flow, eol));
-  if (at >= text.length && !text.endsWith("\n")) return { at: text.length, text: eol + lines.join(eol) + eol };
-  return { at, text: lines.join(eol) + eol };
+  const blankBetween = items.length >= 2 && hasBlankLineBetween(text, items[items.length - 2]!, end.last);
+  const lines = entries.map((e) => (blankBetween ? eol : "") + renderEntry(e, end.prefix, !end.lastIsBlockMap, eol));
+  if (end.at >= text.length && !text.endsWith("\n")) return { at: text.length, text: eol + lines.join(eol) + eol };
+  return { at: end.at, text: lines.join(eol) + eol };
 }
 
-function appendToFlowList(text: string, seq: YAMLSeq, entries: readonly Record<string, unknown>[]): Edit {
-  const last = seq.items[seq.items.length - 1] as Node | undefined;
-  const end = last?.range?.[1];
-  if (end === undefined) throw new EditError("cannot find the end of the list");
+function appendToFlowList(seq: YAMLSeq, entries: readonly Record<string, unknown>[]): Edit {
+  const end = flowListEnd(seq);
+  if (end === null) throw new EditError("cannot find the end of the list");
   return { at: end, text: entries.map((e) => `, ${flowText(e)}`).join("") };
 }
 
@@ -194,24 +180,6 @@ function stringifyOneLine(value: unknown, key: string | null): string {
   });
   if (key !== null && isScalar(doc.contents) && typeof doc.contents.value === "string" && QUOTED_KEYS.has(key)) doc.contents.type = "QUOTE_DOUBLE";
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, "");
-}
-
-function spliceLines(text: string, at: number, lines: string[], eol: string): string {
-  const body = lines.join(eol) + eol;
-  if (at >= text.length) {
-    const lead = text.length === 0 || text.endsWith("\n") ? text : text + eol;
-    return lead + body;
-  }
-  return text.slice(0, at) + body + text.slice(at);
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf("\n", offset - 1) + 1;
-}
-
-function endOfLine(text: string, offset: number): number {
-  const nl = text.indexOf("\n", offset);
-  return nl === -1 ? text.length : nl + 1;
 }
 
 /** The entries of the list in a file's text (none for a missing file), or null when it holds no readable list. */

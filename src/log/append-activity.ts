@@ -7,6 +7,7 @@
  * hold exactly the old entries plus the new one. Pure: text in, text out.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type YAMLSeq } from "yaml";
+import { blockListEnd, firstItemPlacement, flowListEnd, isEmptyListValue, spliceLines } from "../edit/yaml-list.js";
 
 /** One contact log entry, in the order its keys are written. */
 export interface ActivityEntry {
@@ -59,17 +60,10 @@ function insert(text: string, entry: ActivityEntry, entryText: string, eol: stri
   if (pair === undefined) throw new AppendError("the file has no activities key");
   const value = pair.value;
 
-  if (value === null || (isScalar(value) && value.value === null) || (isSeq(value) && value.flow === true && value.items.length === 0)) {
+  if (isEmptyListValue(value)) {
     // `activities:`, `activities: ~` or `activities: []`: the entry becomes the first item of a block list.
-    let cut = text;
-    if (value !== null && value.range && value.range[1] > value.range[0]) {
-      const [start, end] = value.range;
-      cut = text.slice(0, start).replace(/[ \t]+$/, "") + text.slice(end).replace(/^[ \t]+(?=[^\s#])/, " ");
-    }
-    const keyStart = (pair.key as Node).range?.[0] ?? 0;
-    const indent = " ".repeat(keyStart - lineStart(cut, keyStart) + 2);
-    const at = endOfLine(cut, keyStart);
-    return spliceLine(cut, at, `${indent}- ${entryText}`, eol);
+    const first = firstItemPlacement(text, pair);
+    return spliceLines(first.text, first.at, [first.prefix + entryText], eol);
   }
   if (!isSeq(value)) throw new AppendError("activities is not a list");
   if (value.flow === true) return insertInFlowList(text, value, entryText);
@@ -77,43 +71,16 @@ function insert(text: string, entry: ActivityEntry, entryText: string, eol: stri
 }
 
 function insertInBlockList(text: string, seq: YAMLSeq, entry: ActivityEntry, entryText: string, eol: string): string {
-  const last = seq.items[seq.items.length - 1] as Node | undefined;
-  const start = last?.range?.[0];
-  const end = last?.range?.[1];
-  if (last === undefined || start === undefined || end === undefined) throw new AppendError("cannot find the end of the activities list");
-  const found = text.slice(lineStart(text, start), start);
-  const seqColumn = (seq.range?.[0] ?? 0) - lineStart(text, seq.range?.[0] ?? 0);
-  const prefix = /^ *- +$/.test(found) ? found : `${" ".repeat(seqColumn)}- `;
-  const body = isMap(last) && last.flow !== true ? blockEntry(entry, " ".repeat(prefix.length), eol) : entryText;
-  // The last item ends where its value ends; a block scalar's value ends after its final line break.
-  const at = end > 0 && text[end - 1] === "\n" ? end : endOfLine(text, end);
-  return spliceLine(text, at, prefix + body, eol);
+  const end = blockListEnd(text, seq);
+  if (end === null) throw new AppendError("cannot find the end of the activities list");
+  const body = end.lastIsBlockMap ? blockEntry(entry, " ".repeat(end.prefix.length), eol) : entryText;
+  return spliceLines(text, end.at, [end.prefix + body], eol);
 }
 
 function insertInFlowList(text: string, seq: YAMLSeq, entryText: string): string {
-  const last = seq.items[seq.items.length - 1] as Node | undefined;
-  const end = last?.range?.[1];
-  if (end === undefined) throw new AppendError("cannot find the end of the activities list");
+  const end = flowListEnd(seq);
+  if (end === null) throw new AppendError("cannot find the end of the activities list");
   return `${text.slice(0, end)}, ${entryText}${text.slice(end)}`;
-}
-
-/** Inserts `line` as a whole line at offset `at` (a line start, or the end of a text without a final line break). */
-function spliceLine(text: string, at: number, line: string, eol: string): string {
-  if (at >= text.length) {
-    const lead = text.length === 0 || text.endsWith("\n") ? text : text + eol;
-    return lead + line + eol;
-  }
-  return text.slice(0, at) + line + eol + text.slice(at);
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf("\n", offset - 1) + 1;
-}
-
-/** The offset just after the line break that ends the line holding `offset` (or the text's end). */
-function endOfLine(text: string, offset: number): number {
-  const nl = text.indexOf("\n", offset);
-  return nl === -1 ? text.length : nl + 1;
 }
 
 function plain(entry: ActivityEntry): Record<string, unknown> {
