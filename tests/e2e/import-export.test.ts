@@ -10,7 +10,7 @@ import readXlsxFile from "read-excel-file/node";
 import writeXlsxFile from "write-excel-file/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { copyToTemp, FIXTURES, runCli } from "../helpers/cli.js";
+import { copyToTemp, FIXTURES, runCli, snapshot } from "../helpers/cli.js";
 
 const temps: string[] = [];
 afterAll(() => {
@@ -29,19 +29,6 @@ function outDir(): string {
   return dir;
 }
 
-/** Every file of a repository, by relative path. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
-      const child = rel === "" ? name : `${rel}/${name}`;
-      if (fs.statSync(path.join(dir, child)).isDirectory()) walk(child);
-      else out[child] = fs.readFileSync(path.join(dir, child), "utf8");
-    }
-  };
-  walk("");
-  return out;
-}
 
 const BRANCH = "cmb-futian-center";
 const STAFF_FILE = `branches/${BRANCH}/staff.yaml`;

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { copyToTemp, DATA_EXAMPLE, FIXTURES, runCli } from "../helpers/cli.js";
+import { copyToTemp, DATA_EXAMPLE, FIXTURES, runCli, snapshot } from "../helpers/cli.js";
 
 const temps: string[] = [];
 afterAll(() => {
@@ -24,19 +24,6 @@ function read(dir: string, rel: string): string {
   return fs.readFileSync(path.join(dir, rel), "utf8");
 }
 
-/** Every file of a repository, by relative path. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
-      const child = rel === "" ? name : `${rel}/${name}`;
-      if (fs.statSync(path.join(dir, child)).isDirectory()) walk(child);
-      else out[child] = read(dir, child);
-    }
-  };
-  walk("");
-  return out;
-}
 
 function followupItems(dir: string, asOf: string): { kind: string; person: string | null; branch: string | null; due: string }[] {
   const result = runCli(["followups", "--data", dir, "--as-of", asOf, "--format", "json"]);

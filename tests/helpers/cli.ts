@@ -42,3 +42,17 @@ export function copyToTemp(source: string = DATA_EXAMPLE): string {
   fs.cpSync(source, dir, { recursive: true });
   return dir;
 }
+
+/** Every file of a repository, by relative path: to show a command left it exactly as it was. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
+      const child = rel === "" ? name : `${rel}/${name}`;
+      if (fs.statSync(path.join(dir, child)).isDirectory()) walk(child);
+      else out[child] = fs.readFileSync(path.join(dir, child), "utf8");
+    }
+  };
+  walk("");
+  return out;
+}
