@@ -31,6 +31,11 @@ export interface LoadedData {
   model: Model;
   /** Files the model leaves out because they have errors. */
   skipped: string[];
+  /**
+   * Each file's own check (its value and the findings about it alone), when the files were
+   * read: always with `needFileData`. `import` re-validates with one file replaced from these.
+   */
+  checks?: readonly FileCheck[];
 }
 
 export interface LoadOptions {
@@ -170,7 +175,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
     cache.write("result", { key: resultKey, findings: validation.findings, files: validation.files, skipped } satisfies CachedResult);
     if (model) cache.write("model", { key: resultKey, model } satisfies CachedModel);
   }
-  return { root: scan.root, repo, validation, skipped, ...(model ? { model } : {}) };
+  return { root: scan.root, repo, validation, skipped, checks, ...(model ? { model } : {}) };
 }
 
 /**

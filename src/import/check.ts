@@ -3,22 +3,31 @@
  * with the new text in place of the branch's file (schema and cross-file rules, exactly as
  * `channel validate` would), and every new error is traced back to the sheet row that caused it.
  */
-import type { LoadedRepository } from "../load/repository.js";
-import { scanRepository, type FileKind } from "../load/repository.js";
+import type { FileKind, LoadedRepository } from "../load/repository.js";
 import type { Finding } from "../validate/findings.js";
-import { assembleValidation, checkFile, type ValidationResult } from "../validate/index.js";
+import { assembleValidation, checkFile, type FileCheck, type ValidationResult } from "../validate/index.js";
 import type { ListKey } from "./append-entries.js";
 import type { Existing, ExistingActivity, ExistingPerson } from "./plan.js";
 
-/** The errors the new text would add: every error in the file itself, and any error elsewhere that was not there before. */
-export function newErrors(root: string, rel: string, kind: FileKind, branch: string, text: string, before: ValidationResult): Finding[] {
-  const scan = scanRepository(root);
-  const bytes = Buffer.from(text, "utf8");
-  const raws = scan.raws.filter((r) => r.file !== rel);
-  raws.push({ file: rel, kind, branchFolder: branch, bytes });
-  const after = assembleValidation(scan.findings, raws.map((raw) => checkFile(raw)));
+/** The repository as it was checked before the import: what the new text is validated with. */
+export interface CheckedRepository {
+  /** Problems with reading and layout (the loaded repository's own findings). */
+  layout: readonly Finding[];
+  /** Each file's own check, as the loader made it. */
+  checks: readonly FileCheck[];
+  validation: ValidationResult;
+}
+
+/**
+ * The errors the new text would add: every error in the file itself, and any error elsewhere
+ * that was not there before. Only the new text is parsed: the other files' checks are the
+ * loader's, so a head office's import does not read and parse every file again per attempt.
+ */
+export function newErrors(before: CheckedRepository, rel: string, kind: FileKind, branch: string, text: string): Finding[] {
+  const others = before.checks.filter((c) => c.file.file !== rel);
+  const after = assembleValidation(before.layout, [...others, checkFile({ file: rel, kind, branchFolder: branch, bytes: Buffer.from(text, "utf8") })]);
   const key = (f: Finding) => `${f.file}|${f.line}|${f.column}|${f.code}|${f.path}`;
-  const old = new Set(before.findings.filter((f) => f.severity === "error").map(key));
+  const old = new Set(before.validation.findings.filter((f) => f.severity === "error").map(key));
   return after.findings.filter((f) => f.severity === "error" && (f.file === rel || !old.has(key(f))));
 }
 

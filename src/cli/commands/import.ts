@@ -15,7 +15,7 @@ import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { findingMessage, renderDiagnosticsText } from "../../report/diagnostics.js";
 import { appendEntries, EditError, readEntries, type FillEdit } from "../../import/append-entries.js";
-import { existingRecords, findingEntry, newErrors } from "../../import/check.js";
+import { existingRecords, findingEntry, newErrors, type CheckedRepository } from "../../import/check.js";
 import { headerKey, IMPORT_KINDS, type ImportKind } from "../../import/fields.js";
 import { loadPinyin } from "../../import/ids.js";
 import { DEFAULT_MAP, MapError, parseImportMap, type ImportMap } from "../../import/map-file.js";
@@ -54,7 +54,7 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
   const bytes = readInput(ctx, options.from, "import.error.cannotRead");
 
   // Import edits a file: it needs every file as it is now, not a cached answer.
-  const { root, repo, validation } = await loadData(ctx, { needFileData: true });
+  const { root, repo, validation, checks } = await loadData(ctx, { needFileData: true });
   const branch = options.branch;
   if (!repo.branchFolders.includes(branch)) throw usageError("import.error.unknownBranch", { value: branch, hint: hint(lang, branch, repo.branchFolders) });
   const rel = `branches/${branch}/${kind}.yaml`;
@@ -80,7 +80,9 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
   // The would-be file, checked in memory; rows the validator rejects are left out, with its reason.
   const target = path.join(root, "branches", branch, `${kind}.yaml`);
   const before = readIfExists(target);
-  const text = buildChecked(ctx, plan, kind, branch, rel, root, before, validation);
+  // With needFileData the loader always reads and checks the files.
+  if (checks === undefined) throw new Error("the loader returned no file checks");
+  const text = buildChecked(ctx, plan, kind, branch, rel, before, { layout: repo.findings, checks, validation });
 
   const changes = plan.additions.length + plan.fills.length;
   const applied = options.apply === true && changes > 0;
@@ -108,7 +110,7 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
  * repository. A row whose record the validator rejects moves to the unreadable rows and the
  * text is built again; an error no row explains refuses the whole import.
  */
-function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: string, rel: string, root: string, before: Buffer | null, validation: Parameters<typeof newErrors>[5]): string {
+function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: string, rel: string, before: Buffer | null, checked: CheckedRepository): string {
   const existing = before === null ? null : before.toString("utf8");
   for (let attempt = 0; ; attempt++) {
     let text: string;
@@ -120,7 +122,7 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
       throw error;
     }
     if (plan.additions.length === 0 && plan.fills.length === 0) return text;
-    const errors = newErrors(root, rel, kind, branch, text, validation);
+    const errors = newErrors(checked, rel, kind, branch, text);
     if (errors.length === 0) return text;
     const oldCount = (readEntries(existing, kind) ?? []).length;
     const rejected = new Map<number, RowProblem[]>();
