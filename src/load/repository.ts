@@ -223,7 +223,7 @@ function isSymlinkOutside(root: string, abs: string): boolean {
 /** The identity of a data file that may be read, or null with a finding when it may not. */
 function lookAtDataFile(root: string, abs: string, rel: string, findings: Finding[]): FileIdentity | null {
   // One lstat per file: for a file that is not a link it is the stat too (a warm run makes
-  // nothing but these calls, ~100 per repository of ten branches).
+  // nothing but these calls, about 60 for a repository of ten branches).
   let linkStat: fs.Stats | null;
   try {
     linkStat = fs.lstatSync(abs);
