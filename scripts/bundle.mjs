@@ -1,29 +1,20 @@
-// Bundles the CLI into dist/channel.js and the chunks it imports (dist/chunks/): Node then
-// loads a handful of modules instead of a few hundred. Code splitting keeps start-up small:
-// the command line and the morning list (followups) load at start; the other commands
+// Bundles the CLI into dist/channel.cjs and the chunks it requires (dist/chunks/): Node then
+// loads a handful of files instead of a few hundred. Code splitting keeps start-up small: the
+// command line and the morning list (followups) load at start; the other commands
 // (src/cli/commands/readers.ts, writers.ts) when one of them runs; the YAML parsers, schema
 // checks and model builder (src/cli/parse-stage.ts) only when a run has files to read (a run
-// answered from the cache never loads them). dist/check-worker.js is the worker thread of a
+// answered from the cache never loads them). dist/check-worker.cjs is the worker thread of a
 // large cold check. The schema validators stay a separate CommonJS file (dist/validators.cjs),
 // required on first use.
+//
+// Why CommonJS: esbuild splits code only into ES modules, but on Node 20 the ES module loader
+// costs ~10 ms of every start (its own start, then compiling and linking each chunk), and V8's
+// code cache, which bin/channel uses to skip compiling, can be handed only to a script. So the
+// chunks are built as ES modules in memory, then each is turned into CommonJS on its own:
+// imports of other chunks become require() calls, import() a require() behind a promise.
 import * as fs from "node:fs";
-import { build } from "esbuild";
-
-/**
- * Node's built-in modules, required instead of imported: an ES import of `node:fs` makes Node
- * build an ES facade of the whole module, reading every export (which loads fs streams, for
- * one), ~15 ms of start-up for the handful we use; require() hands over the object as it is.
- */
-const builtinsByRequire = {
-  name: "builtins-by-require",
-  setup(build) {
-    build.onResolve({ filter: /^node:/ }, (args) =>
-      // The require() in the stub below is left to Node; every other import of node:* gets the stub.
-      args.namespace === "builtin-by-require" ? { path: args.path, external: true } : { path: args.path, namespace: "builtin-by-require" },
-    );
-    build.onLoad({ filter: /.*/, namespace: "builtin-by-require" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
-  },
-};
+import * as path from "node:path";
+import { build, transform } from "esbuild";
 
 /**
  * commander requires node:child_process when it loads, for subcommands that are separate
@@ -48,23 +39,58 @@ const commanderChildProcessOnUse = {
   },
 };
 
-// Chunk names carry content hashes: clear the old ones so the package holds only this build's.
+/**
+ * The top of every CommonJS file. "use strict" keeps the semantics the code had as an ES
+ * module. `import.meta.url` (used to find the package's files and to require the validators)
+ * becomes the file's own URL. A Node built-in imported as a namespace gets an object whose
+ * prototype is the module itself: esbuild's __toESM would copy every export of fs, path, … onto
+ * a new object, ~2.5 ms of every start for the handful of calls made.
+ */
+function prelude(code) {
+  const lines = ['"use strict";'];
+  if (code.includes("__channelModuleUrl")) lines.push('var __channelModuleUrl = require("node:url").pathToFileURL(__filename).href;');
+  if (code.includes("__channelBuiltin(")) lines.push("var __channelBuiltin = (m) => Object.create(m, { default: { value: m, enumerable: true } });");
+  return lines.join("\n") + "\n";
+}
+
+// Chunk names carry content hashes: clear the old build (and the ES module files of builds
+// before the change to CommonJS) so the package holds only this build's.
 fs.rmSync("dist/chunks", { recursive: true, force: true });
-await build({
+fs.rmSync("dist/code-cache", { recursive: true, force: true });
+for (const stale of ["dist/channel.js", "dist/check-worker.js"]) fs.rmSync(stale, { force: true });
+
+const esm = await build({
   // The check worker is an entry of its own: a thread loads it by file name (see parallel-check.ts).
   entryPoints: { channel: "src/cli/main.ts", "check-worker": "src/cli/check-worker.ts" },
   outdir: "dist",
+  outExtension: { ".js": ".cjs" },
   chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   splitting: true,
   platform: "node",
   format: "esm",
   target: "node20",
+  external: ["node:*"],
+  define: { "import.meta.url": "__channelModuleUrl" },
+  write: false,
   logLevel: "warning",
-  plugins: [commanderChildProcessOnUse, builtinsByRequire],
-  // Bundled CommonJS dependencies call require(); give every ES module chunk one.
-  banner: { js: 'import { createRequire as __channelCreateRequire } from "node:module"; const require = __channelCreateRequire(import.meta.url);' },
+  plugins: [commanderChildProcessOnUse],
 });
+for (const file of esm.outputFiles) {
+  const cjs = await transform(file.text, {
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    loader: "js",
+    // import("./chunks/x.cjs") → Promise.resolve().then(() => require("./chunks/x.cjs")).
+    supported: { "dynamic-import": false },
+    logLevel: "warning",
+  });
+  if (/\bimport\(/.test(cjs.code.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ""))) throw new Error(`${file.path}: an import() survived the CommonJS transform`);
+  const code = cjs.code.replace(/__toESM\(require\("(node:[a-z_/]+)"\)\)/g, '__channelBuiltin(require("$1"))');
+  fs.mkdirSync(path.dirname(file.path), { recursive: true });
+  fs.writeFileSync(file.path, prelude(code) + code);
+}
 // The standalone validators (written by build-validators.mjs) with their formats and ajv's
 // runtime helpers, as one CommonJS file that the CLI requires only when a file is checked.
 await build({
@@ -76,4 +102,4 @@ await build({
   target: "node20",
   logLevel: "warning",
 });
-console.log("wrote dist/channel.js, dist/check-worker.js, dist/chunks/ and dist/validators.cjs");
+console.log("wrote dist/channel.cjs, dist/check-worker.cjs, dist/chunks/ and dist/validators.cjs");

@@ -29,4 +29,4 @@ export const GENERATED_VALIDATORS = path.join(PACKAGE_ROOT, "dist", "validators.
  * src/cli/check-worker.ts by scripts/bundle.mjs. Tests that run from src/ reach it only with
  * more than PARALLEL_MIN_BYTES to check, and then after `npm test` has built it.
  */
-export const CHECK_WORKER = path.join(PACKAGE_ROOT, "dist", "check-worker.js");
+export const CHECK_WORKER = path.join(PACKAGE_ROOT, "dist", "check-worker.cjs");

@@ -174,8 +174,8 @@ async function execute(ctx, run, dir, cacheDir, viaBinary) {
  */
 export async function runFuzz(options) {
   const projectRoot = options.projectRoot;
-  const cliModule = new URL(`file://${path.join(projectRoot, "dist", "channel.js")}`).href;
-  if (!fs.existsSync(path.join(projectRoot, "dist", "channel.js"))) throw new Error("dist/channel.js is missing: run `npm run build` first");
+  const cliModule = new URL(`file://${path.join(projectRoot, "dist", "channel.cjs")}`).href;
+  if (!fs.existsSync(path.join(projectRoot, "dist", "channel.cjs"))) throw new Error("dist/channel.cjs is missing: run `npm run build` first");
   const workers = options.workers ?? Math.max(1, Math.min(4, os.availableParallelism()));
   const ctx = {
     bin: path.join(projectRoot, "bin", "channel"),
@@ -384,7 +384,7 @@ export async function runRegressions(options) {
   const names = fs.existsSync(regressionsDir) ? fs.readdirSync(regressionsDir).filter((n) => fs.existsSync(path.join(regressionsDir, n, "case.json"))).sort() : [];
   const result = { cases: names.length, runs: 0, failures: [] };
   if (names.length === 0) return result;
-  const cliModule = new URL(`file://${path.join(projectRoot, "dist", "channel.js")}`).href;
+  const cliModule = new URL(`file://${path.join(projectRoot, "dist", "channel.cjs")}`).href;
   const ctx = { bin: path.join(projectRoot, "bin", "channel"), pool: new WorkerPool(1, cliModule), jobs: 0, timeoutMs: options.timeoutMs ?? 30_000, spawnTimeoutMs: options.spawnTimeoutMs ?? 60_000 };
   await ctx.pool.ready();
   const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), "channel-fuzz-regressions-"));

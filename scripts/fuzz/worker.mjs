@@ -1,9 +1,11 @@
 // A worker thread that runs the built CLI in-process: `main(argv, surroundings)` from
-// dist/channel.js with its own environment, working directory and a fixed clock, output
+// dist/channel.cjs with its own environment, working directory and a fixed clock, output
 // captured. The parent bounds each run and terminates a worker that does not answer.
 import { parentPort, workerData } from "node:worker_threads";
 
-const { main } = await import(workerData.cliModule);
+// A CommonJS module imported: its exports are the default export.
+const cli = await import(workerData.cliModule);
+const main = cli.main ?? cli.default.main;
 const MAX_CAPTURE = 32 * 1024 * 1024;
 
 parentPort.on("message", async (job) => {

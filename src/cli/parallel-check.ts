@@ -4,7 +4,7 @@
  * thread take files from one shared counter until none is left (a thread that is slower, or
  * starts later, simply takes fewer), and each file's result lands in its place in the order.
  * A file's value crosses over as a structured clone; its findings come back already located.
- * Only the built CLI has a worker script (dist/check-worker.js); without it, with one core,
+ * Only the built CLI has a worker script (dist/check-worker.cjs); without it, with one core,
  * or with less than `minBytes` to check (see cli/context.ts), the check runs here alone. Any file a failed worker took is
  * checked here again: threads change the speed, never the result.
  */

@@ -1,0 +1,90 @@
+/**
+ * bin/channel hands V8 the code cache the build wrote (dist/code-cache/). These tests hold it
+ * to its promises: the cache is taken by this Node, a file changed after the build never runs
+ * cached code made from its old text, and without a cache the CLI answers the same.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { CLI, DATA_EXAMPLE, PROJECT_ROOT, runCli } from "../helpers/cli.js";
+
+const DIST = path.join(PROJECT_ROOT, "dist");
+const MORNING = ["followups", "--data", DATA_EXAMPLE, "--as-of", "2026-11-28", "--lang", "zh"];
+/** "跟进提醒" (the title of the morning list) as esbuild writes it into the bundle. */
+const TITLE_ESCAPED = String.raw`\u8DDF\u8FDB\u63D0\u9192 {date}`;
+/** The same characters in another order: the file keeps its length, which is all V8 checks. */
+const SWAPPED_ESCAPED = String.raw`\u63D0\u9192\u8DDF\u8FDB {date}`;
+
+/** What compile() in bin/channel says of each file's cache, asked in a plain `node` like the CLI's own. */
+function cacheStates(bin: string, files: string[]): Record<string, string> {
+  const script = `const { compile } = require(${JSON.stringify(bin)}); console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(files)}.map((f) => [f, compile(f).cache]))));`;
+  const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  expect(result.stderr).toBe("");
+  return JSON.parse(result.stdout) as Record<string, string>;
+}
+
+function bundleFiles(dist: string): string[] {
+  return [path.join(dist, "channel.cjs"), ...fs.readdirSync(path.join(dist, "chunks")).sort().map((name) => path.join(dist, "chunks", name))];
+}
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the built package (bin, dist bundle, cache, schemas) beside the real node_modules. */
+function copyPackage(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-package-"));
+  temps.push(dir);
+  fs.copyFileSync(path.join(PROJECT_ROOT, "package.json"), path.join(dir, "package.json"));
+  for (const folder of ["bin", "schemas", "templates"]) fs.cpSync(path.join(PROJECT_ROOT, folder), path.join(dir, folder), { recursive: true });
+  for (const part of ["channel.cjs", "check-worker.cjs", "validators.cjs", "chunks", "code-cache"]) {
+    fs.cpSync(path.join(DIST, part), path.join(dir, "dist", part), { recursive: true });
+  }
+  fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+function runCopy(dir: string, args: string[]) {
+  const env = { ...process.env, NO_COLOR: "1", CHANNEL_CACHE_DIR: path.join(dir, "data-cache") };
+  const result = spawnSync(process.execPath, [path.join(dir, "bin", "channel"), ...args], { encoding: "utf8", env });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the code cache", () => {
+  it("is taken by this Node for every bundle file the build ran", () => {
+    const files = bundleFiles(DIST);
+    const states = cacheStates(CLI, files);
+    // The morning run's entry always has one; files no build run loaded (writers, chalk) have none.
+    expect(states[path.join(DIST, "channel.cjs")]).toBe("accepted");
+    const cached = new Set(fs.readdirSync(path.join(DIST, "code-cache")).map((name) => name.replace(/\.[0-9a-f]{8}\.v8$/, "")));
+    for (const file of files) expect([file, states[file]]).toEqual([file, cached.has(path.basename(file)) ? "accepted" : "none"]);
+  });
+
+  it("is never used for a file changed after the build, even one of the same length", () => {
+    const dir = copyPackage();
+    const changed = bundleFiles(path.join(dir, "dist")).find((file) => fs.readFileSync(file, "utf8").includes(TITLE_ESCAPED));
+    expect(changed).toBeDefined();
+    const before = fs.readFileSync(changed!, "utf8");
+    fs.writeFileSync(changed!, before.replace(TITLE_ESCAPED, SWAPPED_ESCAPED));
+    expect(fs.statSync(changed!).size).toBe(Buffer.byteLength(before));
+
+    expect(cacheStates(path.join(dir, "bin", "channel"), [changed!])).toEqual({ [changed!]: "none" });
+    const run = runCopy(dir, MORNING);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[0]).toMatch(/^提醒跟进 2026-11-28/);
+  });
+
+  it("is only a speed-up: without it the CLI answers the same", () => {
+    const dir = copyPackage();
+    fs.rmSync(path.join(dir, "dist", "code-cache"), { recursive: true });
+    const plain = runCopy(dir, MORNING);
+    const cached = runCli(MORNING);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toBe("");
+    expect(plain.stdout).toBe(cached.stdout);
+    expect(plain.stdout.split("\n")[0]).toMatch(/^跟进提醒 2026-11-28/);
+  });
+});
