@@ -1,16 +1,18 @@
 /**
  * The one message catalogue: every user-visible sentence, header and label in zh and en.
  * Messages are templates with `{name}` placeholders; each feature keeps its own section in
- * `messages/`, merged here so that a missing translation is a type error, not a blank.
+ * `messages/`, merged here (their keys, as a type) and in texts.ts (their texts), so that a
+ * missing translation is a type error, not a blank.
  */
-import { CLI_MESSAGES } from "./messages/cli.js";
-import { DIAGNOSTIC_MESSAGES } from "./messages/diagnostics.js";
-import { LABEL_MESSAGES } from "./messages/labels.js";
-import { MONEY_MESSAGES } from "./messages/money.js";
-import { FOLLOWUP_MESSAGES } from "./messages/followups.js";
-import { REPORT_MESSAGES } from "./messages/reports.js";
-import { SAFETY_MESSAGES } from "./messages/safety.js";
-import { SPREADSHEET_MESSAGES } from "./messages/spreadsheets.js";
+import type { CLI_MESSAGES } from "./messages/cli.js";
+import type { DIAGNOSTIC_MESSAGES } from "./messages/diagnostics.js";
+import type { LABEL_MESSAGES } from "./messages/labels.js";
+import type { MONEY_MESSAGES } from "./messages/money.js";
+import type { FOLLOWUP_MESSAGES } from "./messages/followups.js";
+import type { REPORT_MESSAGES } from "./messages/reports.js";
+import type { SAFETY_MESSAGES } from "./messages/safety.js";
+import type { SPREADSHEET_MESSAGES } from "./messages/spreadsheets.js";
+import { messageTexts } from "./texts.js";
 
 export type Lang = "zh" | "en";
 export const LANGS: readonly Lang[] = ["zh", "en"];
@@ -20,17 +22,6 @@ export interface Bilingual {
   zh: string;
   en: string;
 }
-
-const SECTIONS = [
-  CLI_MESSAGES,
-  DIAGNOSTIC_MESSAGES,
-  LABEL_MESSAGES,
-  MONEY_MESSAGES,
-  FOLLOWUP_MESSAGES,
-  REPORT_MESSAGES,
-  SAFETY_MESSAGES,
-  SPREADSHEET_MESSAGES,
-] as const;
 
 type Sections = typeof CLI_MESSAGES &
   typeof DIAGNOSTIC_MESSAGES &
@@ -44,27 +35,32 @@ type Sections = typeof CLI_MESSAGES &
 export type MessageKey = keyof Sections;
 
 /**
- * Every message by key. A Map rather than one object spread together from the sections:
- * spreading ~700 keys into an object literal cost 8 ms of every start (a new hidden class
- * per key); a Map takes a fraction of a millisecond.
+ * Each language's messages by key, made on first use: a run reads one language. (The texts
+ * come from texts.ts; see there for what the bundle does with them.)
  */
-export const MESSAGES: ReadonlyMap<string, Bilingual> = new Map(SECTIONS.flatMap((section) => Object.entries(section) as [string, Bilingual][]));
+const TABLES: Partial<Record<Lang, Readonly<Record<string, string>>>> = {};
+
+function table(lang: Lang): Readonly<Record<string, string>> {
+  return (TABLES[lang] ??= messageTexts(lang));
+}
 
 export type MessageParams = Record<string, string | number | undefined | null>;
 
 /** The message `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
-  return fill(MESSAGES.get(key)![lang], params);
+  return fill(table(lang)[key]!, params);
 }
 
 /** Like `t`, for keys computed at run time (`diag.${code}`); unknown keys fall back to the key itself. */
 export function tDynamic(lang: Lang, key: string, params: MessageParams = {}): string {
-  const entry = MESSAGES.get(key);
-  return entry ? fill(entry[lang], params) : key;
+  const texts = table(lang);
+  // Own keys only: a computed key such as "constructor" is not a message.
+  return Object.hasOwn(texts, key) ? fill(texts[key]!, params) : key;
 }
 
 export function hasMessage(key: string): boolean {
-  return MESSAGES.has(key);
+  // Both languages have the same keys: ask the table a run has already made.
+  return Object.hasOwn(TABLES.zh ?? table("en"), key);
 }
 
 function fill(template: string, params: MessageParams): string {
