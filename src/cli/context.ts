@@ -25,22 +25,60 @@ export interface Surroundings {
 }
 
 export function processSurroundings(): Surroundings {
-  // A reader that goes away (`channel … | head`) is not an error worth a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
   return {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    stdout: writerTo(1, () => process.stdout),
+    stderr: writerTo(2, () => process.stderr),
+    // Asked only when colour or progress depends on it: the first look at process.stdout or
+    // process.stderr makes Node build its stream (see writerTo).
+    get stdoutIsTTY() {
+      return process.stdout.isTTY === true;
+    },
+    get stderrIsTTY() {
+      return process.stderr.isTTY === true;
+    },
   };
+}
+
+/**
+ * Writes to standard output or error. On POSIX straight to the file descriptor: that is what
+ * Node's own process.stdout does there for files, pipes and terminals (synchronously), but
+ * building that stream costs ~1 ms of a start (a socket for a pipe, a tty stream for a
+ * terminal). A descriptor that will not take the bytes now (EAGAIN: someone made it
+ * non-blocking) or at all is handed to Node's stream from then on, which waits or reports as
+ * usual; a reader that went away (EPIPE: `channel … | head`) ends the run quietly, as before.
+ * `writeSync` is for tests.
+ */
+export function writerTo(fd: 1 | 2, stream: () => NodeJS.WriteStream, writeSync: (fd: number, bytes: Uint8Array) => number = fs.writeSync): (text: string) => void {
+  let viaStream = process.platform === "win32";
+  let opened: NodeJS.WriteStream | null = null;
+  const streamWrite = (data: string | Uint8Array): void => {
+    if (opened === null) {
+      opened = stream();
+      opened.on("error", endOnBrokenPipe);
+    }
+    opened.write(data);
+  };
+  return (text) => {
+    if (viaStream) return void streamWrite(text);
+    let bytes = Buffer.from(text, "utf8");
+    while (bytes.length > 0) {
+      try {
+        bytes = bytes.subarray(writeSync(fd, bytes));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EPIPE") process.exit(process.exitCode ?? 0);
+        viaStream = true;
+        return streamWrite(bytes);
+      }
+    }
+  };
+}
+
+function endOnBrokenPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
 }
 
 /** The global options as commander hands them over. */
@@ -74,14 +112,15 @@ export interface Context {
 
 /** Colour only on a terminal, never with --no-color, NO_COLOR or --out. */
 export function wantsColor(options: GlobalOptions, surroundings: Surroundings): boolean {
-  return options.color !== false && surroundings.stdoutIsTTY && options.out === undefined && !("NO_COLOR" in surroundings.env && surroundings.env.NO_COLOR !== "");
+  // The terminal last: asking makes Node build its stdout stream (see processSurroundings).
+  return options.color !== false && options.out === undefined && !("NO_COLOR" in surroundings.env && surroundings.env.NO_COLOR !== "") && surroundings.stdoutIsTTY;
 }
 
 /** The context of a command; `style` is PLAIN, or the colour styles when `wantsColor` says so. */
 export function makeContext(options: GlobalOptions, surroundings: Surroundings, style: Style): Context {
   const lang = chooseLang(options.lang, surroundings.env);
   if (lang === null) throw new CliError(EXIT_USAGE, "error.badLang", { value: options.lang ?? "" });
-  const progress = surroundings.stderrIsTTY && options.quiet !== true ? progressLine(lang, surroundings) : () => undefined;
+  const progress = options.quiet !== true ? progressLine(lang, surroundings) : () => undefined;
   return {
     lang,
     style,
@@ -97,13 +136,14 @@ export function makeContext(options: GlobalOptions, surroundings: Surroundings, 
 const PROGRESS_AFTER_MS = 1000;
 
 /**
- * A progress line on stderr, rewritten in place: shown only once a run has taken a second,
- * and erased at the end, so quick runs and piped output never see it.
+ * A progress line on stderr, rewritten in place: shown only on a terminal once a run has taken
+ * a second, and erased at the end, so quick runs and piped output never see it.
  */
 function progressLine(lang: Lang, surroundings: Surroundings): (done: number, total: number) => void {
   const started = surroundings.now().getTime();
   let shown = false;
   let lastDrawn = 0;
+  let onTerminal: boolean | undefined;
   return (done, total) => {
     const now = surroundings.now().getTime();
     if (done >= total) {
@@ -111,6 +151,9 @@ function progressLine(lang: Lang, surroundings: Surroundings): (done: number, to
       return;
     }
     if (now - started < PROGRESS_AFTER_MS || now - lastDrawn < 100) return;
+    // Only on a terminal; asked only now, as most runs end before a second has passed.
+    onTerminal ??= surroundings.stderrIsTTY;
+    if (!onTerminal) return;
     lastDrawn = now;
     shown = true;
     surroundings.stderr(`\r${t(lang, "progress.files", { done, total })}\x1b[K`);
