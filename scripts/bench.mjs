@@ -45,9 +45,12 @@ if (opts.help) {
 const QUICK = opts.quick;
 const SIZES = QUICK ? [10, 50] : [10, 50, 100, 500];
 const BIG = SIZES[SIZES.length - 1];
+// Start-up runs take ~0.15 s each and sit within a few ms of their target on a machine whose
+// speed drifts from minute to minute: 31 interleaved pairs give a median that a burst of
+// activity elsewhere moves less than 11 did.
 const RUNS = QUICK
   ? { startup: 5, startupCold: 3, small: 3, big: 3 }
-  : { startup: 11, startupCold: 5, small: 5, big: 3 };
+  : { startup: 31, startupCold: 5, small: 5, big: 3 };
 const WORK = path.resolve(opts.dir ?? path.join(os.tmpdir(), "channel-bench"));
 fs.mkdirSync(WORK, { recursive: true });
 const CACHE = fs.mkdtempSync(path.join(os.tmpdir(), "channel-bench-cache-"));
