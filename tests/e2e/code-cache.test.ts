@@ -5,10 +5,9 @@
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { CLI, DATA_EXAMPLE, PROJECT_ROOT, runCli } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { CLI, DATA_EXAMPLE, PROJECT_ROOT, runCli, scratchFolders } from "../helpers/cli.js";
 
 const DIST = path.join(PROJECT_ROOT, "dist");
 const MORNING = ["followups", "--data", DATA_EXAMPLE, "--as-of", "2026-11-28", "--lang", "zh"];
@@ -29,15 +28,11 @@ function bundleFiles(dist: string): string[] {
   return [path.join(dist, "channel.cjs"), ...fs.readdirSync(path.join(dist, "chunks")).sort().map((name) => path.join(dist, "chunks", name))];
 }
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
+const scratch = scratchFolders("channel-package-");
 
 /** A copy of the built package (bin, dist bundle, cache, schemas) beside the real node_modules. */
 function copyPackage(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-package-"));
-  temps.push(dir);
+  const dir = scratch.dir();
   fs.copyFileSync(path.join(PROJECT_ROOT, "package.json"), path.join(dir, "package.json"));
   for (const folder of ["bin", "schemas", "templates"]) fs.cpSync(path.join(PROJECT_ROOT, folder), path.join(dir, folder), { recursive: true });
   for (const part of ["channel.cjs", "check-worker.cjs", "validators.cjs", "chunks", "code-cache"]) {

@@ -3,21 +3,12 @@
  * them on data-example: every format, values checked, files written and refused.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { copyToTemp, DATA_EXAMPLE, runCli } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { copyToTemp, DATA_EXAMPLE, runCli, scratchFolders } from "../helpers/cli.js";
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-report-"));
-  temps.push(dir);
-  return dir;
-}
+const scratch = scratchFolders("channel-report-");
+const tempDir = scratch.dir;
 
 const MONTHLY = ["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-03", "--data", DATA_EXAMPLE];
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
@@ -162,7 +153,7 @@ describe("channel report monthly", () => {
 
   it("never writes over a data file of the repository, --force or not", () => {
     const repo = copyToTemp();
-    temps.push(repo);
+    scratch.keep(repo);
     const kpis = path.join(repo, "branches", "cmb-futian-center", "kpis.yaml");
     const before = fs.readFileSync(kpis, "utf8");
     const args = ["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-03", "--data", repo, "--lang", "en", "--format", "md"];
@@ -204,7 +195,7 @@ describe("channel report monthly", () => {
 
   it("refuses data with errors (exit 1), as the money commands do", () => {
     const repo = copyToTemp();
-    temps.push(repo);
+    scratch.keep(repo);
     fs.appendFileSync(path.join(repo, "branches", "cmb-shekou", "staff.yaml"), "  - {id: broken, name: 坏, position: nobody}\n");
     const result = runCli(["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-03", "--data", repo, "--lang", "en"]);
     expect(result.code).toBe(1);
@@ -314,7 +305,7 @@ describe("channel coverage", () => {
 
   it("works from the valid files, names the skipped ones, and exits 1", () => {
     const repo = copyToTemp();
-    temps.push(repo);
+    scratch.keep(repo);
     fs.writeFileSync(path.join(repo, "branches", "cmb-shekou", "staff.yaml"), "staff:\n  - {id: x, name: 坏, position: nobody}\n");
     const result = runCli(["coverage", "--data", repo, "--lang", "en", "--format", "json"]);
     expect(result.code).toBe(1);

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const CLI = path.join(PROJECT_ROOT, "bin", "channel");
@@ -55,4 +56,20 @@ export function snapshot(dir: string): Record<string, string> {
   };
   walk("");
   return out;
+}
+
+/**
+ * Scratch folders for one test file, all removed after its last test: `dir()` makes a new
+ * empty one, `keep(path)` hands over one made elsewhere (a copyToTemp copy, say).
+ */
+export function scratchFolders(prefix: string): { dir: () => string; keep: (dir: string) => string } {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const keep = (dir: string) => {
+    made.push(dir);
+    return dir;
+  };
+  return { dir: () => keep(fs.mkdtempSync(path.join(os.tmpdir(), prefix))), keep };
 }
