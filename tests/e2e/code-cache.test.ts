@@ -72,6 +72,16 @@ describe("the code cache", () => {
     expect(run.stdout.split("\n")[0]).toMatch(/^提醒跟进 2026-11-28/);
   });
 
+  it("without a build, the launcher says how to make one (exit 2)", () => {
+    const dir = copyPackage();
+    fs.rmSync(path.join(dir, "dist"), { recursive: true });
+    const run = runCopy(dir, MORNING);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("npm install");
+    expect(run.stderr).toContain(path.join(dir, "dist", "channel.cjs"));
+  });
+
   it("is only a speed-up: without it the CLI answers the same", () => {
     const dir = copyPackage();
     fs.rmSync(path.join(dir, "dist", "code-cache"), { recursive: true });
