@@ -214,7 +214,7 @@ export function makeBranch(input: BranchInput): Branch {
     phone: null,
     sections: {},
     reviewed: null,
-    hasStaffFile: staff.length > 0,
+    staffFile: staff.length > 0 ? "read" : "missing",
     prospects: [],
     activities: [],
     kpiMonths: [],

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { crc32 } from "node:zlib";
 import { createHash } from "./hash.js";
 
-const FORMAT = "channel-cache/3";
+const FORMAT = "channel-cache/4";
 
 interface Header {
   format: string;

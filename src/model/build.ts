@@ -23,6 +23,7 @@ import {
   type Prospect,
   type Sale,
   type Settings,
+  type StaffFileState,
   type StaffMember,
 } from "./types.js";
 import { parseBirthday, parseDateTime, parseLunarBirthday, parseMoney } from "./values.js";
@@ -62,7 +63,8 @@ export function buildModel(repo: LoadedRepository, filesWithErrors: ReadonlySet<
   for (const branchFile of byKind("branch")) {
     const folder = branchFile.branchFolder;
     const sibling = (kind: LoadedFile["kind"]) => repo.files.find((f) => f.branchFolder === folder && f.kind === kind && usable(f));
-    branches.push(buildBranch(branchFile, sibling, departments, repo.files.some((f) => f.branchFolder === folder && f.kind === "staff")));
+    const staffFile = repo.files.find((f) => f.branchFolder === folder && f.kind === "staff");
+    branches.push(buildBranch(branchFile, sibling, departments, staffFile === undefined ? "missing" : usable(staffFile) ? "read" : "skipped"));
   }
   branches.sort((a, b) => compareText(a.id, b.id));
   return { model: { settings, departments, branches }, skipped: skippedFiles(repo, filesWithErrors) };
@@ -192,7 +194,7 @@ function buildBranch(
   branchFile: LoadedFile,
   sibling: (kind: LoadedFile["kind"]) => LoadedFile | undefined,
   departments: Department[],
-  hasStaffFile: boolean,
+  staffFileState: StaffFileState,
 ): Branch {
   const raw = asRecord(branchFile.data);
   const id = String(raw.id);
@@ -268,7 +270,7 @@ function buildBranch(
     phone: str(raw.phone),
     sections,
     reviewed: str(staffRaw.reviewed),
-    hasStaffFile,
+    staffFile: staffFileState,
     staff,
     prospects,
     activities,

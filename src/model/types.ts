@@ -155,6 +155,9 @@ export interface Competitor {
 }
 
 /** A bank sub-branch (支行) with everything kept about it. */
+/** Whether a branch's staff.yaml was read, exists but was skipped for its errors, or does not exist. */
+export type StaffFileState = "read" | "skipped" | "missing";
+
 export interface Branch {
   id: string;
   name: string;
@@ -168,10 +171,10 @@ export interface Branch {
   phone: string | null;
   /** The checklist sections as written (environment, profile, business, surroundings). */
   sections: Record<string, Record<string, unknown>>;
-  /** `reviewed` of staff.yaml; null without the file or the field. */
+  /** `reviewed` of staff.yaml; null without the file, without the field, or when the file is skipped. */
   reviewed: IsoDate | null;
-  /** Whether staff.yaml exists. */
-  hasStaffFile: boolean;
+  /** staff.yaml: "read", "skipped" (it has errors, so nothing of it is used) or "missing". */
+  staffFile: StaffFileState;
   staff: StaffMember[];
   prospects: Prospect[];
   activities: Activity[];

@@ -82,7 +82,8 @@ export function describeFollowup(item: FollowupItem, lang: Lang, asOf: IsoDate):
         : t(lang, "followups.detail.reportLast", { date: day(f.last), days: f.everyDays });
     case "archive_review":
       if (f.reviewed !== null) return t(lang, "followups.detail.archiveReviewed", { date: f.reviewed });
-      return t(lang, f.hasStaffFile ? "followups.detail.archiveNever" : "followups.detail.archiveMissing");
+      // A skipped staff.yaml may well say when it was reviewed: say that it was not read, not "never".
+      return t(lang, f.staffFile === "read" ? "followups.detail.archiveNever" : f.staffFile === "skipped" ? "followups.detail.archiveSkipped" : "followups.detail.archiveMissing");
     case "prospect_followup":
       return t(lang, "followups.detail.prospectFollowup", { date: day(f.planned) });
     case "maturity":

@@ -4,7 +4,7 @@
  * the clock, the disk or the environment, and nothing is worded: an item carries the facts a
  * renderer needs to explain it in either language.
  */
-import type { Activity, Branch, FollowupPolicy, Model, Position, PositionCategory, Prospect, StaffMember } from "../model/types.js";
+import type { Activity, Branch, FollowupPolicy, Model, Position, PositionCategory, Prospect, StaffFileState, StaffMember } from "../model/types.js";
 import { addDays, daysBetween, isLeapYear, isoDate, type IsoDate, type LunarBirthday, type SolarBirthday } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
 import { FOLLOWUP_KINDS, type FollowupKind } from "./followup-kinds.js";
@@ -61,7 +61,7 @@ export type FollowupFacts =
       cadenceBasis: "personal" | "key" | PositionCategory;
     }
   | { kind: "leader_report"; last: IsoDate | null; everyDays: number }
-  | { kind: "archive_review"; reviewed: IsoDate | null; hasStaffFile: boolean; everyDays: number }
+  | { kind: "archive_review"; reviewed: IsoDate | null; staffFile: StaffFileState; everyDays: number }
   | { kind: "prospect_followup"; planned: IsoDate }
   | { kind: "maturity"; product: string; amount: number | null; matures: IsoDate; leadDays: number }
   | { kind: "large_movement"; date: IsoDate; amount: number; note: string | null }
@@ -173,7 +173,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
         branchSubject(branch),
         "archive_review",
         reviewDue,
-        { kind: "archive_review", reviewed, hasStaffFile: branch.hasStaffFile, everyDays: policy.archiveReviewDays },
+        { kind: "archive_review", reviewed, staffFile: branch.staffFile, everyDays: policy.archiveReviewDays },
         `archive_review|${branch.id}|${reviewed ?? "never"}`,
       );
     }

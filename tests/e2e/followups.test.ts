@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { t, type Lang } from "../../src/i18n/catalog.js";
 import { DATA_EXAMPLE, FIXTURES, runCli } from "../helpers/cli.js";
 
 const AS_OF = "2012-03-20";
@@ -265,6 +266,18 @@ describe("channel followups with files that have errors", () => {
     expect(items.some((i) => i.person === "ok-guard" && i.kind === "contact")).toBe(true);
     expect(items.some((i) => i.person === "bad-one")).toBe(false);
     expect(items.some((i) => i.kind === "holiday")).toBe(true);
+  });
+
+  it("does not call a skipped staff.yaml's archive 'never reviewed': it says the file was not read", () => {
+    // b-bad's staff.yaml has `reviewed: 2012-03-01`, but the file has errors and is skipped.
+    for (const lang of ["en", "zh"]) {
+      const result = runCli(["followups", "--data", repo, "--as-of", AS_OF, "--format", "json", "--lang", lang, "--kind", "archive_review"]);
+      const items = JSON.parse(result.stdout).items as JsonItem[];
+      const bad = items.find((i) => i.branch === "b-bad");
+      expect(bad).toMatchObject({ kind: "archive_review", due: AS_OF });
+      expect(bad?.detail).toBe(t(lang as Lang, "followups.detail.archiveSkipped"));
+      expect(items.find((i) => i.branch === "b-ok")?.detail).not.toBe(t(lang as Lang, "followups.detail.archiveSkipped"));
+    }
   });
 
   it("says what was skipped in the table's closing line too", () => {

@@ -73,7 +73,7 @@ const model: Model = makeModel({
       name: "招商银行深圳一个名字特别特别长的支行用来测试折行是否会把汉字劈成两半",
       owner: "李娜",
       reviewed: null,
-      hasStaffFile: true,
+      staffFile: "read",
       staff: [
         { id: "wang-fang", name: "王芳", birthday: { year: 1985, month: 3, day: 22 } },
         { id: "zhou-xue", name: "周雪", position: "teller" },

@@ -30,7 +30,7 @@ function model(branch: Partial<BranchInput> & { staff?: StaffInput[] }, settings
         id: "b1",
         owner: "李娜",
         reviewed: "2012-03-19",
-        hasStaffFile: true,
+        staffFile: "read",
         ...branch,
         activities: [activity("2012-03-19", [], "report"), ...(branch.activities ?? [])],
       },
@@ -169,14 +169,14 @@ describe("contact", () => {
   });
 
   it("counts an activity logged in another branch's file", () => {
-    const m = model({ staff: [{ id: "s1" }] }, {}, [{ id: "b2", reviewed: "2012-03-19", hasStaffFile: true, activities: [activity("2012-03-19", ["s1"]), activity("2012-03-19", [], "report")] }]);
+    const m = model({ staff: [{ id: "s1" }] }, {}, [{ id: "b2", reviewed: "2012-03-19", staffFile: "read", activities: [activity("2012-03-19", ["s1"]), activity("2012-03-19", [], "report")] }]);
     expect(ofKind(due(m), "contact")).toEqual([]);
   });
 });
 
 describe("leader_report", () => {
   const m = (activities: Activity[]) =>
-    makeModel({ settings: { bonus: null }, branches: [{ id: "b1", owner: "孙磊", department: "d1", reviewed: "2012-03-19", hasStaffFile: true, activities }] });
+    makeModel({ settings: { bonus: null }, branches: [{ id: "b1", owner: "孙磊", department: "d1", reviewed: "2012-03-19", staffFile: "read", activities }] });
 
   it("is due at the latest report on or before D plus leader_report_days, with null person", () => {
     const [item] = ofKind(due(m([activity("2012-02-25", [], "report"), activity("2012-03-19", [], "visit")])), "leader_report");
@@ -198,14 +198,14 @@ describe("archive_review", () => {
     makeModel({ settings: { bonus: null }, branches: [{ id: "b1", activities: [activity("2012-03-19", [], "report")], ...branch }] });
 
   it("is due at reviewed + archive_review_days", () => {
-    expect(ofKind(due(m({ reviewed: "2011-11-30", hasStaffFile: true })), "archive_review")[0]).toMatchObject({ due: "2012-02-28", overdue: true, daysLate: 21 });
-    expect(ofKind(due(m({ reviewed: "2011-12-28", hasStaffFile: true })), "archive_review")[0]?.due).toBe("2012-03-27");
-    expect(ofKind(due(m({ reviewed: "2011-12-29", hasStaffFile: true })), "archive_review")).toEqual([]);
+    expect(ofKind(due(m({ reviewed: "2011-11-30", staffFile: "read" })), "archive_review")[0]).toMatchObject({ due: "2012-02-28", overdue: true, daysLate: 21 });
+    expect(ofKind(due(m({ reviewed: "2011-12-28", staffFile: "read" })), "archive_review")[0]?.due).toBe("2012-03-27");
+    expect(ofKind(due(m({ reviewed: "2011-12-29", staffFile: "read" })), "archive_review")).toEqual([]);
   });
 
   it("no staff.yaml, or no reviewed: due D", () => {
-    expect(ofKind(due(m({ reviewed: null, hasStaffFile: false })), "archive_review")[0]).toMatchObject({ due: D });
-    expect(ofKind(due(m({ reviewed: null, hasStaffFile: true })), "archive_review")[0]).toMatchObject({ due: D });
+    expect(ofKind(due(m({ reviewed: null, staffFile: "missing" })), "archive_review")[0]).toMatchObject({ due: D });
+    expect(ofKind(due(m({ reviewed: null, staffFile: "read" })), "archive_review")[0]).toMatchObject({ due: D });
   });
 });
 
@@ -320,7 +320,7 @@ describe("hq_registration", () => {
   const bonus = { start: "2012-02-01", deadline: "2012-03-31" };
   const m = () =>
     makeModel({
-      branches: [{ id: "b1", reviewed: "2012-03-19", hasStaffFile: true, staff, activities: [activity("2012-03-19", ["head", "reg", "later", "conv", "teller"]), activity("2012-03-19", [], "report")] }],
+      branches: [{ id: "b1", reviewed: "2012-03-19", staffFile: "read", staff, activities: [activity("2012-03-19", ["head", "reg", "later", "conv", "teller"]), activity("2012-03-19", [], "report")] }],
     });
 
   it("lists eligible staff with neither a registration nor a conversion on or before D, due D", () => {
@@ -354,10 +354,10 @@ describe("order, fields and filters", () => {
         owner: "孙磊",
         department: "d2",
         reviewed: null,
-        hasStaffFile: true,
+        staffFile: "read",
         staff: [{ id: "a-staff", birthday: { year: null, month: 3, day: 22 } }, { id: "z-staff" }],
       },
-      { id: "b1", owner: "李娜", department: "d1", reviewed: "2012-03-19", hasStaffFile: true, staff: [{ id: "m-staff", position: "teller" }] },
+      { id: "b1", owner: "李娜", department: "d1", reviewed: "2012-03-19", staffFile: "read", staff: [{ id: "m-staff", position: "teller" }] },
     ],
   });
   const items = due(m);

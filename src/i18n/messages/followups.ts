@@ -36,6 +36,10 @@ export const FOLLOWUP_MESSAGES = {
   "followups.detail.reportNever": { zh: "尚未向行领导汇报过", en: "never reported to the branch's leaders" },
   "followups.detail.archiveReviewed": { zh: "档案上次更新 {date}", en: "archive last reviewed {date}" },
   "followups.detail.archiveNever": { zh: "档案从未全面核对（staff.yaml 没有 reviewed）", en: "archive never fully reviewed (no reviewed in staff.yaml)" },
+  "followups.detail.archiveSkipped": {
+    zh: "staff.yaml 有错误未读取，不知道上次核对是哪天（见 channel validate）",
+    en: "staff.yaml has errors and was not read: last review unknown (see channel validate)",
+  },
   "followups.detail.archiveMissing": { zh: "还没有人员档案 staff.yaml", en: "no staff archive (staff.yaml) yet" },
   "followups.detail.prospectFollowup": { zh: "约定 {date} 跟进", en: "follow-up planned for {date}" },
   "followups.detail.maturity": { zh: "{product} {amount} {date}到期", en: "{product} {amount} matures {date}" },
