@@ -145,6 +145,15 @@ function mapSchemaError(error: ErrorObject): MappedError {
     case "const":
       // INVALID_VALUE's message names a rule and a limit: here, that the value must be exactly this one.
       return { code: "INVALID_VALUE", path, target: "value", params: { field, value: shown, rule: "const", limit: String((error.params as { allowedValue: unknown }).allowedValue) } };
+    case "pattern": {
+      // A regular expression means little to the people who write these files; the schema's
+      // examples show the form (kpis `period`, `qq`). Without examples, the rule as it is.
+      const examples = (error.parentSchema as { examples?: unknown[] } | undefined)?.examples;
+      if (Array.isArray(examples) && examples.length > 0) {
+        return { code: "INVALID_FORMAT", path, target: "value", params: { field, value: shown, examples: examples.map((e) => JSON.stringify(e)).join(", ") } };
+      }
+      return { code: "INVALID_VALUE", path, target: "value", params: { field, value: shown, rule: error.keyword, limit: limitOf(error) } };
+    }
     default:
       return { code: "INVALID_VALUE", path, target: "value", params: { field, value: shown, rule: error.keyword, limit: limitOf(error) } };
   }

@@ -110,6 +110,7 @@ const CASES: Case[] = [
     at: { file: "branches/b1/activities.yaml", line: 2, column: 30 },
   },
   { code: "INVALID_VALUE", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    cadence_days: 0\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 19 } },
+  { code: "INVALID_FORMAT", files: { "branches/b1/staff.yaml": STAFF_HEAD + '    qq: "0123"\n' }, at: { file: "branches/b1/staff.yaml", line: 5, column: 9 } },
   {
     code: "INVALID_ID",
     files: { "branches/b1/staff.yaml": "staff:\n  - id: Wang_Fang\n    name: 王芳\n    position: teller\n" },

@@ -73,6 +73,10 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "`{field}` 的值 `{value}` 不符合要求（{rule} {limit}）",
     en: "`{field}` has the value `{value}`, which breaks the rule {rule} {limit}",
   },
+  "diag.INVALID_FORMAT": {
+    zh: "`{field}` 的值 `{value}` 格式不对；请写成 {examples} 这样的形式",
+    en: "`{field}` has the value `{value}`, which is not in the expected form; write it like {examples}",
+  },
   "diag.INVALID_ID": {
     zh: "标识 `{value}` 无效：只能用小写字母、数字和连字符，并以字母或数字开头",
     en: "invalid id `{value}`: use lower-case letters, digits and hyphens, starting with a letter or digit",
