@@ -12,6 +12,7 @@
 // code cache, which bin/channel uses to skip compiling, can be handed only to a script. So the
 // chunks are built as ES modules in memory, then each is turned into CommonJS on its own:
 // imports of other chunks become require() calls, import() a require() behind a promise.
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { build, transform } from "esbuild";
@@ -78,6 +79,20 @@ function prelude(code) {
   return lines.join("\n") + "\n";
 }
 
+/**
+ * The build's identity, part of every cache key (src/version.ts, BUILD): a hash of every source
+ * file and of the lock file, so that results cached by other code or other dependencies are
+ * never read back.
+ */
+function buildId() {
+  const hash = createHash("sha256");
+  const files = ["package-lock.json", ...fs.readdirSync("src", { recursive: true }).map((f) => path.join("src", String(f)))]
+    .filter((f) => fs.statSync(f).isFile())
+    .sort();
+  for (const file of files) hash.update(file.split(path.sep).join("/")).update("\0").update(fs.readFileSync(file)).update("\0");
+  return hash.digest("hex").slice(0, 16);
+}
+
 // Chunk names carry content hashes: clear the old build (and the ES module files of builds
 // before the change to CommonJS) so the package holds only this build's.
 fs.rmSync("dist/chunks", { recursive: true, force: true });
@@ -96,7 +111,7 @@ const esm = await build({
   format: "esm",
   target: "node20",
   external: ["node:*"],
-  define: { "import.meta.url": "__channelModuleUrl" },
+  define: { "import.meta.url": "__channelModuleUrl", __CHANNEL_BUILD__: JSON.stringify(buildId()) },
   write: false,
   logLevel: "warning",
   plugins: [commanderChildProcessOnUse, messageTablesAsJson],

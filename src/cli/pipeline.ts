@@ -19,7 +19,7 @@ import type { Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
 import type { Finding } from "../validate/findings.js";
 import type { FileCheck, ValidationResult } from "../validate/index.js";
-import { VERSION } from "../version.js";
+import { BUILD, VERSION } from "../version.js";
 import { renderDiagnosticsText } from "../report/diagnostics.js";
 import { resolveRoot, type Context } from "./context.js";
 import { CliError, EXIT_DATA_ERRORS } from "./errors.js";
@@ -96,7 +96,7 @@ function load(ctx: Context, options: LoadOptions, needModel: true): Promise<Load
 function load(ctx: Context, options: LoadOptions, needModel: false): Promise<LoadedValidation>;
 async function load(ctx: Context, options: LoadOptions, needModel: boolean): Promise<LoadedValidation & { model?: Model }> {
   const root = fs.realpathSync(resolveRoot(ctx));
-  const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, root, `${VERSION}|${schemaStamp()}`);
+  const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, root, `${VERSION}|${BUILD}|${schemaStamp()}`);
   const known = cache?.read<CachedIdentities>("identities") ?? null;
   const scanStarted = Date.now();
   const scan = scanRepository(root, { unchanged: (file, identity) => knownDigest(known, file, identity) !== null });

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyToTemp, runCli } from "../helpers/cli.js";
+import { copyPackage, copyToTemp, DATA_EXAMPLE, runCli, runPackageCopy, scratchFolders } from "../helpers/cli.js";
 
 const temps: string[] = [];
 afterAll(() => {
@@ -92,6 +92,45 @@ describe("the cache", () => {
       for (const f of cacheFiles(theirs!)) fs.copyFileSync(f, path.join(dir, path.basename(f)));
     }
     expect(runCli(["validate", "--data", repo, "--format", "json"], { env }).stdout).toBe(expected);
+  });
+});
+
+describe("the cache and the build", () => {
+  const scratch = scratchFolders("channel-build-");
+
+  /** The salt in the header of each cache file of the package copy's cache folder. */
+  function salts(dir: string): string[] {
+    const cacheRoot = path.join(dir, "data-cache");
+    return fs
+      .readdirSync(cacheRoot, { recursive: true, encoding: "utf8" })
+      .filter((name) => name.endsWith(".json"))
+      .sort()
+      .map((name) => (JSON.parse(fs.readFileSync(path.join(cacheRoot, name), "utf8").split("\n")[0]!) as { salt: string }).salt);
+  }
+
+  it("does not read back what another build of the same version cached", () => {
+    const dir = copyPackage(scratch);
+    const args = ["followups", "--data", DATA_EXAMPLE, "--as-of", "2012-03-20", "--format", "json", "--lang", "en"];
+    const first = runPackageCopy(dir, args);
+    expect(first.code).toBe(0);
+    // The bundle holds its build id (src/version.ts, BUILD) as a 16-digit hash.
+    const chunks = path.join(dir, "dist", "chunks");
+    const holder = fs.readdirSync(chunks).find((name) => /var BUILD = true \? "[0-9a-f]{16}"/.test(fs.readFileSync(path.join(chunks, name), "utf8")));
+    expect(holder).toBeDefined();
+    const text = fs.readFileSync(path.join(chunks, holder!), "utf8");
+    const oldId = /var BUILD = true \? "([0-9a-f]{16})"/.exec(text)![1]!;
+    expect(salts(dir).every((salt) => salt.includes(oldId))).toBe(true);
+
+    // Another build: the same version, another id. Its warm run must compute afresh and
+    // rewrite the cache under its own id, not take the first build's results.
+    const newId = oldId === "0123456789abcdef" ? "fedcba9876543210" : "0123456789abcdef";
+    fs.writeFileSync(path.join(chunks, holder!), text.replace(`"${oldId}"`, `"${newId}"`));
+    const second = runPackageCopy(dir, args);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    const after = salts(dir);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((salt) => salt.includes(newId) && !salt.includes(oldId))).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, DATA_EXAMPLE, PROJECT_ROOT, runCli, scratchFolders } from "../helpers/cli.js";
+import { CLI, copyPackage, DATA_EXAMPLE, PROJECT_ROOT, runCli, runPackageCopy as runCopy, scratchFolders } from "../helpers/cli.js";
 
 const DIST = path.join(PROJECT_ROOT, "dist");
 const MORNING = ["followups", "--data", DATA_EXAMPLE, "--as-of", "2026-11-28", "--lang", "zh"];
@@ -30,24 +30,6 @@ function bundleFiles(dist: string): string[] {
 
 const scratch = scratchFolders("channel-package-");
 
-/** A copy of the built package (bin, dist bundle, cache, schemas) beside the real node_modules. */
-function copyPackage(): string {
-  const dir = scratch.dir();
-  fs.copyFileSync(path.join(PROJECT_ROOT, "package.json"), path.join(dir, "package.json"));
-  for (const folder of ["bin", "schemas", "templates"]) fs.cpSync(path.join(PROJECT_ROOT, folder), path.join(dir, folder), { recursive: true });
-  for (const part of ["channel.cjs", "check-worker.cjs", "validators.cjs", "chunks", "code-cache"]) {
-    fs.cpSync(path.join(DIST, part), path.join(dir, "dist", part), { recursive: true });
-  }
-  fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-  return dir;
-}
-
-function runCopy(dir: string, args: string[]) {
-  const env = { ...process.env, NO_COLOR: "1", CHANNEL_CACHE_DIR: path.join(dir, "data-cache") };
-  const result = spawnSync(process.execPath, [path.join(dir, "bin", "channel"), ...args], { encoding: "utf8", env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 describe("the code cache", () => {
   it("is taken by this Node for every bundle file the build ran", () => {
     const files = bundleFiles(DIST);
@@ -59,7 +41,7 @@ describe("the code cache", () => {
   });
 
   it("is never used for a file changed after the build, even one of the same length", () => {
-    const dir = copyPackage();
+    const dir = copyPackage(scratch);
     const changed = bundleFiles(path.join(dir, "dist")).find((file) => fs.readFileSync(file, "utf8").includes(TITLE_ESCAPED));
     expect(changed).toBeDefined();
     const before = fs.readFileSync(changed!, "utf8");
@@ -73,7 +55,7 @@ describe("the code cache", () => {
   });
 
   it("without a build, the launcher says how to make one (exit 2)", () => {
-    const dir = copyPackage();
+    const dir = copyPackage(scratch);
     fs.rmSync(path.join(dir, "dist"), { recursive: true });
     const run = runCopy(dir, MORNING);
     expect(run.code).toBe(2);
@@ -83,7 +65,7 @@ describe("the code cache", () => {
   });
 
   it("is only a speed-up: without it the CLI answers the same", () => {
-    const dir = copyPackage();
+    const dir = copyPackage(scratch);
     fs.rmSync(path.join(dir, "dist", "code-cache"), { recursive: true });
     const plain = runCopy(dir, MORNING);
     const cached = runCli(MORNING);

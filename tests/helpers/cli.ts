@@ -73,3 +73,27 @@ export function scratchFolders(prefix: string): { dir: () => string; keep: (dir:
   };
   return { dir: () => keep(fs.mkdtempSync(path.join(os.tmpdir(), prefix))), keep };
 }
+
+/**
+ * A copy of the built package (bin, the dist bundle with its code cache, schemas, templates)
+ * beside the real node_modules, for tests that change the build itself. Removed with the
+ * given scratch folders.
+ */
+export function copyPackage(scratch: ReturnType<typeof scratchFolders>): string {
+  const dir = scratch.dir();
+  const dist = path.join(PROJECT_ROOT, "dist");
+  fs.copyFileSync(path.join(PROJECT_ROOT, "package.json"), path.join(dir, "package.json"));
+  for (const folder of ["bin", "schemas", "templates"]) fs.cpSync(path.join(PROJECT_ROOT, folder), path.join(dir, folder), { recursive: true });
+  for (const part of ["channel.cjs", "check-worker.cjs", "validators.cjs", "chunks", "code-cache"]) {
+    fs.cpSync(path.join(dist, part), path.join(dir, "dist", part), { recursive: true });
+  }
+  fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+/** Runs the CLI of a package copy, with NO_COLOR and a cache folder inside the copy. */
+export function runPackageCopy(dir: string, args: string[]): CliResult {
+  const env = { ...process.env, NO_COLOR: "1", CHANNEL_CACHE_DIR: path.join(dir, "data-cache") };
+  const result = spawnSync(process.execPath, [path.join(dir, "bin", "channel"), ...args], { encoding: "utf8", env });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
