@@ -45,7 +45,7 @@ export function processSurroundings(): Surroundings {
 /**
  * Writes to standard output or error. On POSIX straight to the file descriptor: that is what
  * Node's own process.stdout does there for files, pipes and terminals (synchronously), but
- * building that stream costs ~1 ms of a start (a socket for a pipe, a tty stream for a
+ * building that stream costs 1–3 ms of a start (a socket for a pipe, a tty stream for a
  * terminal). A descriptor that will not take the bytes now (EAGAIN: someone made it
  * non-blocking) or at all is handed to Node's stream from then on, which waits or reports as
  * usual; a reader that went away (EPIPE: `channel … | head`) ends the run quietly, as before.
