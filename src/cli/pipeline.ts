@@ -99,10 +99,18 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, root, `${VERSION}|${BUILD}|${schemaStamp()}`);
   const known = cache?.read<CachedIdentities>("identities") ?? null;
   const scanStarted = Date.now();
-  const scan = scanRepository(root, { unchanged: (file, identity) => knownDigest(known, file, identity) !== null });
+  // The digests of the files the scan leaves unread, as the identities recorded them.
+  const vouched = new Map<string, string>();
+  const scan = scanRepository(root, {
+    unchanged: (file, identity) => {
+      const digest = knownDigest(known, file, identity);
+      if (digest !== null) vouched.set(file, digest);
+      return digest !== null;
+    },
+  });
   // Digests key the cache; without one (--no-cache) they would be computed for nothing.
   const digests = scan.raws.map((raw) =>
-    cache === null ? null : raw.unread === true && raw.identity ? knownDigest(known, raw.file, raw.identity) : raw.bytes === null ? null : digestBytes(raw.bytes),
+    cache === null ? null : raw.unread === true ? (vouched.get(raw.file) ?? null) : raw.bytes === null ? null : digestBytes(raw.bytes),
   );
   if (cache && scan.raws.some((raw) => raw.unread !== true)) cache.write("identities", identitiesOf(scan.raws, digests, scanStarted));
   // Compared whole rather than hashed: it is small (a name and a digest per file) and a run
