@@ -1,18 +1,10 @@
 /**
  * The one message catalogue: every user-visible sentence, header and label in zh and en.
  * Messages are templates with `{name}` placeholders; each feature keeps its own section in
- * `messages/`, merged here (their keys, as a type) and in texts.ts (their texts), so that a
- * missing translation is a type error, not a blank.
+ * `messages/`, listed once in texts.ts (which gives the texts, and the keys as a type), so
+ * that a missing translation or an unknown key is a type error, not a blank.
  */
-import type { CLI_MESSAGES } from "./messages/cli.js";
-import type { DIAGNOSTIC_MESSAGES } from "./messages/diagnostics.js";
-import type { LABEL_MESSAGES } from "./messages/labels.js";
-import type { MONEY_MESSAGES } from "./messages/money.js";
-import type { FOLLOWUP_MESSAGES } from "./messages/followups.js";
-import type { REPORT_MESSAGES } from "./messages/reports.js";
-import type { SAFETY_MESSAGES } from "./messages/safety.js";
-import type { SPREADSHEET_MESSAGES } from "./messages/spreadsheets.js";
-import { messageTexts } from "./texts.js";
+import { messageTexts, type SectionKey } from "./texts.js";
 
 export type Lang = "zh" | "en";
 export const LANGS: readonly Lang[] = ["zh", "en"];
@@ -23,16 +15,8 @@ export interface Bilingual {
   en: string;
 }
 
-type Sections = typeof CLI_MESSAGES &
-  typeof DIAGNOSTIC_MESSAGES &
-  typeof LABEL_MESSAGES &
-  typeof MONEY_MESSAGES &
-  typeof FOLLOWUP_MESSAGES &
-  typeof REPORT_MESSAGES &
-  typeof SAFETY_MESSAGES &
-  typeof SPREADSHEET_MESSAGES;
-
-export type MessageKey = keyof Sections;
+/** A key of the catalogue: a typo is a type error. */
+export type MessageKey = SectionKey;
 
 /**
  * Each language's messages by key, made on first use: a run reads one language. (The texts

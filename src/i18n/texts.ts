@@ -16,7 +16,8 @@ import { REPORT_MESSAGES } from "./messages/reports.js";
 import { SAFETY_MESSAGES } from "./messages/safety.js";
 import { SPREADSHEET_MESSAGES } from "./messages/spreadsheets.js";
 
-const SECTIONS: readonly Readonly<Record<string, Bilingual>>[] = [
+/** The sections, the one list of them: catalog.ts takes its key type from here. */
+const SECTIONS = [
   CLI_MESSAGES,
   DIAGNOSTIC_MESSAGES,
   LABEL_MESSAGES,
@@ -25,11 +26,16 @@ const SECTIONS: readonly Readonly<Record<string, Bilingual>>[] = [
   REPORT_MESSAGES,
   SAFETY_MESSAGES,
   SPREADSHEET_MESSAGES,
-];
+] as const;
+
+type KeysOf<T> = T extends unknown ? keyof T : never;
+
+/** Every message key of every section. */
+export type SectionKey = KeysOf<(typeof SECTIONS)[number]>;
 
 /** Every message in `lang`, by key (a new object on each call; catalog.ts keeps one per language). */
 export function messageTexts(lang: Lang): Record<string, string> {
   const texts: Record<string, string> = {};
-  for (const section of SECTIONS) for (const key of Object.keys(section)) texts[key] = section[key]![lang];
+  for (const section of SECTIONS as readonly Readonly<Record<string, Bilingual>>[]) for (const key of Object.keys(section)) texts[key] = section[key]![lang];
   return texts;
 }
