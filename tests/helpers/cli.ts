@@ -23,11 +23,12 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+/** Runs the CLI (`bin`: another package's launcher, default this one's) as a user would. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string; bin?: string } = {}): CliResult {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("CHANNEL_") && k !== "FORCE_COLOR") env[k] = v;
   Object.assign(env, { NO_COLOR: "1", LANG: "C", CHANNEL_CACHE_DIR: TEST_CACHE_DIR }, options.env ?? {});
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  const result = spawnSync(process.execPath, [options.bin ?? CLI, ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
     env,
     encoding: "utf8",
@@ -91,9 +92,7 @@ export function copyPackage(scratch: ReturnType<typeof scratchFolders>): string 
   return dir;
 }
 
-/** Runs the CLI of a package copy, with NO_COLOR and a cache folder inside the copy. */
+/** Runs the CLI of a package copy, as runCli does, with a cache folder inside the copy. */
 export function runPackageCopy(dir: string, args: string[]): CliResult {
-  const env = { ...process.env, NO_COLOR: "1", CHANNEL_CACHE_DIR: path.join(dir, "data-cache") };
-  const result = spawnSync(process.execPath, [path.join(dir, "bin", "channel"), ...args], { encoding: "utf8", env });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { bin: path.join(dir, "bin", "channel"), env: { CHANNEL_CACHE_DIR: path.join(dir, "data-cache") } });
 }
