@@ -1,7 +1,7 @@
 /**
  * Rendering the conversion bonus: a table that explains every candidate's outcome in words,
  * a summary (per department, places left), CSV for head office's spreadsheets, Markdown for
- * reports, and SPEC 6's JSON.
+ * reports, and the JSON of docs/json-output.md.
  */
 import { t, tDynamic, type Lang } from "../i18n/catalog.js";
 import type { BonusCandidate, BonusResult } from "../rules/bonus.js";
@@ -36,7 +36,7 @@ function shownCandidates(view: BonusView): BonusCandidate[] {
   return view.department === null ? view.result.candidates : view.result.candidates.filter((c) => c.department === view.department);
 }
 
-/** SPEC 6 `bonus`. Top-level `awarded` and `total_amount` stay company-wide, as the quota is. */
+/** The `bonus` JSON of docs/json-output.md. Top-level `awarded` and `total_amount` stay company-wide, as the quota is. */
 export function bonusJson(view: BonusView): object {
   const { result } = view;
   return {

@@ -1,6 +1,6 @@
 /**
  * Rendering validation results: compiler-style text with the source line and a caret, or the
- * JSON shape of SPEC 6.
+ * JSON shape of docs/json-output.md.
  */
 import type { LoadedFile } from "../load/repository.js";
 import { t, tDynamic, type Lang } from "../i18n/catalog.js";
@@ -62,7 +62,7 @@ export function renderDiagnosticsText(result: ValidationResult, files: readonly 
   return lines.join("\n") + "\n";
 }
 
-/** SPEC 6: `{ok, files, errors, warnings, diagnostics: [...]}`. */
+/** docs/json-output.md: `{ok, files, errors, warnings, diagnostics: [...]}`. */
 export function diagnosticsJson(result: ValidationResult, lang: Lang): object {
   return {
     ok: result.errors === 0,

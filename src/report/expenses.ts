@@ -1,7 +1,7 @@
 /**
  * Rendering expense support: one row per department with an explanation a head-office reader
  * can check on its own ("资管代表覆盖，计入 180万，未报备支行 60万 不计入，第1档（≥ 50万）0.2%，
- * 支持 3600元"), the total, the per-branch figures the rows add up from, and SPEC 6's JSON.
+ * 支持 3600元"), the total, the per-branch figures the rows add up from, and the JSON of docs/json-output.md.
  */
 import { t, type Lang } from "../i18n/catalog.js";
 import type { ExpenseDepartmentLine, ExpenseResult } from "../rules/expenses.js";
@@ -11,7 +11,7 @@ import { formatRate, formatYuan, formatYuanPlain, yuanNumberText } from "./money
 import type { Style } from "./style.js";
 import { renderCsv, type Tabular } from "./tabular.js";
 
-/** SPEC 6 `expenses`. */
+/** The `expenses` JSON of docs/json-output.md. */
 export function expensesJson(result: ExpenseResult): object {
   return {
     as_of: result.asOf,

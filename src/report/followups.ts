@@ -1,7 +1,7 @@
 /**
  * The morning list in words: the detail of each follow-up in the chosen language, the terminal
  * table grouped by day (overdue first, with how many days late; then today; then each coming
- * day), CSV and Markdown as one flat table, and SPEC 6's JSON.
+ * day), CSV and Markdown as one flat table, and the JSON of docs/json-output.md.
  */
 import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
 import type { Model } from "../model/types.js";
@@ -119,7 +119,7 @@ function branchLabel(item: FollowupItem, report: FollowupReport): string {
   return report.branchNames.get(item.branch) ?? item.branch;
 }
 
-/** SPEC 6: `{as_of, within, items: [{due, kind, overdue, branch, department, person, name, owner, detail}]}`. */
+/** docs/json-output.md: `{as_of, within, items: [{due, kind, overdue, branch, department, person, name, owner, detail}]}`. */
 export function followupsJson(report: FollowupReport): object {
   return {
     as_of: report.asOf,
