@@ -21,7 +21,7 @@ head="$(git -C "$repo" rev-parse HEAD)"
 run() {
   # The clone comes from a bundle, so the other user needs no access to this checkout.
   local bundle="$1" work="$2"
-  git clone -q "$bundle" "$work/channel"
+  git -c advice.detachedHead=false clone -q "$bundle" "$work/channel"
   git -C "$work/channel" -c advice.detachedHead=false checkout -q "$head"
   cp -r "$repo/../shared" "$work/shared" 2>/dev/null || true
   cd "$work/channel"
