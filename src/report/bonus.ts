@@ -9,6 +9,7 @@ import { formatDateTimeCell, formatDay, formatDayTime } from "./date-format.js";
 import { formatYuan, formatYuanPlain, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
 import { renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
+import { markdownText, terminalText } from "./untrusted-text.js";
 
 export type MoneyReportFormat = "table" | "json" | "csv" | "md";
 
@@ -26,7 +27,7 @@ export type Section = { text: string } | { table: Tabular };
 export function renderSections(sections: readonly Section[], format: "table" | "md", style: Style): string {
   const parts = sections.map((s) => {
     if ("table" in s) return format === "md" ? renderMarkdown(s.table) : renderTable(s.table, style);
-    return s.text + "\n";
+    return (format === "md" ? markdownText(s.text) : terminalText(s.text)) + "\n";
   });
   // Markdown needs blank lines between paragraphs and tables; the terminal reads better dense.
   return format === "md" ? parts.map((p) => p.replace(/\n$/, "")).join("\n\n") + "\n" : parts.join("");
