@@ -138,7 +138,7 @@ export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet
   });
   const columns = options.spreadsheet
     ? [
-        { header: h("bonus.header.rank"), align: "right" as const },
+        { header: h("bonus.header.rank"), align: "right" as const, numeric: true },
         { header: h("bonus.header.at") },
         { header: h("bonus.header.departmentId") },
         { header: h("bonus.header.department") },
@@ -151,10 +151,10 @@ export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet
         { header: h("bonus.header.status") },
         { header: h("bonus.header.reasonCode") },
         { header: h("bonus.header.reason") },
-        { header: h("bonus.header.amount"), align: "right" as const },
+        { header: h("bonus.header.amount"), align: "right" as const, numeric: true },
       ]
     : [
-        { header: h("bonus.header.rank"), align: "right" as const },
+        { header: h("bonus.header.rank"), align: "right" as const, numeric: true },
         { header: h("bonus.header.at") },
         { header: h("bonus.header.department") },
         { header: h("bonus.header.branch") },
@@ -163,7 +163,7 @@ export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet
         { header: h("bonus.header.basis") },
         { header: h("bonus.header.status") },
         { header: h("bonus.header.reason") },
-        { header: h("bonus.header.amount"), align: "right" as const },
+        { header: h("bonus.header.amount"), align: "right" as const, numeric: true },
       ];
   return { columns, rows };
 }
@@ -199,8 +199,8 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
     table: {
       columns: [
         { header: t(lang, "bonus.header.department") },
-        { header: t(lang, "bonus.header.awarded"), align: "right" },
-        { header: t(lang, "bonus.header.total"), align: "right" },
+        { header: t(lang, "bonus.header.awarded"), align: "right", numeric: true },
+        { header: t(lang, "bonus.header.total"), align: "right", numeric: true },
       ],
       rows: departments.map((d) => [d.name, String(d.awarded), yuanNumberText(d.amount)]),
     },
@@ -222,8 +222,8 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
         columns: [
           { header: t(lang, "bonus.header.branch") },
           { header: t(lang, "bonus.header.department") },
-          { header: t(lang, "bonus.header.awarded"), align: "right" },
-          { header: t(lang, "bonus.header.left"), align: "right" },
+          { header: t(lang, "bonus.header.awarded"), align: "right", numeric: true },
+          { header: t(lang, "bonus.header.left"), align: "right", numeric: true },
         ],
         // A branch's room is also bounded by what is left company-wide.
         rows: withRoom.map((b) => [b.name, departmentName.get(b.department) ?? b.department, String(b.awarded), String(Math.min(b.left, result.totalLeft))]),

@@ -194,7 +194,7 @@ export function followupsTabular(report: FollowupReport): Tabular {
   return {
     columns: [
       { header: t(lang, "followups.col.due") },
-      { header: t(lang, "followups.col.daysLate"), align: "right" },
+      { header: t(lang, "followups.col.daysLate"), align: "right", numeric: true },
       { header: t(lang, "followups.col.kind") },
       { header: t(lang, "followups.col.branch") },
       { header: t(lang, "followups.col.person") },

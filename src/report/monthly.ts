@@ -123,9 +123,9 @@ function figuresTable(view: MonthlyView, o: ValueOptions): { table: Tabular; gap
   const columns: Column[] = [
     { header: t(lang, "report.col.group") },
     { header: t(lang, "report.col.item") },
-    { header: t(lang, "report.col.month", { month: monthLabel(figures.month, lang) }), align: "right" },
-    { header: t(lang, "report.col.previous", { month: monthLabel(figures.previousMonth, lang) }), align: "right" },
-    { header: t(lang, "report.col.ytd", { range: ytdRange }), align: "right" },
+    { header: t(lang, "report.col.month", { month: monthLabel(figures.month, lang) }), align: "right", numeric: true },
+    { header: t(lang, "report.col.previous", { month: monthLabel(figures.previousMonth, lang) }), align: "right", numeric: true },
+    { header: t(lang, "report.col.ytd", { range: ytdRange }), align: "right", numeric: true },
   ];
   let gaps = false;
   const totals: number[] = [];
@@ -146,14 +146,14 @@ function kpiTable(view: MonthlyView, o: ValueOptions): Tabular {
   return {
     columns: [
       { header: t(lang, "report.kpi.col.metric") },
-      { header: t(lang, "report.col.month", { month: monthLabel(figures.month, lang) }), align: "right" },
-      { header: t(lang, "report.col.previous", { month: monthLabel(figures.previousMonth, lang) }), align: "right" },
-      { header: t(lang, "report.kpi.col.change"), align: "right" },
-      { header: t(lang, "report.kpi.col.target"), align: "right" },
+      { header: t(lang, "report.col.month", { month: monthLabel(figures.month, lang) }), align: "right", numeric: true },
+      { header: t(lang, "report.col.previous", { month: monthLabel(figures.previousMonth, lang) }), align: "right", numeric: true },
+      { header: t(lang, "report.kpi.col.change"), align: "right", numeric: true },
+      { header: t(lang, "report.kpi.col.target"), align: "right", numeric: true },
       // A spreadsheet gets the target as a bare number, so its period needs a column of its own.
       ...(o.spreadsheet ? [{ header: t(lang, "report.kpi.col.period") }] : []),
-      { header: t(lang, "report.kpi.col.actual"), align: "right" },
-      { header: t(lang, "report.kpi.col.completion"), align: "right" },
+      { header: t(lang, "report.kpi.col.actual"), align: "right", numeric: true },
+      { header: t(lang, "report.kpi.col.completion"), align: "right", numeric: true },
     ],
     rows: figures.kpis.map((row) => {
       let actual = metricValue(row.metric, row.actual, o);
@@ -206,10 +206,10 @@ function chartBlock(view: MonthlyView, o: ValueOptions): Extract<DocumentBlock, 
   const table: Tabular = {
     columns: [
       { header: t(lang, "report.col.monthOnly") },
-      { header: t(lang, "report.metric.new_accounts"), align: "right" },
-      { header: t(lang, "report.figure.assets_in"), align: "right" },
-      { header: t(lang, "report.figure.sales_total"), align: "right" },
-      { header: t(lang, "report.figure.activities_total"), align: "right" },
+      { header: t(lang, "report.metric.new_accounts"), align: "right", numeric: true },
+      { header: t(lang, "report.figure.assets_in"), align: "right", numeric: true },
+      { header: t(lang, "report.figure.sales_total"), align: "right", numeric: true },
+      { header: t(lang, "report.figure.activities_total"), align: "right", numeric: true },
     ],
     rows: months.map((m) => [
       o.spreadsheet ? m.month : monthLabel(m.month, lang),

@@ -5,7 +5,7 @@
  */
 import { displayWidth } from "./text-width.js";
 import type { Style } from "./style.js";
-import { markdownInline, MAX_SPREADSHEET_CELL_CHARS, shorten, terminalCell, visibleControls } from "./untrusted-text.js";
+import { markdownInline, spreadsheetText, terminalCell } from "./untrusted-text.js";
 
 export interface Column {
   header: string;
@@ -72,13 +72,12 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 /**
  * One CSV cell. Following OWASP's advice on CSV injection, text starting with `=`, `+`, `-`,
  * `@`, a tab or a line break (CR) is prefixed with `'`, so a spreadsheet shows it instead of evaluating
- * it; a plain number in a numeric column is left as it is. Control and bidi characters are
- * shown (untrusted-text.ts; tab and line breaks stay, quoted), and a cell is cut at what a
- * spreadsheet cell holds.
+ * it; a plain number in a numeric column is left as it is. The text itself is made safe as
+ * for any spreadsheet (`spreadsheetText`: cut at what a cell holds, a CR as a line break,
+ * control and bidi characters shown).
  */
 function csvCell(value: string, numeric: boolean): string {
-  // A CR is a line break inside the cell (a lone one would split the row in some readers).
-  const text = visibleControls(shorten(value, MAX_SPREADSHEET_CELL_CHARS).replace(/\r\n?/g, "\n"));
+  const text = spreadsheetText(value);
   const safe = /^[=+\-@\t\r\n]/.test(text) && !(numeric && PLAIN_NUMBER.test(text)) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -62,6 +62,15 @@ export function terminalCell(text: string): string {
   return visibleControls(oneLine(shorten(text, MAX_CELL_CHARS)));
 }
 
+/**
+ * Text for a spreadsheet cell (CSV or xlsx): cut at what a cell holds, CRLF and CR as the
+ * newline of a multi-line cell, control characters shown (XML, inside an xlsx, cannot even
+ * hold most of them). Tabs stay.
+ */
+export function spreadsheetText(text: string): string {
+  return visibleControls(shorten(text, MAX_SPREADSHEET_CELL_CHARS).replace(/\r\n?/g, "\n"));
+}
+
 /** One line for a terminal (a message, a path): cut, line breaks as spaces, every character visible. */
 export function terminalLine(text: string): string {
   return visibleControls(oneLine(shorten(text, MAX_LINE_CHARS)));
