@@ -32,8 +32,11 @@ export interface Tabular {
  */
 export function renderTable(table: Tabular, style: Style): string {
   // Every cell is made safe and measured once: shown form, cut, one line (untrusted-text.ts).
-  const header = { cells: table.columns.map((c) => terminalCell(c.header)), painted: true };
-  const measured = [header, ...table.rows.map((row) => ({ cells: row.map(terminalCell), painted: false }))].map((row) => ({ ...row, widths: row.cells.map(displayWidth) }));
+  const measure = (raw: readonly string[], painted: boolean) => {
+    const cells = raw.map(terminalCell);
+    return { cells, widths: cells.map(displayWidth), painted };
+  };
+  const measured = [measure(table.columns.map((c) => c.header), true), ...table.rows.map((row) => measure(row, false))];
   const widths: number[] = [];
   for (const row of measured) {
     row.widths.forEach((w, i) => {

@@ -14,6 +14,7 @@ import { renderCsv, renderMarkdown, renderTable } from "../../src/report/tabular
 import { displayWidth } from "../../src/report/text-width.js";
 import { findDueFollowups } from "../../src/rules/followups.js";
 import { renderDiagnosticsText } from "../../src/report/diagnostics.js";
+import { renderSections } from "../../src/report/bonus.js";
 import { parseDataFile } from "../../src/load/parse-file.js";
 import type { Finding } from "../../src/validate/findings.js";
 import { makeModel } from "../builders.js";
@@ -116,6 +117,12 @@ describe("Markdown", () => {
     expect(out).toContain("# \\<script\\>x\\</script\\>");
     expect(out).toContain("1\\. 不是列表 \\[链接\\](http\\://x)");
     expect(out).toContain("\\- 不是列表 新行");
+  });
+
+  it("escapes the lines of the bonus and expenses reports (a department's name)", () => {
+    const md = renderSections([{ text: "营业部 <b>[x](http://e)</b>\r| a |" }, { table: { columns: [{ header: "a" }], rows: [["*b*"]] } }], "md", PLAIN);
+    expect(md).toBe("营业部 \\<b\\>\\[x\\](http\\://e)\\</b\\> \\| a \\|\n\n| a |\n|---|\n| \\*b\\* |\n");
+    expect(renderSections([{ text: "营业部\x1b[2J" }], "table", PLAIN)).toBe("营业部\\x1B[2J\n");
   });
 
   it("shows control characters there too", () => {
