@@ -12,6 +12,7 @@ import { formatDay } from "./date-format.js";
 import { formatYuan } from "./money-format.js";
 import type { Style } from "./style.js";
 import { renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
+import { markdownText, terminalText } from "./untrusted-text.js";
 
 /** Everything a rendering of the list needs. */
 export interface FollowupReport {
@@ -148,7 +149,7 @@ export function renderFollowupsTable(report: FollowupReport, style: Style): stri
   const { lang, asOf } = report;
   const out: string[] = [style.bold(t(lang, "followups.title", { date: asOf, within: report.within, until: formatDay(addDays(asOf, report.within), lang, asOf) })), ""];
   const columns = (withDue: boolean) => [
-    ...(withDue ? [{ header: t(lang, "followups.col.due") }, { header: t(lang, "followups.col.late"), align: "right" as const }] : []),
+    ...(withDue ? [{ header: t(lang, "followups.col.due") }, { header: t(lang, "followups.col.late"), align: "right" as const, paint: style.error }] : []),
     { header: t(lang, "followups.col.kind") },
     { header: t(lang, "followups.col.branch") },
     { header: t(lang, "followups.col.person") },
@@ -160,7 +161,7 @@ export function renderFollowupsTable(report: FollowupReport, style: Style): stri
   const overdue = report.items.filter((i) => i.overdue);
   if (overdue.length > 0) {
     out.push(style.error(style.bold(t(lang, "followups.group.overdue", { count: overdue.length }))));
-    const rows = overdue.map((item) => [formatDay(item.due, lang, asOf), style.error(t(lang, "followups.late", { days: item.daysLate })), ...cells(item)]);
+    const rows = overdue.map((item) => [formatDay(item.due, lang, asOf), t(lang, "followups.late", { days: item.daysLate }), ...cells(item)]);
     out.push(renderTable({ columns: columns(true), rows }, style));
   }
   const days = [...new Set(report.items.filter((i) => !i.overdue).map((i) => i.due))];
@@ -172,7 +173,7 @@ export function renderFollowupsTable(report: FollowupReport, style: Style): stri
     out.push(renderTable({ columns: columns(false), rows: group.map(cells) }, style));
   }
   if (report.items.length === 0) out.push(t(lang, "followups.none"), "");
-  out.push(summaryLine(report));
+  out.push(terminalText(summaryLine(report)));
   return out.join("\n") + "\n";
 }
 
@@ -193,7 +194,7 @@ export function followupsTabular(report: FollowupReport): Tabular {
   return {
     columns: [
       { header: t(lang, "followups.col.due") },
-      { header: t(lang, "followups.col.daysLate"), align: "right" },
+      { header: t(lang, "followups.col.daysLate"), align: "right", numeric: true },
       { header: t(lang, "followups.col.kind") },
       { header: t(lang, "followups.col.branch") },
       { header: t(lang, "followups.col.person") },
@@ -221,5 +222,5 @@ export function renderFollowupsCsv(report: FollowupReport): string {
 export function renderFollowupsMarkdown(report: FollowupReport): string {
   const { lang, asOf } = report;
   const title = t(lang, "followups.title", { date: asOf, within: report.within, until: formatDay(addDays(asOf, report.within), lang, asOf) });
-  return `# ${title}\n\n${renderMarkdown(followupsTabular(report))}\n${summaryLine(report)}\n`;
+  return `# ${markdownText(title)}\n\n${renderMarkdown(followupsTabular(report))}\n${markdownText(summaryLine(report))}\n`;
 }

@@ -54,6 +54,8 @@ export const FINDING_CODES = [
   "DUPLICATE_MONTH",
   "UNKNOWN_DEPARTMENT",
   "UNKNOWN_REFERENCE",
+  // characters in values
+  "CONTROL_CHARACTER",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -185,6 +185,12 @@ const CASES: Case[] = [
     files: { "branches/b1/staff.yaml": STAFF_HEAD, "branches/b1/activities.yaml": "activities:\n  - date: 2012-03-01\n    kind: call\n    with: [a, nobody]\n" },
     at: { file: "branches/b1/activities.yaml", line: 4, column: 15 },
   },
+  {
+    code: "CONTROL_CHARACTER",
+    // A raw ESC (clear screen) in a note: reported at the character itself.
+    files: { "branches/b1/staff.yaml": STAFF_HEAD + '    notes: "备注\x1b[2J"\n' },
+    at: { file: "branches/b1/staff.yaml", line: 5, column: 15 },
+  },
 ];
 
 describe("error catalogue", () => {

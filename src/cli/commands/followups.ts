@@ -9,6 +9,7 @@ import type { Model } from "../../model/types.js";
 import { filterFollowups, findDueFollowups, FOLLOWUP_KINDS, type FollowupFilter, type FollowupKind } from "../../rules/followups.js";
 import { branchDisplayNames, followupsJson, renderFollowupsCsv, renderFollowupsMarkdown, renderFollowupsTable, type FollowupReport } from "../../report/followups.js";
 import { renderIcs } from "../../report/ics.js";
+import { terminalLine } from "../../report/untrusted-text.js";
 import { nearest } from "../../validate/suggest.js";
 import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
 import { outputTarget, writeOutput } from "../output-file.js";
@@ -49,7 +50,7 @@ export async function runFollowups(ctx: Context, options: FollowupsOptions): Pro
   emit(ctx, output, root);
   if (options.ics !== undefined) writeIcs(ctx, options.ics, root, renderIcs(report, { stamp: ctx.surroundings.now() }), items.length);
 
-  for (const file of skipped) ctx.surroundings.stderr(`channel: ${t(ctx.lang, "followups.skippedFile", { file })}\n`);
+  for (const file of skipped) ctx.surroundings.stderr(`channel: ${terminalLine(t(ctx.lang, "followups.skippedFile", { file }))}\n`);
   return skipped.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
 }
 
@@ -112,7 +113,7 @@ function writeIcs(ctx: Context, file: string, root: string, text: string, count:
   } catch (error) {
     throw writeFailure(file, error);
   }
-  ctx.surroundings.stderr(`channel: ${t(ctx.lang, "followups.icsWritten", { file, count })}\n`);
+  ctx.surroundings.stderr(`channel: ${terminalLine(t(ctx.lang, "followups.icsWritten", { file, count }))}\n`);
 }
 
 function isCalendarFile(target: string): boolean {

@@ -148,4 +148,8 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "引用的{expected} `{id}` 不存在",
     en: "no {expected} with id `{id}`",
   },
+  "diag.CONTROL_CHARACTER": {
+    zh: "值里有控制字符或文字方向字符 {code}：打印出来会操纵终端（清屏、插入链接）或颠倒文字顺序；请删掉它",
+    en: "the value holds the control or text-direction character {code}, which would steer a terminal (clear it, plant a link) or reorder text when printed; delete it",
+  },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
