@@ -121,7 +121,6 @@ export const SPREADSHEET_MESSAGES = {
   },
   "import.error.cannotEdit": { zh: "无法修改 {file}：{reason}", en: "cannot edit {file}: {reason}" },
   "import.error.wouldNotValidate": { zh: "写入后 {file} 将无法通过校验（见上），未写入任何内容", en: "{file} would not validate after the import (see above); nothing was written" },
-  "import.error.changedMeanwhile": { zh: "导入期间 {file} 被修改了，未写入；请重新运行", en: "{file} changed during the import; nothing was written, run it again" },
 
   // channel import: the map file.
   "import.map.yaml": { zh: "YAML 语法错误：{reason}", en: "YAML error: {reason}" },
