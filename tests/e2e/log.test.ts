@@ -210,6 +210,20 @@ describe("channel log on a small repository", () => {
     expect(fs.lstatSync(path.join(dir, rel)).isSymbolicLink()).toBe(true);
   });
 
+  it("writes notes YAML would misread (..., ---, a long note whose next line is indented) so that they read back", () => {
+    const dir = scratch(source);
+    const rel = "branches/b-one/activities.yaml";
+    const long = `${"客户说这只基金今年的回撤太大，".repeat(10)}\n  下一行缩进：下个月再谈\n最后一行`;
+    for (const note of ["...", "---", long]) {
+      const result = runCli(["log", "zhang-wei", "--data", dir, "--date", "2012-03-20", `--note=${note}`, "--lang", "en"]);
+      expect(result.code, result.stderr).toBe(0);
+      const entries = (parse(read(dir, rel)) as { activities: { note?: string }[] }).activities;
+      expect(entries[entries.length - 1]!.note).toBe(note);
+    }
+    const check = JSON.parse(runCli(["validate", "--data", dir, "--format", "json"]).stdout) as { diagnostics: { file: string }[] };
+    expect(check.diagnostics.filter((d) => d.file === rel)).toEqual([]);
+  });
+
   it("the logged contact clears the prospect follow-up in followups", () => {
     const dir = scratch(source);
     const listed = () => runCli(["followups", "--data", dir, "--as-of", "2012-03-20", "--format", "json"]);

@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { findingMessage, renderDiagnosticsText } from "../../report/diagnostics.js";
-import { appendEntries, EditError, readEntries, type FillEdit } from "../../import/append-entries.js";
+import { appendWritable, EditError, readEntries, type FillEdit } from "../../import/append-entries.js";
 import { existingRecords, findingEntry, newErrors, type CheckedRepository } from "../../import/check.js";
 import { headerKey, IMPORT_KINDS, type ImportKind } from "../../import/fields.js";
 import { loadPinyin } from "../../import/ids.js";
@@ -103,9 +103,23 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
   const existing = before === null ? null : Buffer.from(before).toString("utf8");
   for (let attempt = 0; ; attempt++) {
     let text: string;
-    const fills: FillEdit[] = plan.fills.filter((f) => f.index !== null).map((f) => ({ index: f.index!, fields: f.fields }));
+    const filling = plan.fills.filter((f) => f.index !== null);
+    const fills: FillEdit[] = filling.map((f) => ({ index: f.index!, fields: f.fields }));
     try {
-      text = appendEntries(existing, kind, plan.additions.map((a) => a.entry), fills);
+      const written = appendWritable(existing, kind, plan.additions.map((a) => a.entry), fills);
+      // A row whose values cannot be written so that they read back is named and left out.
+      const unwritable = new Map<number, string>();
+      for (const [i, reason] of written.unwritableEntries) unwritable.set(plan.additions[i]!.row, reason);
+      for (const [i, reason] of written.unwritableFills) unwritable.set(filling[i]!.row, reason);
+      if (unwritable.size > 0) {
+        for (const [row, reason] of unwritable) {
+          plan.problems.push({ row, column: null, header: null, field: null, value: null, reason: "import.reason.cannotWrite", params: { reason } });
+        }
+        plan.problems.sort((a, b) => a.row - b.row);
+        plan.additions = plan.additions.filter((a) => !unwritable.has(a.row));
+        plan.fills = plan.fills.filter((f) => !unwritable.has(f.row));
+      }
+      text = written.text;
     } catch (error) {
       if (error instanceof EditError) throw new CliError(EXIT_DATA_ERRORS, "import.error.cannotEdit", { file: rel, reason: error.message });
       throw error;
