@@ -7,24 +7,15 @@
  * race is the same on every run.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { copyToTemp, FIXTURES } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { copyToTemp, FIXTURES, scratchFolders } from "../helpers/cli.js";
 import { dotFiles, runPausedBeforeWrite } from "./helpers.js";
 
 const REL = "branches/b-one/activities.yaml";
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function scratch(): string {
-  const dir = copyToTemp(path.join(FIXTURES, "log-basic"));
-  temps.push(dir);
-  return dir;
-}
+const folders = scratchFolders("channel-race-");
+const scratch = (): string => folders.keep(copyToTemp(path.join(FIXTURES, "log-basic")));
 
 const logArgs = (dir: string, lang = "en") => ["log", "zhang-wei", "--data", dir, "--date", "2012-03-20", "--note", "竞态", "--lang", lang];
 
@@ -93,8 +84,7 @@ describe("the data file changes between the load and the write", () => {
     const inside = path.join(dir, "shared-activities.yaml");
     fs.renameSync(file, inside);
     fs.symlinkSync("../../shared-activities.yaml", file);
-    const outsideDir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-outside-"));
-    temps.push(outsideDir);
+    const outsideDir = folders.dir();
     const outside = path.join(outsideDir, "activities.yaml");
     fs.copyFileSync(inside, outside);
     const outsideBefore = fs.readFileSync(outside, "utf8");
