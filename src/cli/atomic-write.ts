@@ -15,6 +15,11 @@ import * as path from "node:path";
 /** How the content reaches the temporary file; tests inject a failing one (a full disk). */
 export interface WriteIo {
   write(fd: number, data: Uint8Array): void;
+  /**
+   * Runs once the temporary file is complete, just before the target is compared once more
+   * and replaced: where tests let another program's save land (see replaceFileIfUnchanged).
+   */
+  beforeReplace?(): void;
 }
 
 const DEFAULT_IO: WriteIo = {
@@ -28,6 +33,17 @@ export class ReadOnlyFileError extends Error {
   readonly code = "EREADONLY";
   constructor(readonly file: string) {
     super(`${file} is read-only`);
+  }
+}
+
+/**
+ * The target no longer holds the bytes the new content was made from (an editor saved it, or
+ * is saving it, meanwhile): nothing is written, since the new content would drop that change.
+ */
+export class ChangedSinceReadError extends Error {
+  readonly code = "ECHANGED";
+  constructor(readonly file: string) {
+    super(`${file} changed after it was read`);
   }
 }
 
@@ -110,6 +126,31 @@ export function removeLeftovers(dir: string, prefix: string, suffix: string): vo
 }
 
 export function writeFileAtomic(target: string, content: string | Uint8Array, io: WriteIo = DEFAULT_IO): void {
+  replace(target, content, io, undefined);
+}
+
+/**
+ * Replaces `target` with `content` only if it holds exactly `basedOn` (null: only if it does not
+ * exist), the bytes the content was made from. It compares before it starts and once more just
+ * before the rename (a file that must not exist yet is linked, which never replaces one), so a
+ * save by another program during the write is not overwritten; either way a
+ * ChangedSinceReadError leaves the target as that program left it. A save landing between the
+ * last comparison and the rename itself (microseconds) is the one case no rename can exclude.
+ */
+export function replaceFileIfUnchanged(target: string, basedOn: Uint8Array | null, content: string | Uint8Array, io: WriteIo = DEFAULT_IO): void {
+  if (!holds(target, basedOn)) throw new ChangedSinceReadError(target);
+  if (basedOn !== null) replace(target, content, io, basedOn);
+  else if (!createFileAtomic(target, content, io)) throw new ChangedSinceReadError(target);
+}
+
+/** Whether `file` holds exactly `bytes` (null: whether it does not exist). */
+function holds(file: string, bytes: Uint8Array | null): boolean {
+  const now = readIfExists(file);
+  return bytes === null ? now === null : now !== null && now.equals(bytes);
+}
+
+/** Writes a temporary copy and renames it over `target`; with `basedOn`, only while the target still holds it. */
+function replace(target: string, content: string | Uint8Array, io: WriteIo, basedOn: Uint8Array | undefined): void {
   // The new file keeps the old one's permissions; a new one gets 0644 less the umask.
   let keepMode: number | null = null;
   try {
@@ -124,6 +165,8 @@ export function writeFileAtomic(target: string, content: string | Uint8Array, io
   writeTemp(temp, content, 0o644, io);
   try {
     if (keepMode !== null) fs.chmodSync(temp, keepMode);
+    io.beforeReplace?.();
+    if (basedOn !== undefined && !holds(target, basedOn)) throw new ChangedSinceReadError(target);
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
@@ -145,6 +188,7 @@ export function createFileAtomic(target: string, content: string | Uint8Array, i
   const temp = tempNameFor(target);
   writeTemp(temp, content, 0o644, io);
   try {
+    io.beforeReplace?.();
     fs.linkSync(temp, target);
     syncDir(path.dirname(target));
     return true;

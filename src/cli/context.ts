@@ -108,6 +108,8 @@ export interface Context {
   progress: (done: number, total: number) => void;
   surroundings: Surroundings;
   options: GlobalOptions;
+  /** For tests only (CHANNEL_TEST_PAUSE_BEFORE_WRITE): a file whose removal a data write waits for (see data-write.ts). */
+  testPauseBeforeWrite?: string;
 }
 
 /** Colour only on a terminal, never with --no-color, NO_COLOR or --out. */
@@ -129,6 +131,7 @@ export function makeContext(options: GlobalOptions, surroundings: Surroundings, 
     progress,
     surroundings,
     options,
+    ...(surroundings.env.CHANNEL_TEST_PAUSE_BEFORE_WRITE ? { testPauseBeforeWrite: surroundings.env.CHANNEL_TEST_PAUSE_BEFORE_WRITE } : {}),
   };
 }
 

@@ -36,3 +36,15 @@ export class LockTimeoutError extends Error {
     super(`${lockFile} is held by ${holderPid ?? "another process"}`);
   }
 }
+
+/** A data file that is a link to somewhere outside the repository (or to nowhere): not written. */
+export class LinkOutsideRepositoryError extends Error {
+  readonly code = "EOUTSIDE";
+  constructor(
+    readonly file: string,
+    /** Where the link leads, or null when it leads nowhere. */
+    readonly target: string | null,
+  ) {
+    super(`${file} leads outside the repository`);
+  }
+}

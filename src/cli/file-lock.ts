@@ -1,15 +1,18 @@
 /**
- * An exclusive lock on one file of the repository, for the read-modify-write of `channel log`:
- * twenty `channel log` calls on one branch at once must leave twenty new entries, and without
- * a lock two of them could read the same old file and the second rename would drop the
- * first one's entry.
+ * Exclusive locks for the read-modify-write of `channel log` and `import --apply`: twenty
+ * `channel log` calls on one branch at once must leave twenty new entries, and without a lock
+ * two of them could read the same old file and the second rename would drop the first one's
+ * entry. The repository's lock (`.channel.lock` at its root) is held from before the data is
+ * read to after the write, and the lock of the file written (`.<name>.lock` beside it) around
+ * the write itself.
  *
- * The lock is a file `.<name>.lock` beside the target, created with O_EXCL (only one process
+ * A lock is a file created with O_EXCL (only one process
  * can create it) and holding the owner's pid, host and a random token. A lock whose owner no
  * longer runs (killed mid-write) or that is older than STALE_AFTER_MS is stale and is broken:
  * renamed away under a unique name (only one breaker can win that rename), checked to be the
  * stale lock that was judged (else put back), and removed. Waiting is bounded: after
- * `timeoutMs` the caller gets a LockTimeoutError naming the holder and the lock file.
+ * `timeoutMs` with one and the same holder the caller gets a LockTimeoutError naming the holder
+ * and the lock file (a queue of callers that moves is waited out, each holder in turn).
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
@@ -48,9 +51,28 @@ export interface Held {
 
 /** Runs `action` while holding the lock of `target`; the lock is released however `action` ends. */
 export function withFileLock<T>(target: string, action: (held: Held) => T, options: LockOptions = {}): T {
-  const lock = acquire(target, options.timeoutMs ?? 15_000);
+  const lock = acquire(lockFileFor(target), options.timeoutMs ?? 15_000);
   try {
     return action({ stillHeld: () => isOurs(lock) });
+  } finally {
+    release(lock);
+  }
+}
+
+/**
+ * The lock of the repository's data as a whole, `.channel.lock` at its root: `log` and
+ * `import --apply` hold it from before they read the data to after they have written, so
+ * that each one's read, check and write see no other channel's write in between.
+ */
+export function repositoryLockFile(root: string): string {
+  return path.join(root, ".channel.lock");
+}
+
+/** Runs the asynchronous `action` while holding the lock file `lockFile`; released however it ends. */
+export async function withLockFile<T>(lockFile: string, action: (held: Held) => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const lock = acquire(lockFile, options.timeoutMs ?? 15_000);
+  try {
+    return await action({ stillHeld: () => isOurs(lock) });
   } finally {
     release(lock);
   }
@@ -61,14 +83,14 @@ interface HeldLock {
   token: string;
 }
 
-function acquire(target: string, timeoutMs: number): HeldLock {
-  const file = lockFileFor(target);
+function acquire(file: string, timeoutMs: number): HeldLock {
   // A lock set aside by a process killed while breaking it (see breakLock) is still on disk.
   removeLeftovers(path.dirname(file), `${path.basename(file)}.`, ".stale");
   const token = `${process.pid}-${randomBytes(8).toString("hex")}`;
   const content: LockContent = { pid: process.pid, host: os.hostname(), token, time: Date.now() };
-  const deadline = Date.now() + timeoutMs;
+  let deadline = Date.now() + timeoutMs;
   let holder: number | null = null;
+  let holderToken: string | null = null;
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = fs.openSync(file, "wx", 0o644);
@@ -88,6 +110,12 @@ function acquire(target: string, timeoutMs: number): HeldLock {
     const current = readLock(file);
     if (current === "gone") continue;
     holder = current?.pid ?? null;
+    // A queue that moves is waited out however long it is: the time runs for one holder at a time.
+    if (current !== null && current.token !== holderToken) {
+      holderToken = current.token;
+      deadline = Date.now() + timeoutMs;
+      attempt = 0;
+    }
     if (isStale(file, current)) {
       breakLock(file, current);
       continue;

@@ -36,6 +36,11 @@ export interface LoadedData {
    * read: always with `needFileData`. `import` re-validates with one file replaced from these.
    */
   checks?: readonly FileCheck[];
+  /**
+   * With `needFileData`: each file's bytes as read and checked, by path relative to the root (a
+   * file that did not exist or could not be read has none). A command writes only over these.
+   */
+  bytes?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface LoadOptions {
@@ -101,9 +106,10 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   const scanStarted = Date.now();
   // The digests of the files the scan leaves unread, as the identities recorded them.
   const vouched = new Map<string, string>();
+  // A command that edits a file reads every file: it writes only over the very bytes it checked.
   const scan = scanRepository(root, {
     unchanged: (file, identity) => {
-      const digest = knownDigest(known, file, identity);
+      const digest = options.needFileData ? null : knownDigest(known, file, identity);
       if (digest !== null) vouched.set(file, digest);
       return digest !== null;
     },
@@ -183,7 +189,8 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
     cache.write("result", { key: resultKey, findings: validation.findings, files: validation.files, skipped } satisfies CachedResult);
     if (model) cache.write("model", { key: resultKey, model } satisfies CachedModel);
   }
-  return { root: scan.root, repo, validation, skipped, checks, ...(model ? { model } : {}) };
+  const bytes = new Map(options.needFileData ? scan.raws.flatMap((raw) => (raw.bytes === null ? [] : [[raw.file, raw.bytes] as const])) : []);
+  return { root: scan.root, repo, validation, skipped, checks, bytes, ...(model ? { model } : {}) };
 }
 
 /**

@@ -1,16 +1,21 @@
 /**
  * Why a write into a file failed, in words: a full disk, a read-only file or file system, no
- * permission, or a lock held by another `channel`. Every one leaves the file as it was (see
+ * permission, a lock held by another `channel`, a file changed since it was read, or a link
+ * leading outside the repository. Every one leaves the file as it was (see
  * atomic-write.ts) and ends the command with exit code 2, like any failure that is not a
  * problem in the data.
  */
-import { ReadOnlyFileError } from "./atomic-write.js";
-import { CliError, EXIT_USAGE, LockTimeoutError } from "./errors.js";
+import { ChangedSinceReadError, ReadOnlyFileError } from "./atomic-write.js";
+import { CliError, EXIT_USAGE, LinkOutsideRepositoryError, LockTimeoutError } from "./errors.js";
 
 /** The CliError for a failed write of `file` (as the user named it). */
 export function writeFailure(file: string, error: unknown): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof ReadOnlyFileError) return new CliError(EXIT_USAGE, "safety.write.readOnlyFile", { file });
+  if (error instanceof ChangedSinceReadError) return new CliError(EXIT_USAGE, "safety.write.changedSinceRead", { file });
+  if (error instanceof LinkOutsideRepositoryError) {
+    return new CliError(EXIT_USAGE, "safety.write.linkOutside", { file, target: error.target ?? "?" });
+  }
   if (error instanceof LockTimeoutError) {
     return new CliError(EXIT_USAGE, "safety.write.locked", { file, pid: error.holderPid ?? "?", lock: error.lockFile });
   }

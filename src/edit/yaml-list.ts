@@ -3,7 +3,7 @@
  * are), shared by `channel log` and `channel import`: where a new item goes and how it is
  * indented, read off the items already there.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLSeq } from "yaml";
+import { Document, isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLSeq } from "yaml";
 
 /** Where a new item goes at the end of a block list. */
 export interface BlockListEnd {
@@ -76,4 +76,38 @@ export function lineStart(text: string, offset: number): number {
 export function endOfLine(text: string, offset: number): number {
   const nl = text.indexOf("\n", offset);
   return nl === -1 ? text.length : nl + 1;
+}
+
+/** Everything on one line: no wrapping, and line breaks inside text written as `\n`. */
+const ONE_LINE = { lineWidth: 0, flowCollectionPadding: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
+
+/**
+ * A value on one line, written so that YAML reads it back as the same value wherever the line
+ * goes (a flow list's item, a block mapping's value): mappings and lists in flow style
+ * (`{a: 1, b: "x, y"}`), text plain where that reads back, else double-quoted with escapes —
+ * text with line breaks, and text YAML would write as a block scalar on lines of its own
+ * (`...` and `---` read as document markers). Values of the keys in `alwaysQuoted` are
+ * double-quoted whatever they are (phone numbers); `key` names the key of a value written alone.
+ */
+export function oneLineYaml(value: unknown, options: { key?: string; alwaysQuoted?: ReadonlySet<string> } = {}): string {
+  const alwaysQuoted = options.alwaysQuoted ?? new Set<string>();
+  const doc = new Document(value, { version: "1.2" });
+  if (isMap(doc.contents) || isSeq(doc.contents)) doc.contents.flow = true;
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : "";
+      if (alwaysQuoted.has(key) && isScalar(pair.value) && typeof pair.value.value === "string") pair.value.type = "QUOTE_DOUBLE";
+    },
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && needsQuotes(node.value)) node.type = "QUOTE_DOUBLE";
+    },
+  });
+  const top = doc.contents;
+  if (options.key !== undefined && alwaysQuoted.has(options.key) && isScalar(top) && typeof top.value === "string") top.type = "QUOTE_DOUBLE";
+  return doc.toString(ONE_LINE).replace(/\n$/, "");
+}
+
+/** Whether text would not stay on one line unquoted: it has a line break, or YAML writes it as a block scalar. */
+function needsQuotes(text: string): boolean {
+  return /[\r\n]/.test(text) || new Document(text, { version: "1.2" }).toString(ONE_LINE).replace(/\n$/, "").includes("\n");
 }

@@ -16,8 +16,8 @@
  *
  * Pure: text in, text out.
  */
-import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
-import { blockListEnd, endOfLine, firstItemPlacement, flowListEnd, isEmptyListValue, lineStart, spliceLines } from "../edit/yaml-list.js";
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { blockListEnd, endOfLine, firstItemPlacement, flowListEnd, isEmptyListValue, lineStart, oneLineYaml, spliceLines } from "../edit/yaml-list.js";
 
 export type ListKey = "staff" | "prospects" | "activities";
 
@@ -56,6 +56,53 @@ export function appendEntries(existing: string | null, key: ListKey, entries: re
   expected.push(...entries);
   if (after === null || !sameData(after, expected)) throw new EditError("the result would not read back as the old entries plus the new ones");
   return bom + newText;
+}
+
+/** What appendWritable could write, and what it left out. */
+export interface WritableAppend {
+  text: string;
+  /** The entries (by index into the entries given) that cannot be written, each with why. */
+  unwritableEntries: Map<number, string>;
+  /** The same for the fills. */
+  unwritableFills: Map<number, string>;
+}
+
+/**
+ * appendEntries, except that an entry or fill that cannot be written (its text would not read
+ * back as it is) is left out and named, and the others are written: when the whole edit
+ * fails, each one is tried alone on the old text. An edit that fails for every one alike
+ * (the file itself cannot be edited) throws, as appendEntries does.
+ */
+export function appendWritable(existing: string | null, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[] = []): WritableAppend {
+  try {
+    return { text: appendEntries(existing, key, entries, fills), unwritableEntries: new Map(), unwritableFills: new Map() };
+  } catch (error) {
+    if (!(error instanceof EditError)) throw error;
+    const whyNot = (edit: () => string): string | null => {
+      try {
+        edit();
+        return null;
+      } catch (alone) {
+        if (alone instanceof EditError) return alone.message;
+        throw alone;
+      }
+    };
+    const failing = <T>(items: readonly T[], edit: (item: T) => string) =>
+      new Map(items.flatMap((item, i) => {
+        const why = whyNot(() => edit(item));
+        return why === null ? [] : [[i, why] as const];
+      }));
+    const unwritableEntries = failing(entries, (entry) => appendEntries(existing, key, [entry]));
+    const unwritableFills = failing(fills, (fill) => appendEntries(existing, key, [], [fill]));
+    if (unwritableEntries.size === 0 && unwritableFills.size === 0) throw error;
+    const text = appendEntries(
+      existing,
+      key,
+      entries.filter((_e, i) => !unwritableEntries.has(i)),
+      fills.filter((_f, i) => !unwritableFills.has(i)),
+    );
+    return { text, unwritableEntries, unwritableFills };
+  }
 }
 
 function edit(text: string, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[], eol: string): string {
@@ -153,7 +200,7 @@ function renderEntry(entry: Record<string, unknown>, prefix: string, flow: boole
 
 /** `{a: 1, b: "x, y"}`: the whole mapping stringified at once, so values are quoted as a flow context needs. */
 function flowText(entry: Record<string, unknown>): string {
-  return stringifyOneLine(entry, null);
+  return oneLineYaml(entry, { alwaysQuoted: QUOTED_KEYS });
 }
 
 /** `, a: 1, b: "x, y"`: pairs to add inside an existing `{…}`. */
@@ -163,23 +210,7 @@ function flowPairs(fields: Record<string, unknown>): string {
 
 /** A value on one line in block context, quoted where YAML needs it (and always for phones and the like). */
 function valueText(key: string, value: unknown): string {
-  return stringifyOneLine(value, key);
-}
-
-function stringifyOneLine(value: unknown, key: string | null): string {
-  const doc = new Document(value, { version: "1.2" });
-  if (isMap(doc.contents) || isSeq(doc.contents)) doc.contents.flow = true;
-  visit(doc, {
-    Pair(_k, pair) {
-      const k = isScalar(pair.key) ? String(pair.key.value) : "";
-      if (QUOTED_KEYS.has(k) && isScalar(pair.value) && typeof pair.value.value === "string") pair.value.type = "QUOTE_DOUBLE";
-    },
-    Scalar(_k, node) {
-      if (typeof node.value === "string" && /[\r\n]/.test(node.value)) node.type = "QUOTE_DOUBLE";
-    },
-  });
-  if (key !== null && isScalar(doc.contents) && typeof doc.contents.value === "string" && QUOTED_KEYS.has(key)) doc.contents.type = "QUOTE_DOUBLE";
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, "");
+  return oneLineYaml(value, { key, alwaysQuoted: QUOTED_KEYS });
 }
 
 /** The entries of the list in a file's text (none for a missing file), or null when it holds no readable list. */

@@ -6,8 +6,8 @@
  * with the file's own line ends. Before the text is handed back it is parsed again and must
  * hold exactly the old entries plus the new one. Pure: text in, text out.
  */
-import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type YAMLSeq } from "yaml";
-import { blockListEnd, firstItemPlacement, flowListEnd, isEmptyListValue, spliceLines } from "../edit/yaml-list.js";
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLSeq } from "yaml";
+import { blockListEnd, firstItemPlacement, flowListEnd, isEmptyListValue, oneLineYaml, spliceLines } from "../edit/yaml-list.js";
 
 /** One contact log entry, in the order its keys are written. */
 export interface ActivityEntry {
@@ -93,25 +93,13 @@ function plain(entry: ActivityEntry): Record<string, unknown> {
 
 /** `{date: 2012-03-20, kind: call, with: [wang-fang], by: 李娜, note: …}`, quoted where YAML needs it. */
 export function flowEntry(entry: ActivityEntry): string {
-  return stringifyFlow(plain(entry));
+  return oneLineYaml(plain(entry));
 }
 
 function blockEntry(entry: ActivityEntry, pad: string, eol: string): string {
   return Object.entries(plain(entry))
-    .map(([key, value], i) => `${i === 0 ? "" : pad}${key}: ${stringifyFlow(value)}`)
+    .map(([key, value], i) => `${i === 0 ? "" : pad}${key}: ${oneLineYaml(value)}`)
     .join(eol);
-}
-
-function stringifyFlow(value: unknown): string {
-  const doc = new Document(value, { version: "1.2" });
-  if (isMap(doc.contents) || isSeq(doc.contents)) doc.contents.flow = true;
-  // Text with line breaks stays on one line as a double-quoted scalar ("…\n…").
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === "string" && /[\r\n]/.test(node.value)) node.type = "QUOTE_DOUBLE";
-    },
-  });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, "");
 }
 
 /** The plain entries of the activities list, or null when the text holds no list (or does not parse). */

@@ -184,6 +184,20 @@ describe("importing a department's staff sheet", () => {
     expect(runCli(["validate", "--data", dir]).code).toBe(0);
   });
 
+  it("imports notes YAML would misread (..., ---, a long note whose next line is indented), every row", () => {
+    const dir = scratch();
+    const rel = `branches/${BRANCH}/activities.yaml`;
+    const csv = path.join(outDir(), "备注.csv");
+    const long = `${"他说这家支行的大堂经理很配合，".repeat(10)}\n  缩进的下一行\n最后一行`;
+    fs.writeFileSync(csv, `日期,方式,对象,经办人,说明\n2012/3/21,拜访,王芳,李娜,...\n2012/3/22,拜访,王芳,李娜,---\n2012/3/23,拜访,王芳,李娜,"${long}"\n`);
+    const result = runCli(["import", "activities", "--branch", BRANCH, "--from", csv, "--data", dir, "--apply", "--format", "json"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).added).toHaveLength(3);
+    const entries = (parse(fs.readFileSync(path.join(dir, rel), "utf8")) as { activities: { note?: string }[] }).activities;
+    expect(entries.slice(-3).map((e) => e.note)).toEqual(["...", "---", long]);
+    expect(runCli(["validate", "--data", dir]).code).toBe(0);
+  });
+
   it("leaves out a row the validator rejects, naming its row and column, and writes a clean file", () => {
     const dir = scratch();
     const csv = path.join(outDir(), "email.csv");

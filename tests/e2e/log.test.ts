@@ -176,6 +176,54 @@ describe("channel log on a small repository", () => {
     expect(read(dir, rel)).toBe(before);
   });
 
+  it("writes through an activities.yaml that is a link to a file inside the repository, and the link stays a link", () => {
+    const dir = scratch(source);
+    const rel = "branches/b-one/activities.yaml";
+    const shared = path.join(dir, "shared", "b-one-activities.yaml");
+    fs.mkdirSync(path.dirname(shared));
+    fs.renameSync(path.join(dir, rel), shared);
+    fs.symlinkSync("../../shared/b-one-activities.yaml", path.join(dir, rel));
+    const before = fs.readFileSync(shared, "utf8");
+    const result = runCli(["log", "zhang-wei", "--data", dir, "--date", "2012-03-20", "--note", "经由链接"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(fs.lstatSync(path.join(dir, rel)).isSymbolicLink()).toBe(true);
+    const after = fs.readFileSync(shared, "utf8");
+    expect(after).not.toBe(before);
+    const entries = (parse(after) as { activities: { note?: string }[] }).activities;
+    expect(entries[entries.length - 1]!.note).toBe("经由链接");
+    expect(fs.readdirSync(path.dirname(shared))).toEqual(["b-one-activities.yaml"]);
+  });
+
+  it("refuses an activities.yaml that is a link to outside the repository, writing nothing there", () => {
+    const dir = scratch(source);
+    const rel = "branches/b-one/activities.yaml";
+    const outsideDir = fs.mkdtempSync(path.join(path.dirname(dir), "channel-outside-"));
+    temps.push(outsideDir);
+    const outside = path.join(outsideDir, "activities.yaml");
+    fs.renameSync(path.join(dir, rel), outside);
+    fs.symlinkSync(outside, path.join(dir, rel));
+    const before = fs.readFileSync(outside, "utf8");
+    const result = runCli(["log", "zhang-wei", "--data", dir, "--date", "2012-03-20", "--lang", "en"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(rel);
+    expect(fs.readFileSync(outside, "utf8")).toBe(before);
+    expect(fs.lstatSync(path.join(dir, rel)).isSymbolicLink()).toBe(true);
+  });
+
+  it("writes notes YAML would misread (..., ---, a long note whose next line is indented) so that they read back", () => {
+    const dir = scratch(source);
+    const rel = "branches/b-one/activities.yaml";
+    const long = `${"客户说这只基金今年的回撤太大，".repeat(10)}\n  下一行缩进：下个月再谈\n最后一行`;
+    for (const note of ["...", "---", long]) {
+      const result = runCli(["log", "zhang-wei", "--data", dir, "--date", "2012-03-20", `--note=${note}`, "--lang", "en"]);
+      expect(result.code, result.stderr).toBe(0);
+      const entries = (parse(read(dir, rel)) as { activities: { note?: string }[] }).activities;
+      expect(entries[entries.length - 1]!.note).toBe(note);
+    }
+    const check = JSON.parse(runCli(["validate", "--data", dir, "--format", "json"]).stdout) as { diagnostics: { file: string }[] };
+    expect(check.diagnostics.filter((d) => d.file === rel)).toEqual([]);
+  });
+
   it("the logged contact clears the prospect follow-up in followups", () => {
     const dir = scratch(source);
     const listed = () => runCli(["followups", "--data", dir, "--as-of", "2012-03-20", "--format", "json"]);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { appendEntries, EditError } from "../../src/import/append-entries.js";
+import { appendEntries, appendWritable, EditError } from "../../src/import/append-entries.js";
 
 const list = (text: string, key: string): unknown[] => (parse(text.replace(/^\uFEFF/, ""), { version: "1.2" }) as Record<string, unknown[]>)[key]!;
 
@@ -87,5 +87,51 @@ describe("appendEntries", () => {
   it("refuses a file whose list cannot be read", () => {
     expect(() => appendEntries("staff: 3\n", "staff", [{ id: "a" }])).toThrow(EditError);
     expect(() => appendEntries("staff: [\n", "staff", [{ id: "a" }])).toThrow(EditError);
+  });
+
+  describe("values YAML would read as something else are quoted, so the entries read back", () => {
+    const long = `${"他说这家支行的大堂经理很配合，".repeat(12)}\n  缩进的下一行\n最后一行`;
+    const values = ["...", "---", "--- 开头", "... 开头", "a\n---\nb", long];
+    it.each(values)("a new block entry and a filled field: %j", (value) => {
+      const text = appendEntries(staffFile, "staff", [{ id: "zhou-min", name: "周敏", note: value }], [{ index: 0, fields: { note: value } }]);
+      const staff = list(text, "staff") as Record<string, unknown>[];
+      expect(staff[0]!.note).toBe(value);
+      expect(staff.at(-1)!.note).toBe(value);
+    });
+    it.each(values)("one-line activities: %j", (value) => {
+      const text = appendEntries("activities:\n  - {date: 2012-03-01, kind: call}\n", "activities", [{ date: "2012-03-02", kind: "call", note: value }], [{ index: 0, fields: { note: value } }]);
+      const activities = list(text, "activities") as Record<string, unknown>[];
+      expect(activities.map((a) => a.note)).toEqual([value, value]);
+    });
+  });
+
+  describe("appendWritable: a row that truly cannot be written is named, and the others are written", () => {
+    // A value the file has no type for: a Date object would be written as text and read back as text.
+    const unwritable = new Date(Date.UTC(2012, 2, 5));
+
+    it("leaves out the entry and the fill that cannot be written, by index, and writes the rest", () => {
+      const entries = [{ id: "zhou-min", name: "周敏" }, { id: "wang-x", name: "王某", joined: unwritable }, { id: "...", name: "---" }];
+      const fills = [{ index: 0, fields: { joined: unwritable } }, { index: 1, fields: { note: "..." } }];
+      expect(() => appendEntries(staffFile, "staff", entries, fills)).toThrow(EditError);
+      const written = appendWritable(staffFile, "staff", entries, fills);
+      expect([...written.unwritableEntries.keys()]).toEqual([1]);
+      expect([...written.unwritableFills.keys()]).toEqual([0]);
+      expect(written.unwritableEntries.get(1)).toContain("would not read back");
+      const staff = list(written.text, "staff") as Record<string, unknown>[];
+      expect(staff.map((p) => p.id)).toEqual(["wang-fang", "li-qiang", "zhou-min", "..."]);
+      expect(staff[0]!.joined).toBeUndefined();
+      expect(staff[1]!.note).toBe("...");
+      expect(staff[3]!.name).toBe("---");
+    });
+
+    it("writes everything when everything can be written", () => {
+      const written = appendWritable(staffFile, "staff", [{ id: "zhou-min", name: "周敏" }]);
+      expect(written.unwritableEntries.size + written.unwritableFills.size).toBe(0);
+      expect(written.text).toBe(appendEntries(staffFile, "staff", [{ id: "zhou-min", name: "周敏" }]));
+    });
+
+    it("still refuses a file that cannot be edited at all", () => {
+      expect(() => appendWritable("staff: 3\n", "staff", [{ id: "a", name: "甲" }])).toThrow(EditError);
+    });
   });
 });

@@ -92,4 +92,25 @@ describe("appendActivity", () => {
     expect(() => appendActivity("activities: 3\n", entry)).toThrow();
     expect(() => appendActivity("- a\n", entry)).toThrow();
   });
+
+  describe("values YAML would read as something else are quoted, so the entry reads back", () => {
+    const long = `${"客户说这只基金今年的回撤太大，".repeat(12)}\n  下一行缩进：他想下个月再谈\n最后一行`;
+    const notes = ["...", "---", "--- 开头", "... 开头", "a\n---\nb", long, " 前后空格 ", "#不是注释"];
+    const files = {
+      "a one-line list": "activities:\n  - {date: 2012-03-01, kind: call}\n",
+      "a block list": "activities:\n  - date: 2012-03-01\n    kind: call\n",
+      "a new file": null,
+    };
+    for (const [shape, before] of Object.entries(files)) {
+      it.each(notes)(`in ${shape}: %j`, (note) => {
+        const { text } = appendActivity(before, { ...entry, note, by: note });
+        const last = entries(text).at(-1) as Record<string, unknown>;
+        expect(last.note).toBe(note);
+        expect(last.by).toBe(note);
+        if (before !== null) expect(text.startsWith(before)).toBe(true);
+        // One entry on its own lines: nothing of the note spills onto a line of its own.
+        expect(text.split("\n").length - (before ?? "activities:\n").split("\n").length).toBe(shape === "a block list" ? 5 : 1);
+      });
+    }
+  });
 });

@@ -9,8 +9,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFileAtomic, ReadOnlyFileError, removeStaleTemps, writeFileAtomic, type WriteIo } from "../../src/cli/atomic-write.js";
+import { ChangedSinceReadError, createFileAtomic, ReadOnlyFileError, removeStaleTemps, replaceFileIfUnchanged, writeFileAtomic, type WriteIo } from "../../src/cli/atomic-write.js";
 import { LockTimeoutError, lockFileFor, STALE_AFTER_MS, withFileLock } from "../../src/cli/file-lock.js";
+import { LinkOutsideRepositoryError } from "../../src/cli/errors.js";
 import { writeFailure } from "../../src/cli/write-errors.js";
 import { t } from "../../src/i18n/catalog.js";
 
@@ -99,6 +100,72 @@ describe("writeFileAtomic", () => {
   });
 });
 
+/** Writes as usual, and lets `meanwhile` run where another program's save can land: after the temporary file is complete, before the rename. */
+function racing(meanwhile: () => void): WriteIo {
+  return {
+    write(fd, data) {
+      fs.writeSync(fd, data);
+    },
+    beforeReplace: meanwhile,
+  };
+}
+
+describe("replaceFileIfUnchanged: only over the bytes the new content was made from", () => {
+  const OLD = "activities:\n  - {date: 2012-03-01, kind: call}\n";
+  const NEW = OLD + "  - {date: 2012-03-02, kind: call}\n";
+
+  it("replaces the file when it holds exactly those bytes", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    fs.writeFileSync(target, OLD);
+    replaceFileIfUnchanged(target, Buffer.from(OLD), NEW);
+    expect(fs.readFileSync(target, "utf8")).toBe(NEW);
+    expect(fs.readdirSync(dir)).toEqual(["activities.yaml"]);
+  });
+
+  it("refuses a file emptied since it was read (an editor half-way through an in-place save), leaving it empty", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    fs.writeFileSync(target, "");
+    expect(() => replaceFileIfUnchanged(target, Buffer.from(OLD), NEW)).toThrow(ChangedSinceReadError);
+    expect(fs.readFileSync(target, "utf8")).toBe("");
+    expect(fs.readdirSync(dir)).toEqual(["activities.yaml"]);
+  });
+
+  it("refuses when a rename-style save lands while the temporary file is written, keeping that save", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    fs.writeFileSync(target, OLD);
+    const saved = OLD + "# saved by the editor\n";
+    const editor = racing(() => {
+      fs.writeFileSync(path.join(dir, "editor.swp"), saved);
+      fs.renameSync(path.join(dir, "editor.swp"), target);
+    });
+    expect(() => replaceFileIfUnchanged(target, Buffer.from(OLD), NEW, editor)).toThrow(ChangedSinceReadError);
+    expect(fs.readFileSync(target, "utf8")).toBe(saved);
+    expect(fs.readdirSync(dir)).toEqual(["activities.yaml"]);
+  });
+
+  it("refuses when the file is emptied while the temporary file is written", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    fs.writeFileSync(target, OLD);
+    expect(() => replaceFileIfUnchanged(target, Buffer.from(OLD), NEW, racing(() => fs.truncateSync(target, 0)))).toThrow(ChangedSinceReadError);
+    expect(fs.readFileSync(target, "utf8")).toBe("");
+  });
+
+  it("creates a file that did not exist only while it still does not: one made meanwhile is kept", () => {
+    const dir = scratch();
+    const target = path.join(dir, "activities.yaml");
+    replaceFileIfUnchanged(path.join(dir, "new.yaml"), null, NEW);
+    expect(fs.readFileSync(path.join(dir, "new.yaml"), "utf8")).toBe(NEW);
+    expect(() => replaceFileIfUnchanged(target, null, NEW, racing(() => fs.writeFileSync(target, OLD)))).toThrow(ChangedSinceReadError);
+    expect(fs.readFileSync(target, "utf8")).toBe(OLD);
+    expect(() => replaceFileIfUnchanged(target, null, NEW)).toThrow(ChangedSinceReadError);
+    expect(fs.readdirSync(dir).sort()).toEqual(["activities.yaml", "new.yaml"]);
+  });
+});
+
 describe("write failures in words", () => {
   it.each([
     ["ENOSPC", "disk is full"],
@@ -113,6 +180,16 @@ describe("write failures in words", () => {
     expect(message).toContain(words);
     expect(message).toContain("as it was");
     expect(t("zh", error.key, error.params)).toContain("保持原样");
+  });
+
+  it("a file changed since it was read, and a link leading outside the repository", () => {
+    const changed = writeFailure("a.yaml", new ChangedSinceReadError("/x/a.yaml"));
+    expect(changed.exitCode).toBe(2);
+    expect(t("en", changed.key, changed.params)).toContain("a.yaml changed after channel read and checked it");
+    const outside = writeFailure("a.yaml", new LinkOutsideRepositoryError("/x/a.yaml", "/elsewhere/a.yaml"));
+    expect(outside.exitCode).toBe(2);
+    expect(t("en", outside.key, outside.params)).toContain("/elsewhere/a.yaml, outside the repository");
+    expect(t("zh", outside.key, outside.params)).toContain("仓库之外");
   });
 
   it("a read-only file and a held lock", () => {

@@ -1,7 +1,8 @@
 /**
  * Twenty `channel log` calls on one branch at the same moment leave exactly twenty new entries,
- * the file still valid and no lock or temporary file behind: the lock makes the read-modify-write
- * of each call wait for the one before. CHANNEL_SAFETY_ROUNDS repeats it (default 2 rounds).
+ * and ten `import --apply` calls ten imported rows, the file still valid and no lock or
+ * temporary file behind: the lock makes the read-check-write of each call wait for the one
+ * before. CHANNEL_SAFETY_ROUNDS repeats it (default 2 rounds).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -47,4 +48,27 @@ describe(`${WRITERS} concurrent channel log calls on one branch`, () => {
       expect(dotFiles(dir)).toEqual([]);
     }, 180_000);
   }
+});
+
+const IMPORTS = 10;
+
+describe(`${IMPORTS} concurrent channel import --apply calls on one branch`, () => {
+  it(`every one waits its turn: exactly ${IMPORTS} new entries, nothing left behind`, async () => {
+    const dir = copyToTemp(path.join(FIXTURES, "log-basic"));
+    temps.push(dir);
+    const before = entries(dir);
+    const sheets = Array.from({ length: IMPORTS }, (_, i) => {
+      const csv = path.join(dir, `联络-${i}.csv`);
+      fs.writeFileSync(csv, `日期,方式,对象,经办人,说明\n2012/3/${i + 1},拜访,zhang-wei,孙磊,导入 ${i}\n`);
+      return csv;
+    });
+    const runs = sheets.map((csv) => startCli(["import", "activities", "--branch", "b-one", "--from", csv, "--data", dir, "--apply", "--lang", "en"]));
+    const results = await Promise.all(runs.map((r) => r.done));
+    expect(results.map((r, i) => (r.code === 0 ? "ok" : `import ${i}: exit ${r.code} ${r.signal ?? ""} ${r.stderr}`))).toEqual(Array(IMPORTS).fill("ok"));
+    const after = entries(dir);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).map((e) => e.note).sort()).toEqual(Array.from({ length: IMPORTS }, (_, i) => `导入 ${i}`).sort());
+    for (const csv of sheets) fs.rmSync(csv);
+    expect(dotFiles(dir)).toEqual([]);
+  }, 180_000);
 });

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { CLI, PROJECT_ROOT, TEST_CACHE_DIR } from "../helpers/cli.js";
 
@@ -53,4 +54,29 @@ export function dotFiles(dir: string): string[] {
   };
   walk("");
   return found.sort();
+}
+
+/**
+ * Runs the CLI with its test hook CHANNEL_TEST_PAUSE_BEFORE_WRITE: once it has loaded and checked
+ * the data and is about to write, it stops and creates a marker file; `whilePaused` then does
+ * what another program would do at that moment, and the marker's removal lets the CLI go on.
+ * `paused` says whether the CLI ever got there. Waiting is on the marker, not on a timing.
+ */
+export async function runPausedBeforeWrite(args: string[], whilePaused: () => void): Promise<Finished & { paused: boolean }> {
+  const markerDir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-pause-"));
+  const marker = path.join(markerDir, "paused");
+  try {
+    const run = startCli(args, { env: { CHANNEL_TEST_PAUSE_BEFORE_WRITE: marker } });
+    let ended = false;
+    void run.done.then(() => (ended = true));
+    while (!ended && !fs.existsSync(marker)) await new Promise((resolve) => setTimeout(resolve, 2));
+    const paused = fs.existsSync(marker);
+    if (paused) {
+      whilePaused();
+      fs.rmSync(marker);
+    }
+    return { ...(await run.done), paused };
+  } finally {
+    fs.rmSync(markerDir, { recursive: true, force: true });
+  }
 }

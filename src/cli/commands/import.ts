@@ -4,8 +4,8 @@
  * it would skip and why, and every cell it cannot read. With `--apply` the new records are
  * appended (keeping the file's comments and layout), the would-be file having been validated in
  * memory first: rows the validator rejects are reported and left out, and if the result still
- * has errors nothing is written. The file is replaced atomically, and only if nobody changed it
- * meanwhile.
+ * has errors nothing is written. The file is replaced atomically, and only over the bytes that
+ * were read and checked (see data-write.ts).
  *
  * Exit codes: 0 everything read; 1 some rows could not be read (the rest are still added with
  * --apply), the sheet cannot be read at all, or the result would not validate; 2 usage.
@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { findingMessage, renderDiagnosticsText } from "../../report/diagnostics.js";
-import { appendEntries, EditError, readEntries, type FillEdit } from "../../import/append-entries.js";
+import { appendWritable, EditError, readEntries, type FillEdit } from "../../import/append-entries.js";
 import { existingRecords, findingEntry, newErrors, type CheckedRepository } from "../../import/check.js";
 import { headerKey, IMPORT_KINDS, type ImportKind } from "../../import/fields.js";
 import { loadPinyin } from "../../import/ids.js";
@@ -23,10 +23,8 @@ import { PlanError, planImport, type ImportPlan, type RowProblem } from "../../i
 import { importJson, renderImportText } from "../../import/render.js";
 import { readSpreadsheet, SheetError, sheetFormatOf } from "../../import/sheet.js";
 import { nearest } from "../../validate/suggest.js";
-import { readIfExists, writeFileAtomic } from "../atomic-write.js";
-import { withFileLock } from "../file-lock.js";
-import { writeFailure } from "../write-errors.js";
-import { emit, resolveFormat, type Context } from "../context.js";
+import { whileHoldingRepository, writeDataFile, type RepositoryWrite } from "../data-write.js";
+import { emit, resolveFormat, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
@@ -53,56 +51,47 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
   const map = options.map === undefined ? DEFAULT_MAP : readMap(ctx, options.map, kind);
   const bytes = readInput(ctx, options.from, "import.error.cannotRead");
 
-  // Import edits a file: it needs every file as it is now, not a cached answer.
-  const { root, repo, validation, checks } = await loadData(ctx, { needFileData: true });
-  const branch = options.branch;
-  if (!repo.branchFolders.includes(branch)) throw usageError("import.error.unknownBranch", { value: branch, hint: hint(lang, branch, repo.branchFolders) });
-  const rel = `branches/${branch}/${kind}.yaml`;
-  if (validation.filesWithErrors.has(rel)) {
-    ctx.surroundings.stderr(renderDiagnosticsText({ ...validation, findings: validation.findings.filter((f) => f.file === rel) }, repo.files, lang, ctx.style));
-    throw new CliError(EXIT_DATA_ERRORS, "import.error.fileHasErrors", { file: rel });
-  }
-
-  let plan: ImportPlan;
-  let grid;
-  try {
-    grid = await readSpreadsheet(bytes, sheetFormat, options.sheet ?? null);
-    plan = planImport({ kind, branch, grid, map, existing: existingRecords(repo), pinyin: await loadPinyin() });
-  } catch (error) {
-    if (error instanceof SheetError || error instanceof PlanError) throw new CliError(EXIT_DATA_ERRORS, error.key, { file: options.from, ...error.params });
-    throw error;
-  }
-  if (plan.missingRequired.length > 0) {
-    const fields = plan.missingRequired.map((f) => `${t(lang, headerKey(f))} (${f})`).join(", ");
-    throw new CliError(EXIT_DATA_ERRORS, "import.error.missingColumns", { fields, row: plan.headerRow });
-  }
-
-  // The would-be file, checked in memory; rows the validator rejects are left out, with its reason.
-  const target = path.join(root, "branches", branch, `${kind}.yaml`);
-  const before = readIfExists(target);
-  // With needFileData the loader always reads and checks the files.
-  if (checks === undefined) throw new Error("the loader returned no file checks");
-  const text = buildChecked(ctx, plan, kind, branch, rel, before, { layout: repo.findings, checks, validation });
-
-  const changes = plan.additions.length + plan.fills.length;
-  const applied = options.apply === true && changes > 0;
-  if (applied) {
-    // Under the file's lock, as `channel log` writes, so that the two never interleave; a file
-    // changed since it was read (by an editor, which takes no lock) is left alone.
-    try {
-      withFileLock(target, () => {
-        const now = readIfExists(target);
-        const unchanged = before === null ? now === null : now !== null && before.equals(now);
-        if (!unchanged) throw new CliError(EXIT_DATA_ERRORS, "import.error.changedMeanwhile", { file: rel });
-        writeFileAtomic(target, text);
-      });
-    } catch (error) {
-      throw writeFailure(rel, error);
+  // With --apply, under the repository's lock from the load to the write: imports and logs at
+  // the same moment take turns, each one reading what the one before wrote.
+  const run = async (write: RepositoryWrite | null): Promise<number> => {
+    // Import edits a file: it needs every file as it is now, not a cached answer.
+    const { root, repo, validation, checks, bytes: loaded } = await loadData(ctx, { needFileData: true });
+    const branch = options.branch;
+    if (!repo.branchFolders.includes(branch)) throw usageError("import.error.unknownBranch", { value: branch, hint: hint(lang, branch, repo.branchFolders) });
+    const rel = `branches/${branch}/${kind}.yaml`;
+    if (validation.filesWithErrors.has(rel)) {
+      ctx.surroundings.stderr(renderDiagnosticsText({ ...validation, findings: validation.findings.filter((f) => f.file === rel) }, repo.files, lang, ctx.style));
+      throw new CliError(EXIT_DATA_ERRORS, "import.error.fileHasErrors", { file: rel });
     }
-  }
-  const report = { plan, grid, from: options.from, file: rel, applied, creates: before === null, lang };
-  emit(ctx, format === "json" ? JSON.stringify(importJson(report), null, 2) + "\n" : renderImportText(report, ctx.style), root);
-  return plan.problems.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
+
+    let plan: ImportPlan;
+    let grid;
+    try {
+      grid = await readSpreadsheet(bytes, sheetFormat, options.sheet ?? null);
+      plan = planImport({ kind, branch, grid, map, existing: existingRecords(repo), pinyin: await loadPinyin() });
+    } catch (error) {
+      if (error instanceof SheetError || error instanceof PlanError) throw new CliError(EXIT_DATA_ERRORS, error.key, { file: options.from, ...error.params });
+      throw error;
+    }
+    if (plan.missingRequired.length > 0) {
+      const fields = plan.missingRequired.map((f) => `${t(lang, headerKey(f))} (${f})`).join(", ");
+      throw new CliError(EXIT_DATA_ERRORS, "import.error.missingColumns", { fields, row: plan.headerRow });
+    }
+
+    // The would-be file, made from the very bytes that were read and checked above and checked
+    // again in memory; rows the validator rejects are left out, with its reason.
+    const before = loaded?.get(rel) ?? null;
+    // With needFileData the loader always reads and checks the files.
+    if (checks === undefined) throw new Error("the loader returned no file checks");
+    const text = buildChecked(ctx, plan, kind, branch, rel, before, { layout: repo.findings, checks, validation });
+
+    const applied = write !== null && plan.additions.length + plan.fills.length > 0;
+    if (applied) writeDataFile(ctx, write, path.join(root, "branches", branch, `${kind}.yaml`), rel, before, () => text);
+    const report = { plan, grid, from: options.from, file: rel, applied, creates: before === null, lang };
+    emit(ctx, format === "json" ? JSON.stringify(importJson(report), null, 2) + "\n" : renderImportText(report, ctx.style), root);
+    return plan.problems.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
+  };
+  return options.apply === true ? whileHoldingRepository(resolveRoot(ctx), run) : run(null);
 }
 
 /**
@@ -110,13 +99,27 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
  * repository. A row whose record the validator rejects moves to the unreadable rows and the
  * text is built again; an error no row explains refuses the whole import.
  */
-function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: string, rel: string, before: Buffer | null, checked: CheckedRepository): string {
-  const existing = before === null ? null : before.toString("utf8");
+function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: string, rel: string, before: Uint8Array | null, checked: CheckedRepository): string {
+  const existing = before === null ? null : Buffer.from(before).toString("utf8");
   for (let attempt = 0; ; attempt++) {
     let text: string;
-    const fills: FillEdit[] = plan.fills.filter((f) => f.index !== null).map((f) => ({ index: f.index!, fields: f.fields }));
+    const filling = plan.fills.filter((f) => f.index !== null);
+    const fills: FillEdit[] = filling.map((f) => ({ index: f.index!, fields: f.fields }));
     try {
-      text = appendEntries(existing, kind, plan.additions.map((a) => a.entry), fills);
+      const written = appendWritable(existing, kind, plan.additions.map((a) => a.entry), fills);
+      // A row whose values cannot be written so that they read back is named and left out.
+      const unwritable = new Map<number, string>();
+      for (const [i, reason] of written.unwritableEntries) unwritable.set(plan.additions[i]!.row, reason);
+      for (const [i, reason] of written.unwritableFills) unwritable.set(filling[i]!.row, reason);
+      if (unwritable.size > 0) {
+        for (const [row, reason] of unwritable) {
+          plan.problems.push({ row, column: null, header: null, field: null, value: null, reason: "import.reason.cannotWrite", params: { reason } });
+        }
+        plan.problems.sort((a, b) => a.row - b.row);
+        plan.additions = plan.additions.filter((a) => !unwritable.has(a.row));
+        plan.fills = plan.fills.filter((f) => !unwritable.has(f.row));
+      }
+      text = written.text;
     } catch (error) {
       if (error instanceof EditError) throw new CliError(EXIT_DATA_ERRORS, "import.error.cannotEdit", { file: rel, reason: error.message });
       throw error;

@@ -11,10 +11,8 @@ import type { LoadedRepository } from "../../load/repository.js";
 import { ACTIVITY_KINDS } from "../../model/types.js";
 import { parseDate } from "../../model/values.js";
 import { nearest } from "../../validate/suggest.js";
-import { readIfExists, writeFileAtomic } from "../atomic-write.js";
-import { LockTimeoutError, lockFileFor, withFileLock } from "../file-lock.js";
-import { writeFailure } from "../write-errors.js";
-import { resolveAsOf, todayIn, type Context } from "../context.js";
+import { whileHoldingRepository, writeDataFile } from "../data-write.js";
+import { resolveAsOf, resolveRoot, todayIn, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
@@ -47,70 +45,49 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   }
   if (options.date !== undefined && parseDate(options.date) === null) throw usageError("error.badDate", { option: "--date", value: options.date });
 
-  // log edits a file: it needs every file as it is now, not a cached answer.
-  const { root, repo, validation, model } = await loadData(ctx, { needFileData: true });
-  const timezone = model.settings.timezone;
-  const today = todayIn(timezone, ctx.surroundings.now());
-  const date = options.date ?? resolveAsOf(ctx, timezone);
-  if (date > today) throw new CliError(EXIT_DATA_ERRORS, "log.error.futureDate", { date, today });
+  // Under the repository's lock from the load to the write: calls at the same moment take
+  // turns, each one reading what the one before wrote.
+  return whileHoldingRepository(resolveRoot(ctx), async (write) => {
+    // log edits a file: it needs every file as it is now, not a cached answer.
+    const { root, repo, validation, model, bytes } = await loadData(ctx, { needFileData: true });
+    const timezone = model.settings.timezone;
+    const today = todayIn(timezone, ctx.surroundings.now());
+    const date = options.date ?? resolveAsOf(ctx, timezone);
+    if (date > today) throw new CliError(EXIT_DATA_ERRORS, "log.error.futureDate", { date, today });
 
-  const records = personRecords(repo);
-  const unreadable = repo.files.filter((f) => (f.kind === "staff" || f.kind === "prospects") && f.data === undefined).map((f) => f.file);
-  const found = people.map((arg) => resolvePerson(lang, arg, records, unreadable));
-  const branch = targetBranch(lang, found, options.branch, repo.branchFolders);
+    const records = personRecords(repo);
+    const unreadable = repo.files.filter((f) => (f.kind === "staff" || f.kind === "prospects") && f.data === undefined).map((f) => f.file);
+    const found = people.map((arg) => resolvePerson(lang, arg, records, unreadable));
+    const branch = targetBranch(lang, found, options.branch, repo.branchFolders);
 
-  const rel = `branches/${branch}/activities.yaml`;
-  if (validation.filesWithErrors.has(rel)) throw new CliError(EXIT_DATA_ERRORS, "log.error.fileHasErrors", { file: rel });
-  const owner = model.branches.find((b) => b.id === branch)?.owner ?? null;
-  const entry: ActivityEntry = {
-    date,
-    kind,
-    with: [...new Set(found.map((p) => p.id))],
-    by: options.by?.trim() ?? owner,
-    note: options.note?.trim() ?? null,
-  };
+    const rel = `branches/${branch}/activities.yaml`;
+    if (validation.filesWithErrors.has(rel)) throw new CliError(EXIT_DATA_ERRORS, "log.error.fileHasErrors", { file: rel });
+    const owner = model.branches.find((b) => b.id === branch)?.owner ?? null;
+    const entry: ActivityEntry = {
+      date,
+      kind,
+      with: [...new Set(found.map((p) => p.id))],
+      by: options.by?.trim() ?? owner,
+      note: options.note?.trim() ?? null,
+    };
 
-  const target = path.join(root, "branches", branch, "activities.yaml");
-  const { created, entryText } = writeEntry(target, rel, entry);
-  ctx.surroundings.stdout(`${t(lang, created ? "log.created" : "log.written", { file: rel })}\n  - ${entryText}\n`);
-  return EXIT_OK;
-}
-
-/**
- * Reads, appends and replaces atomically, holding the file's lock so that concurrent `channel
- * log` calls append one after the other; starts over if the file changed meanwhile anyway (an
- * editor does not take the lock) or the lock was lost. A file that cannot be written (read-only,
- * full disk, no permission) is left as it was, with a message saying why.
- */
-function writeEntry(target: string, rel: string, entry: ActivityEntry): { created: boolean; entryText: string } {
-  try {
-    return withFileLock(target, (held) => {
-      for (let attempt = 0; ; attempt++) {
-        const before = readIfExists(target);
-        let result;
-        try {
-          result = appendActivity(before === null ? null : before.toString("utf8"), entry);
-        } catch (error) {
-          if (error instanceof AppendError) throw new CliError(EXIT_DATA_ERRORS, "log.error.cannotEdit", { file: rel, reason: error.message });
-          throw error;
-        }
-        const now = readIfExists(target);
-        const unchanged = before === null ? now === null : now !== null && before.equals(now);
-        if ((!unchanged || !held.stillHeld()) && attempt < 3) continue;
-        if (!held.stillHeld()) throw new LockTimeoutError(lockFileFor(target), null);
-        // Still changing after three tries: something (an editor saving) is writing it; the
-        // entry is not forced in over a change that would be lost.
-        if (!unchanged) throw new CliError(EXIT_DATA_ERRORS, "log.error.changedMeanwhile", { file: rel });
-        writeFileAtomic(target, result.text);
-        return { created: before === null, entryText: result.entryText };
+    // The entry goes into the very bytes that were read and checked above, and only over them.
+    const basedOn = bytes?.get(rel) ?? null;
+    let entryText = "";
+    writeDataFile(ctx, write, path.join(root, "branches", branch, "activities.yaml"), rel, basedOn, () => {
+      try {
+        const result = appendActivity(basedOn === null ? null : Buffer.from(basedOn).toString("utf8"), entry);
+        entryText = result.entryText;
+        return result.text;
+      } catch (error) {
+        if (error instanceof AppendError) throw new CliError(EXIT_DATA_ERRORS, "log.error.cannotEdit", { file: rel, reason: error.message });
+        throw error;
       }
     });
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw writeFailure(rel, error);
-  }
+    ctx.surroundings.stdout(`${t(lang, basedOn === null ? "log.created" : "log.written", { file: rel })}\n  - ${entryText}\n`);
+    return EXIT_OK;
+  });
 }
-
 
 /** Every staff member and prospect written in the repository, from every file whose YAML could be read. */
 function personRecords(repo: LoadedRepository): PersonRecord[] {

@@ -100,10 +100,6 @@ export const FOLLOWUP_MESSAGES = {
   "log.created": { zh: "已新建 {file} 并记入：", en: "created {file} with:" },
   "log.error.noTarget": { zh: "请给出人员或客户的 id（或唯一的姓名），或用 --branch 指定支行", en: "name a staff member or prospect (id or unique name), or a branch with --branch" },
   "log.error.unknownPerson": { zh: "找不到人员或客户 {value}{hint}", en: "no staff member or prospect {value}{hint}" },
-  "log.error.changedMeanwhile": {
-    zh: "{file} 在写入时不断被其他程序修改（是否有编辑器正在保存？），本条记录未写入；请关闭后重新运行",
-    en: "{file} kept changing while channel wrote to it (an editor saving?); the entry was not written, run it again",
-  },
   "log.error.unreadableFiles": { zh: "；{files} 无法读取（YAML 有错误），要找的人可能在其中", en: "; {files} cannot be read (YAML errors) and may hold them" },
   "log.error.ambiguousName": { zh: "姓名 {value} 不唯一（{ids}），请改用 id", en: "the name {value} is not unique ({ids}); use the id" },
   "log.error.unknownBranch": { zh: "没有支行 {value}{hint}", en: "no branch {value}{hint}" },

@@ -1,4 +1,4 @@
-/** Messages of issue 7: failed writes (full disk, read-only, locked) and `channel hook install`. */
+/** Messages of issue 7: failed writes (full disk, read-only, locked, changed meanwhile, a link outside) and `channel hook install`. */
 import type { Bilingual } from "../catalog.js";
 
 export const SAFETY_MESSAGES = {
@@ -64,5 +64,13 @@ export const SAFETY_MESSAGES = {
   "hook.script.blocked": {
     zh: "提交已阻止：暂存的数据有错误（见上面 channel validate 的输出）。改正并 git add 后再提交；确需跳过可用 git commit --no-verify",
     en: "commit stopped: the staged data has errors (see channel validate above). Fix them, git add, and commit again; git commit --no-verify skips the check",
+  },
+  "safety.write.changedSinceRead": {
+    zh: "{file} 在 channel 读取并检查之后被其他程序改动了（编辑器正在保存？），未写入，文件保持它现在的样子。请在编辑器里保存或关闭它，再重新运行",
+    en: "{file} changed after channel read and checked it (an editor saving it?); nothing was written and the file is as that program left it. Save or close it in the editor, then run the command again",
+  },
+  "safety.write.linkOutside": {
+    zh: "{file} 是指向仓库之外（{target}）的链接，channel 不会写到仓库以外。文件保持原样；请把它换成仓库里的普通文件",
+    en: "{file} is a link to {target}, outside the repository, and channel does not write there. It is as it was; replace it by a file inside the repository",
   },
 } satisfies Record<string, Bilingual>;

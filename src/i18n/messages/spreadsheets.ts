@@ -121,7 +121,6 @@ export const SPREADSHEET_MESSAGES = {
   },
   "import.error.cannotEdit": { zh: "无法修改 {file}：{reason}", en: "cannot edit {file}: {reason}" },
   "import.error.wouldNotValidate": { zh: "写入后 {file} 将无法通过校验（见上），未写入任何内容", en: "{file} would not validate after the import (see above); nothing was written" },
-  "import.error.changedMeanwhile": { zh: "导入期间 {file} 被修改了，未写入；请重新运行", en: "{file} changed during the import; nothing was written, run it again" },
 
   // channel import: the map file.
   "import.map.yaml": { zh: "YAML 语法错误：{reason}", en: "YAML error: {reason}" },
@@ -166,6 +165,10 @@ export const SPREADSHEET_MESSAGES = {
   "import.reason.unknownPerson": { zh: "仓库中没有 {value}", en: "no {value} in the repository" },
   "import.reason.ambiguousPerson": { zh: "{value} 不止一位：{ids}；请写标识", en: "more than one {value}: {ids}; write the id" },
   "import.reason.invalid": { zh: "校验未通过：{message}", en: "does not validate: {message}" },
+  "import.reason.cannotWrite": {
+    zh: "无法写成能原样读回的内容（{reason}），此行未写入；请改正这一格后再导入",
+    en: "cannot be written so that it reads back as it is ({reason}); the row was left out, correct the cell and import it again",
+  },
 
   // channel import: the report.
   "import.title.staff": { zh: "导入人员：{source} → {file}", en: "Importing staff: {source} → {file}" },
