@@ -9,6 +9,8 @@ import { loadRepository } from "../../src/load/parse-file.js";
 import { validateRepository } from "../../src/validate/index.js";
 import { FINDING_CODES, type FindingCode, type Severity } from "../../src/validate/findings.js";
 import { writeRepo, type RepoFiles } from "../helpers/repo.js";
+import { findingMessage } from "../../src/report/diagnostics.js";
+import { LANGS } from "../../src/i18n/catalog.js";
 
 interface Case {
   code: FindingCode;
@@ -17,6 +19,8 @@ interface Case {
   setup?: (dir: string) => void;
   at: { file: string; line: number; column: number };
   severity?: Severity;
+  /** How many diagnostics the reproducer gives in all: one mistake is one diagnostic, unless told. */
+  count?: number;
 }
 
 const STAFF_HEAD = "staff:\n  - id: a\n    name: 王芳\n    position: teller\n";
@@ -67,9 +71,9 @@ const CASES: Case[] = [
   },
   {
     code: "YAML_SYNTAX",
-    files: { "branches/b1/staff.yaml": 'staff:\n  - id: a\n    name: "王芳\n' },
-    // The parser notices the missing quote at the end of the file.
-    at: { file: "branches/b1/staff.yaml", line: 4, column: 1 },
+    // A line that is neither `key: value` nor a list item, with no typing slip to name.
+    files: { "branches/b1/staff.yaml": "staff:\n  - id: a\n    王芳\n" },
+    at: { file: "branches/b1/staff.yaml", line: 3, column: 5 },
   },
   {
     code: "YAML_DUPLICATE_KEY",
@@ -103,7 +107,7 @@ const CASES: Case[] = [
   { code: "EMPTY_FILE", files: { "branches/b1/staff.yaml": "# 还没有人员\n" }, at: { file: "branches/b1/staff.yaml", line: 1, column: 1 }, severity: "warning" },
   { code: "UNKNOWN_KEY", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    birthdya: 1985-06-15\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 5 } },
   { code: "MISSING_FIELD", files: { "branches/b1/staff.yaml": "staff:\n  - id: a\n    name: 王芳\n" }, at: { file: "branches/b1/staff.yaml", line: 2, column: 5 } },
-  { code: "INVALID_TYPE", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    key: yes\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 10 } },
+  { code: "INVALID_TYPE", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    cadence_days: 十\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 19 } },
   {
     code: "INVALID_ENUM",
     files: { "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-01, kind: vist}\n" },
@@ -163,6 +167,8 @@ const CASES: Case[] = [
     code: "DUPLICATE_BRANCH_ID",
     files: { "branches/b2/branch.yaml": "id: b1\nname: 另一个支行\ndepartment: d1\n" },
     at: { file: "branches/b2/branch.yaml", line: 1, column: 5 },
+    // A branch id equals its folder's name, so a second b1 differs from its folder too.
+    count: 2,
   },
   {
     code: "DUPLICATE_DEPARTMENT_ID",
@@ -185,7 +191,117 @@ const CASES: Case[] = [
     files: { "branches/b1/staff.yaml": STAFF_HEAD, "branches/b1/activities.yaml": "activities:\n  - date: 2012-03-01\n    kind: call\n    with: [a, nobody]\n" },
     at: { file: "branches/b1/activities.yaml", line: 4, column: 15 },
   },
+  // The mistakes of typing YAML by hand (one each; the fix is in the message).
+  {
+    code: "YAML_FULLWIDTH_COLON",
+    files: { "branches/b1/staff.yaml": "staff:\n  - id: a\n    name：刘国栋\n    position: teller\n" },
+    at: { file: "branches/b1/staff.yaml", line: 3, column: 9 },
+  },
+  {
+    code: "YAML_FULLWIDTH_SPACE",
+    // Full-width spaces as indentation make a key the schema does not know: the spaces are the mistake.
+    files: { "branches/b1/staff.yaml": STAFF_HEAD + "　　notes: 务实\n" },
+    at: { file: "branches/b1/staff.yaml", line: 5, column: 1 },
+  },
+  {
+    code: "YAML_FULLWIDTH_SPACE",
+    files: { "branches/b1/staff.yaml": "staff:\n  - id: a\n    name:　刘国栋\n    position: teller\n" },
+    at: { file: "branches/b1/staff.yaml", line: 3, column: 10 },
+  },
+  {
+    code: "YAML_NO_SPACE_AFTER_COLON",
+    files: { "branches/b1/staff.yaml": "staff:\n  - id: a\n    name:刘国栋\n    position: teller\n" },
+    at: { file: "branches/b1/staff.yaml", line: 3, column: 9 },
+  },
+  {
+    code: "YAML_MISSING_DASH",
+    files: { "branches/b1/staff.yaml": STAFF_HEAD + "    id: b\n    name: 李强\n    position: teller\n" },
+    at: { file: "branches/b1/staff.yaml", line: 5, column: 5 },
+  },
+  {
+    code: "YAML_UNCLOSED_BRACKET",
+    files: { "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-01, kind: call, with: [a}\n  - {date: 2012-03-02, kind: call}\n" },
+    at: { file: "branches/b1/activities.yaml", line: 2, column: 42 },
+  },
+  {
+    code: "YAML_UNCLOSED_BRACKET",
+    files: { "branches/b1/activities.yaml": "activities:\n  - date: 2012-03-01\n    with: [a\n    kind: call\n  - date: 2012-03-02\n    kind: call\n" },
+    at: { file: "branches/b1/activities.yaml", line: 3, column: 11 },
+  },
+  {
+    code: "YAML_UNCLOSED_QUOTE",
+    // The parser notices the missing quote at the end of the file; the mistake is where it opens.
+    files: { "branches/b1/staff.yaml": 'staff:\n  - id: a\n    name: "王芳\n    position: teller\n' },
+    at: { file: "branches/b1/staff.yaml", line: 3, column: 11 },
+  },
+  {
+    code: "YAML_TAB_INDENT",
+    // One tab among space-indented lines: no cascade from the lines after it.
+    files: { "branches/b1/staff.yaml": "staff:\n  - id: a\n\tname: 刘国栋\n    position: teller\n  - id: b\n    name: 李强\n    position: teller\n" },
+    at: { file: "branches/b1/staff.yaml", line: 3, column: 1 },
+  },
+  {
+    code: "YAML_DUPLICATE_KEY",
+    files: { "branches/b1/staff.yaml": STAFF_HEAD + "    name: 李强\n" },
+    at: { file: "branches/b1/staff.yaml", line: 5, column: 5 },
+  },
+  {
+    code: "YAML_NO_SPACE_AFTER_COLON",
+    // Two independent mistakes far apart are two diagnostics, the second where it is.
+    files: { "branches/b1/staff.yaml": "staff:\n  - id: a\n    name：刘国栋\n    position: teller\n  - id: b\n    name: 李强\n    position:teller\n" },
+    at: { file: "branches/b1/staff.yaml", line: 7, column: 13 },
+    count: 2,
+  },
+  {
+    code: "CHINESE_QUOTES",
+    files: { "branches/b1/staff.yaml": STAFF_HEAD + "    phone: “13907311234”\n" },
+    at: { file: "branches/b1/staff.yaml", line: 5, column: 12 },
+  },
+  {
+    code: "VALUE_IS_COMMENT",
+    files: { "branches/b1/staff.yaml": STAFF_HEAD + "    personality: #1 务实\n" },
+    at: { file: "branches/b1/staff.yaml", line: 5, column: 18 },
+  },
+  { code: "NOT_A_BOOLEAN", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    key: 是\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 10 } },
+  {
+    code: "NOT_A_BOOLEAN",
+    files: { "branches/b1/branch.yaml": "id: b1\nname: 招商银行测试支行\ndepartment: d1\nbusiness:\n  head_promoted: yes\n" },
+    at: { file: "branches/b1/branch.yaml", line: 5, column: 18 },
+  },
+  {
+    code: "NOT_TEXT",
+    files: { "branches/b1/kpis.yaml": "targets:\n  - {metric: deposits, period: 2012, target: 30亿}\n" },
+    at: { file: "branches/b1/kpis.yaml", line: 2, column: 32 },
+  },
+  { code: "NOT_TEXT", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    wechat: 1e5\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 13 } },
+  {
+    code: "NOT_A_LIST",
+    files: { "branches/b1/staff.yaml": STAFF_HEAD, "branches/b1/activities.yaml": "activities:\n  - date: 2012-03-01\n    kind: call\n    with: a\n" },
+    at: { file: "branches/b1/activities.yaml", line: 4, column: 11 },
+  },
+  { code: "MONTH_DOES_NOT_EXIST", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    birthday: 1984-13-45\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 15 } },
+  {
+    code: "NAME_INSTEAD_OF_ID",
+    files: { "branches/b1/staff.yaml": STAFF_HEAD, "branches/b1/activities.yaml": "activities:\n  - date: 2012-03-01\n    kind: call\n    with: [王芳]\n" },
+    at: { file: "branches/b1/activities.yaml", line: 4, column: 12 },
+  },
+  {
+    code: "REFERENCES_NOT_CHECKED",
+    files: {
+      "branches/b1/staff.yaml": STAFF_HEAD + "    name: 李强\n",
+      "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-01, kind: call, with: [a]}\n",
+    },
+    // The duplicate key is the one error; the note on what it kept from being checked comes after it.
+    at: { file: "branches/b1/staff.yaml", line: 1, column: 1 },
+    severity: "warning",
+    count: 2,
+  },
 ];
+
+/** Three English words in a row outside `code` and "quotes": a sentence that was not translated. */
+function hasEnglishSentence(message: string): boolean {
+  return /[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/.test(message.replace(/`[^`]*`|"[^"]*"/g, ""));
+}
 
 describe("error catalogue", () => {
   for (const c of CASES) {
@@ -197,6 +313,14 @@ describe("error catalogue", () => {
         const found = result.findings.filter((f) => f.code === c.code);
         expect(found.map((f) => ({ file: f.file, line: f.line, column: f.column })), JSON.stringify(result.findings, null, 1)).toContainEqual(c.at);
         expect(found[0]!.severity).toBe(c.severity ?? "error");
+        expect(result.findings.length, JSON.stringify(result.findings, null, 1)).toBe(c.count ?? 1);
+        for (const lang of LANGS) {
+          for (const finding of result.findings) {
+            const message = findingMessage(finding, lang);
+            expect(message, message).not.toMatch(/\{\w+\}/);
+            if (lang === "zh") expect(hasEnglishSentence(message), message).toBe(false);
+          }
+        }
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
