@@ -41,7 +41,8 @@ export function findingMessage(finding: Finding, lang: Lang): string {
 /** The source line of a finding and a caret line under its span, or nothing for whole-file findings without text. */
 function excerpt(finding: Finding, file: LoadedFile | undefined, style: Style): string[] {
   const source = file?.source;
-  if (!source || finding.line > source.lineCount) return [];
+  // A note about the whole file points at no line of it.
+  if (!source || finding.line > source.lineCount || finding.code === "REFERENCES_NOT_CHECKED") return [];
   // A long line (a 5 MB line can carry thousands of findings) is quoted as a window around the column.
   const window = source.excerpt(finding.line, finding.column);
   const text = window.text.replace(/\t/g, " ");

@@ -204,8 +204,8 @@ export const DIAGNOSTIC_MESSAGES = {
     en: "`{value}` is a name; an id is needed here: write `{id}`",
   },
   "diag.REFERENCES_NOT_CHECKED": {
-    zh: "本文件无法读取，其他文件中 {count} 处对人员或客户的引用未检查；先修正本文件",
-    en: "this file could not be read, so {count} reference(s) to people from other files were not checked; fix this file first",
+    zh: "本文件无法读取（或是空的），其他文件中有 {count} 处引用可能指向其中的人，未做检查；请先修正本文件",
+    en: "this file could not be read (or is empty), so {count} reference(s) from other files that may name someone in it were not checked; fix this file first",
   },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
 

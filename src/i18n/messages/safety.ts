@@ -65,4 +65,8 @@ export const SAFETY_MESSAGES = {
     zh: "提交已阻止：暂存的数据有错误（见上面 channel validate 的输出）。改正并 git add 后再提交；确需跳过可用 git commit --no-verify",
     en: "commit stopped: the staged data has errors (see channel validate above). Fix them, git add, and commit again; git commit --no-verify skips the check",
   },
+  "hook.script.more": {
+    zh: "……另有 {more} 行未显示（运行 channel validate 查看全部）",
+    en: "… {more} more line(s) not shown (run channel validate to see them all)",
+  },
 } satisfies Record<string, Bilingual>;
