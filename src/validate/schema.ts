@@ -166,7 +166,7 @@ function mapSchemaError(error: ErrorObject): MappedError {
     case "position":
       return { code: "INVALID_POSITION", path, target: "value", params: { value: shown, allowed: closestAllowed(value, allowedValues(error)).join(", "), suggestion: suggestFromEnum(error, value) } };
     case "timezone":
-      return { code: "INVALID_TIMEZONE", path, target: "value", params: { value: shown } };
+      return { code: "INVALID_TIMEZONE", path, target: "value", params: { value: shown, suggestion: typeof value === "string" ? nearest(value, schemaEnum(error)) : undefined } };
     default:
       break;
   }
@@ -210,6 +210,12 @@ function mapSchemaError(error: ErrorObject): MappedError {
 
 /** A value wrapped in Chinese quotes, as a Chinese input method types them: “…”, ‘…’, 「…」. */
 const CHINESE_QUOTED = /^([“‘「『])(.*)([”’」』])$/su;
+
+/** The `enum` of the schema an error's keyword belongs to (whichever keyword failed). */
+function schemaEnum(error: ErrorObject): string[] {
+  const values = (error.parentSchema as { enum?: unknown[] } | undefined)?.enum;
+  return Array.isArray(values) ? values.map(String) : [];
+}
 
 function allowedValues(error: ErrorObject): string[] {
   const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
