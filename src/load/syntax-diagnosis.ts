@@ -23,6 +23,12 @@ export interface SyntaxProblem {
 /** Independent mistakes explained per file at most (each costs a parse of the file). */
 const MAX_ROUNDS = 10;
 
+/**
+ * Texts longer than this get their first mistake explained and no more: looking for a second
+ * one parses the text again, and a head office's file of tens of megabytes takes seconds to.
+ */
+const MAX_REPARSED_LENGTH = 1_000_000;
+
 /** Lines above the parser's first error where the slip that caused it may stand. */
 const LOOK_BACK_LINES = 3;
 
@@ -60,7 +66,7 @@ export function diagnoseSyntax(text: string, firstErrors: readonly YAMLError[]):
     // After a repair, an error at or above the repaired line is the repair's own doing.
     if (round > 0 && line <= repairedLine) break;
     problems.push(toOriginal(diagnosis.problem, shifts));
-    if (diagnosis.repaired === null) break;
+    if (diagnosis.repaired === null || text.length > MAX_REPARSED_LENGTH) break;
     working = diagnosis.repaired.text;
     if (diagnosis.repaired.shift) shifts.push(diagnosis.repaired.shift);
     repairedLine = diagnosis.repaired.line;
