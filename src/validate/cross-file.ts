@@ -188,6 +188,11 @@ export const referencesResolve: CrossFileRule = ({ files, staff, prospects }) =>
   for (const file of files) {
     if (file.kind === "activities") {
       for (const { entry, index } of listEntries(file.data, "activities")) {
+        if (typeof entry.with === "string") {
+          // `with: 刘国栋`: a list is needed, and an id in it; one finding says both.
+          const ids = context.idsByName.get(entry.with.trim()) ?? [];
+          if (ids.length === 1) findings.push(findingAt(file, "error", "NAME_INSTEAD_OF_ID", ["activities", index, "with"], { value: entry.with, id: `[${ids[0]!}]` }));
+        }
         if (!Array.isArray(entry.with)) continue;
         entry.with.forEach((id: unknown, i: number) => findings.push(...checkReference(file, ["activities", index, "with", i], id, "person", context)));
       }

@@ -50,11 +50,11 @@ export function validateRepository(repo: LoadedRepository, options: { strict?: b
 
 /**
  * One mistake, one diagnostic: a person's name written where an id belongs is malformed as an
- * id too, and the finding that names the right id says all of it.
+ * id too (and, written alone, not a list), and the finding that names the right id says all of it.
  */
 function withoutSuperseded(findings: Finding[]): Finding[] {
   const named = new Set(findings.filter((f) => f.code === "NAME_INSTEAD_OF_ID").map((f) => `${f.file}\0${f.path}`));
-  return named.size === 0 ? findings : findings.filter((f) => !(f.code === "INVALID_ID" && named.has(`${f.file}\0${f.path}`)));
+  return named.size === 0 ? findings : findings.filter((f) => !((f.code === "INVALID_ID" || f.code === "NOT_A_LIST") && named.has(`${f.file}\0${f.path}`)));
 }
 
 /** With `strict`, warnings have already been raised to errors, so every output agrees. */

@@ -293,6 +293,12 @@ export const CASES: Case[] = [
     at: { file: "branches/b1/activities.yaml", line: 4, column: 12 },
   },
   {
+    code: "NAME_INSTEAD_OF_ID",
+    // A name alone where a list of ids belongs: the id, in brackets.
+    files: { "branches/b1/staff.yaml": STAFF_HEAD, "branches/b1/activities.yaml": "activities:\n  - date: 2012-03-01\n    kind: call\n    with: 王芳\n" },
+    at: { file: "branches/b1/activities.yaml", line: 4, column: 11 },
+  },
+  {
     code: "REFERENCES_NOT_CHECKED",
     files: {
       "branches/b1/staff.yaml": STAFF_HEAD + "    name: 李强\n",
