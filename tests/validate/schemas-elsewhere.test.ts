@@ -15,6 +15,7 @@ import { validateRepository } from "../../src/validate/index.js";
 import { loadRepository } from "../../src/load/parse-file.js";
 import type { FileKind } from "../../src/load/repository.js";
 import { MINIMAL_REPO } from "../helpers/repo.js";
+import { isKnownTimezone } from "../../src/model/values.js";
 import { CASES } from "./catalogue-cases.js";
 
 function plainAjv(): Ajv2020 {
@@ -101,6 +102,13 @@ describe("the schemas in another JSON Schema implementation", () => {
     expect(plainVerdict(ajv, "channel.yaml", "version: 1\norganisation: x\ntimezone: Asia/Shanghia\n")).toBe(true);
     // And what they accept, validate accepts.
     expect(plainVerdict(ajv, "branches/b1/staff.yaml", staff("    birthday: --02-29\n    conversion: {kind: product, product: x, at: 2012-02-14T09:05:30}"))).toBe(false);
+  });
+
+  it("list only time zones that this Node.js knows (the schema's list and the runtime agree)", () => {
+    const common = JSON.parse(readSchemaTexts().find(([name]) => name === "common.schema.json")![1]) as { $defs: { timezone: { enum: string[] } } };
+    const zones = common.$defs.timezone.enum;
+    expect(zones).toContain("Asia/Shanghai");
+    expect(zones.filter((zone) => !isKnownTimezone(zone))).toEqual([]);
   });
 
   it("accept what validate accepts: data-example", () => {
