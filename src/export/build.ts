@@ -15,6 +15,7 @@ import { POSITIONS, type Branch, type Model, type Prospect, type StaffMember } f
 import { isoDate, type IsoDate, type SolarBirthday } from "../model/values.js";
 import { basisText, bonusReasonText } from "../report/bonus.js";
 import { describeFollowup, kindLabel } from "../report/followups.js";
+import { enumCode } from "../model/enum-names.js";
 import { maskName, maskPhone } from "../report/redact.js";
 import type { BonusResult } from "../rules/bonus.js";
 import type { FollowupItem } from "../rules/followups.js";
@@ -22,6 +23,12 @@ import { compareText } from "../validate/findings.js";
 import { code, dateTime, day, num, text, type ExportSheet, type SheetCell } from "./sheet.js";
 
 export { EXPORT_KINDS, type ExportKind } from "./kinds.js";
+
+/** A gender as written (code or Chinese name), as the sheet shows it; blank when absent. */
+function genderLabel(gender: unknown, lang: Lang): string | null {
+  const code = typeof gender === "string" ? enumCode("gender", gender) : null;
+  return code === "F" ? t(lang, "sheet.female") : code === "M" ? t(lang, "sheet.male") : null;
+}
 
 export interface ExportFilter {
   branch: string | null;
@@ -95,7 +102,7 @@ export function staffSheet(model: Model, filter: ExportFilter, options: ExportOp
     { header: h(lang, "position"), cell: (r) => text(tDynamic(lang, `position.${r.item.position}`)) },
     { header: h(lang, "category"), cell: (r) => text(tDynamic(lang, `category.${r.item.category}`)) },
     { header: h(lang, "key"), cell: (r) => text(r.item.key ? t(lang, "sheet.yes") : null) },
-    { header: h(lang, "gender"), cell: (r) => text(r.item.gender === null ? null : t(lang, r.item.gender === "F" ? "sheet.female" : "sheet.male")) },
+    { header: h(lang, "gender"), cell: (r) => text(genderLabel(r.item.gender, lang)) },
     { header: h(lang, "phone"), cell: (r) => code(r.item.phone === null ? null : redact ? maskPhone(r.item.phone) : r.item.phone) },
     { header: h(lang, "wechat"), cell: archive("wechat"), personal: true },
     { header: h(lang, "qq"), cell: (r) => code(archiveText(r.item.archive.qq)), personal: true },
@@ -130,7 +137,7 @@ export function prospectsSheet(model: Model, filter: ExportFilter, options: Expo
     { header: h(lang, "wechat"), cell: archive("wechat"), personal: true },
     { header: h(lang, "qq"), cell: (r) => code(archiveText(r.item.archive.qq)), personal: true },
     { header: h(lang, "email"), cell: archive("email"), personal: true },
-    { header: h(lang, "gender"), cell: (r) => text(r.item.archive.gender === "F" ? t(lang, "sheet.female") : r.item.archive.gender === "M" ? t(lang, "sheet.male") : null) },
+    { header: h(lang, "gender"), cell: (r) => text(genderLabel(r.item.archive.gender, lang)) },
     { header: h(lang, "age"), cell: (r) => num(typeof r.item.archive.age === "number" ? r.item.archive.age : null) },
     { header: h(lang, "birthday"), cell: (r) => birthdayCell(r.item.birthday), personal: true },
     { header: h(lang, "lunar_birthday"), cell: (r) => code(lunarText(r.item.lunarBirthday)), personal: true },

@@ -8,7 +8,7 @@
  */
 import type { Bilingual, Lang } from "./catalog.js";
 import { CLI_MESSAGES } from "./messages/cli.js";
-import { DIAGNOSTIC_MESSAGES } from "./messages/diagnostics.js";
+import { DIAGNOSTIC_MESSAGES, DIAGNOSTIC_PART_MESSAGES } from "./messages/diagnostics.js";
 import { LABEL_MESSAGES } from "./messages/labels.js";
 import { MONEY_MESSAGES } from "./messages/money.js";
 import { FOLLOWUP_MESSAGES } from "./messages/followups.js";
@@ -26,6 +26,7 @@ const SECTIONS = [
   REPORT_MESSAGES,
   SAFETY_MESSAGES,
   SPREADSHEET_MESSAGES,
+  DIAGNOSTIC_PART_MESSAGES,
 ] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -8,6 +8,7 @@
 import { LANGS, t, type MessageKey, type MessageParams } from "../i18n/catalog.js";
 import { ACTIVITY_KINDS, POSITIONS, type ActivityKind, type Position } from "../model/types.js";
 import { isoDate, isRealDay, parseMoney, type IsoDate } from "../model/values.js";
+import { ENUM_NAMES, type EnumKind } from "../model/enum-names.js";
 import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
 import { nearest } from "../validate/suggest.js";
 import type { CellValue } from "./sheet.js";
@@ -271,8 +272,15 @@ class Choices<C extends string> {
   }
 }
 
+/** The Chinese names that the data files accept for an enum's codes, as variants of a choice. */
+function namesOf<C extends string>(kind: EnumKind): Record<string, C> {
+  const table = ENUM_NAMES[kind] as Record<string, readonly string[]>;
+  return Object.fromEntries(Object.entries(table).flatMap(([code, names]) => names.map((name) => [name, code as C])));
+}
+
 /** Positions: the codes, the labels of the catalogue (理财经理, wealth manager) and a few usual variants. */
 export const POSITION_CHOICES = new Choices<Position>(POSITIONS, (code) => [`position.${code}` as MessageKey], {
+  ...namesOf<Position>("position"),
   支行行长: "branch_head",
   行长室: "branch_head",
   支行副行长: "deputy_head",
@@ -294,6 +302,7 @@ export const POSITION_CHOICES = new Choices<Position>(POSITIONS, (code) => [`pos
 export const TIERS = ["basic", "valuable"] as const;
 export type Tier = (typeof TIERS)[number];
 export const TIER_CHOICES = new Choices<Tier>(TIERS, (code) => [`report.tier.${code}` as MessageKey], {
+  ...namesOf<Tier>("tier"),
   简易: "basic",
   基础: "basic",
   普通: "basic",
@@ -307,6 +316,7 @@ export const TIER_CHOICES = new Choices<Tier>(TIERS, (code) => [`report.tier.${c
 export const SOURCE_KINDS = ["staff_referral", "assisted", "event", "customer_referral", "walk_in", "community"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const SOURCE_CHOICES = new Choices<SourceKind>(SOURCE_KINDS, (code) => [`sheet.source.${code}` as MessageKey], {
+  ...namesOf<SourceKind>("source"),
   员工推荐: "staff_referral",
   行员推荐: "staff_referral",
   银行推荐: "staff_referral",
@@ -322,6 +332,7 @@ export const SOURCE_CHOICES = new Choices<SourceKind>(SOURCE_KINDS, (code) => [`
 });
 
 export const ACTIVITY_CHOICES = new Choices<ActivityKind>(ACTIVITY_KINDS, (code) => [`sheet.activity.${code}` as MessageKey, `report.activity.${code}` as MessageKey], {
+  ...namesOf<ActivityKind>("activity"),
   电话联系: "call",
   打电话: "call",
   发短信: "sms",

@@ -5,6 +5,7 @@
 import { load as loadFast } from "js-yaml";
 import { isAlias, isCollection, isNode, parseDocument, visit, type Document } from "yaml";
 import type { FindingCode } from "../validate/findings.js";
+import { diagnoseSyntax } from "./syntax-diagnosis.js";
 
 /** A problem found while parsing, located by code-unit offsets into the text. */
 export interface ParseProblem {
@@ -60,18 +61,16 @@ export function parseYaml(text: string): ParsedYaml {
     // The parser throws only on resource exhaustion (e.g. stack depth); report it at the top.
     const detail = String((error as Error).message ?? error);
     if (/call stack/i.test(detail)) return { doc: null, data: undefined, problems: [{ code: "YAML_TOO_DEEP", start: 0, end: 0, params: { limit: MAX_DEPTH } }] };
-    return { doc: null, data: undefined, problems: [{ code: "YAML_SYNTAX", start: 0, end: 0, params: { detail } }] };
+    return { doc: null, data: undefined, problems: [{ code: "YAML_SYNTAX", start: 0, end: 0, params: { reason: "IMPOSSIBLE" } }] };
   }
 
   const problems: ParseProblem[] = [];
+  // Should the parser run out of stack, that is nesting too deep, not a syntax error.
+  const exhausted = doc.errors.find((error) => /call stack/i.test(error.message));
+  if (exhausted) return { doc, data: undefined, problems: [{ code: "YAML_TOO_DEEP", start: exhausted.pos[0], end: exhausted.pos[1], params: { limit: MAX_DEPTH } }] };
   // One broken line can make the parser report an error per following token (100,000 for a
-  // line of `}]}]…`): the first MAX_SYNTAX_PROBLEMS say where to start.
-  for (const error of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
-    const [start, end] = error.pos;
-    // Should the parser still run out of stack, that is nesting too deep, not a syntax error.
-    if (/call stack/i.test(error.message)) problems.push({ code: "YAML_TOO_DEEP", start, end, params: { limit: MAX_DEPTH } });
-    else problems.push({ code: yamlErrorCode(error.code), start, end, params: { detail: firstLine(error.message) } });
-  }
+  // line of `}]}]…`): the first MAX_SYNTAX_PROBLEMS are enough to find the mistake.
+  if (doc.errors.length > 0) problems.push(...diagnoseSyntax(text, doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)));
   problems.push(...findUnsupportedTags(doc, text));
   problems.push(...findCollectionKeys(doc));
   if (problems.length > 0) return { doc, data: undefined, problems };
@@ -82,28 +81,8 @@ export function parseYaml(text: string): ParsedYaml {
   } catch (error) {
     const at = firstAliasOffset(doc);
     const code: FindingCode = error instanceof ReferenceError ? "YAML_ALIAS_LIMIT" : "YAML_SYNTAX";
-    return { doc, data: undefined, problems: [{ code, start: at, end: at + 1, params: { detail: firstLine(String((error as Error).message)) } }] };
+    return { doc, data: undefined, problems: [{ code, start: at, end: at + 1, params: code === "YAML_SYNTAX" ? { reason: "IMPOSSIBLE" } : {} }] };
   }
-}
-
-function yamlErrorCode(code: string): FindingCode {
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return "YAML_DUPLICATE_KEY";
-    case "TAB_AS_INDENT":
-      return "YAML_TAB_INDENT";
-    case "MULTIPLE_DOCS":
-      return "YAML_MULTIPLE_DOCUMENTS";
-    default:
-      return "YAML_SYNTAX";
-  }
-}
-
-/** The parser's message for a diagnostic: its first line, and not more than 200 characters of it
- * (it can quote a whole token, which can be a 5 MB line). */
-function firstLine(message: string): string {
-  const line = message.split("\n")[0] ?? message;
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 /**
@@ -191,7 +170,7 @@ function findCollectionKeys(doc: Document.Parsed): ParseProblem[] {
       const target = isAlias(key) ? key.resolve(doc) : key;
       if (!isCollection(target)) return undefined;
       const start = isNode(key) && key.range ? key.range[0] : 0;
-      problems.push({ code: "YAML_SYNTAX", start, end: start + 1, params: { detail: "a mapping key must be a plain value, not a list or a mapping" } });
+      problems.push({ code: "YAML_SYNTAX", start, end: start + 1, params: { reason: "COLLECTION_KEY" } });
       return visit.SKIP;
     },
   });

@@ -239,7 +239,7 @@ function lookAtDataFile(root: string, abs: string, rel: string, findings: Findin
   try {
     const stat = linkStat.isSymbolicLink() ? fs.statSync(abs) : linkStat;
     if (!stat.isFile()) {
-      findings.push(fileFinding("error", "FILE_UNREADABLE", rel, { reason: "not a regular file" }));
+      findings.push(fileFinding("error", "FILE_UNREADABLE", rel, { reason: "NOT_A_FILE" }));
       return null;
     }
     if (stat.size > MAX_FILE_BYTES) {

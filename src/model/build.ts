@@ -3,6 +3,7 @@
  * every shape, so this only normalises (money to yuan, datetimes to ISO, defaults filled)
  * and sorts. Files with errors are left out and listed, so a command can work from the rest.
  */
+import { enumCode } from "./enum-names.js";
 import type { LoadedFile, LoadedRepository } from "../load/repository.js";
 import { compareText } from "../validate/findings.js";
 import {
@@ -118,7 +119,7 @@ export function buildSettings(raw: Raw): Settings {
     amount: requiredMoney(bonusRaw.amount),
     perBranchCap: Number(bonusRaw.per_branch_cap),
     totalCap: Number(bonusRaw.total_cap),
-    eligiblePositions: list(bonusRaw.eligible_positions) as unknown as Position[],
+    eligiblePositions: (Array.isArray(bonusRaw.eligible_positions) ? bonusRaw.eligible_positions : []).map((p) => enumCode("position", String(p)) as Position),
     assetMin: requiredMoney(bonusRaw.asset_min),
     fundMin: requiredMoney(bonusRaw.fund_min),
     products: list(bonusRaw.products) as unknown as string[],
@@ -220,7 +221,7 @@ function buildBranch(
   const activities: Activity[] = list(asRecord(activitiesFile?.data).activities)
     .map((a, i) => ({
       date: String(a.date),
-      kind: String(a.kind) as ActivityKind,
+      kind: enumCode("activity", String(a.kind)) as ActivityKind,
       branch: id,
       with: list(a.with) as unknown as string[],
       by: str(a.by),
@@ -251,7 +252,7 @@ function buildBranch(
   const competitors: Competitor[] = list(asRecord(sibling("competitors")?.data).competitors)
     .map((c) => ({
       name: String(c.name),
-      kind: str(c.kind),
+      kind: typeof c.kind === "string" ? enumCode("competitor", c.kind) : null,
       since: str(c.since),
       staffCount: num(c.staff_count),
       details: rest(c, ["name", "kind", "since", "staff_count"]),
@@ -282,7 +283,7 @@ function buildBranch(
 }
 
 function buildStaff(raw: Raw, branch: string, file: LoadedFile, index: number): StaffMember {
-  const position = String(raw.position) as Position;
+  const position = enumCode("position", String(raw.position)) as Position;
   const conversionRaw = raw.conversion === undefined ? null : asRecord(raw.conversion);
   return {
     id: String(raw.id),
@@ -291,7 +292,7 @@ function buildStaff(raw: Raw, branch: string, file: LoadedFile, index: number): 
     category: categoryOf(position),
     branch,
     key: raw.key === true,
-    gender: raw.gender === "F" || raw.gender === "M" ? raw.gender : null,
+    gender: typeof raw.gender === "string" && raw.gender !== "" ? (enumCode("gender", raw.gender) as "F" | "M") : null,
     phone: str(raw.phone),
     birthday: typeof raw.birthday === "string" ? parseBirthday(raw.birthday) : null,
     lunarBirthday: typeof raw.lunar_birthday === "string" ? parseLunarBirthday(raw.lunar_birthday) : null,
@@ -315,15 +316,15 @@ function buildProspect(raw: Raw, branch: string, file: LoadedFile, index: number
   return {
     id: String(raw.id),
     name: String(raw.name),
-    tier: raw.tier === "valuable" ? "valuable" : "basic",
+    tier: typeof raw.tier === "string" && enumCode("tier", raw.tier) === "valuable" ? "valuable" : "basic",
     branch,
     phone: str(raw.phone),
     birthday: typeof raw.birthday === "string" ? parseBirthday(raw.birthday) : null,
     lunarBirthday: typeof raw.lunar_birthday === "string" ? parseLunarBirthday(raw.lunar_birthday) : null,
-    referral: source && { kind: String(source.kind), staff: str(source.staff), customer: str(source.customer) },
+    referral: source && { kind: enumCode("source", String(source.kind)), staff: str(source.staff), customer: str(source.customer) },
     holdings: list(raw.holdings).map((h) => ({ product: String(h.product), amount: money(h.amount), matures: str(h.matures) })),
     events: list(raw.events)
-      .map((e) => ({ date: String(e.date), kind: String(e.kind), amount: money(e.amount), note: str(e.note) }))
+      .map((e) => ({ date: String(e.date), kind: enumCode("event", String(e.kind)), amount: money(e.amount), note: str(e.note) }))
       .sort((a, b) => compareText(a.date, b.date)),
     purchases: list(raw.purchases)
       .map((p) => ({ date: String(p.date), product: String(p.product), amount: money(p.amount), important: p.important === true }))

@@ -3,7 +3,7 @@
  * JSON shape of docs/json-output.md.
  */
 import type { LoadedFile } from "../load/repository.js";
-import { t, tDynamic, type Lang } from "../i18n/catalog.js";
+import { hasMessage, t, tDynamic, type Lang } from "../i18n/catalog.js";
 import type { Finding } from "../validate/findings.js";
 import type { ValidationResult } from "../validate/index.js";
 import type { Style } from "./style.js";
@@ -19,6 +19,17 @@ export function findingMessage(finding: Finding, lang: Lang): string {
   if (finding.code === "UNKNOWN_REFERENCE" && typeof params.expected === "string") {
     params.expected = tDynamic(lang, `ref.${params.expected}`);
   }
+  if (finding.code === "INVALID_TYPE" || finding.code === "NOT_TEXT") {
+    const kinds = (names: unknown) => String(names).split(",").map((name) => tDynamic(lang, `type.${name}`)).join(lang === "zh" ? "或" : " or ");
+    if (params.expected !== undefined) params.expected = kinds(params.expected);
+    params.actual = kinds(params.actual);
+  }
+  if (finding.code === "FILE_UNREADABLE" && typeof params.reason === "string" && hasMessage(`read.reason.${params.reason}`)) {
+    params.reason = tDynamic(lang, `read.reason.${params.reason}`);
+  }
+  if (finding.code === "YAML_SYNTAX" && typeof params.reason === "string") {
+    params.reason = tDynamic(lang, `yaml.reason.${params.reason}`);
+  }
   let message = tDynamic(lang, `diag.${finding.code}`, params);
   if (typeof params.suggestion === "string" && params.suggestion !== "") {
     message += t(lang, "hint.didYouMean", { suggestion: params.suggestion });
@@ -29,7 +40,8 @@ export function findingMessage(finding: Finding, lang: Lang): string {
 /** The source line of a finding and a caret line under its span, or nothing for whole-file findings without text. */
 function excerpt(finding: Finding, file: LoadedFile | undefined, style: Style): string[] {
   const source = file?.source;
-  if (!source || finding.line > source.lineCount) return [];
+  // A note about the whole file points at no line of it.
+  if (!source || finding.line > source.lineCount || finding.code === "REFERENCES_NOT_CHECKED") return [];
   // A long line (a 5 MB line can carry thousands of findings) is quoted as a window around the column.
   const window = source.excerpt(finding.line, finding.column);
   const text = window.text.replace(/\t/g, " ");

@@ -6,7 +6,7 @@
  */
 import type { LoadedFile } from "../load/repository.js";
 import { findingAt } from "../load/locate.js";
-import type { Finding, Severity } from "./findings.js";
+import type { Finding } from "./findings.js";
 import { nearest } from "./suggest.js";
 
 /** A record with an id and where it stands. */
@@ -117,44 +117,100 @@ type Expected = "person" | "staff" | "prospect";
 /** Known ids by what a reference may name; sets, since a head office has a hundred thousand of them. */
 type KnownIds = Map<Expected, Set<string>>;
 
-function unknownReference(file: LoadedFile, path: (string | number)[], id: unknown, expected: Expected, known: KnownIds, severity: Severity): Finding[] {
+/** The file kinds whose records a reference of each kind may name. */
+const NAMED_IN: Readonly<Record<Expected, readonly LoadedFile["kind"][]>> = {
+  person: ["staff", "prospects"],
+  staff: ["staff"],
+  prospect: ["prospects"],
+};
+
+/** What an id is written as: a name in its place is suggested the id of whoever has it. */
+const ID_FORM = /^[a-z0-9][a-z0-9-]*$/;
+
+interface ReferenceContext {
+  known: KnownIds;
+  /** Ids by the names of the people they belong to (a name held by two people suggests neither). */
+  idsByName: Map<string, string[]>;
+  /** Staff and prospect files that could not be read or are empty: who is in them is unknown. */
+  unreadable: LoadedFile[];
+  /** How many unresolved references each unreadable file might have answered. */
+  skipped: Map<LoadedFile, number>;
+}
+
+function checkReference(file: LoadedFile, path: (string | number)[], id: unknown, expected: Expected, context: ReferenceContext): Finding[] {
   if (typeof id !== "string") return [];
-  const candidates = known.get(expected) ?? new Set<string>();
+  const candidates = context.known.get(expected) ?? new Set<string>();
   if (candidates.has(id)) return [];
-  return [findingAt(file, severity, "UNKNOWN_REFERENCE", path, { id, expected, suggestion: nearest(id, [...candidates]) })];
+  if (!ID_FORM.test(id)) {
+    // The schema reports the malformed id; a person's name in its place is worth more than that.
+    const ids = context.idsByName.get(id.trim()) ?? [];
+    return ids.length === 1 ? [findingAt(file, "error", "NAME_INSTEAD_OF_ID", path, { value: id, id: ids[0]! })] : [];
+  }
+  // The id may well be of someone in a file that could not be read: not reported, but counted.
+  const couldBeIn = context.unreadable.filter((f) => NAMED_IN[expected].includes(f.kind));
+  if (couldBeIn.length > 0) {
+    for (const f of couldBeIn) context.skipped.set(f, (context.skipped.get(f) ?? 0) + 1);
+    return [];
+  }
+  return [findingAt(file, "error", "UNKNOWN_REFERENCE", path, { id, expected, suggestion: nearest(id, [...candidates]) })];
+}
+
+function namesOf(files: LoadedFile[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const file of files) {
+    const listKey = file.kind === "staff" ? "staff" : file.kind === "prospects" ? "prospects" : null;
+    if (listKey === null) continue;
+    for (const { entry } of listEntries(file.data, listKey)) {
+      if (typeof entry.name !== "string" || typeof entry.id !== "string") continue;
+      const name = entry.name.trim();
+      byName.set(name, [...(byName.get(name) ?? []), entry.id]);
+    }
+  }
+  return byName;
 }
 
 export const referencesResolve: CrossFileRule = ({ files, staff, prospects }) => {
   const staffIds = staff.map((s) => s.id);
   const prospectIds = prospects.map((p) => p.id);
-  const known: KnownIds = new Map([
-    ["staff", new Set(staffIds)],
-    ["prospect", new Set(prospectIds)],
-    ["person", new Set([...staffIds, ...prospectIds])],
-  ]);
-  // When a staff or prospect file could not be parsed, its ids are unknown: a reference that
-  // does not resolve may well be to someone in it. A warning then, so that one broken file
-  // does not take the contact logs that name its people down with it.
-  const severity: Severity = files.some((f) => (f.kind === "staff" || f.kind === "prospects") && f.data === undefined) ? "warning" : "error";
+  const context: ReferenceContext = {
+    known: new Map([
+      ["staff", new Set(staffIds)],
+      ["prospect", new Set(prospectIds)],
+      ["person", new Set([...staffIds, ...prospectIds])],
+    ]),
+    idsByName: namesOf(files),
+    // One broken file must not turn every mention of its people into a false "no such id":
+    // those checks are skipped, and one note on the file says how many.
+    unreadable: files.filter((f) => (f.kind === "staff" || f.kind === "prospects") && (f.data === undefined || f.data === null)),
+    skipped: new Map(),
+  };
   const findings: Finding[] = [];
   for (const file of files) {
     if (file.kind === "activities") {
       for (const { entry, index } of listEntries(file.data, "activities")) {
+        if (typeof entry.with === "string") {
+          // `with: 刘国栋`: a list is needed, and an id in it; one finding says both.
+          const ids = context.idsByName.get(entry.with.trim()) ?? [];
+          if (ids.length === 1) findings.push(findingAt(file, "error", "NAME_INSTEAD_OF_ID", ["activities", index, "with"], { value: entry.with, id: `[${ids[0]!}]` }));
+        }
         if (!Array.isArray(entry.with)) continue;
-        entry.with.forEach((id: unknown, i: number) => findings.push(...unknownReference(file, ["activities", index, "with", i], id, "person", known, severity)));
+        entry.with.forEach((id: unknown, i: number) => findings.push(...checkReference(file, ["activities", index, "with", i], id, "person", context)));
       }
     } else if (file.kind === "prospects") {
       for (const { entry, index } of listEntries(file.data, "prospects")) {
         const source = entry.source;
         if (!isRecord(source)) continue;
-        findings.push(...unknownReference(file, ["prospects", index, "source", "staff"], source.staff, "staff", known, severity));
-        findings.push(...unknownReference(file, ["prospects", index, "source", "customer"], source.customer, "prospect", known, severity));
+        findings.push(...checkReference(file, ["prospects", index, "source", "staff"], source.staff, "staff", context));
+        findings.push(...checkReference(file, ["prospects", index, "source", "customer"], source.customer, "prospect", context));
       }
     } else if (file.kind === "kpis") {
       for (const { entry, index } of listEntries(file.data, "sales")) {
-        findings.push(...unknownReference(file, ["sales", index, "prospect"], entry.prospect, "prospect", known, severity));
+        findings.push(...checkReference(file, ["sales", index, "prospect"], entry.prospect, "prospect", context));
       }
     }
+  }
+  for (const [file, count] of context.skipped) {
+    findings.push({ severity: "warning", code: "REFERENCES_NOT_CHECKED", file: file.file, line: 1, column: 1, path: "", length: 1, params: { count } });
   }
   return findings;
 };

@@ -56,6 +56,21 @@ export const FINDING_CODES = [
   "UNKNOWN_REFERENCE",
   // characters in values
   "CONTROL_CHARACTER",
+  // the mistakes of typing YAML by hand, each with its fix
+  "YAML_FULLWIDTH_COLON",
+  "YAML_FULLWIDTH_SPACE",
+  "YAML_NO_SPACE_AFTER_COLON",
+  "YAML_MISSING_DASH",
+  "YAML_UNCLOSED_BRACKET",
+  "YAML_UNCLOSED_QUOTE",
+  "CHINESE_QUOTES",
+  "VALUE_IS_COMMENT",
+  "NOT_A_BOOLEAN",
+  "NOT_TEXT",
+  "NOT_A_LIST",
+  "MONTH_DOES_NOT_EXIST",
+  "NAME_INSTEAD_OF_ID",
+  "REFERENCES_NOT_CHECKED",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -83,10 +98,14 @@ export interface Finding {
   params: FindingParams;
 }
 
-/** Orders findings by file, line, column, then code, so output never depends on discovery order. */
+/**
+ * Orders findings by file, line, column, then code, so output never depends on discovery order.
+ * A note on what was not checked because of a file comes after that file's own problems.
+ */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     compareText(a.file, b.file) ||
+    Number(a.code === "REFERENCES_NOT_CHECKED") - Number(b.code === "REFERENCES_NOT_CHECKED") ||
     a.line - b.line ||
     a.column - b.column ||
     compareText(a.code, b.code) ||

@@ -42,7 +42,7 @@ function checkFileContent(file: LoadedFile): Finding[] {
 export function assembleValidation(layoutFindings: readonly Finding[], checks: readonly FileCheck[], options: { strict?: boolean } = {}): ValidationResult {
   const findings: Finding[] = [...layoutFindings, ...checks.flatMap((c) => c.findings)];
   findings.push(...checkCrossFile(checks.map((c) => c.file)));
-  return summarise(findings.map((f) => (options.strict ? { ...f, severity: "error" as const } : f)), checks.length);
+  return summarise(withoutSuperseded(findings).map((f) => (options.strict ? { ...f, severity: "error" as const } : f)), checks.length);
 }
 
 /** Validates a repository loaded by `loadRepository` (whose findings hold the read and parse problems). */
@@ -52,6 +52,15 @@ export function validateRepository(repo: LoadedRepository, options: { strict?: b
     repo.files.map((file) => ({ file, findings: checkFileContent(file) })),
     options,
   );
+}
+
+/**
+ * One mistake, one diagnostic: a person's name written where an id belongs is malformed as an
+ * id too (and, written alone, not a list), and the finding that names the right id says all of it.
+ */
+function withoutSuperseded(findings: Finding[]): Finding[] {
+  const named = new Set(findings.filter((f) => f.code === "NAME_INSTEAD_OF_ID").map((f) => `${f.file}\0${f.path}`));
+  return named.size === 0 ? findings : findings.filter((f) => !((f.code === "INVALID_ID" || f.code === "NOT_A_LIST") && named.has(`${f.file}\0${f.path}`)));
 }
 
 /** With `strict`, warnings have already been raised to errors, so every output agrees. */

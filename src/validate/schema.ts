@@ -6,10 +6,11 @@
  */
 import type { ErrorObject } from "ajv";
 import type { FileKind, LoadedFile } from "../load/repository.js";
-import { findingAt, type Target } from "../load/locate.js";
+import { findingAt, locatePath, type Target } from "../load/locate.js";
 import { hasDateShape, parseDate } from "../model/values.js";
 import { validators } from "./compile.js";
-import { nearest } from "./suggest.js";
+import { editDistance, nearest } from "./suggest.js";
+import { describeAllowed } from "../model/enum-names.js";
 import type { Finding, FindingCode, FindingParams } from "./findings.js";
 
 export { SCHEMA_FILES } from "./compile.js";
@@ -38,14 +39,47 @@ function mapSchemaErrors(file: LoadedFile, errors: ErrorObject[]): Finding[] {
   const specific = errors.filter((e) => !WRAPPERS.has(e.keyword));
   for (const error of errors) {
     if (WRAPPERS.has(error.keyword) && specific.some((e) => e.instancePath.startsWith(error.instancePath))) continue;
-    const mapped = mapSchemaError(error);
+    const mapped = refineWithSource(file, mapSchemaError(error));
     // One finding per place and problem: a value failing both its pattern and format is one mistake.
     const dedupeKey = [mapped.path.join("/"), mapped.target, mapped.code === "MISSING_FIELD" ? mapped.params.field : ""].join("|");
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);
-    findings.push(findingAt(file, "error", mapped.code, mapped.path, mapped.params, mapped.target));
+    const finding = findingAt(file, "error", mapped.code, mapped.path, mapped.params, mapped.target);
+    if (mapped.at !== undefined && file.source) {
+      const { line, column } = file.source.positionAt(mapped.at);
+      Object.assign(finding, { line, column, length: 1 });
+    }
+    findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * The hints that need the text as written: a value that YAML read as a number (`2012`,
+ * `1e5`) is shown as typed; an empty value whose line holds `key: #…` was a comment; a key
+ * that starts with full-width spaces was meant to be indented.
+ */
+function refineWithSource(file: LoadedFile, mapped: MappedError): MappedError {
+  const source = file.source;
+  if (!source) return mapped.code === "VALUE_IS_COMMENT" ? { ...mapped, code: "INVALID_TYPE" } : mapped;
+  if (mapped.code === "UNKNOWN_KEY" && typeof mapped.params.key === "string" && mapped.params.key.includes("\u3000")) {
+    const { start } = locatePath(file, mapped.path, "key");
+    return { ...mapped, code: "YAML_FULLWIDTH_SPACE", params: {}, at: start + mapped.params.key.indexOf("\u3000") };
+  }
+  if (mapped.code === "NOT_TEXT") {
+    const { start, end } = locatePath(file, mapped.path, "value");
+    return { ...mapped, params: { ...mapped.params, written: source.text.slice(start, end) } };
+  }
+  if (mapped.code === "VALUE_IS_COMMENT") {
+    const { start } = locatePath(file, mapped.path, "key");
+    const lineStart = source.text.lastIndexOf("\n", start - 1) + 1;
+    const lineEnd = source.text.indexOf("\n", start);
+    const line = source.text.slice(lineStart, lineEnd === -1 ? source.text.length : lineEnd).replace(/\r$/, "");
+    const comment = /^[ ]*(?:- +)?[^:#]+:[ \t]+(#.*)$/.exec(line);
+    if (!comment) return { ...mapped, code: "INVALID_TYPE" };
+    return { ...mapped, params: { field: mapped.params.field, written: comment[1]!.trimEnd() }, at: lineStart + line.indexOf(comment[1]!) };
+  }
+  return mapped;
 }
 
 interface MappedError {
@@ -53,6 +87,8 @@ interface MappedError {
   path: (string | number)[];
   target: Target;
   params: FindingParams;
+  /** An exact offset to point at instead of the node (a `#` or a full-width space within it). */
+  at?: number;
 }
 
 function instancePathSegments(pointer: string): (string | number)[] {
@@ -92,12 +128,15 @@ function mapSchemaError(error: ErrorObject): MappedError {
     return { code: "MISSING_FIELD", path, target: "value", params: { field: missing } };
   }
 
+  const quoted = typeof value === "string" ? CHINESE_QUOTED.exec(value) : null;
+  if (quoted) return { code: "CHINESE_QUOTES", path, target: "value", params: { field, quotes: `${quoted[1]}${quoted[3]}`, inner: quoted[2]! } };
+
   switch (valueKind(error.schemaPath)) {
     case "id":
       return { code: "INVALID_ID", path, target: "value", params: { field, value: shown } };
     case "date":
       return {
-        code: typeof value === "string" && hasDateShape(value) && parseDate(value) === null ? "DATE_DOES_NOT_EXIST" : "INVALID_DATE",
+        code: typeof value === "string" && hasDateShape(value) && parseDate(value) === null ? (hasNoSuchMonth(value) ? "MONTH_DOES_NOT_EXIST" : "DATE_DOES_NOT_EXIST") : "INVALID_DATE",
         path,
         target: "value",
         params: { field, value: shown },
@@ -113,7 +152,7 @@ function mapSchemaError(error: ErrorObject): MappedError {
       return { code: "INVALID_MONTH", path, target: "value", params: { field, value: shown } };
     case "birthday":
       return {
-        code: typeof value === "string" && /^(\d{4}|-)-\d{2}-\d{2}$/.test(value) ? "DATE_DOES_NOT_EXIST" : "INVALID_BIRTHDAY",
+        code: typeof value === "string" && /^(\d{4}|-)-\d{2}-\d{2}$/.test(value) ? (hasNoSuchMonth(value) ? "MONTH_DOES_NOT_EXIST" : "DATE_DOES_NOT_EXIST") : "INVALID_BIRTHDAY",
         path,
         target: "value",
         params: { field, value: shown },
@@ -125,23 +164,33 @@ function mapSchemaError(error: ErrorObject): MappedError {
     case "phone":
       return { code: typeof value === "number" ? "PHONE_NOT_QUOTED" : "INVALID_PHONE", path, target: "value", params: { field, value: shown } };
     case "position":
-      return { code: "INVALID_POSITION", path, target: "value", params: { value: shown, suggestion: suggestFromEnum(error, value) } };
+      return { code: "INVALID_POSITION", path, target: "value", params: { value: shown, allowed: closestAllowed(value, allowedValues(error)).join(", "), suggestion: suggestFromEnum(error, value) } };
     case "timezone":
-      return { code: "INVALID_TIMEZONE", path, target: "value", params: { value: shown } };
+      return { code: "INVALID_TIMEZONE", path, target: "value", params: { value: shown, suggestion: typeof value === "string" ? nearest(value, schemaEnum(error)) : undefined } };
     default:
       break;
   }
 
   switch (error.keyword) {
-    case "type":
+    case "type": {
+      const expected = [(error.params as { type: string | string[] }).type].flat();
+      if (value === null) return { code: "VALUE_IS_COMMENT", path, target: "value", params: { field, expected: expected.join(","), actual: "null", value: shown } };
+      if (expected.length === 1 && expected[0] === "boolean") return { code: "NOT_A_BOOLEAN", path, target: "value", params: { field, value: shown } };
+      if (expected.includes("string") && (typeof value === "number" || typeof value === "boolean")) {
+        return { code: "NOT_TEXT", path, target: "value", params: { field, actual: typeof value, written: shown } };
+      }
+      if (expected.includes("array") && (typeof value === "string" || typeof value === "number")) {
+        return { code: "NOT_A_LIST", path, target: "value", params: { field, value: shown } };
+      }
       return {
         code: "INVALID_TYPE",
         path,
         target: "value",
-        params: { field, expected: String((error.params as { type: string | string[] }).type), actual: typeName(value), value: shown },
+        params: { field, expected: expected.join(","), actual: typeName(value), value: shown },
       };
+    }
     case "enum":
-      return { code: "INVALID_ENUM", path, target: "value", params: { field, value: shown, allowed: allowedValues(error).join(", "), suggestion: suggestFromEnum(error, value) } };
+      return { code: "INVALID_ENUM", path, target: "value", params: { field, value: shown, allowed: describeAllowed(allowedValues(error)).join(", "), suggestion: suggestFromEnum(error, value) } };
     case "const":
       // INVALID_VALUE's message names a rule and a limit: here, that the value must be exactly this one.
       return { code: "INVALID_VALUE", path, target: "value", params: { field, value: shown, rule: "const", limit: String((error.params as { allowedValue: unknown }).allowedValue) } };
@@ -159,9 +208,32 @@ function mapSchemaError(error: ErrorObject): MappedError {
   }
 }
 
+/** A value wrapped in Chinese quotes, as a Chinese input method types them: “…”, ‘…’, 「…」. */
+const CHINESE_QUOTED = /^([“‘「『])(.*)([”’」』])$/su;
+
+/** The `enum` of the schema an error's keyword belongs to (whichever keyword failed). */
+function schemaEnum(error: ErrorObject): string[] {
+  const values = (error.parentSchema as { enum?: unknown[] } | undefined)?.enum;
+  return Array.isArray(values) ? values.map(String) : [];
+}
+
 function allowedValues(error: ErrorObject): string[] {
   const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
   return allowed.map(String);
+}
+
+/** Positions listed in a message: the few nearest to what was written (there are 21), code and name. */
+const LISTED_POSITIONS = 5;
+
+function closestAllowed(value: unknown, allowed: readonly string[]): string[] {
+  const described = describeAllowed(allowed);
+  if (typeof value !== "string") return described.slice(0, LISTED_POSITIONS);
+  const distance = (entry: string) => Math.min(...entry.split(" ").map((part) => editDistance(value.toLowerCase(), part.toLowerCase())));
+  return described
+    .map((entry, order) => ({ entry, order, d: distance(entry) }))
+    .sort((a, b) => a.d - b.d || a.order - b.order)
+    .slice(0, LISTED_POSITIONS)
+    .map((x) => x.entry);
 }
 
 function suggestFromEnum(error: ErrorObject, value: unknown): string | undefined {
@@ -175,6 +247,12 @@ function limitOf(error: ErrorObject): string {
   const limit = p.limit ?? p.pattern ?? p.format;
   // Never undefined: the message would show its placeholder.
   return limit === undefined ? "" : String(limit);
+}
+
+/** A `YYYY-MM-DD` or `--MM-DD` whose month is not 01–12. */
+function hasNoSuchMonth(value: string): boolean {
+  const month = Number(/^(?:\d{4}|-)-(\d{2})-/.exec(value)?.[1]);
+  return month < 1 || month > 12;
 }
 
 function typeName(value: unknown): string {

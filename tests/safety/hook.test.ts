@@ -69,6 +69,25 @@ describe("channel hook install", () => {
     expect(git(top, "log", "--oneline").output.trim().split("\n")).toHaveLength(1);
   });
 
+  it("shows a long report short, and says that the commit stopped last", () => {
+    const { top, data } = gitRepo();
+    expect(runCli(["hook", "install", "--data", data, "--lang", "en"]).code).toBe(0);
+    git(top, "add", "-A");
+    expect(git(top, "commit", "-q", "-m", "data").code).toBe(0);
+    // Thirty unquoted phone numbers: sixty lines of report and more.
+    const file = path.join(data, STAFF);
+    const entries = Array.from({ length: 30 }, (_, i) => `  - {id: extra-${i}, name: 某${i}, position: teller, phone: 1380013800${i % 10}}\n`).join("");
+    fs.appendFileSync(file, entries);
+    git(top, "add", "-A");
+    const stopped = git(top, "commit", "-q", "-m", "many");
+    expect(stopped.code).not.toBe(0);
+    const lines = stopped.output.trimEnd().split("\n");
+    expect(lines[lines.length - 1]).toContain("commit stopped");
+    expect(stopped.output).toMatch(/… \d+ more line\(s\) not shown/);
+    expect(stopped.output).toContain("30 error(s)");
+    expect(lines.length).toBeLessThan(50);
+  });
+
   it("checks what is staged, not the working tree", () => {
     const { top, data } = gitRepo();
     expect(runCli(["hook", "install", "--data", data]).code).toBe(0);

@@ -3,195 +3,19 @@
  * exact file, line and column it is reported at. A code without a case fails the last test.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/parse-file.js";
 import { validateRepository } from "../../src/validate/index.js";
-import { FINDING_CODES, type FindingCode, type Severity } from "../../src/validate/findings.js";
-import { writeRepo, type RepoFiles } from "../helpers/repo.js";
+import { FINDING_CODES } from "../../src/validate/findings.js";
+import { writeRepo } from "../helpers/repo.js";
+import { CASES } from "./catalogue-cases.js";
+import { findingMessage } from "../../src/report/diagnostics.js";
+import { LANGS } from "../../src/i18n/catalog.js";
 
-interface Case {
-  code: FindingCode;
-  files: RepoFiles;
-  /** Runs after the files are written (symlinks). */
-  setup?: (dir: string) => void;
-  at: { file: string; line: number; column: number };
-  severity?: Severity;
+/** Three English words in a row outside `code` and "quotes": a sentence that was not translated. */
+function hasEnglishSentence(message: string): boolean {
+  return /[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/.test(message.replace(/`[^`]*`|"[^"]*"/g, ""));
 }
-
-const STAFF_HEAD = "staff:\n  - id: a\n    name: 王芳\n    position: teller\n";
-const GBK_WANG_FANG = [0xcd, 0xf5, 0xb7, 0xbc]; // 王芳 in GBK
-
-function bytes(...parts: (string | number[])[]): Uint8Array {
-  return Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
-}
-
-function aliasBomb(): string {
-  let text = 'notes: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]\n';
-  for (let i = 1; i < 8; i++) text += `n${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]\n`;
-  return text;
-}
-
-const CASES: Case[] = [
-  { code: "FILE_UNREADABLE", files: { "branches/b1/staff.yaml": null }, at: { file: "branches/b1/staff.yaml", line: 1, column: 1 } },
-  {
-    code: "FILE_TOO_LARGE",
-    files: { "branches/b1/staff.yaml": "# " + "x".repeat(10 * 1024 * 1024) + "\n" },
-    at: { file: "branches/b1/staff.yaml", line: 1, column: 1 },
-  },
-  {
-    code: "SYMLINK_OUTSIDE_REPOSITORY",
-    files: {},
-    setup: (dir) => fs.symlinkSync("/etc/passwd", path.join(dir, "branches/b1/staff.yaml")),
-    at: { file: "branches/b1/staff.yaml", line: 1, column: 1 },
-  },
-  {
-    code: "ENCODING_UTF16",
-    files: { "branches/b1/staff.yaml": bytes([0xff, 0xfe], [...Buffer.from("staff: []\n", "utf16le")]) },
-    at: { file: "branches/b1/staff.yaml", line: 1, column: 1 },
-  },
-  {
-    code: "ENCODING_GBK",
-    files: { "branches/b1/staff.yaml": bytes("staff:\n  - id: a\n    name: ", GBK_WANG_FANG, "\n    position: teller\n") },
-    at: { file: "branches/b1/staff.yaml", line: 3, column: 11 },
-  },
-  {
-    code: "ENCODING_INVALID_UTF8",
-    files: { "branches/b1/staff.yaml": bytes("staff: []\n# 说明", [0xff, 0xfe, 0xfd], "\n") },
-    at: { file: "branches/b1/staff.yaml", line: 2, column: 5 },
-  },
-  {
-    code: "MERGE_CONFLICT",
-    files: { "branches/b1/staff.yaml": "staff:\n<<<<<<< HEAD\n  - id: a\n=======\n  - id: b\n>>>>>>> feature\n" },
-    at: { file: "branches/b1/staff.yaml", line: 2, column: 1 },
-  },
-  {
-    code: "YAML_SYNTAX",
-    files: { "branches/b1/staff.yaml": 'staff:\n  - id: a\n    name: "王芳\n' },
-    // The parser notices the missing quote at the end of the file.
-    at: { file: "branches/b1/staff.yaml", line: 4, column: 1 },
-  },
-  {
-    code: "YAML_DUPLICATE_KEY",
-    files: { "branches/b1/staff.yaml": "reviewed: 2012-01-01\nreviewed: 2012-02-01\n" },
-    at: { file: "branches/b1/staff.yaml", line: 2, column: 1 },
-  },
-  {
-    code: "YAML_TAB_INDENT",
-    files: { "branches/b1/staff.yaml": "staff:\n\t- id: a\n" },
-    at: { file: "branches/b1/staff.yaml", line: 2, column: 1 },
-  },
-  { code: "YAML_ALIAS_LIMIT", files: { "branches/b1/kpis.yaml": aliasBomb() }, at: { file: "branches/b1/kpis.yaml", line: 2, column: 10 } },
-  {
-    code: "YAML_MULTIPLE_DOCUMENTS",
-    files: { "branches/b1/staff.yaml": "staff: []\n---\nstaff: []\n" },
-    at: { file: "branches/b1/staff.yaml", line: 2, column: 1 },
-  },
-  {
-    code: "YAML_UNSUPPORTED_TAG",
-    files: { "branches/b1/staff.yaml": "reviewed: !!timestamp 2012-01-01\n" },
-    at: { file: "branches/b1/staff.yaml", line: 1, column: 11 },
-  },
-  {
-    code: "YAML_TOO_DEEP",
-    // The limit is 500 levels: the key's `: ` is one, so the 500th bracket (column 507) is one too many.
-    files: { "branches/b1/staff.yaml": "staff: " + "[".repeat(1001) + "]".repeat(1001) + "\n" },
-    at: { file: "branches/b1/staff.yaml", line: 1, column: 507 },
-  },
-  { code: "UNKNOWN_FILE", files: { "branches/b1/staff.yml": "staff: []\n" }, at: { file: "branches/b1/staff.yml", line: 1, column: 1 }, severity: "warning" },
-  { code: "MISSING_BRANCH_FILE", files: { "branches/b2/staff.yaml": "staff: []\n" }, at: { file: "branches/b2/branch.yaml", line: 1, column: 1 } },
-  { code: "EMPTY_FILE", files: { "branches/b1/staff.yaml": "# 还没有人员\n" }, at: { file: "branches/b1/staff.yaml", line: 1, column: 1 }, severity: "warning" },
-  { code: "UNKNOWN_KEY", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    birthdya: 1985-06-15\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 5 } },
-  { code: "MISSING_FIELD", files: { "branches/b1/staff.yaml": "staff:\n  - id: a\n    name: 王芳\n" }, at: { file: "branches/b1/staff.yaml", line: 2, column: 5 } },
-  { code: "INVALID_TYPE", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    key: yes\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 10 } },
-  {
-    code: "INVALID_ENUM",
-    files: { "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-01, kind: vist}\n" },
-    at: { file: "branches/b1/activities.yaml", line: 2, column: 30 },
-  },
-  { code: "INVALID_VALUE", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    cadence_days: 0\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 19 } },
-  { code: "INVALID_FORMAT", files: { "branches/b1/staff.yaml": STAFF_HEAD + '    qq: "0123"\n' }, at: { file: "branches/b1/staff.yaml", line: 5, column: 9 } },
-  {
-    code: "INVALID_ID",
-    files: { "branches/b1/staff.yaml": "staff:\n  - id: Wang_Fang\n    name: 王芳\n    position: teller\n" },
-    at: { file: "branches/b1/staff.yaml", line: 2, column: 9 },
-  },
-  { code: "INVALID_DATE", files: { "branches/b1/staff.yaml": "reviewed: 2012-3-5\n" }, at: { file: "branches/b1/staff.yaml", line: 1, column: 11 } },
-  { code: "DATE_DOES_NOT_EXIST", files: { "branches/b1/staff.yaml": "reviewed: 2012-02-30\n" }, at: { file: "branches/b1/staff.yaml", line: 1, column: 11 } },
-  {
-    code: "INVALID_DATETIME",
-    files: { "branches/b1/staff.yaml": STAFF_HEAD + "    conversion: {kind: product, product: 长城2号, at: 2012-02-20 25:00}\n" },
-    at: { file: "branches/b1/staff.yaml", line: 5, column: 52 },
-  },
-  {
-    code: "DATETIME_WITHOUT_TIME",
-    files: { "branches/b1/staff.yaml": STAFF_HEAD + "    conversion:\n      kind: asset\n      amount: 5万\n      at: 2012-02-20\n" },
-    at: { file: "branches/b1/staff.yaml", line: 8, column: 11 },
-  },
-  { code: "INVALID_MONTH", files: { "branches/b1/kpis.yaml": "months:\n  - month: 2012-13\n" }, at: { file: "branches/b1/kpis.yaml", line: 2, column: 12 } },
-  { code: "INVALID_BIRTHDAY", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    birthday: 06-15\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 15 } },
-  {
-    code: "INVALID_LUNAR_BIRTHDAY",
-    files: { "branches/b1/staff.yaml": STAFF_HEAD + '    lunar_birthday: "13-01"\n' },
-    at: { file: "branches/b1/staff.yaml", line: 5, column: 21 },
-  },
-  {
-    code: "INVALID_MONEY",
-    files: { "branches/b1/kpis.yaml": "sales:\n  - {date: 2012-03-01, product: 长城2号, amount: -5万}\n" },
-    at: { file: "branches/b1/kpis.yaml", line: 2, column: 47 },
-  },
-  { code: "PHONE_NOT_QUOTED", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    phone: 13800138000\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 12 } },
-  { code: "INVALID_PHONE", files: { "branches/b1/staff.yaml": STAFF_HEAD + '    phone: "1380013800"\n' }, at: { file: "branches/b1/staff.yaml", line: 5, column: 12 } },
-  {
-    code: "INVALID_POSITION",
-    files: { "branches/b1/staff.yaml": "staff:\n  - id: a\n    name: 王芳\n    position: tellr\n" },
-    at: { file: "branches/b1/staff.yaml", line: 4, column: 15 },
-  },
-  { code: "INVALID_TIMEZONE", files: { "channel.yaml": "version: 1\norganisation: 长城证券\ntimezone: Mars/Base\n" }, at: { file: "channel.yaml", line: 3, column: 11 } },
-  {
-    code: "BRANCH_ID_MISMATCH",
-    files: { "branches/b1/branch.yaml": "id: b2\nname: 招商银行测试支行\ndepartment: d1\n" },
-    at: { file: "branches/b1/branch.yaml", line: 1, column: 5 },
-  },
-  {
-    code: "DUPLICATE_ID",
-    files: { "branches/b1/staff.yaml": STAFF_HEAD, "branches/b1/prospects.yaml": "prospects:\n  - id: a\n    name: 陈先生\n" },
-    // Staff come first in the shared namespace; the prospect is the duplicate.
-    at: { file: "branches/b1/prospects.yaml", line: 2, column: 9 },
-  },
-  {
-    code: "DUPLICATE_BRANCH_ID",
-    files: { "branches/b2/branch.yaml": "id: b1\nname: 另一个支行\ndepartment: d1\n" },
-    at: { file: "branches/b2/branch.yaml", line: 1, column: 5 },
-  },
-  {
-    code: "DUPLICATE_DEPARTMENT_ID",
-    files: { "departments.yaml": "departments:\n  - id: d1\n    name: 甲\n  - id: d1\n    name: 乙\n" },
-    at: { file: "departments.yaml", line: 4, column: 9 },
-  },
-  {
-    code: "DUPLICATE_MONTH",
-    files: { "branches/b1/kpis.yaml": "months:\n  - month: 2012-01\n  - month: 2012-01\n" },
-    at: { file: "branches/b1/kpis.yaml", line: 3, column: 12 },
-    severity: "warning",
-  },
-  {
-    code: "UNKNOWN_DEPARTMENT",
-    files: { "branches/b1/branch.yaml": "id: b1\nname: 招商银行测试支行\ndepartment: d9\n" },
-    at: { file: "branches/b1/branch.yaml", line: 3, column: 13 },
-  },
-  {
-    code: "UNKNOWN_REFERENCE",
-    files: { "branches/b1/staff.yaml": STAFF_HEAD, "branches/b1/activities.yaml": "activities:\n  - date: 2012-03-01\n    kind: call\n    with: [a, nobody]\n" },
-    at: { file: "branches/b1/activities.yaml", line: 4, column: 15 },
-  },
-  {
-    code: "CONTROL_CHARACTER",
-    // A raw ESC (clear screen) in a note: reported at the character itself.
-    files: { "branches/b1/staff.yaml": STAFF_HEAD + '    notes: "备注\x1b[2J"\n' },
-    at: { file: "branches/b1/staff.yaml", line: 5, column: 15 },
-  },
-];
 
 describe("error catalogue", () => {
   for (const c of CASES) {
@@ -203,6 +27,14 @@ describe("error catalogue", () => {
         const found = result.findings.filter((f) => f.code === c.code);
         expect(found.map((f) => ({ file: f.file, line: f.line, column: f.column })), JSON.stringify(result.findings, null, 1)).toContainEqual(c.at);
         expect(found[0]!.severity).toBe(c.severity ?? "error");
+        expect(result.findings.length, JSON.stringify(result.findings, null, 1)).toBe(c.count ?? 1);
+        for (const lang of LANGS) {
+          for (const finding of result.findings) {
+            const message = findingMessage(finding, lang);
+            expect(message, message).not.toMatch(/\{\w+\}/);
+            if (lang === "zh") expect(hasEnglishSentence(message), message).toBe(false);
+          }
+        }
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

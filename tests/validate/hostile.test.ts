@@ -31,7 +31,7 @@ describe("hostile and unusual input", () => {
 
   it("reads yes, on and 2012-03-31 as YAML 1.2 does (strings)", () => {
     const result = validateFiles({ "branches/b1/staff.yaml": STAFF + "    key: on\n" });
-    expect(result.findings.map((f) => f.code)).toEqual(["INVALID_TYPE"]);
+    expect(result.findings.map((f) => f.code)).toEqual(["NOT_A_BOOLEAN"]);
   });
 
   it("refuses numbers where a phone belongs, even with a leading zero lost", () => {
@@ -99,15 +99,27 @@ describe("control characters in values", () => {
 });
 
 describe("a staff file that cannot be parsed", () => {
-  it("turns references to its people into warnings, so the contact log is not skipped with it", () => {
+  it("does not report references to its people as missing: one note on the file says they were not checked", () => {
     const result = validateFiles({
       "branches/b1/staff.yaml": "staff:\n  - id: a\n    name: 王芳\n   position: teller\n",
-      "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-01, kind: call, with: [a]}\n",
+      "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-01, kind: call, with: [a, b]}\n",
     });
     expect(result.findings.map((f) => [f.severity, f.code, f.file])).toEqual([
-      ["warning", "UNKNOWN_REFERENCE", "branches/b1/activities.yaml"],
       ["error", "YAML_SYNTAX", "branches/b1/staff.yaml"],
+      ["warning", "REFERENCES_NOT_CHECKED", "branches/b1/staff.yaml"],
     ]);
+    expect(result.findings[1]!.params).toEqual({ count: 2 });
     expect([...result.filesWithErrors]).toEqual(["branches/b1/staff.yaml"]);
+  });
+
+  it("still reports a reference that no unreadable file could answer", () => {
+    const result = validateFiles({
+      "branches/b1/staff.yaml": "staff:\n  - id: a\n    name: 王芳\n    position: teller\n",
+      "branches/b1/prospects.yaml": "prospects: [\n",
+      "branches/b1/kpis.yaml": "sales:\n  - {date: 2012-03-01, product: 长城2号, amount: 5万, prospect: p-9}\n",
+      "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-01, kind: call, with: [a]}\n",
+    });
+    // p-9 could be in the unreadable prospects file; a is in the staff file: nothing false.
+    expect(result.findings.map((f) => f.code)).toEqual(["YAML_UNCLOSED_BRACKET", "REFERENCES_NOT_CHECKED"]);
   });
 });

@@ -113,6 +113,15 @@ function shQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Lines of the validate report the hook shows before saying that the commit stopped. */
+export const HOOK_REPORT_LINES = 40;
+
+/** The sh line that says how many lines of the report were left out (`$lines` holds its length). */
+function moreLine(lang: Lang): string {
+  const [before, after] = t(lang, "hook.script.more").split("{more}");
+  return `printf '%s%s%s\\n' ${shQuote(before ?? "")} "$((lines - ${HOOK_REPORT_LINES} - 1))" ${shQuote(after ?? "")} >&2`;
+}
+
 /** The hook itself: POSIX sh, as git runs it on every platform (Git for Windows brings sh). */
 export function hookScript(lang: Lang, dataDir: string, node: string, bin: string): string {
   const slash = (p: string) => p.replace(/\\/g, "/");
@@ -153,9 +162,21 @@ git ls-files -z -- "$DATA_DIR/channel.yaml" "$DATA_DIR/departments.yaml" "$DATA_
 # No settings file staged: there is no data in this commit to check.
 [ -f "$snapshot/$DATA_DIR/channel.yaml" ] || exit 0
 
-run_channel validate --data "$snapshot/$DATA_DIR" --no-cache
+# The report is kept aside and shown short, so that the sentence saying the commit stopped
+# is not buried above hundreds of lines.
+report=$(mktemp "\${TMPDIR:-/tmp}/channel-pre-commit-report.XXXXXX") || exit 2
+trap 'rm -rf "$snapshot" "$report"' EXIT
+run_channel validate --data "$snapshot/$DATA_DIR" --no-cache >"$report" 2>&1
 status=$?
 if [ "$status" -ne 0 ]; then
+  lines=$(wc -l <"$report")
+  if [ "$lines" -gt ${HOOK_REPORT_LINES + 1} ]; then
+    head -n ${HOOK_REPORT_LINES} "$report" >&2
+    ${moreLine(lang)}
+    tail -n 1 "$report" >&2
+  else
+    cat "$report" >&2
+  fi
   echo >&2
   echo ${shQuote(`channel: ${t(lang, "hook.script.blocked")}`)} >&2
   exit 1

@@ -28,11 +28,14 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "未解决的合并冲突（git 冲突标记 <<<<<<<）；请先解决冲突",
     en: "unresolved merge conflict (git conflict marker <<<<<<<); resolve it first",
   },
-  "diag.YAML_SYNTAX": { zh: "YAML 语法错误：{detail}", en: "YAML syntax error: {detail}" },
-  "diag.YAML_DUPLICATE_KEY": { zh: "同一层级出现重复的键", en: "duplicate key in the same mapping" },
+  "diag.YAML_SYNTAX": { zh: "YAML 语法错误：{reason}", en: "YAML syntax error: {reason}" },
+  "diag.YAML_DUPLICATE_KEY": {
+    zh: "键 `{key}` 在同一层级重复出现（第一次在第 {first} 行）；删掉其中一个",
+    en: "the key `{key}` appears twice in the same mapping (first on line {first}); remove one of them",
+  },
   "diag.YAML_TAB_INDENT": {
-    zh: "缩进使用了制表符（Tab）；YAML 只允许空格缩进",
-    en: "tab used for indentation; YAML allows spaces only",
+    zh: "缩进使用了制表符（Tab）；YAML 只允许空格缩进：请删掉 Tab，用空格与同一层的键对齐",
+    en: "tab used for indentation; YAML allows spaces only: replace the tab with spaces, in line with the keys of the same level",
   },
   "diag.YAML_ALIAS_LIMIT": {
     zh: "别名（*引用）展开次数过多，疑似恶意文件，拒绝读取",
@@ -62,12 +65,12 @@ export const DIAGNOSTIC_MESSAGES = {
   "diag.UNKNOWN_KEY": { zh: "未知字段 `{key}`", en: "unknown field `{key}`" },
   "diag.MISSING_FIELD": { zh: "缺少必填字段 `{field}`", en: "missing required field `{field}`" },
   "diag.INVALID_TYPE": {
-    zh: "`{field}` 的类型应为 {expected}，实际是 {actual}（{value}）",
-    en: "`{field}` should be {expected}, not {actual} ({value})",
+    zh: "`{field}` 应填写{expected}，这里是{actual}（{value}）",
+    en: "`{field}` takes {expected}, not {actual} ({value})",
   },
   "diag.INVALID_ENUM": {
-    zh: "`{field}` 的值 `{value}` 无效；可选：{allowed}",
-    en: "`{field}` has the invalid value `{value}`; one of: {allowed}",
+    zh: "`{field}` 的值 `{value}` 无效；可写：{allowed}",
+    en: "`{field}` has the invalid value `{value}`; write one of: {allowed}",
   },
   "diag.INVALID_VALUE": {
     zh: "`{field}` 的值 `{value}` 不符合要求（{rule} {limit}）",
@@ -122,8 +125,8 @@ export const DIAGNOSTIC_MESSAGES = {
     en: "invalid phone number `{value}`; a mobile is \"13800138000\", a landline \"0755-83000000\"",
   },
   "diag.INVALID_POSITION": {
-    zh: "未知职位 `{value}`（职位列表见 docs/data-format.md）",
-    en: "unknown position `{value}` (the positions are listed in docs/data-format.md)",
+    zh: "未知职位 `{value}`；请写职位代码或中文名，最接近的有：{allowed}",
+    en: "unknown position `{value}`; write a position's code or Chinese name; the nearest are: {allowed}",
   },
   "diag.INVALID_TIMEZONE": {
     zh: "未知时区 `{value}`；请写 IANA 时区名，如 Asia/Shanghai",
@@ -152,4 +155,133 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "值里有控制字符或文字方向字符 {code}：打印出来会操纵终端（清屏、插入链接）或颠倒文字顺序；请删掉它",
     en: "the value holds the control or text-direction character {code}, which would steer a terminal (clear it, plant a link) or reorder text when printed; delete it",
   },
+  "diag.YAML_FULLWIDTH_COLON": {
+    zh: "`{key}` 后面是全角冒号 `：`；请改成半角冒号加一个空格：`{key}: 值`",
+    en: "`{key}` is followed by a full-width colon `：`; type an ASCII colon and a space: `{key}: value`",
+  },
+  "diag.YAML_FULLWIDTH_SPACE": {
+    zh: "这里是全角空格 `　`；缩进和冒号后只能用半角空格（切换到英文输入法再敲空格）",
+    en: "this is a full-width space `　`; indentation and the space after a colon must be ordinary spaces",
+  },
+  "diag.YAML_NO_SPACE_AFTER_COLON": {
+    zh: "`{key}:` 后面缺少空格；请写成 `{key}: 值`（冒号后加一个空格）",
+    en: "no space after `{key}:`; write `{key}: value` (a space after the colon)",
+  },
+  "diag.YAML_MISSING_DASH": {
+    zh: "新的一项前缺少 `- `：请在 `{key}:` 前面写 `- `，与上一项的 `- ` 对齐",
+    en: "a new entry needs `- `: write `- ` before `{key}:`, in line with the `- ` of the entry above",
+  },
+  "diag.YAML_UNCLOSED_BRACKET": {
+    zh: "这里的 `{open}` 没有对应的 `{close}`；请在这一项的末尾补上 `{close}`",
+    en: "the `{open}` here is never closed; add `{close}` at the end of the item",
+  },
+  "diag.YAML_UNCLOSED_QUOTE": {
+    zh: "这里的引号 {quote} 没有结束；请在值的末尾补上 {quote}",
+    en: "the quote {quote} here is never closed; add {quote} at the end of the value",
+  },
+  "diag.CHINESE_QUOTES": {
+    zh: "`{field}` 的值用了中文引号 {quotes}；请改成英文引号：\"{inner}\"",
+    en: "`{field}` is written in Chinese quotes {quotes}; use ASCII quotes: \"{inner}\"",
+  },
+  "diag.VALUE_IS_COMMENT": {
+    zh: "`{field}` 的值以 `#` 开头，被当成了注释（值为空）；请加引号：{field}: \"{written}\"",
+    en: "the value of `{field}` starts with `#`, which starts a comment (the value is empty); quote it: {field}: \"{written}\"",
+  },
+  "diag.NOT_A_BOOLEAN": {
+    zh: "`{field}` 只能写 true（是）或 false（否），不能写 `{value}`",
+    en: "`{field}` takes true or false, not `{value}`",
+  },
+  "diag.NOT_TEXT": {
+    zh: "`{field}` 的 {written} 被读成了{actual}；要当作文字请加引号：\"{written}\"",
+    en: "`{field}`: {written} is read as {actual}; to keep it as text, quote it: \"{written}\"",
+  },
+  "diag.NOT_A_LIST": {
+    zh: "`{field}` 应是一个列表；请写成 [{value}]（多个用逗号分隔：[a, b]）",
+    en: "`{field}` takes a list; write [{value}] (several separated by commas: [a, b])",
+  },
+  "diag.MONTH_DOES_NOT_EXIST": {
+    zh: "`{field}` 的 {value} 不存在：月份只能是 01 到 12",
+    en: "`{field}`: {value} does not exist: the month must be 01 to 12",
+  },
+  "diag.NAME_INSTEAD_OF_ID": {
+    zh: "`{value}` 是姓名，这里要写 id：请写 `{id}`",
+    en: "`{value}` is a name; an id is needed here: write `{id}`",
+  },
+  "diag.REFERENCES_NOT_CHECKED": {
+    zh: "本文件无法读取（或是空的），其他文件中有 {count} 处引用可能指向其中的人，未做检查；请先修正本文件",
+    en: "this file could not be read (or is empty), so {count} reference(s) from other files that may name someone in it were not checked; fix this file first",
+  },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
+
+/**
+ * Parts of diagnostic messages: what a YAML syntax error means (`{reason}` of YAML_SYNTAX,
+ * never the parser's English) and the kinds of value (`{expected}` of INVALID_TYPE).
+ */
+export const DIAGNOSTIC_PART_MESSAGES = {
+  "read.reason.NOT_A_FILE": { zh: "不是普通文件", en: "not a regular file" },
+  "read.reason.EACCES": { zh: "没有读取权限", en: "permission denied" },
+  "read.reason.EPERM": { zh: "不允许读取", en: "operation not permitted" },
+  "read.reason.ENOENT": { zh: "文件已不存在", en: "the file no longer exists" },
+  "read.reason.EISDIR": { zh: "这是一个文件夹", en: "it is a folder" },
+  "read.reason.ELOOP": { zh: "符号链接循环", en: "a loop of symbolic links" },
+  "read.reason.EIO": { zh: "磁盘读取错误", en: "a disk read error" },
+  "type.string": { zh: "文字", en: "text" },
+  "type.number": { zh: "数字", en: "a number" },
+  "type.integer": { zh: "整数", en: "a whole number" },
+  "type.boolean": { zh: "true 或 false", en: "true or false" },
+  "type.array": { zh: "列表 [a, b]", en: "a list [a, b]" },
+  "type.object": { zh: "一组 `键: 值`", en: "a set of `key: value`" },
+  "type.null": { zh: "空值", en: "nothing" },
+  "yaml.reason.NO_COLON": {
+    zh: "这一行应写成 `键: 值`（半角冒号，冒号后加空格）",
+    en: "this line should read `key: value` (an ASCII colon followed by a space)",
+  },
+  "yaml.reason.NESTED_ON_ONE_LINE": {
+    zh: "一行里只能有一个 `键: 值`；第二个请换行并缩进",
+    en: "one `key: value` per line; put the second on its own indented line",
+  },
+  "yaml.reason.NO_DASH": { zh: "列表中的每一项前要写 `- `", en: "each item of a list starts with `- `" },
+  "yaml.reason.NO_COMMA": {
+    zh: "方括号或花括号中的各项要用半角逗号 `,` 分隔",
+    en: "items inside brackets or braces are separated by ASCII commas `,`",
+  },
+  "yaml.reason.NO_SPACE_AFTER_COLON": { zh: "冒号后要加一个空格", en: "put a space after the colon" },
+  "yaml.reason.COMMENT_NEEDS_SPACE": {
+    zh: "`#` 前要有空格才是注释；`#` 是值的一部分时请给值加引号",
+    en: "a comment needs a space before `#`; when `#` is part of the value, quote the value",
+  },
+  "yaml.reason.BAD_INDENT": {
+    zh: "缩进不对：同一层的键要对齐，下一层比上一层多缩进两个空格",
+    en: "wrong indentation: keys of one level line up, the next level is indented two more spaces",
+  },
+  "yaml.reason.BAD_SCALAR_START": {
+    zh: "值不能以这个符号开头；请给值加引号",
+    en: "a value cannot start with this character; quote the value",
+  },
+  "yaml.reason.UNEXPECTED_TOKEN": {
+    zh: "这里有多余的字符；检查括号、引号和冒号是否成对、是否多写",
+    en: "unexpected characters here; check that brackets, quotes and colons pair up",
+  },
+  "yaml.reason.BAD_DQ_ESCAPE": {
+    zh: "双引号中的 `\\` 转义无效；要写反斜杠本身请用单引号",
+    en: "invalid `\\` escape in double quotes; use single quotes to keep a backslash",
+  },
+  "yaml.reason.KEY_OVER_1024_CHARS": { zh: "键太长（超过 1024 个字符）", en: "key longer than 1024 characters" },
+  "yaml.reason.BLOCK_IN_FLOW": {
+    zh: "方括号或花括号中不能换行写 `- ` 或 `键:` 形式；请写在一行里",
+    en: "inside brackets or braces, write items on one line, not as `- ` or `key:` lines",
+  },
+  "yaml.reason.BAD_ALIAS": { zh: "`*` 引用无效；`*` 开头的值请加引号", en: "invalid `*` alias; quote a value that starts with `*`" },
+  "yaml.reason.BAD_DIRECTIVE": { zh: "`%` 指令无效；`%` 开头的值请加引号", en: "invalid `%` directive; quote a value that starts with `%`" },
+  "yaml.reason.MULTIPLE_ANCHORS": { zh: "一个值只能有一个 `&` 锚点", en: "one `&` anchor per value" },
+  "yaml.reason.MULTIPLE_TAGS": { zh: "一个值只能有一个 `!` 标签", en: "one `!` tag per value" },
+  "yaml.reason.ALIAS_PROPS": { zh: "`*` 引用前不能有锚点或标签", en: "an `*` alias cannot carry an anchor or a tag" },
+  "yaml.reason.BAD_PROP_ORDER": { zh: "锚点和标签要写在值的前面", en: "anchors and tags go before the value" },
+  "yaml.reason.TAG_RESOLVE_FAILED": { zh: "值与其 `!` 标签不符；请去掉标签", en: "the value does not fit its `!` tag; remove the tag" },
+  "yaml.reason.COLLECTION_KEY": { zh: "键必须是普通的文字，不能是列表或映射", en: "a key must be plain text, not a list or a mapping" },
+  "yaml.reason.IMPOSSIBLE": { zh: "无法读取这个文件", en: "the file cannot be read" },
+  "yaml.reason.OTHER": {
+    zh: "无法理解这里；检查冒号、缩进、括号和引号",
+    en: "cannot make sense of this; check colons, indentation, brackets and quotes",
+  },
+} satisfies Record<string, Bilingual>;

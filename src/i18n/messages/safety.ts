@@ -73,4 +73,8 @@ export const SAFETY_MESSAGES = {
     zh: "{file} 是指向仓库之外（{target}）的链接，channel 不会写到仓库以外。文件保持原样；请把它换成仓库里的普通文件",
     en: "{file} is a link to {target}, outside the repository, and channel does not write there. It is as it was; replace it by a file inside the repository",
   },
+  "hook.script.more": {
+    zh: "……另有 {more} 行未显示（运行 channel validate 查看全部）",
+    en: "… {more} more line(s) not shown (run channel validate to see them all)",
+  },
 } satisfies Record<string, Bilingual>;
