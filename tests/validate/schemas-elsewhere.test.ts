@@ -58,6 +58,9 @@ const ONLY_VALIDATE = {
   ],
   /** The repository's layout: which files exist. */
   layout: ["MISSING_BRANCH_FILE", "UNKNOWN_FILE"],
+  /** Every key and value of every file, whatever its field (a check of all text, not of one
+   * field's type; the schemas would need a pattern on each text field and cannot reach keys). */
+  allText: ["CONTROL_CHARACTER"],
   /** Across files: a schema sees one file. */
   acrossFiles: ["BRANCH_ID_MISMATCH", "DUPLICATE_BRANCH_ID", "DUPLICATE_DEPARTMENT_ID", "DUPLICATE_ID", "DUPLICATE_MONTH", "REFERENCES_NOT_CHECKED", "UNKNOWN_DEPARTMENT", "UNKNOWN_REFERENCE"],
 };
