@@ -7,6 +7,7 @@
  * Masking is done on the figures, before any renderer sees them, so no format can leak what
  * another one hides; free text that is still shown (KPI notes) is scrubbed of phone numbers.
  */
+import type { FollowupItem } from "../rules/followups.js";
 import type { MonthlyFigures } from "../rules/monthly.js";
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -55,4 +56,24 @@ export function redactMonthly(figures: MonthlyFigures): MonthlyFigures {
       notes: null,
     })),
   };
+}
+
+/**
+ * Follow-ups as they may leave the firm: no birthday items (their due day is the birthday, and
+ * the detail gives the age) and no amounts (maturities, large movements, purchases). Names and
+ * phones are masked where the items are shown. The input is not changed.
+ */
+export function redactFollowups(items: readonly FollowupItem[]): FollowupItem[] {
+  return items.filter((item) => item.facts.kind !== "birthday").map((item) => {
+    const f = item.facts;
+    switch (f.kind) {
+      case "maturity":
+      case "care_call":
+        return { ...item, facts: { ...f, amount: null } };
+      case "large_movement":
+        return { ...item, facts: { ...f, amount: null, note: null } };
+      default:
+        return item;
+    }
+  });
 }
