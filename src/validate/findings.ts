@@ -54,6 +54,8 @@ export const FINDING_CODES = [
   "DUPLICATE_MONTH",
   "UNKNOWN_DEPARTMENT",
   "UNKNOWN_REFERENCE",
+  // schema (added later; kept at the end)
+  "MONEY_TOO_LARGE",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -185,6 +185,11 @@ const CASES: Case[] = [
     files: { "branches/b1/staff.yaml": STAFF_HEAD, "branches/b1/activities.yaml": "activities:\n  - date: 2012-03-01\n    kind: call\n    with: [a, nobody]\n" },
     at: { file: "branches/b1/activities.yaml", line: 4, column: 15 },
   },
+  {
+    code: "MONEY_TOO_LARGE",
+    files: { "branches/b1/kpis.yaml": 'sales:\n  - {date: 2012-03-01, product: 长城2号, amount: "10000000亿"}\n' },
+    at: { file: "branches/b1/kpis.yaml", line: 2, column: 47 },
+  },
 ];
 
 describe("error catalogue", () => {

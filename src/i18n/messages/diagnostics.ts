@@ -148,4 +148,8 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "引用的{expected} `{id}` 不存在",
     en: "no {expected} with id `{id}`",
   },
+  "diag.MONEY_TOO_LARGE": {
+    zh: "`{field}` 的金额 `{value}` 太大（须小于 1000万亿元，即 1e15 元），无法计算；请检查是否多写了位数或单位",
+    en: "`{field}`: the amount `{value}` is too large to count (it must be under 1e15 yuan, 1000万亿); check for extra digits or a wrong unit",
+  },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
