@@ -9,7 +9,7 @@ import { t, type Lang } from "../../i18n/catalog.js";
 import { AppendError, appendActivity, type ActivityEntry } from "../../log/append-activity.js";
 import type { LoadedRepository } from "../../load/repository.js";
 import { ACTIVITY_KINDS } from "../../model/types.js";
-import { parseDate } from "../../model/values.js";
+import { parseDayOption } from "../date-options.js";
 import { nearest } from "../../validate/suggest.js";
 import { readIfExists, writeFileAtomic } from "../atomic-write.js";
 import { LockTimeoutError, lockFileFor, withFileLock } from "../file-lock.js";
@@ -45,7 +45,7 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   for (const [option, value] of [["--note", options.note], ["--by", options.by]] as const) {
     if (value !== undefined && value.trim() === "") throw usageError("log.error.emptyText", { option });
   }
-  if (options.date !== undefined && parseDate(options.date) === null) throw usageError("error.badDate", { option: "--date", value: options.date });
+  if (options.date !== undefined) parseDayOption("--date", options.date);
 
   // log edits a file: it needs every file as it is now, not a cached answer.
   const { root, repo, validation, model } = await loadData(ctx, { needFileData: true });
