@@ -46,6 +46,9 @@ export const DEFAULT_MAP: ImportMap = {
 };
 
 /** Why a map file is refused; the CLI turns it into a usage error. */
+/** A map is a few lines of YAML; a larger file is not one (and is not read past this). */
+export const MAX_MAP_BYTES = 1024 * 1024;
+
 export class MapError extends Error {
   constructor(
     readonly key: MessageKey,

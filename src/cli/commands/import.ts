@@ -10,7 +10,6 @@
  * Exit codes: 0 everything read; 1 some rows could not be read (the rest are still added with
  * --apply), the sheet cannot be read at all, or the result would not validate; 2 usage.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { findingMessage, renderDiagnosticsText } from "../../report/diagnostics.js";
@@ -18,16 +17,17 @@ import { appendEntries, EditError, readEntries, type FillEdit } from "../../impo
 import { existingRecords, findingEntry, newErrors, type CheckedRepository } from "../../import/check.js";
 import { headerKey, IMPORT_KINDS, type ImportKind } from "../../import/fields.js";
 import { loadPinyin } from "../../import/ids.js";
-import { DEFAULT_MAP, MapError, parseImportMap, type ImportMap } from "../../import/map-file.js";
+import { DEFAULT_MAP, MapError, MAX_MAP_BYTES, parseImportMap, type ImportMap } from "../../import/map-file.js";
 import { PlanError, planImport, type ImportPlan, type RowProblem } from "../../import/plan.js";
 import { importJson, renderImportText } from "../../import/render.js";
-import { readSpreadsheet, SheetError, sheetFormatOf } from "../../import/sheet.js";
+import { MAX_SHEET_BYTES, readSpreadsheet, SheetError, sheetFormatOf } from "../../import/sheet.js";
+import { BoundedReadError, readBoundedFile } from "../../load/read-bounded.js";
 import { nearest } from "../../validate/suggest.js";
 import { readIfExists, writeFileAtomic } from "../atomic-write.js";
 import { withFileLock } from "../file-lock.js";
 import { writeFailure } from "../write-errors.js";
 import { emit, resolveFormat, type Context } from "../context.js";
-import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
+import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
 export { IMPORT_KINDS };
@@ -51,7 +51,7 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
   if (sheetFormat === null) throw usageError("import.error.extension", { file: options.from });
   if (options.sheet !== undefined && sheetFormat === "csv") throw usageError("import.error.sheetWithCsv");
   const map = options.map === undefined ? DEFAULT_MAP : readMap(ctx, options.map, kind);
-  const bytes = readInput(ctx, options.from, "import.error.cannotRead");
+  const bytes = readInput(ctx, options.from, "import.error.cannotRead", MAX_SHEET_BYTES);
 
   // Import edits a file: it needs every file as it is now, not a cached answer.
   const { root, repo, validation, checks } = await loadData(ctx, { needFileData: true });
@@ -151,7 +151,7 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
 }
 
 function readMap(ctx: Context, file: string, kind: ImportKind): ImportMap {
-  const bytes = readInput(ctx, file, "import.error.cannotReadMap");
+  const bytes = readInput(ctx, file, "import.error.cannotReadMap", MAX_MAP_BYTES);
   try {
     return parseImportMap(Buffer.from(bytes).toString("utf8"), kind);
   } catch (error) {
@@ -160,10 +160,19 @@ function readMap(ctx: Context, file: string, kind: ImportKind): ImportMap {
   }
 }
 
-function readInput(ctx: Context, file: string, key: "import.error.cannotRead" | "import.error.cannotReadMap"): Uint8Array {
+/**
+ * A file named on the command line, read only when it is a regular file within `limit` bytes.
+ * Not a file (a device, a pipe, a folder): a usage error. Too large: exit 1 for the sheet, as a
+ * sheet that unpacks too large is; a usage error for the map, as a map that cannot be read is.
+ */
+function readInput(ctx: Context, file: string, key: "import.error.cannotRead" | "import.error.cannotReadMap", limit: number): Uint8Array {
   try {
-    return fs.readFileSync(path.resolve(ctx.surroundings.cwd, file));
+    return readBoundedFile(path.resolve(ctx.surroundings.cwd, file), limit);
   } catch (error) {
+    if (error instanceof BoundedReadError) {
+      if (error.reason === "not_regular") throw usageError("import.error.notRegularFile", { file });
+      throw new CliError(key === "import.error.cannotRead" ? EXIT_DATA_ERRORS : EXIT_USAGE, "import.error.tooLarge", { file, size: error.size, limit });
+    }
     throw usageError(key, { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
 }
