@@ -17,7 +17,8 @@ import { appendEntries, EditError, readEntries, type FillEdit } from "../../impo
 import { existingRecords, findingEntry, newErrors, type CheckedRepository } from "../../import/check.js";
 import { headerKey, IMPORT_KINDS, type ImportKind } from "../../import/fields.js";
 import { loadPinyin } from "../../import/ids.js";
-import { DEFAULT_MAP, MapError, MAX_MAP_BYTES, parseImportMap, type ImportMap } from "../../import/map-file.js";
+import { DEFAULT_MAP, MapError, MapSyntaxError, MAX_MAP_BYTES, parseImportMap, type ImportMap } from "../../import/map-file.js";
+import type { Finding } from "../../validate/findings.js";
 import { PlanError, planImport, type ImportPlan, type RowProblem } from "../../import/plan.js";
 import { importJson, renderImportText } from "../../import/render.js";
 import { MAX_SHEET_BYTES, readSpreadsheet, SheetError, sheetFormatOf } from "../../import/sheet.js";
@@ -156,6 +157,12 @@ function readMap(ctx: Context, file: string, kind: ImportKind): ImportMap {
     return parseImportMap(Buffer.from(bytes).toString("utf8"), kind);
   } catch (error) {
     if (error instanceof MapError) throw usageError("import.error.badMap", { file, detail: t(ctx.lang, error.key, error.params) });
+    if (error instanceof MapSyntaxError) {
+      // Shown as the data files' problems are: file:line:column, the code and the sentence.
+      const findings: Finding[] = error.problems.map((p) => ({ severity: "error", code: p.code, file, line: p.line, column: p.column, path: "", length: p.length, params: p.params }));
+      ctx.surroundings.stderr(renderDiagnosticsText({ findings, errors: findings.length, warnings: 0, files: 1, filesWithErrors: new Set([file]) }, [], ctx.lang, ctx.style));
+      throw usageError("import.error.badMap", { file, detail: t(ctx.lang, "import.map.yaml", { reason: findingMessage(findings[0]!, ctx.lang) }) });
+    }
     throw error;
   }
 }
