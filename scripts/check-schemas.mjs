@@ -4,10 +4,11 @@
 //  - house rules: no $id, every object has additionalProperties: false, every property
 //    has a bilingual title and a description;
 //  - built-in good and bad fixtures are accepted / rejected as expected;
-//  - the YAML examples of the product contract (--spec PATH, optional) are accepted;
+//  - with --spec FILE.md (optional): the YAML examples of a Markdown specification, each a
+//    ```yaml block under a `### <kind>.yaml` heading, are accepted;
 //  - every file under data-example/ (if present) is valid;
 //  - docs/data-format.md documents every field path.
-// Usage: node scripts/check-schemas.mjs [--spec /path/to/SPEC.md] [--data DIR]
+// Usage: node scripts/check-schemas.mjs [--spec FILE.md] [--data DIR]
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -191,7 +192,7 @@ expect("activities", "missing kind", y(`activities: [{date: 2012-03-01}]`), fals
 expect("departments", "missing name", y(`departments: [{id: sz}]`), false);
 expect("departments", "team typo", y(`departments: [{id: sz, name: x, team: {specialists: x}}]`), false);
 
-// ── contract examples
+// ── specification examples (--spec)
 const specPath = opt("--spec");
 if (specPath) {
   const spec = fs.readFileSync(specPath, "utf8");

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes a deterministic data repository that follows the contract, at head-office scale if
+// Writes a deterministic data repository that follows docs/data-format.md, at head-office scale if
 // asked: `npm run generate -- --branches 500 --seed 1 --out /tmp/hq`. Per branch about 30
 // staff, 150 prospects, 200 activities, 24 KPI months, 40 sales and a few competitors, with
 // Chinese names and notes. The same seed gives the same bytes. Used by the benchmark.

@@ -10,8 +10,8 @@ import { findRoot, ROOT_MARKER } from "../load/repository.js";
 import type { IsoDate } from "../model/values.js";
 import { parseDayOption } from "./date-options.js";
 import type { Style } from "../report/style.js";
-import { createFileAtomic, writeFileAtomic } from "./atomic-write.js";
 import { CliError, EXIT_USAGE, usageError } from "./errors.js";
+import { outputTarget, writeOutput } from "./output-file.js";
 import { writeFailure } from "./write-errors.js";
 
 /** The process's surroundings; tests pass their own. */
@@ -220,7 +220,8 @@ export function resolveFormat<F extends string>(ctx: Context, allowed: readonly 
 
 /**
  * Sends a command's output to stdout, or to `--out FILE`: atomically, never over a data file
- * of the repository, and over an existing file only with `--force`.
+ * of the repository (by real paths), over an existing file only with `--force`, and into a
+ * pipe or a device as a stream (see output-file.ts).
  */
 export function emit(ctx: Context, text: string | Uint8Array, root: string | null): void {
   const out = ctx.options.out;
@@ -228,29 +229,11 @@ export function emit(ctx: Context, text: string | Uint8Array, root: string | nul
     ctx.surroundings.stdout(typeof text === "string" ? text : Buffer.from(text).toString("utf8"));
     return;
   }
-  const target = path.resolve(ctx.surroundings.cwd, out);
-  if (root !== null && isDataFile(root, target)) throw usageError("error.outIsDataFile", { file: out });
   try {
-    if (ctx.options.force === true) writeFileAtomic(target, text);
-    // Without --force, creating and checking for an existing file are one step: no race.
-    else if (!createFileAtomic(target, text)) throw usageError("error.outExists", { file: out });
+    const target = outputTarget(path.resolve(ctx.surroundings.cwd, out), out, root);
+    if (!writeOutput(target, text, ctx.options.force === true)) throw usageError("error.outExists", { file: out });
   } catch (error) {
     // A full disk, a read-only file or folder: said in words, and the file is as it was.
     throw writeFailure(out, error);
   }
-}
-
-/** Whether a path is one of the repository's YAML data files (or a file inside its branches folder). */
-function isDataFile(root: string, target: string): boolean {
-  let real = target;
-  try {
-    real = fs.realpathSync(target);
-  } catch {
-    // Not there yet: judge by the path as given.
-  }
-  const rel = path.relative(fs.realpathSync(root), real);
-  if (rel.startsWith("..") || path.isAbsolute(rel)) return false;
-  const parts = rel.split(path.sep);
-  if (parts.length === 1) return parts[0] === ROOT_MARKER || parts[0] === "departments.yaml";
-  return parts[0] === "branches";
 }

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import { chooseLang, t, type Lang, type MessageKey } from "../i18n/catalog.js";
 import { makeContext, processSurroundings, wantsColor, type Context, type GlobalOptions, type Surroundings } from "./context.js";
 import { loadColorStyle, PLAIN } from "../report/style.js";
+import { terminalText } from "../report/untrusted-text.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
 import { parseDayOption, parseMonthOption } from "./date-options.js";
 import { VERSION } from "../version.js";
@@ -193,15 +194,16 @@ function reportError(error: unknown, lang: Lang, surroundings: Surroundings): nu
     if (error.exitCode === 0) return EXIT_OK;
     // Bare `channel`: the help has been printed to stderr; that is the whole message.
     if (error.code === "commander.help") return EXIT_USAGE;
-    surroundings.stderr(`channel: ${t(lang, "error.usage", { detail: error.message.replace(/^error: /, "") })}\n`);
+    // Messages quote what was typed and what the repository holds (folder names): shown safely.
+    surroundings.stderr(`channel: ${terminalText(t(lang, "error.usage", { detail: error.message.replace(/^error: /, "") }))}\n`);
     return EXIT_USAGE;
   }
   if (error instanceof CliError) {
-    surroundings.stderr(`channel: ${t(lang, error.key, error.params)}\n`);
+    surroundings.stderr(`channel: ${terminalText(t(lang, error.key, error.params))}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  surroundings.stderr(`channel: ${t(lang, "error.internal", { detail })}\n`);
+  surroundings.stderr(`channel: ${terminalText(t(lang, "error.internal", { detail }))}\n`);
   if (surroundings.env.CHANNEL_DEBUG && error instanceof Error && error.stack) surroundings.stderr(error.stack + "\n");
   return EXIT_USAGE;
 }

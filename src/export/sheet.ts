@@ -8,6 +8,7 @@ import type { Cell, SheetData } from "write-excel-file/node";
 import type { IsoDate, IsoDateTime } from "../model/values.js";
 import { displayWidth } from "../report/text-width.js";
 import { renderCsv } from "../report/tabular.js";
+import { spreadsheetText } from "../report/untrusted-text.js";
 
 export type SheetCell =
   | { kind: "text"; value: string }
@@ -47,7 +48,9 @@ export function cellString(cell: SheetCell): string {
 }
 
 export function renderSheetCsv(sheet: ExportSheet): string {
-  return renderCsv({ columns: sheet.headers.map((header) => ({ header })), rows: sheet.rows.map((row) => row.map(cellString)) });
+  // A column of numbers stays numbers in CSV; the formula guard is for text (tabular.ts).
+  const numeric = sheet.headers.map((_, i) => sheet.rows.every((row) => (row[i] ?? null) === null || row[i]!.kind === "number"));
+  return renderCsv({ columns: sheet.headers.map((header, i) => ({ header, numeric: numeric[i] })), rows: sheet.rows.map((row) => row.map(cellString)) });
 }
 
 function toDate(value: string): Date {
@@ -77,9 +80,9 @@ function xlsxCell(cell: SheetCell): Cell {
   if (cell === null) return null;
   switch (cell.kind) {
     case "text":
-      return { value: cell.value, type: String };
+      return { value: spreadsheetText(cell.value), type: String };
     case "code":
-      return { value: cell.value, type: String, format: "@" };
+      return { value: spreadsheetText(cell.value), type: String, format: "@" };
     case "date":
       if (!isExcelDate(cell.value)) return { value: cellString(cell), type: String, format: "@" };
       return { value: toDate(cell.value), type: Date, format: "yyyy-mm-dd" };
@@ -107,7 +110,7 @@ export function columnWidths(sheet: ExportSheet): number[] {
 
 /** The sheet as .xlsx bytes. */
 export async function renderSheetXlsx(sheet: ExportSheet): Promise<Uint8Array> {
-  const data: SheetData = [sheet.headers.map((header) => ({ value: header, type: String, fontWeight: "bold" as const })), ...sheet.rows.map((row) => row.map(xlsxCell))];
+  const data: SheetData = [sheet.headers.map((header) => ({ value: spreadsheetText(header), type: String, fontWeight: "bold" as const })), ...sheet.rows.map((row) => row.map(xlsxCell))];
   // Loaded on first use: every other command starts without the spreadsheet writer.
   const { default: writeXlsxFile } = await runtimeImport<typeof import("write-excel-file/node")>("write-excel-file/node");
   const buffer = await writeXlsxFile(data, {

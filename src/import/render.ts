@@ -6,6 +6,7 @@
 import { hasMessage, t, tDynamic, type Lang, type MessageKey } from "../i18n/catalog.js";
 import type { Style } from "../report/style.js";
 import { renderTable } from "../report/tabular.js";
+import { terminalCell, terminalLine } from "../report/untrusted-text.js";
 import { headerKey, type ImportKind } from "./fields.js";
 import type { Duplicate, DuplicateOf, ImportPlan, RowProblem } from "./plan.js";
 import type { Grid } from "./sheet.js";
@@ -41,7 +42,7 @@ function fieldLabel(field: string, lang: Lang): string {
 function ofText(of: DuplicateOf, lang: Lang): string {
   if (of.row !== null) return t(lang, "import.of.row", { row: of.row });
   if (of.id === null) return t(lang, "import.of.log");
-  return t(lang, "import.of.record", { id: of.id, name: of.name ?? "", branch: of.branch ?? "" });
+  return t(lang, "import.of.record", { id: terminalCell(of.id), name: terminalCell(of.name ?? ""), branch: terminalCell(of.branch ?? "") });
 }
 
 function duplicateText(d: Duplicate, lang: Lang): string {
@@ -52,9 +53,9 @@ function duplicateText(d: Duplicate, lang: Lang): string {
 
 function sourceText(report: ImportReport): string {
   const { grid, from, lang } = report;
-  if (grid.format === "csv") return t(lang, "import.source.csv", { file: from, encoding: t(lang, `import.encoding.${grid.encoding ?? "utf-8"}` as MessageKey) });
-  const others = grid.sheets.length > 1 ? t(lang, "import.source.sheets", { count: grid.sheets.length, sheets: grid.sheets.join(lang === "zh" ? "、" : ", ") }) : "";
-  return t(lang, "import.source.xlsx", { file: from, sheet: grid.sheet ?? "", others });
+  if (grid.format === "csv") return t(lang, "import.source.csv", { file: terminalCell(from), encoding: t(lang, `import.encoding.${grid.encoding ?? "utf-8"}` as MessageKey) });
+  const others = grid.sheets.length > 1 ? t(lang, "import.source.sheets", { count: grid.sheets.length, sheets: grid.sheets.map(terminalCell).join(lang === "zh" ? "、" : ", ") }) : "";
+  return t(lang, "import.source.xlsx", { file: terminalCell(from), sheet: terminalCell(grid.sheet ?? ""), others });
 }
 
 function cellOf(entry: Record<string, unknown>, key: string, lang: Lang): string {
@@ -74,18 +75,23 @@ const ADDED_COLUMNS: Readonly<Record<ImportKind, readonly string[]>> = {
   activities: ["date", "kind", "with", "by", "note"],
 };
 
+/**
+ * The plan for the terminal. Everything quoted from the spreadsheet (headers, cells, sheet and
+ * file names) is cut and shown safely (untrusted-text.ts) before it is put in a line and styled.
+ */
 export function renderImportText(report: ImportReport, style: Style): string {
   const { plan, lang } = report;
   const sep = lang === "zh" ? "，" : ", ";
   const out: string[] = [];
-  out.push(style.bold(t(lang, `import.title.${plan.kind}` as MessageKey, { source: sourceText(report), file: report.file })));
+  const column = (c: { column: string; header: string }) => `${c.column} ${terminalCell(c.header)}`;
+  out.push(style.bold(t(lang, `import.title.${plan.kind}` as MessageKey, { source: sourceText(report), file: terminalCell(report.file) })));
   out.push(t(lang, "import.headerRow", { row: plan.headerRow }));
   const mapped = plan.columns.filter((c) => c.status === "field" || c.status === "extra");
-  if (mapped.length > 0) out.push(`  ${mapped.map((c) => `${c.column} ${c.header} → ${c.field}${c.status === "extra" ? t(lang, "import.column.extra") : ""}`).join(sep)}`);
+  if (mapped.length > 0) out.push(`  ${mapped.map((c) => `${column(c)} → ${terminalCell(c.field ?? "")}${c.status === "extra" ? t(lang, "import.column.extra") : ""}`).join(sep)}`);
   const derived = plan.columns.filter((c) => c.status === "derived" || c.status === "ignored");
-  if (derived.length > 0) out.push(`  ${t(lang, "import.column.ignored", { columns: derived.map((c) => `${c.column} ${c.header}`).join(sep) })}`);
+  if (derived.length > 0) out.push(`  ${t(lang, "import.column.ignored", { columns: derived.map(column).join(sep) })}`);
   const unknown = plan.columns.filter((c) => c.status === "unknown");
-  if (unknown.length > 0) out.push(`  ${style.warning(t(lang, "import.column.unknown", { columns: unknown.map((c) => `${c.column} ${c.header}`).join(sep) }))}`);
+  if (unknown.length > 0) out.push(`  ${style.warning(t(lang, "import.column.unknown", { columns: unknown.map(column).join(sep) }))}`);
   out.push("");
 
   if (plan.additions.length > 0) {
@@ -112,22 +118,23 @@ export function renderImportText(report: ImportReport, style: Style): string {
   }
   if (plan.duplicates.length > 0) {
     out.push(style.bold(t(lang, "import.skipped", { count: plan.duplicates.length })));
-    for (const d of plan.duplicates) out.push(`  ${t(lang, "import.duplicateLine", { row: d.row, name: d.name, reason: duplicateText(d, lang) })}`);
+    for (const d of plan.duplicates) out.push(`  ${t(lang, "import.duplicateLine", { row: d.row, name: terminalCell(d.name), reason: duplicateText(d, lang) })}`);
     out.push("");
   }
   const badRows = [...new Set(plan.problems.map((p) => p.row))];
   if (badRows.length > 0) {
     out.push(style.error(style.bold(t(lang, "import.unreadable", { count: badRows.length }))));
     for (const p of plan.problems) {
-      const where = p.column === null ? t(lang, "import.where.row", { row: p.row }) : t(lang, "import.where.cell", { row: p.row, column: p.column, header: p.header ?? "" });
-      const value = p.value === null || p.value === "" ? "" : t(lang, "import.where.value", { value: p.value.replace(/\s*\n\s*/g, " ") });
-      out.push(`  ${where}${value}${lang === "zh" ? "：" : ": "}${problemMessage(p, lang)}`);
+      const where = p.column === null ? t(lang, "import.where.row", { row: p.row }) : t(lang, "import.where.cell", { row: p.row, column: p.column, header: terminalCell(p.header ?? "") });
+      const value = p.value === null || p.value === "" ? "" : t(lang, "import.where.value", { value: terminalCell(p.value.replace(/\s*\n\s*/g, " ")) });
+      // The message may quote the value again (a "did you mean"): shown safely as well.
+      out.push(`  ${where}${value}${lang === "zh" ? "：" : ": "}${terminalLine(problemMessage(p, lang))}`);
     }
     out.push("");
   }
   if (plan.additions.length === 0 && plan.fills.length === 0) out.push(t(lang, "import.nothing"));
-  if (report.applied) out.push(style.good(t(lang, "import.written", { file: report.file, added: plan.additions.length, filled: plan.fills.length })));
-  else if (plan.additions.length > 0 || plan.fills.length > 0) out.push(t(lang, report.creates ? "import.dryRunCreate" : "import.dryRun", { file: report.file }));
+  if (report.applied) out.push(style.good(t(lang, "import.written", { file: terminalCell(report.file), added: plan.additions.length, filled: plan.fills.length })));
+  else if (plan.additions.length > 0 || plan.fills.length > 0) out.push(t(lang, report.creates ? "import.dryRunCreate" : "import.dryRun", { file: terminalCell(report.file) }));
   return out.join("\n") + "\n";
 }
 

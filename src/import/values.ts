@@ -1,5 +1,5 @@
 /**
- * Turning spreadsheet cells into the value forms of SPEC 2. Spreadsheets hold dates as real
+ * Turning spreadsheet cells into the value forms of docs/data-format.md. Spreadsheets hold dates as real
  * dates, as Excel serial numbers or as text ("2012/3/5", "2012年3月5日"); phone numbers as
  * numbers that lost their leading 0, or in scientific notation that lost digits; positions
  * in Chinese. Each converter either gives the value as it will be written to the YAML file or
@@ -157,7 +157,7 @@ export function parseLunarBirthday(cell: CellValue): Parsed<string> {
 const MOBILE = /^1[3-9]\d{9}$/;
 
 /**
- * A phone number as SPEC 2 writes it: a mobile's 11 digits, or a landline "0755-83000000".
+ * A phone number as docs/data-format.md writes it: a mobile's 11 digits, or a landline "0755-83000000".
  * Spaces, dashes and a +86 are taken out of mobiles; a landline without its dash is split after
  * the area code (3 digits for 010 and 02x, 4 for the rest). A number that lost its leading 0
  * or was shown in scientific notation (1.38E+10) has lost digits: refused with the reason.
@@ -209,7 +209,7 @@ export function parseCount(cell: CellValue): Parsed<number> {
 }
 
 /**
- * Money: a number of yuan, or text in the forms SPEC 2 accepts ("8万", "1.5万元", "1,200,000"),
+ * Money: a number of yuan, or text in the forms docs/data-format.md accepts ("8万", "1.5万元", "1,200,000"),
  * kept as written so the file reads as the sheet did. A currency sign and spaces are dropped.
  */
 export function parseMoneyCell(cell: CellValue): Parsed<string | number> {

@@ -254,10 +254,11 @@ const NEEDS_FULL_PARSER: readonly { hints: readonly string[]; rule: RegExp }[] =
   { hints: ["&", "*", "!"], rule: /(?:^|[\s[{,])[&*!](?:[^\s]|\s|$)/m },
   // Git conflict markers.
   { hints: ["<<<<<<<", "=======", ">>>>>>>"], rule: /^(?:<{7}|={7}|>{7})/m },
-  // A null key: `~: 1`, `null: 1`, `: 1`, `{: a}`, `[:]`.
-  { hints: [], rule: /^[ \t]*(?:-[ \t]+)?(?:~|null|Null|NULL)?:(?:[ \t]|$)|[[{,][ \t]*(?:(?:~|null|Null|NULL)[ \t]*)?:/m },
-  // Explicit keys: `? a`.
-  { hints: ["?"], rule: /(?:^[ \t]*(?:-[ \t]+)?|[[{,][ \t]*)\?(?:[ \t]|$)/m },
+  // A null key: `~: 1`, `null: 1`, `: 1`, `{: a}`, `[:]`, also after any number of compact
+  // sequence indicators (`- - : x`, where js-yaml also reads `- - : - ` that yaml refuses).
+  { hints: [], rule: /^[ \t]*(?:-[ \t]+)*(?:~|null|Null|NULL)?:(?:[ \t]|$)|[[{,][ \t]*(?:(?:~|null|Null|NULL)[ \t]*)?:/m },
+  // Explicit keys: `? a`, `- - ? a`.
+  { hints: ["?"], rule: /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)\?(?:[ \t]|$)/m },
   // Hexadecimal and octal integers, which js-yaml reads as numbers and the full parser as text.
   { hints: ["0x", "0o"], rule: /(?:^|[\s[{,:-])0[xo][0-9a-fA-F]/m },
   // Exponents that overflow a double.
@@ -272,8 +273,8 @@ const NEEDS_FULL_PARSER: readonly { hints: readonly string[]; rule: RegExp }[] =
   { hints: ["|", ">"], rule: /[|>][1-9+-]/ },
   // Document markers and directives, indented or not.
   { hints: ["...", "---", "%"], rule: /^[ \t]*(?:\.\.\.|---|%)/m },
-  // Text after a flow or quoted item of a block sequence: `- [a] b: c`.
-  { hints: ["-"], rule: /^[ \t]*-[ \t]+(?:\[[^\n]*\]|\{[^\n]*\}|"[^\n]*"|'[^\n]*')[ \t]+[^#\s]/m },
+  // Text after a flow or quoted item of a block sequence: `- [a] b: c`, `- - [a] b: c`.
+  { hints: ["-"], rule: /^[ \t]*(?:-[ \t]+)+(?:\[[^\n]*\]|\{[^\n]*\}|"[^\n]*"|'[^\n]*')[ \t]+[^#\s]/m },
 ];
 
 /** Flow brackets past this count go to the full parser, whose depth guard then decides. */

@@ -19,7 +19,7 @@ export const POSITION_CATEGORIES = {
 export type PositionCategory = keyof typeof POSITION_CATEGORIES;
 export type Position = (typeof POSITION_CATEGORIES)[PositionCategory][number];
 
-/** Every position, in the order of SPEC 3's table (leaders first). */
+/** Every position, in the order of the positions table of docs/data-format.md (leaders first). */
 export const POSITIONS: readonly Position[] = Object.values(POSITION_CATEGORIES).flat();
 
 /** The category of a position, which sets the default contact cadence. */
@@ -109,7 +109,7 @@ export interface Prospect {
   archive: Record<string, unknown>;
 }
 
-/** Every activity kind, in the contract's order. */
+/** Every activity kind, in the order docs/data-format.md lists them. */
 export const ACTIVITY_KINDS = ["call", "sms", "wechat", "email", "visit", "meal", "gift", "report", "event", "training", "other"] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Parsing and checking of the value kinds of SPEC section 2. Shared by the schema formats
+ * Parsing and checking of the value kinds of docs/data-format.md section 3. Shared by the schema formats
  * (which decide validity) and the model builder (which normalises valid values).
  */
 import { addDays as addDaysFns, differenceInCalendarDays } from "date-fns";
@@ -43,7 +43,7 @@ export function hasDateShape(text: string): boolean {
   return DATE_SHAPE.test(text);
 }
 
-/** A datetime of SPEC 2, normalised to `YYYY-MM-DDTHH:mm:ss`, or null. */
+/** A datetime (docs/data-format.md), normalised to `YYYY-MM-DDTHH:mm:ss`, or null. */
 export function parseDateTime(text: string): IsoDateTime | null {
   const m = DATETIME_SHAPE.exec(text);
   if (!m) return null;
@@ -92,7 +92,7 @@ const UNIT_DIGITS: Record<string, number> = { "": 0, 万: 4, 亿: 8 };
 export const MONEY_LIMIT = 1e15;
 
 /**
- * Money in yuan from a number or one of the written forms of SPEC 2 ("2万", "1.5万",
+ * Money in yuan from a number or one of the written forms of docs/data-format.md ("2万", "1.5万",
  * "26亿", "20000元", "1,200,000"). Decimal shifting is done on the digits, so "1.1万" is
  * exactly 11000 (floating-point multiplication would give 11000.000000000002).
  * Returns null for negative, non-finite, oversized or unrecognised values.

@@ -1,7 +1,7 @@
 /**
  * Rendering the conversion bonus: a table that explains every candidate's outcome in words,
  * a summary (per department, places left), CSV for head office's spreadsheets, Markdown for
- * reports, and SPEC 6's JSON.
+ * reports, and the JSON of docs/json-output.md.
  */
 import { t, tDynamic, type Lang } from "../i18n/catalog.js";
 import type { BonusCandidate, BonusResult } from "../rules/bonus.js";
@@ -9,6 +9,7 @@ import { formatDateTimeCell, formatDay, formatDayTime } from "./date-format.js";
 import { formatYuan, formatYuanPlain, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
 import { renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
+import { markdownText, terminalText } from "./untrusted-text.js";
 
 export type MoneyReportFormat = "table" | "json" | "csv" | "md";
 
@@ -26,7 +27,7 @@ export type Section = { text: string } | { table: Tabular };
 export function renderSections(sections: readonly Section[], format: "table" | "md", style: Style): string {
   const parts = sections.map((s) => {
     if ("table" in s) return format === "md" ? renderMarkdown(s.table) : renderTable(s.table, style);
-    return s.text + "\n";
+    return (format === "md" ? markdownText(s.text) : terminalText(s.text)) + "\n";
   });
   // Markdown needs blank lines between paragraphs and tables; the terminal reads better dense.
   return format === "md" ? parts.map((p) => p.replace(/\n$/, "")).join("\n\n") + "\n" : parts.join("");
@@ -36,7 +37,7 @@ function shownCandidates(view: BonusView): BonusCandidate[] {
   return view.department === null ? view.result.candidates : view.result.candidates.filter((c) => c.department === view.department);
 }
 
-/** SPEC 6 `bonus`. Top-level `awarded` and `total_amount` stay company-wide, as the quota is. */
+/** The `bonus` JSON of docs/json-output.md. Top-level `awarded` and `total_amount` stay company-wide, as the quota is. */
 export function bonusJson(view: BonusView): object {
   const { result } = view;
   return {
@@ -137,7 +138,7 @@ export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet
   });
   const columns = options.spreadsheet
     ? [
-        { header: h("bonus.header.rank"), align: "right" as const },
+        { header: h("bonus.header.rank"), align: "right" as const, numeric: true },
         { header: h("bonus.header.at") },
         { header: h("bonus.header.departmentId") },
         { header: h("bonus.header.department") },
@@ -150,10 +151,10 @@ export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet
         { header: h("bonus.header.status") },
         { header: h("bonus.header.reasonCode") },
         { header: h("bonus.header.reason") },
-        { header: h("bonus.header.amount"), align: "right" as const },
+        { header: h("bonus.header.amount"), align: "right" as const, numeric: true },
       ]
     : [
-        { header: h("bonus.header.rank"), align: "right" as const },
+        { header: h("bonus.header.rank"), align: "right" as const, numeric: true },
         { header: h("bonus.header.at") },
         { header: h("bonus.header.department") },
         { header: h("bonus.header.branch") },
@@ -162,7 +163,7 @@ export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet
         { header: h("bonus.header.basis") },
         { header: h("bonus.header.status") },
         { header: h("bonus.header.reason") },
-        { header: h("bonus.header.amount"), align: "right" as const },
+        { header: h("bonus.header.amount"), align: "right" as const, numeric: true },
       ];
   return { columns, rows };
 }
@@ -198,8 +199,8 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
     table: {
       columns: [
         { header: t(lang, "bonus.header.department") },
-        { header: t(lang, "bonus.header.awarded"), align: "right" },
-        { header: t(lang, "bonus.header.total"), align: "right" },
+        { header: t(lang, "bonus.header.awarded"), align: "right", numeric: true },
+        { header: t(lang, "bonus.header.total"), align: "right", numeric: true },
       ],
       rows: departments.map((d) => [d.name, String(d.awarded), yuanNumberText(d.amount)]),
     },
@@ -221,8 +222,8 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
         columns: [
           { header: t(lang, "bonus.header.branch") },
           { header: t(lang, "bonus.header.department") },
-          { header: t(lang, "bonus.header.awarded"), align: "right" },
-          { header: t(lang, "bonus.header.left"), align: "right" },
+          { header: t(lang, "bonus.header.awarded"), align: "right", numeric: true },
+          { header: t(lang, "bonus.header.left"), align: "right", numeric: true },
         ],
         // A branch's room is also bounded by what is left company-wide.
         rows: withRoom.map((b) => [b.name, departmentName.get(b.department) ?? b.department, String(b.awarded), String(Math.min(b.left, result.totalLeft))]),

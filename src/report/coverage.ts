@@ -70,8 +70,8 @@ function overviewTable(result: CoverageResult, lang: Lang): Tabular {
     columns: [
       { header: t(lang, "coverage.col.branch") },
       { header: t(lang, "coverage.col.department") },
-      { header: t(lang, "coverage.col.staff"), align: "right" },
-      { header: t(lang, "coverage.col.share"), align: "right" },
+      { header: t(lang, "coverage.col.staff"), align: "right", numeric: true },
+      { header: t(lang, "coverage.col.share"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.gaps") },
     ],
     rows: result.branches.map((b) => [
@@ -93,8 +93,8 @@ function branchTable(branch: BranchCoverage, lang: Lang): Tabular {
     columns: [
       { header: t(lang, "coverage.col.item") },
       { header: t(lang, "coverage.col.scope") },
-      { header: t(lang, "coverage.col.filled"), align: "right" },
-      { header: t(lang, "coverage.col.share"), align: "right" },
+      { header: t(lang, "coverage.col.filled"), align: "right", numeric: true },
+      { header: t(lang, "coverage.col.share"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.missing") },
     ],
     rows: branch.items.map((i) => [itemLabel(i.item, lang), t(lang, `coverage.scope.${i.scope}`), `${i.filled}/${i.total}`, percentText(i.share), missingText(i, lang, false)]),
@@ -138,9 +138,9 @@ export function coverageTabular(result: CoverageResult, lang: Lang): Tabular {
       { header: t(lang, "coverage.col.itemCode") },
       { header: t(lang, "coverage.col.item") },
       { header: t(lang, "coverage.col.scope") },
-      { header: t(lang, "coverage.col.filled"), align: "right" },
-      { header: t(lang, "coverage.col.total"), align: "right" },
-      { header: t(lang, "coverage.col.share"), align: "right" },
+      { header: t(lang, "coverage.col.filled"), align: "right", numeric: true },
+      { header: t(lang, "coverage.col.total"), align: "right", numeric: true },
+      { header: t(lang, "coverage.col.share"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.missing") },
     ],
     rows: result.branches.flatMap((b) =>

@@ -1,6 +1,6 @@
 /**
  * Rendering validation results: compiler-style text with the source line and a caret, or the
- * JSON shape of SPEC 6.
+ * JSON shape of docs/json-output.md.
  */
 import type { LoadedFile } from "../load/repository.js";
 import { t, tDynamic, type Lang } from "../i18n/catalog.js";
@@ -8,14 +8,13 @@ import type { Finding } from "../validate/findings.js";
 import type { ValidationResult } from "../validate/index.js";
 import type { Style } from "./style.js";
 import { displayWidth } from "./text-width.js";
-
-/** A value quoted in a message is cut to this many characters (an id may be a 5 MB line). */
-const MAX_QUOTED = 200;
+import { MAX_CELL_CHARS, shorten, terminalLine, visibleControls } from "./untrusted-text.js";
 
 /** The finding's message in `lang`, with a "did you mean" hint when it has a suggestion. */
 export function findingMessage(finding: Finding, lang: Lang): string {
   const params = Object.fromEntries(
-    Object.entries(finding.params).map(([name, value]) => [name, typeof value === "string" && value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED - 1)}…` : value]),
+    // A value quoted in a message is cut like a table cell (an id may be a 5 MB line).
+    Object.entries(finding.params).map(([name, value]) => [name, typeof value === "string" ? shorten(value, MAX_CELL_CHARS) : value]),
   );
   if (finding.code === "UNKNOWN_REFERENCE" && typeof params.expected === "string") {
     params.expected = tDynamic(lang, `ref.${params.expected}`);
@@ -37,11 +36,13 @@ function excerpt(finding: Finding, file: LoadedFile | undefined, style: Style): 
   if (text.trim() === "") return [];
   const gutter = String(finding.line);
   const pad = " ".repeat(gutter.length);
-  // Wide (CJK) characters take two terminal cells: pad the caret by display width.
-  const before = [...text].slice(0, window.column - 1).join("");
-  const underlined = [...text].slice(window.column - 1, window.column - 1 + finding.length).join("");
+  // Control characters are shown (`\x1B`), never sent to the terminal; the caret is measured
+  // on the shown text. Wide (CJK) characters take two terminal cells: pad by display width.
+  const chars = [...text];
+  const before = visibleControls(chars.slice(0, window.column - 1).join(""));
+  const underlined = visibleControls(chars.slice(window.column - 1, window.column - 1 + finding.length).join(""));
   const caret = " ".repeat(displayWidth(before)) + "^".repeat(Math.max(1, displayWidth(underlined)));
-  return [`  ${style.dim(`${gutter} |`)} ${text}`, `  ${style.dim(`${pad} |`)} ${finding.severity === "error" ? style.error(caret) : style.warning(caret)}`];
+  return [`  ${style.dim(`${gutter} |`)} ${visibleControls(text)}`, `  ${style.dim(`${pad} |`)} ${finding.severity === "error" ? style.error(caret) : style.warning(caret)}`];
 }
 
 export function renderDiagnosticsText(result: ValidationResult, files: readonly LoadedFile[], lang: Lang, style: Style): string {
@@ -50,7 +51,7 @@ export function renderDiagnosticsText(result: ValidationResult, files: readonly 
   for (const finding of result.findings) {
     const severity = t(lang, finding.severity === "error" ? "severity.error" : "severity.warning");
     const label = finding.severity === "error" ? style.error(severity) : style.warning(severity);
-    lines.push(`${style.bold(`${finding.file}:${finding.line}:${finding.column}`)}: ${label} ${style.dim(finding.code)} ${findingMessage(finding, lang)}`);
+    lines.push(`${style.bold(`${terminalLine(finding.file)}:${finding.line}:${finding.column}`)}: ${label} ${style.dim(finding.code)} ${terminalLine(findingMessage(finding, lang))}`);
     lines.push(...excerpt(finding, byName.get(finding.file), style));
   }
   if (lines.length > 0) lines.push("");
@@ -62,7 +63,7 @@ export function renderDiagnosticsText(result: ValidationResult, files: readonly 
   return lines.join("\n") + "\n";
 }
 
-/** SPEC 6: `{ok, files, errors, warnings, diagnostics: [...]}`. */
+/** docs/json-output.md: `{ok, files, errors, warnings, diagnostics: [...]}`. */
 export function diagnosticsJson(result: ValidationResult, lang: Lang): object {
   return {
     ok: result.errors === 0,

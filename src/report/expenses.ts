@@ -1,7 +1,7 @@
 /**
  * Rendering expense support: one row per department with an explanation a head-office reader
  * can check on its own ("资管代表覆盖，计入 180万，未报备支行 60万 不计入，第1档（≥ 50万）0.2%，
- * 支持 3600元"), the total, the per-branch figures the rows add up from, and SPEC 6's JSON.
+ * 支持 3600元"), the total, the per-branch figures the rows add up from, and the JSON of docs/json-output.md.
  */
 import { t, type Lang } from "../i18n/catalog.js";
 import type { ExpenseDepartmentLine, ExpenseResult } from "../rules/expenses.js";
@@ -11,7 +11,7 @@ import { formatRate, formatYuan, formatYuanPlain, yuanNumberText } from "./money
 import type { Style } from "./style.js";
 import { renderCsv, type Tabular } from "./tabular.js";
 
-/** SPEC 6 `expenses`. */
+/** The `expenses` JSON of docs/json-output.md. */
 export function expensesJson(result: ExpenseResult): object {
   return {
     as_of: result.asOf,
@@ -81,10 +81,10 @@ export function expensesTabular(result: ExpenseResult, lang: Lang, options: { sp
         { header: h("expenses.header.department") },
         { header: h("expenses.header.schemeCode") },
         { header: h("expenses.header.scheme") },
-        { header: h("expenses.header.salesYuan"), align: "right" },
-        { header: h("expenses.header.excludedYuan"), align: "right" },
-        { header: h("expenses.header.tier"), align: "right" },
-        { header: h("expenses.header.support"), align: "right" },
+        { header: h("expenses.header.salesYuan"), align: "right", numeric: true },
+        { header: h("expenses.header.excludedYuan"), align: "right", numeric: true },
+        { header: h("expenses.header.tier"), align: "right", numeric: true },
+        { header: h("expenses.header.support"), align: "right", numeric: true },
         { header: h("expenses.header.reasonCode") },
         { header: h("expenses.header.explain") },
       ],
@@ -106,10 +106,10 @@ export function expensesTabular(result: ExpenseResult, lang: Lang, options: { sp
     columns: [
       { header: h("expenses.header.department") },
       { header: h("expenses.header.scheme") },
-      { header: h("expenses.header.sales"), align: "right" },
-      { header: h("expenses.header.excluded"), align: "right" },
+      { header: h("expenses.header.sales"), align: "right", numeric: true },
+      { header: h("expenses.header.excluded"), align: "right", numeric: true },
       { header: h("expenses.header.tier") },
-      { header: h("expenses.header.support"), align: "right" },
+      { header: h("expenses.header.support"), align: "right", numeric: true },
       { header: h("expenses.header.explain") },
     ],
     rows: result.departments.map((d) => [
@@ -132,8 +132,8 @@ function branchTabular(result: ExpenseResult, lang: Lang): Tabular {
       { header: t(lang, "expenses.header.department") },
       { header: t(lang, "expenses.header.scheme") },
       { header: t(lang, "expenses.header.hqReported") },
-      { header: t(lang, "expenses.header.sales"), align: "right" },
-      { header: t(lang, "expenses.header.excluded"), align: "right" },
+      { header: t(lang, "expenses.header.sales"), align: "right", numeric: true },
+      { header: t(lang, "expenses.header.excluded"), align: "right", numeric: true },
     ],
     rows: result.departments.flatMap((d) =>
       d.branches.map((b) => [

@@ -1,7 +1,7 @@
 /**
  * The morning list in words: the detail of each follow-up in the chosen language, the terminal
  * table grouped by day (overdue first, with how many days late; then today; then each coming
- * day), CSV and Markdown as one flat table, and SPEC 6's JSON.
+ * day), CSV and Markdown as one flat table, and the JSON of docs/json-output.md.
  */
 import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
 import type { Model } from "../model/types.js";
@@ -12,6 +12,7 @@ import { formatDay } from "./date-format.js";
 import { formatYuan } from "./money-format.js";
 import type { Style } from "./style.js";
 import { renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
+import { markdownText, terminalText } from "./untrusted-text.js";
 
 /** Everything a rendering of the list needs. */
 export interface FollowupReport {
@@ -121,7 +122,7 @@ function branchLabel(item: FollowupItem, report: FollowupReport): string {
   return report.branchNames.get(item.branch) ?? item.branch;
 }
 
-/** SPEC 6: `{as_of, within, items: [{due, kind, overdue, branch, department, person, name, owner, detail}]}`. */
+/** docs/json-output.md: `{as_of, within, items: [{due, kind, overdue, branch, department, person, name, owner, detail}]}`. */
 export function followupsJson(report: FollowupReport): object {
   return {
     as_of: report.asOf,
@@ -150,7 +151,7 @@ export function renderFollowupsTable(report: FollowupReport, style: Style): stri
   const { lang, asOf } = report;
   const out: string[] = [style.bold(t(lang, "followups.title", { date: asOf, within: report.within, until: formatDay(addDays(asOf, report.within), lang, asOf) })), ""];
   const columns = (withDue: boolean) => [
-    ...(withDue ? [{ header: t(lang, "followups.col.due") }, { header: t(lang, "followups.col.late"), align: "right" as const }] : []),
+    ...(withDue ? [{ header: t(lang, "followups.col.due") }, { header: t(lang, "followups.col.late"), align: "right" as const, paint: style.error }] : []),
     { header: t(lang, "followups.col.kind") },
     { header: t(lang, "followups.col.branch") },
     { header: t(lang, "followups.col.person") },
@@ -162,7 +163,7 @@ export function renderFollowupsTable(report: FollowupReport, style: Style): stri
   const overdue = report.items.filter((i) => i.overdue);
   if (overdue.length > 0) {
     out.push(style.error(style.bold(t(lang, "followups.group.overdue", { count: overdue.length }))));
-    const rows = overdue.map((item) => [formatDay(item.due, lang, asOf), style.error(t(lang, "followups.late", { days: item.daysLate })), ...cells(item)]);
+    const rows = overdue.map((item) => [formatDay(item.due, lang, asOf), t(lang, "followups.late", { days: item.daysLate }), ...cells(item)]);
     out.push(renderTable({ columns: columns(true), rows }, style));
   }
   const days = [...new Set(report.items.filter((i) => !i.overdue).map((i) => i.due))];
@@ -174,7 +175,7 @@ export function renderFollowupsTable(report: FollowupReport, style: Style): stri
     out.push(renderTable({ columns: columns(false), rows: group.map(cells) }, style));
   }
   if (report.items.length === 0) out.push(t(lang, "followups.none"), "");
-  out.push(summaryLine(report));
+  out.push(terminalText(summaryLine(report)));
   return out.join("\n") + "\n";
 }
 
@@ -195,7 +196,7 @@ export function followupsTabular(report: FollowupReport): Tabular {
   return {
     columns: [
       { header: t(lang, "followups.col.due") },
-      { header: t(lang, "followups.col.daysLate"), align: "right" },
+      { header: t(lang, "followups.col.daysLate"), align: "right", numeric: true },
       { header: t(lang, "followups.col.kind") },
       { header: t(lang, "followups.col.branch") },
       { header: t(lang, "followups.col.person") },
@@ -223,5 +224,5 @@ export function renderFollowupsCsv(report: FollowupReport): string {
 export function renderFollowupsMarkdown(report: FollowupReport): string {
   const { lang, asOf } = report;
   const title = t(lang, "followups.title", { date: asOf, within: report.within, until: formatDay(addDays(asOf, report.within), lang, asOf) });
-  return `# ${title}\n\n${renderMarkdown(followupsTabular(report))}\n${summaryLine(report)}\n`;
+  return `# ${markdownText(title)}\n\n${renderMarkdown(followupsTabular(report))}\n${markdownText(summaryLine(report))}\n`;
 }

@@ -9,6 +9,7 @@ import { t } from "../i18n/catalog.js";
 import { addDays, type IsoDate } from "../model/values.js";
 import type { FollowupItem } from "../rules/followups.js";
 import { describeFollowup, kindLabel, personLabel, type FollowupReport } from "./followups.js";
+import { MAX_LINE_CHARS, shorten, visibleControls } from "./untrusted-text.js";
 
 /** The most octets a content line may have, CRLF excluded (RFC 5545 3.1). */
 export const MAX_LINE_OCTETS = 75;
@@ -63,9 +64,14 @@ export function renderIcs(report: FollowupReport, options: IcsOptions): string {
   return lines.map(foldLine).join("\r\n") + "\r\n";
 }
 
-/** TEXT values (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped. */
+/**
+ * TEXT values (RFC 5545 3.3.11): backslash, semicolon, comma and newlines escaped. Control
+ * characters, which TEXT may not hold, and bidi overrides are shown as `\x1B`, `\u202E`
+ * (untrusted-text.ts), and a value is cut to a line's worth of text.
+ */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  return visibleControls(shorten(value, MAX_LINE_CHARS).replace(/\r\n|\r/g, "\n"))
+    .replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /**

@@ -15,6 +15,7 @@ import { formatYuan, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
 import type { ChartSpec } from "./svg-chart.js";
 import { renderCsv, renderMarkdown, renderTable, type Column, type Tabular } from "./tabular.js";
+import { markdownText, terminalText } from "./untrusted-text.js";
 
 export const MONTHLY_FORMATS = ["md", "html", "csv", "json"] as const;
 export type MonthlyFormat = (typeof MONTHLY_FORMATS)[number];
@@ -122,9 +123,9 @@ function figuresTable(view: MonthlyView, o: ValueOptions): { table: Tabular; gap
   const columns: Column[] = [
     { header: t(lang, "report.col.group") },
     { header: t(lang, "report.col.item") },
-    { header: t(lang, "report.col.month", { month: monthLabel(figures.month, lang) }), align: "right" },
-    { header: t(lang, "report.col.previous", { month: monthLabel(figures.previousMonth, lang) }), align: "right" },
-    { header: t(lang, "report.col.ytd", { range: ytdRange }), align: "right" },
+    { header: t(lang, "report.col.month", { month: monthLabel(figures.month, lang) }), align: "right", numeric: true },
+    { header: t(lang, "report.col.previous", { month: monthLabel(figures.previousMonth, lang) }), align: "right", numeric: true },
+    { header: t(lang, "report.col.ytd", { range: ytdRange }), align: "right", numeric: true },
   ];
   let gaps = false;
   const totals: number[] = [];
@@ -145,14 +146,14 @@ function kpiTable(view: MonthlyView, o: ValueOptions): Tabular {
   return {
     columns: [
       { header: t(lang, "report.kpi.col.metric") },
-      { header: t(lang, "report.col.month", { month: monthLabel(figures.month, lang) }), align: "right" },
-      { header: t(lang, "report.col.previous", { month: monthLabel(figures.previousMonth, lang) }), align: "right" },
-      { header: t(lang, "report.kpi.col.change"), align: "right" },
-      { header: t(lang, "report.kpi.col.target"), align: "right" },
+      { header: t(lang, "report.col.month", { month: monthLabel(figures.month, lang) }), align: "right", numeric: true },
+      { header: t(lang, "report.col.previous", { month: monthLabel(figures.previousMonth, lang) }), align: "right", numeric: true },
+      { header: t(lang, "report.kpi.col.change"), align: "right", numeric: true },
+      { header: t(lang, "report.kpi.col.target"), align: "right", numeric: true },
       // A spreadsheet gets the target as a bare number, so its period needs a column of its own.
       ...(o.spreadsheet ? [{ header: t(lang, "report.kpi.col.period") }] : []),
-      { header: t(lang, "report.kpi.col.actual"), align: "right" },
-      { header: t(lang, "report.kpi.col.completion"), align: "right" },
+      { header: t(lang, "report.kpi.col.actual"), align: "right", numeric: true },
+      { header: t(lang, "report.kpi.col.completion"), align: "right", numeric: true },
     ],
     rows: figures.kpis.map((row) => {
       let actual = metricValue(row.metric, row.actual, o);
@@ -205,10 +206,10 @@ function chartBlock(view: MonthlyView, o: ValueOptions): Extract<DocumentBlock, 
   const table: Tabular = {
     columns: [
       { header: t(lang, "report.col.monthOnly") },
-      { header: t(lang, "report.metric.new_accounts"), align: "right" },
-      { header: t(lang, "report.figure.assets_in"), align: "right" },
-      { header: t(lang, "report.figure.sales_total"), align: "right" },
-      { header: t(lang, "report.figure.activities_total"), align: "right" },
+      { header: t(lang, "report.metric.new_accounts"), align: "right", numeric: true },
+      { header: t(lang, "report.figure.assets_in"), align: "right", numeric: true },
+      { header: t(lang, "report.figure.sales_total"), align: "right", numeric: true },
+      { header: t(lang, "report.figure.activities_total"), align: "right", numeric: true },
     ],
     rows: months.map((m) => [
       o.spreadsheet ? m.month : monthLabel(m.month, lang),
@@ -403,14 +404,9 @@ export function renderMonthly(view: MonthlyView, format: MonthlyFormat): string 
 
 // ---- documents as text ----
 
-/** Markdown punctuation that would change what the text means, backslash-escaped. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
-}
-
 function markdownTable(table: Tabular, grouped: boolean): string {
-  const rows = table.rows.map((row, r) => row.map((cell, i) => (grouped && i === 0 && r > 0 && table.rows[r - 1]![0] === cell ? "" : escapeMarkdown(cell))));
-  return renderMarkdown({ columns: table.columns.map((c) => ({ ...c, header: escapeMarkdown(c.header) })), rows }).trimEnd();
+  const rows = grouped ? table.rows.map((row, r) => row.map((cell, i) => (i === 0 && r > 0 && table.rows[r - 1]![0] === cell ? "" : cell))) : table.rows;
+  return renderMarkdown({ columns: table.columns, rows }).trimEnd();
 }
 
 /** A document as Markdown: `#` title, `##` sections, tables, notes in italics. */
@@ -418,15 +414,15 @@ export function renderDocumentMarkdown(blocks: readonly DocumentBlock[]): string
   const parts = blocks.map((b) => {
     switch (b.kind) {
       case "title":
-        return `# ${escapeMarkdown(b.text)}`;
+        return `# ${markdownText(b.text)}`;
       case "heading":
-        return `## ${escapeMarkdown(b.text)}`;
+        return `## ${markdownText(b.text)}`;
       case "subtitle":
       case "paragraph":
-        return escapeMarkdown(b.text);
+        return markdownText(b.text);
       case "note":
       case "footer":
-        return `_${escapeMarkdown(b.text)}_`;
+        return `_${markdownText(b.text)}_`;
       case "table":
         return markdownTable(b.table, b.grouped === true);
       case "chart":
@@ -443,13 +439,13 @@ export function renderDocumentText(blocks: readonly DocumentBlock[], style: Styl
       switch (b.kind) {
         case "title":
         case "heading":
-          return style.bold(b.text) + "\n";
+          return style.bold(terminalText(b.text)) + "\n";
         case "subtitle":
         case "paragraph":
-          return b.text + "\n";
+          return terminalText(b.text) + "\n";
         case "note":
         case "footer":
-          return style.dim(b.text) + "\n";
+          return style.dim(terminalText(b.text)) + "\n";
         case "table": {
           const rows = b.grouped ? b.table.rows.map((row, r) => row.map((cell, i) => (i === 0 && r > 0 && b.table.rows[r - 1]![0] === cell ? "" : cell))) : b.table.rows;
           return renderTable({ columns: b.table.columns, rows }, style);

@@ -49,7 +49,7 @@ export function summaryTabular(result: SummaryResult, lang: Lang, options: { spr
   const money = (n: number | null, compact: boolean) =>
     n === null ? (options.spreadsheet ? "" : DASH) : options.spreadsheet ? yuanNumberText(n) : compact ? formatYuan(n, lang) : formatYuanPlain(n, lang);
   const share = (s: number | null) => (s === null ? (options.spreadsheet ? "" : DASH) : options.spreadsheet ? String(Math.round(s * 10000) / 10000) : percentText(s));
-  const right = (header: string): Column => ({ header, align: "right" });
+  const right = (header: string): Column => ({ header, align: "right", numeric: true });
   const columns: Column[] = [
     ...(options.spreadsheet ? [{ header: h("report.summary.col.departmentId") }] : []),
     { header: h("report.summary.col.department") },

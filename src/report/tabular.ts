@@ -5,10 +5,18 @@
  */
 import { displayWidth } from "./text-width.js";
 import type { Style } from "./style.js";
+import { markdownInline, spreadsheetText, terminalCell } from "./untrusted-text.js";
 
 export interface Column {
   header: string;
   align?: "left" | "right";
+  /**
+   * The column holds numbers our code writes: in CSV a cell of it that is a plain decimal
+   * number (`-300`, `1.5`) stays a number; any other cell is guarded like text.
+   */
+  numeric?: boolean;
+  /** How the terminal table paints this column's cells (colour), applied after measuring. */
+  paint?: (text: string) => string;
 }
 
 export interface Tabular {
@@ -23,9 +31,12 @@ export interface Tabular {
  * a head office's follow-up list (28,000 lines) took 36 s to draw, and takes under one now.
  */
 export function renderTable(table: Tabular, style: Style): string {
-  const headers = table.columns.map((c) => style.bold(c.header));
-  // Each cell is measured once.
-  const measured = [headers, ...table.rows].map((cells) => ({ cells, widths: cells.map(cellWidth) }));
+  // Every cell is made safe and measured once: shown form, cut, one line (untrusted-text.ts).
+  const measure = (raw: readonly string[], painted: boolean) => {
+    const cells = raw.map(terminalCell);
+    return { cells, widths: cells.map(displayWidth), painted };
+  };
+  const measured = [measure(table.columns.map((c) => c.header), true), ...table.rows.map((row) => measure(row, false))];
   const widths: number[] = [];
   for (const row of measured) {
     row.widths.forEach((w, i) => {
@@ -33,40 +44,51 @@ export function renderTable(table: Tabular, style: Style): string {
     });
   }
   const rule = (left: string, middle: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(middle) + right;
-  const line = ({ cells, widths: cellWidths }: { cells: readonly string[]; widths: readonly number[] }) =>
+  const line = ({ cells, widths: cellWidths, painted }: { cells: readonly string[]; widths: readonly number[]; painted: boolean }) =>
     "│" +
     widths
       .map((w, i) => {
-        const cell = cells[i] ?? "";
+        const column = table.columns[i];
+        const text = cells[i] ?? "";
+        const cell = painted ? style.bold(text) : column?.paint !== undefined ? column.paint(text) : text;
         const gap = " ".repeat(Math.max(0, w - (cellWidths[i] ?? 0)));
-        return ` ${table.columns[i]?.align === "right" ? gap + cell : cell + gap} `;
+        return ` ${column?.align === "right" ? gap + cell : cell + gap} `;
       })
       .join("│") +
     "│";
   return [rule("┌", "┬", "┐"), ...measured.map(line), rule("└", "┴", "┘")].join("\n") + "\n";
 }
 
-/** Terminal cells of a cell's text, colour codes not counted. */
-function cellWidth(text: string): number {
-  return displayWidth(text.includes("\x1b") ? text.replace(/\x1b\[[0-9;]*m/g, "") : text);
-}
-
-/** RFC 4180 CSV with CRLF line ends and a UTF-8 BOM. */
+/**
+ * RFC 4180 CSV with CRLF line ends and a UTF-8 BOM. Cells are made safe for spreadsheets
+ * (see `csvCell`); a `numeric` column's plain numbers stay numbers.
+ */
 export function renderCsv(table: Tabular): string {
-  const lines = [table.columns.map((c) => c.header), ...table.rows].map((row) => row.map(csvCell).join(","));
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  const header = table.columns.map((c) => csvCell(c.header, false)).join(",");
+  const rows = table.rows.map((row) => row.map((cell, i) => csvCell(cell, table.columns[i]?.numeric === true)).join(","));
+  return "\uFEFF" + [header, ...rows].join("\r\n") + "\r\n";
 }
 
-function csvCell(value: string): string {
-  // A leading = + - @ would make a spreadsheet evaluate the cell as a formula.
-  const safe = /^[=+\-@]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+/** A number as our code writes one: `-300`, `1.5`, `12`. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * One CSV cell. Following OWASP's advice on CSV injection, text starting with `=`, `+`, `-`,
+ * `@`, a tab or a line break (CR) is prefixed with `'`, so a spreadsheet shows it instead of evaluating
+ * it; a plain number in a numeric column is left as it is. The text itself is made safe as
+ * for any spreadsheet (`spreadsheetText`: cut at what a cell holds, a CR as a line break,
+ * control and bidi characters shown).
+ */
+function csvCell(value: string, numeric: boolean): string {
+  const text = spreadsheetText(value);
+  const safe = /^[=+\-@\t\r\n]/.test(text) && !(numeric && PLAIN_NUMBER.test(text)) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A GitHub-flavoured Markdown table; every cell escaped so that no value becomes markup. */
 export function renderMarkdown(table: Tabular): string {
-  const escape = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-  const head = `| ${table.columns.map((c) => escape(c.header)).join(" | ")} |`;
+  const head = `| ${table.columns.map((c) => markdownInline(c.header)).join(" | ")} |`;
   const rule = `|${table.columns.map((c) => (c.align === "right" ? "---:" : "---")).join("|")}|`;
-  const body = table.rows.map((row) => `| ${row.map(escape).join(" | ")} |`);
+  const body = table.rows.map((row) => `| ${row.map((cell) => markdownInline(cell)).join(" | ")} |`);
   return [head, rule, ...body].join("\n") + "\n";
 }

@@ -1,5 +1,5 @@
 /**
- * The conversion bonus (理财经理转化奖励) of SPEC 5: who is a candidate on day D, why an
+ * The conversion bonus (理财经理转化奖励) of docs/rules.md: who is a candidate on day D, why an
  * ineligible one is turned down, and who gets the capped, first-come awards.
  *
  * A pure function of (model, policy, D): no clock, no files, no output. Every order is
@@ -22,7 +22,7 @@ export type BonusReason =
   | "branch_cap_reached"
   | "total_cap_reached";
 
-/** Every reason code in SPEC order: eligibility checks first, then the two caps. */
+/** Every reason code in the order of docs/rules.md: eligibility checks first, then the two caps. */
 export const BONUS_REASONS: readonly BonusReason[] = [
   "position_not_eligible",
   "below_minimum",
@@ -38,7 +38,7 @@ export const BONUS_REASONS: readonly BonusReason[] = [
 export type BonusStatus = "awarded" | "rejected";
 
 /**
- * What the conversion was (JSON `basis`): SPEC leaves the shape open; this is the
+ * What the conversion was (JSON `basis`): the conditions need only the kind; this is the
  * conversion as recorded, so a reader can check the minimum or product test from it.
  */
 export interface BonusBasis {
@@ -147,7 +147,7 @@ function byArrival(a: { at: string; staff: string; branch: string }, b: { at: st
   return compareText(a.at, b.at) || compareText(a.staff, b.staff) || compareText(a.branch, b.branch);
 }
 
-/** SPEC 5 "Bonus": every candidate at D, with rank, status, reason and amount, and the totals. */
+/** The bonus rule of docs/rules.md: every candidate at D, with rank, status, reason and amount, and the totals. */
 export function computeBonusAwards(model: Model, policy: BonusPolicy, asOf: IsoDate): BonusResult {
   const candidates: BonusCandidate[] = [];
   for (const branch of model.branches) {

@@ -65,7 +65,7 @@ export interface CoverageItem {
   share: number;
   /**
    * Personal items: the staff members without it, key persons first, then leaders before
-   * the other categories (SPEC 3's position order), then id. Empty for branch items.
+   * the other categories (the position order of docs/data-format.md), then id. Empty for branch items.
    */
   missingStaff: { id: string; name: string; key: boolean }[];
   /** Sections: the checklist fields not filled; competitors: fields missing in at least one. Empty for personal items. */
@@ -131,7 +131,7 @@ function personalValue(staff: StaffMember, item: PersonalItem): unknown {
   }
 }
 
-/** Who to ask about first: key persons, then by SPEC 3's position order (leaders first), then id. */
+/** Who to ask about first: key persons, then by the position order of docs/data-format.md (leaders first), then id. */
 function compareForAsking(a: StaffMember, b: StaffMember): number {
   return Number(b.key) - Number(a.key) || POSITIONS.indexOf(a.position) - POSITIONS.indexOf(b.position) || compareText(a.id, b.id);
 }

@@ -1,5 +1,5 @@
 /**
- * Expense support (费用支持) of SPEC 5: per department, the sales that count under its scheme,
+ * Expense support (费用支持) of docs/rules.md: per department, the sales that count under its scheme,
  * the tier they reach, and the support it pays.
  *
  * A pure function of (model, policy, D). Sums and the rate multiplication are done in exact
@@ -13,7 +13,7 @@ import { compareText } from "../validate/findings.js";
 export type ExpenseScheme = "self_driven" | "am_covered";
 
 /**
- * Why a department gets nothing. `scheme_missing` is ours, not SPEC's: the policy may leave out
+ * Why a department gets nothing. `scheme_missing` is not a policy term: the policy may leave out
  * one of the two schemes, and a department that needs it gets 0 (the others are still computed).
  */
 export type ExpenseReason = "below_first_tier" | "above_ceiling" | "scheme_missing";
@@ -72,7 +72,7 @@ export interface ExpenseResult {
   totalSupport: number;
 }
 
-/** SPEC 5 "Expense support" on day D. */
+/** The expense-support rule of docs/rules.md on day D. */
 export function computeExpenseSupport(model: Model, policy: ExpensePolicy, asOf: IsoDate): ExpenseResult {
   const from = policy.start;
   const to = policy.end < asOf ? policy.end : asOf;

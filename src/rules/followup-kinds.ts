@@ -1,4 +1,4 @@
-/** The follow-up item kinds, in SPEC 5's order (the second sort key); apart so the command line can list them without loading the rules. */
+/** The follow-up item kinds, in the order of docs/rules.md (the second sort key); apart so the command line can list them without loading the rules. */
 export const FOLLOWUP_KINDS = [
   "birthday",
   "holiday",

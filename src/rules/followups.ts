@@ -1,5 +1,5 @@
 /**
- * SPEC 5 "Follow-ups": who to greet, call, visit, report to or register, and when. Pure: the
+ * The follow-ups of docs/rules.md: who to greet, call, visit, report to or register, and when. Pure: the
  * model, the policy, the as-of day D and the window W come in as arguments; nothing here reads
  * the clock, the disk or the environment, and nothing is worded: an item carries the facts a
  * renderer needs to explain it in either language.
@@ -12,7 +12,7 @@ import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
 
 export { FOLLOWUP_KINDS, type FollowupKind };
 
-/** Where an item belongs and whom it is about: its fields before the kind (SPEC 5: fields that do not apply are null). */
+/** Where an item belongs and whom it is about: its fields before the kind (docs/json-output.md: fields that do not apply are null). */
 interface Subject {
   branch: string | null;
   department: string | null;
@@ -99,8 +99,8 @@ export interface FollowupItem {
 }
 
 /**
- * Every follow-up due on or before D+W, by SPEC 5's rules, sorted by due, kind (in SPEC
- * order), branch id, person id.
+ * Every follow-up due on or before D+W, by the rules of docs/rules.md, sorted by due, kind
+ * (in FOLLOWUP_KINDS order), branch id, person id.
  */
 export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: IsoDate, within: number): FollowupItem[] {
   const horizon = addDays(asOf, within);
@@ -166,7 +166,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       );
     }
 
-    // A review dated after D has not happened yet (SPEC 5: records count only on or before D).
+    // A review dated after D has not happened yet (docs/rules.md: records count only on or before D).
     const reviewed = branch.reviewed !== null && branch.reviewed <= asOf ? branch.reviewed : null;
     const reviewDue = reviewed === null ? asOf : addDays(reviewed, policy.archiveReviewDays);
     if (reviewDue <= horizon) {
@@ -249,7 +249,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
   return items.sort(compareItems);
 }
 
-/** SPEC 5's order: due, kind, branch id, person id; then the identity, so that equal keys still sort one way. */
+/** The order of docs/rules.md: due, kind, branch id, person id; then the identity, so that equal keys still sort one way. */
 export function compareItems(a: FollowupItem, b: FollowupItem): number {
   return (
     compareText(a.due, b.due) ||

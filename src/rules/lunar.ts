@@ -2,7 +2,7 @@
  * The Chinese (lunar) calendar, as far as birthdays need it: where a lunar month-day falls in
  * the solar calendar. The astronomy is lunar-javascript's (6tail, MIT, no dependencies),
  * precomputed for 1900–2100 into ./lunar-table.ts so that start-up need not load it; this
- * module only applies SPEC 5's rules for birthdays that a year does not have:
+ * module only applies the rules of docs/rules.md for birthdays that a year does not have:
  * - a leap-month birthday falls in that leap month when the year has one, else in the
  *   ordinary month of the same number;
  * - day 30 in a month of 29 days falls on day 29.
@@ -31,7 +31,7 @@ export interface LunarOccurrence {
 /** Results by birthday and year: the library recomputes a whole lunar year per call. */
 const cache = new Map<string, LunarOccurrence>();
 
-/** The solar day of a lunar month-day in lunar year `year`, following SPEC 5's substitutions. */
+/** The solar day of a lunar month-day in lunar year `year`, following the substitutions of docs/rules.md. */
 export function lunarBirthdayInYear(birthday: LunarBirthday, year: number): LunarOccurrence {
   const key = `${birthday.leap ? "L" : ""}${birthday.month}-${birthday.day}@${year}`;
   const known = cache.get(key);

@@ -13,7 +13,7 @@
  * - the previous month: the calendar month before M (December of the year before for January);
  * - the year to date: January 1 of M's year to the same cut-off day.
  * Dated records (sales, activities, conversions, purchases…) count only up to the cut-off
- * (SPEC 5: records count only on or before D). KPI months are monthly entries and count by
+ * (docs/rules.md: records count only on or before D). KPI months are monthly entries and count by
  * their `month`.
  */
 import { computeBonusAwards, type BonusReason } from "./bonus.js";
@@ -25,7 +25,7 @@ import { compareText } from "../validate/findings.js";
 /**
  * Activity kinds in the order the table lists them: what a branch's leaders care about first
  * (salons and lectures, trainings for their staff, visits, the reports to them), then the rest
- * of the contact log in SPEC's order.
+ * of the contact log in the order of docs/data-format.md.
  */
 export const ACTIVITY_KINDS_IN_ORDER: readonly ActivityKind[] = ["event", "training", "visit", "report", "meal", "gift", "call", "sms", "wechat", "email", "other"];
 
@@ -267,7 +267,7 @@ export function computeMonthlyFigures(model: Model, branchId: string, month: Iso
   rows.push(count("prospects_added", "prospects", null, (p) => branch.prospects.filter((x) => { const d = firstSeen.get(x.id); return d !== undefined && within(d, p); }).length));
   rows.push(count("prospects_converted", "prospects", null, (p) => branch.prospects.filter((x) => x.converted !== null && x.converted.date <= cutoff && within(x.converted.date, p)).length));
 
-  // Activities by kind, in SPEC order; kinds with nothing in any column are left out.
+  // Activities by kind, in the table's order; kinds with nothing in any column are left out.
   const activities = branch.activities.filter((a) => a.date <= cutoff);
   const activitiesIn = (p: Period, kind: ActivityKind | null) => activities.filter((a) => within(a.date, p) && (kind === null || a.kind === kind)).length;
   for (const kind of ACTIVITY_KINDS_IN_ORDER) {

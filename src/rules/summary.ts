@@ -40,7 +40,7 @@ export interface SummaryFigures {
   bonusAmount: number | null;
   /** Yuan of expense support at D; null without an expense_support policy. */
   expenseSupport: number | null;
-  /** Follow-ups (SPEC 5) overdue at D at the department's branches. */
+  /** Follow-ups (rules/followups.ts) overdue at D at the department's branches. */
   overdueFollowups: number;
 }
 

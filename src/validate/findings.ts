@@ -54,6 +54,8 @@ export const FINDING_CODES = [
   "DUPLICATE_MONTH",
   "UNKNOWN_DEPARTMENT",
   "UNKNOWN_REFERENCE",
+  // characters in values
+  "CONTROL_CHARACTER",
   // schema (added later; kept at the end)
   "MONEY_TOO_LARGE",
 ] as const;

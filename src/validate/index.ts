@@ -6,6 +6,7 @@ import { parseRawFile } from "../load/parse-file.js";
 import type { LoadedFile, LoadedRepository, RawFile } from "../load/repository.js";
 import { checkCrossFile } from "./cross-file.js";
 import { compareFindings, type Finding } from "./findings.js";
+import { checkControlCharacters } from "./characters.js";
 import { checkFileSchema } from "./schema.js";
 
 export interface ValidationResult {
@@ -28,8 +29,13 @@ export interface FileCheck {
 export function checkFile(raw: RawFile): FileCheck {
   const findings: Finding[] = [];
   const file = parseRawFile(raw, findings);
-  findings.push(...checkFileSchema(file));
+  findings.push(...checkFileContent(file));
   return { file, findings };
+}
+
+/** What is wrong with a parsed file on its own: its schema, and control characters in its values. */
+function checkFileContent(file: LoadedFile): Finding[] {
+  return [...checkFileSchema(file), ...checkControlCharacters(file)];
 }
 
 /** Joins the layout findings and each file's own check with the cross-file rules. */
@@ -43,7 +49,7 @@ export function assembleValidation(layoutFindings: readonly Finding[], checks: r
 export function validateRepository(repo: LoadedRepository, options: { strict?: boolean } = {}): ValidationResult {
   return assembleValidation(
     repo.findings,
-    repo.files.map((file) => ({ file, findings: checkFileSchema(file) })),
+    repo.files.map((file) => ({ file, findings: checkFileContent(file) })),
     options,
   );
 }

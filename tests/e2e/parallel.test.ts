@@ -17,6 +17,8 @@ import { validateRepository } from "../../src/validate/index.js";
 import { PROJECT_ROOT, runCli } from "../helpers/cli.js";
 
 let repo = "";
+/** The single-threaded library's reading of the repository, made once for every test below. */
+let library: { loaded: ReturnType<typeof loadRepository>; validation: ReturnType<typeof validateRepository> };
 const PARALLEL = { CHANNEL_PARALLEL_MIN_MB: "1" };
 
 /** Replaces the first occurrence of `from` in a file of the repository; the test fails if there is none. */
@@ -36,6 +38,8 @@ beforeAll(() => {
   plant("branches/cmb-0015/activities.yaml", "kind: visit", "kind: vist");
   plant("branches/cmb-0028/activities.yaml", "with: [p-sun-guiying-86o]", "with: [p-nobody-000]");
   plant("branches/cmb-0029/prospects.yaml", "\n  - id:", "\n\t- id:");
+  const loaded = loadRepository(repo);
+  library = { loaded, validation: validateRepository(loaded) };
 });
 
 afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
@@ -51,7 +55,7 @@ describe("the cold check on several threads", () => {
   });
 
   it("finds what the single-threaded library finds, in zh and en", () => {
-    const expected = validateRepository(loadRepository(repo));
+    const expected = library.validation;
     expect(expected.errors).toBeGreaterThanOrEqual(4);
     for (const lang of ["zh", "en"] as const) {
       const result = runCli(["validate", "--data", repo, "--no-cache", "--format", "json", "--lang", lang], { env: PARALLEL });
@@ -61,8 +65,7 @@ describe("the cold check on several threads", () => {
   });
 
   it("lists the same follow-ups", () => {
-    const loaded = loadRepository(repo);
-    const validation = validateRepository(loaded);
+    const { loaded, validation } = library;
     const { model } = buildModel(loaded, validation.filesWithErrors);
     const items = findDueFollowups(model, model.settings.followups, "2012-03-20", model.settings.followups.windowDays);
     const report = {

@@ -141,9 +141,12 @@ describe("channel init", () => {
     const dir = writeRepo({});
     temps.push(dir);
     const before = fs.readFileSync(path.join(dir, "channel.yaml"), "utf8");
+    fs.writeFileSync(path.join(dir, ".gitignore"), "mine\n");
     const init = runCli(["init", dir, "--lang", "en"]);
     expect(init.code).toBe(0);
-    expect(init.stdout).toContain("exists, left as it is: channel.yaml");
+    expect(init.stdout).toContain("already holds channel.yaml");
+    expect(init.stdout).toContain("exists, left as it is: .gitignore");
     expect(fs.readFileSync(path.join(dir, "channel.yaml"), "utf8")).toBe(before);
+    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8")).toBe("mine\n");
   });
 });

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import readXlsxFile from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
 import { activitiesSheet, bonusSheet, followupsSheet, prospectsSheet, staffSheet } from "../../src/export/build.js";
-import { columnWidths, dateTime, day, renderSheetCsv, renderSheetXlsx } from "../../src/export/sheet.js";
+import { columnWidths, dateTime, day, num, renderSheetCsv, renderSheetXlsx, text, type ExportSheet } from "../../src/export/sheet.js";
 import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
 import { computeBonusAwards } from "../../src/rules/bonus.js";
@@ -73,6 +73,27 @@ describe("csv", () => {
     expect(sheet.headers).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "负责人", "说明"]);
     expect(sheet.rows).toHaveLength(items.length);
     expect(sheet.rows[0]?.[0]).toEqual({ kind: "date", value: items[0]!.due });
+  });
+});
+
+describe("hostile text", () => {
+  const sheet: ExportSheet = {
+    name: "t",
+    headers: ["备注", "金额"],
+    rows: [
+      [text("-1+cmd|' /C calc'!A0"), num(-300)],
+      [text("\x1b[2J\u202E注"), num(12.5)],
+    ],
+  };
+
+  it("guards formulas in text cells and keeps negative numbers numbers in CSV", () => {
+    expect(renderSheetCsv(sheet).slice(1).split("\r\n").slice(1, 3)).toEqual(["'-1+cmd|' /C calc'!A0,-300", "\\x1B[2J\\u202E注,12.5"]);
+  });
+
+  it("writes no control character into the xlsx", async () => {
+    const xml = strFromU8(unzipSync(await renderSheetXlsx(sheet))["xl/sharedStrings.xml"] ?? unzipSync(await renderSheetXlsx(sheet))["xl/worksheets/sheet1.xml"]!);
+    expect(xml).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f\u202e]/);
+    expect(xml).toContain("\\x1B[2J\\u202E注");
   });
 });
 

@@ -77,10 +77,10 @@ export function scratchFolders(prefix: string): { dir: () => string; keep: (dir:
 
 /**
  * A copy of the built package (bin, the dist bundle with its code cache, schemas, templates)
- * beside the real node_modules, for tests that change the build itself. Removed with the
- * given scratch folders.
+ * beside the real node_modules (unless `nodeModules: false`: the bundle needs none), for tests
+ * that change the build itself or run it as another user. Removed with the given scratch folders.
  */
-export function copyPackage(scratch: ReturnType<typeof scratchFolders>): string {
+export function copyPackage(scratch: ReturnType<typeof scratchFolders>, options: { nodeModules?: boolean } = {}): string {
   const dir = scratch.dir();
   const dist = path.join(PROJECT_ROOT, "dist");
   fs.copyFileSync(path.join(PROJECT_ROOT, "package.json"), path.join(dir, "package.json"));
@@ -88,7 +88,8 @@ export function copyPackage(scratch: ReturnType<typeof scratchFolders>): string 
   for (const part of ["channel.cjs", "check-worker.cjs", "validators.cjs", "chunks", "code-cache"]) {
     fs.cpSync(path.join(dist, part), path.join(dir, "dist", part), { recursive: true });
   }
-  fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  // The bundle holds every dependency; the link serves tests that rebuild or require from the copy.
+  if (options.nodeModules !== false) fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   return dir;
 }
 

@@ -20,12 +20,13 @@ export interface Running {
   done: Promise<Finished>;
 }
 
-export function startCli(args: string[], options: { env?: Record<string, string>; cwd?: string; uid?: number; gid?: number } = {}): Running {
+/** Starts the CLI (`cli`: another copy's bin/channel, default this package's) without waiting for it. */
+export function startCli(args: string[], options: { env?: Record<string, string>; cwd?: string; uid?: number; gid?: number; cli?: string } = {}): Running {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("CHANNEL_") && k !== "FORCE_COLOR") env[k] = v;
   Object.assign(env, { NO_COLOR: "1", LANG: "C", CHANNEL_CACHE_DIR: TEST_CACHE_DIR }, options.env ?? {});
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"], uid: options.uid, gid: options.gid });
+  const child = spawn(process.execPath, [options.cli ?? CLI, ...args], { cwd: options.cwd ?? PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"], uid: options.uid, gid: options.gid });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout!.on("data", (c: Buffer) => out.push(c));

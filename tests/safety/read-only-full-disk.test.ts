@@ -11,13 +11,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyToTemp, DATA_EXAMPLE, FIXTURES, runCli } from "../helpers/cli.js";
+import { copyPackage, copyToTemp, DATA_EXAMPLE, FIXTURES, runCli, scratchFolders } from "../helpers/cli.js";
 import { lockFileFor } from "../../src/cli/file-lock.js";
 import { dotFiles, startCli } from "./helpers.js";
 
 const REL = "branches/b-one/activities.yaml";
 const isRoot = process.getuid?.() === 0;
 
+const cliCopies = scratchFolders("channel-readonly-cli-");
 const temps: string[] = [];
 afterAll(() => {
   for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
@@ -66,16 +67,26 @@ describe("a file or folder that cannot be written", () => {
     const branch = path.dirname(path.join(dir, REL));
     const before = fs.readFileSync(path.join(dir, REL));
     let uid: number | undefined;
+    let cli: string | undefined;
     if (isRoot) {
       // Root writes anywhere: run the CLI as nobody, who may read the copy but not write the folder.
       const nobody = spawnSync("id", ["-u", "nobody"], { encoding: "utf8" });
       if (nobody.status !== 0) return void console.info("skipped: no user nobody to run as");
       uid = Number(nobody.stdout.trim());
+      // The clone itself may sit in a folder nobody cannot enter (a 0700 temp folder, /root):
+      // nobody runs a copy of the built CLI made readable for everyone.
+      cli = path.join(copyPackage(cliCopies, { nodeModules: false }), "bin", "channel");
+      const copyRoot = path.dirname(path.dirname(cli));
+      spawnSync("chmod", ["-R", "a+rX", copyRoot]);
       fs.chmodSync(dir, 0o755);
+      const probe = spawnSync(process.execPath, [cli, "--version"], { uid, gid: uid, encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent" } });
+      if (probe.status !== 0) {
+        return void console.info(`skipped: nobody cannot run node or a copy of the CLI in ${os.tmpdir()} (${(probe.stderr || String(probe.error ?? "")).split("\n")[0]})`);
+      }
     }
     fs.chmodSync(branch, 0o555);
     try {
-      const result = await startCli(logArgs(dir), { uid, gid: uid, env: { CHANNEL_CACHE_DIR: path.join(os.tmpdir(), "channel-nobody-cache-unused"), HOME: "/nonexistent" } }).done;
+      const result = await startCli(logArgs(dir), { uid, gid: uid, cli, env: { CHANNEL_CACHE_DIR: path.join(os.tmpdir(), "channel-nobody-cache-unused"), HOME: "/nonexistent" } }).done;
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toContain("permission denied");
       expect(result.stderr).not.toMatch(/internal error|\n\s+at /);

@@ -75,6 +75,29 @@ describe("hostile and unusual input", () => {
   });
 });
 
+describe("control characters in values", () => {
+  const at = (text: string) =>
+    validateFiles({ "branches/b1/staff.yaml": STAFF + text }).findings.map((f) => [f.code, f.line, f.column, f.path, f.params.code]);
+
+  it("reports a raw ESC, BEL, NUL or bidi override at the character", () => {
+    expect(at("    notes: 清屏\x1b[2J\n")).toEqual([["CONTROL_CHARACTER", 5, 14, "staff[0].notes", "U+001B"]]);
+    expect(at("    notes: '响铃\x07'\n")).toEqual([["CONTROL_CHARACTER", 5, 15, "staff[0].notes", "U+0007"]]);
+    expect(at("    notes: 空\x00\n")).toEqual([["CONTROL_CHARACTER", 5, 13, "staff[0].notes", "U+0000"]]);
+    expect(at("    hobbies: [abc\u202Etxt.exe]\n")).toEqual([["CONTROL_CHARACTER", 5, 18, "staff[0].hobbies[0]", "U+202E"]]);
+    expect(at("    notes: |\n      第一行\n      第二行\x1b]8;;x\x07\n")).toEqual([["CONTROL_CHARACTER", 7, 10, "staff[0].notes", "U+001B"]]);
+  });
+
+  it("reports one written as an escape in double quotes at its value", () => {
+    expect(at('    notes: "\\e[2J"\n')).toEqual([["CONTROL_CHARACTER", 5, 12, "staff[0].notes", "U+001B"]]);
+    expect(at('    notes: "a\\rb"\n')).toEqual([["CONTROL_CHARACTER", 5, 12, "staff[0].notes", "U+000D"]]);
+  });
+
+  it("allows a tab inside a value, and CRLF line ends", () => {
+    expect(at("    notes: 甲\t乙\n")).toEqual([]);
+    expect(validateFiles({ "branches/b1/staff.yaml": (STAFF + "    notes: |\n      一\n      二\n").replace(/\n/g, "\r\n") }).findings).toEqual([]);
+  });
+});
+
 describe("a staff file that cannot be parsed", () => {
   it("turns references to its people into warnings, so the contact log is not skipped with it", () => {
     const result = validateFiles({

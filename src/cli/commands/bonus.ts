@@ -1,4 +1,4 @@
-/** `channel bonus`: the conversion bonus of SPEC 5, explained row by row. */
+/** `channel bonus`: the conversion bonus of docs/rules.md, explained row by row. */
 import { renderBonus } from "../../report/bonus.js";
 import { computeBonusAwards } from "../../rules/bonus.js";
 import { compareText } from "../../validate/findings.js";

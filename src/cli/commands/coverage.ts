@@ -4,6 +4,7 @@
  * still shows what to ask about, and the exit code says the picture is incomplete.
  */
 import { t } from "../../i18n/catalog.js";
+import { terminalLine } from "../../report/untrusted-text.js";
 import { measureCoverage } from "../../rules/coverage.js";
 import { COVERAGE_FORMATS, renderCoverage } from "../../report/coverage.js";
 import { nearest } from "../../validate/suggest.js";
@@ -23,6 +24,6 @@ export async function runCoverage(ctx: Context, options: { branch?: string }): P
   }
   const result = measureCoverage(model, options.branch === undefined ? {} : { branch: options.branch });
   emit(ctx, renderCoverage(result, format, ctx.lang, ctx.style), root);
-  for (const file of skipped) ctx.surroundings.stderr(`channel: ${t(ctx.lang, "report.skipped", { file })}\n`);
+  for (const file of skipped) ctx.surroundings.stderr(`channel: ${terminalLine(t(ctx.lang, "report.skipped", { file }))}\n`);
   return skipped.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
 }

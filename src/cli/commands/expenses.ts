@@ -1,4 +1,4 @@
-/** `channel expenses`: expense support per department (SPEC 5), with the figures behind each row. */
+/** `channel expenses`: expense support per department (docs/rules.md), with the figures behind each row. */
 import { renderExpenses } from "../../report/expenses.js";
 import { computeExpenseSupport } from "../../rules/expenses.js";
 import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";

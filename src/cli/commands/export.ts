@@ -8,6 +8,7 @@
  */
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
+import { terminalLine } from "../../report/untrusted-text.js";
 import { activitiesSheet, bonusSheet, EXPORT_KINDS, followupsSheet, prospectsSheet, staffSheet, type ExportFilter, type ExportKind } from "../../export/build.js";
 import { renderSheetCsv, renderSheetXlsx, type ExportSheet } from "../../export/sheet.js";
 import type { Model } from "../../model/types.js";
@@ -74,8 +75,8 @@ export async function runExport(ctx: Context, kindArg: string, options: ExportOp
     }
   }
   emit(ctx, format === "xlsx" ? await renderSheetXlsx(sheet) : renderSheetCsv(sheet), root);
-  ctx.surroundings.stderr(`channel: ${t(lang, "export.written", { file: out, rows: sheet.rows.length })}\n`);
-  for (const file of skipped) ctx.surroundings.stderr(`channel: ${t(lang, "followups.skippedFile", { file })}\n`);
+  ctx.surroundings.stderr(`channel: ${terminalLine(t(lang, "export.written", { file: out, rows: sheet.rows.length }))}\n`);
+  for (const file of skipped) ctx.surroundings.stderr(`channel: ${terminalLine(t(lang, "followups.skippedFile", { file }))}\n`);
   return skipped.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
 }
 

@@ -9,9 +9,10 @@ import type { Model } from "../../model/types.js";
 import { filterFollowups, findDueFollowups, FOLLOWUP_KINDS, type FollowupFilter, type FollowupKind } from "../../rules/followups.js";
 import { branchDisplayNames, followupsJson, renderFollowupsCsv, renderFollowupsMarkdown, renderFollowupsTable, type FollowupReport } from "../../report/followups.js";
 import { renderIcs } from "../../report/ics.js";
+import { terminalLine } from "../../report/untrusted-text.js";
 import { nearest } from "../../validate/suggest.js";
-import { writeFileAtomic } from "../atomic-write.js";
 import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
+import { outputTarget, writeOutput } from "../output-file.js";
 import { EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 import { writeFailure } from "../write-errors.js";
@@ -49,7 +50,7 @@ export async function runFollowups(ctx: Context, options: FollowupsOptions): Pro
   emit(ctx, output, root);
   if (options.ics !== undefined) writeIcs(ctx, options.ics, root, renderIcs(report, { stamp: ctx.surroundings.now() }), items.length);
 
-  for (const file of skipped) ctx.surroundings.stderr(`channel: ${t(ctx.lang, "followups.skippedFile", { file })}\n`);
+  for (const file of skipped) ctx.surroundings.stderr(`channel: ${terminalLine(t(ctx.lang, "followups.skippedFile", { file }))}\n`);
   return skipped.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
 }
 
@@ -103,19 +104,16 @@ function hint(lang: Lang, value: string, candidates: readonly string[]): string 
  * and the repository's data files are never written.
  */
 function writeIcs(ctx: Context, file: string, root: string, text: string, count: number): void {
-  const target = path.resolve(ctx.surroundings.cwd, file);
-  const rel = path.relative(fs.realpathSync(root), target);
-  const inside = !rel.startsWith("..") && !path.isAbsolute(rel);
-  if (inside && (rel === "channel.yaml" || rel === "departments.yaml" || rel.split(path.sep)[0] === "branches")) {
-    throw usageError("error.outIsDataFile", { file });
-  }
-  if (fs.existsSync(target) && ctx.options.force !== true && !isCalendarFile(target)) throw usageError("followups.error.icsExists", { file });
   try {
-    writeFileAtomic(target, text);
+    const target = outputTarget(path.resolve(ctx.surroundings.cwd, file), file, root);
+    if (target.kind === "file" && target.exists && ctx.options.force !== true && !isCalendarFile(target.real)) {
+      throw usageError("followups.error.icsExists", { file });
+    }
+    writeOutput(target, text, true);
   } catch (error) {
     throw writeFailure(file, error);
   }
-  ctx.surroundings.stderr(`channel: ${t(ctx.lang, "followups.icsWritten", { file, count })}\n`);
+  ctx.surroundings.stderr(`channel: ${terminalLine(t(ctx.lang, "followups.icsWritten", { file, count }))}\n`);
 }
 
 function isCalendarFile(target: string): boolean {

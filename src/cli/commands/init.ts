@@ -1,6 +1,7 @@
 /**
  * `channel init [dir]`: a new data repository from the templates, with the schemas and editor
- * settings that give completion and diagnostics in VS Code. It never overwrites a file.
+ * settings that give completion and diagnostics in VS Code. It never overwrites a file, never
+ * writes outside the folder it was given, and adds no example data to an existing repository.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -13,7 +14,8 @@ import { SCHEMA_DIR, TEMPLATE_DIR } from "../../paths.js";
 import { createFileAtomic } from "../atomic-write.js";
 import type { Context } from "../context.js";
 import { writeFailure } from "../write-errors.js";
-import { EXIT_OK } from "../errors.js";
+import { EXIT_OK, usageError } from "../errors.js";
+import { isInside, realPathOf } from "../real-path.js";
 
 /** Where init puts the schemas inside the new repository (committed, so the whole team has them). */
 export const REPO_SCHEMA_DIR = ".channel/schemas";
@@ -59,11 +61,28 @@ function listFiles(dir: string, prefix = ""): string[] {
   return out;
 }
 
+/**
+ * The example data: the commented policy, a fictional department and a fictional branch.
+ * Written only into a new repository: added to an existing one (after its user deleted the
+ * example branch, say) it would be counted, and the fictional branch would earn a bonus.
+ */
+function isExampleData(rel: string): boolean {
+  return rel === ROOT_MARKER || rel === "departments.yaml" || rel.startsWith("branches/");
+}
+
 export function runInit(ctx: Context, dir: string | undefined): number {
   const target = path.resolve(ctx.surroundings.cwd, dir ?? ".");
   const { stdout } = ctx.surroundings;
-  if (fs.existsSync(path.join(target, ROOT_MARKER))) stdout(t(ctx.lang, "init.notEmptyRepo", { dir: target }) + "\n");
-  for (const [rel, content] of initFiles()) {
+  const existing = fs.existsSync(path.join(target, ROOT_MARKER));
+  // channel.yaml last: it marks a repository, so an init killed halfway leaves none, and the next
+  // init (seeing no channel.yaml) writes everything still missing, the example data included.
+  const files = [...initFiles()]
+    .filter(([rel]) => !existing || !isExampleData(rel))
+    .sort(([a], [b]) => Number(a === ROOT_MARKER) - Number(b === ROOT_MARKER));
+  refuseFoldersLeadingOutside(target, files.map(([rel]) => rel));
+  if (existing) stdout(t(ctx.lang, "init.notEmptyRepo", { dir: target }) + "\n");
+  let added = 0;
+  for (const [rel, content] of files) {
     let created: boolean;
     try {
       created = createFileAtomic(path.join(target, ...rel.split("/")), content);
@@ -71,8 +90,29 @@ export function runInit(ctx: Context, dir: string | undefined): number {
       // What was created so far stays (each file whole); running init again adds the rest.
       throw writeFailure(rel, error);
     }
+    if (created) added++;
     stdout(t(ctx.lang, created ? "init.created" : "init.kept", { file: rel }) + "\n");
   }
-  stdout(t(ctx.lang, "init.done", { dir: target }) + "\n");
+  if (!existing) stdout(t(ctx.lang, "init.done", { dir: target }) + "\n");
+  else stdout(t(ctx.lang, added > 0 ? "init.existingDone" : "init.existingNothing", { dir: target, count: added }) + "\n");
   return EXIT_OK;
+}
+
+/**
+ * Refuses (before anything is written) when a folder init would write into is, or lies under,
+ * a symlink that leads outside the repository's folder: init would write the user's files
+ * there. Judged by real paths; a symlink that stays inside is followed.
+ */
+function refuseFoldersLeadingOutside(target: string, files: readonly string[]): void {
+  const realTarget = realPathOf(target);
+  const folders = new Set<string>();
+  for (const rel of files) {
+    const parts = rel.split("/").slice(0, -1);
+    for (let depth = 1; depth <= parts.length; depth++) folders.add(parts.slice(0, depth).join("/"));
+  }
+  // Shallowest first, so the message names the symlink itself rather than a folder under it.
+  for (const folder of [...folders].sort((a, b) => a.split("/").length - b.split("/").length || compareText(a, b))) {
+    const real = realPathOf(path.join(target, ...folder.split("/")));
+    if (!isInside(realTarget, real)) throw usageError("init.outsideRepo", { folder, real, dir: target });
+  }
 }

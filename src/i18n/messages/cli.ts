@@ -31,8 +31,8 @@ export const CLI_MESSAGES = {
     en: "data repository ready in {dir}. Next: cd into it and run channel validate",
   },
   "init.notEmptyRepo": {
-    zh: "{dir} 中已有 channel.yaml；init 不会覆盖任何文件，只补上缺少的",
-    en: "{dir} already holds channel.yaml; init overwrites nothing and only adds what is missing",
+    zh: "{dir} 中已有 channel.yaml：init 只补上仓库结构需要而缺少的文件（schema、编辑器设置、.gitignore），从不添加示例数据，也不覆盖任何文件",
+    en: "{dir} already holds channel.yaml: init adds only what the repository's structure needs and is missing (schemas, editor settings, .gitignore), never example data, and overwrites nothing",
   },
   "help.version": { zh: "显示版本号", en: "show the version number" },
   "help.help": { zh: "显示帮助", en: "show help" },
@@ -56,6 +56,22 @@ export const CLI_MESSAGES = {
   "cli.description": {
     zh: "银行渠道人员的档案、校验、奖励、跟进与报表工具",
     en: "archive, validation, bonus, follow-ups and reports for bank-channel staff",
+  },
+  "error.outNotAFile": {
+    zh: "拒绝写入 {file}：它不是普通文件、管道或终端（字符设备）",
+    en: "refusing to write {file}: it is not a regular file, a pipe or a terminal (character device)",
+  },
+  "init.outsideRepo": {
+    zh: "拒绝初始化：{folder} 是符号链接，指向仓库之外（{real}）；init 只在 {dir} 之内写文件",
+    en: "refusing to initialise: {folder} is a symlink that leads outside the repository ({real}); init writes only inside {dir}",
+  },
+  "init.existingDone": {
+    zh: "已向现有仓库 {dir} 补充 {count} 个文件",
+    en: "added {count} file(s) to the existing repository {dir}",
+  },
+  "init.existingNothing": {
+    zh: "现有仓库 {dir} 不缺任何文件，未作改动",
+    en: "nothing was missing in the existing repository {dir}; nothing changed",
   },
   "error.dateOutOfRange": {
     zh: "{option} {value} 超出了支持的日期范围：只能是 {first} 年到 {last} 年之间的日期",

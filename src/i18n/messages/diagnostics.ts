@@ -148,6 +148,10 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "引用的{expected} `{id}` 不存在",
     en: "no {expected} with id `{id}`",
   },
+  "diag.CONTROL_CHARACTER": {
+    zh: "值里有控制字符或文字方向字符 {code}：打印出来会操纵终端（清屏、插入链接）或颠倒文字顺序；请删掉它",
+    en: "the value holds the control or text-direction character {code}, which would steer a terminal (clear it, plant a link) or reorder text when printed; delete it",
+  },
   "diag.MONEY_TOO_LARGE": {
     zh: "`{field}` 的金额 `{value}` 太大（须小于 1000万亿元，即 1e15 元），无法计算；请检查是否多写了位数或单位",
     en: "`{field}`: the amount `{value}` is too large to count (it must be under 1e15 yuan, 1000万亿); check for extra digits or a wrong unit",

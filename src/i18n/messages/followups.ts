@@ -2,7 +2,7 @@
 import type { Bilingual } from "../catalog.js";
 
 export const FOLLOWUP_MESSAGES = {
-  // Item kinds in words (SPEC 5).
+  // Item kinds in words (docs/rules.md).
   "followups.kind.birthday": { zh: "生日", en: "birthday" },
   "followups.kind.holiday": { zh: "节日", en: "holiday" },
   "followups.kind.contact": { zh: "例行联系", en: "contact" },

@@ -14,7 +14,7 @@ export const MONEY_MESSAGES = {
     en: "the data has {errors} error(s); refusing to compute money on it. Fix the problems listed above first",
   },
   "bonus.error.policyMissing": {
-    zh: "channel.yaml 中没有 bonus 政策，无法计算转化奖励；请按 SPEC 在 channel.yaml 中写明 bonus 段",
+    zh: "channel.yaml 中没有 bonus 政策，无法计算转化奖励；请在 channel.yaml 中写明 bonus 段",
     en: "channel.yaml has no bonus policy, so there is no conversion bonus to compute; add a bonus section to channel.yaml",
   },
   "expenses.error.policyMissing": {
