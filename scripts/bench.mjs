@@ -125,6 +125,31 @@ function ensureRepo(branches) {
   return { dir, ...fresh };
 }
 
+/**
+ * A department's staff sheet of `rows` generated rows (CSV, UTF-8 with a BOM): distinct names and
+ * phones, and every tenth person a second time without a phone (a duplicate of an earlier row).
+ */
+function ensureImportSheet(rows) {
+  const file = path.join(WORK, `import-staff-${rows}.csv`);
+  if (fs.existsSync(file)) return file;
+  const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗";
+  const given = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红";
+  const positions = ["理财经理", "柜员", "大堂经理", "客服", "职员"];
+  const lines = ["姓名,职务,手机,兴趣爱好"];
+  for (let i = 0; i < rows; i++) {
+    let name = surnames[i % surnames.length];
+    for (let n = i; ; n = Math.floor(n / given.length)) {
+      name += given[n % given.length];
+      if (n < given.length) break;
+    }
+    lines.push(`${name},${positions[i % positions.length]},139${String(i).padStart(8, "0")},读书`);
+    if (i % 10 === 0) lines.push(`${name},${positions[i % positions.length]},,`);
+  }
+  fs.writeFileSync(`${file}.tmp`, `\uFEFF${lines.join("\r\n")}\r\n`);
+  fs.renameSync(`${file}.tmp`, file);
+  return file;
+}
+
 /** One .json file per data file of `repo`, holding the value js-yaml reads from it. */
 async function ensureJsonMirror(repo) {
   const dir = path.join(WORK, `json-b${repo.branches}-s${SEED}`);
@@ -435,6 +460,15 @@ measure("warm", [
 ], RUNS.big);
 const repoEntriesAfter = fs.readdirSync(big.dir).sort().join(",");
 
+// Import (dry run: read, plan, validate the would-be file) of a generated staff sheet at two
+// sizes, into the smallest repository: the time per row must not grow with the sheet (it did,
+// quadratically: 20,000 rows took 58 s).
+const IMPORT_ROWS = QUICK ? [1000, 4000] : [2500, 10000];
+const importRepo = repos[SIZES[0]];
+const importBranch = fs.readdirSync(path.join(importRepo.dir, "branches")).sort()[0];
+const importArgs = (rows) => cold([BIN, "import", "staff", "--branch", importBranch, "--from", ensureImportSheet(rows), "--data", importRepo.dir]);
+measure("import", IMPORT_ROWS.map((rows) => ({ name: `import.staff.${rows}`, args: importArgs(rows), before: () => clearCache(importRepo.dir) })), RUNS.big);
+
 // ---------------------------------------------------------------------------------------------
 // Report
 
@@ -490,6 +524,18 @@ const tB = results[`cold.validate.${nB}`]?.medianMs;
 const growth = tA && tB ? tB / tA / (nB / nA) : null;
 targets.push({ label: `growth ${nA} → ${nB} branches (time ratio ÷ size ratio)`, ratio: growth, limit: 1.25, met: growth === null ? null : growth <= 1.25 });
 
+const importRows = ["| rows | `import staff` (dry run) | per 1,000 rows |", "|---:|---:|---:|"];
+for (const rows of IMPORT_ROWS) {
+  const r = results[`import.staff.${rows}`];
+  importRows.push(`| ${rows} | ${cell(`import.staff.${rows}`)} | ${r && !r.error && r.medianMs ? fmtMs((r.medianMs / rows) * 1000) : "n/a"} |`);
+}
+const [rowsA, rowsB] = IMPORT_ROWS;
+const importA = results[`import.staff.${rowsA}`]?.medianMs;
+const importB = results[`import.staff.${rowsB}`]?.medianMs;
+const importGrowth = importA && importB ? importB / importA / (rowsB / rowsA) : null;
+targets.push({ label: `import growth ${rowsA} → ${rowsB} rows (time ratio ÷ size ratio)`, ratio: importGrowth, limit: 1.25, met: importGrowth === null ? null : importGrowth <= 1.25 });
+importRows.push("", `Import growth ${rowsA} → ${rowsB} rows: ${importGrowth === null ? "n/a" : importGrowth.toFixed(2)} (time ratio ÷ size ratio; 1.00 is linear, fixed costs make it smaller; target ≤ 1.25: ${verdict(importGrowth === null ? null : importGrowth <= 1.25)}).`);
+
 const notes = [
   `Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB RAM, Node ${info.node} (${info.platform}).`,
   `Medians of ${RUNS.startup} runs (start-up), ${RUNS.big} runs (${bigLabel}) and ${RUNS.small} runs (smaller repositories), each a separate process; repositories from \`scripts/generate.mjs --seed ${SEED}\`.`,
@@ -519,6 +565,10 @@ const out = [
   "Cold `validate` by repository size:",
   "",
   ...scaleRows,
+  "",
+  `\`import staff\` of a generated sheet (every tenth person twice) into the ${SIZES[0]}-branch repository, cold:`,
+  "",
+  ...importRows,
   "",
   ...notes.map((n) => `- ${n}`),
   ...(warnings.length ? ["", "Warnings:", ...warnings.map((w) => `- ${w}`)] : []),

@@ -27,7 +27,7 @@ const ok = (msg) => console.log("ok   " + msg);
 const KINDS = ["channel", "departments", "branch", "staff", "kpis", "competitors", "prospects", "activities"];
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
-for (const f of ["channel-datetime", "channel-birthday", "channel-timezone"]) ajv.addFormat(f, true);
+for (const f of ["channel-datetime", "channel-birthday", "channel-timezone", "channel-money"]) ajv.addFormat(f, true);
 const schemas = {};
 for (const name of ["common", ...KINDS]) {
   const file = `${name}.schema.json`;

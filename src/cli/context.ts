@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { chooseLang, t, type Lang } from "../i18n/catalog.js";
 import { findRoot, ROOT_MARKER } from "../load/repository.js";
-import { parseDate, type IsoDate } from "../model/values.js";
+import type { IsoDate } from "../model/values.js";
+import { parseDayOption } from "./date-options.js";
 import type { Style } from "../report/style.js";
 import { CliError, EXIT_USAGE, usageError } from "./errors.js";
 import { outputTarget, writeOutput } from "./output-file.js";
@@ -200,9 +201,8 @@ export function resolveRoot(ctx: Context): string {
 export function resolveAsOf(ctx: Context, timezone: string): IsoDate {
   const given = ctx.options.asOf;
   if (given !== undefined) {
-    const day = parseDate(given);
-    if (day === null) throw usageError("error.badDate", { option: "--as-of", value: given });
-    return day;
+    // Checked when the command line was parsed; again here for callers that build options themselves.
+    return parseDayOption("--as-of", given);
   }
   return todayIn(timezone, ctx.surroundings.now());
 }

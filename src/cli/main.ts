@@ -8,6 +8,7 @@ import { makeContext, processSurroundings, wantsColor, type Context, type Global
 import { loadColorStyle, PLAIN } from "../report/style.js";
 import { terminalText } from "../report/untrusted-text.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
+import { parseDayOption, parseMonthOption } from "./date-options.js";
 import { VERSION } from "../version.js";
 import { runFollowups, type FollowupsOptions } from "./commands/followups.js";
 import type { LogOptions } from "./commands/log.js";
@@ -35,7 +36,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .version(VERSION, "-V, --version", h("help.version"))
     .helpOption("-h, --help", h("help.help"))
     .addOption(new Option("--data <dir>", h("help.data")))
-    .addOption(new Option("--as-of <date>", h("help.asOf")))
+    .addOption(new Option("--as-of <date>", h("help.asOf")).argParser((value) => parseDayOption("--as-of", value)))
     .addOption(new Option("--format <format>", h("help.format")))
     .addOption(new Option("--out <file>", h("help.out")))
     .addOption(new Option("--force", h("help.force")))
@@ -88,7 +89,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .argument("[people...]", h("log.help.people"))
     .option("--kind <kind>", t(lang, "log.help.kind", { kinds: ACTIVITY_KINDS.join("|") }))
     .option("--note <text>", h("log.help.note"))
-    .option("--date <date>", h("log.help.date"))
+    .option("--date <date>", h("log.help.date"), (value: string) => parseDayOption("--date", value))
     .option("--by <name>", h("log.help.by"))
     .option("--branch <id>", h("log.help.branch"))
     .action((people: string[], options: LogOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runLog(ctx, people, options), command.optsWithGlobals()));
@@ -105,7 +106,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .command("monthly")
     .description(h("report.help.monthly"))
     .requiredOption("--branch <id>", h("report.help.branch"))
-    .requiredOption("--month <month>", h("report.help.month"))
+    .requiredOption("--month <month>", h("report.help.month"), (value: string) => parseMonthOption("--month", value))
     .option("--no-redact", h("report.help.noRedact"))
     .action((options: MonthlyOptions, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runReportMonthly(ctx, options), command.optsWithGlobals()));
   report

@@ -4,7 +4,8 @@
  * catalogue in the reader's language; the people sheets use the headers `channel import` reads,
  * so an exported sheet imports again. With `redact`, personal data is masked or left out as the
  * reports do it (src/report/redact.ts): phones masked, prospects' names cut to the surname, no
- * prospect ids (they carry the name), addresses, accounts, conversion amounts or notes.
+ * prospect ids (they carry the name), addresses, accounts, conversion amounts or notes; no
+ * birthday follow-ups and no amounts in the follow-ups' details; phones masked in every text.
  *
  * Rows are in a stated order: branches by id, then staff by position (leaders first) and id,
  * prospects by id, activities by date; follow-ups and bonus candidates in their rules' order.
@@ -16,7 +17,7 @@ import { isoDate, type IsoDate, type SolarBirthday } from "../model/values.js";
 import { basisText, bonusReasonText } from "../report/bonus.js";
 import { describeFollowup, kindLabel } from "../report/followups.js";
 import { enumCode } from "../model/enum-names.js";
-import { maskName, maskPhone } from "../report/redact.js";
+import { maskName, maskPhone, redactFollowups, scrubPhones } from "../report/redact.js";
 import type { BonusResult } from "../rules/bonus.js";
 import type { FollowupItem } from "../rules/followups.js";
 import { compareText } from "../validate/findings.js";
@@ -49,7 +50,13 @@ interface Column<R> {
 
 function table<R>(name: string, columns: Column<R>[], rows: readonly R[], redact: boolean): ExportSheet {
   const shown = columns.filter((c) => !(redact && c.personal));
-  return { name, headers: shown.map((c) => c.header), rows: rows.map((r) => shown.map((c) => c.cell(r))) };
+  const cell = redact ? (c: Column<R>, r: R) => scrubCell(c.cell(r)) : (c: Column<R>, r: R) => c.cell(r);
+  return { name, headers: shown.map((c) => c.header), rows: rows.map((r) => shown.map((c) => cell(c, r))) };
+}
+
+/** Whatever free text is still shown (a branch's or a product's name, say) carries no phone number. */
+function scrubCell(cell: SheetCell): SheetCell {
+  return cell !== null && cell.kind === "text" ? { kind: "text", value: scrubPhones(cell.value) } : cell;
 }
 
 function branchesIn(model: Model, filter: ExportFilter): Branch[] {
@@ -183,8 +190,9 @@ export function activitiesSheet(model: Model, filter: ExportFilter, options: Exp
   return table(t(lang, "sheet.name.activities"), columns, rows, redact);
 }
 
-export function followupsSheet(model: Model, items: readonly FollowupItem[], asOf: IsoDate, options: ExportOptions): ExportSheet {
+export function followupsSheet(model: Model, allItems: readonly FollowupItem[], asOf: IsoDate, options: ExportOptions): ExportSheet {
   const { lang, redact } = options;
+  const items = redact ? redactFollowups(allItems) : allItems;
   const branchName = new Map(model.branches.map((b) => [b.id, b.name]));
   const prospects = new Set(model.branches.flatMap((b) => b.prospects.map((p) => p.id)));
   const person = (item: FollowupItem): string | null => {

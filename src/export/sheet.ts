@@ -56,7 +56,24 @@ export function renderSheetCsv(sheet: ExportSheet): string {
 function toDate(value: string): Date {
   const [y, mo, d] = [Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10))];
   const [h, mi, s] = [Number(value.slice(11, 13) || 0), Number(value.slice(14, 16) || 0), Number(value.slice(17, 19) || 0)];
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  // Not Date.UTC(y, …): it reads the years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, s, 0);
+  return date;
+}
+
+/**
+ * Excel's calendar starts on 1900-01-01: an earlier day (0000-01-01 is a valid date in the
+ * files) cannot be a date cell, and writing it as one would show another day. It is written as
+ * the text the file holds, as the CSV does.
+ */
+const FIRST_EXCEL_YEAR = 1900;
+const LAST_EXCEL_YEAR = 9999;
+
+function isExcelDate(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= FIRST_EXCEL_YEAR && year <= LAST_EXCEL_YEAR;
 }
 
 function xlsxCell(cell: SheetCell): Cell {
@@ -67,8 +84,10 @@ function xlsxCell(cell: SheetCell): Cell {
     case "code":
       return { value: spreadsheetText(cell.value), type: String, format: "@" };
     case "date":
+      if (!isExcelDate(cell.value)) return { value: cellString(cell), type: String, format: "@" };
       return { value: toDate(cell.value), type: Date, format: "yyyy-mm-dd" };
     case "datetime":
+      if (!isExcelDate(cell.value)) return { value: cellString(cell), type: String, format: "@" };
       return { value: toDate(cell.value), type: Date, format: "yyyy-mm-dd hh:mm" };
     case "number":
       return { value: cell.value, type: Number };

@@ -49,11 +49,15 @@ export function appendEntries(existing: string | null, key: ListKey, entries: re
 
   const newText = edit(text, key, entries, fills, eol);
   const after = listEntries(newText, key);
-  const expected = before.map((entry, i) => {
-    const fill = fills.find((f) => f.index === i);
-    return fill === undefined ? entry : { ...(entry as Record<string, unknown>), ...fill.fields };
-  });
-  expected.push(...entries);
+  // By index and by concatenation: a sheet of 200,000 rows overflowed the stack with push(...entries).
+  const fillAt = new Map<number, FillEdit>();
+  for (const f of fills) if (!fillAt.has(f.index)) fillAt.set(f.index, f);
+  const expected = before
+    .map((entry, i) => {
+      const fill = fillAt.get(i);
+      return fill === undefined ? entry : { ...(entry as Record<string, unknown>), ...fill.fields };
+    })
+    .concat(entries);
   if (after === null || !sameData(after, expected)) throw new EditError("the result would not read back as the old entries plus the new ones");
   return bom + newText;
 }

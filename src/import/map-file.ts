@@ -15,8 +15,10 @@
  * duplicates: skip               # skip (default) | fill: add the fields the existing record lacks
  * ```
  */
-import { parseDocument } from "yaml";
 import type { MessageKey, MessageParams } from "../i18n/catalog.js";
+import { parseYaml } from "../load/parse-yaml.js";
+import { SourceText } from "../load/source-text.js";
+import type { FindingCode } from "../validate/findings.js";
 import { fieldDef, headerKeys, type ImportKind } from "./fields.js";
 import { labelKey } from "./values.js";
 
@@ -45,6 +47,9 @@ export const DEFAULT_MAP: ImportMap = {
   duplicates: "skip",
 };
 
+/** A map is a few lines of YAML; a larger file is not one (and is not read past this). */
+export const MAX_MAP_BYTES = 1024 * 1024;
+
 /** Why a map file is refused; the CLI turns it into a usage error. */
 export class MapError extends Error {
   constructor(
@@ -55,12 +60,39 @@ export class MapError extends Error {
   }
 }
 
+/** A YAML problem of a map file, located as the data files' are (1-based line and column). */
+export interface MapProblem {
+  code: FindingCode;
+  line: number;
+  column: number;
+  /** Characters to underline. */
+  length: number;
+  params: Record<string, string | number>;
+}
+
+/**
+ * A map file that is not usable YAML: read with the data files' parser and its guards (nesting
+ * depth, alias expansions, tags, duplicate keys), so an alias bomb or a file nested thousands
+ * deep is a located problem, not a crash.
+ */
+export class MapSyntaxError extends Error {
+  constructor(readonly problems: readonly MapProblem[]) {
+    super(problems.map((p) => `${p.line}:${p.column} ${p.code}`).join("; "));
+  }
+}
+
 const KEYS = ["header_row", "columns", "values", "defaults", "match", "duplicates"];
 
-export function parseImportMap(text: string, kind: ImportKind): ImportMap {
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { version: "1.2", uniqueKeys: true });
-  if (doc.errors.length > 0) throw new MapError("import.map.yaml", { reason: doc.errors[0]!.message.split("\n")[0] ?? "" });
-  const raw = doc.toJS() as unknown;
+export function parseImportMap(input: string, kind: ImportKind): ImportMap {
+  const text = input.replace(/^\uFEFF/, "");
+  const parsed = parseYaml(text);
+  if (parsed.problems.length > 0) {
+    const source = new SourceText(text);
+    throw new MapSyntaxError(
+      parsed.problems.map((p) => ({ code: p.code, ...source.positionAt(p.start), length: source.spanLength(p.start, p.end), params: p.params })),
+    );
+  }
+  const raw = parsed.data;
   if (raw === null || raw === undefined) return { ...DEFAULT_MAP };
   if (!isRecord(raw)) throw new MapError("import.map.notMapping", { key: "(top)" });
   for (const key of Object.keys(raw)) if (!KEYS.includes(key)) throw new MapError("import.map.unknownKey", { key, known: KEYS.join(", ") });

@@ -241,10 +241,38 @@ interface Pending {
   row: number;
   values: Map<string, RowValue>;
   addition: Addition;
+  /** Its place among the pending rows. */
+  position: number;
 }
+
+/**
+ * The first record under each key, for finding a row's duplicate by lookup: scanning every
+ * record for every row made a sheet of 20,000 rows take a minute. "First" is by position, so a
+ * key given later to an earlier record (a fill-in adds a phone) still finds that record.
+ */
+class FirstByKey<T> {
+  private readonly map = new Map<string, { position: number; record: T }>();
+
+  add(key: string | null, position: number, record: T): void {
+    if (key === null) return;
+    const known = this.map.get(key);
+    if (known === undefined || position < known.position) this.map.set(key, { position, record });
+  }
+
+  get(key: string | null): T | undefined {
+    return key === null ? undefined : this.map.get(key)?.record;
+  }
+}
+
+/** The keys a person is matched on: id (any kind: the namespace is shared), phone, name at a branch. */
+const idKey = (id: string | null): string | null => id;
+const phoneKey = (kind: string, phone: string | null): string | null => (phone === null ? null : `${kind}\u0000${phone}`);
+const nameKey = (kind: string, branch: string, name: string | null): string | null => (name === null ? null : `${kind}\u0000${branch}\u0000${normalise(name)}`);
 
 class PlanState {
   private readonly pending: Pending[] = [];
+  private readonly onFile = { id: new FirstByKey<ExistingPerson>(), phone: new FirstByKey<ExistingPerson>(), name: new FirstByKey<ExistingPerson>() };
+  private readonly earlier = { id: new FirstByKey<Pending>(), phone: new FirstByKey<Pending>(), name: new FirstByKey<Pending>() };
   private readonly existingIds: Set<string>;
   private readonly existingActivities: Set<string>;
   private readonly activityRows = new Map<string, number>();
@@ -254,6 +282,11 @@ class PlanState {
     private readonly plan: ImportPlan,
   ) {
     this.existingIds = new Set(input.existing.people.map((p) => p.id));
+    input.existing.people.forEach((p, position) => {
+      this.onFile.id.add(idKey(p.id), position, p);
+      this.onFile.phone.add(phoneKey(p.kind, p.phone), position, p);
+      this.onFile.name.add(nameKey(p.kind, p.branch, p.name), position, p);
+    });
     this.existingActivities = new Set(input.existing.activities.map((a) => activityKey(a.date, a.kind, a.with, a.note)));
   }
 
@@ -378,11 +411,11 @@ class PlanState {
     const match = map.match;
 
     // On file: same id (any kind: the namespace is shared), same phone, same name at this branch.
-    const onFile = this.input.existing.people;
+    const key = { id: idKey(id), phone: phoneKey(kind, phone), name: nameKey(kind, branch, name) };
     const found =
-      (has(match, "id") && id !== null ? hit(onFile.find((p) => p.id === id), "same_id") : null) ??
-      (has(match, "phone") && phone !== null ? hit(onFile.find((p) => p.kind === kind && p.phone === phone), "same_phone") : null) ??
-      (has(match, "name") ? hit(onFile.find((p) => p.kind === kind && p.branch === branch && p.name !== null && normalise(p.name) === normalise(name)), "same_name") : null);
+      (has(match, "id") ? hit(this.onFile.id.get(key.id), "same_id") : null) ??
+      (has(match, "phone") ? hit(this.onFile.phone.get(key.phone), "same_phone") : null) ??
+      (has(match, "name") ? hit(this.onFile.name.get(key.name), "same_name") : null);
     if (found !== null) {
       const { record, reason } = found;
       const of: DuplicateOf = { id: record.id, name: record.name, branch: record.branch, row: null };
@@ -395,9 +428,9 @@ class PlanState {
 
     // Earlier rows of the sheet.
     const earlier =
-      (has(match, "id") && id !== null ? hit(this.pending.find((p) => p.addition.entry.id === id), "same_id") : null) ??
-      (has(match, "phone") && phone !== null ? hit(this.pending.find((p) => p.addition.entry.phone === phone), "same_phone") : null) ??
-      (has(match, "name") ? hit(this.pending.find((p) => normalise(p.addition.name) === normalise(name)), "same_name") : null);
+      (has(match, "id") ? hit(this.earlier.id.get(key.id), "same_id") : null) ??
+      (has(match, "phone") ? hit(this.earlier.phone.get(key.phone), "same_phone") : null) ??
+      (has(match, "name") ? hit(this.earlier.name.get(key.name), "same_name") : null);
     if (earlier !== null) {
       const { record, reason } = earlier;
       const of: DuplicateOf = { id: null, name: record.addition.name, branch: null, row: record.row };
@@ -405,6 +438,7 @@ class PlanState {
       if (Object.keys(fields).length > 0) {
         for (const [key, value] of values) if (fields[topKey(kind, key)] !== undefined && !record.values.has(key)) record.values.set(key, value);
         record.addition.entry = buildEntry(kind, record.values);
+        this.rememberEarlier(record);
         this.plan.fills.push({ row, reason, of, index: null, fields });
       } else {
         this.plan.duplicates.push({ row, name, reason, of, differs: differingFields(entry, record.addition.entry) });
@@ -422,8 +456,19 @@ class PlanState {
       values.delete("id");
     }
     const addition: Addition = { row, id: null, name, entry: buildEntry(kind, values) };
-    this.pending.push({ row, values, addition });
+    const pending: Pending = { row, values, addition, position: this.pending.length };
+    this.pending.push(pending);
+    this.rememberEarlier(pending);
     this.plan.additions.push(addition);
+  }
+
+  /** Files an earlier row under its keys as its entry now reads (again after a fill-in). */
+  private rememberEarlier(p: Pending): void {
+    const { kind, branch } = this.input;
+    const { entry } = p.addition;
+    this.earlier.id.add(idKey(typeof entry.id === "string" ? entry.id : null), p.position, p);
+    this.earlier.phone.add(phoneKey(kind, typeof entry.phone === "string" ? entry.phone : null), p.position, p);
+    this.earlier.name.add(nameKey(kind, branch, p.addition.name), p.position, p);
   }
 
   private activityRow(row: number, values: Map<string, RowValue>): void {

@@ -11,6 +11,8 @@ import { crc32 } from "node:zlib";
 import { createHash } from "./hash.js";
 
 const FORMAT = "channel-cache/4";
+const PRIVATE_FOLDER = 0o700;
+const PRIVATE_FILE = 0o600;
 
 interface Header {
   format: string;
@@ -72,9 +74,20 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
       const target = fileOf(name);
       const temp = `${target}.${process.pid}.tmp`;
       try {
-        fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(temp, `${JSON.stringify(header)}\n`);
-        fs.appendFileSync(temp, body);
+        // The cache holds people's records as the files do: only their owner may read it. The
+        // mode also applies to parents made here; the repository's own folder, made by an older
+        // version with 0755 perhaps, is tightened (a folder given in CHANNEL_CACHE_DIR is not ours).
+        fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER });
+        if ((fs.statSync(dir).mode & 0o777) !== PRIVATE_FOLDER) fs.chmodSync(dir, PRIVATE_FOLDER);
+        const fd = fs.openSync(temp, "w", PRIVATE_FILE);
+        try {
+          // A stale temporary file of the same name keeps its mode through open(): set it.
+          fs.fchmodSync(fd, PRIVATE_FILE);
+          fs.writeSync(fd, `${JSON.stringify(header)}\n`);
+          fs.writeSync(fd, body);
+        } finally {
+          fs.closeSync(fd);
+        }
         fs.renameSync(temp, target);
       } catch {
         fs.rmSync(temp, { force: true });

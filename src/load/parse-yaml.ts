@@ -3,7 +3,7 @@
  * into a located problem instead of an exception.
  */
 import { load as loadFast } from "js-yaml";
-import { isAlias, isCollection, isNode, parseDocument, visit, type Document } from "yaml";
+import { isAlias, isCollection, isNode, parseDocument, visit, type Document, type Tags } from "yaml";
 import type { FindingCode } from "../validate/findings.js";
 import { diagnoseSyntax } from "./syntax-diagnosis.js";
 
@@ -44,6 +44,13 @@ const CORE_TAGS = new Set([
   "tag:yaml.org,2002:seq",
 ]);
 
+/**
+ * The core schema without its hexadecimal and octal integers: nobody records 16 yuan as `0x10`
+ * or 15 customers as `0o17`, so such a scalar is read as the text it is and a number field
+ * refuses it (INVALID_MONEY, INVALID_TYPE) instead of taking a value the writer did not mean.
+ */
+const DECIMAL_NUMBERS_ONLY = (tags: Tags): Tags => tags.filter((tag) => typeof tag === "string" || !("format" in tag && (tag.format === "HEX" || tag.format === "OCT")));
+
 const MERGE_MARKER = /^(<{7}|={7}|>{7})(?: |\r?$)/;
 
 export function parseYaml(text: string): ParsedYaml {
@@ -56,7 +63,7 @@ export function parseYaml(text: string): ParsedYaml {
   let doc: Document.Parsed;
   try {
     // logLevel "error": the parser's warnings must not reach stderr through process.emitWarning.
-    doc = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" });
+    doc = parseDocument(text, { version: "1.2", schema: "core", customTags: DECIMAL_NUMBERS_ONLY, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" });
   } catch (error) {
     // The parser throws only on resource exhaustion (e.g. stack depth); report it at the top.
     const detail = String((error as Error).message ?? error);
@@ -231,6 +238,8 @@ const NEEDS_FULL_PARSER: readonly { hints: readonly string[]; rule: RegExp }[] =
   { hints: [], rule: /^[ \t]*(?:-[ \t]+)*(?:~|null|Null|NULL)?:(?:[ \t]|$)|[[{,][ \t]*(?:(?:~|null|Null|NULL)[ \t]*)?:/m },
   // Explicit keys: `? a`, `- - ? a`.
   { hints: ["?"], rule: /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)\?(?:[ \t]|$)/m },
+  // Hexadecimal and octal integers, which js-yaml reads as numbers and the full parser as text.
+  { hints: ["0x", "0o"], rule: /(?:^|[\s[{,:-])0[xo][0-9a-fA-F]/m },
   // Exponents that overflow a double.
   { hints: [], rule: /\d[eE][+-]?\d{3,}/ },
   // A CR that is not part of CRLF; a BOM anywhere (the loader removes one at the start).

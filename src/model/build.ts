@@ -44,9 +44,16 @@ function isUsable(file: LoadedFile, filesWithErrors: ReadonlySet<string>): boole
   return file.data !== undefined && !filesWithErrors.has(file.file);
 }
 
-/** The files the model leaves out, sorted: what commands name as skipped. */
+/**
+ * The files the model leaves out, sorted: what commands name as skipped. A required file that
+ * is missing (a branch folder's branch.yaml, without which the whole folder is left out) is one
+ * of them: it has an error though it is not among the files read.
+ */
 export function skippedFiles(repo: LoadedRepository, filesWithErrors: ReadonlySet<string>): string[] {
-  return [...new Set(repo.files.filter((f) => !isUsable(f, filesWithErrors)).map((f) => f.file))].sort(compareText);
+  const unusable = repo.files.filter((f) => !isUsable(f, filesWithErrors)).map((f) => f.file);
+  const read = new Set(repo.files.map((f) => f.file));
+  const missing = [...filesWithErrors].filter((file) => !read.has(file));
+  return [...new Set([...unusable, ...missing])].sort(compareText);
 }
 
 /** Builds the model from every file not named in `filesWithErrors`. */

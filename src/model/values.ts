@@ -114,6 +114,15 @@ export function parseMoney(value: unknown): number | null {
   return Number.isFinite(yuan) && yuan < MONEY_LIMIT ? yuan : null;
 }
 
+/**
+ * Whether a value is written as money but is too large to be counted (1e15 yuan or more, or
+ * beyond a double): told apart from other invalid money so the message can say so.
+ */
+export function isMoneyTooLarge(value: unknown): boolean {
+  if (typeof value === "number") return !Number.isNaN(value) && value >= MONEY_LIMIT;
+  return typeof value === "string" && MONEY_SHAPE.test(value.trim()) && parseMoney(value) === null;
+}
+
 /** Formats `YYYY-MM-DD` from parts. */
 export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;

@@ -92,7 +92,9 @@ export function describeFollowup(item: FollowupItem, lang: Lang, asOf: IsoDate):
         ? t(lang, "followups.detail.maturityNoAmount", { product: f.product, date: day(f.matures) })
         : t(lang, "followups.detail.maturity", { product: f.product, amount: formatYuan(f.amount, lang), date: day(f.matures) });
     case "large_movement":
-      return t(lang, "followups.detail.largeMovement", { amount: formatYuan(f.amount, lang), date: day(f.date) });
+      return f.amount === null
+        ? t(lang, "followups.detail.largeMovementNoAmount", { date: day(f.date) })
+        : t(lang, "followups.detail.largeMovement", { amount: formatYuan(f.amount, lang), date: day(f.date) });
     case "care_call":
       return f.amount === null
         ? t(lang, "followups.detail.careCallNoAmount", { product: f.product, date: day(f.date) })

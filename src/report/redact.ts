@@ -7,6 +7,7 @@
  * Masking is done on the figures, before any renderer sees them, so no format can leak what
  * another one hides; free text that is still shown (KPI notes) is scrubbed of phone numbers.
  */
+import type { FollowupItem } from "../rules/followups.js";
 import type { MonthlyFigures } from "../rules/monthly.js";
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -32,11 +33,37 @@ export function maskName(name: string): string {
   return first === undefined ? "" : `${first}**`;
 }
 
-/** Mobile and landline numbers inside free text, masked ("call 13800138000" → "call 138****8000"). */
+// Phone numbers as people write them in notes: ASCII or full-width digits, a country code
+// (+86, 86), groups split by a space or a dash (138 0013 8000, 138-0013-8000), landlines with
+// the area code in brackets or followed by a space or a dash. A number inside a longer run of
+// digits (an account, a card number, also one written in groups) is not a phone.
+const D = "[0-9０-９]";
+const SEP = "[ \u3000\\-－]";
+const NOT_AFTER_DIGIT = `(?<!${D}${SEP}?)`;
+const NOT_BEFORE_DIGIT = `(?!${SEP}?${D})`;
+const COUNTRY = `(?:[+＋]?(?:86|８６)${SEP}?)`;
+const MOBILE_IN_TEXT = new RegExp(`${NOT_AFTER_DIGIT}(?<lead>${COUNTRY}?[1１][3-9３-９]${D})(?<rest>${SEP}?${D}{4}${SEP}?${D}{4})${NOT_BEFORE_DIGIT}`, "gu");
+const LANDLINE_IN_TEXT = new RegExp(`${NOT_AFTER_DIGIT}(?<lead>[(（]0${D}{2,3}[)）]${SEP}?|0${D}{2,3}${SEP})(?<rest>${D}{3,4}${SEP}?${D}{4})${NOT_BEFORE_DIGIT}`, "gu");
+const ANY_DIGIT = new RegExp(D, "u");
+
+/** Every digit but the last four as a star, separators kept: "0013 8000" → "**** 8000". */
+function starAllButLastFour(text: string): string {
+  const chars = [...text];
+  let left = chars.filter((c) => ANY_DIGIT.test(c)).length - 4;
+  return chars.map((c) => (ANY_DIGIT.test(c) && left-- > 0 ? "*" : c)).join("");
+}
+
+/**
+ * Mobile and landline numbers inside free text, masked: the country code, the first three
+ * digits of a mobile or the area code, and the last four digits stay ("call 13800138000" →
+ * "call 138****8000", "(0755) 8888 1234" → "(0755) **** 1234").
+ */
 export function scrubPhones(text: string): string {
-  return text
-    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m))
-    .replace(/(?<![\d-])0\d{2,3}-\d{7,8}(?!\d)/g, (m) => maskPhone(m));
+  const mask = (...args: unknown[]): string => {
+    const groups = args[args.length - 1] as { lead: string; rest: string };
+    return groups.lead + starAllButLastFour(groups.rest);
+  };
+  return text.replace(MOBILE_IN_TEXT, mask).replace(LANDLINE_IN_TEXT, mask);
 }
 
 /** The figures as they may leave the firm. The input is not changed. */
@@ -55,4 +82,24 @@ export function redactMonthly(figures: MonthlyFigures): MonthlyFigures {
       notes: null,
     })),
   };
+}
+
+/**
+ * Follow-ups as they may leave the firm: no birthday items (their due day is the birthday, and
+ * the detail gives the age) and no amounts (maturities, large movements, purchases). Names and
+ * phones are masked where the items are shown. The input is not changed.
+ */
+export function redactFollowups(items: readonly FollowupItem[]): FollowupItem[] {
+  return items.filter((item) => item.facts.kind !== "birthday").map((item) => {
+    const f = item.facts;
+    switch (f.kind) {
+      case "maturity":
+      case "care_call":
+        return { ...item, facts: { ...f, amount: null } };
+      case "large_movement":
+        return { ...item, facts: { ...f, amount: null, note: null } };
+      default:
+        return item;
+    }
+  });
 }

@@ -64,7 +64,8 @@ export type FollowupFacts =
   | { kind: "archive_review"; reviewed: IsoDate | null; staffFile: StaffFileState; everyDays: number }
   | { kind: "prospect_followup"; planned: IsoDate }
   | { kind: "maturity"; product: string; amount: number | null; matures: IsoDate; leadDays: number }
-  | { kind: "large_movement"; date: IsoDate; amount: number; note: string | null }
+  /** `amount` is null only once redacted (src/report/redact.ts): the rule needs it to fire. */
+  | { kind: "large_movement"; date: IsoDate; amount: number | null; note: string | null }
   | { kind: "care_call"; date: IsoDate; product: string; amount: number | null }
   | { kind: "hq_registration"; position: Position; deadline: IsoDate };
 

@@ -71,6 +71,8 @@ export const FINDING_CODES = [
   "MONTH_DOES_NOT_EXIST",
   "NAME_INSTEAD_OF_ID",
   "REFERENCES_NOT_CHECKED",
+  // schema (added later; kept at the end)
+  "MONEY_TOO_LARGE",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -4,12 +4,14 @@
  * decide validity with the very same functions.
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { isKnownTimezone, parseBirthday, parseDateTime } from "../model/values.js";
+import { isKnownTimezone, parseBirthday, parseDateTime, parseMoney } from "../model/values.js";
 
 export const CHANNEL_FORMATS: Readonly<Record<string, (text: string) => boolean>> = {
   "channel-datetime": (text) => parseDateTime(text) !== null,
   "channel-birthday": (text) => parseBirthday(text) !== null,
   "channel-timezone": (text) => isKnownTimezone(text),
+  // Money written as text is valid only when the rules can count it (under 1e15 yuan).
+  "channel-money": (text) => parseMoney(text) !== null,
 };
 
 /** Every format by name, as the generated validators look them up. */

@@ -7,7 +7,7 @@
 import type { ErrorObject } from "ajv";
 import type { FileKind, LoadedFile } from "../load/repository.js";
 import { findingAt, locatePath, type Target } from "../load/locate.js";
-import { hasDateShape, parseDate } from "../model/values.js";
+import { hasDateShape, isMoneyTooLarge, parseDate } from "../model/values.js";
 import { validators } from "./compile.js";
 import { editDistance, nearest } from "./suggest.js";
 import { describeAllowed } from "../model/enum-names.js";
@@ -160,7 +160,7 @@ function mapSchemaError(error: ErrorObject): MappedError {
     case "lunarBirthday":
       return { code: "INVALID_LUNAR_BIRTHDAY", path, target: "value", params: { field, value: shown } };
     case "money":
-      return { code: "INVALID_MONEY", path, target: "value", params: { field, value: shown } };
+      return { code: isMoneyTooLarge(value) ? "MONEY_TOO_LARGE" : "INVALID_MONEY", path, target: "value", params: { field, value: shown } };
     case "phone":
       return { code: typeof value === "number" ? "PHONE_NOT_QUOTED" : "INVALID_PHONE", path, target: "value", params: { field, value: shown } };
     case "position":

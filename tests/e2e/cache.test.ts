@@ -164,3 +164,27 @@ describe("files left unread on a warm run", () => {
     expect(JSON.parse(result.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["INVALID_POSITION"]);
   });
 });
+
+describe("the cache's permissions", () => {
+  it.skipIf(process.platform === "win32")("keeps people's data to its owner: folders 0700, files 0600, an older folder tightened (issue 14)", () => {
+    const parent = tempDir("channel-cache-");
+    const cacheDir = path.join(parent, "made", "channel");
+    const first = runCli(["validate", "--data", DATA_EXAMPLE], { env: { CHANNEL_CACHE_DIR: cacheDir } });
+    expect(first.code, first.stderr).toBe(0);
+    const entries = listTree(cacheDir);
+    expect(entries.length).toBeGreaterThan(1);
+    const mode = (p: string) => fs.statSync(p).mode & 0o777;
+    expect(mode(path.join(parent, "made"))).toBe(0o700);
+    expect(mode(cacheDir)).toBe(0o700);
+    for (const entry of entries) {
+      const abs = path.join(cacheDir, entry);
+      expect([entry, mode(abs)]).toEqual([entry, fs.statSync(abs).isDirectory() ? 0o700 : 0o600]);
+    }
+    // A repository's folder left open by an older version is closed on the next write.
+    const repoFolder = path.join(cacheDir, entries.find((e) => fs.statSync(path.join(cacheDir, e)).isDirectory())!);
+    fs.chmodSync(repoFolder, 0o755);
+    for (const file of fs.readdirSync(repoFolder)) fs.rmSync(path.join(repoFolder, file));
+    expect(runCli(["validate", "--data", DATA_EXAMPLE], { env: { CHANNEL_CACHE_DIR: cacheDir } }).code).toBe(0);
+    expect(mode(repoFolder)).toBe(0o700);
+  });
+});

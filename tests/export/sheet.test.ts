@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import readXlsxFile from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
 import { activitiesSheet, bonusSheet, followupsSheet, prospectsSheet, staffSheet } from "../../src/export/build.js";
-import { columnWidths, num, renderSheetCsv, renderSheetXlsx, text, type ExportSheet } from "../../src/export/sheet.js";
+import { columnWidths, dateTime, day, num, renderSheetCsv, renderSheetXlsx, text, type ExportSheet } from "../../src/export/sheet.js";
 import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
 import { computeBonusAwards } from "../../src/rules/bonus.js";
@@ -110,5 +110,19 @@ describe("--redact", () => {
     expect(staff.split("\r\n")[0]).not.toMatch(/生日|兴趣爱好|备注|微信/);
     const bonus = bonusSheet(computeBonusAwards(model, model.settings.bonus!, "2012-03-31"), all, model, { lang: "zh", redact: true });
     expect(bonus.headers).not.toContain("转化依据");
+  });
+});
+
+describe("dates Excel cannot hold (issue 14)", () => {
+  it("writes a day or a time before 1900 as the text the file holds, never as another date", async () => {
+    const sheet = {
+      name: "t",
+      headers: ["a", "b", "c", "d", "e"],
+      rows: [[day("0000-01-01"), day("1899-12-31"), dateTime("0099-05-05T10:30:00"), day("1900-01-01"), day("2012-03-31")]],
+    };
+    const [read] = await readXlsxFile(Buffer.from(await renderSheetXlsx(sheet)));
+    const row = read!.data[1]!;
+    expect(row.slice(0, 3)).toEqual(["0000-01-01", "1899-12-31", "0099-05-05 10:30"]);
+    expect(row.slice(3).map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell))).toEqual(["1900-01-01", "2012-03-31"]);
   });
 });

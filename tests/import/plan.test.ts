@@ -3,7 +3,7 @@
  * which rows are new, duplicates (of the repository or of an earlier row) or fill-ins, and every
  * unreadable cell with its row and column.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { loadPinyin, type Pinyin } from "../../src/import/ids.js";
 import { DEFAULT_MAP, parseImportMap, type ImportMap } from "../../src/import/map-file.js";
 import { PlanError, planImport, type Existing, type ExistingPerson } from "../../src/import/plan.js";
@@ -207,5 +207,57 @@ describe("prospects", () => {
       { id: "p-huang-002", name: "黄先生", tier: "valuable", phone: "13700000021", income_monthly: "3万", source: { kind: "staff_referral", staff: "wang-fang" }, next_followup: "2012-04-02", converted: { date: "2012-03-16" } },
       { id: "p-liu-003", name: "刘女士", source: { kind: "staff_referral", staff: "wang-fang" } },
     ]);
+  });
+});
+
+describe("work per row (issue 14: 20,000 rows took 58 s)", () => {
+  /** `rows` new staff with distinct names and phones, and a repeat of each tenth one. */
+  function sheet(rows: number): CellValue[][] {
+    const given = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚";
+    const name = (i: number) => {
+      let text = "";
+      for (let n = i; ; n = Math.floor(n / given.length)) {
+        text += given[n % given.length];
+        if (n < given.length) break;
+      }
+      return `王${text}`;
+    };
+    const out: CellValue[][] = [["姓名", "职务", "电话"]];
+    for (let i = 0; i < rows; i++) {
+      out.push([name(i), "柜员", `139${String(i).padStart(8, "0")}`]);
+      if (i % 10 === 0) out.push([name(i), "保安", null]);
+    }
+    return out;
+  }
+
+  it("compares each row with the earlier rows and the records on file by lookup, not by scanning them", () => {
+    const onFile: Existing = {
+      people: Array.from({ length: 2000 }, (_, i) => person({ id: `s${i}`, name: `李${i}`, phone: `137${String(i).padStart(8, "0")}`, index: i })),
+      activities: [],
+    };
+    // Counted, not timed: the text normalisations (one per compared name) and the reads of the records on file.
+    let reads = 0;
+    const counted: Existing = {
+      activities: [],
+      people: new Proxy(onFile.people, {
+        get(target, key, receiver) {
+          if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      }),
+    };
+    const normalize = vi.spyOn(String.prototype, "normalize");
+    try {
+      const rows = 2000;
+      const p = plan("staff", sheet(rows), DEFAULT_MAP, counted);
+      expect(p.additions).toHaveLength(rows);
+      expect(p.duplicates).toHaveLength(rows / 10);
+      expect(p.duplicates[0]).toMatchObject({ row: 3, reason: "same_name", of: { row: 2 } });
+      // Quadratic work was about rows²/2 = 2,000,000 normalisations and rows × 2000 × 3 reads.
+      expect(normalize.mock.calls.length).toBeLessThan(40 * rows);
+      expect(reads).toBeLessThan(10 * (rows + onFile.people.length));
+    } finally {
+      normalize.mockRestore();
+    }
   });
 });

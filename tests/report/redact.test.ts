@@ -35,6 +35,30 @@ describe("scrubPhones", () => {
     // Not a phone: longer digit runs.
     expect(scrubPhones("6225881234567890")).toBe("6225881234567890");
   });
+
+  it("masks phone numbers however they are written: country code, groups, full-width digits, landlines in brackets (issue 14)", () => {
+    const cases: [string, string][] = [
+      ["手机+8613800138001", "手机+86138****8001"],
+      ["+86 138 0013 8001", "+86 138 **** 8001"],
+      ["＋８６ １３８００１３８００１", "＋８６ １３８****８００１"],
+      ["8613800138004", "86138****8004"],
+      ["电话138-0013-8002。", "电话138-****-8002。"],
+      ["call 138 0013 8003 now", "call 138 **** 8003 now"],
+      ["手机１３８００１３８００５", "手机１３８****８００５"],
+      ["座机(0755) 8888 1234", "座机(0755) **** 1234"],
+      ["座机（0755）88881234", "座机（0755）****1234"],
+      ["座机0755-88881234", "座机0755-****1234"],
+      ["座机0755 8888 1234", "座机0755 **** 1234"],
+      ["座机010-6512345", "座机010-***2345"],
+    ];
+    for (const [input, masked] of cases) expect(scrubPhones(input), input).toBe(masked);
+  });
+
+  it("leaves other numbers alone: amounts, dates, accounts and card numbers", () => {
+    for (const text of ["存款12000000元", "2012-03-31 10:30", "账号8800123456", "6225 8812 3456 7890", "6225881380013800", "编号 1380013", "12,000,000"]) {
+      expect(scrubPhones(text), text).toBe(text);
+    }
+  });
 });
 
 describe("redactMonthly", () => {

@@ -315,4 +315,9 @@ export const CASES: Case[] = [
     files: { "branches/b1/staff.yaml": STAFF_HEAD + '    notes: "备注\x1b[2J"\n' },
     at: { file: "branches/b1/staff.yaml", line: 5, column: 15 },
   },
+  {
+    code: "MONEY_TOO_LARGE",
+    files: { "branches/b1/kpis.yaml": 'sales:\n  - {date: 2012-03-01, product: 长城2号, amount: "10000000亿"}\n' },
+    at: { file: "branches/b1/kpis.yaml", line: 2, column: 47 },
+  },
 ];

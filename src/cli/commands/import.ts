@@ -10,7 +10,6 @@
  * Exit codes: 0 everything read; 1 some rows could not be read (the rest are still added with
  * --apply), the sheet cannot be read at all, or the result would not validate; 2 usage.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { findingMessage, renderDiagnosticsText } from "../../report/diagnostics.js";
@@ -18,14 +17,16 @@ import { appendWritable, EditError, readEntries, type FillEdit } from "../../imp
 import { existingRecords, findingEntry, newErrors, type CheckedRepository } from "../../import/check.js";
 import { headerKey, IMPORT_KINDS, type ImportKind } from "../../import/fields.js";
 import { loadPinyin } from "../../import/ids.js";
-import { DEFAULT_MAP, MapError, parseImportMap, type ImportMap } from "../../import/map-file.js";
+import { DEFAULT_MAP, MapError, MapSyntaxError, MAX_MAP_BYTES, parseImportMap, type ImportMap } from "../../import/map-file.js";
+import type { Finding } from "../../validate/findings.js";
 import { PlanError, planImport, type ImportPlan, type RowProblem } from "../../import/plan.js";
 import { importJson, renderImportText } from "../../import/render.js";
-import { readSpreadsheet, SheetError, sheetFormatOf } from "../../import/sheet.js";
+import { MAX_SHEET_BYTES, readSpreadsheet, SheetError, sheetFormatOf } from "../../import/sheet.js";
+import { BoundedReadError, readBoundedFile } from "../../load/read-bounded.js";
 import { nearest } from "../../validate/suggest.js";
 import { whileHoldingRepository, writeDataFile, type RepositoryWrite } from "../data-write.js";
 import { emit, resolveFormat, resolveRoot, type Context } from "../context.js";
-import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
+import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
 export { IMPORT_KINDS };
@@ -49,7 +50,7 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
   if (sheetFormat === null) throw usageError("import.error.extension", { file: options.from });
   if (options.sheet !== undefined && sheetFormat === "csv") throw usageError("import.error.sheetWithCsv");
   const map = options.map === undefined ? DEFAULT_MAP : readMap(ctx, options.map, kind);
-  const bytes = readInput(ctx, options.from, "import.error.cannotRead");
+  const bytes = readInput(ctx, options.from, "import.error.cannotRead", MAX_SHEET_BYTES);
 
   // With --apply, under the repository's lock from the load to the write: imports and logs at
   // the same moment take turns, each one reading what the one before wrote.
@@ -154,19 +155,34 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
 }
 
 function readMap(ctx: Context, file: string, kind: ImportKind): ImportMap {
-  const bytes = readInput(ctx, file, "import.error.cannotReadMap");
+  const bytes = readInput(ctx, file, "import.error.cannotReadMap", MAX_MAP_BYTES);
   try {
     return parseImportMap(Buffer.from(bytes).toString("utf8"), kind);
   } catch (error) {
     if (error instanceof MapError) throw usageError("import.error.badMap", { file, detail: t(ctx.lang, error.key, error.params) });
+    if (error instanceof MapSyntaxError) {
+      // Shown as the data files' problems are: file:line:column, the code and the sentence.
+      const findings: Finding[] = error.problems.map((p) => ({ severity: "error", code: p.code, file, line: p.line, column: p.column, path: "", length: p.length, params: p.params }));
+      ctx.surroundings.stderr(renderDiagnosticsText({ findings, errors: findings.length, warnings: 0, files: 1, filesWithErrors: new Set([file]) }, [], ctx.lang, ctx.style));
+      throw usageError("import.error.badMap", { file, detail: t(ctx.lang, "import.map.yaml", { reason: findingMessage(findings[0]!, ctx.lang) }) });
+    }
     throw error;
   }
 }
 
-function readInput(ctx: Context, file: string, key: "import.error.cannotRead" | "import.error.cannotReadMap"): Uint8Array {
+/**
+ * A file named on the command line, read only when it is a regular file within `limit` bytes.
+ * Not a file (a device, a pipe, a folder): a usage error. Too large: exit 1 for the sheet, as a
+ * sheet that unpacks too large is; a usage error for the map, as a map that cannot be read is.
+ */
+function readInput(ctx: Context, file: string, key: "import.error.cannotRead" | "import.error.cannotReadMap", limit: number): Uint8Array {
   try {
-    return fs.readFileSync(path.resolve(ctx.surroundings.cwd, file));
+    return readBoundedFile(path.resolve(ctx.surroundings.cwd, file), limit);
   } catch (error) {
+    if (error instanceof BoundedReadError) {
+      if (error.reason === "not_regular") throw usageError("import.error.notRegularFile", { file });
+      throw new CliError(key === "import.error.cannotRead" ? EXIT_DATA_ERRORS : EXIT_USAGE, "import.error.tooLarge", { file, size: error.size, limit });
+    }
     throw usageError(key, { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
 }

@@ -9,7 +9,7 @@ import { t, type Lang } from "../../i18n/catalog.js";
 import { AppendError, appendActivity, type ActivityEntry } from "../../log/append-activity.js";
 import type { LoadedRepository } from "../../load/repository.js";
 import { ACTIVITY_KINDS } from "../../model/types.js";
-import { parseDate } from "../../model/values.js";
+import { parseDayOption } from "../date-options.js";
 import { nearest } from "../../validate/suggest.js";
 import { whileHoldingRepository, writeDataFile } from "../data-write.js";
 import { resolveAsOf, resolveRoot, todayIn, type Context } from "../context.js";
@@ -43,7 +43,7 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   for (const [option, value] of [["--note", options.note], ["--by", options.by]] as const) {
     if (value !== undefined && value.trim() === "") throw usageError("log.error.emptyText", { option });
   }
-  if (options.date !== undefined && parseDate(options.date) === null) throw usageError("error.badDate", { option: "--date", value: options.date });
+  if (options.date !== undefined) parseDayOption("--date", options.date);
 
   // Under the repository's lock from the load to the write: calls at the same moment take
   // turns, each one reading what the one before wrote.

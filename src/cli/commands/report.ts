@@ -6,7 +6,6 @@
  */
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
-import type { IsoMonth } from "../../model/values.js";
 import { computeMonthlyFigures, firstDay } from "../../rules/monthly.js";
 import { computeSummary } from "../../rules/summary.js";
 import { MONTHLY_FORMATS, renderMonthly, type MonthlyFormat } from "../../report/monthly.js";
@@ -16,6 +15,7 @@ import { nearest } from "../../validate/suggest.js";
 import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
 import { EXIT_OK, usageError } from "../errors.js";
 import { loadValidData } from "../pipeline.js";
+import { parseMonthOption } from "../date-options.js";
 
 export interface MonthlyOptions {
   branch: string;
@@ -51,11 +51,6 @@ export function monthlyFormat(ctx: Context): MonthlyFormat {
   return byExtension;
 }
 
-/** `YYYY-MM` with a real month, or a usage error. */
-export function parseMonth(value: string): IsoMonth {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw usageError("report.error.badMonth", { value });
-  return value;
-}
 
 function hint(lang: Lang, value: string, candidates: readonly string[]): string {
   const suggestion = nearest(value, candidates);
@@ -64,7 +59,7 @@ function hint(lang: Lang, value: string, candidates: readonly string[]): string 
 
 export async function runReportMonthly(ctx: Context, options: MonthlyOptions): Promise<number> {
   const format = monthlyFormat(ctx);
-  const month = parseMonth(options.month);
+  const month = parseMonthOption("--month", options.month);
   const { root, model } = await loadValidData(ctx);
   const known = model.branches.map((b) => b.id);
   if (!known.includes(options.branch)) throw usageError("report.error.unknownBranch", { value: options.branch, hint: hint(ctx.lang, options.branch, known), known: known.join(", ") });

@@ -73,4 +73,9 @@ export const CLI_MESSAGES = {
     zh: "现有仓库 {dir} 不缺任何文件，未作改动",
     en: "nothing was missing in the existing repository {dir}; nothing changed",
   },
+  "error.dateOutOfRange": {
+    zh: "{option} {value} 超出了支持的日期范围：只能是 {first} 年到 {last} 年之间的日期",
+    en: "{option} {value} is outside the dates channel supports: the years {first} to {last}",
+  },
+  "error.badMonth": { zh: "{option} 需要 YYYY-MM 形式的月份，如 2012-03，而不是 {value}", en: "{option} needs a month such as 2012-03, not {value}" },
 } satisfies Record<string, Bilingual>;

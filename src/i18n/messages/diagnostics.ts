@@ -211,6 +211,10 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "本文件无法读取（或是空的），其他文件中有 {count} 处引用可能指向其中的人，未做检查；请先修正本文件",
     en: "this file could not be read (or is empty), so {count} reference(s) from other files that may name someone in it were not checked; fix this file first",
   },
+  "diag.MONEY_TOO_LARGE": {
+    zh: "`{field}` 的金额 `{value}` 太大（须小于 1000万亿元，即 1e15 元），无法计算；请检查是否多写了位数或单位",
+    en: "`{field}`: the amount `{value}` is too large to count (it must be under 1e15 yuan, 1000万亿); check for extra digits or a wrong unit",
+  },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
 
 /**

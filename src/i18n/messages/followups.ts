@@ -132,4 +132,5 @@ export const FOLLOWUP_MESSAGES = {
   "log.help.date": { zh: "日期（默认今天）", en: "the day (default: today)" },
   "log.help.by": { zh: "我方经办人（默认该支行的负责人）", en: "who made the contact (default: the branch owner)" },
   "log.help.branch": { zh: "支行 id（不指定人员时，如向行领导汇报）", en: "branch id (for an entry without a person, such as a report)" },
+  "followups.detail.largeMovementNoAmount": { zh: "大额资金变动 ({date})", en: "large movement ({date})" },
 } satisfies Record<string, Bilingual>;

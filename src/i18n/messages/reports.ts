@@ -17,7 +17,6 @@ export const REPORT_MESSAGES = {
   "coverage.help.branch": { zh: "只看某个支行", en: "only this sub-branch" },
   "report.error.subcommand": { zh: "请指定报表：report monthly 或 report summary", en: "name a report: report monthly or report summary" },
   "report.error.unknownBranch": { zh: "没有支行 {value}{hint}（已有：{known}）", en: "no branch {value}{hint} (known: {known})" },
-  "report.error.badMonth": { zh: "--month 需要 YYYY-MM 形式的月份，如 2012-03，而不是 {value}", en: "--month needs a month such as 2012-03, not {value}" },
   "report.error.futureMonth": { zh: "{month} 还没有开始（计算日期 {asOf}）；可用 --as-of 指定日期", en: "{month} has not begun on {asOf}; use --as-of to choose the day" },
   "report.error.outExtension": {
     zh: "无法从 {file} 的扩展名判断输出格式：请用 {extensions}，或加 --format",

@@ -230,4 +230,5 @@ export const SPREADSHEET_MESSAGES = {
   "export.error.unknownBranch": { zh: "没有支行 {value}{hint}", en: "no branch {value}{hint}" },
   "export.error.unknownDepartment": { zh: "没有营业部 {value}{hint}", en: "no department {value}{hint}" },
   "export.written": { zh: "已写入 {file}（{rows} 行）", en: "wrote {file} ({rows} rows)" },
+  "import.error.notRegularFile": { zh: "{file} 不是普通文件（而是设备、管道或文件夹），不予读取", en: "{file} is not a regular file (a device, a pipe or a folder); not read" },
 } satisfies Record<string, Bilingual>;
