@@ -56,7 +56,7 @@ function mapSchemaErrors(file: LoadedFile, errors: ErrorObject[]): Finding[] {
 
 /**
  * The hints that need the text as written: a value that YAML read as a number (`2012`,
- * `1e5`) is shown as typed; an empty value whose line holds `key: #…` was a comment; a key
+ * `1e5`, an amount of `1e400`) is shown as typed; an empty value whose line holds `key: #…` was a comment; a key
  * that starts with full-width spaces was meant to be indented.
  */
 function refineWithSource(file: LoadedFile, mapped: MappedError): MappedError {
@@ -65,6 +65,11 @@ function refineWithSource(file: LoadedFile, mapped: MappedError): MappedError {
   if (mapped.code === "UNKNOWN_KEY" && typeof mapped.params.key === "string" && mapped.params.key.includes("\u3000")) {
     const { start } = locatePath(file, mapped.path, "key");
     return { ...mapped, code: "YAML_FULLWIDTH_SPACE", params: {}, at: start + mapped.params.key.indexOf("\u3000") };
+  }
+  // A number too large is shown as typed (`1e400`), not as what YAML made of it (Infinity).
+  if (mapped.code === "MONEY_TOO_LARGE" && mapped.params.value === "Infinity") {
+    const { start, end } = locatePath(file, mapped.path, "value");
+    return { ...mapped, params: { ...mapped.params, value: source.text.slice(start, end) } };
   }
   if (mapped.code === "NOT_TEXT") {
     const { start, end } = locatePath(file, mapped.path, "value");

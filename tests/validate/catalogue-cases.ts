@@ -323,7 +323,7 @@ export const CASES: Case[] = [
   {
     code: "MONEY_TOO_LARGE",
     // The same as a number (1e400, which YAML reads as infinity, too): a bound any validator applies.
-    files: { "branches/b1/kpis.yaml": "sales:\n  - {date: 2012-03-01, product: 长城2号, amount: 1e15}\n" },
+    files: { "branches/b1/kpis.yaml": "sales:\n  - {date: 2012-03-01, product: 长城2号, amount: 1e400}\n" },
     at: { file: "branches/b1/kpis.yaml", line: 2, column: 47 },
   },
 ];

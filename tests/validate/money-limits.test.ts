@@ -25,6 +25,11 @@ describe("money at the limit", () => {
     expect(codesFor(amount)).toEqual(["MONEY_TOO_LARGE"]);
   });
 
+  it("shows a number too large for a double as typed (1e400), not as Infinity", () => {
+    const findings = validateFiles({ "branches/b1/kpis.yaml": saleOf("1e400") }).findings;
+    expect(findings.map((f) => [f.code, f.params.value])).toEqual([["MONEY_TOO_LARGE", "1e400"]]);
+  });
+
   it.each(["999999999999999", '"9999999亿"', '"99999999999.9999万"', "0", '"2万"'])("accepts %s, and the rules count what validate accepted", (amount) => {
     const dir = writeRepo({ "branches/b1/kpis.yaml": saleOf(amount) });
     try {
