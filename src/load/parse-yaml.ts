@@ -77,7 +77,9 @@ export function parseYaml(text: string): ParsedYaml {
   if (exhausted) return { doc, data: undefined, problems: [{ code: "YAML_TOO_DEEP", start: exhausted.pos[0], end: exhausted.pos[1], params: { limit: MAX_DEPTH } }] };
   // One broken line can make the parser report an error per following token (100,000 for a
   // line of `}]}]…`): the first MAX_SYNTAX_PROBLEMS are enough to find the mistake.
-  if (doc.errors.length > 0) problems.push(...diagnoseSyntax(text, doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)));
+  // A document with syntax errors is the parser's guess at what was meant: a list or mapping
+  // used as a key there (a full-width colon after a tab, say) is the mistake's echo, not another.
+  if (doc.errors.length > 0) return { doc, data: undefined, problems: diagnoseSyntax(text, doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) };
   problems.push(...findUnsupportedTags(doc, text));
   problems.push(...findCollectionKeys(doc));
   if (problems.length > 0) return { doc, data: undefined, problems };
