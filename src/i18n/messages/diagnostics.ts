@@ -188,7 +188,7 @@ export const DIAGNOSTIC_MESSAGES = {
     en: "the value of `{field}` starts with `#`, which starts a comment (the value is empty); quote it: {field}: \"{written}\"",
   },
   "diag.NOT_A_BOOLEAN": {
-    zh: "`{field}` 只能写 true（是）或 false（否），不能写 `{value}`",
+    zh: "`{field}` 要写英文的 true 或 false（表示“是”或“否”），不能写 `{value}`",
     en: "`{field}` takes true or false, not `{value}`",
   },
   "diag.NOT_TEXT": {
