@@ -197,8 +197,8 @@ describe("channel bonus on data-example", () => {
             expect(result.stdout.startsWith("\uFEFF")).toBe(true);
             expect(result.stdout.endsWith("\r\n")).toBe(true);
             const rows = parseCsv(result.stdout.slice(1));
-            // rank, …, staff id (6), …, reason code (11), …, amount (13)
-            expect(rows.slice(1).map((r) => [r[6], r[0] === "" ? null : Number(r[0]), r[11] === "" ? null : r[11], Number(r[13])])).toEqual(
+            // rank, …, staff id (6), …, conversion amount (10), …, reason code (12), …, amount (14)
+            expect(rows.slice(1).map((r) => [r[6], r[0] === "" ? null : Number(r[0]), r[12] === "" ? null : r[12], Number(r[14])])).toEqual(
               expected.map(([id, rank, , reason, amount]) => [id, rank, reason, amount]),
             );
           } else {
@@ -315,6 +315,22 @@ describe("money in every written form (tests/fixtures/bonus-money-forms)", () =>
     ]);
     expect([b.amount, b.total_cap, b.awarded, b.total_amount]).toEqual([1000, 3, 3, 3000]);
     expect(b.candidates[1]!.at).toBe("2012-02-10T09:00:00");
+  });
+
+  it("bonus --format csv: the conversion amount in its own column, a bare number of yuan whatever the form written", () => {
+    const result = runCli(["bonus", "--data", MONEY_FORMS, "--as-of", "2012-03-31", "--format", "csv", "--lang", "zh"]);
+    expect(result.code).toBe(0);
+    const rows = parseCsv(result.stdout.slice(1));
+    const column = rows[0]!.indexOf("转化金额（元）");
+    expect(column).toBe(rows[0]!.indexOf("转化依据") + 1);
+    expect(rows.slice(1).map((r) => [r[6], r[column]])).toEqual([
+      ["a-1", "20000"],
+      ["a-2", "20000"],
+      ["a-3", "1200000"],
+      ["a-4", "19999"],
+      ["b-1", "2600000000"],
+      ["b-2", "6000000"],
+    ]);
   });
 
   it("expenses: unsorted tiers, the report day counted, a rate tier, every amount read right", () => {

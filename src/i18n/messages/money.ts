@@ -39,6 +39,7 @@ export const MONEY_MESSAGES = {
   "bonus.header.name": { zh: "姓名", en: "Name" },
   "bonus.header.position": { zh: "职位", en: "Position" },
   "bonus.header.basis": { zh: "转化依据", en: "Conversion" },
+  "bonus.header.basisAmount": { zh: "转化金额（元）", en: "Conversion amount (yuan)" },
   "bonus.header.status": { zh: "状态", en: "Status" },
   "bonus.header.reason": { zh: "原因", en: "Reason" },
   "bonus.header.reasonCode": { zh: "原因代码", en: "Reason code" },
