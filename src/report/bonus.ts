@@ -215,7 +215,8 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
   const departmentName = new Map(result.departments.map((d) => [d.department, d.name]));
   const withRoom = result.totalLeft === 0 ? [] : result.branches.filter((b) => b.left > 0 && (view.department === null || b.department === view.department));
   if (withRoom.length === 0) {
-    sections.push({ text: t(lang, "bonus.summary.noBranchWithRoom") });
+    // Said the way it is: the company-wide places are gone, or every branch has used its own.
+    sections.push({ text: t(lang, result.totalLeft === 0 ? "bonus.summary.noPlacesLeft" : "bonus.summary.noBranchWithRoom") });
   } else {
     sections.push({ text: t(lang, "bonus.summary.branchesWithRoom") });
     sections.push({

@@ -343,6 +343,22 @@ describe("money in every written form (tests/fixtures/bonus-money-forms)", () =>
   });
 });
 
+describe("places left, in words (issue 19)", () => {
+  it("says every sub-branch has used its places when they have, and that all places are taken when the company's are", () => {
+    const full = runCli(["bonus", "--data", MONEY_FORMS, "--as-of", "2012-03-20", "--lang", "zh"]);
+    expect(full.stdout).toContain("名额已全部用完");
+    expect(full.stdout).not.toContain("没有支行还有名额");
+    const dir = tempCopy(MONEY_FORMS);
+    const policy = path.join(dir, "channel.yaml");
+    fs.writeFileSync(policy, fs.readFileSync(policy, "utf8").replace("total_cap: 3", "total_cap: 10"));
+    for (const [lang, words] of [["zh", "各支行名额均已用完"], ["en", "every sub-branch has used up its places"]] as const) {
+      const result = runCli(["bonus", "--data", dir, "--as-of", "2012-03-20", "--lang", lang]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(words);
+    }
+  });
+});
+
 describe("refusals and exit codes", () => {
   it("says the policy is missing and exits 2, for each command", () => {
     for (const [command, section] of [

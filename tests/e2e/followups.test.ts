@@ -182,6 +182,26 @@ describe("channel followups: filters", () => {
     expect(wide.some((i) => i.kind === "holiday" && i.due === "2012-04-04")).toBe(true);
   });
 
+  it("--within 0 says today in the title, not 'the next 0 days' (issue 19)", () => {
+    for (const [lang, today, not] of [["zh", "跟进提醒 2012-03-20（今天）", "未来 0 天"], ["en", "Follow-ups for 2012-03-20 (today)", "next 0 days"]] as const) {
+      for (const format of ["table", "md"]) {
+        const result = runCli([...base, "--within", "0", "--lang", lang, "--format", format]);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain(today);
+        expect(result.stdout).not.toContain(not);
+      }
+    }
+    expect(runCli([...base, "--within", "7", "--lang", "zh"]).stdout).toContain("跟进提醒 2012-03-20（未来 7 天，至 3月27日）");
+  });
+
+  it("writes every date of a list in one form: the archive's last review as 2011年11月30日 next to 3月20日 (issue 19)", () => {
+    const result = runCli([...base, "--lang", "zh", "--kind", "archive_review"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("档案上次更新 2011年11月30日");
+    expect(result.stdout).not.toMatch(/档案上次更新 \d{4}-/);
+    expect(runCli([...base, "--lang", "en", "--kind", "archive_review"]).stdout).toContain("archive last reviewed Nov 30, 2011");
+  });
+
   it("refuses what does not exist, with exit 2", () => {
     for (const args of [
       ["--within", "seven"],

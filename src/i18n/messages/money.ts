@@ -77,7 +77,8 @@ export const MONEY_MESSAGES = {
     en: "Places left (conversions count until 23:59:59 on {deadline}): {left} company-wide",
   },
   "bonus.summary.branchesWithRoom": { zh: "尚有名额的支行：", en: "Sub-branches with room:" },
-  "bonus.summary.noBranchWithRoom": { zh: "没有支行还有名额", en: "no sub-branch has room left" },
+  "bonus.summary.noBranchWithRoom": { zh: "各支行名额均已用完", en: "every sub-branch has used up its places" },
+  "bonus.summary.noPlacesLeft": { zh: "名额已全部用完", en: "all places are taken" },
   "bonus.summary.closed": { zh: "活动已于 {deadline} 截止，名额不再变动", en: "the campaign closed on {deadline}; the awards are final" },
 
   // expenses table
