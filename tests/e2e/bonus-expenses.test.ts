@@ -343,6 +343,25 @@ describe("money in every written form (tests/fixtures/bonus-money-forms)", () =>
   });
 });
 
+describe("expenses: the range stated once (issue 19)", () => {
+  it("names the campaign's range once, with the as-of day, or says how far sales are counted while it runs", () => {
+    const cases = [
+      ["2012-03-31", "zh", "费用支持 · 长城2号 · 活动 2012-02-01 至 2012-03-31 · 截至 2012-03-31"],
+      ["2012-04-10", "en", "Expense support · 长城2号 · campaign 2012-02-01 to 2012-03-31 · as of 2012-04-10"],
+      ["2012-03-15", "zh", "费用支持 · 长城2号 · 活动 2012-02-01 至 2012-03-31 · 进行中，销售计至 2012-03-15"],
+    ] as const;
+    for (const [asOf, lang, title] of cases) {
+      for (const format of ["table", "md"]) {
+        const result = runCli(["expenses", "--data", DATA_EXAMPLE, "--as-of", asOf, "--lang", lang, "--format", format]);
+        expect(result.code).toBe(0);
+        const first = result.stdout.split("\n")[0]!;
+        expect(first).toContain(title);
+        expect(first.match(/\d{4}-\d{2}-\d{2}/g)).toHaveLength(3);
+      }
+    }
+  });
+});
+
 describe("places left, in words (issue 19)", () => {
   it("says every sub-branch has used its places when they have, and that all places are taken when the company's are", () => {
     const full = runCli(["bonus", "--data", MONEY_FORMS, "--as-of", "2012-03-20", "--lang", "zh"]);

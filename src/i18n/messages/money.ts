@@ -83,8 +83,12 @@ export const MONEY_MESSAGES = {
 
   // expenses table
   "expenses.title": {
-    zh: "费用支持 · {product} · 统计 {from} 至 {to}（活动 {start} 至 {end}，截至 {asOf}）",
-    en: "Expense support · {product} · sales {from} to {to} (campaign {start} to {end}, as of {asOf})",
+    zh: "费用支持 · {product} · 活动 {start} 至 {end} · 截至 {asOf}",
+    en: "Expense support · {product} · campaign {start} to {end} · as of {asOf}",
+  },
+  "expenses.titleRunning": {
+    zh: "费用支持 · {product} · 活动 {start} 至 {end} · 进行中，销售计至 {asOf}",
+    en: "Expense support · {product} · campaign {start} to {end} · still running, sales counted to {asOf}",
   },
   "expenses.titleNotStarted": {
     zh: "费用支持 · {product} · 活动 {start} 至 {end}，截至 {asOf} 尚未开始，没有计入的销售",
