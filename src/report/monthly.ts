@@ -216,7 +216,7 @@ function chartBlock(view: MonthlyView, o: ValueOptions): Extract<DocumentBlock, 
       valueText(m.newAccounts, "count", o),
       valueText(m.assetsIn, "yuan", o),
       valueText(m.sales, "yuan", o),
-      String(m.activities),
+      valueText(m.activities, "count", o),
     ]),
   };
   return { kind: "chart", chart, table };
