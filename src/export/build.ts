@@ -15,7 +15,7 @@ import { headerKey } from "../import/fields.js";
 import { POSITIONS, type Branch, type Model, type Prospect, type StaffMember } from "../model/types.js";
 import { isoDate, parseMoney, type IsoDate, type SolarBirthday } from "../model/values.js";
 import { basisText, bonusReasonText } from "../report/bonus.js";
-import { describeFollowup, kindLabel } from "../report/followups.js";
+import { describeFollowup, followupAmount, kindLabel } from "../report/followups.js";
 import { enumCode } from "../model/enum-names.js";
 import { maskName, maskPhone, redactFollowups, scrubPhones } from "../report/redact.js";
 import type { BonusResult } from "../rules/bonus.js";
@@ -209,6 +209,7 @@ export function followupsSheet(model: Model, allItems: readonly FollowupItem[], 
     { header: t(lang, "followups.col.position"), cell: (i) => text(i.position !== null ? tDynamic(lang, `position.${i.position}`) : i.personType === "prospect" ? t(lang, "ref.prospect") : null) },
     { header: t(lang, "followups.col.owner"), cell: (i) => text(i.owner) },
     { header: t(lang, "followups.col.detail"), cell: (i) => text(describeFollowup(i, lang, asOf)) },
+    { header: t(lang, "followups.col.amount"), cell: (i) => money(followupAmount(i)) },
   ];
   return table(t(lang, "sheet.name.followups"), columns, items, redact);
 }

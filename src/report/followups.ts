@@ -9,7 +9,7 @@ import { addDays, type IsoDate } from "../model/values.js";
 import { FOLLOWUP_KINDS, type FollowupItem, type FollowupKind } from "../rules/followups.js";
 import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
 import { formatDay } from "./date-format.js";
-import { formatYuan } from "./money-format.js";
+import { formatYuan, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
 import { renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
 import { markdownText, terminalText } from "./untrusted-text.js";
@@ -199,8 +199,19 @@ export function summaryLine(report: FollowupReport): string {
 }
 
 /** One flat table for spreadsheets and documents: every item with its day and lateness. */
-export function followupsTabular(report: FollowupReport): Tabular {
+/** The sum a maturity, large movement or care call is about, in yuan; null for other items (and once redacted). */
+export function followupAmount(item: FollowupItem): number | null {
+  const f = item.facts;
+  return f.kind === "maturity" || f.kind === "large_movement" || f.kind === "care_call" ? f.amount : null;
+}
+
+/** The list as a table; `spreadsheet` (CSV) adds the amount as a bare number of yuan, so it can be summed. */
+export function followupsTabular(report: FollowupReport, options: { spreadsheet: boolean } = { spreadsheet: false }): Tabular {
   const { lang, asOf } = report;
+  const amount = (item: FollowupItem) => {
+    const yuan = followupAmount(item);
+    return yuan === null ? "" : yuanNumberText(yuan);
+  };
   return {
     columns: [
       { header: t(lang, "followups.col.due") },
@@ -211,6 +222,7 @@ export function followupsTabular(report: FollowupReport): Tabular {
       { header: t(lang, "followups.col.position") },
       { header: t(lang, "followups.col.owner") },
       { header: t(lang, "followups.col.detail") },
+      ...(options.spreadsheet ? [{ header: t(lang, "followups.col.amount"), align: "right" as const, numeric: true }] : []),
     ],
     rows: report.items.map((item) => [
       item.due,
@@ -221,12 +233,13 @@ export function followupsTabular(report: FollowupReport): Tabular {
       positionLabel(item, lang),
       item.owner ?? "",
       describeFollowup(item, lang, asOf),
+      ...(options.spreadsheet ? [amount(item)] : []),
     ]),
   };
 }
 
 export function renderFollowupsCsv(report: FollowupReport): string {
-  return renderCsv(followupsTabular(report));
+  return renderCsv(followupsTabular(report, { spreadsheet: true }));
 }
 
 export function renderFollowupsMarkdown(report: FollowupReport): string {

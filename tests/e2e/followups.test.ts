@@ -134,6 +134,10 @@ describe("channel followups: table, csv, md", () => {
     expect(lines.pop()).toBe("");
     expect(lines).toHaveLength(85);
     expect(lines.slice(1).map((l) => l.slice(0, 10))).toEqual(zh.body.items.map((i) => i.due));
+    // The amount in its own column, a bare number of yuan (issue 19).
+    expect(lines[0]!.endsWith(lang === "zh" ? ",金额（元）" : ",Amount (yuan)")).toBe(true);
+    const maturity = lines.find((l) => l.includes(lang === "zh" ? "定期存款 50万" : "500,000 yuan"));
+    expect(maturity?.endsWith(",500000")).toBe(true);
   });
 
   it.each(["zh", "en"])("writes Markdown in %s with one table row per item", (lang) => {

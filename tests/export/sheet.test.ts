@@ -70,9 +70,15 @@ describe("csv", () => {
   it("lists follow-ups with their due day and detail", () => {
     const items = findDueFollowups(model, model.settings.followups, "2012-03-20", 7);
     const sheet = followupsSheet(model, items, "2012-03-20", zh);
-    expect(sheet.headers).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "负责人", "说明"]);
+    expect(sheet.headers).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "负责人", "说明", "金额（元）"]);
     expect(sheet.rows).toHaveLength(items.length);
     expect(sheet.rows[0]?.[0]).toEqual({ kind: "date", value: items[0]!.due });
+    // The amount of a maturity, large movement or care call as a number of yuan (issue 19); blank for the others.
+    const amounts = sheet.rows.map((row) => row[8]);
+    expect(amounts).toContainEqual({ kind: "money", value: 500_000 });
+    for (const [i, item] of items.entries()) {
+      expect(amounts[i] === null).toBe(!["maturity", "large_movement", "care_call"].includes(item.kind));
+    }
   });
 });
 

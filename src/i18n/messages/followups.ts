@@ -65,6 +65,7 @@ export const FOLLOWUP_MESSAGES = {
   "followups.col.position": { zh: "职位", en: "position" },
   "followups.col.owner": { zh: "负责人", en: "owner" },
   "followups.col.detail": { zh: "说明", en: "detail" },
+  "followups.col.amount": { zh: "金额（元）", en: "Amount (yuan)" },
   "followups.none": { zh: "没有需要跟进的事项", en: "nothing to follow up" },
   "followups.summary": { zh: "共 {total} 项：{counts}", en: "{total} item(s): {counts}" },
   "followups.summaryCount": { zh: "{kind} {count}", en: "{kind} {count}" },
