@@ -13,15 +13,15 @@
 import { t, tDynamic, type Lang, type MessageKey } from "../i18n/catalog.js";
 import { headerKey } from "../import/fields.js";
 import { POSITIONS, type Branch, type Model, type Prospect, type StaffMember } from "../model/types.js";
-import { isoDate, type IsoDate, type SolarBirthday } from "../model/values.js";
+import { isoDate, parseMoney, type IsoDate, type SolarBirthday } from "../model/values.js";
 import { basisText, bonusReasonText } from "../report/bonus.js";
-import { describeFollowup, kindLabel } from "../report/followups.js";
+import { describeFollowup, followupAmount, kindLabel } from "../report/followups.js";
 import { enumCode } from "../model/enum-names.js";
 import { maskName, maskPhone, redactFollowups, scrubPhones } from "../report/redact.js";
 import type { BonusResult } from "../rules/bonus.js";
 import type { FollowupItem } from "../rules/followups.js";
 import { compareText } from "../validate/findings.js";
-import { code, dateTime, day, num, text, type ExportSheet, type SheetCell } from "./sheet.js";
+import { code, dateTime, day, money, num, text, type ExportSheet, type SheetCell } from "./sheet.js";
 
 export { EXPORT_KINDS, type ExportKind } from "./kinds.js";
 
@@ -127,10 +127,11 @@ export function prospectsSheet(model: Model, filter: ExportFilter, options: Expo
   const { lang, redact } = options;
   const rows: Placed<Prospect>[] = branchesIn(model, filter).flatMap((branch) => branch.prospects.map((item) => ({ branch, item })));
   const archive = (field: string) => (r: Placed<Prospect>) => text(archiveText(r.item.archive[field]));
+  // Money is a number of yuan whatever form the file used ("1.5万" → 15000); text only if unreadable.
   const income = (r: Placed<Prospect>): SheetCell => {
     const value = r.item.archive.income_monthly;
-    if (typeof value === "number") return num(value);
-    return text(archiveText(value));
+    const yuan = parseMoney(value);
+    return yuan !== null ? money(yuan) : text(archiveText(value));
   };
   const columns: Column<Placed<Prospect>>[] = [
     { header: h(lang, "branch"), cell: (r) => text(r.branch.name) },
@@ -208,6 +209,7 @@ export function followupsSheet(model: Model, allItems: readonly FollowupItem[], 
     { header: t(lang, "followups.col.position"), cell: (i) => text(i.position !== null ? tDynamic(lang, `position.${i.position}`) : i.personType === "prospect" ? t(lang, "ref.prospect") : null) },
     { header: t(lang, "followups.col.owner"), cell: (i) => text(i.owner) },
     { header: t(lang, "followups.col.detail"), cell: (i) => text(describeFollowup(i, lang, asOf)) },
+    { header: t(lang, "followups.col.amount"), cell: (i) => money(followupAmount(i)) },
   ];
   return table(t(lang, "sheet.name.followups"), columns, items, redact);
 }
@@ -229,10 +231,11 @@ export function bonusSheet(result: BonusResult, filter: ExportFilter, model: Mod
     { header: hb("position"), cell: (c) => text(tDynamic(lang, `position.${c.position}`)) },
     // The basis and the reason in words carry the conversion amount.
     { header: hb("basis"), cell: (c) => text(basisText(c, lang)), personal: true },
+    { header: hb("basisAmount"), cell: (c) => money(c.basis.amount), personal: true },
     { header: hb("status"), cell: (c) => text(t(lang, c.status === "awarded" ? "bonus.status.awarded" : "bonus.status.rejected")) },
     { header: hb("reasonCode"), cell: (c) => code(c.reason) },
     { header: hb("reason"), cell: (c) => text(bonusReasonText(c, result, lang)), personal: true },
-    { header: hb("amount"), cell: (c) => num(c.amount) },
+    { header: hb("amount"), cell: (c) => money(c.amount) },
   ];
   return table(t(lang, "sheet.name.bonus"), columns, candidates, redact);
 }

@@ -7,6 +7,7 @@ import { runtimeImport } from "../import/runtime-import.js";
 import type { Cell, SheetData } from "write-excel-file/node";
 import type { IsoDate, IsoDateTime } from "../model/values.js";
 import { displayWidth } from "../report/text-width.js";
+import { yuanNumberText } from "../report/money-format.js";
 import { renderCsv } from "../report/tabular.js";
 import { spreadsheetText } from "../report/untrusted-text.js";
 
@@ -17,6 +18,8 @@ export type SheetCell =
   | { kind: "date"; value: IsoDate }
   | { kind: "datetime"; value: IsoDateTime }
   | { kind: "number"; value: number }
+  /** An amount of yuan: a number, shown with thousands separators in Excel. */
+  | { kind: "money"; value: number }
   | null;
 
 export interface ExportSheet {
@@ -31,6 +34,7 @@ export const code = (value: string | null | undefined): SheetCell => (value === 
 export const day = (value: IsoDate | null | undefined): SheetCell => (value === null || value === undefined ? null : { kind: "date", value });
 export const dateTime = (value: IsoDateTime | null | undefined): SheetCell => (value === null || value === undefined ? null : { kind: "datetime", value });
 export const num = (value: number | null | undefined): SheetCell => (value === null || value === undefined ? null : { kind: "number", value });
+export const money = (value: number | null | undefined): SheetCell => (value === null || value === undefined ? null : { kind: "money", value });
 
 /** A cell as CSV text: days as YYYY-MM-DD, times as YYYY-MM-DD HH:mm, numbers in plain digits. */
 export function cellString(cell: SheetCell): string {
@@ -44,6 +48,8 @@ export function cellString(cell: SheetCell): string {
       return cell.value.slice(17, 19) === "00" || cell.value.length < 19 ? cell.value.slice(0, 16).replace("T", " ") : cell.value.replace("T", " ");
     case "number":
       return Number.isInteger(cell.value) ? BigInt(cell.value).toString() : String(cell.value);
+    case "money":
+      return yuanNumberText(cell.value);
   }
 }
 
@@ -91,7 +97,36 @@ function xlsxCell(cell: SheetCell): Cell {
       return { value: toDate(cell.value), type: Date, format: "yyyy-mm-dd hh:mm" };
     case "number":
       return { value: cell.value, type: Number };
+    case "money":
+      return { value: cell.value, type: Number, format: moneyFormat(cell.value) };
   }
+}
+
+/**
+ * Yuan with thousands separators, and as many decimals as the amount has (at least two when it
+ * has any): 15000 → 15,000; 1234.5 → 1,234.50. The cell's value stays the exact number.
+ */
+function moneyFormat(amount: number): string {
+  if (Number.isInteger(amount)) return "#,##0";
+  const decimals = (yuanNumberText(amount).split(".")[1] ?? "").length;
+  return `#,##0.${"0".repeat(Math.max(2, decimals))}`;
+}
+
+/**
+ * write-excel-file writes cell formats (cellXfs) but no named style: no cellStyleXfs and no
+ * cellStyles with the "Normal" style every workbook Excel writes has. Excel does not mind;
+ * openpyxl (and pandas on top of it) warn "Workbook contains no default style". This adds the
+ * default named style and makes every cell format derive from it, as Excel's own files do.
+ */
+export function withDefaultCellStyle(stylesXml: string): string {
+  if (/<cellStyles[\s>]/.test(stylesXml) || !stylesXml.includes("<cellXfs")) return stylesXml;
+  const cellXfs = /<cellXfs[^>]*>[\s\S]*?<\/cellXfs>/.exec(stylesXml);
+  if (cellXfs === null) return stylesXml;
+  const derived = cellXfs[0].replace(/<xf(?![^>]*\bxfId=)(\s|>|\/>)/g, (_, after: string) => `<xf xfId="0"${after === ">" || after === "/>" ? after : " "}`);
+  const namedBase = '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>';
+  const named = '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>';
+  const withoutBase = /<cellStyleXfs[\s>]/.test(stylesXml) ? "" : namedBase;
+  return stylesXml.slice(0, cellXfs.index) + withoutBase + derived + named + stylesXml.slice(cellXfs.index + cellXfs[0].length);
 }
 
 /** Column widths in characters: the widest cell (a Chinese character counts two), within bounds. */
@@ -117,7 +152,7 @@ export async function renderSheetXlsx(sheet: ExportSheet): Promise<Uint8Array> {
     sheet: sheetName(sheet.name),
     columns: columnWidths(sheet).map((width) => ({ width })),
     stickyRowsCount: 1,
-  }).toBuffer();
+  }, { features: [{ files: { transform: { "xl/styles.xml": { transform: withDefaultCellStyle } } } }] }).toBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 

@@ -6,6 +6,7 @@
  * the records on file come in; the plan is data, worded only when it is rendered.
  */
 import type { MessageKey, MessageParams } from "../i18n/catalog.js";
+import { parseMoney } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
 import { FIELDS, headerIndex, headerKeys, type FieldDef, type ImportKind } from "./fields.js";
 import { highestProspectNumber, prospectId, staffId, type Pinyin } from "./ids.js";
@@ -571,7 +572,18 @@ function missingFields(entry: Record<string, unknown>, existing: Record<string, 
   return out;
 }
 
-/** Fields both have with different values; a list on file is compared as its items joined with 、. */
+/** Top-level record keys holding money: compared as amounts, since an export writes 1.5万 as 15000. */
+const MONEY_KEYS = new Set(Object.values(FIELDS).flatMap((fields) => fields.filter((d) => d.type === "money" && d.path.length === 1).map((d) => d.path[0]!)));
+
+function sameAmount(mine: unknown, theirs: unknown): boolean {
+  const yuan = parseMoney(mine);
+  return yuan !== null && yuan === parseMoney(theirs);
+}
+
+/**
+ * Fields both have with different values; a list on file is compared as its items joined with 、,
+ * money as the amount it is ("1.5万" on file and 15000 in the sheet are the same).
+ */
 function differingFields(entry: Record<string, unknown>, existing: Record<string, unknown>): string[] {
   const norm = (v: unknown): string => (typeof v === "string" ? v : Array.isArray(v) && v.every((x) => typeof x === "string") ? v.join("、") : JSON.stringify(v));
   const differs = (mine: unknown, theirs: unknown): boolean => {
@@ -581,5 +593,7 @@ function differingFields(entry: Record<string, unknown>, existing: Record<string
     }
     return norm(mine) !== norm(theirs);
   };
-  return Object.keys(entry).filter((key) => key !== "id" && existing[key] !== undefined && differs(entry[key], existing[key]));
+  return Object.keys(entry).filter(
+    (key) => key !== "id" && existing[key] !== undefined && !(MONEY_KEYS.has(key) && sameAmount(entry[key], existing[key])) && differs(entry[key], existing[key]),
+  );
 }

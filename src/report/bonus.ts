@@ -131,7 +131,7 @@ export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet
     if (options.spreadsheet) {
       return [
         common.rank, c.at.replace("T", " "), c.department, common.department, c.branch, common.branch, c.staff, c.name,
-        common.position, common.basis, status, c.reason ?? "", common.reason, yuanNumberText(c.amount),
+        common.position, common.basis, c.basis.amount === null ? "" : yuanNumberText(c.basis.amount), status, c.reason ?? "", common.reason, yuanNumberText(c.amount),
       ];
     }
     return [common.rank, formatDateTimeCell(c.at), common.department, common.branch, c.name, common.position, common.basis, status, common.reason, yuanNumberText(c.amount)];
@@ -148,6 +148,7 @@ export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet
         { header: h("bonus.header.name") },
         { header: h("bonus.header.position") },
         { header: h("bonus.header.basis") },
+        { header: h("bonus.header.basisAmount"), align: "right" as const, numeric: true },
         { header: h("bonus.header.status") },
         { header: h("bonus.header.reasonCode") },
         { header: h("bonus.header.reason") },
@@ -214,7 +215,8 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
   const departmentName = new Map(result.departments.map((d) => [d.department, d.name]));
   const withRoom = result.totalLeft === 0 ? [] : result.branches.filter((b) => b.left > 0 && (view.department === null || b.department === view.department));
   if (withRoom.length === 0) {
-    sections.push({ text: t(lang, "bonus.summary.noBranchWithRoom") });
+    // Said the way it is: the company-wide places are gone, or every branch has used its own.
+    sections.push({ text: t(lang, result.totalLeft === 0 ? "bonus.summary.noPlacesLeft" : "bonus.summary.noBranchWithRoom") });
   } else {
     sections.push({ text: t(lang, "bonus.summary.branchesWithRoom") });
     sections.push({

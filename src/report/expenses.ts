@@ -150,10 +150,12 @@ function branchTabular(result: ExpenseResult, lang: Lang): Tabular {
 
 export function expensesSections(result: ExpenseResult, lang: Lang): Section[] {
   const policyWindow = { start: result.policy.start, end: result.policy.end };
+  // The range is stated once: sales count from the campaign's start, to its end or to the as-of day.
+  const params = { product: result.product, start: policyWindow.start, end: policyWindow.end, asOf: result.asOf };
   const title =
     result.to < result.from
-      ? t(lang, "expenses.titleNotStarted", { product: result.product, start: policyWindow.start, end: policyWindow.end, asOf: result.asOf })
-      : t(lang, "expenses.title", { product: result.product, from: result.from, to: result.to, start: policyWindow.start, end: policyWindow.end, asOf: result.asOf });
+      ? t(lang, "expenses.titleNotStarted", params)
+      : t(lang, result.to < policyWindow.end ? "expenses.titleRunning" : "expenses.title", params);
   const sections: Section[] = [{ text: title }, { table: expensesTabular(result, lang, { spreadsheet: false }) }];
   sections.push({ text: t(lang, "expenses.total", { support: formatYuanPlain(result.totalSupport, lang) }) });
   if (result.departments.some((d) => d.branches.length > 0)) {

@@ -9,7 +9,7 @@ import { addDays, type IsoDate } from "../model/values.js";
 import { FOLLOWUP_KINDS, type FollowupItem, type FollowupKind } from "../rules/followups.js";
 import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
 import { formatDay } from "./date-format.js";
-import { formatYuan } from "./money-format.js";
+import { formatYuan, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
 import { renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
 import { markdownText, terminalText } from "./untrusted-text.js";
@@ -82,7 +82,8 @@ export function describeFollowup(item: FollowupItem, lang: Lang, asOf: IsoDate):
         ? t(lang, "followups.detail.reportThisMonth", { date: day(f.last) })
         : t(lang, "followups.detail.reportLast", { date: day(f.last), days: f.everyDays });
     case "archive_review":
-      if (f.reviewed !== null) return t(lang, "followups.detail.archiveReviewed", { date: f.reviewed });
+      // In the form of every other date of the list ("3月5日"), not the file's ISO day.
+      if (f.reviewed !== null) return t(lang, "followups.detail.archiveReviewed", { date: day(f.reviewed) });
       // A skipped staff.yaml may well say when it was reviewed: say that it was not read, not "never".
       return t(lang, f.staffFile === "read" ? "followups.detail.archiveNever" : f.staffFile === "skipped" ? "followups.detail.archiveSkipped" : "followups.detail.archiveMissing");
     case "prospect_followup":
@@ -146,10 +147,17 @@ function weekday(date: IsoDate, lang: Lang): string {
   return t(lang, `followups.weekday.${day}` as MessageKey);
 }
 
+/** "跟进提醒 2012-03-20（未来 7 天，至 3月27日）", or "（今天）" for a window of 0 days ("未来 0 天" says nothing). */
+function followupsTitle(report: FollowupReport): string {
+  const { lang, asOf, within } = report;
+  if (within === 0) return t(lang, "followups.titleToday", { date: asOf });
+  return t(lang, "followups.title", { date: asOf, within, until: formatDay(addDays(asOf, within), lang, asOf) });
+}
+
 /** The terminal list: a title, one table per day group, and the closing count. */
 export function renderFollowupsTable(report: FollowupReport, style: Style): string {
   const { lang, asOf } = report;
-  const out: string[] = [style.bold(t(lang, "followups.title", { date: asOf, within: report.within, until: formatDay(addDays(asOf, report.within), lang, asOf) })), ""];
+  const out: string[] = [style.bold(followupsTitle(report)), ""];
   const columns = (withDue: boolean) => [
     ...(withDue ? [{ header: t(lang, "followups.col.due") }, { header: t(lang, "followups.col.late"), align: "right" as const, paint: style.error }] : []),
     { header: t(lang, "followups.col.kind") },
@@ -191,8 +199,19 @@ export function summaryLine(report: FollowupReport): string {
 }
 
 /** One flat table for spreadsheets and documents: every item with its day and lateness. */
-export function followupsTabular(report: FollowupReport): Tabular {
+/** The sum a maturity, large movement or care call is about, in yuan; null for other items (and once redacted). */
+export function followupAmount(item: FollowupItem): number | null {
+  const f = item.facts;
+  return f.kind === "maturity" || f.kind === "large_movement" || f.kind === "care_call" ? f.amount : null;
+}
+
+/** The list as a table; `spreadsheet` (CSV) adds the amount as a bare number of yuan, so it can be summed. */
+export function followupsTabular(report: FollowupReport, options: { spreadsheet: boolean } = { spreadsheet: false }): Tabular {
   const { lang, asOf } = report;
+  const amount = (item: FollowupItem) => {
+    const yuan = followupAmount(item);
+    return yuan === null ? "" : yuanNumberText(yuan);
+  };
   return {
     columns: [
       { header: t(lang, "followups.col.due") },
@@ -203,6 +222,7 @@ export function followupsTabular(report: FollowupReport): Tabular {
       { header: t(lang, "followups.col.position") },
       { header: t(lang, "followups.col.owner") },
       { header: t(lang, "followups.col.detail") },
+      ...(options.spreadsheet ? [{ header: t(lang, "followups.col.amount"), align: "right" as const, numeric: true }] : []),
     ],
     rows: report.items.map((item) => [
       item.due,
@@ -213,16 +233,16 @@ export function followupsTabular(report: FollowupReport): Tabular {
       positionLabel(item, lang),
       item.owner ?? "",
       describeFollowup(item, lang, asOf),
+      ...(options.spreadsheet ? [amount(item)] : []),
     ]),
   };
 }
 
 export function renderFollowupsCsv(report: FollowupReport): string {
-  return renderCsv(followupsTabular(report));
+  return renderCsv(followupsTabular(report, { spreadsheet: true }));
 }
 
 export function renderFollowupsMarkdown(report: FollowupReport): string {
-  const { lang, asOf } = report;
-  const title = t(lang, "followups.title", { date: asOf, within: report.within, until: formatDay(addDays(asOf, report.within), lang, asOf) });
+  const title = followupsTitle(report);
   return `# ${markdownText(title)}\n\n${renderMarkdown(followupsTabular(report))}\n${markdownText(summaryLine(report))}\n`;
 }

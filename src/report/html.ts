@@ -49,7 +49,7 @@ th, td { border: 1px solid #b7c3d0; padding: 1.1mm 2mm; vertical-align: top; tex
 th { background: #e8eef5; font-weight: bold; word-break: keep-all; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { word-break: keep-all; }
-td.first { white-space: nowrap; }
+td.first, td.nowrap { white-space: nowrap; }
 table.compact { font-size: 9pt; }
 table.compact th, table.compact td { padding: 0.9mm 1.4mm; }
 td.group { background: #f4f7fa; font-weight: bold; white-space: nowrap; }
@@ -63,7 +63,10 @@ footer p { margin: 0.5mm 0; }
 
 function tableHtml(block: Extract<DocumentBlock, { kind: "table" }>): string {
   const { table } = block;
-  const cls = (i: number) => (table.columns[i]?.align === "right" ? ' class="num"' : "");
+  const cls = (i: number) => {
+    const names = [table.columns[i]?.align === "right" ? "num" : "", table.columns[i]?.nowrap ? "nowrap" : ""].filter((n) => n !== "");
+    return names.length === 0 ? "" : ` class="${names.join(" ")}"`;
+  };
   const head = `<thead><tr>${table.columns.map((c, i) => `<th${cls(i)}>${escapeXml(c.header)}</th>`).join("")}</tr></thead>`;
   const emphasis = new Set(block.emphasis ?? []);
   const body = table.rows.map((row, r) => {

@@ -216,7 +216,7 @@ function chartBlock(view: MonthlyView, o: ValueOptions): Extract<DocumentBlock, 
       valueText(m.newAccounts, "count", o),
       valueText(m.assetsIn, "yuan", o),
       valueText(m.sales, "yuan", o),
-      String(m.activities),
+      valueText(m.activities, "count", o),
     ]),
   };
   return { kind: "chart", chart, table };
@@ -227,7 +227,7 @@ function conversionsTable(view: MonthlyView, o: ValueOptions): Tabular {
   const columns: Column[] = [
     { header: t(lang, "report.conv.col.name") },
     { header: t(lang, "report.conv.col.position") },
-    { header: t(lang, "report.conv.col.at") },
+    { header: t(lang, "report.conv.col.at"), nowrap: true },
     { header: t(lang, "report.conv.col.basis") },
     ...(redacted ? [] : [{ header: t(lang, "report.conv.col.account") }]),
     { header: t(lang, "report.conv.col.outcome") },
@@ -245,11 +245,11 @@ function conversionsTable(view: MonthlyView, o: ValueOptions): Tabular {
 function plannedTable(view: MonthlyView, o: ValueOptions): Tabular {
   const { figures, lang, redacted } = view;
   const columns: Column[] = [
-    { header: t(lang, "report.planned.col.date") },
+    { header: t(lang, "report.planned.col.date"), nowrap: true },
     { header: t(lang, "report.planned.col.kind") },
     { header: t(lang, "report.planned.col.person") },
     { header: t(lang, "report.planned.col.detail") },
-    { header: t(lang, "report.planned.col.phone") },
+    { header: t(lang, "report.planned.col.phone"), nowrap: true },
     ...(redacted ? [] : [{ header: t(lang, "report.planned.col.address") }, { header: t(lang, "report.planned.col.notes") }]),
   ];
   const rows = figures.planned.map((p) => {

@@ -5,7 +5,7 @@
 import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
 import type { SummaryFigures, SummaryResult } from "../rules/summary.js";
 import { renderHtmlPage, type DocumentBlock } from "./html.js";
-import { formatYuan, formatYuanPlain, yuanNumberText } from "./money-format.js";
+import { formatYuan, yuanNumberText } from "./money-format.js";
 import { percentText, renderDocumentCsv, renderDocumentMarkdown, renderDocumentText } from "./monthly.js";
 import type { Style } from "./style.js";
 import type { Column, Tabular } from "./tabular.js";
@@ -46,8 +46,8 @@ export function summaryJson(result: SummaryResult): object {
 export function summaryTabular(result: SummaryResult, lang: Lang, options: { spreadsheet: boolean }): Tabular {
   const h = (key: MessageKey) => t(lang, key);
   const num = (n: number | null) => (n === null ? (options.spreadsheet ? "" : DASH) : String(n));
-  const money = (n: number | null, compact: boolean) =>
-    n === null ? (options.spreadsheet ? "" : DASH) : options.spreadsheet ? yuanNumberText(n) : compact ? formatYuan(n, lang) : formatYuanPlain(n, lang);
+  const money = (n: number | null) => (n === null ? (options.spreadsheet ? "" : DASH) : options.spreadsheet ? yuanNumberText(n) : formatYuan(n, lang));
+  const yuanUnderHeader = (n: number | null) => (n === null ? (options.spreadsheet ? "" : DASH) : yuanNumberText(n));
   const share = (s: number | null) => (s === null ? (options.spreadsheet ? "" : DASH) : options.spreadsheet ? String(Math.round(s * 10000) / 10000) : percentText(s));
   const right = (header: string): Column => ({ header, align: "right", numeric: true });
   const columns: Column[] = [
@@ -76,11 +76,11 @@ export function summaryTabular(result: SummaryResult, lang: Lang, options: { spr
     num(f.prospectsValuable),
     num(f.prospectsConverted),
     num(f.staffConversions),
-    money(f.sales, true),
+    money(f.sales),
     num(f.bonusAwarded),
-    // Payouts in plain yuan, as `channel bonus` and `channel expenses` show them.
-    money(f.bonusAmount, false),
-    money(f.expenseSupport, false),
+    // Payouts as bare numbers: their headers say （元）, as the tables of `channel bonus` and `channel expenses` do.
+    yuanUnderHeader(f.bonusAmount),
+    yuanUnderHeader(f.expenseSupport),
     num(f.overdueFollowups),
   ];
   const rows = result.departments.map((d) => [...(options.spreadsheet ? [d.department] : []), d.name, ...cells(d)]);

@@ -15,6 +15,11 @@ export interface Column {
    * number (`-300`, `1.5`) stays a number; any other cell is guarded like text.
    */
   numeric?: boolean;
+  /**
+   * Dates, times and phone numbers: kept on one line in HTML, where a narrow column in print
+   * would otherwise break `2012-04-20` after a hyphen.
+   */
+  nowrap?: boolean;
   /** How the terminal table paints this column's cells (colour), applied after measuring. */
   paint?: (text: string) => string;
 }

@@ -147,10 +147,14 @@ export interface ChartMonth {
   newAccounts: number | null;
   /** Yuan; null when the month has no `assets_in`. */
   assetsIn: number | null;
-  /** Yuan of our products sold (every product), dated up to the cut-off. */
-  sales: number;
-  /** Activities logged at the branch, up to the cut-off. */
-  activities: number;
+  /**
+   * Yuan of our products sold (every product), dated up to the cut-off; null for a month before
+   * the branch's records begin (its first sale, activity or KPI month): nothing was entered
+   * then, which is not the same as nothing sold.
+   */
+  sales: number | null;
+  /** Activities logged at the branch, up to the cut-off; null before the branch's records begin. */
+  activities: number | null;
 }
 
 export interface MonthlyFigures {
@@ -316,7 +320,7 @@ export function computeMonthlyFigures(model: Model, branchId: string, month: Iso
     kpiNotes: kpiEntry?.notes ?? null,
     conversions: conversions.filter((c) => within(c.at.slice(0, 10), periods.month)),
     planned: plannedItems(branch, addMonths(month, 1)),
-    chart: monthsBetween(addMonths(month, -5), month).map((m) => chartMonth(branch, m, cutoff)),
+    chart: monthsBetween(addMonths(month, -5), month).map((m) => chartMonth(branch, m, cutoff, recordsBegin(branch))),
     undatedProspects: branch.prospects.filter((p) => !firstSeen.has(p.id)).length,
     prospectsOnFile: {
       basic: branch.prospects.filter((p) => p.tier === "basic").length,
@@ -486,13 +490,20 @@ function plannedItems(branch: Branch, next: IsoMonth): PlannedItem[] {
   );
 }
 
-function chartMonth(branch: Branch, month: IsoMonth, cutoff: IsoDate): ChartMonth {
+/** The month of the branch's first record: a sale, an activity or a KPI month; null when it has none. */
+function recordsBegin(branch: Branch): IsoMonth | null {
+  const months = [...branch.sales.map((s) => s.date.slice(0, 7)), ...branch.activities.map((a) => a.date.slice(0, 7)), ...branch.kpiMonths.map((k) => k.month)];
+  return months.length === 0 ? null : months.reduce((a, b) => (b < a ? b : a));
+}
+
+function chartMonth(branch: Branch, month: IsoMonth, cutoff: IsoDate, begin: IsoMonth | null): ChartMonth {
   const period = { from: firstDay(month), to: minDate(lastDay(month), cutoff) };
+  const recorded = begin !== null && month >= begin;
   return {
     month,
     newAccounts: figureOf(branch, month, "new_accounts"),
     assetsIn: figureOf(branch, month, "assets_in"),
-    sales: sumExact(branch.sales.filter((s) => within(s.date, period)).map((s) => s.amount)),
-    activities: branch.activities.filter((a) => within(a.date, period)).length,
+    sales: recorded ? sumExact(branch.sales.filter((s) => within(s.date, period)).map((s) => s.amount)) : null,
+    activities: recorded ? branch.activities.filter((a) => within(a.date, period)).length : null,
   };
 }

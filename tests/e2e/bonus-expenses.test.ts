@@ -197,8 +197,8 @@ describe("channel bonus on data-example", () => {
             expect(result.stdout.startsWith("\uFEFF")).toBe(true);
             expect(result.stdout.endsWith("\r\n")).toBe(true);
             const rows = parseCsv(result.stdout.slice(1));
-            // rank, …, staff id (6), …, reason code (11), …, amount (13)
-            expect(rows.slice(1).map((r) => [r[6], r[0] === "" ? null : Number(r[0]), r[11] === "" ? null : r[11], Number(r[13])])).toEqual(
+            // rank, …, staff id (6), …, conversion amount (10), …, reason code (12), …, amount (14)
+            expect(rows.slice(1).map((r) => [r[6], r[0] === "" ? null : Number(r[0]), r[12] === "" ? null : r[12], Number(r[14])])).toEqual(
               expected.map(([id, rank, , reason, amount]) => [id, rank, reason, amount]),
             );
           } else {
@@ -317,6 +317,22 @@ describe("money in every written form (tests/fixtures/bonus-money-forms)", () =>
     expect(b.candidates[1]!.at).toBe("2012-02-10T09:00:00");
   });
 
+  it("bonus --format csv: the conversion amount in its own column, a bare number of yuan whatever the form written", () => {
+    const result = runCli(["bonus", "--data", MONEY_FORMS, "--as-of", "2012-03-31", "--format", "csv", "--lang", "zh"]);
+    expect(result.code).toBe(0);
+    const rows = parseCsv(result.stdout.slice(1));
+    const column = rows[0]!.indexOf("转化金额（元）");
+    expect(column).toBe(rows[0]!.indexOf("转化依据") + 1);
+    expect(rows.slice(1).map((r) => [r[6], r[column]])).toEqual([
+      ["a-1", "20000"],
+      ["a-2", "20000"],
+      ["a-3", "1200000"],
+      ["a-4", "19999"],
+      ["b-1", "2600000000"],
+      ["b-2", "6000000"],
+    ]);
+  });
+
   it("expenses: unsorted tiers, the report day counted, a rate tier, every amount read right", () => {
     const e = json<ExpensesJson>(["expenses", "--as-of", "2012-03-31"], MONEY_FORMS);
     expect(e.departments.map((d) => [d.department, d.scheme, d.sales, d.excluded_sales, d.tier, d.support, d.reason])).toEqual([
@@ -324,6 +340,41 @@ describe("money in every written form (tests/fixtures/bonus-money-forms)", () =>
       ["d-self", "self_driven", 615_000, 0, 2, 15000, null],
     ]);
     expect(e.total_support).toBe(29400);
+  });
+});
+
+describe("expenses: the range stated once (issue 19)", () => {
+  it("names the campaign's range once, with the as-of day, or says how far sales are counted while it runs", () => {
+    const cases = [
+      ["2012-03-31", "zh", "费用支持 · 长城2号 · 活动 2012-02-01 至 2012-03-31 · 截至 2012-03-31"],
+      ["2012-04-10", "en", "Expense support · 长城2号 · campaign 2012-02-01 to 2012-03-31 · as of 2012-04-10"],
+      ["2012-03-15", "zh", "费用支持 · 长城2号 · 活动 2012-02-01 至 2012-03-31 · 进行中，销售计至 2012-03-15"],
+    ] as const;
+    for (const [asOf, lang, title] of cases) {
+      for (const format of ["table", "md"]) {
+        const result = runCli(["expenses", "--data", DATA_EXAMPLE, "--as-of", asOf, "--lang", lang, "--format", format]);
+        expect(result.code).toBe(0);
+        const first = result.stdout.split("\n")[0]!;
+        expect(first).toContain(title);
+        expect(first.match(/\d{4}-\d{2}-\d{2}/g)).toHaveLength(3);
+      }
+    }
+  });
+});
+
+describe("places left, in words (issue 19)", () => {
+  it("says every sub-branch has used its places when they have, and that all places are taken when the company's are", () => {
+    const full = runCli(["bonus", "--data", MONEY_FORMS, "--as-of", "2012-03-20", "--lang", "zh"]);
+    expect(full.stdout).toContain("名额已全部用完");
+    expect(full.stdout).not.toContain("没有支行还有名额");
+    const dir = tempCopy(MONEY_FORMS);
+    const policy = path.join(dir, "channel.yaml");
+    fs.writeFileSync(policy, fs.readFileSync(policy, "utf8").replace("total_cap: 3", "total_cap: 10"));
+    for (const [lang, words] of [["zh", "各支行名额均已用完"], ["en", "every sub-branch has used up its places"]] as const) {
+      const result = runCli(["bonus", "--data", dir, "--as-of", "2012-03-20", "--lang", lang]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(words);
+    }
   });
 });
 

@@ -134,6 +134,10 @@ describe("channel followups: table, csv, md", () => {
     expect(lines.pop()).toBe("");
     expect(lines).toHaveLength(85);
     expect(lines.slice(1).map((l) => l.slice(0, 10))).toEqual(zh.body.items.map((i) => i.due));
+    // The amount in its own column, a bare number of yuan (issue 19).
+    expect(lines[0]!.endsWith(lang === "zh" ? ",金额（元）" : ",Amount (yuan)")).toBe(true);
+    const maturity = lines.find((l) => l.includes(lang === "zh" ? "定期存款 50万" : "500,000 yuan"));
+    expect(maturity?.endsWith(",500000")).toBe(true);
   });
 
   it.each(["zh", "en"])("writes Markdown in %s with one table row per item", (lang) => {
@@ -180,6 +184,26 @@ describe("channel followups: filters", () => {
     const wide = json([...base, "--within", "30"]).body.items;
     expect(wide.length).toBeGreaterThan(84);
     expect(wide.some((i) => i.kind === "holiday" && i.due === "2012-04-04")).toBe(true);
+  });
+
+  it("--within 0 says today in the title, not 'the next 0 days' (issue 19)", () => {
+    for (const [lang, today, not] of [["zh", "跟进提醒 2012-03-20（今天）", "未来 0 天"], ["en", "Follow-ups for 2012-03-20 (today)", "next 0 days"]] as const) {
+      for (const format of ["table", "md"]) {
+        const result = runCli([...base, "--within", "0", "--lang", lang, "--format", format]);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain(today);
+        expect(result.stdout).not.toContain(not);
+      }
+    }
+    expect(runCli([...base, "--within", "7", "--lang", "zh"]).stdout).toContain("跟进提醒 2012-03-20（未来 7 天，至 3月27日）");
+  });
+
+  it("writes every date of a list in one form: the archive's last review as 2011年11月30日 next to 3月20日 (issue 19)", () => {
+    const result = runCli([...base, "--lang", "zh", "--kind", "archive_review"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("档案上次更新 2011年11月30日");
+    expect(result.stdout).not.toMatch(/档案上次更新 \d{4}-/);
+    expect(runCli([...base, "--lang", "en", "--kind", "archive_review"]).stdout).toContain("archive last reviewed Nov 30, 2011");
   });
 
   it("refuses what does not exist, with exit 2", () => {

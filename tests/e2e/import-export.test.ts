@@ -10,7 +10,9 @@ import readXlsxFile from "read-excel-file/node";
 import writeXlsxFile from "write-excel-file/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { copyToTemp, FIXTURES, runCli, snapshot } from "../helpers/cli.js";
+import { strFromU8, unzipSync } from "fflate";
+import { columnLetter } from "../../src/import/sheet.js";
+import { copyToTemp, DATA_EXAMPLE, FIXTURES, runCli, snapshot } from "../helpers/cli.js";
 
 const temps: string[] = [];
 afterAll(() => {
@@ -254,8 +256,22 @@ describe("export", () => {
     expect(result.stderr).toContain("已写入");
     const [sheet] = await readXlsxFile(fs.readFileSync(file));
     expect(sheet?.sheet).toBe("待办跟进");
-    expect(sheet?.data[0]).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "负责人", "说明"]);
+    expect(sheet?.data[0]).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "负责人", "说明", "金额（元）"]);
     expect(sheet?.data[1]?.[0]).toBeInstanceOf(Date);
+  });
+
+  it("writes money as numeric cells of yuan, whatever form the YAML used (issue 19)", async () => {
+    const file = path.join(outDir(), "prospects-money.xlsx");
+    expect(runCli(["export", "prospects", "--data", DATA_EXAMPLE, "--out", file, "--lang", "zh"]).code).toBe(0);
+    const [sheet] = await readXlsxFile(fs.readFileSync(file));
+    const column = sheet!.data[0]!.indexOf("月收入（元）");
+    const incomes = sheet!.data.slice(1).map((r) => r[column]).filter((v) => v !== null);
+    // data-example writes them as 8万, "20000元", 20万, "5万", "1.5万".
+    expect([...incomes].sort((a, b) => Number(a) - Number(b))).toEqual([15000, 20000, 50000, 80000, 200000]);
+    const xml = strFromU8(unzipSync(fs.readFileSync(file))["xl/worksheets/sheet1.xml"]!);
+    const cells = xml.match(new RegExp(`<c r="${columnLetter(column)}\\d+"[^>]*>.*?</c>`, "g"))!;
+    expect(cells.length).toBe(6);
+    for (const cell of cells.slice(1)) expect(cell).toMatch(/^<c r="\w+" s="\d+"><v>\d+<\/v><\/c>$/);
   });
 
   it("writes the bonus as CSV with a BOM, and masks personal data with --redact", () => {

@@ -229,8 +229,11 @@ describe("channel report summary", () => {
     expect(lines[0]).toBe("总部汇总 · 截至 2012-03-31");
     const rows = lines.filter((l) => l.startsWith("│"));
     expect(rows.at(-1)).toMatch(/^│ 合计\s+│\s+8 │\s+68 │/);
-    expect(rows.at(-1)).toContain("12000元");
-    expect(rows.at(-1)).toContain("26850元");
+    // Under a header that states the unit (转化奖励（元）), the amounts are bare numbers (issue 19).
+    expect(lines[2]).toContain("转化奖励（元）");
+    expect(lines[2]).toContain("费用支持（元）");
+    expect(rows.at(-1)).toMatch(/│\s+12000 │\s+26850 │/);
+    for (const row of rows) expect(row).not.toMatch(/\d元/);
     expect(rows[1]).toMatch(/^│ 深圳福田营业部/);
   });
 

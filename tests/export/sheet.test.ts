@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import readXlsxFile from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
 import { activitiesSheet, bonusSheet, followupsSheet, prospectsSheet, staffSheet } from "../../src/export/build.js";
-import { columnWidths, dateTime, day, num, renderSheetCsv, renderSheetXlsx, text, type ExportSheet } from "../../src/export/sheet.js";
+import { columnWidths, dateTime, day, money, num, renderSheetCsv, renderSheetXlsx, text, withDefaultCellStyle, type ExportSheet } from "../../src/export/sheet.js";
 import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
 import { computeBonusAwards } from "../../src/rules/bonus.js";
@@ -70,9 +70,15 @@ describe("csv", () => {
   it("lists follow-ups with their due day and detail", () => {
     const items = findDueFollowups(model, model.settings.followups, "2012-03-20", 7);
     const sheet = followupsSheet(model, items, "2012-03-20", zh);
-    expect(sheet.headers).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "负责人", "说明"]);
+    expect(sheet.headers).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "负责人", "说明", "金额（元）"]);
     expect(sheet.rows).toHaveLength(items.length);
     expect(sheet.rows[0]?.[0]).toEqual({ kind: "date", value: items[0]!.due });
+    // The amount of a maturity, large movement or care call as a number of yuan (issue 19); blank for the others.
+    const amounts = sheet.rows.map((row) => row[8]);
+    expect(amounts).toContainEqual({ kind: "money", value: 500_000 });
+    for (const [i, item] of items.entries()) {
+      expect(amounts[i] === null).toBe(!["maturity", "large_movement", "care_call"].includes(item.kind));
+    }
   });
 });
 
@@ -97,6 +103,63 @@ describe("hostile text", () => {
   });
 });
 
+describe("money is a number of yuan (issue 19)", () => {
+  it("writes a prospect's monthly income written as 1.5万 or 20000元 as the number it is", async () => {
+    const sheet = prospectsSheet(model, all, zh);
+    const [read] = await readXlsxFile(Buffer.from(await renderSheetXlsx(sheet)));
+    const rows = read!.data;
+    const income = rows[0]!.indexOf("月收入（元）");
+    const name = rows[0]!.indexOf("标识");
+    expect(income).toBeGreaterThan(0);
+    const incomes = rows.slice(1).filter((r) => r[income] !== null).map((r) => [r[name], r[income]]);
+    expect(incomes.length).toBeGreaterThanOrEqual(5);
+    for (const [, value] of incomes) expect(typeof value).toBe("number");
+    expect(incomes.map(([, v]) => v)).toEqual(expect.arrayContaining([15000, 20000, 80000, 50000, 200000]));
+    const csvRows = renderSheetCsv(sheet).slice(1).split("\r\n").map((line) => line.split(","));
+    const csvIncome = csvRows[0]!.indexOf("月收入（元）");
+    expect(csvRows.slice(1).map((r) => r[csvIncome]).filter((v) => v !== "" && v !== undefined)).toEqual(expect.arrayContaining(["15000", "20000"]));
+  });
+
+  it("stores money as a numeric cell (no t= string type) with a thousands format", async () => {
+    const { sheet, styles } = sheetXml(await renderSheetXlsx({ name: "t", headers: ["a", "b"], rows: [[money(15000), money(1234.5)]] }));
+    expect(sheet).toMatch(/<c r="A2" s="\d+"><v>15000<\/v><\/c>/);
+    expect(sheet).toMatch(/<c r="B2" s="\d+"><v>1234.5<\/v><\/c>/);
+    expect(styles).toContain('formatCode="#,##0"');
+    expect(styles).toContain('formatCode="#,##0.00"');
+  });
+
+  it("gives the bonus's conversion amount its own number column", async () => {
+    const sheet = bonusSheet(computeBonusAwards(model, model.settings.bonus!, "2012-03-31"), all, model, zh);
+    const [read] = await readXlsxFile(Buffer.from(await renderSheetXlsx(sheet)));
+    const header = read!.data[0]!;
+    const amounts = read!.data.slice(1).map((r) => r[header.indexOf("转化金额（元）")]);
+    expect(amounts.filter((a) => a !== null).length).toBeGreaterThan(0);
+    for (const a of amounts) expect(a === null || typeof a === "number").toBe(true);
+    expect(amounts).toContain(20000);
+  });
+});
+
+describe("the default cell style (issue 19)", () => {
+  it("declares the Normal named style and derives every cell format from it", async () => {
+    const { styles } = sheetXml(await renderSheetXlsx({ name: "t", headers: ["a"], rows: [[day("2012-03-05")]] }));
+    expect(styles).toMatch(/<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"\/><\/cellStyleXfs><cellXfs /);
+    expect(styles).toContain('<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>');
+    const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.match(/<xf\b[^>]*>/g)!;
+    expect(xfs.length).toBeGreaterThan(1);
+    for (const xf of xfs) expect(xf).toMatch(/xfId="0"/);
+  });
+
+  it("leaves a styles part that already has named styles alone", () => {
+    const xml = '<styleSheet><cellXfs count="1"><xf xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+    expect(withDefaultCellStyle(xml)).toBe(xml);
+  });
+});
+
+function sheetXml(bytes: Uint8Array): { sheet: string; styles: string } {
+  const files = unzipSync(bytes);
+  return { sheet: strFromU8(files["xl/worksheets/sheet1.xml"]!), styles: strFromU8(files["xl/styles.xml"]!) };
+}
+
 describe("--redact", () => {
   it("masks phones and prospects' names and leaves out ids, addresses and notes", () => {
     const csv = renderSheetCsv(prospectsSheet(model, all, { lang: "zh", redact: true }));
@@ -110,6 +173,7 @@ describe("--redact", () => {
     expect(staff.split("\r\n")[0]).not.toMatch(/生日|兴趣爱好|备注|微信/);
     const bonus = bonusSheet(computeBonusAwards(model, model.settings.bonus!, "2012-03-31"), all, model, { lang: "zh", redact: true });
     expect(bonus.headers).not.toContain("转化依据");
+    expect(bonus.headers).not.toContain("转化金额（元）");
   });
 });
 

@@ -112,6 +112,15 @@ describe("the monthly table as HTML", () => {
     expect(html).not.toContain("刘女士");
   });
 
+  it("keeps dates and phones on one line in English, on screen and in print (issue 19)", () => {
+    const html = renderMonthly({ figures: redactMonthly(figures), redacted: true, lang: "en" }, "html");
+    expect(wellFormedProblems(html)).toEqual([]);
+    expect(html).toMatch(/td\.first, td\.nowrap \{ white-space: nowrap; \}/);
+    expect(html).toContain('<td class="nowrap">2012-04-20</td>');
+    expect(html).toContain('<td class="nowrap">139****3333</td>');
+    expect(html).toMatch(/<th class="nowrap">Date<\/th>/);
+  });
+
   it("shows the phone with --no-redact", () => {
     const html = renderMonthly({ figures, redacted: false, lang: "zh" }, "html");
     expect(wellFormedProblems(html)).toEqual([]);

@@ -229,6 +229,20 @@ describe("computeMonthlyFigures", () => {
     expect(f.chart[5]).toEqual({ month: "2012-03", newAccounts: 17, assetsIn: 4_100_000, sales: 0, activities: 1 });
   });
 
+  it("leaves the chart's months before the branch's first record as not entered, not 0 (issue 19)", () => {
+    const f = figuresOf({ kpiMonths: [kpi("2012-02", { new_accounts: 14 })], activities: [activity("2012-03-01", "call")] }, "2012-04", "2012-04-30");
+    expect(f.chart.map((m) => [m.month, m.sales, m.activities])).toEqual([
+      ["2011-11", null, null],
+      ["2011-12", null, null],
+      ["2012-01", null, null],
+      ["2012-02", 0, 0],
+      ["2012-03", 0, 1],
+      ["2012-04", 0, 0],
+    ]);
+    const none = figuresOf({}, "2012-04", "2012-04-30");
+    expect(none.chart.every((m) => m.sales === null && m.activities === null)).toBe(true);
+  });
+
   it("throws on an unknown branch (the CLI says so in words first)", () => {
     expect(() => computeMonthlyFigures(makeModel({ branches: [{ id: "b1" }] }), "nope", "2012-03", "2012-03-31")).toThrow(/unknown branch/);
   });

@@ -51,6 +51,7 @@ export const FOLLOWUP_MESSAGES = {
 
   // The list.
   "followups.title": { zh: "跟进提醒 {date}（未来 {within} 天，至 {until}）", en: "Follow-ups for {date} (next {within} days, to {until})" },
+  "followups.titleToday": { zh: "跟进提醒 {date}（今天）", en: "Follow-ups for {date} (today)" },
   "followups.group.overdue": { zh: "逾期 ({count})", en: "Overdue ({count})" },
   "followups.group.today": { zh: "今天 {date} {weekday} ({count})", en: "Today, {weekday} {date} ({count})" },
   "followups.group.day": { zh: "{date} {weekday} ({count})", en: "{weekday} {date} ({count})" },
@@ -64,6 +65,7 @@ export const FOLLOWUP_MESSAGES = {
   "followups.col.position": { zh: "职位", en: "position" },
   "followups.col.owner": { zh: "负责人", en: "owner" },
   "followups.col.detail": { zh: "说明", en: "detail" },
+  "followups.col.amount": { zh: "金额（元）", en: "Amount (yuan)" },
   "followups.none": { zh: "没有需要跟进的事项", en: "nothing to follow up" },
   "followups.summary": { zh: "共 {total} 项：{counts}", en: "{total} item(s): {counts}" },
   "followups.summaryCount": { zh: "{kind} {count}", en: "{kind} {count}" },

@@ -39,6 +39,7 @@ export const MONEY_MESSAGES = {
   "bonus.header.name": { zh: "姓名", en: "Name" },
   "bonus.header.position": { zh: "职位", en: "Position" },
   "bonus.header.basis": { zh: "转化依据", en: "Conversion" },
+  "bonus.header.basisAmount": { zh: "转化金额（元）", en: "Conversion amount (yuan)" },
   "bonus.header.status": { zh: "状态", en: "Status" },
   "bonus.header.reason": { zh: "原因", en: "Reason" },
   "bonus.header.reasonCode": { zh: "原因代码", en: "Reason code" },
@@ -76,13 +77,18 @@ export const MONEY_MESSAGES = {
     en: "Places left (conversions count until 23:59:59 on {deadline}): {left} company-wide",
   },
   "bonus.summary.branchesWithRoom": { zh: "尚有名额的支行：", en: "Sub-branches with room:" },
-  "bonus.summary.noBranchWithRoom": { zh: "没有支行还有名额", en: "no sub-branch has room left" },
+  "bonus.summary.noBranchWithRoom": { zh: "各支行名额均已用完", en: "every sub-branch has used up its places" },
+  "bonus.summary.noPlacesLeft": { zh: "名额已全部用完", en: "all places are taken" },
   "bonus.summary.closed": { zh: "活动已于 {deadline} 截止，名额不再变动", en: "the campaign closed on {deadline}; the awards are final" },
 
   // expenses table
   "expenses.title": {
-    zh: "费用支持 · {product} · 统计 {from} 至 {to}（活动 {start} 至 {end}，截至 {asOf}）",
-    en: "Expense support · {product} · sales {from} to {to} (campaign {start} to {end}, as of {asOf})",
+    zh: "费用支持 · {product} · 活动 {start} 至 {end} · 截至 {asOf}",
+    en: "Expense support · {product} · campaign {start} to {end} · as of {asOf}",
+  },
+  "expenses.titleRunning": {
+    zh: "费用支持 · {product} · 活动 {start} 至 {end} · 进行中，销售计至 {asOf}",
+    en: "Expense support · {product} · campaign {start} to {end} · still running, sales counted to {asOf}",
   },
   "expenses.titleNotStarted": {
     zh: "费用支持 · {product} · 活动 {start} 至 {end}，截至 {asOf} 尚未开始，没有计入的销售",

@@ -38,7 +38,7 @@ export const SPREADSHEET_MESSAGES = {
   "sheet.col.home_address": { zh: "家庭住址", en: "Home address" },
   "sheet.col.work_address": { zh: "工作地址", en: "Work address" },
   "sheet.col.occupation": { zh: "职业", en: "Occupation" },
-  "sheet.col.income_monthly": { zh: "月收入", en: "Monthly income" },
+  "sheet.col.income_monthly": { zh: "月收入（元）", en: "Monthly income (yuan)" },
   "sheet.col.attitude": { zh: "投资理财观念", en: "Attitude to investing" },
   "sheet.col.products": { zh: "已选择理财品种", en: "Products held" },
   "sheet.col.broker": { zh: "合作券商", en: "Broker" },
