@@ -3,8 +3,8 @@
  * code (0 fine, 1 problems in the data, 2 usage or a missing repository).
  */
 import { Command, CommanderError, Option } from "commander";
-import { chooseLang, t, type Lang, type MessageKey } from "../i18n/catalog.js";
-import { makeContext, processSurroundings, wantsColor, type Context, type GlobalOptions, type Surroundings } from "./context.js";
+import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
+import { makeContext, processSurroundings, resolveLang, wantsColor, type Context, type GlobalOptions, type Surroundings } from "./context.js";
 import { loadColorStyle, PLAIN } from "../report/style.js";
 import { terminalText } from "../report/untrusted-text.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
@@ -161,19 +161,26 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
 }
 
 /** The language for help and early errors, before commander has parsed anything. */
-function languageFromArgv(argv: string[], env: Surroundings["env"]): Lang {
-  let flag: string | undefined;
+function languageFromArgv(argv: string[], surroundings: Surroundings): Lang {
+  const data = optionFromArgv(argv, "--data");
+  // A --lang that is neither zh nor en: the error about it in the language chosen without it.
+  return resolveLang(optionFromArgv(argv, "--lang"), data, surroundings) ?? resolveLang(undefined, data, surroundings) ?? "en";
+}
+
+/** The last value given to a global option (`--name value` or `--name=value`), as commander will take it. */
+function optionFromArgv(argv: string[], name: string): string | undefined {
+  let value: string | undefined;
   argv.forEach((arg, i) => {
-    if (arg === "--lang") flag = argv[i + 1];
-    else if (arg.startsWith("--lang=")) flag = arg.slice("--lang=".length);
+    if (arg === name) value = argv[i + 1];
+    else if (arg.startsWith(`${name}=`)) value = arg.slice(name.length + 1);
   });
-  return chooseLang(flag, env) ?? chooseLang(undefined, env) ?? "en";
+  return value;
 }
 
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: string[], surroundings: Surroundings = processSurroundings()): Promise<number> {
   let exitCode = EXIT_OK;
-  let lang: Lang = languageFromArgv(argv, surroundings.env);
+  let lang: Lang = languageFromArgv(argv, surroundings);
   const run: Runner = async (action, options) => {
     const ctx = makeContext(options, surroundings, wantsColor(options, surroundings) ? await loadColorStyle() : PLAIN);
     lang = ctx.lang;
