@@ -22,4 +22,4 @@ const names = Object.keys(SCHEMA_FILES);
 const footer = `\nexport const validators = { ${names.map((k) => `${JSON.stringify(k)}: ${k}`).join(", ")} };\n`;
 const out = new URL("../dist/validate/validators.generated.js", import.meta.url);
 fs.writeFileSync(out, `${header}\n${body.replace(/^"use strict";/, "")}${footer}`);
-console.log(`wrote ${out.pathname.replace(process.cwd() + "/", "")} (${names.length} validators)`);
+console.error(`wrote ${out.pathname.replace(process.cwd() + "/", "")} (${names.length} validators)`);

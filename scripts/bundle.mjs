@@ -142,4 +142,4 @@ await build({
   target: "node20",
   logLevel: "warning",
 });
-console.log("wrote dist/channel.cjs, dist/check-worker.cjs, dist/chunks/ and dist/validators.cjs");
+console.error("wrote dist/channel.cjs, dist/check-worker.cjs, dist/chunks/ and dist/validators.cjs");

@@ -17,7 +17,7 @@ const example = path.join(root, "data-example");
 const target = path.join(root, "dist", "code-cache");
 fs.rmSync(target, { recursive: true, force: true });
 if (!fs.existsSync(path.join(example, "channel.yaml"))) {
-  console.log("no data-example: no code cache written (the CLI compiles as it goes)");
+  console.error("no data-example: no code cache written (the CLI compiles as it goes)");
   process.exit(0);
 }
 const dataCache = fs.mkdtempSync(path.join(os.tmpdir(), "channel-code-cache-"));
@@ -34,4 +34,4 @@ try {
 } finally {
   fs.rmSync(dataCache, { recursive: true, force: true });
 }
-console.log(`wrote ${fs.readdirSync(target).length} files to dist/code-cache/`);
+console.error(`wrote ${fs.readdirSync(target).length} files to dist/code-cache/`);

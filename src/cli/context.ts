@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { chooseLang, t, type Lang } from "../i18n/catalog.js";
 import { findRoot, ROOT_MARKER } from "../load/repository.js";
+import { readRepositoryLanguage } from "../load/repository-language.js";
 import type { IsoDate } from "../model/values.js";
 import { parseDayOption } from "./date-options.js";
 import type { Style } from "../report/style.js";
@@ -121,7 +122,7 @@ export function wantsColor(options: GlobalOptions, surroundings: Surroundings): 
 
 /** The context of a command; `style` is PLAIN, or the colour styles when `wantsColor` says so. */
 export function makeContext(options: GlobalOptions, surroundings: Surroundings, style: Style): Context {
-  const lang = chooseLang(options.lang, surroundings.env);
+  const lang = resolveLang(options.lang, options.data, surroundings);
   if (lang === null) throw new CliError(EXIT_USAGE, "error.badLang", { value: options.lang ?? "" });
   const progress = options.quiet !== true ? progressLine(lang, surroundings) : () => undefined;
   return {
@@ -134,6 +135,18 @@ export function makeContext(options: GlobalOptions, surroundings: Surroundings, 
     options,
     ...(surroundings.env.CHANNEL_TEST_PAUSE_BEFORE_WRITE ? { testPauseBeforeWrite: surroundings.env.CHANNEL_TEST_PAUSE_BEFORE_WRITE } : {}),
   };
+}
+
+/**
+ * The language of a run: `--lang`, else CHANNEL_LANG, else the repository's `language` in
+ * channel.yaml (the repository of `--data`, else the one around the working directory), else
+ * the locale. Null for a `--lang` that is neither zh nor en.
+ */
+export function resolveLang(flag: string | undefined, data: string | undefined, surroundings: Surroundings): Lang | null {
+  return chooseLang(flag, surroundings.env, () => {
+    const root = data !== undefined ? path.resolve(surroundings.cwd, data) : findRoot(surroundings.cwd);
+    return root === null ? null : readRepositoryLanguage(root);
+  });
 }
 
 /** Work that takes more than this shows its progress. */

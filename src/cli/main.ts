@@ -3,11 +3,12 @@
  * code (0 fine, 1 problems in the data, 2 usage or a missing repository).
  */
 import { Command, CommanderError, Option } from "commander";
-import { chooseLang, t, type Lang, type MessageKey } from "../i18n/catalog.js";
-import { makeContext, processSurroundings, wantsColor, type Context, type GlobalOptions, type Surroundings } from "./context.js";
+import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
+import { makeContext, processSurroundings, resolveLang, wantsColor, type Context, type GlobalOptions, type Surroundings } from "./context.js";
 import { loadColorStyle, PLAIN } from "../report/style.js";
 import { terminalText } from "../report/untrusted-text.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
+import { commanderErrorText, examplesText, helpConfiguration } from "./help.js";
 import { parseDayOption, parseMonthOption } from "./date-options.js";
 import { VERSION } from "../version.js";
 import { runFollowups, type FollowupsOptions } from "./commands/followups.js";
@@ -33,6 +34,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
   const h = (key: MessageKey) => t(lang, key);
   const program = new Command("channel")
     .description(h("cli.description"))
+    .addHelpText("after", examplesText(lang, "help.examples.channel"))
     .version(VERSION, "-V, --version", h("help.version"))
     .helpOption("-h, --help", h("help.help"))
     .addOption(new Option("--data <dir>", h("help.data")))
@@ -45,6 +47,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .addOption(new Option("--no-cache", h("help.noCache")))
     .addOption(new Option("-q, --quiet", h("help.quiet")))
     .helpCommand("help [command]", h("help.helpCommand"))
+    .configureHelp(helpConfiguration(lang))
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
@@ -58,23 +61,27 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
   program
     .command("validate")
     .description(h("help.validate"))
+    .addHelpText("after", examplesText(lang, "help.examples.validate"))
     .option("--strict", h("help.strict"))
     .action((options: { strict?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runValidate(ctx), { ...command.optsWithGlobals(), ...options }));
 
   program
     .command("bonus")
     .description(h("bonus.help"))
+    .addHelpText("after", examplesText(lang, "help.examples.bonus"))
     .option("--department <id>", h("bonus.help.department"))
     .action((options: { department?: string }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runBonus(ctx, options), command.optsWithGlobals()));
 
   program
     .command("expenses")
     .description(h("expenses.help"))
+    .addHelpText("after", examplesText(lang, "help.examples.expenses"))
     .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runExpenses(ctx), command.optsWithGlobals()));
 
   program
     .command("followups")
     .description(h("followups.help.command"))
+    .addHelpText("after", examplesText(lang, "help.examples.followups"))
     .option("--within <days>", h("followups.help.within"))
     .option("--owner <name>", h("followups.help.owner"))
     .option("--department <id>", h("followups.help.department"))
@@ -86,6 +93,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
   program
     .command("log")
     .description(h("log.help.command"))
+    .addHelpText("after", examplesText(lang, "help.examples.log"))
     .argument("[people...]", h("log.help.people"))
     .option("--kind <kind>", t(lang, "log.help.kind", { kinds: ACTIVITY_KINDS.join("|") }))
     .option("--note <text>", h("log.help.note"))
@@ -97,6 +105,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
   const report = program
     .command("report")
     .description(h("report.help"))
+    .addHelpText("after", examplesText(lang, "help.examples.report"))
     // Without a subcommand: the report's help on stderr and a usage error, not a bare "(outputHelp)".
     .action(() => {
       surroundings.stderr(report.helpInformation());
@@ -105,6 +114,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
   report
     .command("monthly")
     .description(h("report.help.monthly"))
+    .addHelpText("after", examplesText(lang, "help.examples.report.monthly"))
     .requiredOption("--branch <id>", h("report.help.branch"))
     .requiredOption("--month <month>", h("report.help.month"), (value: string) => parseMonthOption("--month", value))
     .option("--no-redact", h("report.help.noRedact"))
@@ -112,17 +122,20 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
   report
     .command("summary")
     .description(h("report.help.summary"))
+    .addHelpText("after", examplesText(lang, "help.examples.report.summary"))
     .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runReportSummary(ctx), command.optsWithGlobals()));
 
   program
     .command("coverage")
     .description(h("coverage.help"))
+    .addHelpText("after", examplesText(lang, "help.examples.coverage"))
     .option("--branch <id>", h("coverage.help.branch"))
     .action((options: { branch?: string }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runCoverage(ctx, options), command.optsWithGlobals()));
 
   program
     .command("import")
     .description(h("import.help"))
+    .addHelpText("after", examplesText(lang, "help.examples.import"))
     .argument("<kind>", t(lang, "import.help.kind", { kinds: IMPORT_KINDS.join("|") }))
     .requiredOption("--branch <id>", h("import.help.branch"))
     .requiredOption("--from <file>", h("import.help.from"))
@@ -134,6 +147,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
   program
     .command("export")
     .description(h("export.help"))
+    .addHelpText("after", examplesText(lang, "help.examples.export"))
     .argument("<kind>", t(lang, "export.help.kind", { kinds: EXPORT_KINDS.join("|") }))
     .option("--branch <id>", h("export.help.branch"))
     .option("--department <id>", h("export.help.department"))
@@ -143,6 +157,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
   const hook = program
     .command("hook")
     .description(h("hook.help"))
+    .addHelpText("after", examplesText(lang, "help.examples.hook"))
     .action(() => {
       surroundings.stderr(hook.helpInformation());
       throw new CliError(EXIT_USAGE, "hook.error.subcommand");
@@ -150,52 +165,77 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
   hook
     .command("install")
     .description(h("hook.help.install"))
+    .addHelpText("after", examplesText(lang, "help.examples.hook"))
     .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runHookInstall(ctx), command.optsWithGlobals()));
 
   program
     .command("init [dir]")
     .description(h("help.init"))
+    .addHelpText("after", examplesText(lang, "help.examples.init"))
     .action((dir: string | undefined, _options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runInit(ctx, dir), command.optsWithGlobals()));
 
   return program;
 }
 
 /** The language for help and early errors, before commander has parsed anything. */
-function languageFromArgv(argv: string[], env: Surroundings["env"]): Lang {
-  let flag: string | undefined;
+function languageFromArgv(argv: string[], surroundings: Surroundings): Lang {
+  const data = optionFromArgv(argv, "--data");
+  // A --lang that is neither zh nor en: the error about it in the language chosen without it.
+  return resolveLang(optionFromArgv(argv, "--lang"), data, surroundings) ?? resolveLang(undefined, data, surroundings) ?? "en";
+}
+
+/** The last value given to a global option (`--name value` or `--name=value`), as commander will take it. */
+function optionFromArgv(argv: string[], name: string): string | undefined {
+  let value: string | undefined;
   argv.forEach((arg, i) => {
-    if (arg === "--lang") flag = argv[i + 1];
-    else if (arg.startsWith("--lang=")) flag = arg.slice("--lang=".length);
+    if (arg === name) value = argv[i + 1];
+    else if (arg.startsWith(`${name}=`)) value = arg.slice(name.length + 1);
   });
-  return chooseLang(flag, env) ?? chooseLang(undefined, env) ?? "en";
+  return value;
+}
+
+/** The command the arguments name (`channel report monthly`), for usage errors: its subcommands' names in order. */
+function commandPathOf(program: Command, argv: string[]): string {
+  const names = [program.name()];
+  let command = program;
+  for (const arg of argv) {
+    const sub = command.commands.find((c) => c.name() === arg);
+    if (sub === undefined) continue;
+    names.push(sub.name());
+    command = sub;
+  }
+  return names.join(" ");
 }
 
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: string[], surroundings: Surroundings = processSurroundings()): Promise<number> {
   let exitCode = EXIT_OK;
-  let lang: Lang = languageFromArgv(argv, surroundings.env);
+  let lang: Lang = languageFromArgv(argv, surroundings);
   const run: Runner = async (action, options) => {
     const ctx = makeContext(options, surroundings, wantsColor(options, surroundings) ? await loadColorStyle() : PLAIN);
     lang = ctx.lang;
     exitCode = await action(ctx);
   };
+  let program: Command | null = null;
   try {
-    const program = buildProgram(lang, surroundings, run);
+    program = buildProgram(lang, surroundings, run);
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
-    return reportError(error, lang, surroundings);
+    return reportError(error, lang, surroundings, program === null ? "channel" : commandPathOf(program, argv));
   }
 }
 
-function reportError(error: unknown, lang: Lang, surroundings: Surroundings): number {
+function reportError(error: unknown, lang: Lang, surroundings: Surroundings, commandPath = "channel"): number {
   if (error instanceof CommanderError) {
     // --help and --version end through here too, with exit code 0.
     if (error.exitCode === 0) return EXIT_OK;
     // Bare `channel`: the help has been printed to stderr; that is the whole message.
     if (error.code === "commander.help") return EXIT_USAGE;
     // Messages quote what was typed and what the repository holds (folder names): shown safely.
-    surroundings.stderr(`channel: ${terminalText(t(lang, "error.usage", { detail: error.message.replace(/^error: /, "") }))}\n`);
+    // commander's sentence only when ours does not know it (a newer commander's wording).
+    const detail = commanderErrorText(error, lang, commandPath) ?? error.message.replace(/^error: /, "");
+    surroundings.stderr(`channel: ${terminalText(t(lang, "error.usage", { detail }))}\n`);
     return EXIT_USAGE;
   }
   if (error instanceof CliError) {

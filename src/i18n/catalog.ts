@@ -54,8 +54,16 @@ function fill(template: string, params: MessageParams): string {
   });
 }
 
-/** Chooses the language: the flag, else CHANNEL_LANG, else the locale (zh* → zh), else en. */
-export function chooseLang(flag: string | undefined, env: { CHANNEL_LANG?: string; LC_ALL?: string; LC_MESSAGES?: string; LANG?: string }): Lang | null {
+/**
+ * Chooses the language: the flag, else CHANNEL_LANG, else the repository's own (`language` in
+ * channel.yaml, asked only when needed: reading it touches the disk), else the locale (zh* →
+ * zh), else en. Null for a flag that is neither zh nor en.
+ */
+export function chooseLang(
+  flag: string | undefined,
+  env: { CHANNEL_LANG?: string; LC_ALL?: string; LC_MESSAGES?: string; LANG?: string },
+  repositoryLang: () => Lang | null = () => null,
+): Lang | null {
   const pick = (value: string | undefined): Lang | null | undefined => {
     if (value === undefined || value === "") return undefined;
     const v = value.toLowerCase();
@@ -65,6 +73,8 @@ export function chooseLang(flag: string | undefined, env: { CHANNEL_LANG?: strin
   if (flag !== undefined) return pick(flag) ?? null;
   const fromEnv = pick(env.CHANNEL_LANG);
   if (fromEnv) return fromEnv;
+  const fromRepository = repositoryLang();
+  if (fromRepository !== null) return fromRepository;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
   return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
 }

@@ -9,6 +9,7 @@
 import type { Bilingual, Lang } from "./catalog.js";
 import { CLI_MESSAGES } from "./messages/cli.js";
 import { DIAGNOSTIC_MESSAGES, DIAGNOSTIC_PART_MESSAGES } from "./messages/diagnostics.js";
+import { HELP_MESSAGES } from "./messages/help.js";
 import { LABEL_MESSAGES } from "./messages/labels.js";
 import { MONEY_MESSAGES } from "./messages/money.js";
 import { FOLLOWUP_MESSAGES } from "./messages/followups.js";
@@ -19,6 +20,7 @@ import { SPREADSHEET_MESSAGES } from "./messages/spreadsheets.js";
 /** The sections, the one list of them: catalog.ts takes its key type from here. */
 const SECTIONS = [
   CLI_MESSAGES,
+  HELP_MESSAGES,
   DIAGNOSTIC_MESSAGES,
   LABEL_MESSAGES,
   MONEY_MESSAGES,

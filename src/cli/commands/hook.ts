@@ -10,6 +10,8 @@
  *   `npm install -g`, also from a GUI git client with a short PATH: the node and bin/channel
  *   this command ran with (absolute paths), else `channel` on the PATH, else `npx --no-install
  *   channel`.
+ * - It speaks the language it was installed in (`--lang`, CHANNEL_LANG, the repository's
+ *   `language`, the locale): its own sentences are written in it, and validate is told to use it.
  * - An existing pre-commit hook is kept: it is moved to `pre-commit.local`, and the new hook
  *   runs it first (a failure there stops the commit as before). If `pre-commit.local` exists
  *   too, nothing is changed and the user is told what to do. Running `channel hook install`
@@ -166,7 +168,7 @@ git ls-files -z -- "$DATA_DIR/channel.yaml" "$DATA_DIR/departments.yaml" "$DATA_
 # is not buried above hundreds of lines.
 report=$(mktemp "\${TMPDIR:-/tmp}/channel-pre-commit-report.XXXXXX") || exit 2
 trap 'rm -rf "$snapshot" "$report"' EXIT
-run_channel validate --data "$snapshot/$DATA_DIR" --no-cache >"$report" 2>&1
+run_channel validate --data "$snapshot/$DATA_DIR" --no-cache --lang ${lang} >"$report" 2>&1
 status=$?
 if [ "$status" -ne 0 ]; then
   lines=$(wc -l <"$report")

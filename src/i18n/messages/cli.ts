@@ -45,7 +45,7 @@ export const CLI_MESSAGES = {
   },
   "help.out": { zh: "输出写入文件而不是标准输出", en: "write the output to a file instead of stdout" },
   "help.force": { zh: "与 --out 一起用：覆盖已有文件", en: "with --out: overwrite an existing file" },
-  "help.lang": { zh: "语言 zh 或 en（默认：CHANNEL_LANG，其次系统语言）", en: "zh or en (default: CHANNEL_LANG, then the locale)" },
+  "help.lang": { zh: "语言 zh 或 en（默认：CHANNEL_LANG，其次 channel.yaml 的 language，再次系统语言）", en: "zh or en (default: CHANNEL_LANG, then language in channel.yaml, then the locale)" },
   "help.noColor": { zh: "不使用颜色（也可设置 NO_COLOR）", en: "no colour (NO_COLOR does the same)" },
   "help.noCache": { zh: "不读也不写缓存（缓存在用户缓存目录，位置可用 CHANNEL_CACHE_DIR 指定）", en: "neither read nor write the cache (kept in the user's cache folder; CHANNEL_CACHE_DIR moves it)" },
   "help.quiet": { zh: "不显示进度", en: "show no progress" },
