@@ -56,6 +56,10 @@ export function helpConfiguration(lang: Lang): HelpConfiguration {
     },
     optionTerm: (option) => placeholders(lang, option.flags),
     argumentTerm: (argument) => placeholders(lang, argument.name()),
+    // commander puts a space after the title; after a full-width colon (用法：) it is one too many.
+    formatHelp(this: Help, cmd: Command, helper: Help) {
+      return base.formatHelp.call(this, cmd, helper).replace(/^(\S+：) /, "$1");
+    },
     boxWrap(this: Help, text: string, width: number) {
       return width < this.minWidthToWrap ? text : wrapColumns(text, width);
     },

@@ -35,6 +35,8 @@ describe("help in Chinese", () => {
     expect(help.code).toBe(0);
     expectChineseWithin80(help.stdout);
     expect(help.stdout).toContain("--within <天数>");
+    // No space after the full-width colon of the title (commander adds one).
+    expect(help.stdout.split("\n")[0]).toBe("用法：channel followups [选项]");
     expect(help.stdout).toContain("care_call|");
     expect(help.stdout.trimEnd().endsWith(t("zh", "help.examples.followups"))).toBe(true);
   });
