@@ -121,8 +121,8 @@ export function wantsColor(options: GlobalOptions, surroundings: Surroundings): 
 }
 
 /** The context of a command; `style` is PLAIN, or the colour styles when `wantsColor` says so. */
-export function makeContext(options: GlobalOptions, surroundings: Surroundings, style: Style): Context {
-  const lang = resolveLang(options.lang, options.data, surroundings);
+export function makeContext(options: GlobalOptions, surroundings: Surroundings, style: Style, repositoryLanguages?: RepositoryLanguages): Context {
+  const lang = resolveLang(options.lang, options.data, surroundings, repositoryLanguages);
   if (lang === null) throw new CliError(EXIT_USAGE, "error.badLang", { value: options.lang ?? "" });
   const progress = options.quiet !== true ? progressLine(lang, surroundings) : () => undefined;
   return {
@@ -142,12 +142,22 @@ export function makeContext(options: GlobalOptions, surroundings: Surroundings, 
  * channel.yaml (the repository of `--data`, else the one around the working directory), else
  * the locale. Null for a `--lang` that is neither zh nor en.
  */
-export function resolveLang(flag: string | undefined, data: string | undefined, surroundings: Surroundings): Lang | null {
+export function resolveLang(flag: string | undefined, data: string | undefined, surroundings: Surroundings, repositoryLanguages: RepositoryLanguages = new Map()): Lang | null {
   return chooseLang(flag, surroundings.env, () => {
-    const root = data !== undefined ? path.resolve(surroundings.cwd, data) : findRoot(surroundings.cwd);
-    return root === null ? null : readRepositoryLanguage(root);
+    const key = data ?? "";
+    if (!repositoryLanguages.has(key)) {
+      const root = data !== undefined ? path.resolve(surroundings.cwd, data) : findRoot(surroundings.cwd);
+      repositoryLanguages.set(key, root === null ? null : readRepositoryLanguage(root));
+    }
+    return repositoryLanguages.get(key)!;
   });
 }
+
+/**
+ * The repository languages one run has looked up, by `--data` ("" for none): the early look
+ * (for help and usage errors) and the command's context then find and read channel.yaml once.
+ */
+export type RepositoryLanguages = Map<string, Lang | null>;
 
 /** Work that takes more than this shows its progress. */
 const PROGRESS_AFTER_MS = 1000;

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
-import { makeContext, processSurroundings, resolveLang, wantsColor, type Context, type GlobalOptions, type Surroundings } from "./context.js";
+import { makeContext, processSurroundings, resolveLang, wantsColor, type Context, type GlobalOptions, type RepositoryLanguages, type Surroundings } from "./context.js";
 import { loadColorStyle, PLAIN } from "../report/style.js";
 import { terminalText } from "../report/untrusted-text.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
@@ -178,10 +178,10 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
 }
 
 /** The language for help and early errors, before commander has parsed anything. */
-function languageFromArgv(argv: string[], surroundings: Surroundings): Lang {
+function languageFromArgv(argv: string[], surroundings: Surroundings, repositoryLanguages: RepositoryLanguages): Lang {
   const data = optionFromArgv(argv, "--data");
   // A --lang that is neither zh nor en: the error about it in the language chosen without it.
-  return resolveLang(optionFromArgv(argv, "--lang"), data, surroundings) ?? resolveLang(undefined, data, surroundings) ?? "en";
+  return resolveLang(optionFromArgv(argv, "--lang"), data, surroundings, repositoryLanguages) ?? resolveLang(undefined, data, surroundings, repositoryLanguages) ?? "en";
 }
 
 /** The last value given to a global option (`--name value` or `--name=value`), as commander will take it. */
@@ -210,9 +210,10 @@ function commandPathOf(program: Command, argv: string[]): string {
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: string[], surroundings: Surroundings = processSurroundings()): Promise<number> {
   let exitCode = EXIT_OK;
-  let lang: Lang = languageFromArgv(argv, surroundings);
+  const repositoryLanguages: RepositoryLanguages = new Map();
+  let lang: Lang = languageFromArgv(argv, surroundings, repositoryLanguages);
   const run: Runner = async (action, options) => {
-    const ctx = makeContext(options, surroundings, wantsColor(options, surroundings) ? await loadColorStyle() : PLAIN);
+    const ctx = makeContext(options, surroundings, wantsColor(options, surroundings) ? await loadColorStyle() : PLAIN, repositoryLanguages);
     lang = ctx.lang;
     exitCode = await action(ctx);
   };
