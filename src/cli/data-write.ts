@@ -11,11 +11,11 @@
  *   repository (the link stays a link); a link leading outside is refused.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { replaceFileIfUnchanged, type WriteIo } from "./atomic-write.js";
 import type { Context } from "./context.js";
 import { LinkOutsideRepositoryError, LockTimeoutError } from "./errors.js";
 import { repositoryLockFile, withFileLock, withLockFile, type Held } from "./file-lock.js";
+import { isInside, realPathOf } from "./real-path.js";
 import { writeFailure } from "./write-errors.js";
 
 /** What a writer knows while it holds the repository's lock. */
@@ -69,16 +69,10 @@ export function writeDataFile(ctx: Context, write: RepositoryWrite, file: string
 
 /** The real path to write for `file`: itself, or the target of a link when that is inside `root` (a real path). */
 export function writablePath(root: string, file: string): string {
-  let real: string;
-  try {
-    real = fs.realpathSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    if (isLink(file)) throw new LinkOutsideRepositoryError(file, null);
-    // A new file: where its folder really is.
-    real = path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
-  }
-  if (!real.startsWith(root + path.sep)) throw new LinkOutsideRepositoryError(file, real);
+  const real = realPathOf(file);
+  // A link to nothing: writing would create a file wherever it points.
+  if (!fs.existsSync(real) && isLink(file)) throw new LinkOutsideRepositoryError(file, null);
+  if (real === root || !isInside(root, real)) throw new LinkOutsideRepositoryError(file, real);
   return real;
 }
 
