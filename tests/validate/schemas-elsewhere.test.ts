@@ -115,6 +115,8 @@ describe("the schemas in another JSON Schema implementation", () => {
     const common = JSON.parse(readSchemaTexts().find(([name]) => name === "common.schema.json")![1]) as { $defs: { timezone: { enum: string[] } } };
     const zones = common.$defs.timezone.enum;
     expect(zones).toContain("Asia/Shanghai");
+    // Today's names as well as the older ones Node's own list may give (Asia/Calcutta).
+    for (const current of ["Asia/Kolkata", "Europe/Kyiv", "Asia/Ho_Chi_Minh", "Asia/Calcutta", "UTC"]) expect(zones).toContain(current);
     expect(zones.filter((zone) => !isKnownTimezone(zone))).toEqual([]);
   });
 
@@ -125,10 +127,14 @@ describe("the schemas in another JSON Schema implementation", () => {
     expect(result.errors).toBe(0);
     const walk = (dir: string): string[] =>
       fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    let judged = 0;
     for (const abs of walk(root.pathname).filter((f) => f.endsWith(".yaml")).sort()) {
       const rel = path.relative(root.pathname, abs).split(path.sep).join("/");
-      expect(plainVerdict(ajv, rel, fs.readFileSync(abs, "utf8")), rel).not.toBe(true);
+      // Every data file is one the plain schemas judge (not null), and they accept it.
+      expect(plainVerdict(ajv, rel, fs.readFileSync(abs, "utf8")), rel).toBe(false);
+      judged++;
     }
+    expect(judged).toBeGreaterThan(10);
   });
 });
 
