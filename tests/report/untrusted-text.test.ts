@@ -172,7 +172,9 @@ describe("iCalendar TEXT", () => {
       branches: [{ id: "b1", name: "支行\x1b[2J", owner: "李\x07娜", reviewed: null, staffFile: "read", staff: [{ id: "wang-fang", name: "王\x1b]8;;x\x07芳\u202E" + "长".repeat(100), position: "teller" }] }],
     });
     const report: FollowupReport = { asOf: "2012-03-20", within: 7, items: findDueFollowups(model, model.settings.followups, "2012-03-20", 7), skipped: [], branchNames: branchDisplayNames(model), lang: "zh" };
+    expect(report.items.some((item) => item.branch === "b1")).toBe(true);
     const ics = renderIcs(report, { stamp: new Date("2012-03-20T00:00:00Z") });
+    expect(ics.replace(/\r\n /g, "")).toContain("\\x1B");
     expect(ics.replace(/\r\n/g, "")).not.toMatch(RAW);
     for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
   });
@@ -193,7 +195,10 @@ describe("a huge value", () => {
   });
 
   it("is cut in Markdown and the calendar too", () => {
-    expect(renderFollowupsMarkdown(report).length).toBeLessThan(20_000);
+    expect(report.items.length).toBeGreaterThan(0);
+    const markdown = renderFollowupsMarkdown(report);
+    expect(markdown).toContain("长…");
+    expect(markdown.length).toBeLessThan(20_000);
     expect(renderIcs(report, { stamp: new Date("2012-03-20T00:00:00Z") }).length).toBeLessThan(50_000);
   });
 });

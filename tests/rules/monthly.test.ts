@@ -240,6 +240,7 @@ describe("computeMonthlyFigures", () => {
       ["2012-04", 0, 0],
     ]);
     const none = figuresOf({}, "2012-04", "2012-04-30");
+    expect(none.chart).toHaveLength(6);
     expect(none.chart.every((m) => m.sales === null && m.activities === null)).toBe(true);
   });
 

@@ -38,6 +38,7 @@ describe("the data file changes between the load and the write", () => {
     const dir = scratch();
     const file = path.join(dir, REL);
     const result = await runPausedBeforeWrite(logArgs(dir, "zh"), () => fs.truncateSync(file, 0));
+    expect(result.paused).toBe(true);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${REL} 在 channel 读取并检查之后被其他程序改动了`);
   });
