@@ -135,7 +135,7 @@ export function writeFileAtomic(target: string, content: string | Uint8Array, io
  * before the rename (a file that must not exist yet is linked, which never replaces one), so a
  * save by another program during the write is not overwritten; either way a
  * ChangedSinceReadError leaves the target as that program left it. A save landing between the
- * last comparison and the rename itself (microseconds) is the one case no rename can exclude.
+ * last comparison and the rename itself (two system calls apart) is the one case no rename can exclude.
  */
 export function replaceFileIfUnchanged(target: string, basedOn: Uint8Array | null, content: string | Uint8Array, io: WriteIo = DEFAULT_IO): void {
   if (!holds(target, basedOn)) throw new ChangedSinceReadError(target);
