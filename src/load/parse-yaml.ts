@@ -51,6 +51,13 @@ const CORE_TAGS = new Set([
  */
 const DECIMAL_NUMBERS_ONLY = (tags: Tags): Tags => tags.filter((tag) => typeof tag === "string" || !("format" in tag && (tag.format === "HEX" || tag.format === "OCT")));
 
+/**
+ * How every data file is parsed (and parsed again when its mistakes are explained): YAML 1.2
+ * core, decimal numbers only, duplicate keys refused, and the parser's warnings kept off stderr
+ * (logLevel "error": they would go through process.emitWarning).
+ */
+export const YAML_PARSE_OPTIONS = { version: "1.2", schema: "core", customTags: DECIMAL_NUMBERS_ONLY, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" } as const;
+
 const MERGE_MARKER = /^(<{7}|={7}|>{7})(?: |\r?$)/;
 
 export function parseYaml(text: string): ParsedYaml {
@@ -62,8 +69,7 @@ export function parseYaml(text: string): ParsedYaml {
 
   let doc: Document.Parsed;
   try {
-    // logLevel "error": the parser's warnings must not reach stderr through process.emitWarning.
-    doc = parseDocument(text, { version: "1.2", schema: "core", customTags: DECIMAL_NUMBERS_ONLY, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" });
+    doc = parseDocument(text, YAML_PARSE_OPTIONS);
   } catch (error) {
     // The parser throws only on resource exhaustion (e.g. stack depth); report it at the top.
     const detail = String((error as Error).message ?? error);

@@ -11,14 +11,10 @@
  */
 import { parseDocument, type YAMLError } from "yaml";
 import type { FindingCode } from "../validate/findings.js";
+import { YAML_PARSE_OPTIONS, type ParseProblem } from "./parse-yaml.js";
 
 /** A diagnosed syntax problem, located by code-unit offsets into the original text. */
-export interface SyntaxProblem {
-  code: FindingCode;
-  start: number;
-  end: number;
-  params: Record<string, string | number>;
-}
+type SyntaxProblem = ParseProblem;
 
 /** Independent mistakes explained per file at most (each costs a parse of the file). */
 const MAX_ROUNDS = 10;
@@ -31,8 +27,6 @@ const MAX_REPARSED_LENGTH = 1_000_000;
 
 /** Lines above the parser's first error where the slip that caused it may stand. */
 const LOOK_BACK_LINES = 3;
-
-const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" } as const;
 
 /** A key as the data files write it (snake_case words), after an optional `- `. */
 const KEY_START = /^([ ]*)(- +)?([A-Za-z_][A-Za-z0-9_-]*)/;
@@ -70,7 +64,7 @@ export function diagnoseSyntax(text: string, firstErrors: readonly YAMLError[]):
     working = diagnosis.repaired.text;
     if (diagnosis.repaired.shift) shifts.push(diagnosis.repaired.shift);
     repairedLine = diagnosis.repaired.line;
-    errors = parseDocument(working, PARSE_OPTIONS).errors;
+    errors = parseDocument(working, YAML_PARSE_OPTIONS).errors;
   }
   return problems;
 }

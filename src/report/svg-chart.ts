@@ -6,6 +6,7 @@
  *
  * No scripts, no external fonts or images: the text inherits the page's font stack.
  */
+import { visibleControls } from "./untrusted-text.js";
 
 /** One panel: a title and one value per month (null: no figure entered). */
 export interface ChartPanel {
@@ -29,7 +30,9 @@ export interface ChartSpec {
 
 /** Text for XML/HTML text and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  // Control and text-direction characters shown as in every other output (XML 1.0 forbids most
+  // of them; a U+202E would turn a name round on the page).
+  return visibleControls(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
 const PANEL_WIDTH = 340;

@@ -4,8 +4,8 @@
  * and bidi overrides made visible, line breaks kept out of one-line places, huge values cut,
  * and the per-format escaping of Markdown. The renderers (tabular.ts, monthly.ts, bonus.ts,
  * diagnostics.ts, ics.ts, import/render.ts) call it on every piece of text they print; JSON
- * keeps values whole (JSON.stringify escapes control characters itself), HTML escapes in
- * html.ts.
+ * keeps values whole (JSON.stringify escapes control characters itself); HTML and its chart
+ * go through escapeXml (svg-chart.ts), which shows controls with `visibleControls` first.
  *
  * How a character is shown: a control character (U+0000–U+001F but tab and newline, DEL, and
  * U+0080–U+009F) as `\x` and two hex digits (ESC as `\x1B`, BEL `\x07`, NUL `\x00`, a lone CR
@@ -32,6 +32,11 @@ const CELL_WORK = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** Whether text holds a character that `visibleControls` would show (tab and newline do not count). */
 export function hasControlCharacter(text: string): boolean {
   return UNSAFE.test(text);
+}
+
+/** Where text holds the first such character, or -1. */
+export function firstControlCharacter(text: string): number {
+  return text.search(UNSAFE);
 }
 
 /** `\x1B`, `\u202E`: how one character is shown. */

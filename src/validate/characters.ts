@@ -8,10 +8,8 @@
  */
 import { locatePath, type Target } from "../load/locate.js";
 import type { LoadedFile } from "../load/repository.js";
-import { hasControlCharacter } from "../report/untrusted-text.js";
+import { firstControlCharacter, hasControlCharacter } from "../report/untrusted-text.js";
 import { formatPath, type Finding } from "./findings.js";
-
-const FIRST_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 /** One CONTROL_CHARACTER finding per key or value that holds one. */
 export function checkControlCharacters(file: LoadedFile): Finding[] {
@@ -36,9 +34,9 @@ export function checkControlCharacters(file: LoadedFile): Finding[] {
 function located(file: LoadedFile, path: (string | number)[], target: Target, text: string): Finding {
   const span = locatePath(file, path, target);
   const source = file.source;
-  const char = FIRST_CONTROL.exec(text)![0];
+  const char = text[firstControlCharacter(text)]!;
   // The raw character in the file when it is there; else (an escape such as "\e") the value.
-  const raw = source === null ? -1 : source.text.slice(span.start, span.end).search(FIRST_CONTROL);
+  const raw = source === null ? -1 : firstControlCharacter(source.text.slice(span.start, span.end));
   const offset = raw >= 0 ? span.start + raw : span.start;
   const pos = source ? source.positionAt(offset) : { line: 1, column: 1 };
   return {

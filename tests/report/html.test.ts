@@ -6,7 +6,7 @@ import { computeMonthlyFigures } from "../../src/rules/monthly.js";
 import { renderHtmlPage } from "../../src/report/html.js";
 import { renderMonthly } from "../../src/report/monthly.js";
 import { redactMonthly } from "../../src/report/redact.js";
-import { renderChartSvg } from "../../src/report/svg-chart.js";
+import { escapeXml, renderChartSvg } from "../../src/report/svg-chart.js";
 import { validateRepository } from "../../src/validate/index.js";
 import { makeModel } from "../builders.js";
 import { DATA_EXAMPLE } from "../helpers/cli.js";
@@ -45,6 +45,12 @@ describe("wellFormedProblems (the checker itself)", () => {
     expect(wellFormedProblems("<div><p>x</p>")).toEqual(["unclosed: div"]);
     expect(wellFormedProblems("<p>a < b</p>")).not.toEqual([]);
     expect(wellFormedProblems('<p class="x">a &lt; b<br></p><svg><rect x="1"/></svg>')).toEqual([]);
+  });
+});
+
+describe("escapeXml", () => {
+  it("shows control and text-direction characters as every other output does, then escapes markup", () => {
+    expect(escapeXml("王\u202E芳<b>\x1b[2J")).toBe("王\\u202E芳&lt;b&gt;\\x1B[2J");
   });
 });
 
