@@ -128,7 +128,7 @@ export function examplesText(lang: Lang, key: MessageKey): string {
  * the caller shows commander's own). `program` names the command line in the message.
  */
 export function commanderErrorText(error: CommanderError, lang: Lang, commandPath: string): string | null {
-  const hint = (suggestion: string | undefined) => (suggestion === undefined ? "" : t(lang, "help.error.didYouMean", { suggestion }));
+  const hint = (suggestion: string | undefined) => (suggestion === undefined ? "" : t(lang, "hint.didYouMean", { suggestion }));
   const match = (pattern: RegExp) => pattern.exec(error.message);
   switch (error.code) {
     case "commander.unknownCommand": {

@@ -71,7 +71,7 @@ export function renderIcs(report: FollowupReport, options: IcsOptions): string {
  */
 export function escapeText(value: string): string {
   return visibleControls(shorten(value, MAX_LINE_CHARS).replace(/\r\n|\r/g, "\n"))
-    .replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+    .replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
 }
 
 /**

@@ -298,6 +298,7 @@ export function computeMonthlyFigures(model: Model, branchId: string, month: Iso
 
   const department = model.departments.find((d) => d.id === branch.department);
   const kpiEntry = branch.kpiMonths.find((k) => k.month === month);
+  const begin = recordsBegin(branch);
   return {
     organisation: model.settings.organisation,
     branch: {
@@ -320,7 +321,7 @@ export function computeMonthlyFigures(model: Model, branchId: string, month: Iso
     kpiNotes: kpiEntry?.notes ?? null,
     conversions: conversions.filter((c) => within(c.at.slice(0, 10), periods.month)),
     planned: plannedItems(branch, addMonths(month, 1)),
-    chart: monthsBetween(addMonths(month, -5), month).map((m) => chartMonth(branch, m, cutoff, recordsBegin(branch))),
+    chart: monthsBetween(addMonths(month, -5), month).map((m) => chartMonth(branch, m, cutoff, begin)),
     undatedProspects: branch.prospects.filter((p) => !firstSeen.has(p.id)).length,
     prospectsOnFile: {
       basic: branch.prospects.filter((p) => p.tier === "basic").length,

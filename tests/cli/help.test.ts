@@ -63,7 +63,7 @@ describe("help in Chinese", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expectChineseWithin80(run.stderr);
-    expect(run.stderr).toContain(t("zh", "help.error.didYouMean", { suggestion: "followups" }));
+    expect(run.stderr).toContain(t("zh", "hint.didYouMean", { suggestion: "followups" }));
   });
 
   it("other usage mistakes in Chinese: an unknown option, a missing option or argument, too many arguments", () => {

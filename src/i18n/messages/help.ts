@@ -34,7 +34,6 @@ export const HELP_MESSAGES = {
   "help.error.optionMissingArgument": { zh: "选项 {name} 后面要写一个值", en: "option {name} needs a value after it" },
   "help.error.missingMandatoryOption": { zh: "{command} 必须写选项 {name}", en: "{command} needs the option {name}" },
   "help.error.excessArguments": { zh: "{command} 多了参数：最多 {expected} 个，实际 {got} 个", en: "too many arguments for {command}: at most {expected}, got {got}" },
-  "help.error.didYouMean": { zh: "（是不是要用 {suggestion}？）", en: " (did you mean {suggestion}?)" },
 
   "help.examples.channel": {
     zh: "  channel init 我的数据              # 新建一个数据仓库\n  channel validate                   # 检查全部数据\n  channel followups --within 3       # 未来 3 天要做的事",
