@@ -45,7 +45,7 @@ export const HELP_MESSAGES = {
   },
   "help.examples.bonus": {
     zh: "  channel bonus                              # 本仓库各营业部的转化奖励\n  channel bonus --department sz-futian       # 只看福田营业部\n  channel bonus --format csv --out 奖励.csv  # 存成表格",
-    en: "  channel bonus                              # the bonus of every department here\n  channel bonus --department sz-futian       # one department only\n  channel bonus --format csv --out bonus.csv # as a spreadsheet",
+    en: "  channel bonus                              # every department here\n  channel bonus --department sz-futian       # one department only\n  channel bonus --format csv --out bonus.csv # as a spreadsheet",
   },
   "help.examples.expenses": {
     zh: "  channel expenses                           # 各营业部的费用支持\n  channel expenses --format md --out 费用.md  # 存成 Markdown",
