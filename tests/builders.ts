@@ -60,6 +60,8 @@ export function makeBonusPolicy(overrides: Partial<BonusPolicy> = {}): BonusPoli
     assetMin: 20_000,
     fundMin: 20_000,
     products: ["长城2号"],
+    example: false,
+    allDepartments: false,
     ...overrides,
   };
 }
@@ -104,6 +106,7 @@ export function makeExpensePolicy(input: ExpensePolicyInput = {}): ExpensePolicy
     end: day(input.end ?? "2012-03-31"),
     selfDriven: selfDriven === null ? null : { ceiling: yuan(selfDriven.ceiling), tiers: selfDriven.tiers.map(makeTier) },
     amCovered: amCovered === null ? null : { tiers: amCovered.tiers.map(makeTier) },
+    example: false,
   };
 }
 

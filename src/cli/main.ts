@@ -117,6 +117,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .addHelpText("after", examplesText(lang, "help.examples.report.monthly"))
     .requiredOption("--branch <id>", h("report.help.branch"))
     .requiredOption("--month <month>", h("report.help.month"), (value: string) => parseMonthOption("--month", value))
+    .option("--audience <audience>", h("report.help.audience"))
     .option("--no-redact", h("report.help.noRedact"))
     .action((options: MonthlyOptions, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runReportMonthly(ctx, options), command.optsWithGlobals()));
   report

@@ -131,6 +131,8 @@ export function buildSettings(raw: Raw): Settings {
     assetMin: requiredMoney(bonusRaw.asset_min),
     fundMin: requiredMoney(bonusRaw.fund_min),
     products: list(bonusRaw.products) as unknown as string[],
+    example: bonusRaw.example === true,
+    allDepartments: bonusRaw.all_departments === true,
   };
   const expenseRaw = raw.expense_support === undefined ? null : asRecord(raw.expense_support);
   const expenseSupport: ExpensePolicy | null = expenseRaw && {
@@ -142,6 +144,7 @@ export function buildSettings(raw: Raw): Settings {
         ? null
         : { ceiling: requiredMoney(asRecord(expenseRaw.self_driven).ceiling), tiers: buildTiers(asRecord(expenseRaw.self_driven).tiers) },
     amCovered: expenseRaw.am_covered === undefined ? null : { tiers: buildTiers(asRecord(expenseRaw.am_covered).tiers) },
+    example: expenseRaw.example === true,
   };
   return {
     version: num(raw.version) ?? 1,

@@ -232,6 +232,17 @@ export interface BonusPolicy {
   assetMin: number;
   fundMin: number;
   products: string[];
+  /**
+   * `example: true`: the figures are the template's examples, not yet replaced from head
+   * office's circular; `bonus` says so while it is there.
+   */
+  example: boolean;
+  /**
+   * `all_departments: true`: the repository holds every department taking part, so what it
+   * counts against `totalCap` is the company's count. Otherwise places left are only known
+   * as "in this repository".
+   */
+  allDepartments: boolean;
 }
 
 export interface AmountTier {
@@ -251,6 +262,8 @@ export interface ExpensePolicy {
   /** Null when the policy has no self-driven scheme. */
   selfDriven: { ceiling: number; tiers: AmountTier[] } | null;
   amCovered: { tiers: AmountTier[] } | null;
+  /** `example: true`: the tiers are the template's examples; `expenses` says so while it is there. */
+  example: boolean;
 }
 
 export interface FollowupPolicy {

@@ -37,7 +37,7 @@ function shownCandidates(view: BonusView): BonusCandidate[] {
   return view.department === null ? view.result.candidates : view.result.candidates.filter((c) => c.department === view.department);
 }
 
-/** The `bonus` JSON of docs/json-output.md. Top-level `awarded` and `total_amount` stay company-wide, as the quota is. */
+/** The `bonus` JSON of docs/json-output.md. Top-level `awarded` and `total_amount` stay those of the whole repository, as the quota is. */
 export function bonusJson(view: BonusView): object {
   const { result } = view;
   return {
@@ -47,6 +47,7 @@ export function bonusJson(view: BonusView): object {
     total_cap: result.policy.totalCap,
     awarded: result.awarded,
     total_amount: result.totalAmount,
+    policy_is_example: result.policy.example,
     candidates: shownCandidates(view).map((c) => ({
       rank: c.rank,
       staff: c.staff,
@@ -187,7 +188,7 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
   ];
   const departments = result.departments.filter((d) => view.department === null || d.department === view.department);
   if (view.department !== null) {
-    sections.push({ text: t(lang, "bonus.titleDepartment", { name: departments[0]?.name ?? view.department }) });
+    sections.push({ text: t(lang, policy.allDepartments ? "bonus.titleDepartment" : "bonus.titleDepartmentInRepository", { name: departments[0]?.name ?? view.department }) });
   }
   if (shownCandidates(view).length === 0) sections.push({ text: t(lang, "bonus.summary.none", { asOf: result.asOf }) });
   else sections.push({ table: bonusTabular(view, lang, { spreadsheet: false }) });
@@ -211,11 +212,12 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
     sections.push({ text: t(lang, "bonus.summary.closed", { deadline: policy.deadline }) });
     return sections;
   }
-  sections.push({ text: t(lang, "bonus.summary.placesLeft", { deadline: policy.deadline, left: result.totalLeft }) });
+  // Company-wide only when the policy says the repository holds every department; else what this repository's records leave.
+  sections.push({ text: t(lang, policy.allDepartments ? "bonus.summary.placesLeft" : "bonus.summary.placesLeftInRepository", { deadline: policy.deadline, left: result.totalLeft }) });
   const departmentName = new Map(result.departments.map((d) => [d.department, d.name]));
   const withRoom = result.totalLeft === 0 ? [] : result.branches.filter((b) => b.left > 0 && (view.department === null || b.department === view.department));
   if (withRoom.length === 0) {
-    // Said the way it is: the company-wide places are gone, or every branch has used its own.
+    // Said the way it is: the total places are gone, or every branch has used its own.
     sections.push({ text: t(lang, result.totalLeft === 0 ? "bonus.summary.noPlacesLeft" : "bonus.summary.noBranchWithRoom") });
   } else {
     sections.push({ text: t(lang, "bonus.summary.branchesWithRoom") });
@@ -227,7 +229,7 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
           { header: t(lang, "bonus.header.awarded"), align: "right", numeric: true },
           { header: t(lang, "bonus.header.left"), align: "right", numeric: true },
         ],
-        // A branch's room is also bounded by what is left company-wide.
+        // A branch's room is also bounded by what is left of the total.
         rows: withRoom.map((b) => [b.name, departmentName.get(b.department) ?? b.department, String(b.awarded), String(Math.min(b.left, result.totalLeft))]),
       },
     });

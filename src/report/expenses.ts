@@ -27,6 +27,7 @@ export function expensesJson(result: ExpenseResult): object {
       reason: d.reason,
     })),
     total_support: result.totalSupport,
+    policy_is_example: result.policy.example,
   };
 }
 

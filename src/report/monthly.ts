@@ -7,7 +7,7 @@
  */
 import { t, tDynamic, type Lang, type MessageKey } from "../i18n/catalog.js";
 import type { IsoMonth } from "../model/values.js";
-import type { ChartMonth, FigureRow, KpiRow, MonthlyFigures } from "../rules/monthly.js";
+import type { ChartMonth, ConversionLine, FigureRow, KpiRow, MonthlyFigures } from "../rules/monthly.js";
 import { MONEY_METRICS } from "../rules/monthly.js";
 import { formatDateTimeCell, formatDay } from "./date-format.js";
 import { renderHtmlPage, type DocumentBlock } from "./html.js";
@@ -22,7 +22,10 @@ export type MonthlyFormat = (typeof MONTHLY_FORMATS)[number];
 
 /** What a rendering of the monthly table needs. */
 export interface MonthlyView {
-  /** The figures as they are to be shown: already passed through `redactMonthly` unless `redacted` is false. */
+  /**
+   * The figures as they are to be shown: already projected for their audience
+   * (`figuresForAudience`) and passed through `redactMonthly` unless `redacted` is false.
+   */
   figures: MonthlyFigures;
   redacted: boolean;
   lang: Lang;
@@ -222,8 +225,8 @@ function chartBlock(view: MonthlyView, o: ValueOptions): Extract<DocumentBlock, 
   return { kind: "chart", chart, table };
 }
 
-function conversionsTable(view: MonthlyView, o: ValueOptions): Tabular {
-  const { figures, lang, redacted } = view;
+function conversionsTable(view: MonthlyView, conversions: readonly ConversionLine[], o: ValueOptions): Tabular {
+  const { lang, redacted } = view;
   const columns: Column[] = [
     { header: t(lang, "report.conv.col.name") },
     { header: t(lang, "report.conv.col.position") },
@@ -232,11 +235,11 @@ function conversionsTable(view: MonthlyView, o: ValueOptions): Tabular {
     ...(redacted ? [] : [{ header: t(lang, "report.conv.col.account") }]),
     { header: t(lang, "report.conv.col.outcome") },
   ];
-  const rows = figures.conversions.map((c) => {
+  const rows = conversions.map((c) => {
     const kind = c.kind === "product" ? t(lang, "report.conv.kind.product", { product: c.product ?? "" }) : t(lang, `report.conv.kind.${c.kind}`);
     const basis = c.amount === null ? kind : t(lang, "report.conv.withAmount", { basis: kind, amount: valueText(c.amount, "yuan", o) });
     const outcome =
-      c.status === null ? DASH : c.status === "awarded" ? t(lang, "report.conv.awarded") : t(lang, "report.conv.rejected", { reason: tDynamic(lang, `report.reason.${c.reason}`) });
+      c.status === null ? DASH : c.status === "awarded" ? t(lang, "report.conv.awarded", { amount: valueText(c.bonus, "yuan", { ...o, spreadsheet: false }) }) : t(lang, "report.conv.rejected", { reason: tDynamic(lang, `report.reason.${c.reason}`) });
     return [c.name, tDynamic(lang, `position.${c.position}`), formatDateTimeCell(c.at), basis, ...(redacted ? [] : [c.account ?? ""]), outcome];
   });
   return { columns, rows };
@@ -244,13 +247,16 @@ function conversionsTable(view: MonthlyView, o: ValueOptions): Tabular {
 
 function plannedTable(view: MonthlyView, o: ValueOptions): Tabular {
   const { figures, lang, redacted } = view;
+  // The bank's version has no archive notes (forBankAudience), so no column for them either.
+  const notes = !redacted && figures.audience === "internal";
   const columns: Column[] = [
     { header: t(lang, "report.planned.col.date"), nowrap: true },
     { header: t(lang, "report.planned.col.kind") },
     { header: t(lang, "report.planned.col.person") },
     { header: t(lang, "report.planned.col.detail") },
     { header: t(lang, "report.planned.col.phone"), nowrap: true },
-    ...(redacted ? [] : [{ header: t(lang, "report.planned.col.address") }, { header: t(lang, "report.planned.col.notes") }]),
+    ...(redacted ? [] : [{ header: t(lang, "report.planned.col.address") }]),
+    ...(notes ? [{ header: t(lang, "report.planned.col.notes") }] : []),
   ];
   const rows = figures.planned.map((p) => {
     const detail =
@@ -266,7 +272,8 @@ function plannedTable(view: MonthlyView, o: ValueOptions): Tabular {
       lang === "zh" ? person : `${p.name} (${t(lang, `report.tier.${p.tier}`)})`,
       detail,
       p.phone ?? "",
-      ...(redacted ? [] : [p.address ?? "", p.notes ?? ""]),
+      ...(redacted ? [] : [p.address ?? ""]),
+      ...(notes ? [p.notes ?? ""] : []),
     ];
   });
   return { columns, rows };
@@ -278,7 +285,8 @@ export function monthlyBlocks(view: MonthlyView, options: { spreadsheet: boolean
   const o: ValueOptions = { lang, spreadsheet: options.spreadsheet };
   const day = (d: string) => formatDay(d, lang, figures.cutoff);
   const blocks: DocumentBlock[] = [];
-  blocks.push({ kind: "title", text: t(lang, "report.monthly.title", { branch: figures.branch.name, month: monthLabel(figures.month, lang) }) });
+  const internal = figures.audience === "internal";
+  blocks.push({ kind: "title", text: t(lang, internal ? "report.monthly.titleInternal" : "report.monthly.title", { branch: figures.branch.name, month: monthLabel(figures.month, lang) }) });
   const subtitle = [t(lang, "report.monthly.subtitle", { organisation: figures.organisation, department: figures.branch.departmentName })];
   if (figures.branch.owner !== null) subtitle.push(t(lang, "report.monthly.owner", { owner: figures.branch.owner }));
   subtitle.push(t(lang, "report.monthly.cutoff", { date: figures.cutoff }));
@@ -303,16 +311,22 @@ export function monthlyBlocks(view: MonthlyView, options: { spreadsheet: boolean
   blocks.push({ kind: "heading", text: t(lang, "report.section.chart") });
   blocks.push(chartBlock(view, o));
 
-  blocks.push({ kind: "heading", text: t(lang, "report.section.conversions") });
-  if (figures.conversions.length === 0) blocks.push({ kind: "paragraph", text: t(lang, "report.conv.none") });
-  else blocks.push({ kind: "table", table: conversionsTable(view, o) });
+  // The bank's version has no section 四 at all (not even "none"), and its plan is section 四.
+  if (figures.conversions !== null) {
+    blocks.push({ kind: "heading", text: t(lang, "report.section.conversions") });
+    if (figures.conversions.length === 0) blocks.push({ kind: "paragraph", text: t(lang, "report.conv.none") });
+    else blocks.push({ kind: "table", table: conversionsTable(view, figures.conversions, o) });
+  }
 
-  blocks.push({ kind: "heading", text: t(lang, "report.section.next", { month: monthLabel(figures.nextMonth, lang) }) });
+  const next = figures.conversions === null ? "report.section.nextWithoutConversions" : "report.section.next";
+  blocks.push({ kind: "heading", text: t(lang, next, { month: monthLabel(figures.nextMonth, lang) }) });
   if (figures.planned.length === 0) blocks.push({ kind: "paragraph", text: t(lang, "report.planned.none") });
   else blocks.push({ kind: "table", table: plannedTable(view, o) });
 
   blocks.push({ kind: "footer", text: t(lang, "report.footer.generated", { date: figures.cutoff }) });
-  blocks.push({ kind: "footer", text: t(lang, view.redacted ? "report.footer.redacted" : "report.footer.internal") });
+  if (view.redacted) blocks.push({ kind: "footer", text: t(lang, internal ? "report.footer.redacted" : "report.footer.redactedBank") });
+  else blocks.push({ kind: "footer", text: t(lang, "report.footer.internal") });
+  if (internal) blocks.push({ kind: "footer", text: t(lang, "report.footer.audienceInternal") });
   return blocks;
 }
 
@@ -320,6 +334,7 @@ export function monthlyBlocks(view: MonthlyView, options: { spreadsheet: boolean
 export function monthlyJson(view: MonthlyView): object {
   const f = view.figures;
   return {
+    audience: f.audience,
     branch: f.branch.id,
     name: f.branch.name,
     department: f.branch.department,
@@ -355,7 +370,7 @@ export function monthlyJson(view: MonthlyView): object {
       gaps: k.gaps,
     })),
     kpi_notes: f.kpiNotes,
-    conversions: f.conversions.map((c) => ({
+    conversions: f.conversions?.map((c) => ({
       staff: c.staff,
       name: c.name,
       position: c.position,
@@ -366,7 +381,8 @@ export function monthlyJson(view: MonthlyView): object {
       account: c.account,
       status: c.status,
       reason: c.reason,
-    })),
+      bonus: c.bonus,
+    })) ?? null,
     next_month: f.nextMonth,
     planned: f.planned.map((p) => ({
       date: p.date,

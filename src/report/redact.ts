@@ -71,7 +71,7 @@ export function redactMonthly(figures: MonthlyFigures): MonthlyFigures {
   return {
     ...figures,
     kpiNotes: figures.kpiNotes === null ? null : scrubPhones(figures.kpiNotes),
-    conversions: figures.conversions.map((c) => ({ ...c, amount: null, account: null })),
+    conversions: figures.conversions?.map((c) => ({ ...c, amount: null, account: null })) ?? null,
     planned: figures.planned.map((p) => ({
       ...p,
       // The id is built from the name (p-chen-001) and would undo the mask.

@@ -8,6 +8,12 @@
  * wording. Nothing is masked here either: the figures carry names, phones, addresses and
  * accounts as recorded, and `src/report/redact.ts` decides what leaves the firm.
  *
+ * Audiences: `computeMonthlyFigures` computes the whole table, the department's own (internal)
+ * version. The bank's version is that table passed through `forBankAudience`, which takes out
+ * what is the firm's own business (docs/reports.md): the conversions of the bank's staff and our
+ * bonus on them, and the meals and gifts given. Renderers only lay out what they are given, so a
+ * renderer cannot show the bank what the projection removed.
+ *
  * Periods (see docs/reports.md):
  * - the month M: its first day to its last day, or to the as-of day D when D falls inside M;
  * - the previous month: the calendar month before M (December of the year before for January);
@@ -28,6 +34,17 @@ import { compareText } from "../validate/findings.js";
  * of the contact log in the order of docs/data-format.md.
  */
 export const ACTIVITY_KINDS_IN_ORDER: readonly ActivityKind[] = ["event", "training", "visit", "report", "meal", "gift", "call", "sms", "wechat", "email", "other"];
+
+/** Who a monthly table is for: the bank's leaders (the default) or the department itself. */
+export const AUDIENCES = ["bank", "internal"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/**
+ * Activity kinds the bank's version neither lists nor counts: meals and gifts given (招待、礼品).
+ * The log cannot always tell whether they went to the bank's staff or to customers, and either
+ * way they are the firm's own business.
+ */
+export const INTERNAL_ACTIVITY_KINDS: ReadonlySet<ActivityKind> = new Set<ActivityKind>(["meal", "gift"]);
 
 /** KPI figures that are levels at month end: compared with a target as they stand, never summed. */
 export const STOCK_METRICS = ["deposits", "vip_customers", "good_customers", "custody_balance", "ranking"] as const;
@@ -121,6 +138,8 @@ export interface ConversionLine {
   /** The bonus outcome at the cut-off; null when channel.yaml has no bonus policy. */
   status: "awarded" | "rejected" | null;
   reason: BonusReason | null;
+  /** Our bonus on this person at the cut-off, in yuan: the policy's amount when awarded, else 0; null without a bonus policy. */
+  bonus: number | null;
 }
 
 /** Something at this branch dated in the month after M. */
@@ -155,9 +174,16 @@ export interface ChartMonth {
   sales: number | null;
   /** Activities logged at the branch, up to the cut-off; null before the branch's records begin. */
   activities: number | null;
+  /**
+   * Of `activities`, those of INTERNAL_ACTIVITY_KINDS (meals, gifts). Null before the branch's
+   * records begin, and in the bank's version, whose `activities` leave them out.
+   */
+  internalActivities: number | null;
 }
 
 export interface MonthlyFigures {
+  /** `internal` as computed (everything); `bank` once passed through `forBankAudience`. */
+  audience: Audience;
   organisation: string;
   branch: {
     id: string;
@@ -182,8 +208,8 @@ export interface MonthlyFigures {
   kpis: KpiRow[];
   /** Notes written on M's KPI entry. */
   kpiNotes: string | null;
-  /** Sorted by `at`, then staff id. */
-  conversions: ConversionLine[];
+  /** Sorted by `at`, then staff id. Null in the bank's version: not a part of it, not "none". */
+  conversions: ConversionLine[] | null;
   /** Sorted by date, kind (maturities first), prospect id. */
   planned: PlannedItem[];
   /** The six months ending with M, oldest first. */
@@ -300,6 +326,7 @@ export function computeMonthlyFigures(model: Model, branchId: string, month: Iso
   const kpiEntry = branch.kpiMonths.find((k) => k.month === month);
   const begin = recordsBegin(branch);
   return {
+    audience: "internal",
     organisation: model.settings.organisation,
     branch: {
       id: branch.id,
@@ -455,6 +482,7 @@ function conversionLines(model: Model, branch: Branch, cutoff: IsoDate): Convers
         account: c.account,
         status: candidate?.status ?? null,
         reason: candidate?.reason ?? null,
+        bonus: candidate?.amount ?? null,
       };
     })
     .sort((a, b) => compareText(a.at, b.at) || compareText(a.staff, b.staff));
@@ -506,5 +534,43 @@ function chartMonth(branch: Branch, month: IsoMonth, cutoff: IsoDate, begin: Iso
     assetsIn: figureOf(branch, month, "assets_in"),
     sales: recorded ? sumExact(branch.sales.filter((s) => within(s.date, period)).map((s) => s.amount)) : null,
     activities: recorded ? branch.activities.filter((a) => within(a.date, period)).length : null,
+    internalActivities: recorded ? branch.activities.filter((a) => within(a.date, period) && INTERNAL_ACTIVITY_KINDS.has(a.kind)).length : null,
   };
+}
+
+/** A figure row the bank's version leaves out: staff conversions, the bonus, meals and gifts. */
+function isInternalRow(row: FigureRow): boolean {
+  return row.group === "conversions" || (row.key === "activities" && INTERNAL_ACTIVITY_KINDS.has(row.detail as ActivityKind));
+}
+
+/**
+ * The table as the bank's leaders may see it (docs/reports.md): without the conversions of their
+ * staff and our bonus on them (section 四, the 行员转化 rows), without meals and gifts (neither
+ * their rows nor in the activity totals and the chart), and without the prospects' archive notes
+ * (free text written for ourselves, which can name any of these). Everything else is unchanged.
+ * Applying it twice changes nothing. The input is not changed.
+ */
+export function forBankAudience(figures: MonthlyFigures): MonthlyFigures {
+  const internal = figures.rows.filter(isInternalRow);
+  const withoutInternal = (total: number | null, column: "month" | "previous" | "yearToDate"): number | null =>
+    total === null ? null : total - internal.reduce((sum, row) => (row.key === "activities" ? sum + (row[column] ?? 0) : sum), 0);
+  return {
+    ...figures,
+    audience: "bank",
+    rows: figures.rows
+      .filter((row) => !isInternalRow(row))
+      .map((row) =>
+        row.key === "activities_total"
+          ? { ...row, month: withoutInternal(row.month, "month"), previous: withoutInternal(row.previous, "previous"), yearToDate: withoutInternal(row.yearToDate, "yearToDate") }
+          : row,
+      ),
+    conversions: null,
+    planned: figures.planned.map((p) => ({ ...p, notes: null })),
+    chart: figures.chart.map((m) => ({ ...m, activities: m.activities === null ? null : m.activities - (m.internalActivities ?? 0), internalActivities: null })),
+  };
+}
+
+/** The table for an audience: as computed for `internal`, through `forBankAudience` for `bank`. */
+export function figuresForAudience(figures: MonthlyFigures, audience: Audience): MonthlyFigures {
+  return audience === "bank" ? forBankAudience(figures) : figures;
 }

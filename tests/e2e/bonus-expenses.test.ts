@@ -12,6 +12,18 @@ const MONEY_FORMS = path.join(FIXTURES, "bonus-money-forms");
 const FORMATS = ["table", "json", "csv", "md"] as const;
 const LANGS = ["zh", "en"] as const;
 
+/** The one line `bonus` and `expenses` print while the policy carries `example: true`. */
+const EXAMPLE_NOTICE = {
+  bonus: {
+    zh: "注意：channel.yaml 的 bonus 政策还标着 example: true，其中的金额、名额和门槛只是示例；请按总部下发的正式政策文件改写，改好后删掉 example 这一行",
+    en: "note: the bonus policy in channel.yaml still says example: true, so its amount, caps and minimums are examples; replace them with those of head office's circular, then delete the example line",
+  },
+  expenses: {
+    zh: "注意：channel.yaml 的 expense_support 政策还标着 example: true，其中的档位和金额只是示例；请按总部下发的正式政策文件改写，改好后删掉 example 这一行",
+    en: "note: the expense_support policy in channel.yaml still says example: true, so its tiers and amounts are examples; replace them with those of head office's circular, then delete the example line",
+  },
+} as const;
+
 const temps: string[] = [];
 afterAll(() => {
   for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
@@ -189,7 +201,8 @@ describe("channel bonus on data-example", () => {
         for (const asOf of ["2012-03-31", "2012-03-01"]) {
           const result = runCli(["bonus", "--data", DATA_EXAMPLE, "--as-of", asOf, "--format", format, "--lang", lang]);
           expect(result.code).toBe(0);
-          expect(result.stderr).toBe("");
+          // data-example's policy is marked as an example: one line on stderr, none with JSON.
+          expect(result.stderr).toBe(format === "json" ? "" : `channel: ${EXAMPLE_NOTICE.bonus[lang]}\n`);
           const expected = asOf === "2012-03-31" ? BONUS_AT_MARCH_31 : BONUS_AT_MARCH_31.filter(([id]) => ["lin-na", "huang-wei", "luo-bin", "sun-li", "zhou-xue", "yu-hai", "li-qiang", "wang-fang", "he-jing", "xu-jun", "song-jia"].includes(id));
           if (format === "json") {
             expect(outcomes(JSON.parse(result.stdout) as BonusJson)).toEqual(expected);
@@ -227,7 +240,7 @@ describe("channel bonus on data-example", () => {
     const closed = runCli(["bonus", "--data", DATA_EXAMPLE, "--as-of", "2012-04-01", "--format", "md"]);
     const tables = (text: string) => text.split("\n").filter((l) => /^\|(---:?\|)+$/.test(l)).length;
     expect([tables(open.stdout), tables(closed.stdout)]).toEqual([3, 2]);
-    // At 03-31, 88 places are left company-wide and these four branches still have one each.
+    // At 03-31, 88 places are left in the repository and these four branches still have one each.
     const rows = open.stdout.split("\n").filter((l) => /^\| 招商银行.* \| 1 \| 1 \|$/.test(l));
     expect(rows.map((l) => l.split(" | ")[0]!.slice(2))).toEqual(["招商银行深圳后海支行", "招商银行深圳人民南支行", "招商银行深圳蛇口支行", "招商银行深圳香蜜湖支行"]);
     expect(open.stdout).toContain("88");
@@ -279,7 +292,7 @@ describe("channel expenses on data-example", () => {
         for (const asOf of ["2012-03-31", "2012-02-20"]) {
           const result = runCli(["expenses", "--data", DATA_EXAMPLE, "--as-of", asOf, "--format", format, "--lang", lang]);
           expect(result.code).toBe(0);
-          expect(result.stderr).toBe("");
+          expect(result.stderr).toBe(format === "json" ? "" : `channel: ${EXAMPLE_NOTICE.expenses[lang]}\n`);
           const { rows, total } = EXPENSES[asOf]!;
           if (format === "json") {
             expect((JSON.parse(result.stdout) as ExpensesJson).total_support).toBe(total);
@@ -431,5 +444,72 @@ describe("refusals and exit codes", () => {
     const before = fs.readFileSync(path.join(dir, "channel.yaml"), "utf8");
     expect(runCli(["expenses", "--data", dir, "--as-of", "2012-03-31", "--out", path.join(dir, "channel.yaml"), "--force"]).code).toBe(2);
     expect(fs.readFileSync(path.join(dir, "channel.yaml"), "utf8")).toBe(before);
+  });
+});
+
+describe("example policy figures (issue 18)", () => {
+  it("says so while the policy carries example: true — a line on stderr, policy_is_example in JSON — and not once it is removed", () => {
+    for (const command of ["bonus", "expenses"] as const) {
+      const json = runCli([command, "--data", DATA_EXAMPLE, "--as-of", "2012-03-31", "--format", "json"]);
+      expect(json.stderr).toBe("");
+      expect((JSON.parse(json.stdout) as { policy_is_example: boolean }).policy_is_example).toBe(true);
+    }
+    const dir = tempCopy();
+    const policy = path.join(dir, "channel.yaml");
+    const text = fs.readFileSync(policy, "utf8");
+    const markers = text.split("\n").filter((l) => /^\s+example: true\b/.test(l));
+    expect(markers).toHaveLength(2);
+    fs.writeFileSync(policy, text.split("\n").filter((l) => !markers.includes(l)).join("\n"));
+    for (const command of ["bonus", "expenses"] as const) {
+      for (const format of FORMATS) {
+        const result = runCli([command, "--data", dir, "--as-of", "2012-03-31", "--format", format, "--lang", "zh"]);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toBe("");
+        if (format === "json") expect((JSON.parse(result.stdout) as { policy_is_example: boolean }).policy_is_example).toBe(false);
+      }
+    }
+    // The fixture without the marker stays quiet too.
+    expect(runCli(["bonus", "--data", MONEY_FORMS, "--as-of", "2012-03-20"]).stderr).toBe("");
+  });
+
+  it("marks both policies of a new repository (channel init) as examples, with a comment that says where the real figures come from", () => {
+    const dir = tempCopy(path.join(FIXTURES, "bonus-money-forms"));
+    const repo = path.join(dir, "new-repo");
+    expect(runCli(["init", repo, "--lang", "zh"]).code).toBe(0);
+    const text = fs.readFileSync(path.join(repo, "channel.yaml"), "utf8");
+    const doc = parseDocument(text).toJS() as { bonus: { example: boolean }; expense_support: { example: boolean } };
+    expect([doc.bonus.example, doc.expense_support.example]).toEqual([true, true]);
+    expect(text.match(/总部下发的\s*#?\s*正式政策文件/g)).toHaveLength(2);
+    for (const [command, lang] of [["bonus", "zh"], ["expenses", "en"]] as const) {
+      const result = runCli([command, "--data", repo, "--as-of", "2012-03-31", "--lang", lang]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(`channel: ${EXAMPLE_NOTICE[command][lang]}\n`);
+    }
+  });
+});
+
+describe("places left in this repository or company-wide (issue 18)", () => {
+  it("says 本仓库内 / in this repository unless the policy says all_departments: true", () => {
+    const dir = tempCopy();
+    for (const [lang, words, not] of [
+      ["zh", "本仓库内 93 人", "全公司 93 人"],
+      ["en", "93 in this repository", "93 company-wide"],
+    ] as const) {
+      const result = runCli(["bonus", "--data", dir, "--as-of", "2012-03-01", "--lang", lang]);
+      expect(result.stdout).toContain(words);
+      expect(result.stdout).not.toContain(not);
+      const department = runCli(["bonus", "--data", dir, "--as-of", "2012-03-01", "--lang", lang, "--department", "sz-futian", "--format", "md"]);
+      expect(department.stdout).toContain(lang === "zh" ? "名额按本仓库全部营业部计算" : "quotas are counted over every department in this repository");
+      expect(department.stdout).not.toMatch(/名额按全公司计算|quotas are company-wide|全公司 93|93 company-wide/);
+    }
+    const policy = path.join(dir, "channel.yaml");
+    fs.writeFileSync(policy, fs.readFileSync(policy, "utf8").replace("  # all_departments: true ", "  all_departments: true   "));
+    expect(runCli(["validate", "--data", dir]).code).toBe(0);
+    for (const [lang, words] of [["zh", "全公司 93 人"], ["en", "93 company-wide"]] as const) {
+      const result = runCli(["bonus", "--data", dir, "--as-of", "2012-03-01", "--lang", lang]);
+      expect(result.stdout).toContain(words);
+      expect(result.stdout).not.toMatch(/本仓库内|in this repository/);
+    }
+    expect(runCli(["bonus", "--data", dir, "--as-of", "2012-03-01", "--lang", "zh", "--department", "sz-futian"]).stdout).toContain("（名额按全公司计算）");
   });
 });

@@ -86,7 +86,7 @@ describe("redactMonthly", () => {
       address: null,
       notes: null,
     });
-    expect(redacted.conversions[0]).toMatchObject({ name: "王芳", amount: null, account: null, status: "awarded" });
+    expect(redacted.conversions![0]).toMatchObject({ name: "王芳", amount: null, account: null, status: "awarded" });
     expect(redacted.kpiNotes).toBe("联系人 138****8000");
     expect(JSON.stringify(redacted)).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
   });
@@ -94,6 +94,6 @@ describe("redactMonthly", () => {
   it("leaves the figures it was given as they were", () => {
     redactMonthly(figures);
     expect(figures.planned[0]!.phone).toBe("13922223333");
-    expect(figures.conversions[0]!.account).toBe("8800123456");
+    expect(figures.conversions![0]!.account).toBe("8800123456");
   });
 });

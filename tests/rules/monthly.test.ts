@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
 import type { Activity, ActivityKind, KpiMonth, Prospect } from "../../src/model/types.js";
-import { addMonths, computeMonthlyFigures, lastDay, monthsBetween, type FigureKey, type MonthlyFigures } from "../../src/rules/monthly.js";
+import { addMonths, computeMonthlyFigures, figuresForAudience, forBankAudience, lastDay, monthsBetween, type FigureKey, type MonthlyFigures } from "../../src/rules/monthly.js";
 import { validateRepository } from "../../src/validate/index.js";
 import { makeActivity, makeModel, makeProspect, yuan, type BranchInput } from "../builders.js";
 import { DATA_EXAMPLE } from "../helpers/cli.js";
@@ -152,7 +152,7 @@ describe("computeMonthlyFigures", () => {
     );
     expect(row(f, "staff_conversions")).toEqual([2, 1, 3]);
     expect(row(f, "bonus_awarded")).toEqual([1, 1, 2]);
-    expect(f.conversions.map((c) => [c.staff, c.status, c.reason, c.amount, c.account])).toEqual([
+    expect(f.conversions!.map((c) => [c.staff, c.status, c.reason, c.amount, c.account])).toEqual([
       ["s1", "awarded", null, 50_000, "8800"],
       ["s2", "rejected", "position_not_eligible", 50_000, null],
     ]);
@@ -162,7 +162,7 @@ describe("computeMonthlyFigures", () => {
     const f = figuresOf({ staff: [{ id: "s1", conversion: { kind: "asset", amount: "5万", at: "2012-03-02 10:00" } }] }, "2012-03", "2012-03-31", { bonus: null });
     expect(row(f, "staff_conversions")).toEqual([1, 0, 1]);
     expect(row(f, "bonus_awarded")).toEqual([null, null, null]);
-    expect(f.conversions[0]!.status).toBeNull();
+    expect(f.conversions![0]!.status).toBeNull();
   });
 
   it("compares KPIs with the targets of the month and the year", () => {
@@ -225,8 +225,8 @@ describe("computeMonthlyFigures", () => {
   it("gives six months for the chart, ending with the month", () => {
     const f = figuresOf({ kpiMonths: [kpi("2012-03", { new_accounts: 17, assets_in: "410万" })], sales: [{ date: "2011-11-11", amount: "1万" }], activities: [activity("2012-03-01", "call")] }, "2012-03", "2012-03-31");
     expect(f.chart.map((m) => m.month)).toEqual(["2011-10", "2011-11", "2011-12", "2012-01", "2012-02", "2012-03"]);
-    expect(f.chart[1]).toEqual({ month: "2011-11", newAccounts: null, assetsIn: null, sales: 10_000, activities: 0 });
-    expect(f.chart[5]).toEqual({ month: "2012-03", newAccounts: 17, assetsIn: 4_100_000, sales: 0, activities: 1 });
+    expect(f.chart[1]).toEqual({ month: "2011-11", newAccounts: null, assetsIn: null, sales: 10_000, activities: 0, internalActivities: 0 });
+    expect(f.chart[5]).toEqual({ month: "2012-03", newAccounts: 17, assetsIn: 4_100_000, sales: 0, activities: 1, internalActivities: 0 });
   });
 
   it("leaves the chart's months before the branch's first record as not entered, not 0 (issue 19)", () => {
@@ -278,5 +278,60 @@ describe("computeMonthlyFigures on data-example", () => {
       ["ranking", 1, 2, null],
     ]);
     expect(f.planned.map((p) => [p.date, p.kind, p.name, p.product, p.amount])).toEqual([["2012-04-20", "maturity", "刘女士", "招行理财产品", 1_000_000]]);
+  });
+});
+
+describe("forBankAudience", () => {
+  // March: a visit, a meal and two gifts; February: a gift; one staff conversion in March; a prospect with notes.
+  const full = figuresOf(
+    {
+      activities: [activity("2012-02-10", "gift"), activity("2012-03-01", "visit"), activity("2012-03-02", "meal"), activity("2012-03-03", "gift"), activity("2012-03-04", "gift")],
+      staff: [{ id: "s1", hqRegistered: "2012-02-01", conversion: { kind: "asset", amount: "5万", at: "2012-03-05 10:00" } }],
+      prospects: [prospect({ id: "p1", nextFollowup: "2012-04-02", archive: { notes: "送过礼品" } })],
+    },
+    "2012-03",
+    "2012-03-31",
+  );
+  const bank = forBankAudience(full);
+
+  it("computes everything first: the full figures are the internal version", () => {
+    expect(full.audience).toBe("internal");
+    expect(row(full, "activities", "meal")).toEqual([1, 0, 1]);
+    expect(row(full, "activities", "gift")).toEqual([2, 1, 3]);
+    expect(row(full, "activities_total")).toEqual([4, 1, 5]);
+    expect(row(full, "staff_conversions")).toEqual([1, 0, 1]);
+    expect(full.conversions!.map((c) => [c.staff, c.status, c.bonus])).toEqual([["s1", "awarded", 1000]]);
+    expect(full.chart.at(-1)).toMatchObject({ activities: 4, internalActivities: 3 });
+    expect(figuresForAudience(full, "internal")).toBe(full);
+  });
+
+  it("leaves out the conversion rows, section 四, meals and gifts, and counts the rest", () => {
+    expect(bank.audience).toBe("bank");
+    expect(bank.rows.map((r) => [r.key, r.detail])).toEqual([
+      ["new_accounts", null],
+      ["assets_in", null],
+      ["sales_total", null],
+      ["prospects_added", null],
+      ["prospects_converted", null],
+      ["activities", "visit"],
+      ["activities_total", null],
+    ]);
+    expect(row(bank, "activities_total")).toEqual([1, 0, 1]);
+    expect(bank.conversions).toBeNull();
+    expect(bank.chart.at(-1)).toMatchObject({ activities: 1, internalActivities: null });
+    expect(bank.chart.at(-2)).toMatchObject({ activities: 0, internalActivities: null });
+    expect(bank.planned.map((p) => [p.prospect, p.notes])).toEqual([["p1", null]]);
+    expect(figuresForAudience(full, "bank")).toEqual(bank);
+  });
+
+  it("keeps what is not internal as it is, changes nothing twice, and leaves its input alone", () => {
+    expect({ ...bank, audience: full.audience, rows: full.rows, conversions: full.conversions, planned: full.planned, chart: full.chart }).toEqual(full);
+    expect(forBankAudience(bank)).toEqual(bank);
+    expect(full.conversions).toHaveLength(1);
+    expect(full.rows.some((r) => r.detail === "meal")).toBe(true);
+  });
+
+  it("keeps the chart's months before the branch's records as not entered", () => {
+    expect(bank.chart.slice(0, 4).map((m) => m.activities)).toEqual([null, null, null, null]);
   });
 });

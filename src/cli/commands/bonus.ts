@@ -1,4 +1,5 @@
 /** `channel bonus`: the conversion bonus of docs/rules.md, explained row by row. */
+import { t } from "../../i18n/catalog.js";
 import { renderBonus } from "../../report/bonus.js";
 import { computeBonusAwards } from "../../rules/bonus.js";
 import { compareText } from "../../validate/findings.js";
@@ -7,6 +8,15 @@ import { CliError, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadValidData } from "../pipeline.js";
 
 export const MONEY_FORMATS = ["table", "json", "csv", "md"] as const;
+
+/**
+ * While a policy still carries the template's `example: true`, one line on stderr says that its
+ * figures are examples to replace from head office's circular. JSON has `policy_is_example`
+ * instead, so a script's stderr stays quiet.
+ */
+export function noticeExamplePolicy(ctx: Context, format: (typeof MONEY_FORMATS)[number], example: boolean, notice: "bonus.policyIsExample" | "expenses.policyIsExample"): void {
+  if (example && format !== "json") ctx.surroundings.stderr(`channel: ${t(ctx.lang, notice)}\n`);
+}
 
 export async function runBonus(ctx: Context, options: { department?: string }): Promise<number> {
   const format = resolveFormat(ctx, MONEY_FORMATS);
@@ -21,5 +31,6 @@ export async function runBonus(ctx: Context, options: { department?: string }): 
   }
   const result = computeBonusAwards(model, policy, asOf);
   emit(ctx, renderBonus({ result, department }, format, ctx.lang, ctx.style), root);
+  noticeExamplePolicy(ctx, format, policy.example, "bonus.policyIsExample");
   return EXIT_OK;
 }

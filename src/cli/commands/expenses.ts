@@ -4,7 +4,7 @@ import { computeExpenseSupport } from "../../rules/expenses.js";
 import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "../errors.js";
 import { loadValidData } from "../pipeline.js";
-import { MONEY_FORMATS } from "./bonus.js";
+import { MONEY_FORMATS, noticeExamplePolicy } from "./bonus.js";
 
 export async function runExpenses(ctx: Context): Promise<number> {
   const format = resolveFormat(ctx, MONEY_FORMATS);
@@ -14,5 +14,6 @@ export async function runExpenses(ctx: Context): Promise<number> {
   const asOf = resolveAsOf(ctx, model.settings.timezone);
   const result = computeExpenseSupport(model, policy, asOf);
   emit(ctx, renderExpenses(result, format, ctx.lang, ctx.style), root);
+  noticeExamplePolicy(ctx, format, policy.example, "expenses.policyIsExample");
   return EXIT_OK;
 }

@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
-import { computeMonthlyFigures, firstDay } from "../../rules/monthly.js";
+import { AUDIENCES, computeMonthlyFigures, figuresForAudience, firstDay, type Audience } from "../../rules/monthly.js";
 import { computeSummary } from "../../rules/summary.js";
 import { MONTHLY_FORMATS, renderMonthly, type MonthlyFormat } from "../../report/monthly.js";
 import { redactMonthly } from "../../report/redact.js";
@@ -22,6 +22,8 @@ export interface MonthlyOptions {
   month: string;
   /** False with `--no-redact`. */
   redact?: boolean;
+  /** `bank` (the default) or `internal`; anything else is a usage error. */
+  audience?: string;
 }
 
 /** The format an `--out` file's extension asks for. */
@@ -57,15 +59,23 @@ function hint(lang: Lang, value: string, candidates: readonly string[]): string 
   return suggestion === undefined ? "" : t(lang, "hint.didYouMean", { suggestion });
 }
 
+/** `--audience`, checked before any data is read. */
+function monthlyAudience(lang: Lang, value: string | undefined): Audience {
+  if (value === undefined) return "bank";
+  if (!(AUDIENCES as readonly string[]).includes(value)) throw usageError("report.error.audience", { value, allowed: AUDIENCES.join("|"), hint: hint(lang, value, AUDIENCES) });
+  return value as Audience;
+}
+
 export async function runReportMonthly(ctx: Context, options: MonthlyOptions): Promise<number> {
   const format = monthlyFormat(ctx);
+  const audience = monthlyAudience(ctx.lang, options.audience);
   const month = parseMonthOption("--month", options.month);
   const { root, model } = await loadValidData(ctx);
   const known = model.branches.map((b) => b.id);
   if (!known.includes(options.branch)) throw usageError("report.error.unknownBranch", { value: options.branch, hint: hint(ctx.lang, options.branch, known), known: known.join(", ") });
   const asOf = resolveAsOf(ctx, model.settings.timezone);
   if (firstDay(month) > asOf) throw usageError("report.error.futureMonth", { month, asOf });
-  const figures = computeMonthlyFigures(model, options.branch, month, asOf);
+  const figures = figuresForAudience(computeMonthlyFigures(model, options.branch, month, asOf), audience);
   const redacted = options.redact !== false;
   emit(ctx, renderMonthly({ figures: redacted ? redactMonthly(figures) : figures, redacted, lang: ctx.lang }, format), root);
   return EXIT_OK;

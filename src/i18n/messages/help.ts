@@ -44,8 +44,8 @@ export const HELP_MESSAGES = {
     en: "  channel validate                   # every problem and where it is\n  channel validate --strict          # exit 1 on warnings too\n  channel validate --format json     # for other programs",
   },
   "help.examples.bonus": {
-    zh: "  channel bonus                              # 全公司的转化奖励\n  channel bonus --department sz-futian       # 只看福田营业部\n  channel bonus --format csv --out 奖励.csv  # 存成表格",
-    en: "  channel bonus                              # the whole firm's bonus\n  channel bonus --department sz-futian       # one department only\n  channel bonus --format csv --out bonus.csv # as a spreadsheet",
+    zh: "  channel bonus                              # 本仓库各营业部的转化奖励\n  channel bonus --department sz-futian       # 只看福田营业部\n  channel bonus --format csv --out 奖励.csv  # 存成表格",
+    en: "  channel bonus                              # every department here\n  channel bonus --department sz-futian       # one department only\n  channel bonus --format csv --out bonus.csv # as a spreadsheet",
   },
   "help.examples.expenses": {
     zh: "  channel expenses                           # 各营业部的费用支持\n  channel expenses --format md --out 费用.md  # 存成 Markdown",
@@ -64,8 +64,8 @@ export const HELP_MESSAGES = {
     en: "  channel report monthly --branch cmb-futian-center --month 2012-03\n  channel report summary --format html --out summary.html",
   },
   "help.examples.report.monthly": {
-    zh: "  channel report monthly --branch cmb-futian-center --month 2012-03\n  channel report monthly --branch cmb-futian-center --month 2012-03 \\\n    --format html --out 福田中心支行-2012-03.html",
-    en: "  channel report monthly --branch cmb-futian-center --month 2012-03\n  channel report monthly --branch cmb-futian-center --month 2012-03 \\\n    --format html --out futian-2012-03.html",
+    zh: "  channel report monthly --branch cmb-futian-center --month 2012-03\n  channel report monthly --branch cmb-futian-center --month 2012-03 \\\n    --format html --out 福田中心支行-2012-03.html\n  channel report monthly --branch cmb-futian-center --month 2012-03 \\\n    --audience internal --out 福田中心支行-2012-03-内部.html    # 内部使用版",
+    en: "  channel report monthly --branch cmb-futian-center --month 2012-03\n  channel report monthly --branch cmb-futian-center --month 2012-03 \\\n    --format html --out futian-2012-03.html\n  channel report monthly --branch cmb-futian-center --month 2012-03 \\\n    --audience internal --out futian-2012-03-internal.html   # internal use",
   },
   "help.examples.report.summary": {
     zh: "  channel report summary                     # 总部汇总\n  channel report summary --format html --out 汇总.html",

@@ -5,8 +5,8 @@ export const MONEY_MESSAGES = {
   // command line
   "bonus.help": { zh: "理财经理转化奖励：候选人、资格、名额与金额", en: "the conversion bonus: candidates, eligibility, quotas and amounts" },
   "bonus.help.department": {
-    zh: "只显示该营业部（名额仍按全公司计算）",
-    en: "show only this department (quotas are still computed company-wide)",
+    zh: "只显示该营业部（名额仍按本仓库全部营业部计算）",
+    en: "show only this department (quotas are still counted over every department in the repository)",
   },
   "expenses.help": { zh: "费用支持：各营业部的方案、计入销售、档位与支持金额", en: "expense support: each department's scheme, counted sales, tier and support" },
   "money.error.invalidData": {
@@ -21,6 +21,14 @@ export const MONEY_MESSAGES = {
     zh: "channel.yaml 中没有 expense_support 政策，无法计算费用支持；请在 channel.yaml 中写明 expense_support 段",
     en: "channel.yaml has no expense_support policy, so there is no expense support to compute; add an expense_support section to channel.yaml",
   },
+  "bonus.policyIsExample": {
+    zh: "注意：channel.yaml 的 bonus 政策还标着 example: true，其中的金额、名额和门槛只是示例；请按总部下发的正式政策文件改写，改好后删掉 example 这一行",
+    en: "note: the bonus policy in channel.yaml still says example: true, so its amount, caps and minimums are examples; replace them with those of head office's circular, then delete the example line",
+  },
+  "expenses.policyIsExample": {
+    zh: "注意：channel.yaml 的 expense_support 政策还标着 example: true，其中的档位和金额只是示例；请按总部下发的正式政策文件改写，改好后删掉 example 这一行",
+    en: "note: the expense_support policy in channel.yaml still says example: true, so its tiers and amounts are examples; replace them with those of head office's circular, then delete the example line",
+  },
   "bonus.error.unknownDepartment": { zh: "没有营业部 {id}（已有：{known}）", en: "no department {id} (known: {known})" },
 
   // bonus table
@@ -29,6 +37,10 @@ export const MONEY_MESSAGES = {
     en: "Conversion bonus · as of {asOf} (campaign {start} to {deadline}, {each} per person, at most {perBranch} per sub-branch, {totalCap} in total)",
   },
   "bonus.titleDepartment": { zh: "只显示营业部：{name}（名额按全公司计算）", en: "Showing department {name} only (quotas are company-wide)" },
+  "bonus.titleDepartmentInRepository": {
+    zh: "只显示营业部：{name}（名额按本仓库全部营业部计算）",
+    en: "Showing department {name} only (quotas are counted over every department in this repository)",
+  },
   "bonus.header.rank": { zh: "排名", en: "Rank" },
   "bonus.header.at": { zh: "转入时间", en: "Transfer time" },
   "bonus.header.department": { zh: "营业部", en: "Department" },
@@ -75,6 +87,10 @@ export const MONEY_MESSAGES = {
   "bonus.summary.placesLeft": {
     zh: "剩余名额（截止日 {deadline} 当天 23:59:59 前仍可转化）：全公司 {left} 人",
     en: "Places left (conversions count until 23:59:59 on {deadline}): {left} company-wide",
+  },
+  "bonus.summary.placesLeftInRepository": {
+    zh: "剩余名额（截止日 {deadline} 当天 23:59:59 前仍可转化）：本仓库内 {left} 人（不在本仓库的营业部的转化没有计入，全公司实际剩余可能更少）",
+    en: "Places left (conversions count until 23:59:59 on {deadline}): {left} in this repository (conversions of departments outside it are not counted, so fewer may be left company-wide)",
   },
   "bonus.summary.branchesWithRoom": { zh: "尚有名额的支行：", en: "Sub-branches with room:" },
   "bonus.summary.noBranchWithRoom": { zh: "各支行名额均已用完", en: "every sub-branch has used up its places" },

@@ -11,6 +11,10 @@ export const REPORT_MESSAGES = {
   "report.help.summary": { zh: "总部汇总：每个营业部一行，末行合计", en: "head office's summary: one row per department, totals at the bottom" },
   "report.help.branch": { zh: "支行 id", en: "the sub-branch id" },
   "report.help.month": { zh: "月份 YYYY-MM，如 2012-03", en: "the month, YYYY-MM, e.g. 2012-03" },
+  "report.help.audience": {
+    zh: "给谁看：bank 给银行（默认；不含行员转化、转化奖励、聚餐和礼品），internal 营业部内部使用（全部内容，标题注明“内部使用”）",
+    en: "who it is for: bank, the bank's leaders (default; no staff conversions, bonus, meals or gifts), or internal, the department's own use (everything, titled \"Internal use\")",
+  },
   "report.help.noRedact": { zh: "不脱敏：保留客户姓名、电话、地址、账号和备注（仅限内部使用）", en: "no masking: keep names, phones, addresses, accounts and notes (internal use only)" },
   "report.help.format": { zh: "输出格式：{formats}", en: "output format: {formats}" },
   "coverage.help": { zh: "信息档案完整度：每个支行各项的填写比例，缺口最大的排在前面", en: "archive coverage: the share filled per checklist item, biggest gaps first" },
@@ -22,6 +26,7 @@ export const REPORT_MESSAGES = {
     zh: "无法从 {file} 的扩展名判断输出格式：请用 {extensions}，或加 --format",
     en: "cannot tell the format from the extension of {file}: use {extensions}, or add --format",
   },
+  "report.error.audience": { zh: "--audience 只能是 {allowed}，不能是 {value}{hint}", en: "--audience must be one of {allowed}, not {value}{hint}" },
   "report.error.formatConflict": { zh: "--format {format} 与 --out {file} 的扩展名不一致", en: "--format {format} does not match the extension of --out {file}" },
   "report.skipped": { zh: "已跳过有错误的文件（用 channel validate 查看）：{file}", en: "skipped a file with errors (see channel validate): {file}" },
 
@@ -44,6 +49,7 @@ export const REPORT_MESSAGES = {
 
   // The monthly table.
   "report.monthly.title": { zh: "{branch} {month} 渠道工作统计表", en: "{branch} — channel statistics for {month}" },
+  "report.monthly.titleInternal": { zh: "{branch} {month} 渠道工作统计表（内部使用）", en: "{branch} — channel statistics for {month} (Internal use)" },
   "report.monthly.subtitle": { zh: "{organisation} {department}", en: "{organisation}, {department}" },
   "report.monthly.owner": { zh: "负责人：{owner}", en: "in charge: {owner}" },
   "report.monthly.cutoff": { zh: "数据截至 {date}", en: "figures up to {date}" },
@@ -56,6 +62,7 @@ export const REPORT_MESSAGES = {
   "report.section.chart": { zh: "三、近六个月走势", en: "3. The last six months" },
   "report.section.conversions": { zh: "四、本月行员转化（理财经理转化奖励）", en: "4. Bank staff converted this month (conversion bonus)" },
   "report.section.next": { zh: "五、下月工作安排（{month}）", en: "5. Next month ({month})" },
+  "report.section.nextWithoutConversions": { zh: "四、下月工作安排（{month}）", en: "4. Next month ({month})" },
   "report.col.group": { zh: "类别", en: "Area" },
   "report.col.item": { zh: "项目", en: "Item" },
   "report.col.month": { zh: "本月（{month}）", en: "This month ({month})" },
@@ -145,7 +152,7 @@ export const REPORT_MESSAGES = {
   "report.conv.kind.fund": { zh: "购买基金", en: "fund purchase" },
   "report.conv.kind.product": { zh: "购买{product}", en: "bought {product}" },
   "report.conv.withAmount": { zh: "{basis} {amount}", en: "{basis}, {amount}" },
-  "report.conv.awarded": { zh: "获奖", en: "awarded" },
+  "report.conv.awarded": { zh: "获奖 {amount}", en: "awarded, {amount}" },
   "report.conv.rejected": { zh: "未获奖（{reason}）", en: "not awarded ({reason})" },
   "report.conv.none": { zh: "本月没有行员转化。", en: "No bank staff converted this month." },
   "report.reason.position_not_eligible": { zh: "职位不在奖励范围", en: "position not eligible" },
@@ -178,6 +185,14 @@ export const REPORT_MESSAGES = {
     en: "Customers' names and phone numbers are masked; no addresses, accounts, conversion amounts or archive notes.",
   },
   "report.footer.internal": { zh: "内部资料：含客户个人信息，请勿外传。", en: "Internal: contains customers' personal data. Do not pass on." },
+  "report.footer.redactedBank": {
+    zh: "客户姓名、电话已做脱敏处理；不含地址和档案备注。",
+    en: "Customers' names and phone numbers are masked; no addresses or archive notes.",
+  },
+  "report.footer.audienceInternal": {
+    zh: "内部使用：本表含行员转化、转化奖励和聚餐、礼品情况，不得交给银行；给银行的版本请用 --audience bank（默认）。",
+    en: "Internal use: this table shows the bank staff converted, the conversion bonus, and meals and gifts given. Do not hand it to the bank; the bank's version is --audience bank (the default).",
+  },
   "report.csv.section": { zh: "栏目", en: "Section" },
   "report.csv.target": { zh: "目标", en: "Target" },
   "report.csv.completion": { zh: "完成率", en: "Completion" },
