@@ -165,7 +165,7 @@ export interface CoverageItem {
    * count item says whether competitors are recorded; no prospect yet is not a gap in the archive).
    */
   share: number | null;
-  /** In the order a worker should ask: see `compareForAsking`, prospects valuable first, else file order. */
+  /** In the order a worker should ask: staff key persons and leaders first, prospects valuable first, competitors by name, fields in checklist order. */
   missing: Missing[];
 }
 
@@ -314,8 +314,9 @@ function branchItems(branch: Branch): CoverageItem[] {
 function competitorItems(branch: Branch): CoverageItem[] {
   const recorded = branch.competitors.length > 0;
   const items = [item("competitors", { item: "competitors", letter: null }, recorded ? 1 : 0, 1, 0, [])];
+  const byName = [...branch.competitors].sort((a: Competitor, b: Competitor) => compareText(a.name, b.name));
   for (const detail of COMPETITOR_DETAILS) {
-    const without = branch.competitors.filter((c: Competitor) => !isFilled(c.details[detail]));
+    const without = byName.filter((c) => !isFilled(c.details[detail]));
     items.push(item("competitors", { item: detail, letter: null }, branch.competitors.length - without.length, branch.competitors.length, null, without.map((c) => ({ kind: "competitor", name: c.name }))));
   }
   items.push(item("competitors", { item: "possible_entrants", letter: null }, branch.possibleEntrants === null ? 0 : 1, 1, 0, []));
