@@ -72,8 +72,8 @@ export const HELP_MESSAGES = {
     en: "  channel report summary                     # head office's summary\n  channel report summary --format html --out summary.html",
   },
   "help.examples.coverage": {
-    zh: "  channel coverage                           # 每个支行的档案完整度（按工作手册的清单逐项）\n  channel coverage --branch cmb-futian-center  # 一个支行缺哪些信息\n  channel coverage --as-of 2012-03-31          # 按某一天计：只计当天在职的人员，以及截至当天的最近三个月数据",
-    en: "  channel coverage                           # how complete each branch is, against the field manual's checklists\n  channel coverage --branch cmb-futian-center  # what one branch lacks\n  channel coverage --as-of 2012-03-31          # as of a day: staff present that day, the three months ended by it",
+    zh: "  channel coverage                           # 每个支行的档案完整度\n  channel coverage --branch cmb-futian-center  # 一个支行缺哪些信息\n  channel coverage --as-of 2012-03-31          # 按这一天的在职人员和近三月数据",
+    en: "  channel coverage                           # how complete each branch is\n  channel coverage --branch cmb-futian-center  # what one branch lacks\n  channel coverage --as-of 2012-03-31          # measured as of a day",
   },
   "help.examples.import": {
     zh: "  channel import staff --branch cmb-futian-center --from 人员.xlsx\n  channel import staff --branch cmb-futian-center --from 人员.xlsx --apply\n  channel import prospects --branch cmb-futian-center --from 客户.csv",
