@@ -225,38 +225,37 @@ export function isPresentAt(staff: StaffMember, asOf: IsoDate): boolean {
   return staff.left === null || staff.left > asOf;
 }
 
+/**
+ * The checklist fields the model keeps outside `archive`, by their name in the data file; every
+ * other field is read from `archive` as written.
+ */
+const STAFF_MODEL_FIELDS: Readonly<Record<string, (s: StaffMember) => unknown>> = {
+  phone: (s) => s.phone,
+  birthday: (s) => s.birthday,
+  lunar_birthday: (s) => s.lunarBirthday,
+};
+const PROSPECT_MODEL_FIELDS: Readonly<Record<string, (p: Prospect) => unknown>> = {
+  phone: (p) => p.phone,
+  work_phone: (p) => p.workPhone,
+  home_phone: (p) => p.homePhone,
+  birthday: (p) => p.birthday,
+  lunar_birthday: (p) => p.lunarBirthday,
+  source: (p) => p.referral,
+  holdings: (p) => p.holdings.map((h) => h.product),
+};
+const BRANCH_MODEL_FIELDS: Readonly<Record<string, (b: Branch) => unknown>> = {
+  bank: (b) => b.bank,
+  parent: (b) => b.parent,
+  address: (b) => b.address,
+  phone: (b) => b.phone,
+};
+
 function staffValue(staff: StaffMember, field: string): unknown {
-  switch (field) {
-    case "phone":
-      return staff.phone;
-    case "birthday":
-      return staff.birthday;
-    case "lunar_birthday":
-      return staff.lunarBirthday;
-    default:
-      return staff.archive[field];
-  }
+  return Object.hasOwn(STAFF_MODEL_FIELDS, field) ? STAFF_MODEL_FIELDS[field]!(staff) : staff.archive[field];
 }
 
 function prospectValue(prospect: Prospect, field: string): unknown {
-  switch (field) {
-    case "phone":
-      return prospect.phone;
-    case "work_phone":
-      return prospect.workPhone;
-    case "home_phone":
-      return prospect.homePhone;
-    case "birthday":
-      return prospect.birthday;
-    case "lunar_birthday":
-      return prospect.lunarBirthday;
-    case "source":
-      return prospect.referral;
-    case "holdings":
-      return prospect.holdings.map((h) => h.product);
-    default:
-      return prospect.archive[field];
-  }
+  return Object.hasOwn(PROSPECT_MODEL_FIELDS, field) ? PROSPECT_MODEL_FIELDS[field]!(prospect) : prospect.archive[field];
 }
 
 function answers<T>(record: T, definition: ChecklistItemDefinition, value: (record: T, field: string) => unknown): boolean {
@@ -285,21 +284,11 @@ function staffItems(present: readonly StaffMember[]): CoverageItem[] {
   });
 }
 
+/** A branch.yaml field by its path: `section.field` in a checklist section, else an identity field. */
 function branchValue(branch: Branch, path: string): unknown {
   const [section, field] = path.split(".") as [string, string | undefined];
   if (field !== undefined) return branch.sections[section]?.[field];
-  switch (section) {
-    case "bank":
-      return branch.bank;
-    case "parent":
-      return branch.parent;
-    case "address":
-      return branch.address;
-    case "phone":
-      return branch.phone;
-    default:
-      return undefined;
-  }
+  return Object.hasOwn(BRANCH_MODEL_FIELDS, section) ? BRANCH_MODEL_FIELDS[section]!(branch) : undefined;
 }
 
 function branchItems(branch: Branch): CoverageItem[] {
