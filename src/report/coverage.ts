@@ -89,7 +89,7 @@ function missingName(m: Missing, lang: Lang): string {
     case "field":
       return tDynamic(lang, `coverage.field.${m.path}`);
     case "figure":
-      return tDynamic(lang, `report.metric.${m.figure}`);
+      return tDynamic(lang, `coverage.figure.${m.figure}`);
   }
 }
 

@@ -14,7 +14,7 @@ const keys = [
   ...Object.values(BRANCH_GROUPS)
     .flat()
     .map((path) => `coverage.field.${path}`),
-  ...KEY_FIGURES.map((f) => `report.metric.${f}`),
+  ...KEY_FIGURES.map((f) => `coverage.figure.${f}`),
   ...["staff", "competitors", "prospects_basic", "prospects_valuable"].map((c) => `coverage.empty.${c}`),
 ];
 
