@@ -172,6 +172,10 @@ expect("kpis", "sale without amount", y(`sales: [{date: 2012-02-15, product: 长
 expect("competitors", "full", y(`competitors: [{name: 某证券, kind: securities, since: 2011-06-01, staff_count: 2, strategy: x, strengths: x, weaknesses: x, potential: x, notes: x}]`), true);
 expect("competitors", "bad kind", y(`competitors: [{name: x, kind: broker}]`), false);
 expect("competitors", "missing name", y(`competitors: [{kind: bank}]`), false);
+expect("competitors", "possible entrants", y(`possible_entrants: [{name: 某保险, kind: 保险, note: 听说下季度来}]`), true);
+expect("competitors", "possible entrants considered, none", y(`competitors: [{name: x}]\npossible_entrants: []`), true);
+expect("competitors", "possible entrant without name", y(`possible_entrants: [{kind: bank}]`), false);
+expect("competitors", "possible entrant typo", y(`possible_entrants: [{name: x, notes: y}]`), false);
 
 expect("prospects", "checklist", y(`
 prospects:

@@ -229,6 +229,7 @@ export function makeBranch(input: BranchInput): Branch {
     kpiMonths: [],
     kpiTargets: [],
     competitors: [],
+    possibleEntrants: null,
     ...rest,
     staff: staff.map((s) => ({ ...makeStaff(s), branch: id })),
     sales: sales.map((s) => ({ ...makeSale(s), branch: id })),

@@ -15,6 +15,7 @@ import {
   type BonusPolicy,
   type Branch,
   type Competitor,
+  type PossibleEntrant,
   type Department,
   type ExpensePolicy,
   type FollowupPolicy,
@@ -262,7 +263,8 @@ function buildBranch(
     .sort((a, b) => compareText(a.month, b.month));
   const kpiTargets = list(kpisRaw.targets).map((t) => ({ metric: String(t.metric), period: String(t.period), target: requiredMoney(t.target) }));
 
-  const competitors: Competitor[] = list(asRecord(sibling("competitors")?.data).competitors)
+  const competitorsRaw = asRecord(sibling("competitors")?.data);
+  const competitors: Competitor[] = list(competitorsRaw.competitors)
     .map((c) => ({
       name: String(c.name),
       kind: typeof c.kind === "string" ? enumCode("competitor", c.kind) : null,
@@ -271,6 +273,11 @@ function buildBranch(
       details: rest(c, ["name", "kind", "since", "staff_count"]),
     }))
     .sort((a, b) => compareText(a.name, b.name));
+  const possibleEntrants: PossibleEntrant[] | null = Array.isArray(competitorsRaw.possible_entrants)
+    ? list(competitorsRaw.possible_entrants)
+        .map((e) => ({ name: String(e.name), kind: typeof e.kind === "string" ? enumCode("competitor", e.kind) : null, note: str(e.note) }))
+        .sort((a, b) => compareText(a.name, b.name))
+    : null;
 
   return {
     id,
@@ -293,6 +300,7 @@ function buildBranch(
     kpiMonths,
     kpiTargets,
     competitors,
+    possibleEntrants,
   };
 }
 

@@ -168,6 +168,17 @@ export interface Competitor {
   details: Record<string, unknown>;
 }
 
+/**
+ * A competitor that may newly enter the branch (the field manual's 潜在竞争者), as opposed to a
+ * present competitor's `potential` (its threat level).
+ */
+export interface PossibleEntrant {
+  name: string;
+  /** A competitor kind code (securities, insurance, fund, bank, other), or null. */
+  kind: string | null;
+  note: string | null;
+}
+
 /** Whether a branch's staff.yaml was read, exists but was skipped for its errors, or does not exist. */
 export type StaffFileState = "read" | "skipped" | "missing";
 
@@ -201,6 +212,11 @@ export interface Branch {
   kpiMonths: KpiMonth[];
   kpiTargets: KpiTarget[];
   competitors: Competitor[];
+  /**
+   * `possible_entrants` of competitors.yaml, sorted by name: null when not written (not yet
+   * considered), an empty list when written empty (considered, none expected).
+   */
+  possibleEntrants: PossibleEntrant[] | null;
 }
 
 export interface DepartmentTeam {

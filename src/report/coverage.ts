@@ -1,13 +1,14 @@
 /**
  * Archive coverage in words: an overview (every branch, lowest coverage first, with its three
- * biggest gaps), then per branch every checklist item, biggest gap first, with who or what is
- * missing — the people a channel worker should ask about this week, key persons first.
- * CSV is one flat row per branch and item, for filtering; JSON has the same figures.
+ * biggest gaps), then per branch every checklist item in the manual's own words, biggest gap
+ * first, with who or what is missing — the people a channel worker should ask about this week,
+ * key persons (and valuable prospects) first. CSV is one flat row per branch and item, for
+ * filtering; JSON has the same figures under codes.
  */
-import { t, tDynamic, type Lang, type MessageKey } from "../i18n/catalog.js";
-import type { BranchCoverage, CoverageItem, CoverageResult } from "../rules/coverage.js";
+import { t, tDynamic, type Lang } from "../i18n/catalog.js";
+import type { BranchCoverage, CoverageItem, CoverageResult, Missing } from "../rules/coverage.js";
 import type { DocumentBlock } from "./html.js";
-import { percentText, renderDocumentCsv, renderDocumentMarkdown, renderDocumentText } from "./monthly.js";
+import { monthLabel, percentText, renderDocumentCsv, renderDocumentMarkdown, renderDocumentText } from "./monthly.js";
 import type { Style } from "./style.js";
 import type { Tabular } from "./tabular.js";
 
@@ -21,46 +22,92 @@ function share4(share: number): number {
   return Math.round(share * 10000) / 10000;
 }
 
+/** What JSON names a missing entry by: an id, a competitor's name, a field's path, a figure's field. */
+function missingCode(m: Missing): string {
+  switch (m.kind) {
+    case "staff":
+    case "prospect":
+      return m.id;
+    case "competitor":
+      return m.name;
+    case "field":
+      return m.path;
+    case "figure":
+      return m.figure;
+  }
+}
+
 export function coverageJson(result: CoverageResult): object {
   return {
+    as_of: result.asOf,
     coverage: result.share === null ? null : share4(result.share),
     departments: result.departments.map((d) => ({ department: d.department, name: d.name, branches: d.branches, coverage: d.share === null ? null : share4(d.share) })),
     branches: result.branches.map((b) => ({
       branch: b.branch,
       name: b.name,
       department: b.department,
+      level: b.level,
       staff: b.staff,
       key_staff: b.keyStaff,
       competitors: b.competitors,
+      possible_entrants: b.possibleEntrants,
+      prospects: b.prospects,
+      valuable_prospects: b.valuableProspects,
       coverage: share4(b.share),
       items: b.items.map((i) => ({
+        checklist: i.checklist,
         item: i.item,
-        scope: i.scope,
+        letter: i.letter,
+        month: i.month,
         filled: i.filled,
         total: i.total,
-        share: share4(i.share),
-        missing: i.scope === "personal" ? i.missingStaff.map((s) => s.id) : i.missingFields,
+        share: i.share === null ? null : share4(i.share),
+        missing: i.missing.map(missingCode),
       })),
     })),
   };
 }
 
-function itemLabel(item: CoverageItem["item"], lang: Lang): string {
-  return t(lang, `coverage.item.${item}` as MessageKey);
+/** The item in the manual's words, with its letter: "f. 价值观", "2012年2月 月度数据". */
+function itemLabel(i: CoverageItem, lang: Lang): string {
+  const words = tDynamic(lang, `coverage.item.${i.checklist}.${i.item}`, { month: i.month === null ? "" : monthLabel(i.month, lang) });
+  return i.letter === null ? words : `${i.letter}. ${words}`;
+}
+
+function checklistLabel(i: CoverageItem, lang: Lang): string {
+  return tDynamic(lang, `coverage.checklist.${i.checklist}`);
+}
+
+function missingName(m: Missing, lang: Lang): string {
+  switch (m.kind) {
+    case "staff":
+    case "prospect":
+      // ★ marks a key person or a valuable prospect, the sign the archive's users know from the checklist.
+      return m.key ? `${m.name}★` : m.name;
+    case "competitor":
+      return m.name;
+    case "field":
+      return tDynamic(lang, `coverage.field.${m.path}`);
+    case "figure":
+      return tDynamic(lang, `coverage.figure.${m.figure}`);
+  }
 }
 
 /** Who or what is missing, in words; `all` lists every name (CSV) instead of the first few. */
-function missingText(item: CoverageItem, lang: Lang, all: boolean): string {
+function missingText(i: CoverageItem, lang: Lang, all: boolean): string {
   const sep = lang === "zh" ? "、" : ", ";
-  if (item.scope === "personal") {
-    if (item.total === 0) return t(lang, "coverage.noStaff");
-    // A key person is marked with ★, the sign the archive's users know from the checklist.
-    const names = item.missingStaff.map((s) => (s.key ? `${s.name}★` : s.name));
-    if (all || names.length <= NAMES_SHOWN + 1) return names.join(sep);
-    return names.slice(0, NAMES_SHOWN).join(sep) + (lang === "zh" ? "" : " ") + t(lang, "coverage.more", { count: names.length - NAMES_SHOWN, total: names.length });
-  }
-  if (item.item === "competitors" && item.total === 0) return t(lang, "coverage.noCompetitors");
-  return item.missingFields.map((f) => tDynamic(lang, `coverage.field.${item.item}.${f}`)).join(sep);
+  if (i.total === 0) return tDynamic(lang, `coverage.empty.${i.checklist}`);
+  if (i.filled === 0 && i.item === "possible_entrants") return t(lang, "coverage.notConsidered");
+  if (i.filled === 0 && i.item === "competitors") return tDynamic(lang, "coverage.empty.competitors");
+  if (i.checklist === "kpis" && i.filled === 0) return t(lang, "coverage.noMonth");
+  const names = i.missing.map((m) => missingName(m, lang));
+  if (all || names.length <= NAMES_SHOWN + 1) return names.join(sep);
+  const people = i.missing[0]?.kind === "staff" || i.missing[0]?.kind === "prospect";
+  return names.slice(0, NAMES_SHOWN).join(sep) + (lang === "zh" ? "" : " ") + t(lang, people ? "coverage.more" : "coverage.moreItems", { count: names.length - NAMES_SHOWN, total: names.length });
+}
+
+function shareText(share: number | null): string {
+  return share === null ? "—" : percentText(share);
 }
 
 function overviewTable(result: CoverageResult, lang: Lang): Tabular {
@@ -80,9 +127,9 @@ function overviewTable(result: CoverageResult, lang: Lang): Tabular {
       String(b.staff),
       percentText(b.share),
       b.items
-        .filter((i) => i.share < 1)
+        .filter((i) => i.share !== null && i.share < 1)
         .slice(0, 3)
-        .map((i) => t(lang, "coverage.gap", { item: itemLabel(i.item, lang), share: percentText(i.share) }))
+        .map((i) => t(lang, "coverage.gap", { item: itemLabel(i, lang), share: shareText(i.share) }))
         .join(sep),
     ]),
   };
@@ -91,13 +138,13 @@ function overviewTable(result: CoverageResult, lang: Lang): Tabular {
 function branchTable(branch: BranchCoverage, lang: Lang): Tabular {
   return {
     columns: [
+      { header: t(lang, "coverage.col.checklist") },
       { header: t(lang, "coverage.col.item") },
-      { header: t(lang, "coverage.col.scope") },
       { header: t(lang, "coverage.col.filled"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.share"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.missing") },
     ],
-    rows: branch.items.map((i) => [itemLabel(i.item, lang), t(lang, `coverage.scope.${i.scope}`), `${i.filled}/${i.total}`, percentText(i.share), missingText(i, lang, false)]),
+    rows: branch.items.map((i) => [checklistLabel(i, lang), itemLabel(i, lang), `${i.filled}/${i.total}`, shareText(i.share), missingText(i, lang, false)]),
   };
 }
 
@@ -107,7 +154,7 @@ export function coverageBlocks(result: CoverageResult, lang: Lang): DocumentBloc
     blocks.push({ kind: "paragraph", text: t(lang, "coverage.none") });
     return blocks;
   }
-  blocks.push({ kind: "paragraph", text: t(lang, "coverage.overall", { count: result.branches.length, share: percentText(result.share) }) });
+  blocks.push({ kind: "paragraph", text: t(lang, "coverage.overall", { date: result.asOf, count: result.branches.length, share: percentText(result.share) }) });
   blocks.push({ kind: "note", text: t(lang, "coverage.keyNote") });
   if (result.branches.length > 1) blocks.push({ kind: "table", table: overviewTable(result, lang) });
   const departmentName = new Map(result.departments.map((d) => [d.department, d.name]));
@@ -120,6 +167,9 @@ export function coverageBlocks(result: CoverageResult, lang: Lang): DocumentBloc
         share: percentText(b.share),
         staff: b.staff,
         key: b.keyStaff,
+        competitors: b.competitors,
+        prospects: b.prospects,
+        valuable: b.valuableProspects,
       }),
     });
     blocks.push({ kind: "table", table: branchTable(b, lang) });
@@ -135,9 +185,11 @@ export function coverageTabular(result: CoverageResult, lang: Lang): Tabular {
       { header: t(lang, "coverage.col.branchId") },
       { header: t(lang, "coverage.col.branch") },
       { header: t(lang, "coverage.col.department") },
+      { header: t(lang, "coverage.col.checklistCode") },
+      { header: t(lang, "coverage.col.checklist") },
       { header: t(lang, "coverage.col.itemCode") },
+      { header: t(lang, "coverage.col.month") },
       { header: t(lang, "coverage.col.item") },
-      { header: t(lang, "coverage.col.scope") },
       { header: t(lang, "coverage.col.filled"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.total"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.share"), align: "right", numeric: true },
@@ -148,12 +200,14 @@ export function coverageTabular(result: CoverageResult, lang: Lang): Tabular {
         b.branch,
         b.name,
         departmentName.get(b.department) ?? b.department,
+        i.checklist,
+        checklistLabel(i, lang),
         i.item,
-        itemLabel(i.item, lang),
-        t(lang, `coverage.scope.${i.scope}`),
+        i.month ?? "",
+        itemLabel(i, lang),
         String(i.filled),
         String(i.total),
-        String(share4(i.share)),
+        i.share === null ? "" : String(share4(i.share)),
         missingText(i, lang, true),
       ]),
     ),

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyToTemp, DATA_EXAMPLE, runCli, scratchFolders } from "../helpers/cli.js";
+import { copyToTemp, DATA_EXAMPLE, FIXTURES, runCli, scratchFolders } from "../helpers/cli.js";
 
 const scratch = scratchFolders("channel-report-");
 const tempDir = scratch.dir;
@@ -269,42 +269,92 @@ describe("channel report summary", () => {
 });
 
 describe("channel coverage", () => {
-  const base = ["coverage", "--data", DATA_EXAMPLE];
+  const base = ["coverage", "--data", DATA_EXAMPLE, "--as-of", "2012-03-31"];
+  const fixture = ["coverage", "--data", path.join(FIXTURES, "coverage-checklists"), "--as-of", "2012-03-31"];
 
-  it("lists every branch, lowest coverage first, then each branch's gaps", () => {
+  interface CoverageJson {
+    as_of: string;
+    coverage: number;
+    departments: { department: string; coverage: number | null }[];
+    branches: {
+      branch: string;
+      level: string;
+      staff: number;
+      key_staff: number;
+      competitors: number;
+      possible_entrants: number | null;
+      prospects: number;
+      valuable_prospects: number;
+      coverage: number;
+      items: { checklist: string; item: string; letter: string | null; month: string | null; filled: number; total: number; share: number | null; missing: string[] }[];
+    }[];
+  }
+
+  it("measures the small fixture against the manual's checklists (json, zh)", () => {
+    const result = runCli([...fixture, "--lang", "zh", "--format", "json"]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as CoverageJson;
+    expect(json.as_of).toBe("2012-03-31");
+    const [branch] = json.branches;
+    expect(branch).toMatchObject({ branch: "cmb-one", level: "sub_branch", staff: 2, key_staff: 1, competitors: 2, possible_entrants: null, prospects: 2, valuable_prospects: 1 });
+    const find = (checklist: string, item: string, month: string | null = null) => branch!.items.find((i) => i.checklist === checklist && i.item === item && i.month === month);
+    // 孙柜员 left on 2012-03-15: not asked about.
+    expect(find("staff", "values")).toEqual({ checklist: "staff", item: "values", letter: "f", month: null, filled: 1, total: 2, share: 0.5, missing: ["wang-fang"] });
+    expect(find("competitors", "weaknesses")).toMatchObject({ filled: 1, total: 2, missing: ["平安人寿"] });
+    expect(find("competitors", "possible_entrants")).toMatchObject({ filled: 0, total: 1, share: 0 });
+    expect(find("kpis", "monthly_figures", "2012-01")).toMatchObject({ filled: 0, total: 5, missing: ["deposits", "vip_customers", "new_accounts", "assets_in", "ranking"] });
+    expect(find("kpis", "monthly_figures", "2012-03")).toMatchObject({ filled: 5, share: 1, missing: [] });
+    expect(find("prospects_valuable", "institutions_fees")).toMatchObject({ letter: "j", filled: 0, total: 1, missing: ["p-chen"] });
+    expect(find("prospects_valuable", "phones")).toMatchObject({ letter: "c", share: 1 });
+    expect(find("prospects_basic", "source")).toMatchObject({ missing: ["p-wu"] });
+    expect(find("branch", "environment")!.missing).toContain("environment.vip_room");
+    // Biggest gaps first.
+    const shares = branch!.items.map((i) => i.share ?? 2);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+  });
+
+  it("names the missing items in the manual's words (table, zh)", () => {
+    const result = runCli([...fixture, "--lang", "zh"]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toBe("信息档案完整度（按工作手册的清单逐项）");
+    expect(result.stdout).toContain("招商银行深圳一号支行（深圳福田营业部）：完整度");
+    expect(result.stdout).toMatch(/│ 人员个人信息 +│ f\. 价值观 +│ +1\/2 │ +50% │ 王芳 +│/);
+    expect(result.stdout).toMatch(/│ 竞争对手 +│ 潜在竞争者 +│ +0\/1 │ +0% │ 还没有考虑/);
+    expect(result.stdout).toMatch(/│ 月度指标 +│ 2012年1月月度数据 +│ +0\/5 │ +0% │ 没有这个月的记录/);
+    expect(result.stdout).toMatch(/│ 有价值客户信息 +│ j\. 合作机构、佣金接受程度 +│ +0\/1 │ +0% │ 陈先生★/);
+    expect(result.stdout).toMatch(/│ 竞争对手 +│ 竞争对手的劣势 +│ +1\/2 │ +50% │ 平安人寿/);
+    expect(result.stdout).not.toContain("孙柜员");
+  });
+
+  it("lists every branch of data-example, lowest coverage first, then each branch's gaps", () => {
     const result = runCli([...base, "--lang", "zh"]);
     expect(result.code).toBe(0);
-    expect(result.stdout.split("\n")[0]).toBe("信息档案完整度");
-    const overview = result.stdout.split("\n").filter((l) => /^│ 招商银行/.test(l)).slice(0, 8);
-    expect(overview[0]).toMatch(/^│ 招商银行深圳香蜜湖支行/);
-    expect(overview[7]).toMatch(/^│ 招商银行深圳福田中心支行/);
+    const overview = result.stdout.split("\n").filter((l) => /^│ 招商银行/.test(l));
+    expect(overview.findIndex((l) => l.includes("福田中心"))).toBeGreaterThan(overview.findIndex((l) => l.includes("香蜜湖")));
     expect(result.stdout).toContain("招商银行深圳蛇口支行（深圳南山营业部）：完整度");
   });
 
-  it("shows one branch with --branch, key persons first among the missing", () => {
+  it("shows one branch with --branch, key persons first among the missing (md)", () => {
     const result = runCli([...base, "--branch", "cmb-shekou", "--lang", "zh", "--format", "md"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("| 业务情况 | 支行 | 0/13 | 0% |");
-    expect(result.stdout).toContain("| 网点概况 | 支行 | 3/6 | 50% | 开业日期、员工人数、组织架构 |");
-    expect(result.stdout).toMatch(/\| 入行时间 \| 人员 \| 0\/7 \| 0% \| 吕建华★、潘越★、/);
+    expect(result.stdout).toContain("| 网点信息 | 网点环境 | 0/7 | 0% | 自助区、大堂咨询台、");
+    expect(result.stdout).toMatch(/\| 人员个人信息 \| b\. 履历 \| 0\/7 \| 0% \| 吕建华★、潘越★、/);
     expect(result.stdout).not.toContain("福田中心");
   });
 
   it("gives JSON and CSV with the same figures", () => {
-    const json = JSON.parse(runCli([...base, "--format", "json"]).stdout) as {
-      coverage: number;
-      branches: { branch: string; coverage: number; items: { item: string; filled: number; total: number; missing: string[] }[] }[];
-    };
-    expect(json.branches.map((b) => b.branch)[0]).toBe("cmb-xiangmihu");
+    const json = JSON.parse(runCli([...base, "--format", "json"]).stdout) as CoverageJson;
     const shekou = json.branches.find((b) => b.branch === "cmb-shekou")!;
-    expect(shekou.items.find((i) => i.item === "profile")).toEqual({ item: "profile", scope: "branch", filled: 3, total: 6, share: 0.5, missing: ["opened", "staff_count", "org_chart"] });
-    expect(shekou.items.find((i) => i.item === "joined")!.missing.slice(0, 2)).toEqual(["lv-jianhua", "pan-yue"]);
+    const environment = shekou.items.find((i) => i.checklist === "branch" && i.item === "environment")!;
+    expect(environment).toMatchObject({ filled: 0, total: 7, share: 0 });
+    expect(shekou.items.find((i) => i.item === "history")!.missing.slice(0, 2)).toEqual(["lv-jianhua", "pan-yue"]);
     const shares = json.branches.map((b) => b.coverage);
     expect(shares).toEqual([...shares].sort((a, b) => a - b));
 
     const csv = runCli([...base, "--format", "csv", "--lang", "en"]).stdout;
-    expect(csv.startsWith("\uFEFFSub-branch id,Sub-branch,Department,Item code,")).toBe(true);
-    expect(csv).toContain('\r\ncmb-shekou,招商银行深圳蛇口支行,深圳南山营业部,profile,profile,branch,3,6,0.5,"opened, staff count, org chart"\r\n');
+    expect(csv.startsWith("\uFEFFSub-branch id,Sub-branch,Department,Checklist code,Checklist,Item code,Month,Item,")).toBe(true);
+    expect(csv).toContain("\r\ncmb-shekou,招商银行深圳蛇口支行,深圳南山营业部,branch,Branch information,environment,,physical environment,0,7,0,");
   });
 
   it("works from the valid files, names the skipped ones, and exits 1", () => {

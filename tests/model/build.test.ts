@@ -19,6 +19,22 @@ function modelOf(files: RepoFiles) {
 }
 
 describe("buildModel", () => {
+  it("reads possible entrants (潜在竞争者): null when not written, [] when written empty, sorted by name with kind codes", () => {
+    const withEntrants = modelOf({
+      "branches/b1/competitors.yaml": "competitors:\n  - {name: 招商证券, potential: 高}\npossible_entrants:\n  - {name: 泰康人寿, kind: 保险, note: 下季度}\n  - {name: 国信证券}\n",
+    });
+    expect(withEntrants.validation.errors).toBe(0);
+    expect(withEntrants.model.branches[0]!.possibleEntrants).toEqual([
+      { name: "国信证券", kind: null, note: null },
+      { name: "泰康人寿", kind: "insurance", note: "下季度" },
+    ]);
+    // A present competitor's potential stays its threat level, not an entrant.
+    expect(withEntrants.model.branches[0]!.competitors[0]!.details).toEqual({ potential: "高" });
+    expect(modelOf({ "branches/b1/competitors.yaml": "possible_entrants: []\n" }).model.branches[0]!.possibleEntrants).toEqual([]);
+    expect(modelOf({ "branches/b1/competitors.yaml": "competitors: [{name: x}]\n" }).model.branches[0]!.possibleEntrants).toBeNull();
+    expect(modelOf({}).model.branches[0]!.possibleEntrants).toBeNull();
+  });
+
   it("normalises money, datetimes and defaults", () => {
     const { model, skipped } = modelOf({
       "departments.yaml": "departments:\n  - id: d1\n    name: 福田\n    team: {specialist: 李娜}\n",

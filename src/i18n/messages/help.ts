@@ -72,8 +72,8 @@ export const HELP_MESSAGES = {
     en: "  channel report summary                     # head office's summary\n  channel report summary --format html --out summary.html",
   },
   "help.examples.coverage": {
-    zh: "  channel coverage                           # 每个支行的档案完整度\n  channel coverage --branch cmb-futian-center  # 一个支行缺哪些信息",
-    en: "  channel coverage                           # how complete each branch is\n  channel coverage --branch cmb-futian-center  # what one branch lacks",
+    zh: "  channel coverage                           # 每个支行的档案完整度\n  channel coverage --branch cmb-futian-center  # 一个支行缺哪些信息\n  channel coverage --as-of 2012-03-31          # 按这一天的在职人员和近三月数据",
+    en: "  channel coverage                           # how complete each branch is\n  channel coverage --branch cmb-futian-center  # what one branch lacks\n  channel coverage --as-of 2012-03-31          # measured as of a day",
   },
   "help.examples.import": {
     zh: "  channel import staff --branch cmb-futian-center --from 人员.xlsx\n  channel import staff --branch cmb-futian-center --from 人员.xlsx --apply\n  channel import prospects --branch cmb-futian-center --from 客户.csv",
