@@ -13,4 +13,5 @@ export function syncSchemaTexts(
   texts: [string, string][],
   enumNames: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>,
   english: (key: string) => string,
+  locations?: EnumLocation[],
 ): [string, string][];

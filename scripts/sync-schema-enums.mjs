@@ -19,7 +19,8 @@
 // Adding an enum: add its kind to ENUM_NAMES, give each code an English label in the message
 // catalogue (src/i18n/messages/, under one key prefix), add a row to ENUM_LOCATIONS below naming
 // that prefix and every place in the schemas that takes the enum (file and JSON Pointer to the
-// schema object that holds `"type": "string"`), then run this script. tests/validate/
+// schema object that holds `"type": "string"`; for a list of such values, its `items`), then run
+// this script: it adds `enum` and `enumDescriptions` there when they are missing. tests/validate/
 // schema-enums.test.ts fails until every ENUM_NAMES kind has a row and the schemas match.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -74,14 +75,15 @@ export function enumArrays(names, english) {
 
 /**
  * The schema texts with every located enum rewritten. `texts`: [file name, text] pairs;
- * `enumNames`: ENUM_NAMES; `english(key)`: the English message of a catalogue key.
+ * `enumNames`: ENUM_NAMES; `english(key)`: the English message of a catalogue key;
+ * `locations`: ENUM_LOCATIONS (another table only in tests).
  * Throws when ENUM_NAMES has a kind without a row, or a location is not in the schemas.
  */
-export function syncSchemaTexts(texts, enumNames, english) {
-  const unmapped = Object.keys(enumNames).filter((kind) => !ENUM_LOCATIONS.some((row) => row.kind === kind));
+export function syncSchemaTexts(texts, enumNames, english, locations = ENUM_LOCATIONS) {
+  const unmapped = Object.keys(enumNames).filter((kind) => !locations.some((row) => row.kind === kind));
   if (unmapped.length > 0) throw new Error(`ENUM_LOCATIONS in scripts/sync-schema-enums.mjs has no row for: ${unmapped.join(", ")}`);
   const out = new Map(texts);
-  for (const row of ENUM_LOCATIONS) {
+  for (const row of locations) {
     const names = enumNames[row.kind];
     if (names === undefined) throw new Error(`ENUM_NAMES has no kind ${row.kind}`);
     const { values, descriptions } = enumArrays(names, (code) => english(`${row.labels}${code}`));
@@ -94,19 +96,25 @@ export function syncSchemaTexts(texts, enumNames, english) {
   return texts.map(([name]) => [name, out.get(name)]);
 }
 
-/** `text` with the object at `pointer` given these `enum` and `enumDescriptions` (added after `enum` when missing). */
+/**
+ * `text` with the object at `pointer` given these `enum` and `enumDescriptions`: each replaced
+ * where it is, or added (after `enum`, after the last member) when missing.
+ */
 function setArrays(text, pointer, values, descriptions, where) {
   const node = locate(text, pointer, where);
-  if (node.kind !== "object") throw new Error(`${where} is not an object`);
-  const indent = lineIndent(text, node.members[0]?.keyStart ?? node.start);
+  if (node.kind !== "object" || node.members.length === 0) throw new Error(`${where} is not a schema object with members`);
+  const indent = lineIndent(text, node.members[0].keyStart);
   const array = (items) =>
     `[\n${items.map((item) => `${indent}  ${JSON.stringify(item)}`).join(",\n")}\n${indent}]`;
+  const member = (key, items) => `,\n${indent}${JSON.stringify(key)}: ${array(items)}`;
   const enumMember = node.members.find((m) => m.key === "enum");
-  if (enumMember === undefined) throw new Error(`${where} has no enum`);
   const descMember = node.members.find((m) => m.key === "enumDescriptions");
-  const edits = [{ start: enumMember.value.start, end: enumMember.value.end, text: array(values) }];
+  const edits = [];
+  if (enumMember) edits.push({ start: enumMember.value.start, end: enumMember.value.end, text: array(values) });
+  const after = (enumMember ?? node.members.at(-1)).value.end;
+  const added = (enumMember ? "" : member("enum", values)) + (descMember ? "" : member("enumDescriptions", descriptions));
+  if (added !== "") edits.push({ start: after, end: after, text: added });
   if (descMember) edits.push({ start: descMember.value.start, end: descMember.value.end, text: array(descriptions) });
-  else edits.push({ start: enumMember.value.end, end: enumMember.value.end, text: `,\n${indent}"enumDescriptions": ${array(descriptions)}` });
   edits.sort((a, b) => b.start - a.start);
   let result = text;
   for (const edit of edits) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);

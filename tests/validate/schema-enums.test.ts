@@ -49,6 +49,19 @@ describe("schema enums follow ENUM_NAMES", () => {
     expect(described("大堂经理")).toBe("lobby_manager — 大堂经理 / lobby manager");
   });
 
+  it("adds enum and enumDescriptions to a place that has neither, keeping the rest of the file as it was", () => {
+    const text = '{\n  "properties": {\n    "done": {\n      "title": "完成 / done",\n      "type": "array",\n      "items": { "type": "string" }\n    }\n  }\n}\n';
+    const sync = (input: string) =>
+      syncSchemaTexts([["x.schema.json", input]], { done: { call: ["电话"] } }, (key) => key.toUpperCase(), [
+        { kind: "done", labels: "l.", at: [["x.schema.json", "/properties/done/items"]] },
+      ])[0]![1];
+    const synced = sync(text);
+    expect(JSON.parse(synced).properties.done.items).toEqual({ type: "string", enum: ["call", "电话"], enumDescriptions: ["call — 电话 / L.CALL", "call — 电话 / L.CALL"] });
+    expect(synced.startsWith('{\n  "properties": {\n    "done": {\n      "title": "完成 / done",\n      "type": "array",\n      "items": { "type": "string",')).toBe(true);
+    // A second run changes nothing.
+    expect(sync(synced)).toBe(synced);
+  });
+
   it("refuses a kind that has no row, so a new enum cannot be forgotten", () => {
     expect(() => syncSchemaTexts(texts, { ...ENUM_NAMES, level: { head: ["总行"] } }, english)).toThrow(/no row for: level/);
   });
