@@ -137,6 +137,8 @@ export interface ConversionInput {
   /** Any datetime form of SPEC 2. */
   at: string;
   account?: string;
+  /** The branch where it happened, when the person has moved since. */
+  branch?: string;
 }
 
 export function makeConversion(input: ConversionInput): Conversion {
@@ -146,6 +148,7 @@ export function makeConversion(input: ConversionInput): Conversion {
     product: input.product ?? null,
     at: dateTime(input.at),
     account: input.account ?? null,
+    branch: input.branch ?? null,
   };
 }
 
@@ -170,6 +173,8 @@ export function makeStaff(input: StaffInput): StaffMember {
     joined: null,
     hqRegistered: null,
     cadenceDays: null,
+    left: null,
+    leftNote: null,
     archive: {},
     ...rest,
     position,
@@ -206,6 +211,7 @@ export function makeBranch(input: BranchInput): Branch {
   return {
     name: `${id} 支行`,
     bank: "招商银行",
+    level: "sub_branch",
     parent: null,
     department: "dept-a",
     owner: null,
@@ -255,6 +261,9 @@ export function makeProspect(input: Partial<Prospect> & { id: string }): Prospec
     tier: "basic",
     branch: "",
     phone: null,
+    workPhone: null,
+    homePhone: null,
+    cadenceDays: null,
     birthday: null,
     lunarBirthday: null,
     referral: null,
@@ -270,5 +279,5 @@ export function makeProspect(input: Partial<Prospect> & { id: string }): Prospec
 
 /** One contact-log entry. */
 export function makeActivity(date: string, kind: ActivityKind, withIds: string[] = [], branch = ""): Activity {
-  return { date, kind, branch, with: withIds, by: null, note: null };
+  return { date, kind, branch, with: withIds, by: null, note: null, done: null };
 }

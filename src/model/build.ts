@@ -27,6 +27,7 @@ import {
   type StaffFileState,
   type StaffMember,
 } from "./types.js";
+import type { DoneKind } from "../rules/followup-kinds.js";
 import { parseBirthday, parseDateTime, parseLunarBirthday, parseMoney } from "./values.js";
 
 type Raw = Record<string, unknown>;
@@ -168,6 +169,7 @@ function buildFollowupPolicy(raw: Raw): FollowupPolicy {
       resource: num(cadence.resource) ?? d.cadenceDays.resource,
       daily: num(cadence.daily) ?? d.cadenceDays.daily,
       external: num(cadence.external) ?? d.cadenceDays.external,
+      valuable: num(cadence.valuable) ?? d.cadenceDays.valuable,
     },
     leaderReportDays: num(raw.leader_report_days) ?? d.leaderReportDays,
     archiveReviewDays: num(raw.archive_review_days) ?? d.archiveReviewDays,
@@ -194,9 +196,9 @@ function buildDepartment(raw: Raw, file: LoadedFile, index: number): Department 
   };
 }
 
-const BRANCH_FIELDS = ["id", "name", "bank", "parent", "department", "owner", "hq_reported", "address", "phone"] as const;
-const STAFF_FIELDS = ["id", "name", "position", "key", "gender", "phone", "birthday", "lunar_birthday", "joined", "hq_registered", "cadence_days", "conversion"] as const;
-const PROSPECT_FIELDS = ["id", "name", "tier", "phone", "birthday", "lunar_birthday", "source", "holdings", "events", "purchases", "next_followup", "converted"] as const;
+const BRANCH_FIELDS = ["id", "name", "bank", "level", "parent", "department", "owner", "hq_reported", "address", "phone"] as const;
+const STAFF_FIELDS = ["id", "name", "position", "key", "gender", "phone", "birthday", "lunar_birthday", "joined", "hq_registered", "cadence_days", "conversion", "left", "left_note"] as const;
+const PROSPECT_FIELDS = ["id", "name", "tier", "phone", "work_phone", "home_phone", "cadence_days", "birthday", "lunar_birthday", "source", "holdings", "events", "purchases", "next_followup", "converted"] as const;
 
 function buildBranch(
   branchFile: LoadedFile,
@@ -233,6 +235,7 @@ function buildBranch(
       with: list(a.with) as unknown as string[],
       by: str(a.by),
       note: str(a.note),
+      done: Array.isArray(a.done) ? [...new Set(a.done.map((k) => enumCode("done", String(k)) as DoneKind))] : null,
     }))
     .sort((a, b) => compareText(a.date, b.date) || compareText(a.kind, b.kind) || compareText(a.with.join(","), b.with.join(",")));
 
@@ -270,6 +273,7 @@ function buildBranch(
     id,
     name: String(raw.name),
     bank: str(raw.bank),
+    level: typeof raw.level === "string" && enumCode("level", raw.level) === "city_branch" ? "city_branch" : "sub_branch",
     parent: str(raw.parent),
     department: departmentId,
     owner: str(raw.owner) ?? department?.team.specialist ?? null,
@@ -312,7 +316,10 @@ function buildStaff(raw: Raw, branch: string, file: LoadedFile, index: number): 
       product: str(conversionRaw.product),
       at: parseDateTime(String(conversionRaw.at)) ?? String(conversionRaw.at),
       account: str(conversionRaw.account),
+      branch: str(conversionRaw.branch),
     },
+    left: str(raw.left),
+    leftNote: str(raw.left_note),
     archive: rest(raw, STAFF_FIELDS),
   };
 }
@@ -326,6 +333,9 @@ function buildProspect(raw: Raw, branch: string, file: LoadedFile, index: number
     tier: typeof raw.tier === "string" && enumCode("tier", raw.tier) === "valuable" ? "valuable" : "basic",
     branch,
     phone: str(raw.phone),
+    workPhone: str(raw.work_phone),
+    homePhone: str(raw.home_phone),
+    cadenceDays: num(raw.cadence_days),
     birthday: typeof raw.birthday === "string" ? parseBirthday(raw.birthday) : null,
     lunarBirthday: typeof raw.lunar_birthday === "string" ? parseLunarBirthday(raw.lunar_birthday) : null,
     referral: source && { kind: enumCode("source", String(source.kind)), staff: str(source.staff), customer: str(source.customer) },

@@ -5,6 +5,7 @@
  * the spreadsheet import (names recognised in cells) all follow. The first name of a code is
  * its usual one; files may use any of them, outputs always use the code.
  */
+import type { DoneKind } from "../rules/followup-kinds.js";
 import type { Position } from "./types.js";
 
 export const ENUM_NAMES = {
@@ -55,6 +56,14 @@ export const ENUM_NAMES = {
     walk_in: ["临柜", "自然到访"],
     community: ["社区开发"],
   },
+  level: { sub_branch: ["支行"], city_branch: ["分行"] },
+  done: {
+    prospect_followup: ["客户跟进", "约定跟进"],
+    maturity: ["产品到期", "到期提醒"],
+    large_movement: ["大额异动", "大额资金异动"],
+    complaint: ["投诉"],
+    care_call: ["关怀回访"],
+  } satisfies Record<DoneKind, readonly string[]>,
   event: { large_movement: ["大额资金异动"], maturity: ["产品到期兑付"], life_event: ["人生大事"], complaint: ["投诉"], other: ["其他"] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 

@@ -4,6 +4,7 @@
  * the repository's timezone), defaults are filled in, and every list is sorted by a stated
  * key, so no rule depends on the order of files or of entries within them.
  */
+import type { DoneKind } from "../rules/followup-kinds.js";
 import type { IsoDate, IsoDateTime, IsoMonth, LunarBirthday, SolarBirthday } from "./values.js";
 
 export type { IsoDate, IsoDateTime, IsoMonth, LunarBirthday, SolarBirthday };
@@ -42,6 +43,8 @@ export interface Conversion {
   /** The asset-transfer time. */
   at: IsoDateTime;
   account: string | null;
+  /** `conversion.branch`: the branch where it happened, when the person has moved since; null means the branch whose staff.yaml holds them. */
+  branch: string | null;
 }
 
 /** A member of a bank sub-branch's staff (人员信息档案). */
@@ -63,6 +66,10 @@ export interface StaffMember {
   /** The person's own contact cadence, overriding key/category defaults. */
   cadenceDays: number | null;
   conversion: Conversion | null;
+  /** The day the person left this branch (moved within the repository or left the bank); null while present. */
+  left: IsoDate | null;
+  /** `left_note`: where to, or why. */
+  leftNote: string | null;
   /** The archive fields as written, for coverage and reports (free text). */
   archive: Record<string, unknown>;
 }
@@ -95,7 +102,12 @@ export interface Prospect {
   name: string;
   tier: ProspectTier;
   branch: string;
+  /** The mobile number. */
   phone: string | null;
+  workPhone: string | null;
+  homePhone: string | null;
+  /** The prospect's own contact cadence, overriding the tier's (`cadence_days`). */
+  cadenceDays: number | null;
   birthday: SolarBirthday | null;
   lunarBirthday: LunarBirthday | null;
   /** How we found them (`source` in the file). */
@@ -122,6 +134,8 @@ export interface Activity {
   with: string[];
   by: string | null;
   note: string | null;
+  /** `done`: the follow-up kinds this contact dealt with for the people in `with`; null when the activity has no `done` list. */
+  done: DoneKind[] | null;
 }
 
 /** A sale of one of our products through a branch. */
@@ -154,14 +168,19 @@ export interface Competitor {
   details: Record<string, unknown>;
 }
 
-/** A bank sub-branch (支行) with everything kept about it. */
 /** Whether a branch's staff.yaml was read, exists but was skipped for its errors, or does not exist. */
 export type StaffFileState = "read" | "skipped" | "missing";
 
+/** A branch folder's level: a sub-branch (支行, the default) or a city branch (分行) with its own staff archive. */
+export type BranchLevel = "sub_branch" | "city_branch";
+
+/** A bank branch folder (a 支行, or a 分行 with `level: city_branch`) with everything kept about it. */
 export interface Branch {
   id: string;
   name: string;
   bank: string | null;
+  level: BranchLevel;
+  /** The 分行 as written: a branch folder id of level city_branch, or a name. */
   parent: string | null;
   department: string;
   /** The channel worker in charge: `owner`, else the department's specialist, else null. */
@@ -237,7 +256,8 @@ export interface ExpensePolicy {
 export interface FollowupPolicy {
   windowDays: number;
   overdueDays: number;
-  cadenceDays: Record<PositionCategory | "key", number>;
+  /** Contact cadence in days per staff category, for key staff, and for valuable prospects. */
+  cadenceDays: Record<PositionCategory | "key" | "valuable", number>;
   leaderReportDays: number;
   archiveReviewDays: number;
   maturityLeadDays: number;
@@ -271,7 +291,7 @@ export interface Model {
 export const DEFAULT_FOLLOWUP_POLICY: FollowupPolicy = {
   windowDays: 7,
   overdueDays: 30,
-  cadenceDays: { key: 7, leader: 30, influencer: 14, resource: 14, daily: 21, external: 60 },
+  cadenceDays: { key: 7, leader: 30, influencer: 14, resource: 14, daily: 21, external: 60, valuable: 30 },
   leaderReportDays: 30,
   archiveReviewDays: 90,
   maturityLeadDays: 7,

@@ -21,22 +21,23 @@ interface Subject {
   name: string | null;
   personType: "staff" | "prospect" | null;
   position: Position | null;
+  phone: string | null;
 }
 
 /** A holiday's: no branch, no person. */
-const NO_SUBJECT: Subject = { branch: null, department: null, owner: null, person: null, name: null, personType: null, position: null };
+const NO_SUBJECT: Subject = { branch: null, department: null, owner: null, person: null, name: null, personType: null, position: null, phone: null };
 
 /** A branch's own item (leader report, archive review): no person. */
 function branchSubject(branch: Branch): Subject {
-  return { branch: branch.id, department: branch.department, owner: branch.owner, person: null, name: null, personType: null, position: null };
+  return { branch: branch.id, department: branch.department, owner: branch.owner, person: null, name: null, personType: null, position: null, phone: null };
 }
 
 function staffSubject(branch: Branch, staff: StaffMember): Subject {
-  return { branch: branch.id, department: branch.department, owner: branch.owner, person: staff.id, name: staff.name, personType: "staff", position: staff.position };
+  return { branch: branch.id, department: branch.department, owner: branch.owner, person: staff.id, name: staff.name, personType: "staff", position: staff.position, phone: staff.phone };
 }
 
 function prospectSubject(branch: Branch, prospect: Prospect): Subject {
-  return { branch: branch.id, department: branch.department, owner: branch.owner, person: prospect.id, name: prospect.name, personType: "prospect", position: null };
+  return { branch: branch.id, department: branch.department, owner: branch.owner, person: prospect.id, name: prospect.name, personType: "prospect", position: null, phone: prospect.phone };
 }
 
 /** Why an item is due, per kind: what a renderer needs for the detail. */
@@ -86,6 +87,8 @@ export interface FollowupItem {
   personType: "staff" | "prospect" | null;
   /** The staff member's position; null otherwise. */
   position: Position | null;
+  /** The person's phone (a prospect's mobile); null when none is recorded or the item has no person. */
+  phone: string | null;
   /** The branch owner (already the department's specialist when the branch names none). */
   owner: string | null;
   facts: FollowupFacts;
@@ -122,6 +125,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       name: subject.name,
       personType: subject.personType,
       position: subject.position,
+      phone: subject.phone,
       owner: subject.owner,
       facts,
       identity,
