@@ -53,6 +53,8 @@ export const ENUM_LOCATIONS = [
     labels: "event.",
     at: [["prospects.schema.json", "/properties/prospects/items/properties/events/items/properties/kind"]],
   },
+  { kind: "level", labels: "level.", at: [["branch.schema.json", "/properties/level"]] },
+  { kind: "done", labels: "done.", at: [["activities.schema.json", "/properties/activities/items/properties/done/items"]] },
 ];
 
 /** The `enum` and `enumDescriptions` of one kind: codes, then names, each described as "code — 名 / label". */

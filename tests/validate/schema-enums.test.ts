@@ -63,6 +63,6 @@ describe("schema enums follow ENUM_NAMES", () => {
   });
 
   it("refuses a kind that has no row, so a new enum cannot be forgotten", () => {
-    expect(() => syncSchemaTexts(texts, { ...ENUM_NAMES, level: { head: ["总行"] } }, english)).toThrow(/no row for: level/);
+    expect(() => syncSchemaTexts(texts, { ...ENUM_NAMES, rank: { first: ["第一"] } }, english)).toThrow(/no row for: rank/);
   });
 });

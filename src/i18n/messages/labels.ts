@@ -57,4 +57,15 @@ export const LABEL_MESSAGES = {
     complaint: "complaint",
     other: "other",
   }),
+  ...enumLabels("level.", "level", {
+    sub_branch: "sub-branch",
+    city_branch: "city branch",
+  }),
+  ...enumLabels("done.", "done", {
+    prospect_followup: "prospect follow-up",
+    maturity: "maturity",
+    large_movement: "large movement",
+    complaint: "complaint",
+    care_call: "care call",
+  }),
 } satisfies Record<string, Bilingual>;
