@@ -3,7 +3,7 @@
  * code (0 fine, 1 problems in the data, 2 usage or a missing repository).
  */
 import { Command, CommanderError, Option } from "commander";
-import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
+import { chooseLang, t, type Lang, type MessageKey } from "../i18n/catalog.js";
 import { makeContext, processSurroundings, resolveLang, wantsColor, type Context, type GlobalOptions, type RepositoryLanguages, type Surroundings } from "./context.js";
 import { loadColorStyle, PLAIN } from "../report/style.js";
 import { terminalText } from "../report/untrusted-text.js";
@@ -213,6 +213,12 @@ export async function main(argv: string[], surroundings: Surroundings = processS
   let exitCode = EXIT_OK;
   const repositoryLanguages: RepositoryLanguages = new Map();
   let lang: Lang = languageFromArgv(argv, surroundings, repositoryLanguages);
+  // A --lang that is neither zh nor en is a usage error before anything runs, --help and
+  // --version included: help in a language not asked for would hide the typo.
+  const langFlag = optionFromArgv(argv, "--lang");
+  if (langFlag !== undefined && chooseLang(langFlag, {}) === null) {
+    return reportError(new CliError(EXIT_USAGE, "error.badLang", { value: langFlag }), lang, surroundings);
+  }
   const run: Runner = async (action, options) => {
     const ctx = makeContext(options, surroundings, wantsColor(options, surroundings) ? await loadColorStyle() : PLAIN, repositoryLanguages);
     lang = ctx.lang;

@@ -1,6 +1,7 @@
 /**
  * The Chinese names of every enum's codes: the one table that the schemas' enums (codes and
- * names, checked by tests/validate/enum-names.test.ts), the model (names read as codes) and
+ * names with their descriptions, written by scripts/sync-schema-enums.mjs, which also says how to
+ * add a kind), the model (names read as codes) and
  * the spreadsheet import (names recognised in cells) all follow. The first name of a code is
  * its usual one; files may use any of them, outputs always use the code.
  */

@@ -147,11 +147,15 @@ function weekday(date: IsoDate, lang: Lang): string {
   return t(lang, `followups.weekday.${day}` as MessageKey);
 }
 
-/** "跟进提醒 2012-03-20（未来 7 天，至 3月27日）", or "（今天）" for a window of 0 days ("未来 0 天" says nothing). */
+/**
+ * "跟进提醒 2012-03-20（未来 7 天，至 3月27日）"; "（今天）" for a window of 0 days ("未来 0 天"
+ * says nothing) and "today and tomorrow" for 1 (not "next 1 days").
+ */
 function followupsTitle(report: FollowupReport): string {
   const { lang, asOf, within } = report;
   if (within === 0) return t(lang, "followups.titleToday", { date: asOf });
-  return t(lang, "followups.title", { date: asOf, within, until: formatDay(addDays(asOf, within), lang, asOf) });
+  const until = formatDay(addDays(asOf, within), lang, asOf);
+  return t(lang, within === 1 ? "followups.titleOneDay" : "followups.title", { date: asOf, within, until });
 }
 
 /** The terminal list: a title, one table per day group, and the closing count. */

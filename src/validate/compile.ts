@@ -17,10 +17,18 @@ export { COMMON_SCHEMA, readSchemaTexts, schemaFingerprint, SCHEMA_DIR, SCHEMA_F
 /** The options every validator is built with; `verbose` gives errors their parent schema (for "did you mean"). */
 export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
 
+/**
+ * Keywords the schemas carry for editors only, which ajv's strict mode must be told of: the
+ * Red Hat YAML language server shows `enumDescriptions` in completion and hover
+ * (scripts/sync-schema-enums.mjs writes them). They never validate anything.
+ */
+export const ANNOTATION_KEYWORDS = ["enumDescriptions"] as const;
+
 /** An ajv instance with our formats and every schema added under its file name. */
 export function createAjv(texts: [string, string][], extraOptions: object = {}): Ajv2020 {
   const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extraOptions });
   for (const [name, format] of Object.entries(ALL_FORMATS)) ajv.addFormat(name, format as never);
+  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: "array" });
   for (const [name, text] of texts) ajv.addSchema(JSON.parse(text) as object, name);
   return ajv;
 }

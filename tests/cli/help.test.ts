@@ -85,6 +85,19 @@ describe("help in Chinese", () => {
 });
 
 describe("wrapColumns", () => {
+  it("--lang xx --help: a usage error naming zh and en (exit 2), in the language chosen without the flag, no help", () => {
+    for (const args of [["--lang", "xx", "--help"], ["--help", "--lang=fr"], ["validate", "--lang", "xx", "--help"], ["--lang", "xx", "--version"], ["--lang", "xx", "validate"]]) {
+      const result = runCli(args);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stdout, args.join(" ")).toBe("");
+      expect(result.stderr, args.join(" ")).toMatch(/^channel: --lang must be zh or en, not (xx|fr)\n$/);
+    }
+    const zh = runCli(["--lang", "xx", "--help"], { env: { CHANNEL_LANG: "zh" } });
+    expect([zh.code, zh.stderr]).toEqual([2, "channel: --lang 只能是 zh 或 en，不能是 xx\n"]);
+    // Case does not matter; zh and en still give help.
+    expect(runCli(["--lang", "ZH", "--help"]).code).toBe(0);
+  });
+
   it("wraps Chinese between characters and Latin at spaces or after |, within the width", () => {
     const text = "只看某类事项（可重复）：birthday|holiday|contact|leader_report|archive_review|prospect_followup";
     const lines = wrapColumns(text, 30).split("\n");

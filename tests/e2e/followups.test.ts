@@ -196,6 +196,8 @@ describe("channel followups: filters", () => {
       }
     }
     expect(runCli([...base, "--within", "7", "--lang", "zh"]).stdout).toContain("跟进提醒 2012-03-20（未来 7 天，至 3月27日）");
+    expect(runCli([...base, "--within", "1", "--lang", "en"]).stdout).toContain("Follow-ups for 2012-03-20 (today and tomorrow, to Mar 21)");
+    expect(runCli([...base, "--within", "1", "--lang", "zh"]).stdout).toContain("跟进提醒 2012-03-20（今天和明天，至 3月21日）");
   });
 
   it("writes every date of a list in one form: the archive's last review as 2011年11月30日 next to 3月20日 (issue 19)", () => {

@@ -59,6 +59,8 @@ describe("channel report monthly", () => {
     expect(md).not.toContain("行员转化");
     expect(md).toContain("| 存款余额 | 42亿 | 41.8亿 | +2000万 | 45亿（2012年） | 42亿 | 93.3% |");
     expect(md).toContain("| 分行排名 | 第1名 | 第2名 | 上升1名 | — | 第1名 | — |");
+    // The months before the branch's first record are not entered, not 0 (issue 19).
+    expect(md).toContain("| 2011年12月 | — | — | — | — |\n| 2012年1月 | 9 | 150万 | 80万 | 3 |");
     expect(md).toContain("## 四、下月工作安排（2012年4月）");
     expect(md).toContain("| 2012-04-20 | 产品到期 | 刘\\*\\*（有价值客户） | 招行理财产品 100万 到期，提前联系续作 | 139\\*\\*\\*\\*3333 |");
     expect(md).not.toMatch(MOBILE);

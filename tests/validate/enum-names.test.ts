@@ -1,51 +1,17 @@
 /**
  * Every enum accepts its Chinese names as well as its codes: the schemas list both (so editors
- * complete them), the model reads names as codes, and a wrong value is answered with the
- * nearest code or name, listed in the message itself.
+ * complete them; checked by schema-enums.test.ts), the model reads names as codes, and a wrong
+ * value is answered with the nearest code or name, listed in the message itself.
  */
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
-import { ENUM_NAMES, enumValues, type EnumKind } from "../../src/model/enum-names.js";
-import { POSITIONS } from "../../src/model/types.js";
-import { t } from "../../src/i18n/catalog.js";
 import { validateRepository } from "../../src/validate/index.js";
 import { findingMessage } from "../../src/report/diagnostics.js";
-import { readSchemaTexts } from "../../src/validate/compile.js";
 import { validateFiles, writeRepo } from "../helpers/repo.js";
 
-/** Every `enum` array of the schemas. */
-function schemaEnums(): string[][] {
-  const found: string[][] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === "object" && node !== null) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "enum" && Array.isArray(value)) found.push(value.map(String));
-        else walk(value);
-      }
-    }
-  };
-  for (const [, text] of readSchemaTexts()) walk(JSON.parse(text));
-  return found;
-}
-
 describe("Chinese names of enums", () => {
-  it("the schemas list exactly the codes and the names of the one table", () => {
-    const enums = schemaEnums();
-    for (const kind of Object.keys(ENUM_NAMES) as EnumKind[]) {
-      const codes = Object.keys(ENUM_NAMES[kind]);
-      const matching = enums.filter((values) => codes.every((code) => values.includes(code)) && values.length > codes.length);
-      expect(matching.length, kind).toBeGreaterThan(0);
-      for (const values of matching) expect(values, kind).toEqual(enumValues(kind));
-    }
-  });
-
-  it("positions are named as the reports name them", () => {
-    expect(POSITIONS.map((code) => ENUM_NAMES.position[code][0])).toEqual(POSITIONS.map((code) => t("zh", `position.${code}`)));
-  });
-
   it("accepts the Chinese names in the files, and the model uses the codes", () => {
     const dir = writeRepo({
       "branches/b1/staff.yaml": "staff:\n  - {id: liu-guodong, name: 刘国栋, position: 大堂经理, gender: 男}\n",

@@ -52,6 +52,7 @@ export const FOLLOWUP_MESSAGES = {
   // The list.
   "followups.title": { zh: "跟进提醒 {date}（未来 {within} 天，至 {until}）", en: "Follow-ups for {date} (next {within} days, to {until})" },
   "followups.titleToday": { zh: "跟进提醒 {date}（今天）", en: "Follow-ups for {date} (today)" },
+  "followups.titleOneDay": { zh: "跟进提醒 {date}（今天和明天，至 {until}）", en: "Follow-ups for {date} (today and tomorrow, to {until})" },
   "followups.group.overdue": { zh: "逾期 ({count})", en: "Overdue ({count})" },
   "followups.group.today": { zh: "今天 {date} {weekday} ({count})", en: "Today, {weekday} {date} ({count})" },
   "followups.group.day": { zh: "{date} {weekday} ({count})", en: "{weekday} {date} ({count})" },

@@ -1,28 +1,34 @@
-/** Names of things: positions, categories, kinds. Keyed `position.X`, `category.X`, … */
+/**
+ * Names of things: positions, categories, kinds. Keyed `position.X`, `category.X`, … The Chinese
+ * names of enum codes come from ENUM_NAMES (enumLabels); only their English is written here.
+ */
 import type { Bilingual } from "../catalog.js";
+import { enumLabels } from "./enum-labels.js";
 
 export const LABEL_MESSAGES = {
-  "position.branch_head": { zh: "行长", en: "branch head" },
-  "position.deputy_head": { zh: "副行长", en: "deputy head" },
-  "position.retail_supervisor": { zh: "零售主管", en: "retail supervisor" },
-  "position.accounting_supervisor": { zh: "会计主管", en: "accounting supervisor" },
-  "position.credit_supervisor": { zh: "信贷主管", en: "credit supervisor" },
-  "position.hall_manager": { zh: "营业厅经理", en: "hall manager" },
-  "position.lobby_manager": { zh: "大堂经理", en: "lobby manager" },
-  "position.teller": { zh: "柜员", en: "teller" },
-  "position.clerk": { zh: "职员", en: "clerk" },
-  "position.security_guard": { zh: "保安", en: "security guard" },
-  "position.cleaner": { zh: "保洁", en: "cleaner" },
-  "position.vip_wealth_manager": { zh: "贵宾理财经理", en: "VIP wealth manager" },
-  "position.wealth_manager": { zh: "理财经理", en: "wealth manager" },
-  "position.loan_manager": { zh: "个贷客户经理", en: "personal-loan manager" },
-  "position.counter_supervisor": { zh: "柜面负责人", en: "counter supervisor" },
-  "position.customer_service": { zh: "客服", en: "customer service" },
-  "position.corporate_manager": { zh: "公司业务客户经理", en: "corporate account manager" },
-  "position.card_sales": { zh: "信用卡营销", en: "credit-card sales" },
-  "position.insurance_agent": { zh: "保险营销", en: "insurance agent" },
-  "position.bank_promoter": { zh: "手机银行/信用卡推广", en: "mobile-banking/card promoter" },
-  "position.company_cashier": { zh: "企业会计出纳", en: "company cashier" },
+  ...enumLabels("position.", "position", {
+    branch_head: "branch head",
+    deputy_head: "deputy head",
+    retail_supervisor: "retail supervisor",
+    accounting_supervisor: "accounting supervisor",
+    credit_supervisor: "credit supervisor",
+    hall_manager: "hall manager",
+    lobby_manager: "lobby manager",
+    teller: "teller",
+    clerk: "clerk",
+    security_guard: "security guard",
+    cleaner: "cleaner",
+    vip_wealth_manager: "VIP wealth manager",
+    wealth_manager: "wealth manager",
+    loan_manager: "personal-loan manager",
+    counter_supervisor: "counter supervisor",
+    customer_service: "customer service",
+    corporate_manager: "corporate account manager",
+    card_sales: "credit-card sales",
+    insurance_agent: "insurance agent",
+    bank_promoter: "mobile-banking/card promoter",
+    company_cashier: "company cashier",
+  }),
   "category.leader": { zh: "负责人", en: "leader" },
   "category.daily": { zh: "日常交往", en: "daily contact" },
   "category.influencer": { zh: "影响力", en: "influencer" },
@@ -33,4 +39,33 @@ export const LABEL_MESSAGES = {
   "ref.prospect": { zh: "潜在客户", en: "prospect" },
   "severity.error": { zh: "错误", en: "error" },
   "severity.warning": { zh: "警告", en: "warning" },
+  ...enumLabels("gender.", "gender", {
+    F: "female",
+    M: "male",
+  }),
+  ...enumLabels("competitor.", "competitor", {
+    securities: "securities firm",
+    insurance: "insurer",
+    fund: "fund company",
+    bank: "bank",
+    other: "other",
+  }),
+  ...enumLabels("event.", "event", {
+    large_movement: "large movement of funds",
+    maturity: "product paid out at maturity",
+    life_event: "life event",
+    complaint: "complaint",
+    other: "other",
+  }),
+  ...enumLabels("level.", "level", {
+    sub_branch: "sub-branch",
+    city_branch: "city branch",
+  }),
+  ...enumLabels("done.", "done", {
+    prospect_followup: "prospect follow-up",
+    maturity: "maturity",
+    large_movement: "large movement",
+    complaint: "complaint",
+    care_call: "care call",
+  }),
 } satisfies Record<string, Bilingual>;

@@ -4,6 +4,7 @@
  * report, and every reason a cell cannot be read.
  */
 import type { Bilingual } from "../catalog.js";
+import { enumLabels } from "./enum-labels.js";
 
 export const SPREADSHEET_MESSAGES = {
   // Column headers: export writes them, import recognises them in both languages.
@@ -67,17 +68,19 @@ export const SPREADSHEET_MESSAGES = {
   "sheet.source.customer_referral": { zh: "客户转介绍", en: "customer referral" },
   "sheet.source.walk_in": { zh: "临柜/自然到访", en: "walk-in" },
   "sheet.source.community": { zh: "社区开发", en: "community" },
-  "sheet.activity.call": { zh: "电话", en: "call" },
-  "sheet.activity.sms": { zh: "短信", en: "SMS" },
-  "sheet.activity.wechat": { zh: "微信", en: "WeChat" },
-  "sheet.activity.email": { zh: "邮件", en: "email" },
-  "sheet.activity.visit": { zh: "拜访", en: "visit" },
-  "sheet.activity.meal": { zh: "宴请", en: "meal" },
-  "sheet.activity.gift": { zh: "送礼", en: "gift" },
-  "sheet.activity.report": { zh: "汇报", en: "report" },
-  "sheet.activity.event": { zh: "活动", en: "event" },
-  "sheet.activity.training": { zh: "培训", en: "training" },
-  "sheet.activity.other": { zh: "其他", en: "other" },
+  ...enumLabels("sheet.activity.", "activity", {
+    call: "call",
+    sms: "SMS",
+    wechat: "WeChat",
+    email: "email",
+    visit: "visit",
+    meal: "meal",
+    gift: "gift",
+    report: "report",
+    event: "event",
+    training: "training",
+    other: "other",
+  }),
   "sheet.name.staff": { zh: "人员信息", en: "Staff" },
   "sheet.name.prospects": { zh: "潜在客户", en: "Prospects" },
   "sheet.name.activities": { zh: "联络记录", en: "Activities" },
