@@ -111,9 +111,8 @@ export function describeFollowup(item: FollowupItem, lang: Lang, asOf: IsoDate):
     case "planned": {
       const kind = t(lang, `sheet.activity.${f.activityKind}` as MessageKey);
       const people = f.with.map((p) => p.name ?? p.id).join(lang === "zh" ? "、" : ", ");
-      const parts = [people === "" ? t(lang, "followups.detail.plannedNobody", { kind }) : t(lang, "followups.detail.planned", { kind, people })];
-      if (f.note !== null) parts.push(f.note);
-      return parts.join(sep);
+      const planned = people === "" ? kind : t(lang, "followups.detail.planned", { kind, people });
+      return f.note === null ? planned : t(lang, "followups.detail.plannedNote", { planned, note: f.note });
     }
   }
 }

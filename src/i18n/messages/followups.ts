@@ -141,11 +141,11 @@ export const FOLLOWUP_MESSAGES = {
   "followups.detail.largeMovementNoAmount": { zh: "大额资金变动 ({date})", en: "large movement ({date})" },
   "followups.basis.valuable": { zh: "有价值客户", en: "valuable customer" },
   "followups.detail.hqReport": {
-    zh: "支行尚未向总部报备，报备前的销售不计入费用支持（截至 {date}）",
-    en: "branch not yet reported to head office: its sales count for expense support only once it is (support ends {date})",
+    zh: "尚未向总部报备：报备前的销售不计入费用支持（截至 {date}）",
+    en: "not yet reported to head office: its sales count for expense support only from the report on (support ends {date})",
   },
   "followups.detail.complaint": { zh: "客户投诉 ({date})：{note}", en: "complaint ({date}): {note}" },
   "followups.detail.complaintNoNote": { zh: "客户投诉 ({date})", en: "complaint ({date})" },
-  "followups.detail.planned": { zh: "{kind}：{people}", en: "{kind} with {people}" },
-  "followups.detail.plannedNobody": { zh: "{kind}", en: "{kind}" },
+  "followups.detail.planned": { zh: "{kind}（{people}）", en: "{kind} with {people}" },
+  "followups.detail.plannedNote": { zh: "{planned}：{note}", en: "{planned}: {note}" },
 } satisfies Record<string, Bilingual>;
