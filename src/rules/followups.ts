@@ -278,11 +278,12 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
 
     branch.activities.forEach((activity, index) => {
       if (activity.date <= asOf || activity.date > horizon) return;
-      const first = activity.with.length > 0 ? people.get(activity.with[0]!) : undefined;
+      // The plan belongs to the branch whose log holds it; its person is the first one it names
+      // (an id that names nobody readable, say in a skipped file, stays as the bare id).
+      const firstId = activity.with[0] ?? null;
+      const first = firstId === null ? undefined : people.get(firstId);
       const subject: Subject =
-        first === undefined
-          ? { ...branchSubject(branch), person: activity.with[0] ?? null }
-          : { ...(first.type === "staff" ? staffSubject(branch, first.staff) : prospectSubject(branch, first.prospect)) };
+        first === undefined ? { ...branchSubject(branch), person: firstId } : first.type === "staff" ? staffSubject(branch, first.staff) : prospectSubject(branch, first.prospect);
       const facts: FollowupFacts = {
         kind: "planned",
         activityKind: activity.kind,
