@@ -71,7 +71,9 @@ export function describeFollowup(item: FollowupItem, lang: Lang, asOf: IsoDate):
           ? t(lang, "followups.basis.personal")
           : f.cadenceBasis === "key"
             ? t(lang, "followups.basis.key")
-            : t(lang, `category.${f.cadenceBasis}` as MessageKey);
+            : f.cadenceBasis === "valuable"
+              ? t(lang, "followups.basis.valuable")
+              : t(lang, `category.${f.cadenceBasis}` as MessageKey);
       return f.last === null
         ? t(lang, "followups.detail.contactNever", { basis, days: f.cadenceDays })
         : t(lang, "followups.detail.contact", { date: day(f.last), basis, days: f.cadenceDays });
@@ -102,6 +104,16 @@ export function describeFollowup(item: FollowupItem, lang: Lang, asOf: IsoDate):
         : t(lang, "followups.detail.careCall", { product: f.product, amount: formatYuan(f.amount, lang), date: day(f.date) });
     case "hq_registration":
       return t(lang, "followups.detail.hqRegistration", { date: day(f.deadline) });
+    case "hq_report":
+      return t(lang, "followups.detail.hqReport", { date: day(f.end) });
+    case "complaint":
+      return f.note === null ? t(lang, "followups.detail.complaintNoNote", { date: day(f.date) }) : t(lang, "followups.detail.complaint", { date: day(f.date), note: f.note });
+    case "planned": {
+      const kind = t(lang, `sheet.activity.${f.activityKind}` as MessageKey);
+      const people = f.with.map((p) => p.name ?? p.id).join(lang === "zh" ? "、" : ", ");
+      const planned = people === "" ? kind : t(lang, "followups.detail.planned", { kind, people });
+      return f.note === null ? planned : t(lang, "followups.detail.plannedNote", { planned, note: f.note });
+    }
   }
 }
 
@@ -123,7 +135,7 @@ function branchLabel(item: FollowupItem, report: FollowupReport): string {
   return report.branchNames.get(item.branch) ?? item.branch;
 }
 
-/** docs/json-output.md: `{as_of, within, items: [{due, kind, overdue, branch, department, person, name, owner, detail}]}`. */
+/** docs/json-output.md: `{as_of, within, items: [{due, kind, overdue, branch, department, person, name, phone, owner, detail}]}`. */
 export function followupsJson(report: FollowupReport): object {
   return {
     as_of: report.asOf,
@@ -136,6 +148,7 @@ export function followupsJson(report: FollowupReport): object {
       department: item.department,
       person: item.person,
       name: item.name,
+      phone: item.phone,
       owner: item.owner,
       detail: describeFollowup(item, report.lang, report.asOf),
     })),
@@ -209,7 +222,7 @@ export function followupAmount(item: FollowupItem): number | null {
   return f.kind === "maturity" || f.kind === "large_movement" || f.kind === "care_call" ? f.amount : null;
 }
 
-/** The list as a table; `spreadsheet` (CSV) adds the amount as a bare number of yuan, so it can be summed. */
+/** The list as a table; `spreadsheet` (CSV) adds the phone, and the amount as a bare number of yuan, so it can be summed. */
 export function followupsTabular(report: FollowupReport, options: { spreadsheet: boolean } = { spreadsheet: false }): Tabular {
   const { lang, asOf } = report;
   const amount = (item: FollowupItem) => {
@@ -224,6 +237,7 @@ export function followupsTabular(report: FollowupReport, options: { spreadsheet:
       { header: t(lang, "followups.col.branch") },
       { header: t(lang, "followups.col.person") },
       { header: t(lang, "followups.col.position") },
+      ...(options.spreadsheet ? [{ header: t(lang, "followups.col.phone") }] : []),
       { header: t(lang, "followups.col.owner") },
       { header: t(lang, "followups.col.detail") },
       ...(options.spreadsheet ? [{ header: t(lang, "followups.col.amount"), align: "right" as const, numeric: true }] : []),
@@ -235,6 +249,7 @@ export function followupsTabular(report: FollowupReport, options: { spreadsheet:
       branchLabel(item, report),
       item.name ?? "",
       positionLabel(item, lang),
+      ...(options.spreadsheet ? [item.phone ?? ""] : []),
       item.owner ?? "",
       describeFollowup(item, lang, asOf),
       ...(options.spreadsheet ? [amount(item)] : []),

@@ -86,8 +86,9 @@ export function redactMonthly(figures: MonthlyFigures): MonthlyFigures {
 
 /**
  * Follow-ups as they may leave the firm: no birthday items (their due day is the birthday, and
- * the detail gives the age) and no amounts (maturities, large movements, purchases). Names and
- * phones are masked where the items are shown. The input is not changed.
+ * the detail gives the age), no amounts (maturities, large movements, purchases), no notes
+ * (complaints, planned activities) and the prospects among a planned activity's people masked.
+ * Names and phones are masked where the items are shown. The input is not changed.
  */
 export function redactFollowups(items: readonly FollowupItem[]): FollowupItem[] {
   return items.filter((item) => item.facts.kind !== "birthday").map((item) => {
@@ -98,6 +99,10 @@ export function redactFollowups(items: readonly FollowupItem[]): FollowupItem[] 
         return { ...item, facts: { ...f, amount: null } };
       case "large_movement":
         return { ...item, facts: { ...f, amount: null, note: null } };
+      case "complaint":
+        return { ...item, facts: { ...f, note: null } };
+      case "planned":
+        return { ...item, facts: { ...f, note: null, with: f.with.map((p) => (p.personType === "prospect" && p.name !== null ? { ...p, name: maskName(p.name) } : p)) } };
       default:
         return item;
     }

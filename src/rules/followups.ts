@@ -4,10 +4,10 @@
  * the clock, the disk or the environment, and nothing is worded: an item carries the facts a
  * renderer needs to explain it in either language.
  */
-import type { Activity, Branch, FollowupPolicy, Model, Position, PositionCategory, Prospect, StaffFileState, StaffMember } from "../model/types.js";
+import type { Activity, ActivityKind, Branch, FollowupPolicy, Model, Position, PositionCategory, Prospect, StaffFileState, StaffMember } from "../model/types.js";
 import { addDays, daysBetween, isLeapYear, isoDate, type IsoDate, type LunarBirthday, type SolarBirthday } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
-import { FOLLOWUP_KINDS, type FollowupKind } from "./followup-kinds.js";
+import { FOLLOWUP_KINDS, type DoneKind, type FollowupKind } from "./followup-kinds.js";
 import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
 
 export { FOLLOWUP_KINDS, type FollowupKind };
@@ -37,7 +37,20 @@ function staffSubject(branch: Branch, staff: StaffMember): Subject {
 }
 
 function prospectSubject(branch: Branch, prospect: Prospect): Subject {
-  return { branch: branch.id, department: branch.department, owner: branch.owner, person: prospect.id, name: prospect.name, personType: "prospect", position: null, phone: prospect.phone };
+  return { branch: branch.id, department: branch.department, owner: branch.owner, person: prospect.id, name: prospect.name, personType: "prospect", position: null, phone: prospectPhone(prospect) };
+}
+
+/**
+ * The number to call a prospect on: the mobile (`phone`, reachable any time and by SMS), else the
+ * work phone (office hours, when most calls are made), else the home phone.
+ */
+export function prospectPhone(prospect: Prospect): string | null {
+  return prospect.phone ?? prospect.workPhone ?? prospect.homePhone;
+}
+
+/** Whether a staff member is still at the branch on D: no `left` on or before D. */
+export function presentOn(staff: StaffMember, asOf: IsoDate): boolean {
+  return staff.left === null || staff.left > asOf;
 }
 
 /** Why an item is due, per kind: what a renderer needs for the detail. */
@@ -58,8 +71,8 @@ export type FollowupFacts =
       /** The latest activity naming the person, on or before D; null when never contacted. */
       last: IsoDate | null;
       cadenceDays: number;
-      /** Where the cadence comes from: the person's own `cadence_days`, `key`, or their category. */
-      cadenceBasis: "personal" | "key" | PositionCategory;
+      /** Where the cadence comes from: the person's own `cadence_days`, `key`, their category, or (a prospect) the valuable tier. */
+      cadenceBasis: CadenceBasis;
     }
   | { kind: "leader_report"; last: IsoDate | null; everyDays: number }
   | { kind: "archive_review"; reviewed: IsoDate | null; staffFile: StaffFileState; everyDays: number }
@@ -68,7 +81,21 @@ export type FollowupFacts =
   /** `amount` is null only once redacted (src/report/redact.ts): the rule needs it to fire. */
   | { kind: "large_movement"; date: IsoDate; amount: number | null; note: string | null }
   | { kind: "care_call"; date: IsoDate; product: string; amount: number | null }
-  | { kind: "hq_registration"; position: Position; deadline: IsoDate };
+  | { kind: "hq_registration"; position: Position; deadline: IsoDate }
+  /** A branch of an am-covered department not reported to head office; its sales count for expense support only from the report on. */
+  | { kind: "hq_report"; end: IsoDate }
+  /** `note` is null when the event has none, and once redacted. */
+  | { kind: "complaint"; date: IsoDate; note: string | null }
+  | {
+      kind: "planned";
+      activityKind: ActivityKind;
+      /** Everyone in `with`, in the order written; `name` and `personType` are null for an id that names nobody readable. */
+      with: { id: string; name: string | null; personType: "staff" | "prospect" | null }[];
+      note: string | null;
+    };
+
+/** Where a contact cadence comes from (docs/rules.md, contact cadence). */
+export type CadenceBasis = "personal" | "key" | PositionCategory | "valuable";
 
 export interface FollowupItem {
   due: IsoDate;
@@ -108,7 +135,7 @@ export interface FollowupItem {
 export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: IsoDate, within: number): FollowupItem[] {
   const horizon = addDays(asOf, within);
   const oldest = addDays(asOf, -policy.overdueDays);
-  const contacts = contactDates(model, asOf);
+  const contacts = contactsByPerson(model, asOf);
   const items: FollowupItem[] = [];
   // At head-office scale this runs over ~100,000 people: an item's object is made once, when
   // it is due, and nothing is allocated for the people who have nothing due.
@@ -131,9 +158,13 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       identity,
     });
   };
-  /** The four event-like kinds: not done, and neither older than overdue_days nor beyond the window. */
-  const eventLike = (due: IsoDate, doneFrom: IsoDate, personId: string): boolean =>
-    oldest <= due && due <= horizon && !contactedWithin(contacts.get(personId), doneFrom, asOf);
+  /** The event-like kinds: not done (see `isDone`), and neither older than overdue_days nor beyond the window. */
+  const eventLike = (kind: DoneKind, due: IsoDate, opening: Opening, personId: string): boolean =>
+    oldest <= due && due <= horizon && !isDone(contacts.get(personId), kind, opening);
+  const amCovered = new Set(model.departments.filter((d) => d.amCovered).map((d) => d.id));
+  const expenses = model.settings.expenseSupport;
+  const inExpenseWindow = expenses !== null && expenses.start <= asOf && asOf <= expenses.end;
+  const people = peopleById(model);
 
   for (const holiday of model.settings.holidays) {
     if (asOf <= holiday.date && holiday.date <= horizon) {
@@ -142,20 +173,23 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
   }
 
   for (const branch of model.branches) {
-    for (const staff of branch.staff) {
+    // Staff who left keep their record and their history, but get no greetings or reminders.
+    const present = branch.staff.filter((staff) => presentOn(staff, asOf));
+    for (const staff of present) {
       for (const found of birthdays(staff, asOf, horizon)) add(staffSubject(branch, staff), "birthday", found.due, found.facts, `birthday|${branch.id}|${staff.id}|${found.key}`);
     }
     for (const prospect of branch.prospects) {
       for (const found of birthdays(prospect, asOf, horizon)) add(prospectSubject(branch, prospect), "birthday", found.due, found.facts, `birthday|${branch.id}|${prospect.id}|${found.key}`);
     }
 
-    for (const staff of branch.staff) {
-      const last = latest(contacts.get(staff.id));
-      const { cadenceDays, cadenceBasis } = cadenceOf(staff, policy);
-      const due = last === null ? asOf : addDays(last, cadenceDays);
-      if (due <= horizon) {
-        add(staffSubject(branch, staff), "contact", due, { kind: "contact", last, cadenceDays, cadenceBasis }, `contact|${branch.id}|${staff.id}|${last ?? "never"}`);
-      }
+    const contactItem = (subject: Subject, cadence: { cadenceDays: number; cadenceBasis: CadenceBasis }): void => {
+      const last = latest(contacts.get(subject.person!));
+      const due = last === null ? asOf : addDays(last, cadence.cadenceDays);
+      if (due <= horizon) add(subject, "contact", due, { kind: "contact", last, ...cadence }, `contact|${branch.id}|${subject.person!}|${last ?? "never"}`);
+    };
+    for (const staff of present) contactItem(staffSubject(branch, staff), cadenceOf(staff, policy));
+    for (const prospect of branch.prospects) {
+      if (prospect.tier === "valuable") contactItem(prospectSubject(branch, prospect), prospectCadenceOf(prospect, policy));
     }
 
     const lastReport = latestReport(branch.activities, asOf);
@@ -183,18 +217,22 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       );
     }
 
+    if (inExpenseWindow && amCovered.has(branch.department) && !(branch.hqReported !== null && branch.hqReported <= asOf)) {
+      add(branchSubject(branch), "hq_report", asOf, { kind: "hq_report", end: expenses.end }, `hq_report|${branch.id}|${expenses.start}|${expenses.end}`);
+    }
+
     for (const prospect of branch.prospects) {
       const base = `${branch.id}|${prospect.id}`;
       if (prospect.nextFollowup !== null) {
         const due = prospect.nextFollowup;
-        if (eventLike(due, addDays(due, -policy.windowDays), prospect.id)) {
+        if (eventLike("prospect_followup", due, { listed: addDays(due, -policy.windowDays), plain: due }, prospect.id)) {
           add(prospectSubject(branch, prospect), "prospect_followup", due, { kind: "prospect_followup", planned: due }, `prospect_followup|${base}|${due}`);
         }
       }
       prospect.holdings.forEach((holding, index) => {
         if (holding.matures === null) return;
         const due = addDays(holding.matures, -policy.maturityLeadDays);
-        if (eventLike(due, addDays(due, -policy.windowDays), prospect.id)) {
+        if (eventLike("maturity", due, { listed: addDays(due, -policy.windowDays), plain: due }, prospect.id)) {
           add(
             prospectSubject(branch, prospect),
             "maturity",
@@ -205,22 +243,28 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
         }
       });
       prospect.events.forEach((event, index) => {
-        if (event.kind !== "large_movement" || event.date > asOf) return;
-        if (event.amount === null || event.amount < policy.largeMovementMin) return;
-        if (eventLike(event.date, event.date, prospect.id)) {
-          add(
-            prospectSubject(branch, prospect),
-            "large_movement",
-            event.date,
-            { kind: "large_movement", date: event.date, amount: event.amount, note: event.note },
-            `large_movement|${base}|${event.date}|${index}`,
-          );
+        if (event.date > asOf) return;
+        const opening = { listed: event.date, plain: event.date };
+        if (event.kind === "large_movement") {
+          if (event.amount === null || event.amount < policy.largeMovementMin) return;
+          if (eventLike("large_movement", event.date, opening, prospect.id)) {
+            add(
+              prospectSubject(branch, prospect),
+              "large_movement",
+              event.date,
+              { kind: "large_movement", date: event.date, amount: event.amount, note: event.note },
+              `large_movement|${base}|${event.date}|${index}`,
+            );
+          }
+        } else if (event.kind === "complaint" && eventLike("complaint", event.date, opening, prospect.id)) {
+          add(prospectSubject(branch, prospect), "complaint", event.date, { kind: "complaint", date: event.date, note: event.note }, `complaint|${base}|${event.date}|${index}`);
         }
       });
       prospect.purchases.forEach((purchase, index) => {
         if (!purchase.important || purchase.date > asOf) return;
         const due = addDays(purchase.date, policy.careCallDays);
-        if (eventLike(due, addDays(purchase.date, 1), prospect.id)) {
+        const dayAfter = addDays(purchase.date, 1);
+        if (eventLike("care_call", due, { listed: dayAfter, plain: dayAfter }, prospect.id)) {
           add(
             prospectSubject(branch, prospect),
             "care_call",
@@ -232,9 +276,29 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       });
     }
 
+    branch.activities.forEach((activity, index) => {
+      if (activity.date <= asOf || activity.date > horizon) return;
+      // The plan belongs to the branch whose log holds it; its person is the first one it names
+      // (an id that names nobody readable, say in a skipped file, stays as the bare id).
+      const firstId = activity.with[0] ?? null;
+      const first = firstId === null ? undefined : people.get(firstId);
+      const subject: Subject =
+        first === undefined ? { ...branchSubject(branch), person: firstId } : first.type === "staff" ? staffSubject(branch, first.staff) : prospectSubject(branch, first.prospect);
+      const facts: FollowupFacts = {
+        kind: "planned",
+        activityKind: activity.kind,
+        with: activity.with.map((id) => {
+          const person = people.get(id);
+          return { id, name: person?.name ?? null, personType: person?.type ?? null };
+        }),
+        note: activity.note,
+      };
+      add(subject, "planned", activity.date, facts, `planned|${branch.id}|${activity.date}|${activity.kind}|${activity.with.join(",")}|${index}`);
+    });
+
     const bonus = model.settings.bonus;
     if (bonus !== null && bonus.start <= asOf && asOf <= bonus.deadline) {
-      for (const staff of branch.staff) {
+      for (const staff of present) {
         if (!bonus.eligiblePositions.includes(staff.position)) continue;
         const registered = staff.hqRegistered !== null && staff.hqRegistered <= asOf;
         const converted = staff.conversion !== null && staff.conversion.at.slice(0, 10) <= asOf;
@@ -264,7 +328,11 @@ export function compareItems(a: FollowupItem, b: FollowupItem): number {
   );
 }
 
-/** What `channel followups` narrows the list to; every given criterion must hold. */
+/**
+ * What `channel followups` narrows the list to; every given criterion must hold. Items of the
+ * whole repository (holidays: no branch) concern everyone and pass the branch, owner and
+ * department criteria; only `kinds` can leave them out.
+ */
 export interface FollowupFilter {
   owner?: string;
   department?: string;
@@ -275,18 +343,25 @@ export interface FollowupFilter {
 export function filterFollowups(items: readonly FollowupItem[], filter: FollowupFilter): FollowupItem[] {
   return items.filter(
     (item) =>
-      (filter.owner === undefined || item.owner === filter.owner) &&
-      (filter.department === undefined || item.department === filter.department) &&
-      (filter.branch === undefined || item.branch === filter.branch) &&
+      (item.branch === null ||
+        ((filter.owner === undefined || item.owner === filter.owner) &&
+          (filter.department === undefined || item.department === filter.department) &&
+          (filter.branch === undefined || item.branch === filter.branch))) &&
       (filter.kinds === undefined || filter.kinds.length === 0 || filter.kinds.includes(item.kind)),
   );
 }
 
 /** The cadence of a staff member: their own `cadence_days`, else `key`'s when key, else their category's. */
-export function cadenceOf(staff: StaffMember, policy: FollowupPolicy): { cadenceDays: number; cadenceBasis: "personal" | "key" | PositionCategory } {
+export function cadenceOf(staff: StaffMember, policy: FollowupPolicy): { cadenceDays: number; cadenceBasis: CadenceBasis } {
   if (staff.cadenceDays !== null) return { cadenceDays: staff.cadenceDays, cadenceBasis: "personal" };
   if (staff.key) return { cadenceDays: policy.cadenceDays.key, cadenceBasis: "key" };
   return { cadenceDays: policy.cadenceDays[staff.category], cadenceBasis: staff.category };
+}
+
+/** The cadence of a valuable prospect: their own `cadence_days`, else `cadence_days.valuable`. */
+export function prospectCadenceOf(prospect: Prospect, policy: FollowupPolicy): { cadenceDays: number; cadenceBasis: CadenceBasis } {
+  if (prospect.cadenceDays !== null) return { cadenceDays: prospect.cadenceDays, cadenceBasis: "personal" };
+  return { cadenceDays: policy.cadenceDays.valuable, cadenceBasis: "valuable" };
 }
 
 /** The next occurrence on or after `from` of a solar birthday; 02-29 falls on 02-28 in common years. */
@@ -335,30 +410,63 @@ function birthdays(person: { birthday: SolarBirthday | null; lunarBirthday: Luna
   return found;
 }
 
-/** For every person id, the days of the activities naming them on or before D, ascending, from every branch's log. */
-function contactDates(model: Model, asOf: IsoDate): Map<string, IsoDate[]> {
-  const dates = new Map<string, IsoDate[]>();
+/** One activity as a contact of one person: its day and the follow-up kinds it says it dealt with (null: it does not say). */
+interface Contact {
+  date: IsoDate;
+  done: readonly DoneKind[] | null;
+}
+
+/** For every person id, the activities naming them on or before D (later ones are plans), by day ascending, from every branch's log. */
+function contactsByPerson(model: Model, asOf: IsoDate): Map<string, Contact[]> {
+  const contacts = new Map<string, Contact[]>();
   for (const branch of model.branches) {
     for (const activity of branch.activities) {
       if (activity.date > asOf) continue;
+      const contact: Contact = { date: activity.date, done: activity.done };
       for (const id of new Set(activity.with)) {
-        const list = dates.get(id);
-        if (list) list.push(activity.date);
-        else dates.set(id, [activity.date]);
+        const list = contacts.get(id);
+        if (list) list.push(contact);
+        else contacts.set(id, [contact]);
       }
     }
   }
-  for (const list of dates.values()) list.sort(compareText);
-  return dates;
+  for (const list of contacts.values()) list.sort((a, b) => compareText(a.date, b.date));
+  return contacts;
 }
 
-function latest(dates: readonly IsoDate[] | undefined): IsoDate | null {
-  return dates !== undefined && dates.length > 0 ? dates[dates.length - 1]! : null;
+function latest(contacts: readonly Contact[] | undefined): IsoDate | null {
+  return contacts !== undefined && contacts.length > 0 ? contacts[contacts.length - 1]!.date : null;
 }
 
-/** Whether any of the dates lies within [from, to]. */
-function contactedWithin(dates: readonly IsoDate[] | undefined, from: IsoDate, to: IsoDate): boolean {
-  return dates !== undefined && dates.some((d) => from <= d && d <= to);
+/**
+ * From when an activity can have dealt with an event-like item: `listed` for an activity whose
+ * `done` names the item's kind, `plain` for one without `done` (docs/rules.md, the opening days).
+ */
+interface Opening {
+  listed: IsoDate;
+  plain: IsoDate;
+}
+
+/**
+ * Whether a contact on or before D dealt with the item: one that lists the kind in `done`, from
+ * the opening day on, or one without `done`, from the plain opening day on. A `done` list that
+ * names other kinds says what the contact was about, so it closes nothing else.
+ */
+function isDone(contacts: readonly Contact[] | undefined, kind: DoneKind, opening: Opening): boolean {
+  if (contacts === undefined) return false;
+  return contacts.some((c) => (c.done === null ? opening.plain <= c.date : c.done.includes(kind) && opening.listed <= c.date));
+}
+
+type PersonRecord = { type: "staff"; staff: StaffMember; name: string } | { type: "prospect"; prospect: Prospect; name: string };
+
+/** Every staff member and prospect by id (ids are unique across the repository; the first one wins should a broken repository repeat one). */
+function peopleById(model: Model): Map<string, PersonRecord> {
+  const people = new Map<string, PersonRecord>();
+  for (const branch of model.branches) {
+    for (const staff of branch.staff) if (!people.has(staff.id)) people.set(staff.id, { type: "staff", staff, name: staff.name });
+    for (const prospect of branch.prospects) if (!people.has(prospect.id)) people.set(prospect.id, { type: "prospect", prospect, name: prospect.name });
+  }
+  return people;
 }
 
 function latestReport(activities: readonly Activity[], asOf: IsoDate): IsoDate | null {

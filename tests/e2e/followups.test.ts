@@ -25,6 +25,7 @@ interface JsonItem {
   department: string | null;
   person: string | null;
   name: string | null;
+  phone: string | null;
   owner: string | null;
   detail: string;
 }
@@ -50,23 +51,27 @@ describe("channel followups --format json on data-example", () => {
     expect(zh.body.as_of).toBe(AS_OF);
     expect(zh.body.within).toBe(7);
     for (const item of zh.body.items) {
-      expect(Object.keys(item)).toEqual(["due", "kind", "overdue", "branch", "department", "person", "name", "owner", "detail"]);
+      expect(Object.keys(item)).toEqual(["due", "kind", "overdue", "branch", "department", "person", "name", "phone", "owner", "detail"]);
       expect(item.overdue).toBe(item.due < AS_OF);
       expect(item.detail.length).toBeGreaterThan(0);
     }
   });
 
-  it("lists 84 items: contact 50, hq_registration 10, birthday 8, prospect_followup 6, leader_report 3, archive_review 3, maturity 2, large_movement 1, care_call 1", () => {
-    expect(zh.body.items).toHaveLength(84);
+  // 98 since valuable prospects have a contact cadence (11 more contact items) and planned
+  // activities and complaints are listed (data-example/README.md).
+  it("lists 98 items: contact 61, hq_registration 10, birthday 8, prospect_followup 6, leader_report 3, archive_review 3, maturity 2, planned 2, large_movement 1, complaint 1, care_call 1", () => {
+    expect(zh.body.items).toHaveLength(98);
     expect(countByKind(zh.body.items)).toEqual({
-      contact: 50,
+      contact: 61,
       hq_registration: 10,
       birthday: 8,
       prospect_followup: 6,
       leader_report: 3,
       archive_review: 3,
       maturity: 2,
+      planned: 2,
       large_movement: 1,
+      complaint: 1,
       care_call: 1,
     });
   });
@@ -81,9 +86,18 @@ describe("channel followups --format json on data-example", () => {
     expect(find("birthday", "p-lai-024")).toEqual([]); // D+W+1
     expect(find("contact", "wang-fang")).toEqual(["2012-03-22"]); // cadence_days 10
     expect(find("contact", "guo-qiang")).toEqual([]);
-    expect(find("prospect_followup", "p-ma-009")).toEqual([]); // done
+    expect(find("prospect_followup", "p-ma-009")).toEqual([]); // done: [prospect_followup] 03-16, within P before 03-18
     expect(find("prospect_followup", "p-he-006")).toEqual([]); // older than overdue_days
-    expect(find("maturity", "p-zhu-021")).toEqual([]); // done exactly at due − P
+    expect(find("prospect_followup", "p-xie-020")).toEqual(["2012-03-21"]); // agreed at the 03-14 salon, which does not close it
+    expect(find("maturity", "p-zhu-021")).toEqual([]); // done: [maturity] exactly at due − P
+    expect(find("maturity", "p-guo-008")).toEqual(["2012-03-23"]); // the 03-19 call about a movement does not close it
+    expect(find("large_movement", "p-guo-008")).toEqual([]); // … but closes the movement itself
+    expect(find("complaint", "p-feng-012")).toEqual(["2012-03-19"]);
+    expect(find("planned", "p-feng-012")).toEqual(["2012-03-24"]); // the salon, planned after D
+    expect(find("planned", null, "cmb-chegongmiao")).toEqual(["2012-03-25"]); // a community campaign with nobody in with
+    expect(find("contact", "p-chen-001")).toEqual(["2012-03-20"]); // a valuable prospect never contacted
+    expect(find("contact", "p-liu-002")).toEqual(["2012-03-26"]); // valuable: last 02-25 + 30
+    expect(find("contact", "p-ma-009")).toEqual([]); // basic: no cadence
     expect(find("large_movement", "p-huang-011")).toEqual([]);
     expect(find("care_call", "p-tang-014")).toEqual([]); // purchase after D
     expect(find("leader_report", null, "cmb-xiangmihu")).toEqual(["2012-03-11"]);
@@ -95,7 +109,7 @@ describe("channel followups --format json on data-example", () => {
   });
 
   it("sorts by due, kind in SPEC order, branch, person", () => {
-    const order = ["birthday", "holiday", "contact", "leader_report", "archive_review", "prospect_followup", "maturity", "large_movement", "care_call", "hq_registration"];
+    const order = ["birthday", "holiday", "contact", "leader_report", "archive_review", "hq_report", "prospect_followup", "maturity", "large_movement", "complaint", "care_call", "planned", "hq_registration"];
     const key = (i: JsonItem) => [i.due, String(order.indexOf(i.kind)).padStart(2, "0"), i.branch ?? "", i.person ?? ""].join("|");
     const keys = zh.body.items.map(key);
     expect(keys).toEqual([...keys].sort());
@@ -107,6 +121,20 @@ describe("channel followups --format json on data-example", () => {
     expect(strip(en.body.items)).toEqual(strip(zh.body.items));
     expect(en.body.items.map((i) => i.detail)).not.toEqual(zh.body.items.map((i) => i.detail));
     expect(en.body.items.some((i) => /[a-z]{4,}/.test(i.detail))).toBe(true);
+  });
+
+  it("gives the person's phone, null when none is recorded or the item has no person", () => {
+    const phone = (kind: string, person: string | null) => zh.body.items.find((i) => i.kind === kind && i.person === person)?.phone;
+    expect(phone("contact", "p-chen-001")).toBe("13900001111");
+    expect(phone("contact", "wang-fang")).toBe("13800138000");
+    for (const item of zh.body.items.filter((i) => i.person === null)) expect(item.phone).toBeNull();
+  });
+
+  it("lists a branch of an am-covered department not yet reported to head office while expense support runs (蛇口 before 03-05)", () => {
+    const at = (asOf: string) => json(["followups", "--data", DATA_EXAMPLE, "--as-of", asOf, "--kind", "hq_report"]).body.items.map((i) => [i.due, i.branch, i.department]);
+    expect(at("2012-03-01")).toEqual([["2012-03-01", "cmb-shekou", "sz-nanshan"]]);
+    expect(at("2012-03-05")).toEqual([]);
+    expect(at("2012-01-31")).toEqual([]);
   });
 
   it("is the same on a second run", () => {
@@ -123,7 +151,7 @@ describe("channel followups: table, csv, md", () => {
     // Overdue first: the earliest overdue person appears before anyone due today.
     expect(result.stdout.indexOf("冯志远")).toBeLessThan(result.stdout.indexOf("吴阿姨"));
     // The closing line counts the items.
-    expect(result.stdout.trimEnd().split("\n").pop()).toContain("84");
+    expect(result.stdout.trimEnd().split("\n").pop()).toContain("98");
   });
 
   it.each(["zh", "en"])("writes CSV in %s: BOM, CRLF, a header and one row per item", (lang) => {
@@ -132,10 +160,13 @@ describe("channel followups: table, csv, md", () => {
     expect(result.stdout.startsWith("\uFEFF")).toBe(true);
     const lines = result.stdout.slice(1).split("\r\n");
     expect(lines.pop()).toBe("");
-    expect(lines).toHaveLength(85);
+    expect(lines).toHaveLength(99);
     expect(lines.slice(1).map((l) => l.slice(0, 10))).toEqual(zh.body.items.map((i) => i.due));
     // The amount in its own column, a bare number of yuan (issue 19).
     expect(lines[0]!.endsWith(lang === "zh" ? ",金额（元）" : ",Amount (yuan)")).toBe(true);
+    // The phone, to call from the spreadsheet.
+    expect(lines[0]).toContain(lang === "zh" ? ",职位,电话,负责人," : ",position,phone,owner,");
+    expect(lines.some((l) => l.includes(",13900001111,"))).toBe(true);
     const maturity = lines.find((l) => l.includes(lang === "zh" ? "定期存款 50万" : "500,000 yuan"));
     expect(maturity?.endsWith(",500000")).toBe(true);
   });
@@ -144,7 +175,7 @@ describe("channel followups: table, csv, md", () => {
     const result = runCli([...base, "--lang", lang, "--format", "md"]);
     expect(result.code).toBe(0);
     const rows = result.stdout.split("\n").filter((l) => /^\| \d{4}-\d{2}-\d{2} \|/.test(l));
-    expect(rows).toHaveLength(84);
+    expect(rows).toHaveLength(98);
   });
 
   it("writes to --out", () => {
@@ -154,7 +185,7 @@ describe("channel followups: table, csv, md", () => {
     const result = runCli([...base, "--format", "json", "--out", out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
-    expect(JSON.parse(fs.readFileSync(out, "utf8")).items).toHaveLength(84);
+    expect(JSON.parse(fs.readFileSync(out, "utf8")).items).toHaveLength(98);
   });
 });
 
@@ -165,6 +196,15 @@ describe("channel followups: filters", () => {
     expect(new Set(sun.map((i) => i.branch))).toEqual(new Set(["cmb-chegongmiao"]));
     const li = json([...base, "--owner", "李娜"]).body.items; // cmb-futian-center names no owner
     expect(new Set(li.map((i) => i.branch))).toEqual(new Set(["cmb-futian-center"]));
+  });
+
+  it("--owner, --branch and --department keep the holidays: they concern everyone", () => {
+    for (const filter of [["--owner", "孙磊"], ["--branch", "cmb-shekou"], ["--department", "sz-luohu"]]) {
+      const items = json([...base, "--within", "15", ...filter]).body.items;
+      expect(items.filter((i) => i.kind === "holiday").map((i) => i.due), filter.join(" ")).toEqual(["2012-04-04"]);
+      expect(items.filter((i) => i.kind !== "holiday").every((i) => i.branch !== null)).toBe(true);
+    }
+    expect(json([...base, "--within", "15", "--owner", "孙磊", "--kind", "contact"]).body.items.some((i) => i.kind === "holiday")).toBe(false);
   });
 
   it("--kind is repeatable; filters combine with AND", () => {
@@ -182,7 +222,7 @@ describe("channel followups: filters", () => {
     expect(today.items.every((i) => i.due <= AS_OF)).toBe(true);
     expect(today.items).toHaveLength(zh.body.items.filter((i) => i.due <= AS_OF).length);
     const wide = json([...base, "--within", "30"]).body.items;
-    expect(wide.length).toBeGreaterThan(84);
+    expect(wide.length).toBeGreaterThan(98);
     expect(wide.some((i) => i.kind === "holiday" && i.due === "2012-04-04")).toBe(true);
   });
 
@@ -256,10 +296,10 @@ describe("channel followups --ics", () => {
     const file = path.join(dir, "followups.ics");
     const first = runCli([...base, "--lang", "zh", "--format", "json", "--ics", file]);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout).items).toHaveLength(84);
+    expect(JSON.parse(first.stdout).items).toHaveLength(98);
     const events = readEvents(file);
     expect(events.map((e) => e.start)).toEqual(zh.body.items.map((i) => i.due.replace(/-/g, "")));
-    expect(new Set(events.map((e) => e.uid)).size).toBe(84);
+    expect(new Set(events.map((e) => e.uid)).size).toBe(98);
     expect(fs.readFileSync(file, "utf8")).toContain("SUMMARY:生日");
 
     // Exporting again over yesterday's calendar needs no --force, and keeps every UID.

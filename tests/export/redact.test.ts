@@ -51,3 +51,21 @@ describe("export followups --redact", () => {
     });
   }
 });
+
+describe("export followups --redact: the notes of complaints and plans", () => {
+  it("keeps them without --redact; leaves them out, and masks the prospects a plan names, with it", async () => {
+    const all = (await cells(exportFollowups("csv", false))).join("\n");
+    expect(all).toContain("排队一个多小时");
+    expect(all).toContain("活动（冯先生、郑女士）：周六理财沙龙");
+    for (const format of ["csv", "xlsx"] as const) {
+      const found = await cells(exportFollowups(format, true));
+      expect(found).toContain("客户投诉");
+      expect(found).toContain("计划活动");
+      for (const cell of found) {
+        expect(cell).not.toContain("排队");
+        expect(cell).not.toContain("沙龙");
+      }
+      expect(found).toContain("活动（冯**、郑**）");
+    }
+  });
+});

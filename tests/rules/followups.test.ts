@@ -1,19 +1,26 @@
 /**
- * SPEC 5 "Follow-ups", kind by kind, at the edges: due exactly at D+W and one day after, an
- * activity exactly at due − P and one day before, events exactly overdue_days old and one day
- * older, 02-29 birthdays in a common year, lunar day 30 in a 29-day month, the bonus window;
- * then the sort order, the null fields, filters and purity.
+ * The follow-ups of docs/rules.md, kind by kind, at the edges: due exactly at D+W and one day
+ * after, every opening day of an event-like item (with and without `done`) on the day itself and
+ * the day before, events exactly overdue_days old and one day older, 02-29 birthdays in a common
+ * year, lunar day 30 in a 29-day month, the bonus and expense windows, staff who left; then the
+ * sort order, the null fields, the phone, filters and purity.
  */
 import { describe, expect, it } from "vitest";
 import { filterFollowups, findDueFollowups, FOLLOWUP_KINDS, type FollowupItem, type FollowupKind } from "../../src/rules/followups.js";
+import type { DoneKind } from "../../src/rules/followup-kinds.js";
 import { DEFAULT_FOLLOWUP_POLICY, type Activity, type ActivityKind, type FollowupPolicy, type Model, type Prospect } from "../../src/model/types.js";
-import { makeActivity, makeModel, makeProspect, type BranchInput, type ModelInput, type StaffInput } from "../builders.js";
+import { makeActivity, makeBonusPolicy, makeDepartment, makeModel, makeProspect, type BranchInput, type ModelInput, type StaffInput } from "../builders.js";
 
 const D = "2012-03-20";
 const P: FollowupPolicy = DEFAULT_FOLLOWUP_POLICY; // window 7, overdue 30, key 7, leader 30 …
 
 function activity(date: string, withIds: string[], kind: ActivityKind = "call"): Activity {
   return makeActivity(date, kind, withIds);
+}
+
+/** An activity that says which follow-up kinds it dealt with. */
+function doneActivity(date: string, withIds: string[], done: DoneKind[], kind: ActivityKind = "call"): Activity {
+  return { ...makeActivity(date, kind, withIds), done };
 }
 
 const prospect = makeProspect;
@@ -213,12 +220,8 @@ describe("prospect_followup", () => {
   const m = (nextFollowup: string, contacts: string[] = []) =>
     model({ prospects: [prospect({ id: "p1", nextFollowup })], activities: contacts.map((d) => activity(d, ["p1"])) });
 
-  it("an activity exactly at due − P makes it done", () => {
-    expect(ofKind(due(m("2012-03-22", ["2012-03-15"])), "prospect_followup")).toEqual([]);
-  });
-
-  it("an activity one day before due − P does not", () => {
-    expect(ofKind(due(m("2012-03-22", ["2012-03-14"])), "prospect_followup")).toHaveLength(1);
+  it("a contact without `done` before the agreed day does not close it", () => {
+    expect(ofKind(due(m("2012-03-22", ["2012-03-15", "2012-03-20"])), "prospect_followup")).toHaveLength(1);
   });
 
   it("an activity after D does not count", () => {
@@ -241,11 +244,6 @@ describe("maturity", () => {
     const [item] = ofKind(due(m("2012-03-30")), "maturity");
     expect(item).toMatchObject({ due: "2012-03-23" });
     expect(item!.facts).toMatchObject({ product: "定期存款", amount: 500_000, matures: "2012-03-30" });
-  });
-
-  it("done by an activity exactly at due − P, not by one a day earlier", () => {
-    expect(ofKind(due(m("2012-03-26", ["2012-03-12"])), "maturity")).toEqual([]);
-    expect(ofKind(due(m("2012-03-26", ["2012-03-11"])), "maturity")).toHaveLength(1);
   });
 
   it("window edges: due D+W listed, D+W+1 not", () => {
@@ -278,10 +276,6 @@ describe("large_movement", () => {
     expect(ofKind(due(m(event("2012-03-21", 800_000))), "large_movement")).toEqual([]);
   });
 
-  it("done by an activity on or after its date, not by one the day before", () => {
-    expect(ofKind(due(m(event("2012-03-12", 600_000), ["2012-03-12"])), "large_movement")).toEqual([]);
-    expect(ofKind(due(m(event("2012-03-12", 600_000), ["2012-03-11"])), "large_movement")).toHaveLength(1);
-  });
 });
 
 describe("care_call", () => {
@@ -298,14 +292,227 @@ describe("care_call", () => {
     expect(ofKind(due(m(purchase("2012-03-22"))), "care_call")).toEqual([]);
   });
 
-  it("done by an activity from the day after the purchase; one on the purchase day does not count", () => {
-    expect(ofKind(due(m(purchase("2012-03-16"), ["2012-03-17"])), "care_call")).toEqual([]);
-    expect(ofKind(due(m(purchase("2012-03-16"), ["2012-03-16"])), "care_call")).toHaveLength(1);
-  });
-
   it("purchase exactly overdue_days + care_call_days ago is listed, one day older is not", () => {
     expect(ofKind(due(m(purchase("2012-02-16"))), "care_call")).toHaveLength(1); // due 02-19 = D − 30
     expect(ofKind(due(m(purchase("2012-02-15"))), "care_call")).toEqual([]);
+  });
+});
+
+describe("closing an event-like item: the opening days", () => {
+  // D = 03-20. Each row: a prospect with one item, the opening day for an activity that lists
+  // the kind in `done`, and the plain opening day for one without `done`.
+  const rows: { kind: DoneKind; prospect: Partial<Prospect>; opening: string; plainOpening: string }[] = [
+    { kind: "prospect_followup", prospect: { nextFollowup: "2012-03-18" }, opening: "2012-03-11", plainOpening: "2012-03-18" },
+    { kind: "maturity", prospect: { holdings: [{ product: "定期存款", amount: 1_000_000, matures: "2012-03-25" }] }, opening: "2012-03-11", plainOpening: "2012-03-18" },
+    { kind: "large_movement", prospect: { events: [{ date: "2012-03-15", kind: "large_movement", amount: 600_000, note: null }] }, opening: "2012-03-15", plainOpening: "2012-03-15" },
+    { kind: "complaint", prospect: { events: [{ date: "2012-03-15", kind: "complaint", amount: null, note: "排队太久" }] }, opening: "2012-03-15", plainOpening: "2012-03-15" },
+    { kind: "care_call", prospect: { purchases: [{ date: "2012-03-15", product: "长城2号", amount: 300_000, important: true }] }, opening: "2012-03-16", plainOpening: "2012-03-16" },
+  ];
+  const listed = (row: (typeof rows)[number], activities: Activity[]) => ofKind(due(model({ prospects: [prospect({ id: "p1", ...row.prospect })], activities })), row.kind);
+  const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+  for (const row of rows) {
+    describe(row.kind, () => {
+      it("is open with no activity at all", () => {
+        expect(listed(row, [])).toHaveLength(1);
+      });
+
+      it(`done: [${row.kind}] closes it from ${row.opening} on, not the day before`, () => {
+        expect(listed(row, [doneActivity(dayBefore(row.opening), ["p1"], [row.kind])])).toHaveLength(1);
+        expect(listed(row, [doneActivity(row.opening, ["p1"], [row.kind])])).toEqual([]);
+      });
+
+      it(`an activity without done closes it from ${row.plainOpening} on, not the day before`, () => {
+        expect(listed(row, [activity(dayBefore(row.plainOpening), ["p1"])])).toHaveLength(1);
+        expect(listed(row, [activity(row.plainOpening, ["p1"])])).toEqual([]);
+      });
+
+      it("a done list naming only other kinds does not close it, even on D", () => {
+        const others = ["prospect_followup", "maturity", "large_movement", "complaint", "care_call"].filter((k) => k !== row.kind) as DoneKind[];
+        expect(listed(row, [doneActivity(D, ["p1"], others)])).toHaveLength(1);
+        expect(listed(row, [doneActivity(D, ["p1"], [])])).toHaveLength(1);
+      });
+
+      it("an activity about someone else, or dated after D, does not close it", () => {
+        expect(listed(row, [doneActivity(D, ["p2"], [row.kind]), activity(D, ["p2"])])).toHaveLength(1);
+        expect(listed(row, [doneActivity("2012-03-21", ["p1"], [row.kind]), activity("2012-03-21", ["p1"])])).toHaveLength(1);
+      });
+    });
+  }
+
+  it("何先生: a call about a large movement does not close the maturity due the next day, nor the follow-up agreed for it", () => {
+    const he = prospect({
+      id: "p-he",
+      nextFollowup: "2012-03-21",
+      holdings: [{ product: "定期存款", amount: 1_000_000, matures: "2012-03-28" }],
+      events: [{ date: "2012-03-20", kind: "large_movement", amount: 600_000, note: null }],
+    });
+    for (const call of [activity("2012-03-20", ["p-he"]), doneActivity("2012-03-20", ["p-he"], ["large_movement"])]) {
+      const items = due(model({ prospects: [he], activities: [call] })).filter((i) => i.person === "p-he");
+      expect(items.map((i) => [i.due, i.kind])).toEqual([
+        ["2012-03-21", "prospect_followup"],
+        ["2012-03-21", "maturity"],
+      ]);
+      // Still open the next day: the call came before either item's plain opening day.
+      expect(due(model({ prospects: [he], activities: [call] }), "2012-03-21").filter((i) => i.person === "p-he").map((i) => i.kind)).toEqual(["prospect_followup", "maturity"]);
+    }
+  });
+
+  it("谢老师: the lecture where the follow-up was agreed does not close it; a call on the day does", () => {
+    const xie = prospect({ id: "p-xie", nextFollowup: "2012-03-21" });
+    const lecture = activity("2012-03-14", ["p-xie"], "event");
+    expect(ofKind(due(model({ prospects: [xie], activities: [lecture] })), "prospect_followup")).toHaveLength(1);
+    expect(ofKind(due(model({ prospects: [xie], activities: [lecture] }), "2012-03-23"), "prospect_followup")[0]).toMatchObject({ overdue: true, daysLate: 2 });
+    expect(ofKind(due(model({ prospects: [xie], activities: [lecture, activity("2012-03-21", ["p-xie"])] }), "2012-03-23"), "prospect_followup")).toEqual([]);
+  });
+
+  it("one activity can close several kinds it lists, for every person it names", () => {
+    const p1 = prospect({ id: "p1", nextFollowup: "2012-03-22", purchases: [{ date: "2012-03-15", product: "长城2号", amount: 300_000, important: true }] });
+    const p2 = prospect({ id: "p2", nextFollowup: "2012-03-22" });
+    const items = due(model({ prospects: [p1, p2], activities: [doneActivity("2012-03-17", ["p1", "p2"], ["prospect_followup", "care_call"])] }));
+    expect(items.filter((i) => i.personType === "prospect")).toEqual([]);
+  });
+});
+
+describe("complaint", () => {
+  const m = (events: Prospect["events"], activities: Activity[] = []) => model({ prospects: [prospect({ id: "p1", phone: "13900001111", events })], activities });
+  const complaint = (date: string, note: string | null = "排队太久") => ({ date, kind: "complaint", amount: null, note });
+
+  it("a complaint dated on or before D is due on its date, with its note", () => {
+    const [item] = ofKind(due(m([complaint("2012-03-19")])), "complaint");
+    expect(item).toMatchObject({ due: "2012-03-19", overdue: true, daysLate: 1, person: "p1", personType: "prospect", phone: "13900001111" });
+    expect(item!.facts).toEqual({ kind: "complaint", date: "2012-03-19", note: "排队太久" });
+  });
+
+  it("a complaint after D has not happened yet; one overdue_days old is listed, one day older is not", () => {
+    expect(ofKind(due(m([complaint("2012-03-21")])), "complaint")).toEqual([]);
+    expect(ofKind(due(m([complaint("2012-02-19")])), "complaint")).toHaveLength(1);
+    expect(ofKind(due(m([complaint("2012-02-18")])), "complaint")).toEqual([]);
+  });
+
+  it("each complaint is its own item; events of other kinds make none", () => {
+    const items = ofKind(due(m([complaint("2012-03-10"), complaint("2012-03-18", null), { date: "2012-03-18", kind: "other", amount: null, note: null }])), "complaint");
+    expect(items.map((i) => i.due)).toEqual(["2012-03-10", "2012-03-18"]);
+  });
+});
+
+describe("planned", () => {
+  const people = { staff: [quiet("s1", { name: "王芳", phone: "13800138000" })], prospects: [prospect({ id: "p1", name: "陈先生", phone: "13900001111" })] };
+  const salon: Activity = { ...makeActivity("2012-03-24", "event", ["p1", "s1"]), note: "理财沙龙 香蜜湖会所" };
+  const m = (activities: Activity[]) => model({ ...people, activities: [activity("2012-03-19", ["s1"]), ...activities] });
+
+  it("an activity after D and on or before D+W is listed on its day, about the first person in with", () => {
+    const [item] = ofKind(due(m([salon])), "planned");
+    expect(item).toMatchObject({ due: "2012-03-24", overdue: false, branch: "b1", owner: "李娜", person: "p1", name: "陈先生", personType: "prospect", phone: "13900001111" });
+    expect(item!.facts).toEqual({
+      kind: "planned",
+      activityKind: "event",
+      with: [
+        { id: "p1", name: "陈先生", personType: "prospect" },
+        { id: "s1", name: "王芳", personType: "staff" },
+      ],
+      note: "理财沙龙 香蜜湖会所",
+    });
+  });
+
+  it("at D+W it is listed, at D+W+1 not yet; on D it is a contact, not a plan", () => {
+    expect(ofKind(due(m([{ ...salon, date: "2012-03-27" }])), "planned")).toHaveLength(1);
+    expect(ofKind(due(m([{ ...salon, date: "2012-03-28" }])), "planned")).toEqual([]);
+    expect(ofKind(due(m([{ ...salon, date: D }])), "planned")).toEqual([]);
+  });
+
+  it("with nobody in with: no person, no phone; the branch's owner", () => {
+    const [item] = ofKind(due(m([{ ...makeActivity("2012-03-22", "event", []), note: "社区开发：华强北 张伟 刘洋" }])), "planned");
+    expect(item).toMatchObject({ person: null, name: null, phone: null, branch: "b1", owner: "李娜" });
+  });
+
+  it("a plan is not a contact: it neither moves the cadence nor closes an item", () => {
+    const items = due(model({ staff: [{ id: "s1" }], prospects: [prospect({ id: "p1", nextFollowup: "2012-03-19" })], activities: [activity("2012-03-01", ["s1"]), doneActivity("2012-03-21", ["s1", "p1"], ["prospect_followup"], "visit")] }));
+    expect(ofKind(items, "contact")[0]).toMatchObject({ person: "s1", due: "2012-03-15" });
+    expect(ofKind(items, "prospect_followup")).toHaveLength(1);
+  });
+});
+
+describe("hq_report", () => {
+  const m = (hqReported: string | null, amCovered = true) =>
+    makeModel({
+      settings: { bonus: null },
+      departments: [makeDepartment({ id: "dept-a", amCovered })],
+      branches: [{ id: "b1", owner: "刘洋", hqReported, reviewed: "2012-03-19", staffFile: "read", activities: [activity("2012-03-19", [], "report")] }],
+    });
+
+  it("a branch of an am-covered department not reported on or before D: due D, no person", () => {
+    for (const reported of [null, "2012-03-21"]) {
+      const [item] = ofKind(due(m(reported)), "hq_report");
+      expect(item).toMatchObject({ due: D, overdue: false, branch: "b1", department: "dept-a", owner: "刘洋", person: null, name: null, phone: null });
+      expect(item!.facts).toEqual({ kind: "hq_report", end: "2012-03-31" });
+    }
+  });
+
+  it("none once reported on or before D, nor for a self-driven department", () => {
+    expect(ofKind(due(m(D)), "hq_report")).toEqual([]);
+    expect(ofKind(due(m(null, false)), "hq_report")).toEqual([]);
+  });
+
+  it("only while D is within the expense-support window, and not without the policy", () => {
+    expect(ofKind(due(m(null), "2012-02-01"), "hq_report")).toHaveLength(1);
+    expect(ofKind(due(m(null), "2012-03-31"), "hq_report")).toHaveLength(1);
+    expect(ofKind(due(m(null), "2012-01-31"), "hq_report")).toEqual([]);
+    expect(ofKind(due(m(null), "2012-04-01"), "hq_report")).toEqual([]);
+    const noPolicy = m(null);
+    noPolicy.settings = { ...noPolicy.settings, expenseSupport: null };
+    expect(ofKind(due(noPolicy), "hq_report")).toEqual([]);
+  });
+});
+
+describe("contact of valuable prospects", () => {
+  const m = (p: Partial<Prospect>, activities: Activity[] = []) => model({ prospects: [prospect({ id: "p1", tier: "valuable", ...p })], activities });
+
+  it("due at the latest activity on or before D + cadence_days.valuable (30)", () => {
+    const [item] = ofKind(due(m({}, [activity("2012-02-20", ["p1"]), activity("2012-02-26", ["p1"]), activity("2012-03-21", ["p1"])])), "contact");
+    expect(item).toMatchObject({ due: "2012-03-27", person: "p1", personType: "prospect" });
+    expect(item!.facts).toEqual({ kind: "contact", last: "2012-02-26", cadenceDays: 30, cadenceBasis: "valuable" });
+    expect(ofKind(due(m({}, [activity("2012-02-27", ["p1"])])), "contact")).toEqual([]);
+  });
+
+  it("the prospect's own cadence_days wins; never contacted: due D", () => {
+    expect(ofKind(due(m({ cadenceDays: 10 }, [activity("2012-03-12", ["p1"])])), "contact")[0]).toMatchObject({ due: "2012-03-22", facts: { cadenceBasis: "personal", cadenceDays: 10 } });
+    expect(ofKind(due(m({})), "contact")[0]).toMatchObject({ due: D, facts: { last: null } });
+  });
+
+  it("follows the policy's valuable cadence", () => {
+    const policy: FollowupPolicy = { ...P, cadenceDays: { ...P.cadenceDays, valuable: 20 } };
+    expect(ofKind(due(m({}, [activity("2012-03-05", ["p1"])]), D, 7, policy), "contact")[0]).toMatchObject({ due: "2012-03-25" });
+  });
+
+  it("basic prospects get no contact item", () => {
+    expect(ofKind(due(m({ tier: "basic" })), "contact")).toEqual([]);
+  });
+});
+
+describe("staff who left", () => {
+  const m = (left: string | null) =>
+    model(
+      {
+        staff: [{ id: "s1", position: "branch_head", left, birthday: { year: 1970, month: 3, day: 22 } }],
+        prospects: [prospect({ id: "p1", nextFollowup: "2012-03-19" })],
+        activities: [activity("2012-03-19", ["s1", "p1"])],
+      },
+      { bonus: makeBonusPolicy() },
+    );
+  const forS1 = (items: FollowupItem[]) => items.filter((i) => i.person === "s1").map((i) => i.kind);
+
+  it("left on or before D: no birthday, contact or registration items", () => {
+    expect(forS1(due(m(D), D, 30))).toEqual([]);
+    expect(forS1(due(m("2012-01-10"), D, 30))).toEqual([]);
+  });
+
+  it("leaving after D: still present on D", () => {
+    expect(forS1(due(m("2012-03-21"), D, 30)).sort()).toEqual(["birthday", "contact", "hq_registration"]);
+  });
+
+  it("their activities still count as history", () => {
+    expect(ofKind(due(m(D)), "prospect_followup")).toEqual([]);
   });
 });
 
@@ -393,11 +600,15 @@ describe("order, fields and filters", () => {
     for (const i of items) expect(i.overdue).toBe(i.due < D);
   });
 
-  it("filters combine with AND", () => {
-    expect(filterFollowups(items, { owner: "孙磊" }).every((i) => i.owner === "孙磊")).toBe(true);
+  it("filters combine with AND; items of the whole repository (holidays) pass the branch, owner and department filters", () => {
+    expect(filterFollowups(items, { owner: "孙磊" }).every((i) => i.owner === "孙磊" || (i.kind === "holiday" && i.branch === null))).toBe(true);
+    for (const filter of [{ owner: "孙磊" }, { owner: "李娜" }, { department: "d1" }, { branch: "b2" }, { branch: "b1", owner: "孙磊" }]) {
+      expect(filterFollowups(items, filter).filter((i) => i.kind === "holiday")).toHaveLength(1);
+    }
+    expect(filterFollowups(items, { owner: "孙磊", kinds: ["contact"] }).some((i) => i.kind === "holiday")).toBe(false);
     expect(filterFollowups(items, { owner: "孙磊", kinds: ["contact"] }).map((i) => i.person)).toEqual(["a-staff", "z-staff"]);
     expect(filterFollowups(items, { department: "d1", kinds: ["hq_registration"] })).toEqual([]);
-    expect(filterFollowups(items, { branch: "b1" }).map((i) => i.kind)).toEqual(["contact", "leader_report"]);
+    expect(filterFollowups(items, { branch: "b1" }).map((i) => i.kind)).toEqual(["contact", "leader_report", "holiday"]);
     expect(filterFollowups(items, {})).toEqual(items);
   });
 
@@ -420,5 +631,33 @@ describe("order, fields and filters", () => {
 
   it("--within 0 keeps only what is due today or overdue", () => {
     expect(due(m, D, 0).every((i) => i.due <= D)).toBe(true);
+  });
+});
+
+describe("phone", () => {
+  const m = model({
+    staff: [{ id: "s1", phone: "13800138000" }, { id: "s2" }],
+    prospects: [
+      prospect({ id: "p-mobile", tier: "valuable", phone: "13900001111", workPhone: "0755-83195001", homePhone: "0755-26660000" }),
+      prospect({ id: "p-work", tier: "valuable", workPhone: "0755-83195001", homePhone: "0755-26660000" }),
+      prospect({ id: "p-home", tier: "valuable", homePhone: "0755-26660000" }),
+      prospect({ id: "p-none", tier: "valuable" }),
+    ],
+  });
+  const phones = Object.fromEntries(ofKind(due(m), "contact").map((i) => [i.person, i.phone]));
+
+  it("is the staff member's phone, null when none is recorded", () => {
+    expect(phones).toMatchObject({ s1: "13800138000", s2: null });
+  });
+
+  it("is a prospect's mobile, else the work phone, else the home phone", () => {
+    expect(phones).toMatchObject({ "p-mobile": "13900001111", "p-work": "0755-83195001", "p-home": "0755-26660000", "p-none": null });
+  });
+
+  it("is null on items without a person", () => {
+    // A month on, the branch's leader report and archive review are due: items about no one.
+    const branchItems = due(m, "2012-04-25").filter((i) => i.person === null);
+    expect(branchItems.map((i) => i.kind)).toContain("leader_report");
+    expect(branchItems.every((i) => i.phone === null)).toBe(true);
   });
 });

@@ -39,10 +39,12 @@ describe("computeSummary on data-example", () => {
     expect(computeSummary(model, "2012-03-01").totals.prospectsConverted).toBe(1);
   });
 
-  it("counts the follow-ups overdue at D per department (data-example/README.md at 03-20: 22 overdue)", () => {
+  // 25 since the morning list has complaints (福田: 冯先生's of 03-19) and valuable prospects'
+  // contact cadence (罗湖: 邱先生 and 傅先生 overdue).
+  it("counts the follow-ups overdue at D per department (data-example/README.md at 03-20: 25 overdue)", () => {
     const result = computeSummary(model, "2012-03-20");
-    expect(result.departments.map((d) => d.overdueFollowups)).toEqual([10, 5, 7]);
-    expect(result.totals.overdueFollowups).toBe(22);
+    expect(result.departments.map((d) => d.overdueFollowups)).toEqual([11, 7, 7]);
+    expect(result.totals.overdueFollowups).toBe(25);
   });
 
   it("takes the total coverage over all branches, not over departments", () => {

@@ -13,6 +13,9 @@ export const FOLLOWUP_MESSAGES = {
   "followups.kind.large_movement": { zh: "大额异动", en: "large movement" },
   "followups.kind.care_call": { zh: "关怀回访", en: "care call" },
   "followups.kind.hq_registration": { zh: "总部备案", en: "head-office registration" },
+  "followups.kind.hq_report": { zh: "支行未报备总部", en: "branch not reported to head office" },
+  "followups.kind.complaint": { zh: "客户投诉", en: "complaint" },
+  "followups.kind.planned": { zh: "计划活动", en: "planned activity" },
 
   // Details: why the item is due.
   "followups.detail.birthday": { zh: "生日 {date}", en: "birthday {date}" },
@@ -65,6 +68,7 @@ export const FOLLOWUP_MESSAGES = {
   "followups.col.person": { zh: "对象", en: "person" },
   "followups.col.position": { zh: "职位", en: "position" },
   "followups.col.owner": { zh: "负责人", en: "owner" },
+  "followups.col.phone": { zh: "电话", en: "phone" },
   "followups.col.detail": { zh: "说明", en: "detail" },
   "followups.col.amount": { zh: "金额（元）", en: "Amount (yuan)" },
   "followups.none": { zh: "没有需要跟进的事项", en: "nothing to follow up" },
@@ -136,4 +140,13 @@ export const FOLLOWUP_MESSAGES = {
   "log.help.by": { zh: "我方经办人（默认该支行的负责人）", en: "who made the contact (default: the branch owner)" },
   "log.help.branch": { zh: "支行 id（不指定人员时，如向行领导汇报）", en: "branch id (for an entry without a person, such as a report)" },
   "followups.detail.largeMovementNoAmount": { zh: "大额资金变动 ({date})", en: "large movement ({date})" },
+  "followups.basis.valuable": { zh: "有价值客户", en: "valuable customer" },
+  "followups.detail.hqReport": {
+    zh: "尚未向总部报备：报备前的销售不计入费用支持（截至 {date}）",
+    en: "not yet reported to head office: its sales count for expense support only from the report on (support ends {date})",
+  },
+  "followups.detail.complaint": { zh: "客户投诉 ({date})：{note}", en: "complaint ({date}): {note}" },
+  "followups.detail.complaintNoNote": { zh: "客户投诉 ({date})", en: "complaint ({date})" },
+  "followups.detail.planned": { zh: "{kind}（{people}）", en: "{kind} with {people}" },
+  "followups.detail.plannedNote": { zh: "{planned}：{note}", en: "{planned}: {note}" },
 } satisfies Record<string, Bilingual>;
