@@ -31,6 +31,7 @@ export const LABEL_MESSAGES = {
   "ref.person": { zh: "人员或客户", en: "staff member or prospect" },
   "ref.staff": { zh: "人员", en: "staff member" },
   "ref.prospect": { zh: "潜在客户", en: "prospect" },
+  "ref.branch": { zh: "支行文件夹", en: "branch folder" },
   "severity.error": { zh: "错误", en: "error" },
   "severity.warning": { zh: "警告", en: "warning" },
 } satisfies Record<string, Bilingual>;
