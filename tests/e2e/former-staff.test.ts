@@ -6,20 +6,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { copyToTemp, DATA_EXAMPLE, runCli } from "../helpers/cli.js";
+import { copyToTemp, DATA_EXAMPLE, runCli, scratchFolders, type CliResult } from "../helpers/cli.js";
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function scratch(): string {
-  const dir = copyToTemp();
-  temps.push(dir);
-  return dir;
-}
+const folders = scratchFolders("channel-former-");
+const scratch = (): string => folders.keep(copyToTemp());
 
 function edit(dir: string, rel: string, from: string, to: string): void {
   const file = path.join(dir, rel);
@@ -131,27 +123,28 @@ describe("exports", () => {
 });
 
 describe("import of the new columns", () => {
+  /** Imports a CSV sheet into 后海 with --apply. */
+  function importSheet(dir: string, kind: "staff" | "prospects", csvText: string): CliResult {
+    const sheet = path.join(dir, `${kind}.csv`);
+    fs.writeFileSync(sheet, csvText);
+    return runCli(["import", kind, "--branch", "cmb-houhai", "--from", sheet, "--data", dir, "--apply", "--lang", "zh"]);
+  }
+
   it("reads 离职日期 and 离开说明 for staff, checked like the files (left before joined is refused)", () => {
     const dir = scratch();
-    const sheet = path.join(dir, "staff.csv");
-    fs.writeFileSync(sheet, "姓名,职务,电话,入行时间,离职日期,离开说明\n韩梅,柜员,13712345678,2008-07-01,2012/5/10,调往南山支行\n");
-    const ok = runCli(["import", "staff", "--branch", "cmb-houhai", "--from", sheet, "--data", dir, "--apply", "--lang", "zh"]);
+    const ok = importSheet(dir, "staff", "姓名,职务,电话,入行时间,离职日期,离开说明\n韩梅,柜员,13712345678,2008-07-01,2012/5/10,调往南山支行\n");
     expect(ok.code).toBe(0);
     const staff = (parse(fs.readFileSync(path.join(dir, "branches/cmb-houhai/staff.yaml"), "utf8")) as { staff: Record<string, unknown>[] }).staff;
     expect(staff.find((s) => s.name === "韩梅")).toMatchObject({ left: "2012-05-10", left_note: "调往南山支行", joined: "2008-07-01" });
 
-    fs.writeFileSync(sheet, "姓名,职务,入行时间,离职日期\n李雷,柜员,2008-07-01,2007-05-10\n");
-    const refused = runCli(["import", "staff", "--branch", "cmb-houhai", "--from", sheet, "--data", dir, "--apply", "--lang", "zh"]);
+    const refused = importSheet(dir, "staff", "姓名,职务,入行时间,离职日期\n李雷,柜员,2008-07-01,2007-05-10\n");
     expect(refused.code).not.toBe(0);
     expect(refused.stdout + refused.stderr).toContain("2007-05-10");
   });
 
   it("reads 单位电话 and 住宅电话 for prospects, quoted in the file", () => {
     const dir = scratch();
-    const sheet = path.join(dir, "prospects.csv");
-    fs.writeFileSync(sheet, "姓名,手机,单位电话,住宅电话\n韩先生,13712345678,0755-83191234,0755-26661234\n");
-    const result = runCli(["import", "prospects", "--branch", "cmb-houhai", "--from", sheet, "--data", dir, "--apply", "--lang", "zh"]);
-    expect(result.code).toBe(0);
+    expect(importSheet(dir, "prospects", "姓名,手机,单位电话,住宅电话\n韩先生,13712345678,0755-83191234,0755-26661234\n").code).toBe(0);
     const text = fs.readFileSync(path.join(dir, "branches/cmb-houhai/prospects.yaml"), "utf8");
     expect(text).toContain('work_phone: "0755-83191234"');
     expect(text).toContain('home_phone: "0755-26661234"');
