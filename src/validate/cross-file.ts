@@ -7,6 +7,7 @@
 import type { LoadedFile } from "../load/repository.js";
 import { findingAt } from "../load/locate.js";
 import { enumCode } from "../model/enum-names.js";
+import { parseDate } from "../model/values.js";
 import { compareText, type Finding } from "./findings.js";
 import { nearest } from "./suggest.js";
 
@@ -238,12 +239,14 @@ function staffEntries(files: LoadedFile[]): { file: LoadedFile; entry: Record<st
     .flatMap((file) => listEntries(file.data, "staff").map(({ entry, index }) => ({ file, entry, index })));
 }
 
-const DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A person cannot leave a branch before joining the bank: one of the two dates is mistyped. */
+/** A person cannot leave a branch before joining the bank: one of the two dates is mistyped (a date that is no real day is reported by the schema pass alone). */
 export const leftNotBeforeJoined: CrossFileRule = ({ files }) =>
   staffEntries(files)
-    .filter(({ entry }) => typeof entry.left === "string" && typeof entry.joined === "string" && DATE_FORM.test(entry.left) && DATE_FORM.test(entry.joined) && entry.left < entry.joined)
+    .filter(({ entry }) => {
+      const left = typeof entry.left === "string" ? parseDate(entry.left) : null;
+      const joined = typeof entry.joined === "string" ? parseDate(entry.joined) : null;
+      return left !== null && joined !== null && left < joined;
+    })
     .map(({ file, entry, index }) => findingAt(file, "error", "LEFT_BEFORE_JOINED", ["staff", index, "left"], { left: String(entry.left), joined: String(entry.joined) }));
 
 /** The branch folders of the repository: what `conversion.branch` and `parent` may name. */
@@ -282,7 +285,8 @@ export const parentsAreCityBranches: CrossFileRule = ({ branches }) => {
     if (typeof parent !== "string") continue;
     if (parent === site.file.branchFolder) {
       findings.push(findingAt(site.file, "error", "PARENT_IS_ITSELF", ["parent"], { id: parent }));
-    } else if (levelByFolder.has(parent) && levelByFolder.get(parent) !== "city_branch") {
+    } else if (levelByFolder.get(parent) === "sub_branch") {
+      // A level the schema rejects is that file's mistake, reported there: not a second one here.
       findings.push(findingAt(site.file, "error", "PARENT_NOT_CITY_BRANCH", ["parent"], { id: parent }));
     }
   }

@@ -23,6 +23,12 @@ describe("people who left", () => {
     ]);
   });
 
+  it("reports a day that does not exist once, not again as left before joined", () => {
+    expect(codes({ "branches/b1/staff.yaml": "staff:\n  - {id: a, name: 王芳, position: teller, joined: 2008-02-30, left: 2008-02-01}\n" })).toEqual([
+      "branches/b1/staff.yaml:2:49 DATE_DOES_NOT_EXIST",
+    ]);
+  });
+
   it("still resolves a person who left as a reference (activities, source.staff)", () => {
     expect(
       codes({
@@ -87,6 +93,11 @@ describe("parent", () => {
 
   it("reports a 支行 folder named as parent", () => {
     expect(codes({ "branches/b1/branch.yaml": child("b2"), "branches/b2/branch.yaml": B2 })).toEqual(["branches/b1/branch.yaml:3:9 PARENT_NOT_CITY_BRANCH"]);
+  });
+
+  it("says nothing more when the parent folder's level is itself a mistake", () => {
+    const result = validateFiles({ "branches/b1/branch.yaml": child("b2"), "branches/b2/branch.yaml": B2 + "level: 市分行\n" });
+    expect(result.findings.map((f) => `${f.file} ${f.code}`)).toEqual(["branches/b2/branch.yaml INVALID_ENUM"]);
   });
 
   it("lets a 分行 name another 分行 (二级分行 under 一级分行), never itself", () => {
