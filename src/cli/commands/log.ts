@@ -9,6 +9,7 @@ import { t, type Lang } from "../../i18n/catalog.js";
 import { AppendError, appendActivity, type ActivityEntry } from "../../log/append-activity.js";
 import type { LoadedRepository } from "../../load/repository.js";
 import { ACTIVITY_KINDS } from "../../model/types.js";
+import { parseDate } from "../../model/values.js";
 import { parseDayOption } from "../date-options.js";
 import { nearest } from "../../validate/suggest.js";
 import { departureText } from "../../report/former-staff.js";
@@ -110,7 +111,8 @@ function personRecords(repo: LoadedRepository): PersonRecord[] {
         id,
         name: typeof name === "string" ? name : null,
         branch: file.branchFolder,
-        left: typeof left === "string" ? left : null,
+        // Only a real day: a mistyped one is validate's to report, not a note here.
+        left: typeof left === "string" ? parseDate(left) : null,
         leftNote: typeof leftNote === "string" ? leftNote : null,
       });
     }
