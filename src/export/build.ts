@@ -87,6 +87,11 @@ function lunarText(lunar: { leap: boolean; month: number; day: number } | null):
 
 const h = (lang: Lang, field: string): string => t(lang, headerKey(field));
 
+/** A phone number as text Excel keeps (leading zero and all), masked when redacting. */
+function phoneCell(phone: string | null, redact: boolean): SheetCell {
+  return code(phone === null ? null : redact ? maskPhone(phone) : phone);
+}
+
 interface Placed<T> {
   branch: Branch;
   item: T;
@@ -110,7 +115,7 @@ export function staffSheet(model: Model, filter: ExportFilter, options: ExportOp
     { header: h(lang, "category"), cell: (r) => text(tDynamic(lang, `category.${r.item.category}`)) },
     { header: h(lang, "key"), cell: (r) => text(r.item.key ? t(lang, "sheet.yes") : null) },
     { header: h(lang, "gender"), cell: (r) => text(genderLabel(r.item.gender, lang)) },
-    { header: h(lang, "phone"), cell: (r) => code(r.item.phone === null ? null : redact ? maskPhone(r.item.phone) : r.item.phone) },
+    { header: h(lang, "phone"), cell: (r) => phoneCell(r.item.phone, redact) },
     { header: h(lang, "wechat"), cell: archive("wechat"), personal: true },
     { header: h(lang, "qq"), cell: (r) => code(archiveText(r.item.archive.qq)), personal: true },
     { header: h(lang, "email"), cell: archive("email"), personal: true },
@@ -118,6 +123,8 @@ export function staffSheet(model: Model, filter: ExportFilter, options: ExportOp
     { header: h(lang, "lunar_birthday"), cell: (r) => code(lunarText(r.item.lunarBirthday)), personal: true },
     { header: h(lang, "joined"), cell: (r) => day(r.item.joined) },
     { header: h(lang, "hq_registered"), cell: (r) => day(r.item.hqRegistered) },
+    { header: h(lang, "left"), cell: (r) => day(r.item.left) },
+    { header: h(lang, "left_note"), cell: (r) => text(r.item.leftNote) },
     ...["history", "hobbies", "family", "personality", "values", "schedule", "relationships", "notes"].map((field) => ({ header: h(lang, field), cell: archive(field), personal: true })),
   ];
   return table(t(lang, "sheet.name.staff"), columns, rows, redact);
@@ -141,7 +148,9 @@ export function prospectsSheet(model: Model, filter: ExportFilter, options: Expo
     { header: h(lang, "id"), cell: (r) => code(r.item.id), personal: true },
     { header: h(lang, "name"), cell: (r) => text(redact ? maskName(r.item.name) : r.item.name) },
     { header: h(lang, "tier"), cell: (r) => text(tDynamic(lang, `report.tier.${r.item.tier}`)) },
-    { header: h(lang, "phone"), cell: (r) => code(r.item.phone === null ? null : redact ? maskPhone(r.item.phone) : r.item.phone) },
+    { header: h(lang, "phone"), cell: (r) => phoneCell(r.item.phone, redact) },
+    { header: h(lang, "work_phone"), cell: (r) => phoneCell(r.item.workPhone, redact) },
+    { header: h(lang, "home_phone"), cell: (r) => phoneCell(r.item.homePhone, redact) },
     { header: h(lang, "wechat"), cell: archive("wechat"), personal: true },
     { header: h(lang, "qq"), cell: (r) => code(archiveText(r.item.archive.qq)), personal: true },
     { header: h(lang, "email"), cell: archive("email"), personal: true },

@@ -33,7 +33,7 @@ export class EditError extends Error {}
 const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, strict: true } as const;
 
 /** Keys whose text values are always quoted, so no tool reads them as numbers or dates. */
-const QUOTED_KEYS = new Set(["phone", "qq", "account", "lunar_birthday", "wechat"]);
+const QUOTED_KEYS = new Set(["phone", "work_phone", "home_phone", "qq", "account", "lunar_birthday", "wechat"]);
 
 interface Edit {
   at: number;

@@ -10,6 +10,7 @@ import type { IsoMonth } from "../model/values.js";
 import type { ChartMonth, ConversionLine, FigureRow, KpiRow, MonthlyFigures } from "../rules/monthly.js";
 import { MONEY_METRICS } from "../rules/monthly.js";
 import { formatDateTimeCell, formatDay } from "./date-format.js";
+import { nameWithDeparture } from "./former-staff.js";
 import { renderHtmlPage, type DocumentBlock } from "./html.js";
 import { formatYuan, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
@@ -240,9 +241,18 @@ function conversionsTable(view: MonthlyView, conversions: readonly ConversionLin
     const basis = c.amount === null ? kind : t(lang, "report.conv.withAmount", { basis: kind, amount: valueText(c.amount, "yuan", o) });
     const outcome =
       c.status === null ? DASH : c.status === "awarded" ? t(lang, "report.conv.awarded", { amount: valueText(c.bonus, "yuan", { ...o, spreadsheet: false }) }) : t(lang, "report.conv.rejected", { reason: tDynamic(lang, `report.reason.${c.reason}`) });
-    return [c.name, tDynamic(lang, `position.${c.position}`), formatDateTimeCell(c.at), basis, ...(redacted ? [] : [c.account ?? ""]), outcome];
+    return [nameWithDeparture(c.name, c, lang), tDynamic(lang, `position.${c.position}`), formatDateTimeCell(c.at), basis, ...(redacted ? [] : [c.account ?? ""]), outcome];
   });
   return { columns, rows };
+}
+
+/** The mobile, then the work and home numbers, each named: "13900001111；单位电话 0755-83195001". */
+function phonesText(p: { phone: string | null; workPhone: string | null; homePhone: string | null }, lang: Lang): string {
+  const named = [
+    p.workPhone === null ? null : `${t(lang, "sheet.col.work_phone")} ${p.workPhone}`,
+    p.homePhone === null ? null : `${t(lang, "sheet.col.home_phone")} ${p.homePhone}`,
+  ];
+  return [p.phone, ...named].filter((x): x is string => x !== null).join(lang === "zh" ? "；" : "; ");
 }
 
 function plannedTable(view: MonthlyView, o: ValueOptions): Tabular {
@@ -271,7 +281,7 @@ function plannedTable(view: MonthlyView, o: ValueOptions): Tabular {
       t(lang, p.kind === "maturity" ? "report.planned.maturity" : "report.planned.followup"),
       lang === "zh" ? person : `${p.name} (${t(lang, `report.tier.${p.tier}`)})`,
       detail,
-      p.phone ?? "",
+      phonesText(p, lang),
       ...(redacted ? [] : [p.address ?? ""]),
       ...(notes ? [p.notes ?? ""] : []),
     ];
@@ -382,6 +392,9 @@ export function monthlyJson(view: MonthlyView): object {
       status: c.status,
       reason: c.reason,
       bonus: c.bonus,
+      left: c.left,
+      left_note: c.leftNote,
+      moved_to: c.movedTo?.id ?? null,
     })) ?? null,
     next_month: f.nextMonth,
     planned: f.planned.map((p) => ({
@@ -391,6 +404,8 @@ export function monthlyJson(view: MonthlyView): object {
       name: p.name,
       tier: p.tier,
       phone: p.phone,
+      work_phone: p.workPhone,
+      home_phone: p.homePhone,
       product: p.product,
       amount: p.amount,
       address: p.address,

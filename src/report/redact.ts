@@ -24,6 +24,11 @@ export function maskPhone(phone: string): string {
   return [...text].map((c) => (/\d/.test(c) && ++seen <= digits - 4 ? "*" : c)).join("");
 }
 
+/** A phone that may be absent, masked like any phone. */
+export function maskOptionalPhone(phone: string | null): string | null {
+  return phone === null ? null : maskPhone(phone);
+}
+
 /**
  * "陈先生" → "陈**", "徐总" → "徐**": the first character and two stars, whatever the length, so
  * the mask tells nothing about the name (a compound surname keeps only its first character).
@@ -71,13 +76,15 @@ export function redactMonthly(figures: MonthlyFigures): MonthlyFigures {
   return {
     ...figures,
     kpiNotes: figures.kpiNotes === null ? null : scrubPhones(figures.kpiNotes),
-    conversions: figures.conversions?.map((c) => ({ ...c, amount: null, account: null })) ?? null,
+    conversions: figures.conversions?.map((c) => ({ ...c, amount: null, account: null, leftNote: c.leftNote === null ? null : scrubPhones(c.leftNote) })) ?? null,
     planned: figures.planned.map((p) => ({
       ...p,
       // The id is built from the name (p-chen-001) and would undo the mask.
       prospect: null,
       name: maskName(p.name),
-      phone: p.phone === null ? null : maskPhone(p.phone),
+      phone: maskOptionalPhone(p.phone),
+      workPhone: maskOptionalPhone(p.workPhone),
+      homePhone: maskOptionalPhone(p.homePhone),
       address: null,
       notes: null,
     })),

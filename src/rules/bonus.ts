@@ -56,8 +56,9 @@ export interface BonusCandidate {
   staff: string;
   name: string;
   position: Position;
+  /** The branch the conversion counts for: `conversion.branch`, else the branch whose staff.yaml holds the person. */
   branch: string;
-  /** The department (营业部) of the staff member's branch. */
+  /** The department (营业部) of that branch. */
   department: string;
   /** The asset-transfer time. */
   at: IsoDateTime;
@@ -81,7 +82,7 @@ export interface BonusDepartmentTotal {
   amount: number;
 }
 
-/** A sub-branch's use of its per-branch quota. */
+/** A branch folder's use of its per-branch quota (a 分行 folder has its own, like a 支行). */
 export interface BonusBranchQuota {
   branch: string;
   name: string;
@@ -142,6 +143,15 @@ function registeredBy(staff: StaffMember, asOf: IsoDate): IsoDate | null {
   return staff.hqRegistered !== null && staff.hqRegistered <= asOf ? staff.hqRegistered : null;
 }
 
+/**
+ * The branch a conversion counts for (its quota, its line in the output): `conversion.branch`
+ * when the person has moved since, else the branch whose staff.yaml holds them. A 分行 folder
+ * is a branch like any other here, with its own quota.
+ */
+export function conversionBranch(staff: StaffMember, holdingBranch: string): string {
+  return staff.conversion?.branch ?? holdingBranch;
+}
+
 function byArrival(a: { at: string; staff: string; branch: string }, b: { at: string; staff: string; branch: string }): number {
   // Staff ids are unique in a valid repository; the branch only settles the order of invalid input.
   return compareText(a.at, b.at) || compareText(a.staff, b.staff) || compareText(a.branch, b.branch);
@@ -150,18 +160,22 @@ function byArrival(a: { at: string; staff: string; branch: string }, b: { at: st
 /** The bonus rule of docs/rules.md: every candidate at D, with rank, status, reason and amount, and the totals. */
 export function computeBonusAwards(model: Model, policy: BonusPolicy, asOf: IsoDate): BonusResult {
   const candidates: BonusCandidate[] = [];
-  for (const branch of model.branches) {
-    for (const staff of branch.staff) {
+  const branchesById = new Map(model.branches.map((b) => [b.id, b]));
+  for (const holding of model.branches) {
+    // Present or not: a conversion stays a conversion after the person moves or leaves.
+    for (const staff of holding.staff) {
       const conversion = staff.conversion;
       if (conversion === null || dayOf(conversion.at) > asOf) continue;
       const reason = ineligibility(staff, policy, asOf);
+      const branch = conversionBranch(staff, holding.id);
       candidates.push({
         rank: null,
         staff: staff.id,
         name: staff.name,
         position: staff.position,
-        branch: branch.id,
-        department: branch.department,
+        branch,
+        // A branch the repository does not have (invalid data) leaves the holding branch's department.
+        department: (branchesById.get(branch) ?? holding).department,
         at: conversion.at,
         basis: {
           kind: conversion.kind,

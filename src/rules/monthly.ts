@@ -22,7 +22,7 @@
  * (docs/rules.md: records count only on or before D). KPI months are monthly entries and count by
  * their `month`.
  */
-import { computeBonusAwards, type BonusReason } from "./bonus.js";
+import { computeBonusAwards, conversionBranch, type BonusReason } from "./bonus.js";
 import { sumExact } from "./expenses.js";
 import type { ActivityKind, Branch, ConversionKind, Model, Position, Prospect, ProspectTier } from "../model/types.js";
 import { daysInMonth, isoDate, type IsoDate, type IsoDateTime, type IsoMonth } from "../model/values.js";
@@ -125,7 +125,10 @@ export interface KpiRow {
   gaps: number;
 }
 
-/** A bank staff member of this branch whose conversion falls in the month (理财经理转化). */
+/**
+ * A bank staff member whose conversion at this branch falls in the month (理财经理转化): one of
+ * its staff, or one who has moved on with `conversion.branch` naming this branch.
+ */
 export interface ConversionLine {
   staff: string;
   name: string;
@@ -140,6 +143,12 @@ export interface ConversionLine {
   reason: BonusReason | null;
   /** Our bonus on this person at the cut-off, in yuan: the policy's amount when awarded, else 0; null without a bonus policy. */
   bonus: number | null;
+  /** `left` when on or before the cut-off (the person is former staff then), else null. */
+  left: IsoDate | null;
+  /** `left_note` of a person who has left; null otherwise. */
+  leftNote: string | null;
+  /** The branch the person has moved to since (their record is in its staff.yaml), or null. */
+  movedTo: { id: string; name: string } | null;
 }
 
 /** Something at this branch dated in the month after M. */
@@ -150,7 +159,10 @@ export interface PlannedItem {
   prospect: string | null;
   name: string;
   tier: ProspectTier;
+  /** The mobile, then the work and home numbers as recorded. */
   phone: string | null;
+  workPhone: string | null;
+  homePhone: string | null;
   /** For a maturity: the holding. */
   product: string | null;
   amount: number | null;
@@ -462,16 +474,25 @@ function firstRecords(model: Model, branch: Branch, cutoff: IsoDate): Map<string
   return first;
 }
 
-/** Conversions at the branch up to the cut-off, with the bonus outcome computed company-wide at the cut-off. */
+/**
+ * Conversions at the branch up to the cut-off (`conversion.branch`, else the branch holding the
+ * person: whoever converted here, present or not), with the bonus outcome computed company-wide
+ * at the cut-off.
+ */
 function conversionLines(model: Model, branch: Branch, cutoff: IsoDate): ConversionLine[] {
   const policy = model.settings.bonus;
   const outcome = new Map(policy === null ? [] : computeBonusAwards(model, policy, cutoff).candidates.map((c) => [c.staff, c]));
-  return branch.staff
-    .filter((s) => s.conversion !== null && s.conversion.at.slice(0, 10) <= cutoff)
-    .map((s): ConversionLine => {
+  return model.branches
+    .flatMap((holding) => holding.staff.filter((s) => s.conversion !== null && conversionBranch(s, holding.id) === branch.id).map((s) => ({ s, holding })))
+    .filter(({ s }) => s.conversion!.at.slice(0, 10) <= cutoff)
+    .map(({ s, holding }): ConversionLine => {
       const c = s.conversion!;
       const candidate = outcome.get(s.id);
+      const left = s.left !== null && s.left <= cutoff ? s.left : null;
       return {
+        left,
+        leftNote: left === null ? null : s.leftNote,
+        movedTo: holding.id === branch.id ? null : { id: holding.id, name: holding.name },
         staff: s.id,
         name: s.name,
         position: s.position,
@@ -507,7 +528,7 @@ function plannedItems(branch: Branch, next: IsoMonth): PlannedItem[] {
   const period = { from: firstDay(next), to: lastDay(next) };
   const items: PlannedItem[] = [];
   for (const p of branch.prospects) {
-    const who = { prospect: p.id, name: p.name, tier: p.tier, phone: p.phone, address: addressOf(p), notes: notesOf(p) };
+    const who = { prospect: p.id, name: p.name, tier: p.tier, phone: p.phone, workPhone: p.workPhone, homePhone: p.homePhone, address: addressOf(p), notes: notesOf(p) };
     for (const h of p.holdings) {
       if (h.matures !== null && within(h.matures, period)) items.push({ ...who, date: h.matures, kind: "maturity", product: h.product, amount: h.amount });
     }

@@ -8,7 +8,8 @@
 import type { Model } from "../model/types.js";
 import type { IsoDate } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
-import { computeBonusAwards } from "./bonus.js";
+import { computeBonusAwards, conversionBranch } from "./bonus.js";
+import { isPresent } from "./presence.js";
 import { measureCoverage } from "./coverage.js";
 import { computeExpenseSupport, sumExact } from "./expenses.js";
 import { findDueFollowups } from "./followups.js";
@@ -16,7 +17,7 @@ import { findDueFollowups } from "./followups.js";
 /** The figures of one department, or of all of them (the totals). */
 export interface SummaryFigures {
   branches: number;
-  /** Bank staff on file. */
+  /** Bank staff present at D (on file, without `left` on or before D). */
   staff: number;
   /** Of them, key persons (核心人物). */
   keyStaff: number;
@@ -68,9 +69,10 @@ export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
   const names = new Map(model.departments.map((d) => [d.id, d.name]));
   const ids = [...new Set([...names.keys(), ...model.branches.map((b) => b.department)])].sort(compareText);
 
+  const branchDepartment = new Map(model.branches.map((b) => [b.id, b.department]));
   const figuresOf = (departmentIds: ReadonlySet<string>): SummaryFigures => {
     const branches = model.branches.filter((b) => departmentIds.has(b.department));
-    const staff = branches.flatMap((b) => b.staff);
+    const staff = branches.flatMap((b) => b.staff).filter((s) => isPresent(s, asOf));
     const prospects = branches.flatMap((b) => b.prospects);
     const branchShares = coverage.branches.filter((c) => departmentIds.has(c.department)).map((c) => c.share);
     const expenseLines = expenses?.departments.filter((d) => departmentIds.has(d.department)) ?? [];
@@ -83,7 +85,11 @@ export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
       prospectsBasic: prospects.filter((p) => p.tier === "basic").length,
       prospectsValuable: prospects.filter((p) => p.tier === "valuable").length,
       prospectsConverted: prospects.filter((p) => p.converted !== null && p.converted.date <= asOf).length,
-      staffConversions: staff.filter((s) => s.conversion !== null && s.conversion.at.slice(0, 10) <= asOf).length,
+      // Present or not, and at the branch where it happened: a conversion stays a conversion.
+      staffConversions: model.branches
+        .flatMap((holding) => holding.staff.map((s) => ({ s, branch: conversionBranch(s, holding.id) })))
+        .filter(({ s, branch }) => s.conversion !== null && s.conversion.at.slice(0, 10) <= asOf && departmentIds.has(branchDepartment.get(branch) ?? ""))
+        .length,
       sales: expenses === null ? null : sumExact(expenseLines.flatMap((d) => d.branches.flatMap((b) => [b.sales, b.excludedSales]))),
       bonusAwarded: bonus === null ? null : bonusLines.reduce((a, d) => a + d.awarded, 0),
       bonusAmount: bonus === null ? null : sumExact(bonusLines.map((d) => d.amount)),

@@ -6,7 +6,9 @@
  */
 import type { LoadedFile } from "../load/repository.js";
 import { findingAt } from "../load/locate.js";
-import type { Finding } from "./findings.js";
+import { enumCode } from "../model/enum-names.js";
+import { parseDate } from "../model/values.js";
+import { compareText, type Finding } from "./findings.js";
 import { nearest } from "./suggest.js";
 
 /** A record with an id and where it stands. */
@@ -229,6 +231,93 @@ export const kpiMonthsUnique: CrossFileRule = ({ files }) => {
   return findings;
 };
 
+/** The staff entries of every staff.yaml, in file order, with the folder they are in. */
+function staffEntries(files: LoadedFile[]): { file: LoadedFile; entry: Record<string, unknown>; index: number }[] {
+  return files
+    .filter((file) => file.kind === "staff")
+    .sort((a, b) => compareText(a.file, b.file))
+    .flatMap((file) => listEntries(file.data, "staff").map(({ entry, index }) => ({ file, entry, index })));
+}
+
+/** A person cannot leave a branch before joining the bank: one of the two dates is mistyped (a date that is no real day is reported by the schema pass alone). */
+export const leftNotBeforeJoined: CrossFileRule = ({ files }) =>
+  staffEntries(files)
+    .filter(({ entry }) => {
+      const left = typeof entry.left === "string" ? parseDate(entry.left) : null;
+      const joined = typeof entry.joined === "string" ? parseDate(entry.joined) : null;
+      return left !== null && joined !== null && left < joined;
+    })
+    .map(({ file, entry, index }) => findingAt(file, "error", "LEFT_BEFORE_JOINED", ["staff", index, "left"], { left: String(entry.left), joined: String(entry.joined) }));
+
+/** The branch folders of the repository: what `conversion.branch` and `parent` may name. */
+function branchFolderNames(files: LoadedFile[]): string[] {
+  return [...new Set(files.flatMap((f) => (f.branchFolder === null ? [] : [f.branchFolder])))].sort(compareText);
+}
+
+/** `conversion.branch` keeps a conversion with the branch where it happened: that branch must be a folder here. */
+export const conversionBranchesExist: CrossFileRule = ({ files }) => {
+  const folders = branchFolderNames(files);
+  const findings: Finding[] = [];
+  for (const { file, entry, index } of staffEntries(files)) {
+    const conversion = entry.conversion;
+    if (!isRecord(conversion) || typeof conversion.branch !== "string" || folders.includes(conversion.branch)) continue;
+    findings.push(
+      findingAt(file, "error", "UNKNOWN_REFERENCE", ["staff", index, "conversion", "branch"], { id: conversion.branch, expected: "branch", suggestion: nearest(conversion.branch, folders) }),
+    );
+  }
+  return findings;
+};
+
+/**
+ * A `parent` that names a branch folder must name a 分行 folder (and not the branch itself);
+ * one that names no folder is the 分行's name, kept as written (a 分行 the repository has no folder for).
+ */
+export const parentsAreCityBranches: CrossFileRule = ({ branches }) => {
+  const levelByFolder = new Map<string, string>();
+  for (const site of branches) {
+    const data = site.file.data as Record<string, unknown>;
+    if (site.file.branchFolder === null) continue;
+    levelByFolder.set(site.file.branchFolder, typeof data.level === "string" ? enumCode("level", data.level) : "sub_branch");
+  }
+  const findings: Finding[] = [];
+  for (const site of branches) {
+    const parent = (site.file.data as Record<string, unknown>).parent;
+    if (typeof parent !== "string") continue;
+    if (parent === site.file.branchFolder) {
+      findings.push(findingAt(site.file, "error", "PARENT_IS_ITSELF", ["parent"], { id: parent }));
+    } else if (levelByFolder.get(parent) === "sub_branch") {
+      // A level the schema rejects is that file's mistake, reported there: not a second one here.
+      findings.push(findingAt(site.file, "error", "PARENT_NOT_CITY_BRANCH", ["parent"], { id: parent }));
+    }
+  }
+  return findings;
+};
+
+/**
+ * The same person recorded in two branches (same name and phone) instead of moved: the second
+ * record starts a new history, and the old activities and conversion stay with the first id.
+ */
+export const personRecordedOnce: CrossFileRule = ({ files }) => {
+  const first = new Map<string, { file: LoadedFile; index: number; id: string }>();
+  const findings: Finding[] = [];
+  for (const { file, entry, index } of staffEntries(files)) {
+    if (typeof entry.name !== "string" || typeof entry.phone !== "string" || typeof entry.id !== "string") continue;
+    const key = `${entry.name.trim()}\0${entry.phone.trim()}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, { file, index, id: entry.id });
+      continue;
+    }
+    // Within one branch, or under one id (DUPLICATE_ID says that), it is not a move recorded twice.
+    if (earlier.file.branchFolder === file.branchFolder || earlier.id === entry.id) continue;
+    const at = findingAt(earlier.file, "warning", "DUPLICATE_PERSON", ["staff", earlier.index, "name"], {});
+    findings.push(
+      findingAt(file, "warning", "DUPLICATE_PERSON", ["staff", index, "name"], { name: entry.name, phone: entry.phone, id: earlier.id, first: `${at.file}:${at.line}` }),
+    );
+  }
+  return findings;
+};
+
 /** Every cross-file rule, in the order they run. */
 export const CROSS_FILE_RULES: readonly CrossFileRule[] = [
   branchIdMatchesFolder,
@@ -238,6 +327,10 @@ export const CROSS_FILE_RULES: readonly CrossFileRule[] = [
   branchDepartmentsExist,
   referencesResolve,
   kpiMonthsUnique,
+  leftNotBeforeJoined,
+  conversionBranchesExist,
+  parentsAreCityBranches,
+  personRecordedOnce,
 ];
 
 export function checkCrossFile(files: LoadedFile[]): Finding[] {

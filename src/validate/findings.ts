@@ -73,6 +73,11 @@ export const FINDING_CODES = [
   "REFERENCES_NOT_CHECKED",
   // schema (added later; kept at the end)
   "MONEY_TOO_LARGE",
+  // the archive over years: people who move and leave, 分行 folders
+  "LEFT_BEFORE_JOINED",
+  "PARENT_NOT_CITY_BRANCH",
+  "PARENT_IS_ITSELF",
+  "DUPLICATE_PERSON",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -217,11 +217,12 @@ describe("channel report summary", () => {
     expect(json.as_of).toBe("2012-03-31");
     const keys = ["department", "branches", "staff", "sales", "bonus_awarded", "bonus_amount", "expense_support"];
     expect(json.departments.map((d) => keys.map((k) => d[k]))).toEqual([
-      ["sz-futian", 3, 25, 4_800_000, 5, 5000, 15000],
+      // With the 分行 folder cmb-shenzhen and its 2 staff.
+      ["sz-futian", 4, 27, 4_800_000, 5, 5000, 15000],
       ["sz-luohu", 2, 18, 6_200_000, 3, 3000, 0],
       ["sz-nanshan", 3, 25, 4_350_000, 4, 4000, 11850],
     ]);
-    expect(json.totals).toMatchObject({ branches: 8, staff: 68, key_staff: 18, staff_conversions: 20, bonus_awarded: 12, bonus_amount: 12000, expense_support: 26850 });
+    expect(json.totals).toMatchObject({ branches: 9, staff: 70, key_staff: 18, staff_conversions: 20, bonus_awarded: 12, bonus_amount: 12000, expense_support: 26850 });
     expect((json.totals.prospects_basic as number) + (json.totals.prospects_valuable as number)).toBe(38);
   });
 
@@ -231,7 +232,7 @@ describe("channel report summary", () => {
     const lines = result.stdout.split("\n");
     expect(lines[0]).toBe("总部汇总 · 截至 2012-03-31");
     const rows = lines.filter((l) => l.startsWith("│"));
-    expect(rows.at(-1)).toMatch(/^│ 合计\s+│\s+8 │\s+68 │/);
+    expect(rows.at(-1)).toMatch(/^│ 合计\s+│\s+9 │\s+70 │/);
     // Under a header that states the unit (转化奖励（元）), the amounts are bare numbers (issue 19).
     expect(lines[2]).toContain("转化奖励（元）");
     expect(lines[2]).toContain("费用支持（元）");
@@ -244,14 +245,14 @@ describe("channel report summary", () => {
     const csv = runCli([...base, "--format", "csv", "--lang", "zh"]);
     expect(csv.stdout.startsWith("\uFEFF营业部代码,营业部,")).toBe(true);
     const rows = csvRows(csv.stdout);
-    expect(rows[1]!.slice(0, 3)).toEqual(["sz-futian", "深圳福田营业部", "3"]);
+    expect(rows[1]!.slice(0, 3)).toEqual(["sz-futian", "深圳福田营业部", "4"]);
     expect(rows[1]).toContain("4800000");
-    expect(rows.at(-1)!.slice(0, 4)).toEqual(["", "合计", "8", "68"]);
+    expect(rows.at(-1)!.slice(0, 4)).toEqual(["", "合计", "9", "70"]);
     expect(rows.at(-1)!.slice(-4)).toEqual(["12", "12000", "26850", rows.at(-1)!.at(-1)]);
 
     const md = runCli([...base, "--format", "md", "--lang", "en"]);
     expect(md.stdout).toContain("# Head office summary · as of 2012-03-31");
-    expect(md.stdout).toMatch(/\| Total \| 8 \| 68 \| 18 \|/);
+    expect(md.stdout).toMatch(/\| Total \| 9 \| 70 \| 18 \|/);
 
     const dir = tempDir();
     const out = path.join(dir, "summary.html");
@@ -259,7 +260,7 @@ describe("channel report summary", () => {
     const html = fs.readFileSync(out, "utf8");
     expect(wellFormedProblems(html)).toEqual([]);
     expect(html).toContain("@page { size: A4 landscape;");
-    expect(html).toContain('<tr class="total"><td class="first">合计</td><td class="num">8</td><td class="num">68</td>');
+    expect(html).toContain('<tr class="total"><td class="first">合计</td><td class="num">9</td><td class="num">70</td>');
   });
 
   it("counts overdue follow-ups per department", () => {
@@ -333,6 +334,7 @@ describe("channel coverage", () => {
   it("lists every branch of data-example, lowest coverage first, then each branch's gaps", () => {
     const result = runCli([...base, "--lang", "zh"]);
     expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe("信息档案完整度");
     const overview = result.stdout.split("\n").filter((l) => /^│ 招商银行/.test(l));
     expect(overview.findIndex((l) => l.includes("福田中心"))).toBeGreaterThan(overview.findIndex((l) => l.includes("香蜜湖")));
     expect(result.stdout).toContain("招商银行深圳蛇口支行（深圳南山营业部）：完整度");

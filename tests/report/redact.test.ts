@@ -65,10 +65,10 @@ describe("redactMonthly", () => {
   const figures = {
     kpiNotes: "联系人 13800138000",
     conversions: [
-      { staff: "wang-fang", name: "王芳", position: "wealth_manager", at: "2012-03-01T10:00:00", kind: "asset", amount: 50000, product: null, account: "8800123456", status: "awarded", reason: null },
+      { staff: "wang-fang", name: "王芳", position: "wealth_manager", at: "2012-03-01T10:00:00", kind: "asset", amount: 50000, product: null, account: "8800123456", status: "awarded", reason: null, left: "2012-03-20", leftNote: "离职，新电话 13811112222", movedTo: null },
     ],
     planned: [
-      { date: "2012-04-20", kind: "maturity", prospect: "p-liu-002", name: "刘女士", tier: "valuable", phone: "13922223333", product: "理财", amount: 1_000_000, address: "福田区景田北", notes: "怕风险" },
+      { date: "2012-04-20", kind: "maturity", prospect: "p-liu-002", name: "刘女士", tier: "valuable", phone: "13922223333", workPhone: "0755-83195001", homePhone: "0755-26881234", product: "理财", amount: 1_000_000, address: "福田区景田北", notes: "怕风险" },
     ],
   } as unknown as MonthlyFigures;
 
@@ -81,14 +81,17 @@ describe("redactMonthly", () => {
       name: "刘**",
       tier: "valuable",
       phone: "139****3333",
+      workPhone: "0755-****5001",
+      homePhone: "0755-****1234",
       product: "理财",
       amount: 1_000_000,
       address: null,
       notes: null,
     });
-    expect(redacted.conversions![0]).toMatchObject({ name: "王芳", amount: null, account: null, status: "awarded" });
+    expect(redacted.conversions![0]).toMatchObject({ name: "王芳", amount: null, account: null, status: "awarded", left: "2012-03-20", leftNote: "离职，新电话 138****2222" });
     expect(redacted.kpiNotes).toBe("联系人 138****8000");
     expect(JSON.stringify(redacted)).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+    expect(JSON.stringify(redacted)).not.toMatch(/83195001|26881234/);
   });
 
   it("leaves the figures it was given as they were", () => {

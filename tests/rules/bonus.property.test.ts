@@ -28,6 +28,9 @@ const staffArb = fc.record({
   time: fc.constantFrom(...TIMES),
   registered: fc.option(fc.constantFrom("2012-01-15", "2012-02-15", "2012-03-01", "2012-04-05"), { nil: null }),
   converted: fc.boolean(),
+  /** The index of the branch the conversion happened at, when the person has moved since (taken modulo the branch count). */
+  convertedAt: fc.option(fc.nat({ max: 4 }), { nil: null }),
+  left: fc.option(fc.constantFrom("2012-02-20", "2012-04-01"), { nil: null }),
 });
 
 const generatedArb: fc.Arbitrary<Generated> = fc
@@ -42,7 +45,7 @@ const generatedArb: fc.Arbitrary<Generated> = fc
     return {
       policy: makeBonusPolicy({ perBranchCap, totalCap }),
       asOf,
-      branches: branches.map((b, i) => ({
+      branches: branches.map((b, i, all) => ({
         id: `b${i}`,
         department: b.department,
         staff: b.staff.map(
@@ -51,8 +54,15 @@ const generatedArb: fc.Arbitrary<Generated> = fc
             id: `s${String((n++ * 7919) % 1000).padStart(3, "0")}-${n}`,
             position: s.position,
             hqRegistered: s.registered,
+            left: s.left,
             conversion: s.converted
-              ? { kind: s.kind, amount: s.kind === "product" ? undefined : s.amount, product: s.kind === "product" ? s.product : undefined, at: `${s.day} ${s.time}` }
+              ? {
+                  kind: s.kind,
+                  amount: s.kind === "product" ? undefined : s.amount,
+                  product: s.kind === "product" ? s.product : undefined,
+                  at: `${s.day} ${s.time}`,
+                  branch: s.convertedAt === null ? undefined : `b${s.convertedAt % all.length}`,
+                }
               : null,
           }),
         ),
@@ -148,6 +158,40 @@ describe("bonus properties", () => {
         for (const [i, b] of model.branches.entries()) b.staff = shuffled(b.staff, seed + i);
         model.departments = shuffled(model.departments, seed + 99);
         expect(compute(g, model)).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("counts a conversion for its conversion.branch, else the branch holding the person", () => {
+    fc.assert(
+      fc.property(generatedArb, (g) => {
+        const r = compute(g);
+        for (const b of g.branches) {
+          for (const s of b.staff ?? []) {
+            const candidate = r.candidates.find((c) => c.staff === s.id);
+            if (candidate !== undefined) expect(candidate.branch).toBe(s.conversion?.branch ?? b.id);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("does not change when a person with conversion.branch moves to another branch's staff, or leaves", () => {
+    fc.assert(
+      fc.property(generatedArb, fc.nat(), fc.nat(), (g, pickPerson, pickBranch) => {
+        const people = g.branches.flatMap((b) => (b.staff ?? []).map((s) => ({ s, from: b.id })));
+        fc.pre(people.length > 0);
+        const { s, from } = people[pickPerson % people.length]!;
+        const to = g.branches[pickBranch % g.branches.length]!.id;
+        const moved: StaffInput = { ...s, left: null, conversion: s.conversion ? { ...s.conversion, branch: s.conversion.branch ?? from } : s.conversion };
+        const stayed: StaffInput = { ...moved, left: "2012-02-20" };
+        const place = (who: StaffInput, where: string) => ({
+          ...g,
+          branches: g.branches.map((b) => ({ ...b, staff: [...(b.staff ?? []).filter((x) => x.id !== s.id), ...(b.id === where ? [who] : [])] })),
+        });
+        expect(compute(place(moved, to))).toEqual(compute(place(stayed, from)));
       }),
       { numRuns: 200 },
     );

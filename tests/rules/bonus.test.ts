@@ -287,3 +287,36 @@ describe("money in every written form", () => {
     }
   });
 });
+
+describe("people who moved or left, and 分行 folders", () => {
+  it("a person who left is still a candidate: the conversion stays", () => {
+    const result = run([{ id: "b1", staff: [person("gone", "2012-02-10 10:00", { left: "2012-03-01", leftNote: "离职" })] }]);
+    expect(outcome(result, "gone")).toBe("awarded");
+  });
+
+  it("a conversion counts for its conversion.branch (cap and department), not the branch the person moved to", () => {
+    const result = run([
+      { id: "futian", department: "dept-a", staff: [person("f1", "2012-02-10 10:00"), person("f2", "2012-02-11 10:00")] },
+      // The head moved to nanshan after converting at futian: futian's two places are already taken.
+      { id: "nanshan", department: "dept-b", staff: [person("head", "2012-02-20 10:00", { position: "branch_head", conversion: { kind: "asset", amount: "5万", at: "2012-02-20 10:00", branch: "futian" } })] },
+    ]);
+    expect(byStaff(result, "head")).toMatchObject({ branch: "futian", department: "dept-a", reason: "branch_cap_reached" });
+    expect(result.branches.map((b) => [b.branch, b.awarded])).toEqual([
+      ["futian", 2],
+      ["nanshan", 0],
+    ]);
+  });
+
+  it("without conversion.branch, the branch holding the person", () => {
+    const result = run([{ id: "nanshan", staff: [person("head", "2012-02-20 10:00", { position: "branch_head" })] }]);
+    expect(byStaff(result, "head").branch).toBe("nanshan");
+  });
+
+  it("a 分行 folder is its own unit with the same per-branch cap", () => {
+    const result = run([
+      { id: "cmb-sz", level: "city_branch", staff: [person("c1", "2012-02-10 10:00"), person("c2", "2012-02-11 10:00"), person("c3", "2012-02-12 10:00")] },
+      { id: "futian", parent: "cmb-sz", staff: [person("f1", "2012-02-13 10:00")] },
+    ]);
+    expect(["c1", "c2", "c3", "f1"].map((id) => outcome(result, id))).toEqual(["awarded", "awarded", "branch_cap_reached", "awarded"]);
+  });
+});

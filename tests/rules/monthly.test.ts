@@ -158,6 +158,30 @@ describe("computeMonthlyFigures", () => {
     ]);
   });
 
+  it("counts a conversion at its conversion.branch, and marks who moved on or left by the cut-off", () => {
+    const model = makeModel({
+      branches: [
+        {
+          id: "b1",
+          name: "福田支行",
+          staff: [
+            { id: "gone", name: "周雪", hqRegistered: "2012-02-01", left: "2012-03-10", leftNote: "离职", conversion: { kind: "asset", amount: "5万", at: "2012-03-02 10:00" } },
+            { id: "later", name: "李强", hqRegistered: "2012-02-01", left: "2012-04-10", leftNote: "离职", conversion: { kind: "asset", amount: "5万", at: "2012-03-03 10:00" } },
+          ],
+        },
+        { id: "b2", name: "南山支行", staff: [{ id: "head", name: "郑华", position: "branch_head", hqRegistered: "2012-02-01", conversion: { kind: "asset", amount: "5万", at: "2012-03-04 10:00", branch: "b1" } }] },
+      ],
+    });
+    const f = computeMonthlyFigures(model, "b1", "2012-03", "2012-03-31");
+    expect(f.conversions.map((c) => [c.staff, c.left, c.leftNote, c.movedTo?.id ?? null])).toEqual([
+      ["gone", "2012-03-10", "离职", null],
+      ["later", null, null, null],
+      ["head", null, null, "b2"],
+    ]);
+    expect(row(f, "staff_conversions")).toEqual([3, 0, 3]);
+    expect(computeMonthlyFigures(model, "b2", "2012-03", "2012-03-31").conversions).toEqual([]);
+  });
+
   it("leaves the bonus column empty without a bonus policy", () => {
     const f = figuresOf({ staff: [{ id: "s1", conversion: { kind: "asset", amount: "5万", at: "2012-03-02 10:00" } }] }, "2012-03", "2012-03-31", { bonus: null });
     expect(row(f, "staff_conversions")).toEqual([1, 0, 1]);

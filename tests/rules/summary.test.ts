@@ -21,12 +21,13 @@ describe("computeSummary on data-example", () => {
     expect(result.departments.map((d) => d.department)).toEqual(["sz-futian", "sz-luohu", "sz-nanshan"]);
     const keys = ["branches", "staff", "staffConversions", "sales", "bonusAwarded", "bonusAmount", "expenseSupport"];
     expect(result.departments.map((d) => pick(d, keys))).toEqual([
-      [3, 25, 10, 4_800_000, 5, 5000, 15000],
+      // With the 分行 folder cmb-shenzhen and its 2 staff.
+      [4, 27, 10, 4_800_000, 5, 5000, 15000],
       [2, 18, 3, 6_200_000, 3, 3000, 0],
       // 395万 counted + 40万 sold at 蛇口 before it was reported.
       [3, 25, 7, 4_350_000, 4, 4000, 11850],
     ]);
-    expect(pick(result.totals, keys)).toEqual([8, 68, 20, 15_350_000, 12, 12000, 26850]);
+    expect(pick(result.totals, keys)).toEqual([9, 70, 20, 15_350_000, 12, 12000, 26850]);
     expect(result.campaign).toEqual({ product: "长城2号", from: "2012-02-01", to: "2012-03-31" });
   });
 
@@ -50,9 +51,32 @@ describe("computeSummary on data-example", () => {
   it("takes the total coverage over all branches, not over departments", () => {
     const result = computeSummary(model, "2012-03-31");
     const shares = result.departments.map((d) => [d.coverage!, d.branches] as const);
-    const weighted = shares.reduce((a, [share, n]) => a + share * n, 0) / 8;
+    const weighted = shares.reduce((a, [share, n]) => a + share * n, 0) / 9;
     expect(result.totals.coverage).toBeCloseTo(weighted, 12);
     expect(result.totals.keyStaff).toBe(18);
+  });
+});
+
+describe("computeSummary over the years", () => {
+  it("counts only the staff present at D, and conversions at their conversion.branch", () => {
+    // 周雪 left 2012-05-10 and 魏东 2012-06-15; 郑华 moved to 后海 in the same department.
+    expect(computeSummary(model, "2012-03-31").totals.staff).toBe(70);
+    expect(computeSummary(model, "2012-05-10").totals.staff).toBe(69);
+    expect(computeSummary(model, "2012-06-15").totals.staff).toBe(68);
+    expect(computeSummary(model, "2012-06-15").totals.staffConversions).toBe(21);
+  });
+
+  it("counts a conversion for the department of its conversion.branch", () => {
+    const moved = makeModel({
+      branches: [
+        { id: "old", department: "dept-a" },
+        { id: "new", department: "dept-b", staff: [{ id: "head", position: "branch_head", conversion: { kind: "asset", amount: "5万", at: "2012-02-20 10:00", branch: "old" } }] },
+      ],
+    });
+    expect(computeSummary(moved, "2012-03-31").departments.map((d) => [d.department, d.staff, d.staffConversions])).toEqual([
+      ["dept-a", 0, 1],
+      ["dept-b", 1, 0],
+    ]);
   });
 });
 

@@ -326,4 +326,42 @@ export const CASES: Case[] = [
     files: { "branches/b1/kpis.yaml": "sales:\n  - {date: 2012-03-01, product: 长城2号, amount: 1e400}\n" },
     at: { file: "branches/b1/kpis.yaml", line: 2, column: 47 },
   },
+  // People who move and leave; 分行 folders.
+  {
+    code: "LEFT_BEFORE_JOINED",
+    files: { "branches/b1/staff.yaml": STAFF_HEAD + "    joined: 2008-07-01\n    left: 2001-05-10\n" },
+    at: { file: "branches/b1/staff.yaml", line: 6, column: 11 },
+  },
+  {
+    code: "UNKNOWN_REFERENCE",
+    // A conversion kept with the branch where it happened: that branch must be a folder here.
+    files: {
+      "branches/b1/staff.yaml": STAFF_HEAD + "    conversion: {kind: product, product: 长城2号, at: 2012-02-20 10:30, branch: b2}\n",
+    },
+    at: { file: "branches/b1/staff.yaml", line: 5, column: 78 },
+  },
+  {
+    code: "PARENT_NOT_CITY_BRANCH",
+    files: {
+      "branches/b1/branch.yaml": "id: b1\nname: 招商银行测试支行\nparent: b2\ndepartment: d1\n",
+      "branches/b2/branch.yaml": "id: b2\nname: 招商银行另一支行\ndepartment: d1\n",
+    },
+    at: { file: "branches/b1/branch.yaml", line: 3, column: 9 },
+  },
+  {
+    code: "PARENT_IS_ITSELF",
+    files: { "branches/b1/branch.yaml": "id: b1\nname: 招商银行深圳分行\nlevel: 分行\nparent: b1\ndepartment: d1\n" },
+    at: { file: "branches/b1/branch.yaml", line: 4, column: 9 },
+  },
+  {
+    code: "DUPLICATE_PERSON",
+    // Moved by copying instead of moving: the second record is reported, naming the first.
+    files: {
+      "branches/b1/staff.yaml": STAFF_HEAD + '    phone: "13800138000"\n    left: 2012-05-10\n',
+      "branches/b2/branch.yaml": "id: b2\nname: 招商银行另一支行\ndepartment: d1\n",
+      "branches/b2/staff.yaml": 'staff:\n  - id: wang-fang-2\n    name: 王芳\n    position: teller\n    phone: "13800138000"\n',
+    },
+    at: { file: "branches/b2/staff.yaml", line: 3, column: 11 },
+    severity: "warning",
+  },
 ];

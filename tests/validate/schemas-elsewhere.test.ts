@@ -62,7 +62,10 @@ const ONLY_VALIDATE = {
    * field's type; the schemas would need a pattern on each text field and cannot reach keys). */
   allText: ["CONTROL_CHARACTER"],
   /** Across files: a schema sees one file. */
-  acrossFiles: ["BRANCH_ID_MISMATCH", "DUPLICATE_BRANCH_ID", "DUPLICATE_DEPARTMENT_ID", "DUPLICATE_ID", "DUPLICATE_MONTH", "REFERENCES_NOT_CHECKED", "UNKNOWN_DEPARTMENT", "UNKNOWN_REFERENCE"],
+  acrossFiles: ["BRANCH_ID_MISMATCH", "DUPLICATE_BRANCH_ID", "DUPLICATE_DEPARTMENT_ID", "DUPLICATE_ID", "DUPLICATE_MONTH", "REFERENCES_NOT_CHECKED", "UNKNOWN_DEPARTMENT", "UNKNOWN_REFERENCE",
+    "DUPLICATE_PERSON", "PARENT_IS_ITSELF", "PARENT_NOT_CITY_BRANCH"],
+  /** Two dates of one record compared: a JSON Schema cannot compare one value with another. */
+  betweenFields: ["LEFT_BEFORE_JOINED"],
 };
 
 /**

@@ -9,8 +9,11 @@ import { t, type Lang } from "../../i18n/catalog.js";
 import { AppendError, appendActivity, type ActivityEntry } from "../../log/append-activity.js";
 import type { LoadedRepository } from "../../load/repository.js";
 import { ACTIVITY_KINDS } from "../../model/types.js";
+import { parseDate } from "../../model/values.js";
 import { parseDayOption } from "../date-options.js";
 import { nearest } from "../../validate/suggest.js";
+import { departureText } from "../../report/former-staff.js";
+import { terminalText } from "../../report/untrusted-text.js";
 import { whileHoldingRepository, writeDataFile } from "../data-write.js";
 import { resolveAsOf, resolveRoot, todayIn, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
@@ -31,6 +34,9 @@ interface PersonRecord {
   id: string;
   name: string | null;
   branch: string;
+  /** `left` and `left_note` of a staff member who left (found all the same: their record stays). */
+  left: string | null;
+  leftNote: string | null;
 }
 
 export async function runLog(ctx: Context, people: string[], options: LogOptions): Promise<number> {
@@ -84,7 +90,7 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
         throw error;
       }
     });
-    ctx.surroundings.stdout(`${t(lang, basedOn === null ? "log.created" : "log.written", { file: rel })}\n  - ${entryText}\n`);
+    ctx.surroundings.stdout(`${t(lang, basedOn === null ? "log.created" : "log.written", { file: rel })}\n  - ${entryText}\n${departureNotes(lang, found, date)}`);
     return EXIT_OK;
   });
 }
@@ -99,8 +105,16 @@ function personRecords(repo: LoadedRepository): PersonRecord[] {
     if (!Array.isArray(list)) continue;
     for (const entry of list) {
       if (typeof entry !== "object" || entry === null) continue;
-      const { id, name } = entry as Record<string, unknown>;
-      if (typeof id === "string") records.push({ id, name: typeof name === "string" ? name : null, branch: file.branchFolder });
+      const { id, name, left, left_note: leftNote } = entry as Record<string, unknown>;
+      if (typeof id !== "string") continue;
+      records.push({
+        id,
+        name: typeof name === "string" ? name : null,
+        branch: file.branchFolder,
+        // Only a real day: a mistyped one is validate's to report, not a note here.
+        left: typeof left === "string" ? parseDate(left) : null,
+        leftNote: typeof leftNote === "string" ? leftNote : null,
+      });
     }
   }
   return records;
@@ -134,6 +148,20 @@ function targetBranch(lang: Lang, people: readonly PersonRecord[], branch: strin
     throw new CliError(EXIT_DATA_ERRORS, "log.error.otherBranch", { person: first.id, actual: first.branch, branch });
   }
   return first.branch;
+}
+
+/**
+ * A line for each person who had left by the day of the contact: the contact is recorded (a
+ * former colleague is still worth a call), and the user sees that the record says they left.
+ */
+function departureNotes(lang: Lang, people: readonly PersonRecord[], date: string): string {
+  return people
+    .filter((p) => p.left !== null && p.left <= date)
+    .map((p) => {
+      const departure = { left: p.left, leftNote: p.leftNote === null ? null : terminalText(p.leftNote), movedTo: null };
+      return `${t(lang, "log.formerStaff", { person: terminalText(p.name ?? p.id), departure: departureText(departure, lang) ?? "" })}\n`;
+    })
+    .join("");
 }
 
 function hint(lang: Lang, value: string, candidates: readonly string[]): string {

@@ -215,6 +215,22 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "`{field}` 的金额 `{value}` 太大（须小于 1000万亿元，即 1e15 元），无法计算；请检查是否多写了位数或单位",
     en: "`{field}`: the amount `{value}` is too large to count (it must be under 1e15 yuan, 1000万亿); check for extra digits or a wrong unit",
   },
+  "diag.LEFT_BEFORE_JOINED": {
+    zh: "离开日期 {left} 早于入行时间 {joined}；请检查这两个日期",
+    en: "left {left} is before joined {joined}; check both dates",
+  },
+  "diag.PARENT_NOT_CITY_BRANCH": {
+    zh: "上级分行 `{id}` 是本仓库的一个支行文件夹，不是分行；请在它的 branch.yaml 写 level: 分行，或把 parent 改成分行的 id 或名称",
+    en: "parent `{id}` is a sub-branch folder of this repository, not a city branch; write level: city_branch in its branch.yaml, or name a city branch as parent",
+  },
+  "diag.PARENT_IS_ITSELF": {
+    zh: "上级分行 `{id}` 就是本支行自己；请写上级分行的 id 或名称，或删掉 parent",
+    en: "parent `{id}` is this branch itself; name the branch above it, or remove parent",
+  },
+  "diag.DUPLICATE_PERSON": {
+    zh: "{name}（{phone}）已记录在 {first}（id `{id}`）：同一个人记了两次？调动时请把原记录连同 id 移到新支行的 staff.yaml（以往的联络和转化仍然有效）；离开本行的人保留记录并写 left",
+    en: "{name} ({phone}) is already recorded at {first} (id `{id}`): the same person twice? When someone moves, move their record with its id to the new branch's staff.yaml (their past contacts and conversion stay valid); for someone who left the bank, keep the record and write left",
+  },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
 
 /**

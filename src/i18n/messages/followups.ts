@@ -105,6 +105,7 @@ export const FOLLOWUP_MESSAGES = {
   // `channel log`.
   "log.written": { zh: "已记入 {file}：", en: "recorded in {file}:" },
   "log.created": { zh: "已新建 {file} 并记入：", en: "created {file} with:" },
+  "log.formerStaff": { zh: "注意：档案记载 {person} {departure}（记录照常写入）", en: "note: the archive says {person} {departure} (recorded all the same)" },
   "log.error.noTarget": { zh: "请给出人员或客户的 id（或唯一的姓名），或用 --branch 指定支行", en: "name a staff member or prospect (id or unique name), or a branch with --branch" },
   "log.error.unknownPerson": { zh: "找不到人员或客户 {value}{hint}", en: "no staff member or prospect {value}{hint}" },
   "log.error.unreadableFiles": { zh: "；{files} 无法读取（YAML 有错误），要找的人可能在其中", en: "; {files} cannot be read (YAML errors) and may hold them" },

@@ -37,6 +37,10 @@ export const LABEL_MESSAGES = {
   "ref.person": { zh: "人员或客户", en: "staff member or prospect" },
   "ref.staff": { zh: "人员", en: "staff member" },
   "ref.prospect": { zh: "潜在客户", en: "prospect" },
+  "ref.branch": { zh: "支行文件夹", en: "branch folder" },
+  "staff.left": { zh: "已离开 {date}", en: "left {date}" },
+  "staff.leftWithNote": { zh: "已离开 {date}，{note}", en: "left {date}: {note}" },
+  "staff.movedTo": { zh: "已调往{branch}", en: "moved to {branch}" },
   "severity.error": { zh: "错误", en: "error" },
   "severity.warning": { zh: "警告", en: "warning" },
   ...enumLabels("gender.", "gender", {

@@ -57,6 +57,10 @@ export const SPREADSHEET_MESSAGES = {
   "sheet.col.with_ids": { zh: "对象标识", en: "With (IDs)" },
   "sheet.col.by": { zh: "经办人", en: "By" },
   "sheet.col.note": { zh: "说明", en: "Note" },
+  "sheet.col.left": { zh: "离职日期", en: "Left" },
+  "sheet.col.left_note": { zh: "离开说明", en: "Left note" },
+  "sheet.col.work_phone": { zh: "单位电话", en: "Work phone" },
+  "sheet.col.home_phone": { zh: "住宅电话", en: "Home phone" },
 
   // Values in cells.
   "sheet.yes": { zh: "是", en: "yes" },
