@@ -173,7 +173,7 @@ describe("computeMonthlyFigures", () => {
       ],
     });
     const f = computeMonthlyFigures(model, "b1", "2012-03", "2012-03-31");
-    expect(f.conversions.map((c) => [c.staff, c.left, c.leftNote, c.movedTo?.id ?? null])).toEqual([
+    expect(f.conversions!.map((c) => [c.staff, c.left, c.leftNote, c.movedTo?.id ?? null])).toEqual([
       ["gone", "2012-03-10", "离职", null],
       ["later", null, null, null],
       ["head", null, null, "b2"],
