@@ -71,3 +71,30 @@ export function closes(activity: ClosingActivity, item: Pick<FollowupItem, "kind
 export function itemsClosedBy<T extends Pick<FollowupItem, "kind" | "due" | "facts" | "person">>(activity: ClosingActivity, items: readonly T[], policy: Pick<FollowupPolicy, "windowDays">): T[] {
   return items.filter((item) => closes(activity, item, policy));
 }
+
+/** What `channel log` tells after writing an activity: see closingHint. */
+export interface ClosingHint<T> {
+  /** The items the activity closes. */
+  closed: T[];
+  /** The items that stay open. */
+  open: T[];
+  /**
+   * The `done` list that would also close every open item the activity could close by listing
+   * it (its own kinds first), in DONE_KINDS order; null when listing would close nothing more.
+   */
+  suggestedDone: DoneKind[] | null;
+  /** Kinds the activity lists that none of the items has (a slip, or nothing was open). */
+  unmatched: DoneKind[];
+}
+
+/** Which of `items` (the open items of the activity's people) the activity closes, which stay open, and the `done` that would close more. */
+export function closingHint<T extends Pick<FollowupItem, "kind" | "due" | "facts" | "person">>(activity: ClosingActivity, items: readonly T[], policy: Pick<FollowupPolicy, "windowDays">): ClosingHint<T> {
+  const closed = itemsClosedBy(activity, items, policy);
+  const open = items.filter((item) => !closed.includes(item));
+  const listed = new Set<string>(activity.done ?? []);
+  const more = open.filter((item) => isDoneKind(item.kind) && closes({ ...activity, done: [item.kind] }, item, policy));
+  for (const item of more) listed.add(item.kind);
+  const suggestedDone = more.length === 0 ? null : DONE_KINDS.filter((k) => listed.has(k));
+  const unmatched = (activity.done ?? []).filter((kind) => !items.some((item) => item.kind === kind));
+  return { closed, open, suggestedDone, unmatched };
+}
