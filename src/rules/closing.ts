@@ -91,7 +91,8 @@ export interface ClosingHint<T> {
 export function closingHint<T extends Pick<FollowupItem, "kind" | "due" | "facts" | "person">>(activity: ClosingActivity, items: readonly T[], policy: Pick<FollowupPolicy, "windowDays">): ClosingHint<T> {
   const closed = itemsClosedBy(activity, items, policy);
   const open = items.filter((item) => !closed.includes(item));
-  const listed = new Set<string>(activity.done ?? []);
+  // A done list closes only what it lists: the suggestion keeps what the activity closes now.
+  const listed = new Set<string>(activity.done ?? closed.map((item) => item.kind));
   const more = open.filter((item) => isDoneKind(item.kind) && closes({ ...activity, done: [item.kind] }, item, policy));
   for (const item of more) listed.add(item.kind);
   const suggestedDone = more.length === 0 ? null : DONE_KINDS.filter((k) => listed.has(k));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { addDays, type IsoDate } from "../../src/model/values.js";
-import { closes, itemsClosedBy, openingDays, type ClosingActivity } from "../../src/rules/closing.js";
+import { closes, closingHint, itemsClosedBy, openingDays, type ClosingActivity } from "../../src/rules/closing.js";
 import type { DoneKind } from "../../src/rules/followup-kinds.js";
 import type { FollowupItem } from "../../src/rules/followups.js";
 
@@ -92,5 +92,33 @@ describe("itemsClosedBy", () => {
   it("items of other kinds (a birthday, a routine contact) are never closed by it", () => {
     const birthday: ClosableItem = { kind: "birthday", due: "2012-03-20", person, facts: { kind: "birthday", calendar: "solar", birthday: { year: null, month: 3, day: 20 }, age: null, movedFromLeapDay: false } };
     expect(itemsClosedBy(call("2012-03-20"), [birthday], policy)).toEqual([]);
+  });
+});
+
+describe("closingHint", () => {
+  const movement = item("large_movement", "2012-03-18");
+  const maturity = item("maturity", "2012-03-21");
+  const followup = item("prospect_followup", "2012-03-21");
+
+  it("a plain call: the suggested done keeps the kinds it closes now (a done list closes only what it lists)", () => {
+    const hint = closingHint(call("2012-03-20"), [movement, maturity, followup], policy);
+    expect(hint.closed).toEqual([movement]);
+    expect(hint.open).toEqual([maturity, followup]);
+    expect(hint.suggestedDone).toEqual(["prospect_followup", "maturity", "large_movement"]);
+    expect(hint.unmatched).toEqual([]);
+  });
+
+  it("a call listing every open kind: nothing more to suggest; a listed kind with no item is named", () => {
+    const hint = closingHint(call("2012-03-20", ["maturity", "large_movement", "prospect_followup", "complaint"]), [movement, maturity, followup], policy);
+    expect(hint.open).toEqual([]);
+    expect(hint.suggestedDone).toBeNull();
+    expect(hint.unmatched).toEqual(["complaint"]);
+  });
+
+  it("an item not yet open even when listed (a care call on the purchase day) is open and not suggested", () => {
+    const care = item("care_call", "2012-03-19", "2012-03-16");
+    const hint = closingHint(call("2012-03-16"), [care], policy);
+    expect(hint.open).toEqual([care]);
+    expect(hint.suggestedDone).toBeNull();
   });
 });

@@ -141,14 +141,25 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
 
     // What this contact does to the people's open follow-ups, from the data as it now is.
     if (options.plan !== true && ctx.options.quiet !== true) {
-      const policy = model.settings.followups;
-      const now = prospect !== null && next !== null ? withNextFollowup(model, prospect.id, next) : model;
-      const items = findDueFollowups(now, policy, date, policy.windowDays).filter((i) => isDoneKind(i.kind) && i.person !== null && entry.with.includes(i.person));
-      const closing = closingHint({ date, with: entry.with, done }, items, policy);
-      for (const line of renderLogHint(closing, lang, date)) ctx.surroundings.stderr(`channel: ${terminalLine(line)}\n`);
+      const withNext = prospect !== null && next !== null ? withNextFollowup(model, prospect.id, next) : model;
+      let lines: string[];
+      try {
+        lines = hintLines(lang, withNext, entry.with, date, done);
+      } catch (error) {
+        // The record is written: a failing hint must not read as a failed (and so repeated) log.
+        lines = [t(lang, "log.hint.failed", { detail: error instanceof Error ? error.message : String(error) })];
+      }
+      for (const line of lines) ctx.surroundings.stderr(`channel: ${terminalLine(line)}\n`);
     }
     return EXIT_OK;
   });
+}
+
+/** The hint about the open follow-ups of `people` as of `date` that an activity with `done` closes (docs/rules.md). */
+function hintLines(lang: Lang, model: Model, people: readonly string[], date: IsoDate, done: DoneKind[] | null): string[] {
+  const policy = model.settings.followups;
+  const items = findDueFollowups(model, policy, date, policy.windowDays).filter((i) => isDoneKind(i.kind) && i.person !== null && people.includes(i.person));
+  return renderLogHint(closingHint({ date, with: people, done }, items, policy), lang, date);
 }
 
 /** The content `edit` makes, or the command's refusal naming the file and why it cannot be edited. */

@@ -150,7 +150,8 @@ export const FOLLOWUP_MESSAGES = {
   "log.nextWritten": { zh: "已在 {file} 中把 {person} 的下次跟进日期 next_followup 设为 {date}", en: "set next_followup of {person} to {date} in {file}" },
   "log.hint.closed": { zh: "已了结：{kind}，{person}，{detail}", en: "closes: {kind}, {person}, {detail}" },
   "log.hint.open": { zh: "仍待办：{kind}，{person}，{detail}（应办日 {due}）", en: "stays open: {kind}, {person}, {detail} (due {due})" },
-  "log.hint.unmatched": { zh: "--done {kind}：没有这类（{label}）未了结的事项", en: "--done {kind}: no open item of that kind ({label})" },
+  "log.hint.unmatched": { zh: "--done {kind}（{name}）：没有这类未了结的事项", en: "--done {kind} ({name}): no open item of that kind" },
+  "log.hint.failed": { zh: "记录已写入，但无法给出跟进提示：{detail}", en: "recorded, but the follow-up hint could not be made: {detail}" },
   "log.hint.suggest": {
     zh: "若这次联系也办了仍待办的事，应记为 {option}（可在刚写入的记录里补上 done: [{list}]）",
     en: "if this contact dealt with them too, it should say {option} (add done: [{list}] to the entry just written)",
