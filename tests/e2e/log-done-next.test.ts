@@ -151,30 +151,24 @@ describe("channel log refuses, leaving the repository as it was", () => {
 describe("the two files are written as one, under the repository's lock", () => {
   const args = (dir: string) => ["log", "p-he", "--done", "maturity", "--next", "2012-03-30", "--date", "2012-03-20", "--data", dir, "--lang", "en"];
 
-  it("prospects.yaml changed by another program after the read: refused (exit 2), neither file written", async () => {
-    const dir = scratch();
-    const activities = read(dir, ACTIVITIES);
-    const theirs = read(dir, PROSPECTS).replace("何先生", "何先生（已改）");
-    const result = await runPausedBeforeWrite(args(dir), () => fs.writeFileSync(path.join(dir, PROSPECTS), theirs));
-    expect(result.paused).toBe(true);
-    expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toContain(`${PROSPECTS} changed after channel read and checked it`);
-    expect(read(dir, PROSPECTS)).toBe(theirs);
-    expect(read(dir, ACTIVITIES)).toBe(activities);
-    expect(dotFiles(dir)).toEqual([]);
-  });
-
-  it("activities.yaml changed after the read: refused (exit 2), prospects.yaml not written either", async () => {
-    const dir = scratch();
-    const prospects = read(dir, PROSPECTS);
-    const theirs = read(dir, ACTIVITIES).replace("二月统计表", "二月统计表（已改）");
-    const result = await runPausedBeforeWrite(args(dir), () => fs.writeFileSync(path.join(dir, ACTIVITIES), theirs));
-    expect(result.paused).toBe(true);
-    expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toContain(`${ACTIVITIES} changed after channel read and checked it`);
-    expect(read(dir, ACTIVITIES)).toBe(theirs);
-    expect(read(dir, PROSPECTS)).toBe(prospects);
-  });
+  // [the file another program changes after the read, the other one]: refused, neither written.
+  for (const [changed, other] of [
+    [PROSPECTS, ACTIVITIES],
+    [ACTIVITIES, PROSPECTS],
+  ] as const) {
+    it(`${changed} changed by another program after the read: refused (exit 2), ${other} not written either`, async () => {
+      const dir = scratch();
+      const untouched = read(dir, other);
+      const theirs = `${read(dir, changed)}# 另一个程序的修改\n`;
+      const result = await runPausedBeforeWrite(args(dir), () => fs.writeFileSync(path.join(dir, changed), theirs));
+      expect(result.paused).toBe(true);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(`${changed} changed after channel read and checked it`);
+      expect(read(dir, changed)).toBe(theirs);
+      expect(read(dir, other)).toBe(untouched);
+      expect(dotFiles(dir)).toEqual([]);
+    });
+  }
 
   it("two calls at the same moment, each setting one prospect's day, both land", async () => {
     const dir = scratch();

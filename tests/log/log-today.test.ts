@@ -66,6 +66,17 @@ describe("today, by the clock in the repository's timezone", () => {
   });
 });
 
+/** The CliError `action` throws. */
+function failureOf(action: () => void): CliError {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CliError);
+    return error as CliError;
+  }
+  throw new Error("no error was thrown");
+}
+
 describe("writeDataFiles: the second file fails after the first was written", () => {
   const context = { lang: "en" } as Context;
 
@@ -86,14 +97,7 @@ describe("writeDataFiles: the second file fails after the first was written", ()
         if (++replaces === 2) fs.writeFileSync(files[1]!.file, "activities: []\n");
       },
     };
-    let error: unknown;
-    try {
-      writeDataFiles(context, write, edits, io);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CliError);
-    const failure = error as CliError;
+    const failure = failureOf(() => writeDataFiles(context, write, edits, io));
     expect(failure.key).toBe("safety.write.othersPutBack");
     expect(t("en", failure.key, failure.params)).toContain(`${PROSPECTS}, written first, has been put back as it was: nothing was recorded`);
     expect(t("en", failure.key, failure.params)).toContain(`${ACTIVITIES} changed after channel read and checked it`);
@@ -113,13 +117,7 @@ describe("writeDataFiles: the second file fails after the first was written", ()
         fs.appendFileSync(files[0]!.file, "# theirs\n");
       },
     };
-    let error: unknown;
-    try {
-      writeDataFiles(context, write, edits, io);
-    } catch (e) {
-      error = e;
-    }
-    const failure = error as CliError;
+    const failure = failureOf(() => writeDataFiles(context, write, edits, io));
     expect(failure.key).toBe("safety.write.partial");
     expect(failure.params).toMatchObject({ written: PROSPECTS, failed: ACTIVITIES });
     expect(fs.readFileSync(files[0]!.file, "utf8")).toBe(`${files[0]!.before.toString("utf8")}# new\n# theirs\n`);
