@@ -87,16 +87,21 @@ describe("writeDataFiles: the second file fails after the first was written", ()
     return { dir, files, edits, write: { root: dir, held: { stillHeld: () => true } } };
   }
 
-  it("puts the first back and says that nothing was recorded", () => {
-    const { files, edits, write } = setUp();
+  /** Writes as usual, and runs `meanwhile` just before the second file is replaced: another program's save. */
+  function savingBeforeSecond(meanwhile: () => void) {
     let replaces = 0;
-    const io = {
+    return {
       write: (fd: number, data: Uint8Array) => void fs.writeSync(fd, data),
-      // Another program saves activities.yaml just before it is replaced.
       beforeReplace: () => {
-        if (++replaces === 2) fs.writeFileSync(files[1]!.file, "activities: []\n");
+        if (++replaces === 2) meanwhile();
       },
     };
+  }
+
+  it("puts the first back and says that nothing was recorded", () => {
+    const { files, edits, write } = setUp();
+    // Another program saves activities.yaml just before it is replaced.
+    const io = savingBeforeSecond(() => fs.writeFileSync(files[1]!.file, "activities: []\n"));
     const failure = failureOf(() => writeDataFiles(context, write, edits, io));
     expect(failure.key).toBe("safety.write.othersPutBack");
     expect(t("en", failure.key, failure.params)).toContain(`${PROSPECTS}, written first, has been put back as it was: nothing was recorded`);
@@ -107,16 +112,11 @@ describe("writeDataFiles: the second file fails after the first was written", ()
 
   it("says exactly which file holds the change when the first cannot be put back either", () => {
     const { files, edits, write } = setUp();
-    let replaces = 0;
-    const io = {
-      write: (fd: number, data: Uint8Array) => void fs.writeSync(fd, data),
-      beforeReplace: () => {
-        if (++replaces !== 2) return;
-        fs.writeFileSync(files[1]!.file, "activities: []\n");
-        // ... and someone edits prospects.yaml too, after channel wrote it.
-        fs.appendFileSync(files[0]!.file, "# theirs\n");
-      },
-    };
+    const io = savingBeforeSecond(() => {
+      fs.writeFileSync(files[1]!.file, "activities: []\n");
+      // ... and someone edits prospects.yaml too, after channel wrote it.
+      fs.appendFileSync(files[0]!.file, "# theirs\n");
+    });
     const failure = failureOf(() => writeDataFiles(context, write, edits, io));
     expect(failure.key).toBe("safety.write.partial");
     expect(failure.params).toMatchObject({ written: PROSPECTS, failed: ACTIVITIES });
