@@ -79,8 +79,8 @@ export interface ClosingHint<T> {
   /** The items that stay open. */
   open: T[];
   /**
-   * The `done` list that would also close every open item the activity could close by listing
-   * it (its own kinds first), in DONE_KINDS order; null when listing would close nothing more.
+   * The `done` list that would close what the activity closes and also every open item it
+   * could close by listing it, in DONE_KINDS order; null when listing would close nothing more.
    */
   suggestedDone: DoneKind[] | null;
   /** Kinds the activity lists that none of the items has (a slip, or nothing was open). */
@@ -91,8 +91,8 @@ export interface ClosingHint<T> {
 export function closingHint<T extends Pick<FollowupItem, "kind" | "due" | "facts" | "person">>(activity: ClosingActivity, items: readonly T[], policy: Pick<FollowupPolicy, "windowDays">): ClosingHint<T> {
   const closed = itemsClosedBy(activity, items, policy);
   const open = items.filter((item) => !closed.includes(item));
-  // A done list closes only what it lists: the suggestion keeps what the activity closes now.
-  const listed = new Set<string>(activity.done ?? closed.map((item) => item.kind));
+  // A done list closes only what it lists: the suggestion keeps the kinds the activity closes now.
+  const listed = new Set<string>(closed.map((item) => item.kind));
   const more = open.filter((item) => isDoneKind(item.kind) && closes({ ...activity, done: [item.kind] }, item, policy));
   for (const item of more) listed.add(item.kind);
   const suggestedDone = more.length === 0 ? null : DONE_KINDS.filter((k) => listed.has(k));

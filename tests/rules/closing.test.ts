@@ -122,3 +122,14 @@ describe("closingHint", () => {
     expect(hint.suggestedDone).toBeNull();
   });
 });
+
+describe("closingHint's suggestion", () => {
+  it("leaves out a listed kind that has no item, and keeps the listed kinds that close one", () => {
+    const movement = item("large_movement", "2012-03-18");
+    const followup = item("prospect_followup", "2012-03-05");
+    const hint = closingHint(call("2012-03-20", ["large_movement", "complaint"]), [movement, followup], policy);
+    expect(hint.closed).toEqual([movement]);
+    expect(hint.unmatched).toEqual(["complaint"]);
+    expect(hint.suggestedDone).toEqual(["prospect_followup", "large_movement"]);
+  });
+});
