@@ -111,6 +111,11 @@ describe("channel log refuses, leaving the repository as it was", () => {
     expect(result.stderr).toContain("maturty");
     expect(result.stderr).toContain("`maturity`");
     for (const kind of ["prospect_followup", "large_movement", "complaint", "care_call"]) expect(result.stderr).toContain(kind);
+    // The person after --done is taken as a kind, and the message says where the person goes.
+    const swallowed = log("--done", "maturity", "p-he", "--date", "2012-03-20");
+    expect(swallowed.code).toBe(2);
+    expect(swallowed.stderr).toContain("--done does not know p-he");
+    expect(swallowed.stderr).toContain("name the person before it");
   });
 
   it("--next for a staff member (exit 2)", () => {

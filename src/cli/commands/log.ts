@@ -54,6 +54,8 @@ interface PersonRecord {
 
 export async function runLog(ctx: Context, people: string[], options: LogOptions): Promise<number> {
   const lang = ctx.lang;
+  // First: `log --done maturity p-chen-001` took the person for a kind, and is told so.
+  const done = options.done === undefined ? null : doneKinds(lang, options.done);
   if (people.length === 0 && options.branch === undefined) throw usageError("log.error.noTarget");
   const kind = options.kind ?? (people.length === 0 ? "report" : "call");
   if (!(ACTIVITY_KINDS as readonly string[]).includes(kind)) {
@@ -67,7 +69,6 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
     if (at >= 0) throw usageError("log.error.controlCharacter", { option, char: shownCharacter(value!.charAt(at)) });
   }
   if (options.date !== undefined) parseDayOption("--date", options.date);
-  const done = options.done === undefined ? null : doneKinds(lang, options.done);
   if (done !== null && people.length === 0) throw usageError("log.error.doneWithoutPerson");
   const next = options.next === undefined ? null : parseDayOption("--next", options.next);
   if (next !== null && people.length !== 1) throw usageError("log.error.nextOnePerson");

@@ -129,8 +129,8 @@ export const FOLLOWUP_MESSAGES = {
     en: "{option} holds the control or text-direction character {char}: channel validate would flag it in the file, and it can manipulate terminals; remove it",
   },
   "log.error.badDone": {
-    zh: "--done 不认识 {value}{hint}；可以写：{allowed}",
-    en: "--done does not know {value}{hint}; it takes: {allowed}",
+    zh: "--done 不认识 {value}{hint}；可以写：{allowed}（--done 后面的词都算事项：人员请写在 --done 之前）",
+    en: "--done does not know {value}{hint}; it takes: {allowed} (every word after --done is taken as a kind: name the person before it)",
   },
   "log.error.doneWithoutPerson": {
     zh: "--done 记录的是这次联系为所联系的人办了哪些事，请给出人员或客户",
