@@ -140,7 +140,7 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
     if (prospect !== null && next !== null) out.push(`${t(lang, "log.nextWritten", { file: prospectsRel, person: prospect.id, date: next })}\n`);
     ctx.surroundings.stdout(out.join(""));
 
-    // What this contact does to the people's open follow-ups, from the data as it now is.
+    // What this contact does to the follow-ups open on its day before it (with the new next_followup).
     if (options.plan !== true && ctx.options.quiet !== true) {
       const withNext = prospect !== null && next !== null ? withNextFollowup(model, prospect.id, next) : model;
       let lines: string[];
