@@ -144,7 +144,7 @@ export function replaceFileIfUnchanged(target: string, basedOn: Uint8Array | nul
 }
 
 /** Whether `file` holds exactly `bytes` (null: whether it does not exist). */
-function holds(file: string, bytes: Uint8Array | null): boolean {
+export function holds(file: string, bytes: Uint8Array | null): boolean {
   const now = readIfExists(file);
   return bytes === null ? now === null : now !== null && now.equals(bytes);
 }

@@ -9,11 +9,16 @@
  *   would drop that change.
  * - A file that is a link is written through to its target when the target is inside the
  *   repository (the link stays a link); a link leading outside is refused.
+ * - Several files written as one operation (`log --next`: prospects.yaml, then activities.yaml)
+ *   are all checked against the bytes read before the first is written; should a later one
+ *   still fail, the ones already written are put back as they were read, and the message says
+ *   so (or, if even that fails, exactly which file holds what).
  */
 import * as fs from "node:fs";
-import { replaceFileIfUnchanged, type WriteIo } from "./atomic-write.js";
+import { ChangedSinceReadError, holds, replaceFileIfUnchanged, type WriteIo } from "./atomic-write.js";
 import type { Context } from "./context.js";
-import { LinkOutsideRepositoryError, LockTimeoutError } from "./errors.js";
+import { CliError, EXIT_USAGE, LinkOutsideRepositoryError, LockTimeoutError } from "./errors.js";
+import { t } from "../i18n/catalog.js";
 import { repositoryLockFile, withFileLock, withLockFile, type Held } from "./file-lock.js";
 import { isInside, realPathOf } from "./real-path.js";
 import { writeFailure } from "./write-errors.js";
@@ -44,6 +49,18 @@ export async function whileHoldingRepository<T>(rootDir: string, action: (write:
   }
 }
 
+/** One data file to write: see writeDataFiles. */
+export interface DataFileEdit {
+  /** The path to write (as found under the repository's root). */
+  file: string;
+  /** The path as the user knows it, relative to the root, for messages. */
+  rel: string;
+  /** The bytes read and checked at load; null: the file did not exist then. */
+  basedOn: Uint8Array | null;
+  /** The new content, made from `basedOn`. */
+  build: () => string;
+}
+
 /**
  * Writes into the data file `file` (`rel`, as the user knows it) the content `build` makes, if
  * the file still holds `basedOn`, the bytes read and checked at load (null: it did not exist
@@ -51,19 +68,70 @@ export async function whileHoldingRepository<T>(rootDir: string, action: (write:
  * a CliError with a sentence, and the file is as it was; what `build` throws passes as it is.
  */
 export function writeDataFile(ctx: Context, write: RepositoryWrite, file: string, rel: string, basedOn: Uint8Array | null, build: () => string, io?: WriteIo): void {
+  writeDataFiles(ctx, write, [{ file, rel, basedOn, build }], io);
+}
+
+/**
+ * Writes several data files as one operation, in the order given, each as writeDataFile does:
+ * every file's lock is held and every content built before any is written, and every file must
+ * still hold the bytes it was read with. If a file after the first cannot be written, the files
+ * already written are put back (only over what this call wrote), so that either all are
+ * written or none; the message names the file that failed and says the others were put back,
+ * or, when one could not be, which one now holds the new content.
+ */
+export function writeDataFiles(ctx: Context, write: RepositoryWrite, edits: readonly DataFileEdit[], io?: WriteIo): void {
   pauseForTest(ctx.testPauseBeforeWrite);
   let building = false;
+  let current = edits[0]?.rel ?? "";
+  const written: { real: string; edit: DataFileEdit; content: string }[] = [];
   try {
     if (!write.held.stillHeld()) throw new LockTimeoutError(repositoryLockFile(write.root), null);
-    const real = writablePath(write.root, file);
-    withFileLock(real, () => {
+    const reals = edits.map((edit) => {
+      current = edit.rel;
+      return writablePath(write.root, edit.file);
+    });
+    withFileLocks(reals, () => {
       building = true;
-      const content = build();
+      const contents = edits.map((edit) => edit.build());
       building = false;
-      replaceFileIfUnchanged(real, basedOn, content, io);
+      edits.forEach((edit, i) => {
+        current = edit.rel;
+        if (!holds(reals[i]!, edit.basedOn)) throw new ChangedSinceReadError(reals[i]!);
+      });
+      edits.forEach((edit, i) => {
+        current = edit.rel;
+        replaceFileIfUnchanged(reals[i]!, edit.basedOn, contents[i]!, io);
+        written.push({ real: reals[i]!, edit, content: contents[i]! });
+      });
     });
   } catch (error) {
-    throw building ? error : writeFailure(rel, error);
+    if (building) throw error;
+    const failure = writeFailure(current, error);
+    if (written.length === 0) throw failure;
+    const reason = t(ctx.lang, failure.key, failure.params);
+    const notRestored = written.filter((w) => !putBack(w.real, w.content, w.edit.basedOn)).map((w) => w.edit.rel);
+    const restored = written.map((w) => w.edit.rel).filter((rel) => !notRestored.includes(rel));
+    if (notRestored.length === 0) throw new CliError(EXIT_USAGE, "safety.write.othersPutBack", { reason, files: restored.join(", ") });
+    throw new CliError(EXIT_USAGE, "safety.write.partial", { reason, written: notRestored.join(", "), failed: current });
+  }
+}
+
+/** Holds the locks of all `files` (in the given order) while `action` runs. */
+function withFileLocks(files: readonly string[], action: () => void): void {
+  const [first, ...rest] = files;
+  if (first === undefined) return action();
+  withFileLock(first, () => withFileLocks(rest, action));
+}
+
+/** Puts back what `file` held before this call wrote `written` over it; false when it holds something else now, or the write fails. */
+function putBack(file: string, written: string, before: Uint8Array | null): boolean {
+  try {
+    if (before !== null) replaceFileIfUnchanged(file, Buffer.from(written, "utf8"), before);
+    else if (holds(file, Buffer.from(written, "utf8"))) fs.rmSync(file);
+    else return false;
+    return true;
+  } catch {
+    return false;
   }
 }
 

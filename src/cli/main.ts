@@ -17,7 +17,7 @@ import type { MonthlyOptions } from "./commands/report.js";
 import type { ImportOptions } from "./commands/import.js";
 import type { ExportOptions } from "./commands/export.js";
 import { ACTIVITY_KINDS } from "../model/types.js";
-import { FOLLOWUP_KINDS } from "../rules/followup-kinds.js";
+import { DONE_KINDS, FOLLOWUP_KINDS } from "../rules/followup-kinds.js";
 import { IMPORT_KINDS } from "../import/kinds.js";
 import { EXPORT_KINDS } from "../export/kinds.js";
 
@@ -100,6 +100,9 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--date <date>", h("log.help.date"), (value: string) => parseDayOption("--date", value))
     .option("--by <name>", h("log.help.by"))
     .option("--branch <id>", h("log.help.branch"))
+    .option("--done <kind...>", t(lang, "log.help.done", { kinds: DONE_KINDS.join("|") }))
+    .option("--next <date>", h("log.help.next"), (value: string) => parseDayOption("--next", value))
+    .option("--plan", h("log.help.plan"))
     .action((people: string[], options: LogOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runLog(ctx, people, options), command.optsWithGlobals()));
 
   const report = program

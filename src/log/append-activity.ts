@@ -9,13 +9,15 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLSeq } from "yaml";
 import { blockListEnd, firstItemPlacement, flowListEnd, isEmptyListValue, oneLineYaml, spliceLines } from "../edit/yaml-list.js";
 
-/** One contact log entry, in the order its keys are written. */
+/** One contact log entry, in the order its keys are written (`done` after `with`). */
 export interface ActivityEntry {
   date: string;
   kind: string;
   with: string[];
   by: string | null;
   note: string | null;
+  /** The follow-up kinds the contact dealt with (codes), written as `done: [..]` when given. */
+  done?: readonly string[] | null;
 }
 
 export interface AppendResult {
@@ -28,7 +30,7 @@ export interface AppendResult {
 /** Why an entry could not be appended; the file is left alone. */
 export class AppendError extends Error {}
 
-const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, strict: true } as const;
+export const PARSE_OPTIONS = { version: "1.2", schema: "core", uniqueKeys: true, strict: true } as const;
 
 /** The new text of an activities.yaml (`existing`, or null when the file does not exist) with `entry` appended. */
 export function appendActivity(existing: string | null, entry: ActivityEntry): AppendResult {
@@ -86,6 +88,8 @@ function insertInFlowList(text: string, seq: YAMLSeq, entryText: string): string
 function plain(entry: ActivityEntry): Record<string, unknown> {
   const out: Record<string, unknown> = { date: entry.date, kind: entry.kind };
   if (entry.with.length > 0) out.with = [...entry.with];
+  // Next to `with`: what was dealt with, for those people.
+  if (entry.done !== undefined && entry.done !== null) out.done = [...entry.done];
   if (entry.by !== null) out.by = entry.by;
   if (entry.note !== null) out.note = entry.note;
   return out;

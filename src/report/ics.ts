@@ -3,6 +3,9 @@
  * all-day VEVENT per item with a display alarm at 09:00 of the day. UIDs are a hash of the
  * item's identity, so exporting the same item again updates the event instead of adding a
  * second one. Lines end in CRLF and are folded at 75 octets, never inside a UTF-8 character.
+ * An overdue item is an event on the as-of day, not on its past due day (a calendar would
+ * never ring for that), and its summary starts with how many days late it is; its UID stays
+ * the one it had before it became overdue, so the calendar moves the event instead of adding one.
  */
 import { createHash } from "../load/hash.js";
 import { t } from "../i18n/catalog.js";
@@ -37,16 +40,20 @@ export function renderIcs(report: FollowupReport, options: IcsOptions): string {
   const stamp = utcStamp(options.stamp);
   for (const item of report.items) {
     const subject = item.name !== null ? personLabel(item, lang) : item.branch !== null ? (report.branchNames.get(item.branch) ?? item.branch) : describeFollowup(item, lang, asOf);
-    const summary = t(lang, "followups.ics.summary", { kind: kindLabel(item.kind, lang), subject });
+    const about = { kind: kindLabel(item.kind, lang), subject };
+    const summary = item.overdue ? t(lang, "followups.ics.summaryOverdue", { ...about, days: item.daysLate }) : t(lang, "followups.ics.summary", about);
+    const day = item.overdue ? asOf : item.due;
     const description = [describeFollowup(item, lang, asOf)];
+    if (item.overdue) description.push(t(lang, "followups.ics.wasDue", { date: item.due, days: item.daysLate }));
+    if (item.phone !== null) description.push(t(lang, "followups.ics.phone", { phone: item.phone }));
     if (item.branch !== null) description.push(t(lang, "followups.ics.branch", { branch: report.branchNames.get(item.branch) ?? item.branch }));
     if (item.owner !== null) description.push(t(lang, "followups.ics.owner", { owner: item.owner }));
     lines.push(
       "BEGIN:VEVENT",
       `UID:${itemUid(item)}`,
       `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${basicDate(item.due)}`,
-      `DTEND;VALUE=DATE:${basicDate(addDays(item.due, 1))}`,
+      `DTSTART;VALUE=DATE:${basicDate(day)}`,
+      `DTEND;VALUE=DATE:${basicDate(addDays(day, 1))}`,
       `SUMMARY:${escapeText(summary)}`,
       `DESCRIPTION:${escapeText(description.join("\n"))}`,
       `CATEGORIES:${escapeText(kindLabel(item.kind, lang))}`,

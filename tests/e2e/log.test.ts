@@ -107,9 +107,10 @@ describe("channel log refuses, leaving the repository as it was", () => {
     expect(result.stderr).toContain("王芳");
   });
 
-  it("a day after today (exit 1)", () => {
-    const result = runCli(["log", "wang-fang", "--data", dir, "--date", "2100-12-31"]);
-    expect(result.code).toBe(1);
+  it("a day after today without --plan (exit 2), suggesting --plan", () => {
+    const result = runCli(["log", "wang-fang", "--data", dir, "--date", "2100-12-31", "--lang", "en"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--plan");
   });
 
   it("people of different branches in one entry (exit 1)", () => {

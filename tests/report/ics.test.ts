@@ -11,7 +11,8 @@ import { addDays } from "../../src/model/values.js";
 import { findDueFollowups } from "../../src/rules/followups.js";
 import { branchDisplayNames, type FollowupReport } from "../../src/report/followups.js";
 import { escapeText, foldLine, renderIcs } from "../../src/report/ics.js";
-import { makeModel } from "../builders.js";
+import { makeModel, makeProspect } from "../builders.js";
+import { itemUid } from "../../src/report/ics.js";
 
 interface Property {
   name: string;
@@ -155,6 +156,73 @@ describe("renderIcs", () => {
     // The next day the never-contacted teller is due on the new day: the same event, moved.
     const nextDay = renderIcs(report("2012-03-21"), { stamp: new Date("2012-03-21T09:00:00Z") });
     expect(uids(nextDay)).toEqual(expect.arrayContaining(uids(text).filter((_, i) => r.items[i]!.kind === "contact")));
+  });
+});
+
+describe("renderIcs: an overdue item", () => {
+  // 陈先生's follow-up was agreed for 03-19; nobody has called him since.
+  const overdueModel: Model = makeModel({
+    branches: [
+      {
+        id: "b1",
+        owner: "李娜",
+        reviewed: "2012-03-01",
+        staff: [],
+        prospects: [makeProspect({ id: "p-chen", name: "陈先生", branch: "b1", phone: "13900001111", nextFollowup: "2012-03-19" })],
+        activities: [{ date: "2012-03-18", kind: "report", branch: "b1", with: [], by: null, note: null, done: null }],
+      },
+    ],
+  });
+  const reportOn = (asOf: string, lang: Lang): FollowupReport => ({
+    asOf,
+    within: 7,
+    items: findDueFollowups(overdueModel, overdueModel.settings.followups, asOf, 7).filter((i) => i.kind === "prospect_followup"),
+    skipped: [],
+    branchNames: branchDisplayNames(overdueModel),
+    lang,
+  });
+  const eventOf = (r: FollowupReport) => {
+    const list = events(readIcs(renderIcs(r, { stamp: new Date("2012-03-22T00:00:00Z") })).properties);
+    expect(list).toHaveLength(1);
+    return list[0]!;
+  };
+
+  it("is an event on the as-of day whose summary says 逾期 and how many days, with its alarm at 09:00 of that day", () => {
+    const r = reportOn("2012-03-22", "zh");
+    expect(r.items[0]).toMatchObject({ due: "2012-03-19", overdue: true, daysLate: 3 });
+    const event = eventOf(r);
+    expect(get(event.props, "DTSTART")).toEqual({ name: "DTSTART", params: ["VALUE=DATE"], value: "20120322" });
+    expect(get(event.props, "DTEND")?.value).toBe("20120323");
+    expect(unescapeText(get(event.props, "SUMMARY")!.value)).toMatch(/^逾期3天：客户跟进：陈先生/);
+    expect(unescapeText(get(event.props, "DESCRIPTION")!.value)).toContain("2012-03-19");
+    expect(get(event.alarms[0]!, "TRIGGER")).toEqual({ name: "TRIGGER", params: ["RELATED=START"], value: "PT9H" });
+  });
+
+  it("says overdue in English", () => {
+    expect(unescapeText(get(eventOf(reportOn("2012-03-22", "en")).props, "SUMMARY")!.value)).toMatch(/^overdue 3 d: /);
+  });
+
+  it("keeps the UID it had on its due day, when it was not overdue", () => {
+    const onTime = reportOn("2012-03-19", "zh");
+    expect(onTime.items[0]).toMatchObject({ due: "2012-03-19", overdue: false });
+    const onTimeEvent = eventOf(onTime);
+    expect(get(onTimeEvent.props, "DTSTART")?.value).toBe("20120319");
+    expect(unescapeText(get(onTimeEvent.props, "SUMMARY")!.value)).not.toContain("逾期");
+    const late = reportOn("2012-03-22", "zh");
+    expect(get(eventOf(late).props, "UID")!.value).toBe(get(onTimeEvent.props, "UID")!.value);
+    expect(itemUid(late.items[0]!)).toBe(itemUid(onTime.items[0]!));
+  });
+
+  it("has the person's phone in its description, escaped like other text", () => {
+    const description = unescapeText(get(eventOf(reportOn("2012-03-22", "zh")).props, "DESCRIPTION")!.value);
+    expect(description.split("\n")).toContain("电话：13900001111");
+    const hostile = makeModel({
+      branches: [{ id: "b1", staff: [], prospects: [makeProspect({ id: "p-x", branch: "b1", phone: "139,0000;1111\\n", nextFollowup: "2012-03-22" })] }],
+    });
+    const items = findDueFollowups(hostile, hostile.settings.followups, "2012-03-22", 0).filter((i) => i.kind === "prospect_followup");
+    const raw = get(events(readIcs(renderIcs({ asOf: "2012-03-22", within: 0, items, skipped: [], branchNames: branchDisplayNames(hostile), lang: "zh" }, { stamp: new Date(0) })).properties)[0]!.props, "DESCRIPTION")!.value;
+    expect(raw).toContain("139\\,0000\\;1111\\\\n");
+    expect(unescapeText(raw).split("\n")).toContain("电话：139,0000;1111\\n");
   });
 });
 

@@ -48,7 +48,7 @@ export const CLI_MESSAGES = {
   "help.lang": { zh: "语言 zh 或 en（默认：CHANNEL_LANG，其次 channel.yaml 的 language，再次系统语言）", en: "zh or en (default: CHANNEL_LANG, then language in channel.yaml, then the locale)" },
   "help.noColor": { zh: "不使用颜色（也可设置 NO_COLOR）", en: "no colour (NO_COLOR does the same)" },
   "help.noCache": { zh: "不读也不写缓存（缓存在用户缓存目录，位置可用 CHANNEL_CACHE_DIR 指定）", en: "neither read nor write the cache (kept in the user's cache folder; CHANNEL_CACHE_DIR moves it)" },
-  "help.quiet": { zh: "不显示进度", en: "show no progress" },
+  "help.quiet": { zh: "不显示进度和提示（如 log 的跟进提示）", en: "show no progress and no hints (such as log's follow-up hint)" },
   "progress.files": { zh: "正在读取文件 {done}/{total}…", en: "reading files {done}/{total}…" },
   "help.validate": { zh: "校验数据：列出每个问题及其 文件:行:列", en: "check the data: every problem with its file:line:col" },
   "help.strict": { zh: "警告也按错误处理", en: "treat warnings as errors" },

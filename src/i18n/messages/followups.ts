@@ -80,6 +80,9 @@ export const FOLLOWUP_MESSAGES = {
   "followups.icsWritten": { zh: "日历已写入 {file}（{count} 个事件）", en: "calendar written to {file} ({count} events)" },
   "followups.ics.calendarName": { zh: "渠道跟进提醒", en: "Channel follow-ups" },
   "followups.ics.summary": { zh: "{kind}：{subject}", en: "{kind}: {subject}" },
+  "followups.ics.summaryOverdue": { zh: "逾期{days}天：{kind}：{subject}", en: "overdue {days} d: {kind}: {subject}" },
+  "followups.ics.wasDue": { zh: "原应办日 {date}，已逾期 {days} 天", en: "was due {date}, {days} day(s) ago" },
+  "followups.ics.phone": { zh: "电话：{phone}", en: "Phone: {phone}" },
   "followups.ics.branch": { zh: "支行：{branch}", en: "Branch: {branch}" },
   "followups.ics.owner": { zh: "负责人：{owner}", en: "Owner: {owner}" },
   "followups.ics.alarm": { zh: "跟进提醒：{summary}", en: "Follow-up: {summary}" },
@@ -117,13 +120,48 @@ export const FOLLOWUP_MESSAGES = {
     en: "{first} and {second} are at different branches; one entry goes into one branch's activities.yaml",
   },
   "log.error.badKind": { zh: "--kind 只能是 {allowed}，不能是 {value}{hint}", en: "--kind must be one of {allowed}, not {value}{hint}" },
-  "log.error.futureDate": { zh: "日期 {date} 晚于今天 {today}：只能记录已经发生的联系", en: "{date} is after today ({today}): only contacts that happened can be logged" },
+  "log.error.futureDate": {
+    zh: "日期 {date} 晚于今天 {today}：已经发生的联系才能记录；计划中的活动（沙龙、社区活动）请加 --plan",
+    en: "{date} is after today ({today}): only contacts that happened can be logged; for a planned activity (a salon, a community event) add --plan",
+  },
   "log.error.fileHasErrors": {
     zh: "{file} 现在有错误，没有写入；请先修正（channel validate 会列出问题）",
     en: "{file} has errors now, nothing was written; fix them first (channel validate lists them)",
   },
   "log.error.cannotEdit": { zh: "无法在 {file} 中追加记录：{reason}", en: "cannot append to {file}: {reason}" },
   "log.error.emptyText": { zh: "{option} 不能为空", en: "{option} must not be empty" },
+  "log.error.controlCharacter": {
+    zh: "{option} 里有控制字符或文字方向字符 {char}：写进文件会被 channel validate 判为错误，也会操纵终端；请删掉它",
+    en: "{option} holds the control or text-direction character {char}: channel validate would flag it in the file, and it can manipulate terminals; remove it",
+  },
+  "log.error.badDone": {
+    zh: "--done 不认识 {value}{hint}；可以写：{allowed}（--done 后面的词都算事项：人员请写在 --done 之前）",
+    en: "--done does not know {value}{hint}; it takes: {allowed} (every word after --done is taken as a kind: name the person before it)",
+  },
+  "log.error.doneWithoutPerson": {
+    zh: "--done 记录的是这次联系为所联系的人办了哪些事，请给出人员或客户",
+    en: "--done records what the contact dealt with for the people contacted: name the person",
+  },
+  "log.error.nextOnePerson": { zh: "--next 设定一位客户的下次跟进日期：请只给出一位客户", en: "--next sets one prospect's next follow-up: name exactly one prospect" },
+  "log.error.nextNotProspect": {
+    zh: "{person} 是银行人员，不是客户：--next 只能设定客户（prospects.yaml）的下次跟进日期",
+    en: "{person} is bank staff, not a prospect: --next sets the next follow-up of a prospect (prospects.yaml) only",
+  },
+  "log.error.nextNotAfter": { zh: "--next {next} 须晚于这次联系的日期 {date}", en: "--next {next} must be after the day of this contact ({date})" },
+  "log.error.planNotFuture": {
+    zh: "--plan 记录的是尚未发生的活动，日期须晚于今天 {today}，而不是 {date}（用 --date 给出日期）；已经发生的联系不加 --plan",
+    en: "--plan records an activity still to come: its day must be after today ({today}), not {date} (give it with --date); a contact that happened takes no --plan",
+  },
+  "log.error.cannotSetNext": { zh: "无法在 {file} 中设定 next_followup：{reason}", en: "cannot set next_followup in {file}: {reason}" },
+  "log.nextWritten": { zh: "已在 {file} 中把 {person} 的下次跟进日期 next_followup 设为 {date}", en: "set next_followup of {person} to {date} in {file}" },
+  "log.hint.closed": { zh: "已了结：{kind}，{person}，{detail}", en: "closes: {kind}, {person}, {detail}" },
+  "log.hint.open": { zh: "仍待办：{kind}，{person}，{detail}（应办日 {due}）", en: "stays open: {kind}, {person}, {detail} (due {due})" },
+  "log.hint.unmatched": { zh: "--done {kind}（{name}）：没有这类未了结的事项", en: "--done {kind} ({name}): no open item of that kind" },
+  "log.hint.failed": { zh: "记录已写入，但无法给出跟进提示：{detail}", en: "recorded, but the follow-up hint could not be made: {detail}" },
+  "log.hint.suggest": {
+    zh: "若这次联系也办了仍待办的事，应记为 {option}（可在刚写入的记录里补上 done: [{list}]）",
+    en: "if this contact dealt with them too, it should say {option} (add done: [{list}] to the entry just written)",
+  },
 
   // Help.
   "followups.help.command": { zh: "跟进提醒：今天和未来几天该联系、问候、汇报、备案的人和事", en: "follow-ups: whom to call, greet, report to or register, today and in the coming days" },
@@ -140,6 +178,12 @@ export const FOLLOWUP_MESSAGES = {
   "log.help.date": { zh: "日期（默认今天）", en: "the day (default: today)" },
   "log.help.by": { zh: "我方经办人（默认该支行的负责人）", en: "who made the contact (default: the branch owner)" },
   "log.help.branch": { zh: "支行 id（不指定人员时，如向行领导汇报）", en: "branch id (for an entry without a person, such as a report)" },
+  "log.help.done": {
+    zh: "这次联系办了哪些跟进事项（可多个，写在人员之后；代码或中文名）：{kinds}",
+    en: "the follow-ups this contact dealt with (several; after the person; code or Chinese name): {kinds}",
+  },
+  "log.help.next": { zh: "客户的下次跟进日期，写入 prospects.yaml 的 next_followup", en: "the prospect's next follow-up day, written as next_followup in prospects.yaml" },
+  "log.help.plan": { zh: "记录计划中的活动（日期须晚于今天，用 --date 给出）", en: "record a planned activity (its --date after today)" },
   "followups.detail.largeMovementNoAmount": { zh: "大额资金变动 ({date})", en: "large movement ({date})" },
   "followups.basis.valuable": { zh: "有价值客户", en: "valuable customer" },
   "followups.detail.hqReport": {

@@ -56,8 +56,8 @@ export const HELP_MESSAGES = {
     en: "  channel followups                          # today and the next 7 days\n  channel followups --branch cmb-futian-center --within 3\n  channel followups --kind birthday --ics birthdays.ics  # for a calendar",
   },
   "help.examples.log": {
-    zh: "  channel log 赵国强 --kind visit --note 送中秋月饼\n  channel log 赵国强 黄伟 --kind call --date 2012-03-05\n  channel log --branch cmb-futian-center --kind report   # 向支行领导汇报",
-    en: "  channel log 赵国强 --kind visit --note \"mooncakes\"\n  channel log 赵国强 黄伟 --kind call --date 2012-03-05\n  channel log --branch cmb-futian-center --kind report   # a leader report",
+    zh: "  channel log 赵国强 --kind visit --note 送中秋月饼\n  channel log p-chen-001 --done 产品到期 大额异动 --next 2012-03-28\n  channel log --branch cmb-houhai --kind event --plan --date 2012-04-14",
+    en: "  channel log 赵国强 --kind visit --note \"mooncakes\"\n  channel log p-chen-001 --done maturity large_movement --next 2012-03-28\n  channel log --branch cmb-houhai --kind event --plan --date 2012-04-14",
   },
   "help.examples.report": {
     zh: "  channel report monthly --branch cmb-futian-center --month 2012-03\n  channel report summary --format html --out 汇总.html",

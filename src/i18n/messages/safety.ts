@@ -69,6 +69,14 @@ export const SAFETY_MESSAGES = {
     zh: "{file} 在 channel 读取并检查之后被其他程序改动了（编辑器正在保存？），未写入，文件保持它现在的样子。请在编辑器里保存或关闭它，再重新运行",
     en: "{file} changed after channel read and checked it (an editor saving it?); nothing was written and the file is as that program left it. Save or close it in the editor, then run the command again",
   },
+  "safety.write.othersPutBack": {
+    zh: "{reason}。先写入的 {files} 已改回原样：这次什么都没有记下",
+    en: "{reason}. {files}, written first, has been put back as it was: nothing was recorded",
+  },
+  "safety.write.partial": {
+    zh: "{reason}。注意：{written} 已经写入，但 {failed} 没有，且 {written} 无法改回（其间被改动或无法写入）。请打开 {written} 检查，需要时用 git diff 查看并还原",
+    en: "{reason}. Note: {written} has been written but {failed} has not, and {written} could not be put back (it changed meanwhile or cannot be written). Check {written}; git diff shows the change if you need to undo it",
+  },
   "safety.write.linkOutside": {
     zh: "{file} 是指向仓库之外（{target}）的链接，channel 不会写到仓库以外。文件保持原样；请把它换成仓库里的普通文件",
     en: "{file} is a link to {target}, outside the repository, and channel does not write there. It is as it was; replace it by a file inside the repository",
