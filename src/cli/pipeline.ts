@@ -14,7 +14,7 @@
 import { decodeUtf8Strict } from "../load/decode.js";
 import * as fs from "node:fs";
 import { digestBytes, openCacheStore } from "../load/cache.js";
-import { LoadedFile, scanRepository, type FileIdentity, type LoadedRepository, type RawFile } from "../load/repository.js";
+import { LoadedFile, scanRepository, type FileIdentity, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import type { Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
 import type { Finding } from "../validate/findings.js";
@@ -50,6 +50,11 @@ export interface LoadOptions {
    * files does); otherwise an unchanged repository is answered from the cached result alone.
    */
   needFileData?: boolean;
+  /**
+   * The files as recorded in a commit (see load/git-history.ts) instead of the work tree's. They
+   * go through the same checks and model; the cache, which describes the work tree, is left alone.
+   */
+  recorded?: ScannedRepository;
 }
 
 interface CachedFile {
@@ -100,14 +105,14 @@ export function loadValidation(ctx: Context, options: LoadOptions = {}): Promise
 function load(ctx: Context, options: LoadOptions, needModel: true): Promise<LoadedData>;
 function load(ctx: Context, options: LoadOptions, needModel: false): Promise<LoadedValidation>;
 async function load(ctx: Context, options: LoadOptions, needModel: boolean): Promise<LoadedValidation & { model?: Model }> {
-  const root = fs.realpathSync(resolveRoot(ctx));
-  const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, root, `${VERSION}|${BUILD}|${schemaStamp()}`);
+  const root = options.recorded?.root ?? fs.realpathSync(resolveRoot(ctx));
+  const cache = ctx.cacheDir === null || options.recorded !== undefined ? null : openCacheStore(ctx.cacheDir, root, `${VERSION}|${BUILD}|${schemaStamp()}`);
   const known = cache?.read<CachedIdentities>("identities") ?? null;
   const scanStarted = Date.now();
   // The digests of the files the scan leaves unread, as the identities recorded them.
   const vouched = new Map<string, string>();
   // A command that edits a file reads every file: it writes only over the very bytes it checked.
-  const scan = scanRepository(root, {
+  const scan = options.recorded ?? scanRepository(root, {
     unchanged: (file, identity) => {
       const digest = options.needFileData ? null : knownDigest(known, file, identity);
       if (digest !== null) vouched.set(file, digest);
@@ -197,10 +202,13 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
  * Loads the data and refuses to go on when it has errors: money is never computed from a
  * repository that is only partly readable. The problems go to stderr, as `validate` shows them.
  */
-export async function loadValidData(ctx: Context): Promise<LoadedData> {
-  const data = await loadData(ctx);
+export async function loadValidData(ctx: Context, recorded?: { scan: ScannedRepository; commit: string; committedAt: string }): Promise<LoadedData> {
+  const data = await loadData(ctx, recorded === undefined ? {} : { recorded: recorded.scan });
   if (data.validation.errors > 0) {
     ctx.surroundings.stderr(renderDiagnosticsText(data.validation, data.repo.files, ctx.lang, ctx.style));
+    if (recorded !== undefined) {
+      throw new CliError(EXIT_DATA_ERRORS, "money.error.invalidRecordedData", { errors: data.validation.errors, commit: recorded.commit.slice(0, 12), committedAt: recorded.committedAt });
+    }
     throw new CliError(EXIT_DATA_ERRORS, "money.error.invalidData", { errors: data.validation.errors });
   }
   return data;

@@ -2,24 +2,28 @@
 import { renderBonus } from "../../report/bonus.js";
 import { computeBonusAwards } from "../../rules/bonus.js";
 import { compareText } from "../../validate/findings.js";
+import { announceRecorded, loadRecordedData } from "../as-recorded.js";
 import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadValidData } from "../pipeline.js";
 
 export const MONEY_FORMATS = ["table", "json", "csv", "md"] as const;
 
-export async function runBonus(ctx: Context, options: { department?: string }): Promise<number> {
+export async function runBonus(ctx: Context, options: { department?: string; asRecorded?: boolean }): Promise<number> {
   const format = resolveFormat(ctx, MONEY_FORMATS);
-  const { root, model } = await loadValidData(ctx);
+  const recordedData = options.asRecorded === true ? await loadRecordedData(ctx) : null;
+  const { root, model } = recordedData?.data ?? (await loadValidData(ctx));
   const policy = model.settings.bonus;
   if (policy === null) throw new CliError(EXIT_USAGE, "bonus.error.policyMissing");
-  const asOf = resolveAsOf(ctx, model.settings.timezone);
+  const asOf = recordedData?.asOf ?? resolveAsOf(ctx, model.settings.timezone);
   const department = options.department ?? null;
   if (department !== null && !model.departments.some((d) => d.id === department)) {
     const known = model.departments.map((d) => d.id).sort(compareText).join(", ");
     throw usageError("bonus.error.unknownDepartment", { id: department, known });
   }
   const result = computeBonusAwards(model, policy, asOf);
-  emit(ctx, renderBonus({ result, department }, format, ctx.lang, ctx.style), root);
+  const recorded = recordedData?.recorded ?? null;
+  if (recorded !== null) announceRecorded(ctx, recorded, format);
+  emit(ctx, renderBonus({ result, department }, format, ctx.lang, ctx.style, recorded), root);
   return EXIT_OK;
 }
