@@ -53,12 +53,3 @@ export function epochSecondsOf(local: IsoDateTime, timezone: string): number {
 export function endOfDayEpochSeconds(day: IsoDate, timezone: string): number {
   return epochSecondsOf(`${day}T23:59:59`, timezone);
 }
-
-/** An instant written with the zone's offset (`2012-03-31T23:59:59+08:00`), as git reads dates. */
-export function isoWithOffset(epochSeconds: number, timezone: string): string {
-  const offset = offsetAt(epochSeconds, timezone);
-  const sign = offset < 0 ? "-" : "+";
-  const minutes = Math.abs(offset) / 60;
-  const pad = (n: number) => String(Math.floor(n)).padStart(2, "0");
-  return `${localDateTimeOf(epochSeconds, timezone)}${sign}${pad(minutes / 60)}:${pad(minutes % 60)}`;
-}
