@@ -51,7 +51,7 @@ export function scratchGit(files: RepoFiles, base: RepoFiles, sub = ""): Scratch
 }
 
 /** Writes files under `root` (null deletes one). */
-export function writeFiles(root: string, files: Record<string, string | null>): void {
+export function writeFiles(root: string, files: Record<string, string | Uint8Array | null>): void {
   for (const [rel, content] of Object.entries(files)) {
     const abs = path.join(root, ...rel.split("/"));
     if (content === null) {
