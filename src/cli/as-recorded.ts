@@ -54,11 +54,18 @@ export function commitAtEndOf(git: GitRepository, day: IsoDate, timezone: string
 }
 
 /** The data as recorded in `stamp`, checked and modelled like the work tree's; refused (exit 1) when invalid. */
-export async function loadRecordedAt(ctx: Context, git: GitRepository, stamp: CommitStamp, day: IsoDate, timezone: string): Promise<{ data: LoadedData; recorded: AsRecorded }> {
+export async function loadRecordedAt(
+  ctx: Context,
+  git: GitRepository,
+  stamp: CommitStamp,
+  day: IsoDate,
+  timezone: string,
+  options: { needFileData?: boolean } = {},
+): Promise<{ data: LoadedData; recorded: AsRecorded }> {
   const committedAt = localDateTimeOf(stamp.time, timezone);
   const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit));
   if (!scan.hasRootMarker) throw new CliError(EXIT_USAGE, "history.error.noData", { commit: stamp.commit.slice(0, 12), committedAt: committedAt.replace("T", " "), dir: git.dataRoot });
-  const data = await loadValidData(ctx, { scan, commit: stamp.commit, committedAt: committedAt.replace("T", " ") });
+  const data = await loadValidData(ctx, { scan, commit: stamp.commit, committedAt: committedAt.replace("T", " "), ...options });
   const uncommitted = withHistory(git.dataRoot, () => uncommittedChanges(git));
   return { data, recorded: { day, commit: stamp.commit, committedAt, uncommitted } };
 }

@@ -31,7 +31,8 @@ export async function runAudit(ctx: Context): Promise<number> {
   // Rather than guess: in a shallow clone a record's first commit may be one that is missing.
   if (git.shallow) throw new CliError(EXIT_USAGE, "audit.error.incomplete");
   const stamp = commitAtEndOf(git, asOf, timezone);
-  const { data, recorded } = await loadRecordedAt(ctx, git, stamp, asOf, timezone);
+  // Every file's value: the records are read from the files, not from the model.
+  const { data, recorded } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true });
   const { model } = data;
 
   const history = withHistory(root, () => recordsOfHistory(git, commitsChangingRoot(git, stamp.commit)));
