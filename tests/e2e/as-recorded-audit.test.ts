@@ -279,6 +279,24 @@ describe("audit", () => {
     expect(found.find((f) => f.record === "z.conversion")).toMatchObject({ code: "recorded_after_deadline", commit: rewritten, first_committed: "2012-04-10T09:00:00" });
   });
 
+  it("shows hostile values from the data safely in every format", () => {
+    // Control characters are errors in the data (and would be refused); the rest is text to show safely.
+    const hostile = "=HYPERLINK(1)|<b>**x**</b>|[a](http://x)";
+    const s = newRepo({ "branches/b1/kpis.yaml": `sales:\n  - {date: 2012-02-15, product: ${JSON.stringify(hostile)}, amount: 10万}\n` });
+    commitAll(s.repo, "销售", "2012-02-15T18:00:00+08:00");
+    const table = channel(s, ["audit", "--as-of", "2012-03-31"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("b1.sales[2012-02-15");
+    const md = channel(s, ["audit", "--as-of", "2012-03-31", "--format", "md"]);
+    expect(md.stdout).toContain("b1.sales\\[2012-02-15 =HYPERLINK(1)\\|\\<b\\>");
+    expect(md.stdout).not.toContain("<b>");
+    expect(md.stdout).not.toContain("[a](http");
+    const csv = channel(s, ["audit", "--as-of", "2012-03-31", "--format", "csv"]);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).not.toMatch(/(^|,)=/m);
+    expect(json(channel(s, ["audit", "--as-of", "2012-03-31", "--format", "json"])).records[0].record).toBe(`b1.sales[2012-02-15 ${hostile} 100000]`);
+  });
+
   it("not a git work tree: a sentence, exit 2", () => {
     const dir = writeRepo({}, BASE);
     try {
