@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../helpers/cli.js";
-import { commitAll, git, gitEnv, scratchGit, writeFiles, type ScratchGit } from "../helpers/git.js";
-import { writeRepo } from "../helpers/repo.js";
+import { commitAll, git, gitEnv, scratchGit, type ScratchGit } from "../helpers/git.js";
+import { writeFilesInto as writeFiles, writeRepo } from "../helpers/repo.js";
 
 const SETTINGS = `version: 1
 organisation: 长城证券

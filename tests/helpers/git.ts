@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { writeRepo, type RepoFiles } from "./repo.js";
+import { writeFilesInto, writeRepo, type RepoFiles } from "./repo.js";
 
 /** The environment git (and the CLI's git) runs with in tests: no system or user configuration. */
 export function gitEnv(home: string): Record<string, string> {
@@ -46,21 +46,8 @@ export function scratchGit(files: RepoFiles, base: RepoFiles, sub = ""): Scratch
   const root = sub === "" ? repo : path.join(repo, sub);
   fs.mkdirSync(root, { recursive: true });
   git(repo, ["init", "-q", "-b", "main"]);
-  writeFiles(root, { ...base, ...files });
+  writeFilesInto(root, { ...base, ...files });
   return { home, repo, root };
-}
-
-/** Writes files under `root` (null deletes one). */
-export function writeFiles(root: string, files: Record<string, string | Uint8Array | null>): void {
-  for (const [rel, content] of Object.entries(files)) {
-    const abs = path.join(root, ...rel.split("/"));
-    if (content === null) {
-      fs.rmSync(abs, { force: true });
-      continue;
-    }
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, content);
-  }
 }
 
 /** Commits everything with the given committer (and author) time, e.g. `2012-03-31T23:59:59+08:00`; returns the commit id. */
