@@ -116,6 +116,15 @@ describe("--as-recorded", () => {
     commitAll(s.repo, "初始", "2012-03-01T09:00:00+08:00");
     const out = json(channel(s, ["bonus", "--as-recorded", "--as-of", "2012-03-31", "--format", "json"]));
     expect(out.candidates.map((c: { staff: string; status: string }) => [c.staff, c.status])).toEqual([["a", "awarded"]]);
+    // Paths are the data root's own, in the audit and in the notice of uncommitted changes alike.
+    fs.writeFileSync(path.join(s.root, "branches/b1/notes.txt"), "草稿\n");
+    fs.writeFileSync(path.join(s.repo, "outside.txt"), "not in the data folder\n");
+    const audit = channel(s, ["audit", "--as-of", "2012-03-31", "--format", "json"]);
+    expect(JSON.parse(audit.stdout).records.map((r: { file: string; record: string }) => [r.file, r.record])).toEqual([
+      ["branches/b1/staff.yaml", "a.conversion"],
+      ["branches/b1/staff.yaml", "a.hq_registered"],
+    ]);
+    expect(audit.stderr).toContain("uncommitted changes were ignored (1 file(s): branches/b1/notes.txt)");
   });
 
   it("refuses invalid data as recorded, naming the commit (exit 1)", () => {
