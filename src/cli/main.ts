@@ -70,13 +70,21 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .description(h("bonus.help"))
     .addHelpText("after", examplesText(lang, "help.examples.bonus"))
     .option("--department <id>", h("bonus.help.department"))
-    .action((options: { department?: string }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runBonus(ctx, options), command.optsWithGlobals()));
+    .option("--as-recorded", h("money.help.asRecorded"))
+    .action((options: { department?: string; asRecorded?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runBonus(ctx, options), command.optsWithGlobals()));
 
   program
     .command("expenses")
     .description(h("expenses.help"))
     .addHelpText("after", examplesText(lang, "help.examples.expenses"))
-    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runExpenses(ctx), command.optsWithGlobals()));
+    .option("--as-recorded", h("money.help.asRecorded"))
+    .action((options: { asRecorded?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runExpenses(ctx, options), command.optsWithGlobals()));
+
+  program
+    .command("audit")
+    .description(h("audit.help"))
+    .addHelpText("after", examplesText(lang, "help.examples.audit"))
+    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runAudit(ctx), command.optsWithGlobals()));
 
   program
     .command("followups")

@@ -14,7 +14,7 @@
 import { decodeUtf8Strict } from "../load/decode.js";
 import * as fs from "node:fs";
 import { digestBytes, openCacheStore } from "../load/cache.js";
-import { LoadedFile, scanRepository, type FileIdentity, type LoadedRepository, type RawFile } from "../load/repository.js";
+import { LoadedFile, scanRepository, type FileIdentity, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import type { Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
 import type { Finding } from "../validate/findings.js";
@@ -50,6 +50,13 @@ export interface LoadOptions {
    * files does); otherwise an unchanged repository is answered from the cached result alone.
    */
   needFileData?: boolean;
+  /**
+   * The files as recorded in a commit (see load/git-history.ts) instead of the work tree's. They
+   * go through the same checks and model. The cache is read (its entries are keyed by the
+   * files' bytes, so a file as committed that is as on disk is not parsed again) but never
+   * written: it describes the work tree.
+   */
+  recorded?: ScannedRepository;
 }
 
 interface CachedFile {
@@ -100,14 +107,15 @@ export function loadValidation(ctx: Context, options: LoadOptions = {}): Promise
 function load(ctx: Context, options: LoadOptions, needModel: true): Promise<LoadedData>;
 function load(ctx: Context, options: LoadOptions, needModel: false): Promise<LoadedValidation>;
 async function load(ctx: Context, options: LoadOptions, needModel: boolean): Promise<LoadedValidation & { model?: Model }> {
-  const root = fs.realpathSync(resolveRoot(ctx));
+  const root = options.recorded?.root ?? fs.realpathSync(resolveRoot(ctx));
   const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, root, `${VERSION}|${BUILD}|${schemaStamp()}`);
+  const writesCache = cache !== null && options.recorded === undefined;
   const known = cache?.read<CachedIdentities>("identities") ?? null;
   const scanStarted = Date.now();
   // The digests of the files the scan leaves unread, as the identities recorded them.
   const vouched = new Map<string, string>();
   // A command that edits a file reads every file: it writes only over the very bytes it checked.
-  const scan = scanRepository(root, {
+  const scan = options.recorded ?? scanRepository(root, {
     unchanged: (file, identity) => {
       const digest = options.needFileData ? null : knownDigest(known, file, identity);
       if (digest !== null) vouched.set(file, digest);
@@ -118,7 +126,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   const digests = scan.raws.map((raw) =>
     cache === null ? null : raw.unread === true ? (vouched.get(raw.file) ?? null) : raw.bytes === null ? null : digestBytes(raw.bytes),
   );
-  if (cache && scan.raws.some((raw) => raw.unread !== true)) cache.write("identities", identitiesOf(scan.raws, digests, scanStarted));
+  if (writesCache && scan.raws.some((raw) => raw.unread !== true)) cache.write("identities", identitiesOf(scan.raws, digests, scanStarted));
   // Compared whole rather than hashed: it is small (a name and a digest per file) and a run
   // that reads nothing should not have to load a hash function for it.
   const resultKey = JSON.stringify([scan.raws.map((r) => r.file), digests, scan.findings, options.strict === true]);
@@ -184,7 +192,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   const skipped = skippedFiles(repo, validation.filesWithErrors);
   // validate never builds the model: at head-office scale that is seconds it does not need.
   const model = needModel ? buildModel(repo, validation.filesWithErrors).model : undefined;
-  if (cache) {
+  if (writesCache) {
     if (changed || Object.keys(previous).length !== Object.keys(entries).length) cache.write("files", entries);
     cache.write("result", { key: resultKey, findings: validation.findings, files: validation.files, skipped } satisfies CachedResult);
     if (model) cache.write("model", { key: resultKey, model } satisfies CachedModel);
@@ -197,10 +205,13 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
  * Loads the data and refuses to go on when it has errors: money is never computed from a
  * repository that is only partly readable. The problems go to stderr, as `validate` shows them.
  */
-export async function loadValidData(ctx: Context): Promise<LoadedData> {
-  const data = await loadData(ctx);
+export async function loadValidData(ctx: Context, recorded?: { scan: ScannedRepository; commit: string; committedAt: string; needFileData?: boolean }): Promise<LoadedData> {
+  const data = await loadData(ctx, recorded === undefined ? {} : { recorded: recorded.scan, needFileData: recorded.needFileData === true });
   if (data.validation.errors > 0) {
     ctx.surroundings.stderr(renderDiagnosticsText(data.validation, data.repo.files, ctx.lang, ctx.style));
+    if (recorded !== undefined) {
+      throw new CliError(EXIT_DATA_ERRORS, "money.error.invalidRecordedData", { errors: data.validation.errors, commit: recorded.commit.slice(0, 12), committedAt: recorded.committedAt });
+    }
     throw new CliError(EXIT_DATA_ERRORS, "money.error.invalidData", { errors: data.validation.errors });
   }
   return data;

@@ -16,6 +16,7 @@ import { FOLLOWUP_MESSAGES } from "./messages/followups.js";
 import { REPORT_MESSAGES } from "./messages/reports.js";
 import { SAFETY_MESSAGES } from "./messages/safety.js";
 import { SPREADSHEET_MESSAGES } from "./messages/spreadsheets.js";
+import { HISTORY_MESSAGES } from "./messages/history.js";
 
 /** The sections, the one list of them: catalog.ts takes its key type from here. */
 const SECTIONS = [
@@ -29,6 +30,7 @@ const SECTIONS = [
   SAFETY_MESSAGES,
   SPREADSHEET_MESSAGES,
   DIAGNOSTIC_PART_MESSAGES,
+  HISTORY_MESSAGES,
 ] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

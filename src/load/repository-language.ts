@@ -26,11 +26,36 @@ export function languageInSettings(text: string): Lang | null {
   return null;
 }
 
+/** A top-level `timezone` line: its value quoted or not, then nothing but a comment. */
+const TIMEZONE_LINE = /^(?:timezone|"timezone"|'timezone')[ \t]*:[ \t]+(?:"([^"]*)"|'([^']*)'|([^\s#'"]+))[ \t]*(?:#.*)?$/;
+
+/** The timezone that channel.yaml's text sets at its top level, as written; null when it sets none. */
+export function timezoneInSettings(text: string): string | null {
+  for (const line of text.split(/\r?\n/)) {
+    const m = TIMEZONE_LINE.exec(line);
+    if (m !== null) return m[1] ?? m[2] ?? m[3] ?? null;
+  }
+  return null;
+}
+
 /** The language set in `root`/channel.yaml; null when there is none or the file cannot be read. */
 export function readRepositoryLanguage(root: string): Lang | null {
+  const text = readSettingsText(root);
+  return text === null ? null : languageInSettings(text);
+}
+
+/**
+ * The timezone set in `root`/channel.yaml as the work tree has it, before (and without) the
+ * data being read: git history is read by the day's end in it. Null when none is set.
+ */
+export function readRepositoryTimezone(root: string): string | null {
+  const text = readSettingsText(root);
+  return text === null ? null : timezoneInSettings(text);
+}
+
+function readSettingsText(root: string): string | null {
   try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(readBoundedFile(path.join(root, ROOT_MARKER), MAX_FILE_BYTES));
-    return languageInSettings(text);
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(readBoundedFile(path.join(root, ROOT_MARKER), MAX_FILE_BYTES));
   } catch {
     // Unreadable, not UTF-8, not a regular file: validate says so in the language chosen without it.
     return null;

@@ -291,7 +291,7 @@ export function fileFinding(severity: Severity, code: FindingCode, file: string,
 }
 
 /** `staff.yml` or `Staff.yaml` is almost surely meant as `staff.yaml`. */
-function suggestFileName(name: string): string | undefined {
+export function suggestFileName(name: string): string | undefined {
   const stem = name.toLowerCase().replace(/\.ya?ml$/, "");
   return Object.keys(BRANCH_FILE_KINDS).find((known) => known.replace(/\.yaml$/, "") === stem);
 }

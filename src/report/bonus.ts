@@ -10,6 +10,7 @@ import { formatYuan, formatYuanPlain, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
 import { renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
 import { markdownText, terminalText } from "./untrusted-text.js";
+import { asRecordedJson, asRecordedLine, type AsRecorded } from "./as-recorded.js";
 
 export type MoneyReportFormat = "table" | "json" | "csv" | "md";
 
@@ -237,14 +238,19 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
   return sections;
 }
 
-export function renderBonus(view: BonusView, format: MoneyReportFormat, lang: Lang, style: Style): string {
+export function renderBonus(view: BonusView, format: MoneyReportFormat, lang: Lang, style: Style, recorded: AsRecorded | null = null): string {
   switch (format) {
     case "json":
-      return JSON.stringify(bonusJson(view), null, 2) + "\n";
+      return JSON.stringify(recorded === null ? bonusJson(view) : { ...bonusJson(view), as_recorded: asRecordedJson(recorded) }, null, 2) + "\n";
     case "csv":
       return renderCsv(bonusTabular(view, lang, { spreadsheet: true }));
     case "table":
     case "md":
-      return renderSections(bonusSections(view, lang), format, style);
+      return renderSections(withRecordedHeading(bonusSections(view, lang), recorded, lang), format, style);
   }
+}
+
+/** The sections, after a heading line naming the commit when they were computed as recorded. */
+export function withRecordedHeading(sections: Section[], recorded: AsRecorded | null, lang: Lang): Section[] {
+  return recorded === null ? sections : [{ text: asRecordedLine(recorded, lang) }, ...sections];
 }

@@ -6,7 +6,8 @@
 import { t, type Lang } from "../i18n/catalog.js";
 import type { ExpenseDepartmentLine, ExpenseResult } from "../rules/expenses.js";
 import { multiplyRoundHalfUp } from "../rules/expenses.js";
-import { renderSections, type MoneyReportFormat, type Section } from "./bonus.js";
+import { renderSections, withRecordedHeading, type MoneyReportFormat, type Section } from "./bonus.js";
+import { asRecordedJson, type AsRecorded } from "./as-recorded.js";
 import { formatRate, formatYuan, formatYuanPlain, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
 import { renderCsv, type Tabular } from "./tabular.js";
@@ -166,14 +167,14 @@ export function expensesSections(result: ExpenseResult, lang: Lang): Section[] {
   return sections;
 }
 
-export function renderExpenses(result: ExpenseResult, format: MoneyReportFormat, lang: Lang, style: Style): string {
+export function renderExpenses(result: ExpenseResult, format: MoneyReportFormat, lang: Lang, style: Style, recorded: AsRecorded | null = null): string {
   switch (format) {
     case "json":
-      return JSON.stringify(expensesJson(result), null, 2) + "\n";
+      return JSON.stringify(recorded === null ? expensesJson(result) : { ...expensesJson(result), as_recorded: asRecordedJson(recorded) }, null, 2) + "\n";
     case "csv":
       return renderCsv(expensesTabular(result, lang, { spreadsheet: true }));
     case "table":
     case "md":
-      return renderSections(expensesSections(result, lang), format, style);
+      return renderSections(withRecordedHeading(expensesSections(result, lang), recorded, lang), format, style);
   }
 }

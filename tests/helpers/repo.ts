@@ -20,7 +20,13 @@ export const MINIMAL_REPO: RepoFiles = {
 
 export function writeRepo(files: RepoFiles, base: RepoFiles = MINIMAL_REPO): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-repo-"));
-  for (const [rel, content] of Object.entries({ ...base, ...files })) {
+  writeFilesInto(dir, { ...base, ...files });
+  return dir;
+}
+
+/** Writes files (and, for null, directories) into an existing folder. */
+export function writeFilesInto(dir: string, files: RepoFiles): void {
+  for (const [rel, content] of Object.entries(files)) {
     const abs = path.join(dir, ...rel.split("/"));
     if (content === null) {
       fs.mkdirSync(abs, { recursive: true });
@@ -29,7 +35,6 @@ export function writeRepo(files: RepoFiles, base: RepoFiles = MINIMAL_REPO): str
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     fs.writeFileSync(abs, content);
   }
-  return dir;
 }
 
 /** Writes the repository, validates it, removes it. */

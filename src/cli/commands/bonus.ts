@@ -3,6 +3,7 @@ import { t } from "../../i18n/catalog.js";
 import { renderBonus } from "../../report/bonus.js";
 import { computeBonusAwards } from "../../rules/bonus.js";
 import { compareText } from "../../validate/findings.js";
+import { announceRecorded, loadRecordedData } from "../as-recorded.js";
 import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadValidData } from "../pipeline.js";
@@ -18,19 +19,22 @@ export function noticeExamplePolicy(ctx: Context, format: (typeof MONEY_FORMATS)
   if (example && format !== "json") ctx.surroundings.stderr(`channel: ${t(ctx.lang, notice)}\n`);
 }
 
-export async function runBonus(ctx: Context, options: { department?: string }): Promise<number> {
+export async function runBonus(ctx: Context, options: { department?: string; asRecorded?: boolean }): Promise<number> {
   const format = resolveFormat(ctx, MONEY_FORMATS);
-  const { root, model } = await loadValidData(ctx);
+  const recordedData = options.asRecorded === true ? await loadRecordedData(ctx) : null;
+  const { root, model } = recordedData?.data ?? (await loadValidData(ctx));
   const policy = model.settings.bonus;
   if (policy === null) throw new CliError(EXIT_USAGE, "bonus.error.policyMissing");
-  const asOf = resolveAsOf(ctx, model.settings.timezone);
+  const asOf = recordedData?.asOf ?? resolveAsOf(ctx, model.settings.timezone);
   const department = options.department ?? null;
   if (department !== null && !model.departments.some((d) => d.id === department)) {
     const known = model.departments.map((d) => d.id).sort(compareText).join(", ");
     throw usageError("bonus.error.unknownDepartment", { id: department, known });
   }
   const result = computeBonusAwards(model, policy, asOf);
-  emit(ctx, renderBonus({ result, department }, format, ctx.lang, ctx.style), root);
+  const recorded = recordedData?.recorded ?? null;
+  if (recorded !== null) announceRecorded(ctx, recorded, format);
+  emit(ctx, renderBonus({ result, department }, format, ctx.lang, ctx.style, recorded), root);
   noticeExamplePolicy(ctx, format, policy.example, "bonus.policyIsExample");
   return EXIT_OK;
 }

@@ -9,3 +9,4 @@ export { runExpenses } from "./expenses.js";
 export { runReportMonthly, runReportSummary } from "./report.js";
 export { runCoverage } from "./coverage.js";
 export { runExport } from "./export.js";
+export { runAudit } from "./audit.js";

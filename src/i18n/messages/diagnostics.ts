@@ -245,6 +245,7 @@ export const DIAGNOSTIC_PART_MESSAGES = {
   "read.reason.EISDIR": { zh: "这是一个文件夹", en: "it is a folder" },
   "read.reason.ELOOP": { zh: "符号链接循环", en: "a loop of symbolic links" },
   "read.reason.EIO": { zh: "磁盘读取错误", en: "a disk read error" },
+  "read.reason.SYMLINK_IN_HISTORY": { zh: "git 记录中这是一个符号链接，按记录读取时不跟随", en: "a symbolic link in the git history, not followed when reading as recorded" },
   "type.string": { zh: "文字", en: "text" },
   "type.number": { zh: "数字", en: "a number" },
   "type.integer": { zh: "整数", en: "a whole number" },

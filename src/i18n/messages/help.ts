@@ -44,12 +44,16 @@ export const HELP_MESSAGES = {
     en: "  channel validate                   # every problem and where it is\n  channel validate --strict          # exit 1 on warnings too\n  channel validate --format json     # for other programs",
   },
   "help.examples.bonus": {
-    zh: "  channel bonus                              # 本仓库各营业部的转化奖励\n  channel bonus --department sz-futian       # 只看福田营业部\n  channel bonus --format csv --out 奖励.csv  # 存成表格",
-    en: "  channel bonus                              # every department here\n  channel bonus --department sz-futian       # one department only\n  channel bonus --format csv --out bonus.csv # as a spreadsheet",
+    zh: "  channel bonus                              # 本仓库各营业部的转化奖励\n  channel bonus --department sz-futian       # 只看福田营业部\n  channel bonus --as-recorded --as-of 2012-03-31   # 当天总部能看到的",
+    en: "  channel bonus                              # every department here\n  channel bonus --department sz-futian       # one department only\n  channel bonus --as-recorded --as-of 2012-03-31   # as head office knew it",
   },
   "help.examples.expenses": {
-    zh: "  channel expenses                           # 各营业部的费用支持\n  channel expenses --format md --out 费用.md  # 存成 Markdown",
-    en: "  channel expenses                           # each department's support\n  channel expenses --format md --out exp.md  # as Markdown",
+    zh: "  channel expenses                           # 各营业部的费用支持\n  channel expenses --format md --out 费用.md  # 存成 Markdown\n  channel expenses --as-recorded --as-of 2012-03-31  # 当天提交的记录",
+    en: "  channel expenses                           # each department's support\n  channel expenses --format md --out exp.md  # as Markdown\n  channel expenses --as-recorded --as-of 2012-03-31  # as committed then",
+  },
+  "help.examples.audit": {
+    zh: "  channel audit                              # 从 git 历史审计全部记录\n  channel audit --as-of 2012-04-30           # 只看 4 月 30 日日终前的提交\n  channel audit --format csv --out 审计.csv   # 存成表格",
+    en: "  channel audit                              # every record, from git history\n  channel audit --as-of 2012-04-30           # commits by the end of Apr 30\n  channel audit --format csv --out audit.csv  # as a spreadsheet",
   },
   "help.examples.followups": {
     zh: "  channel followups                          # 今天和未来 7 天要做的事\n  channel followups --branch cmb-futian-center --within 3\n  channel followups --kind birthday --ics 生日.ics   # 导入手机日历",

@@ -1,0 +1,128 @@
+/**
+ * `channel audit`: reads the history of the data root (main line, oldest first), notes the
+ * commit that first recorded each money-relevant record, and reports what looks wrong
+ * (docs/rules.md, "Audit"). Exit 0 with findings: they are for a person to judge.
+ */
+import * as fs from "node:fs";
+import { decodeUtf8Strict } from "../../load/decode.js";
+import { commitsChangingRoot, lastCommitAtOrBefore, readBlobs, scanCommit, type CommitChanges, type GitRepository } from "../../load/git-history.js";
+import { parseYamlFast, parseYaml } from "../../load/parse-yaml.js";
+import { BRANCH_FILE_KINDS, BRANCHES_DIR } from "../../load/repository.js";
+import type { Model } from "../../model/types.js";
+import type { IsoDate } from "../../model/values.js";
+import { endOfDayEpochSeconds } from "../../model/zone.js";
+import { renderAudit } from "../../report/audit.js";
+import { auditRecords, firstRecordings, recordsOfFile, type AuditRecord, type CommitRecords } from "../../rules/audit.js";
+import { computeBonusAwards, type BonusResult } from "../../rules/bonus.js";
+import { announceRecorded, commitAtEndOf, historyTimezone, loadRecordedAt, openHistory, withHistory } from "../as-recorded.js";
+import { emit, resolveAsOf, resolveFormat, resolveRoot, type Context } from "../context.js";
+import { CliError, EXIT_OK, EXIT_USAGE } from "../errors.js";
+import { loadData } from "../pipeline.js";
+import { terminalText } from "../../report/untrusted-text.js";
+import { t } from "../../i18n/catalog.js";
+import { MONEY_FORMATS } from "./bonus.js";
+
+export async function runAudit(ctx: Context): Promise<number> {
+  const format = resolveFormat(ctx, MONEY_FORMATS);
+  const root = fs.realpathSync(resolveRoot(ctx));
+  const timezone = historyTimezone(root);
+  const asOf = resolveAsOf(ctx, timezone);
+  const git = openHistory(ctx, root);
+  // Rather than guess: in a shallow clone a record's first commit may be one that is missing.
+  if (git.shallow) throw new CliError(EXIT_USAGE, "audit.error.incomplete");
+  const stamp = commitAtEndOf(git, asOf, timezone);
+  // Every file's value: the records are read from the files, not from the model.
+  const { data, recorded } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true });
+  const { model } = data;
+
+  const history = withHistory(root, () => recordsOfHistory(git, commitsChangingRoot(git, stamp.commit)));
+  const records = data.repo.files.flatMap((file) => recordsOfFile(file.file, file.kind, file.branchFolder, file.data));
+  const bonusPolicy = model.settings.bonus;
+  let bonusAtDeadline: BonusResult | null = null;
+  let bonusAtDay: BonusResult | null = null;
+  if (bonusPolicy !== null && asOf > bonusPolicy.deadline) {
+    bonusAtDay = computeBonusAwards(model, bonusPolicy, asOf);
+    const atDeadline = await modelAtEndOf(ctx, git, bonusPolicy.deadline, timezone);
+    bonusAtDeadline = computeBonusAwards(atDeadline ?? emptyModel(model), atDeadline?.settings.bonus ?? bonusPolicy, bonusPolicy.deadline);
+  }
+  const result = auditRecords({ model, records, first: firstRecordings(history), timezone, bonusAtDeadline, bonusAtDay });
+  announceRecorded(ctx, recorded, format);
+  emit(ctx, renderAudit({ result, asOf, timezone, recorded }, format, ctx.lang, ctx.style), root);
+  return EXIT_OK;
+}
+
+/** The data root's path → what it is: the kind and branch of a branch file that states records. */
+function recordFileOf(file: string): { kind: string; branch: string } | null {
+  const parts = file.split("/");
+  if (parts.length !== 3 || parts[0] !== BRANCHES_DIR) return null;
+  const kind = BRANCH_FILE_KINDS[parts[2]!];
+  return kind === "staff" || kind === "branch" || kind === "kpis" ? { kind, branch: parts[1]! } : null;
+}
+
+/**
+ * Each commit's records: the files it changed, read (all blobs of the whole history in one
+ * `git cat-file --batch`) and parsed once per blob.
+ */
+function recordsOfHistory(git: GitRepository, commits: readonly CommitChanges[]): CommitRecords[] {
+  const wanted: string[] = [];
+  for (const { changes } of commits) {
+    for (const change of changes) {
+      if (change.newFile !== null && change.newBlob !== null && recordFileOf(change.newFile) !== null) wanted.push(change.newBlob);
+      if (change.status === "R" && change.oldFile !== null && change.oldBlob !== null && recordFileOf(change.oldFile) !== null) wanted.push(change.oldBlob);
+    }
+  }
+  const blobs = readBlobs(git, wanted);
+  const parsed = new Map<string, unknown>();
+  const dataOf = (blob: string): unknown => {
+    if (!parsed.has(blob)) parsed.set(blob, parseBlob(blobs.get(blob) ?? null));
+    return parsed.get(blob);
+  };
+  const recordsOf = (file: string, blob: string): AuditRecord[] => {
+    const what = recordFileOf(file)!;
+    return recordsOfFile(file, what.kind, what.branch, dataOf(blob));
+  };
+  return commits.map(({ commit, time, changes }) => {
+    const records: AuditRecord[] = [];
+    const moved: CommitRecords["moved"] = [];
+    for (const change of changes) {
+      if (change.newFile === null || change.newBlob === null || recordFileOf(change.newFile) === null) continue;
+      records.push(...recordsOf(change.newFile, change.newBlob));
+      if (change.status === "R" && change.oldFile !== null && change.oldBlob !== null && recordFileOf(change.oldFile) !== null) {
+        moved.push({ records: recordsOf(change.oldFile, change.oldBlob), toBranch: recordFileOf(change.newFile)!.branch });
+      }
+    }
+    return { commit: { commit, time }, records, moved };
+  });
+}
+
+/** A blob's parsed value; undefined when it is not UTF-8 or not YAML (it states no records then). */
+function parseBlob(bytes: Uint8Array | null): unknown {
+  if (bytes === null) return undefined;
+  const decoded = decodeUtf8Strict(bytes);
+  if (!decoded.ok) return undefined;
+  const fast = parseYamlFast(decoded.text);
+  return fast.ok ? fast.data : parseYaml(decoded.text).data;
+}
+
+/**
+ * The model of the data as recorded at the end of `day`, from the files without errors (the
+ * award comparison is for a person to judge; a notice names what was left out); null when
+ * nothing was committed by then.
+ */
+async function modelAtEndOf(ctx: Context, git: GitRepository, day: IsoDate, timezone: string): Promise<Model | null> {
+  const stamp = withHistory(git.dataRoot, () => lastCommitAtOrBefore(git, endOfDayEpochSeconds(day, timezone)));
+  if (stamp === null) return null;
+  const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit));
+  if (!scan.hasRootMarker) return null;
+  const data = await loadData(ctx, { recorded: scan });
+  if (data.skipped.length > 0 || data.validation.errors > 0) {
+    const files = data.skipped.length > 0 ? data.skipped.join(", ") : "-";
+    ctx.surroundings.stderr(`channel: ${terminalText(t(ctx.lang, "audit.notice.deadlineInvalid", { deadline: day, files }))}\n`);
+  }
+  return data.model;
+}
+
+/** A model with the settings of `like` and no data: what was recorded before the first commit. */
+function emptyModel(like: Model): Model {
+  return { settings: like.settings, departments: [], branches: [] };
+}

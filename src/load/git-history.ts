@@ -1,0 +1,359 @@
+/**
+ * The data repository's git history, read with the `git` executable (spawned without a shell)
+ * and never through the work tree or the index: what `--as-recorded` and `audit` read. Paths
+ * git gives are relative to its top level; the data root may be a folder below it, so every
+ * path is cut to the data root's own (`branches/b1/staff.yaml`) before anything else sees it.
+ * Blobs are read in one `git cat-file --batch` process per request, however many there are.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Finding } from "../validate/findings.js";
+import { BRANCH_FILE_KINDS, BRANCHES_DIR, DEPARTMENTS_FILE, fileFinding, MAX_FILE_BYTES, ROOT_MARKER, suggestFileName, type FileKind, type RawFile, type ScannedRepository } from "./repository.js";
+
+/** Why the history could not be read. */
+export type GitHistoryProblem = "git_missing" | "not_a_work_tree" | "git_failed";
+
+export class GitHistoryError extends Error {
+  constructor(
+    readonly problem: GitHistoryProblem,
+    /** What git said (its first line), for `git_failed`. */
+    readonly detail: string = "",
+  ) {
+    super(`${problem}${detail ? `: ${detail}` : ""}`);
+  }
+}
+
+/** A data root inside a git work tree. */
+export interface GitRepository {
+  /** The data root (real path). */
+  dataRoot: string;
+  /** The git work tree's top level. */
+  toplevel: string;
+  /** The data root relative to the top level, with a trailing `/`; "" when they are the same. */
+  prefix: string;
+  /** Whether the clone is shallow: older commits may be missing. */
+  shallow: boolean;
+  /** The environment git runs with. */
+  env: Record<string, string | undefined>;
+}
+
+/** One commit: its id and its committer time. */
+export interface CommitStamp {
+  commit: string;
+  /** Committer time, seconds since the epoch. */
+  time: number;
+}
+
+/** Each output of git is at most this large (a whole history's changed blobs for `audit`). */
+const MAX_GIT_OUTPUT = 2 ** 31 - 1;
+
+function runGit(repo: Pick<GitRepository, "env">, cwd: string, args: readonly string[], input?: string): Buffer {
+  // No optional locks: `status` would otherwise refresh (write) the index. Literal pathspecs:
+  // a folder named `*` is a name, not a pattern.
+  const result = spawnSync("git", ["--no-optional-locks", "--literal-pathspecs", "-C", cwd, ...args], {
+    env: { ...repo.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+    input,
+    maxBuffer: MAX_GIT_OUTPUT,
+    shell: false,
+    windowsHide: true,
+  });
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new GitHistoryError("git_missing");
+    throw new GitHistoryError("git_failed", result.error.message);
+  }
+  if (result.status !== 0) throw new GitHistoryError("git_failed", firstLine(result.stderr));
+  return result.stdout;
+}
+
+function firstLine(bytes: Buffer): string {
+  return bytes.toString("utf8").split("\n")[0]?.trim() ?? "";
+}
+
+/** The git work tree around a data root; throws `GitHistoryError` when there is none or git cannot run. */
+export function openGitRepository(dataRoot: string, env: Record<string, string | undefined>): GitRepository {
+  const root = fs.realpathSync(dataRoot);
+  let out: string;
+  try {
+    out = runGit({ env }, root, ["rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix", "--is-shallow-repository"]).toString("utf8");
+  } catch (error) {
+    if (error instanceof GitHistoryError && error.problem === "git_failed") throw new GitHistoryError("not_a_work_tree", error.detail);
+    throw error;
+  }
+  const [inside, toplevel, prefix, shallow] = out.split("\n");
+  if (inside !== "true" || toplevel === undefined) throw new GitHistoryError("not_a_work_tree");
+  return { dataRoot: root, toplevel, prefix: prefix ?? "", shallow: shallow === "true", env };
+}
+
+/** The pathspec that limits git to the data root. */
+function rootPathspec(repo: GitRepository): string[] {
+  return repo.prefix === "" ? [] : ["--", repo.prefix];
+}
+
+/**
+ * The last commit of the main line (first parents from HEAD) whose committer time is on or
+ * before `instant` (seconds since the epoch); null when there is none, or no commit at all.
+ */
+export function lastCommitAtOrBefore(repo: GitRepository, instant: number): CommitStamp | null {
+  // `@<seconds>` is git's own way of writing an instant: no zone to interpret.
+  let out: string;
+  try {
+    out = runGit(repo, repo.toplevel, ["log", "-1", "--first-parent", `--before=@${instant}`, "--format=%H %ct", "HEAD", "--"]).toString("utf8").trim();
+  } catch (error) {
+    // A repository without any commit yet has no HEAD to start from.
+    if (error instanceof GitHistoryError && error.problem === "git_failed" && !hasHead(repo)) return null;
+    throw error;
+  }
+  return out === "" ? null : parseStamp(out);
+}
+
+function hasHead(repo: GitRepository): boolean {
+  try {
+    runGit(repo, repo.toplevel, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseStamp(line: string): CommitStamp {
+  const [commit = "", time = "0"] = line.split(" ");
+  return { commit, time: Number(time) };
+}
+
+/**
+ * Whether, in a shallow clone, `found` is surely the last commit at or before its instant: the
+ * missing commits are older than the clone's oldest commits (its boundary), so when no boundary
+ * commit is newer than `found`, none of them can come between. This assumes committer times
+ * grow along the history, as they do when commits are made one after another.
+ */
+export function shallowHistoryCovers(repo: GitRepository, found: CommitStamp | null): boolean {
+  if (!repo.shallow) return true;
+  if (found === null) return false;
+  const boundary = shallowBoundary(repo);
+  if (boundary.length === 0) return true;
+  const times = runGit(repo, repo.toplevel, ["log", "--no-walk", "--format=%ct", ...boundary, "--"]).toString("utf8").trim().split("\n").map(Number);
+  return times.every((time) => time <= found.time);
+}
+
+/** The commits whose parents a shallow clone lacks. */
+function shallowBoundary(repo: GitRepository): string[] {
+  const file = path.resolve(repo.toplevel, runGit(repo, repo.toplevel, ["rev-parse", "--git-path", "shallow"]).toString("utf8").trim());
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").filter((line) => /^[0-9a-f]{40,64}$/.test(line));
+  } catch {
+    return [];
+  }
+}
+
+/** The changes to the data root that are not committed (paths relative to the data root), sorted. */
+export function uncommittedChanges(repo: GitRepository): string[] {
+  const out = runGit(repo, repo.dataRoot, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."]).toString("utf8");
+  const paths: string[] = [];
+  const fields = out.split("\0");
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    if (field.length < 4) continue;
+    // A rename (R) or copy (C) is followed by the name it had.
+    if (field[0] === "R" || field[0] === "C") i++;
+    paths.push(relativeToRoot(repo, field.slice(3)) ?? field.slice(3));
+  }
+  return [...new Set(paths)].sort();
+}
+
+/** A path git gives (relative to its top level) as one relative to the data root; null when outside it. */
+export function relativeToRoot(repo: GitRepository, gitPath: string): string | null {
+  if (repo.prefix === "") return gitPath;
+  return gitPath.startsWith(repo.prefix) ? gitPath.slice(repo.prefix.length) : null;
+}
+
+/** One blob's bytes, or null when the object is missing (a shallow or partial clone). */
+export type BlobContents = Map<string, Uint8Array | null>;
+
+/**
+ * Reads blobs by id through one `git cat-file --batch`: all of them in one process, each at
+ * most `MAX_FILE_BYTES` of interest (the rest is read and dropped by the caller's check).
+ */
+export function readBlobs(repo: GitRepository, ids: readonly string[]): BlobContents {
+  const unique = [...new Set(ids)];
+  const blobs: BlobContents = new Map();
+  if (unique.length === 0) return blobs;
+  const out = runGit(repo, repo.toplevel, ["cat-file", "--batch"], unique.join("\n") + "\n");
+  let at = 0;
+  for (const id of unique) {
+    const lineEnd = out.indexOf(0x0a, at);
+    if (lineEnd < 0) throw new GitHistoryError("git_failed", "cat-file ended early");
+    const header = out.subarray(at, lineEnd).toString("utf8").split(" ");
+    at = lineEnd + 1;
+    if (header[1] === "missing" || header.length < 3) {
+      blobs.set(id, null);
+      continue;
+    }
+    const size = Number(header[2]);
+    blobs.set(id, out.subarray(at, at + size));
+    // The contents are followed by a line feed.
+    at += size + 1;
+  }
+  return blobs;
+}
+
+/** A file of a commit's tree under the data root. */
+interface TreeEntry {
+  /** Relative to the data root. */
+  file: string;
+  mode: string;
+  type: string;
+  object: string;
+}
+
+/** Every file of a commit under the data root; empty when the data root did not exist then. */
+function listTree(repo: GitRepository, commit: string): TreeEntry[] {
+  let out: string;
+  try {
+    out = runGit(repo, repo.toplevel, ["ls-tree", "-r", "-z", "--full-tree", commit, ...rootPathspec(repo)]).toString("utf8");
+  } catch (error) {
+    if (error instanceof GitHistoryError && error.problem === "git_failed") return [];
+    throw error;
+  }
+  const entries: TreeEntry[] = [];
+  for (const record of out.split("\0")) {
+    const tab = record.indexOf("\t");
+    if (tab < 0) continue;
+    const [mode = "", type = "", object = ""] = record.slice(0, tab).split(" ");
+    const file = relativeToRoot(repo, record.slice(tab + 1));
+    if (file !== null) entries.push({ file, mode, type, object });
+  }
+  return entries;
+}
+
+/** The data files of one commit, as `scanRepository` gives the work tree's. */
+export interface RecordedScan extends ScannedRepository {
+  /** Whether the commit holds channel.yaml at the data root. */
+  hasRootMarker: boolean;
+}
+
+/**
+ * The data files of `commit` under the data root, read in one `git cat-file --batch`, laid out
+ * as `scanRepository` lays out the work tree: the same order, the same findings about the
+ * layout (unknown files, a branch folder without branch.yaml), so the rest of the pipeline
+ * cannot tell where the bytes came from.
+ */
+export function scanCommit(repo: GitRepository, commit: string): RecordedScan {
+  const entries = listTree(repo, commit).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const findings: Finding[] = [];
+  const wanted: { entry: TreeEntry; kind: FileKind; branchFolder: string | null }[] = [];
+  const branchFolders: string[] = [];
+  const byBranch = new Map<string, TreeEntry[]>();
+  let hasRootMarker = false;
+  for (const entry of entries) {
+    const parts = entry.file.split("/");
+    if (parts.some((part) => part.startsWith("."))) continue;
+    if (parts.length === 1 && entry.file === ROOT_MARKER) {
+      hasRootMarker = true;
+      wanted.unshift({ entry, kind: "channel", branchFolder: null });
+    } else if (parts.length === 1 && entry.file === DEPARTMENTS_FILE) {
+      wanted.push({ entry, kind: "departments", branchFolder: null });
+    } else if (parts[0] === BRANCHES_DIR && parts.length === 2) {
+      findings.push(fileFinding("warning", "UNKNOWN_FILE", entry.file, { name: parts[1]! }));
+    } else if (parts[0] === BRANCHES_DIR && parts.length >= 3) {
+      const folder = parts[1]!;
+      if (!byBranch.has(folder)) byBranch.set(folder, []);
+      byBranch.get(folder)!.push(entry);
+    }
+  }
+  // Top-level files first (channel.yaml, then departments.yaml), then branches by folder name.
+  wanted.sort((a, b) => (a.kind === "channel" ? -1 : b.kind === "channel" ? 1 : 0));
+  for (const folder of [...byBranch.keys()].sort()) {
+    branchFolders.push(folder);
+    const rel = `${BRANCHES_DIR}/${folder}`;
+    const files = byBranch.get(folder)!;
+    if (!files.some((e) => e.file === `${rel}/branch.yaml`)) findings.push(fileFinding("error", "MISSING_BRANCH_FILE", `${rel}/branch.yaml`, { branch: folder }));
+    const reported = new Set<string>();
+    for (const entry of files) {
+      const name = entry.file.split("/")[2]!;
+      const kind = entry.file.split("/").length === 3 ? BRANCH_FILE_KINDS[name] : undefined;
+      if (kind) wanted.push({ entry, kind, branchFolder: folder });
+      else if (!reported.has(name)) {
+        reported.add(name);
+        findings.push(fileFinding("warning", "UNKNOWN_FILE", `${rel}/${name}`, { name, suggestion: suggestFileName(name) }));
+      }
+    }
+  }
+  const readable = wanted.filter(({ entry }) => entry.type === "blob" && entry.mode !== "120000");
+  const blobs = readBlobs(
+    repo,
+    readable.map(({ entry }) => entry.object),
+  );
+  const raws: RawFile[] = wanted.map(({ entry, kind, branchFolder }) => {
+    const bytes = entry.type === "blob" && entry.mode !== "120000" ? (blobs.get(entry.object) ?? null) : null;
+    if (bytes === null) findings.push(fileFinding("error", "FILE_UNREADABLE", entry.file, { reason: entry.mode === "120000" ? "SYMLINK_IN_HISTORY" : "NOT_A_FILE" }));
+    else if (bytes.length > MAX_FILE_BYTES) {
+      findings.push(fileFinding("error", "FILE_TOO_LARGE", entry.file, { size: bytes.length, limit: MAX_FILE_BYTES }));
+      return { file: entry.file, kind, branchFolder, bytes: null };
+    }
+    return { file: entry.file, kind, branchFolder, bytes };
+  });
+  return { root: repo.dataRoot, branchFolders, raws, findings, hasRootMarker };
+}
+
+/** One file a commit changed under the data root (paths relative to the data root). */
+export interface FileChange {
+  /** git's status letter: A added, M modified, D deleted, R renamed, C copied, T type changed. */
+  status: string;
+  /** The path before (null for an added file). */
+  oldFile: string | null;
+  /** The path after (null for a deleted file). */
+  newFile: string | null;
+  /** The blob before and after; null where there is none (or it is not a file). */
+  oldBlob: string | null;
+  newBlob: string | null;
+}
+
+/** A commit of the main line that changed the data root, with what it changed. */
+export interface CommitChanges extends CommitStamp {
+  changes: FileChange[];
+}
+
+const NULL_OBJECT = /^0+$/;
+
+/**
+ * The commits of the main line (first parents, oldest first) up to and including `until` that
+ * changed something under the data root, each with its changed files and their blobs before
+ * and after (renames detected), in one `git log`. A merge's changes are those against its
+ * first parent: what the main line gained by it.
+ */
+export function commitsChangingRoot(repo: GitRepository, until: string): CommitChanges[] {
+  const out = runGit(repo, repo.toplevel, [
+    "log", "--reverse", "--first-parent", "--diff-merges=first-parent", "--root", "--raw", "-z", "--no-abbrev", "-M",
+    "--format=%x01%H %ct", until, "--", ...(repo.prefix === "" ? [] : [repo.prefix]),
+  ]).toString("utf8");
+  const commits: CommitChanges[] = [];
+  const fields = out.split("\0");
+  let current: CommitChanges | null = null;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!.replace(/^\n/, "");
+    if (field.startsWith("\x01")) {
+      current = { ...parseStamp(field.slice(1)), changes: [] };
+      commits.push(current);
+      continue;
+    }
+    if (!field.startsWith(":") || current === null) continue;
+    const [oldMode = "", newMode = "", oldBlob = "", newBlob = "", statusField = ""] = field.slice(1).split(" ");
+    const status = statusField.charAt(0);
+    const first = fields[++i] ?? "";
+    const second = status === "R" || status === "C" ? (fields[++i] ?? "") : first;
+    const isFile = (mode: string, blob: string) => (mode.startsWith("100") && !NULL_OBJECT.test(blob) ? blob : null);
+    const oldFile = status === "A" ? null : relativeToRoot(repo, first);
+    const newFile = status === "D" ? null : relativeToRoot(repo, second);
+    if (oldFile === null && newFile === null) continue;
+    current.changes.push({
+      status,
+      oldFile,
+      newFile,
+      oldBlob: oldFile === null ? null : isFile(oldMode, oldBlob),
+      newBlob: newFile === null ? null : isFile(newMode, newBlob),
+    });
+  }
+  return commits;
+}
