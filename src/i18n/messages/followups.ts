@@ -135,4 +135,12 @@ export const FOLLOWUP_MESSAGES = {
   "log.help.by": { zh: "我方经办人（默认该支行的负责人）", en: "who made the contact (default: the branch owner)" },
   "log.help.branch": { zh: "支行 id（不指定人员时，如向行领导汇报）", en: "branch id (for an entry without a person, such as a report)" },
   "followups.detail.largeMovementNoAmount": { zh: "大额资金变动 ({date})", en: "large movement ({date})" },
+  // The list on a terminal: one heading per person (or branch), their items below.
+  "followups.col.phone": { zh: "电话", en: "phone" },
+  "followups.col.when": { zh: "距今", en: "when" },
+  "followups.when.late": { zh: "逾期{days}天", en: "{days} d late" },
+  "followups.when.today": { zh: "今天", en: "today" },
+  "followups.when.ahead": { zh: "{days}天后", en: "in {days} d" },
+  "followups.heading.owner": { zh: "负责人 {owner}", en: "owner {owner}" },
+  "followups.heading.everyone": { zh: "全体", en: "everyone" },
 } satisfies Record<string, Bilingual>;
