@@ -104,13 +104,13 @@ export function expensesTabular(result: ExpenseResult, lang: Lang, options: { sp
   }
   return {
     columns: [
-      { header: h("expenses.header.department") },
-      { header: h("expenses.header.scheme") },
+      { header: h("expenses.header.department"), wrap: true },
+      { header: h("expenses.header.scheme"), wrap: true },
       { header: h("expenses.header.sales"), align: "right", numeric: true },
       { header: h("expenses.header.excluded"), align: "right", numeric: true },
       { header: h("expenses.header.tier") },
       { header: h("expenses.header.support"), align: "right", numeric: true },
-      { header: h("expenses.header.explain") },
+      { header: h("expenses.header.explain"), wrap: true },
     ],
     rows: result.departments.map((d) => [
       d.name,
@@ -128,9 +128,9 @@ export function expensesTabular(result: ExpenseResult, lang: Lang, options: { sp
 function branchTabular(result: ExpenseResult, lang: Lang): Tabular {
   return {
     columns: [
-      { header: t(lang, "expenses.header.branch") },
-      { header: t(lang, "expenses.header.department") },
-      { header: t(lang, "expenses.header.scheme") },
+      { header: t(lang, "expenses.header.branch"), wrap: true },
+      { header: t(lang, "expenses.header.department"), wrap: true },
+      { header: t(lang, "expenses.header.scheme"), wrap: true },
       { header: t(lang, "expenses.header.hqReported") },
       { header: t(lang, "expenses.header.sales"), align: "right", numeric: true },
       { header: t(lang, "expenses.header.excluded"), align: "right", numeric: true },
@@ -165,7 +165,8 @@ export function expensesSections(result: ExpenseResult, lang: Lang): Section[] {
   return sections;
 }
 
-export function renderExpenses(result: ExpenseResult, format: MoneyReportFormat, lang: Lang, style: Style): string {
+/** `maxWidth`: the terminal's columns, to fit the tables to (null: drawn whole, for a pipe or a file). */
+export function renderExpenses(result: ExpenseResult, format: MoneyReportFormat, lang: Lang, style: Style, maxWidth: number | null = null): string {
   switch (format) {
     case "json":
       return JSON.stringify(expensesJson(result), null, 2) + "\n";
@@ -173,6 +174,6 @@ export function renderExpenses(result: ExpenseResult, format: MoneyReportFormat,
       return renderCsv(expensesTabular(result, lang, { spreadsheet: true }));
     case "table":
     case "md":
-      return renderSections(expensesSections(result, lang), format, style);
+      return renderSections(expensesSections(result, lang), format, style, maxWidth);
   }
 }

@@ -11,7 +11,7 @@ import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
 import { formatDay } from "./date-format.js";
 import { formatYuan, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
-import { renderCsv, renderGroupedTable, renderMarkdown, renderTable, shownLines, wrapText, type Column, type TableGroup, type Tabular } from "./tabular.js";
+import { fitText, renderCsv, renderGroupedTable, renderMarkdown, renderTable, type Column, type TableGroup, type Tabular } from "./tabular.js";
 import { markdownText, terminalText } from "./untrusted-text.js";
 
 /** Everything a rendering of the list needs. */
@@ -162,7 +162,7 @@ function followupsTitle(report: FollowupReport): string {
  */
 export function renderFollowupsTable(report: FollowupReport, style: Style, terminalWidth: number | null = null): string {
   const { lang } = report;
-  const fit = (text: string) => (terminalWidth === null ? [text] : shownLines(wrapText(text, terminalWidth))).join("\n");
+  const fit = (text: string) => fitText(text, terminalWidth);
   const out: string[] = [style.bold(fit(terminalText(followupsTitle(report)))), ""];
   if (terminalWidth !== null && report.items.length > 0) out.push(renderGroupedTable(personTable(report, style), style, terminalWidth));
   else out.push(...dayTables(report, style));

@@ -99,7 +99,7 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
       ? natural
       : fitColumnWidths(
           natural,
-          columns.map((c, i) => (c.wrap === true ? widestUnit([header.cells[i] ?? "", ...blocks.flatMap((b) => b.rows.map((r) => r.cells[i] ?? ""))]) : null)),
+          columns.map((c, i) => columnMinimum(c, header.cells[i] ?? "", blocks.flatMap((b) => b.rows.map((r) => r.cells[i] ?? "")))),
           maxWidth,
         );
   widen(widths, Math.max(0, ...blocks.map((b) => (b.heading === null ? 0 : widestUnit([b.heading])))));
@@ -148,6 +148,11 @@ export function shownLines(pieces: readonly string[]): string[] {
   });
 }
 
+/** A line of text for a terminal `maxWidth` columns wide, wrapped as table cells are (see `wrapText`); as it is without a width. */
+export function fitText(text: string, maxWidth: number | null): string {
+  return maxWidth === null ? text : shownLines(wrapText(text, maxWidth)).join("\n");
+}
+
 /** Whether position `at` of a rule line (the corner is 0) is where two columns meet. */
 function columnJoinAt(widths: readonly number[], at: number): boolean {
   let position = 0;
@@ -164,19 +169,31 @@ function lastIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): num
 }
 
 /**
- * Column widths that make the table at most `maxWidth` wide: the columns that may wrap
- * (`minimums[i]` not null) give up width, the widest first, one cell at a time, down to their
- * minimum (the widest unbreakable piece of their text); the others keep theirs. When even the
- * minimums are too wide the table is drawn at its minimum: it cannot be narrower.
+ * The narrowest a column can be: a column that may wrap, its widest unbreakable piece; any
+ * other, its widest cell (dates, money, ids and phones are never wrapped), though its header
+ * may wrap ("奖励（元）" over two lines above "1000").
  */
-export function fitColumnWidths(natural: readonly number[], minimums: readonly (number | null)[], maxWidth: number): number[] {
+function columnMinimum(column: Column, header: string, cells: readonly string[]): number {
+  if (column.wrap === true) return widestUnit([header, ...cells]);
+  return Math.max(widestUnit([header]), ...cells.map(displayWidth));
+}
+
+/**
+ * Column widths that make the table at most `maxWidth` wide: columns give up width in proportion
+ * to their natural width, one cell at a time, down to their minimum (`columnMinimum`). When even the minimums
+ * are too wide the table is drawn at its minimum: it cannot be narrower.
+ */
+export function fitColumnWidths(natural: readonly number[], minimums: readonly number[], maxWidth: number): number[] {
   const widths = [...natural];
   let excess = widths.reduce((sum, w) => sum + w, 0) + 3 * widths.length + 1 - maxWidth;
   while (excess > 0) {
     let widest = -1;
     widths.forEach((w, i) => {
-      const min = minimums[i];
-      if (min !== null && min !== undefined && w > min && (widest === -1 || w >= widths[widest]!)) widest = i;
+      // The column that has kept the largest share of its own width gives up the next cell: all
+      // shrink in proportion, so a long explanation stays the widest column and a name stays readable.
+      if (w <= (minimums[i] ?? w)) return;
+      const share = w * (natural[widest] ?? 1) - (widths[widest] ?? 0) * natural[i]!;
+      if (widest === -1 || share > 0 || (share === 0 && w >= widths[widest]!)) widest = i;
     });
     if (widest === -1) break;
     widths[widest]! -= 1;
@@ -185,12 +202,9 @@ export function fitColumnWidths(natural: readonly number[], minimums: readonly (
   return widths;
 }
 
-/** The narrowest a table can be drawn: its fixed columns whole, its wrapping ones at their widest unbreakable piece. */
+/** The narrowest a table can be drawn (see `columnMinimum`). */
 export function minimumTableWidth(table: Tabular): number {
-  const widths = table.columns.map((column, i) => {
-    const cells = [column.header, ...table.rows.map((row) => row[i] ?? "")].map(terminalCell);
-    return column.wrap === true ? widestUnit(cells) : Math.max(0, ...cells.map(displayWidth));
-  });
+  const widths = table.columns.map((column, i) => columnMinimum(column, terminalCell(column.header), table.rows.map((row) => terminalCell(row[i] ?? ""))));
   return widths.reduce((sum, w) => sum + w, 0) + 3 * widths.length + 1;
 }
 
@@ -231,15 +245,30 @@ const WIDE_UNIT = /[\u3000-\uff60]/;
 
 /** After these a line may break: a space, and the punctuation that ends a clause. */
 const BREAK_AFTER = new Set([" ", "\u3000", "，", "、", "；", "。", "：", "！", "？", "）", "」", "』", "】", ",", ";", ":", "!", "?", ")"]);
+const SPACES = new Set([" ", "\u3000"]);
+/** These never end a line (a hard break moves them along). */
+const NEVER_LAST = new Set(["（", "「", "『", "【", "(", "《"]);
 /** These never start a line (a hard break moves the character before them along). */
 const NEVER_FIRST = new Set(["，", "、", "；", "。", "：", "！", "？", "）", "」", "』", "】", ",", ";", ":", "!", "?", ")", "."]);
+
+/** Letters, digits and what joins them in a word or a number (3.5, 10:00, 2012-03-20, 50%). */
+const WORD_UNIT = /^[0-9A-Za-z.:%'\-]$/;
+/** What follows a number as its unit (10万, 30天, 3月). */
+const NUMBER_UNIT = new Set(["万", "亿", "元", "天", "日", "月", "年", "档", "号", "人", "岁", "项", "%"]);
+
+function keepTogether(before: string, after: string): boolean {
+  if (NEVER_FIRST.has(after) || NEVER_LAST.has(before)) return true;
+  if (WORD_UNIT.test(before) && WORD_UNIT.test(after)) return true;
+  return /^[0-9]$/.test(before) && NUMBER_UNIT.has(after);
+}
 
 /**
  * Text cut into lines of at most `width` terminal cells, breaking after a space or a clause's
  * punctuation (，、；) when that keeps the line at least a third full, else between any two
- * characters (where Chinese breaks); never inside a character, a grapheme (an emoji with its
+ * characters (where Chinese breaks) but inside a word or a number; never inside a character, a grapheme (an emoji with its
  * modifiers, a letter with its accents) or a shown control character. The lines joined give
- * the text back. A piece wider than `width` on its own gets a line of its own.
+ * the text back; each is at most `width` wide but for the spaces it ends with, which are not
+ * drawn (`shownLines`). A piece wider than `width` on its own gets a line of its own.
  */
 export function wrapText(text: string, width: number): string[] {
   if (displayWidth(text) <= width) return [text];
@@ -265,10 +294,16 @@ export function wrapText(text: string, width: number): string[] {
     }
   };
   for (let i = 0; i < units.length; i++) {
-    while (used + unitWidths[i]! > width && i > start) {
+    // A space that does not fit hangs at the end of the line (it is not drawn there: `shownLines`).
+    while (used + unitWidths[i]! > width && i > start && !SPACES.has(units[i]!)) {
       if (breakAt > start && usedAtBreak * 3 >= width) restart(breakAt, i);
-      else if (NEVER_FIRST.has(units[i]!) && i - 1 > start) restart(i - 1, i);
-      else restart(i, i);
+      else {
+        // Between two characters, but not inside a word or a number ("10万", "10:00"), nor before a
+        // comma or after an opening bracket, unless the whole line is one such run.
+        let cut = i;
+        while (cut > start && keepTogether(units[cut - 1]!, units[cut]!)) cut--;
+        restart(cut === start ? i : cut, i);
+      }
     }
     used += unitWidths[i]!;
     if (BREAK_AFTER.has(units[i]!)) {

@@ -2,7 +2,7 @@
 import { renderBonus } from "../../report/bonus.js";
 import { computeBonusAwards } from "../../rules/bonus.js";
 import { compareText } from "../../validate/findings.js";
-import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
+import { emit, resolveAsOf, resolveFormat, terminalWidth, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadValidData } from "../pipeline.js";
 
@@ -20,6 +20,6 @@ export async function runBonus(ctx: Context, options: { department?: string }): 
     throw usageError("bonus.error.unknownDepartment", { id: department, known });
   }
   const result = computeBonusAwards(model, policy, asOf);
-  emit(ctx, renderBonus({ result, department }, format, ctx.lang, ctx.style), root);
+  emit(ctx, renderBonus({ result, department }, format, ctx.lang, ctx.style, terminalWidth(ctx)), root);
   return EXIT_OK;
 }
