@@ -140,12 +140,9 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
   return out.join("\n") + "\n";
 }
 
-/** Wrapped lines as shown: the spaces where a line was broken are not drawn at its end or the next one's start. */
+/** Wrapped lines as shown: the spaces where a line was broken, and those it ends with, are not drawn. */
 export function shownLines(pieces: readonly string[]): string[] {
-  return pieces.map((piece, k) => {
-    const start = k > 0 ? piece.replace(/^[ \u3000]+/, "") : piece;
-    return k < pieces.length - 1 ? start.replace(/[ \u3000]+$/, "") : start;
-  });
+  return pieces.map((piece, k) => (k > 0 ? piece.replace(/^[ \u3000]+/, "") : piece).replace(/[ \u3000]+$/, ""));
 }
 
 /** A line of text for a terminal `maxWidth` columns wide, wrapped as table cells are (see `wrapText`); as it is without a width. */

@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { t, type Lang } from "../../src/i18n/catalog.js";
+import { parseCsv } from "../../src/import/csv.js";
 import { DATA_EXAMPLE, FIXTURES, runCli } from "../helpers/cli.js";
 
 const AS_OF = "2012-03-20";
@@ -25,6 +26,7 @@ interface JsonItem {
   department: string | null;
   person: string | null;
   name: string | null;
+  phone: string | null;
   owner: string | null;
   detail: string;
 }
@@ -50,7 +52,7 @@ describe("channel followups --format json on data-example", () => {
     expect(zh.body.as_of).toBe(AS_OF);
     expect(zh.body.within).toBe(7);
     for (const item of zh.body.items) {
-      expect(Object.keys(item)).toEqual(["due", "kind", "overdue", "branch", "department", "person", "name", "owner", "detail"]);
+      expect(Object.keys(item)).toEqual(["due", "kind", "overdue", "branch", "department", "person", "name", "phone", "owner", "detail"]);
       expect(item.overdue).toBe(item.due < AS_OF);
       expect(item.detail.length).toBeGreaterThan(0);
     }
@@ -124,6 +126,9 @@ describe("channel followups: table, csv, md", () => {
     expect(result.stdout.indexOf("冯志远")).toBeLessThan(result.stdout.indexOf("吴阿姨"));
     // The closing line counts the items.
     expect(result.stdout.trimEnd().split("\n").pop()).toContain("84");
+    // Piped, one row per item with the person's phone (issue 17).
+    expect(result.stdout).toContain(lang === "zh" ? "│ 电话 " : "│ phone ");
+    for (const item of zh.body.items.filter((i) => i.phone !== null)) expect(result.stdout).toContain(item.phone);
   });
 
   it.each(["zh", "en"])("writes CSV in %s: BOM, CRLF, a header and one row per item", (lang) => {
@@ -136,6 +141,12 @@ describe("channel followups: table, csv, md", () => {
     expect(lines.slice(1).map((l) => l.slice(0, 10))).toEqual(zh.body.items.map((i) => i.due));
     // The amount in its own column, a bare number of yuan (issue 19).
     expect(lines[0]!.endsWith(lang === "zh" ? ",金额（元）" : ",Amount (yuan)")).toBe(true);
+    // The person's phone, in full (it is the owner's own list), after the position (issue 17).
+    const [header, ...rows] = parseCsv(result.stdout.slice(1), ",").filter((row) => row.length > 1);
+    const phoneColumn = header!.indexOf(lang === "zh" ? "电话" : "phone");
+    expect(phoneColumn).toBe(header!.indexOf(lang === "zh" ? "职位" : "position") + 1);
+    expect(rows.map((row) => row[phoneColumn])).toEqual(zh.body.items.map((i) => i.phone ?? ""));
+    expect(zh.body.items.find((i) => i.person === "p-chen-001")?.phone).toBe("13900001111");
     const maturity = lines.find((l) => l.includes(lang === "zh" ? "定期存款 50万" : "500,000 yuan"));
     expect(maturity?.endsWith(",500000")).toBe(true);
   });
