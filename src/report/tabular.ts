@@ -93,7 +93,8 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
   const widen = (widths: number[], span: number) => {
     if (span > inner(widths) && widths.length > 0) widths[lastWrap === -1 ? widths.length - 1 : lastWrap]! += span - inner(widths);
   };
-  widen(natural, Math.max(0, ...blocks.map((b) => (b.heading === null ? 0 : displayWidth(b.heading)))));
+  // Columns are fitted by their cells; headings then take what room the width leaves.
+  const headingWidth = Math.max(0, ...blocks.map((b) => (b.heading === null ? 0 : displayWidth(b.heading))));
   const widths =
     maxWidth === null
       ? natural
@@ -102,6 +103,7 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
           columns.map((c, i) => columnMinimum(c, header.cells[i] ?? "", blocks.flatMap((b) => b.rows.map((r) => r.cells[i] ?? "")))),
           maxWidth,
         );
+  widen(widths, maxWidth === null ? headingWidth : Math.min(headingWidth, maxWidth - 4));
   widen(widths, Math.max(0, ...blocks.map((b) => (b.heading === null ? 0 : widestUnit([b.heading])))));
   const headingSpan = inner(widths);
 
