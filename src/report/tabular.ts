@@ -98,7 +98,7 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
   const widths =
     maxWidth === null
       ? natural
-      : fitColumnWidths(
+      : fitWithin(
           natural,
           columns.map((c, i) => columnMinimum(c, header.cells[i] ?? "", blocks.flatMap((b) => b.rows.map((r) => r.cells[i] ?? "")))),
           maxWidth,
@@ -177,6 +177,23 @@ function columnMinimum(column: Column, header: string, cells: readonly string[])
   return Math.max(widestUnit([header]), ...cells.map(displayWidth));
 }
 
+/** Below this a column is hard to read (four Chinese characters, a short word): only a tight terminal gets narrower ones. */
+const READABLE_WIDTH = 8;
+
+/**
+ * Column widths for a terminal `maxWidth` wide: narrowed to no less than a readable width when
+ * that fits; else to the columns' minimums when those fit; else, as the table cannot fit
+ * anyway, at readable widths (the terminal wraps a readable table better than it shows
+ * columns one character wide).
+ */
+function fitWithin(natural: readonly number[], minimums: readonly number[], maxWidth: number): number[] {
+  const tableWidth = (widths: readonly number[]) => widths.reduce((sum, w) => sum + w, 0) + 3 * widths.length + 1;
+  const readable = fitColumnWidths(natural, minimums.map((min, i) => Math.max(min, Math.min(natural[i] ?? 0, READABLE_WIDTH))), maxWidth);
+  if (tableWidth(readable) <= maxWidth) return readable;
+  const tight = fitColumnWidths(natural, minimums, maxWidth);
+  return tableWidth(tight) <= maxWidth ? tight : readable;
+}
+
 /**
  * Column widths that make the table at most `maxWidth` wide: columns give up width in proportion
  * to their natural width, one cell at a time, down to their minimum (`columnMinimum`). When even the minimums
@@ -201,7 +218,7 @@ export function fitColumnWidths(natural: readonly number[], minimums: readonly n
   return widths;
 }
 
-/** The narrowest a table can be drawn (see `columnMinimum`). */
+/** The narrowest a table can be drawn (see `columnMinimum`); a terminal narrower than that gets readable columns instead. */
 export function minimumTableWidth(table: Tabular): number {
   const widths = table.columns.map((column, i) => columnMinimum(column, terminalCell(column.header), table.rows.map((row) => terminalCell(row[i] ?? ""))));
   return widths.reduce((sum, w) => sum + w, 0) + 3 * widths.length + 1;

@@ -170,10 +170,15 @@ describe("renderTable fitted to a width", () => {
     expect(out).not.toContain("\x1B");
   });
 
-  it("is drawn at its minimum when the width is narrower than that", () => {
+  it("keeps readable columns on a terminal narrower than its minimum: it cannot fit anyway", () => {
     const min = minimumTableWidth(table);
-    const out = renderTable(table, PLAIN, 10);
-    for (const line of out.trimEnd().split("\n")) expect(displayWidth(line)).toBe(min);
+    const out = renderTable(table, PLAIN, min - 1);
+    const widths = new Set(out.trimEnd().split("\n").map(displayWidth));
+    expect(widths.size).toBe(1);
+    expect([...widths][0]).toBeGreaterThan(min);
+    // Each wrapping column is eight cells wide (four Chinese characters).
+    expect(out.split("\n")[3]).toBe("│ 3月18日 │ 陈先生   │   500000 │ 定期存款 │");
+    expect(displayWidth(renderTable(table, PLAIN, min).split("\n")[0]!)).toBe(min);
   });
 
   const cell = fc.array(fc.constantFrom("王", "芳", "，", " ", "a", "b", "7", "😀", "e\u0301", "\x1B", "；", "（", "万"), { maxLength: 25 }).map((p) => p.join(""));
@@ -181,9 +186,9 @@ describe("renderTable fitted to a width", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell, fc.constantFrom("2012-03-20", "1000", "13900001111")), { minLength: 1, maxLength: 5 }), fc.integer({ min: 10, max: 90 }), (rows, width) => {
         const t: Tabular = { columns: [{ header: "名", wrap: true }, { header: "说明", wrap: true }, { header: "值" }], rows: rows.map((r) => [...r]) };
-        const limit = Math.max(width, minimumTableWidth(t));
         const lines = renderTable(t, PLAIN, width).trimEnd().split("\n");
-        return lines.every((line) => displayWidth(line) <= limit && !hasHalfCharacter(line)) && rows.every((r) => lines.some((line) => line.includes(r[2])));
+        const withinWidth = width < minimumTableWidth(t) || lines.every((line) => displayWidth(line) <= width);
+        return withinWidth && lines.every((line) => !hasHalfCharacter(line)) && rows.every((r) => lines.some((line) => line.includes(r[2])));
       }),
       { seed: 4217, numRuns: 300 },
     );
