@@ -195,8 +195,8 @@ function fitWithin(natural: readonly number[], minimums: readonly number[], maxW
 }
 
 /**
- * Column widths that make the table at most `maxWidth` wide: columns give up width in proportion
- * to their natural width, one cell at a time, down to their minimum (`columnMinimum`). When even the minimums
+ * Column widths that make the table at most `maxWidth` wide: columns give up width one cell at
+ * a time, wide ones more than narrow ones, down to their minimum (`columnMinimum`). When even the minimums
  * are too wide the table is drawn at its minimum: it cannot be narrower.
  */
 export function fitColumnWidths(natural: readonly number[], minimums: readonly number[], maxWidth: number): number[] {
@@ -205,11 +205,12 @@ export function fitColumnWidths(natural: readonly number[], minimums: readonly n
   while (excess > 0) {
     let widest = -1;
     widths.forEach((w, i) => {
-      // The column that has kept the largest share of its own width gives up the next cell: all
-      // shrink in proportion, so a long explanation stays the widest column and a name stays readable.
+      // The column with the most width × share of its own width kept gives up the next cell:
+      // between widest-first (a long explanation gives up most, a short kind keeps its line) and
+      // in proportion (the explanation stays the widest column).
       if (w <= (minimums[i] ?? w)) return;
-      const share = w * (natural[widest] ?? 1) - (widths[widest] ?? 0) * natural[i]!;
-      if (widest === -1 || share > 0 || (share === 0 && w >= widths[widest]!)) widest = i;
+      const weight = (j: number) => (widths[j]! * widths[j]!) / Math.max(1, natural[j]!);
+      if (widest === -1 || weight(i) > weight(widest) || (weight(i) === weight(widest) && w >= widths[widest]!)) widest = i;
     });
     if (widest === -1) break;
     widths[widest]! -= 1;
@@ -259,16 +260,19 @@ function widestUnit(texts: readonly string[]): number {
 const PLAIN_UNITS = /^[\x20-\x5b\x5d-\x7e\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]*$/;
 const WIDE_UNIT = /[\u3000-\uff60]/;
 
-/** After these a line may break: a space, and the punctuation that ends a clause. */
-const BREAK_AFTER = new Set([" ", "\u3000", "，", "、", "；", "。", "：", "！", "？", "）", "」", "』", "】", ",", ";", ":", "!", "?", ")"]);
+/**
+ * After these a line may break: a space, and Chinese punctuation that ends a clause. (ASCII
+ * punctuation is followed by a space where a break belongs: "Mar 12, key"; not in "10:00", "300,000".)
+ */
+const BREAK_AFTER = new Set([" ", "\u3000", "，", "、", "；", "。", "：", "！", "？", "）", "」", "』", "】"]);
 const SPACES = new Set([" ", "\u3000"]);
 /** These never end a line (a hard break moves them along). */
 const NEVER_LAST = new Set(["（", "「", "『", "【", "(", "《"]);
 /** These never start a line (a hard break moves the character before them along). */
 const NEVER_FIRST = new Set(["，", "、", "；", "。", "：", "！", "？", "）", "」", "』", "】", ",", ";", ":", "!", "?", ")", "."]);
 
-/** Letters, digits and what joins them in a word or a number (3.5, 10:00, 2012-03-20, 50%). */
-const WORD_UNIT = /^[0-9A-Za-z.:%'\-]$/;
+/** Letters, digits and what joins them in a word or a number (3.5, 10:00, 300,000, 2012-03-20, 50%). */
+const WORD_UNIT = /^[0-9A-Za-z.,:%'\-]$/;
 /** What follows a number as its unit (10万, 30天, 3月). */
 const NUMBER_UNIT = new Set(["万", "亿", "元", "天", "日", "月", "年", "档", "号", "人", "岁", "项", "%"]);
 

@@ -163,10 +163,11 @@ describe("renderTable fitted to a width", () => {
     // The wrapped pieces of a cell, read down its column, are the cell (but the spaces broken at).
     const column = (i: number) =>
       lines
-        .slice(3, -1)
+        .filter((line) => line.startsWith("│"))
         .map((line) => line.split("│")[i + 1]!.trim())
         .join("");
-    expect(column(3).replace(/ /g, "")).toBe(table.rows.map((r) => r[3]!.replace("\x1B", "\\x1B")).join("").replace(/ /g, ""));
+    expect(column(3).replace(/ /g, "")).toBe(["说明", ...table.rows.map((r) => r[3]!.replace("\x1B", "\\x1B"))].join("").replace(/ /g, ""));
+    expect(column(2)).toBe(["金额（元）", "500000", "1000", "0"].join(""));
     expect(out).not.toContain("\x1B");
   });
 
