@@ -8,7 +8,7 @@ import type { BonusCandidate, BonusResult } from "../rules/bonus.js";
 import { formatDateTimeCell, formatDay, formatDayTime } from "./date-format.js";
 import { formatYuan, formatYuanPlain, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
-import { fitText, renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
+import { fitText, renderCsv, renderMarkdown, renderTable, type Column, type Tabular } from "./tabular.js";
 import { markdownText, terminalText } from "./untrusted-text.js";
 
 export type MoneyReportFormat = "table" | "json" | "csv" | "md";
@@ -143,48 +143,49 @@ export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet
     }
     return [common.rank, formatDateTimeCell(c.at), common.department, common.branch, c.name, common.position, common.basis, status, common.reason, yuanNumberText(c.amount)];
   });
-  if (options.compact === true) {
-    const columns = [
-      { header: h("bonus.header.rank"), align: "right" as const, numeric: true },
-      { header: h("bonus.header.at") },
-      { header: h("bonus.header.branch"), wrap: true },
-      { header: h("bonus.header.person"), wrap: true },
-      { header: h("bonus.header.basis"), wrap: true },
-      { header: h("bonus.header.outcome"), wrap: true },
-      { header: h("bonus.header.amount"), align: "right" as const, numeric: true },
-    ];
-    return { columns, rows };
-  }
-  const columns = options.spreadsheet
+  const rank = { header: h("bonus.header.rank"), align: "right" as const, numeric: true };
+  const at = { header: h("bonus.header.at") };
+  const amount = { header: h("bonus.header.amount"), align: "right" as const, numeric: true };
+  const columns: Column[] = options.compact === true
     ? [
-        { header: h("bonus.header.rank"), align: "right" as const, numeric: true },
-        { header: h("bonus.header.at") },
-        { header: h("bonus.header.departmentId") },
-        { header: h("bonus.header.department") },
-        { header: h("bonus.header.branchId") },
-        { header: h("bonus.header.branch") },
-        { header: h("bonus.header.staff") },
-        { header: h("bonus.header.name") },
-        { header: h("bonus.header.position") },
-        { header: h("bonus.header.basis") },
-        { header: h("bonus.header.basisAmount"), align: "right" as const, numeric: true },
-        { header: h("bonus.header.status") },
-        { header: h("bonus.header.reasonCode") },
-        { header: h("bonus.header.reason") },
-        { header: h("bonus.header.amount"), align: "right" as const, numeric: true },
-      ]
-    : [
-        { header: h("bonus.header.rank"), align: "right" as const, numeric: true },
-        { header: h("bonus.header.at") },
-        { header: h("bonus.header.department"), wrap: true },
+        rank,
+        at,
         { header: h("bonus.header.branch"), wrap: true },
-        { header: h("bonus.header.name"), wrap: true },
-        { header: h("bonus.header.position"), wrap: true },
+        { header: h("bonus.header.person"), wrap: true },
         { header: h("bonus.header.basis"), wrap: true },
-        { header: h("bonus.header.status") },
-        { header: h("bonus.header.reason"), wrap: true },
-        { header: h("bonus.header.amount"), align: "right" as const, numeric: true },
-      ];
+        { header: h("bonus.header.outcome"), wrap: true },
+        amount,
+      ]
+    : options.spreadsheet
+      ? [
+          rank,
+          at,
+          { header: h("bonus.header.departmentId") },
+          { header: h("bonus.header.department") },
+          { header: h("bonus.header.branchId") },
+          { header: h("bonus.header.branch") },
+          { header: h("bonus.header.staff") },
+          { header: h("bonus.header.name") },
+          { header: h("bonus.header.position") },
+          { header: h("bonus.header.basis") },
+          { header: h("bonus.header.basisAmount"), align: "right" as const, numeric: true },
+          { header: h("bonus.header.status") },
+          { header: h("bonus.header.reasonCode") },
+          { header: h("bonus.header.reason") },
+          amount,
+        ]
+      : [
+          rank,
+          at,
+          { header: h("bonus.header.department"), wrap: true },
+          { header: h("bonus.header.branch"), wrap: true },
+          { header: h("bonus.header.name"), wrap: true },
+          { header: h("bonus.header.position"), wrap: true },
+          { header: h("bonus.header.basis"), wrap: true },
+          { header: h("bonus.header.status") },
+          { header: h("bonus.header.reason"), wrap: true },
+          amount,
+        ];
   return { columns, rows };
 }
 
