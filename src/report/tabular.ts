@@ -110,15 +110,18 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
   const rule = (left: string, middle: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(middle) + right;
   const spanRule = (left: string, right: string) => left + "─".repeat(headingSpan + 2) + right;
   const rowLines = ({ cells, widths: cellWidths }: Measured, isHeader: boolean): string[] => {
-    const wrapped = widths.map((w, i) => ((cellWidths[i] ?? 0) <= w ? [cells[i] ?? ""] : shownLines(wrapText(cells[i] ?? "", w))));
-    const height = Math.max(1, ...wrapped.map((pieces) => pieces.length));
+    // Most cells fit: they are drawn as measured, and only the others are wrapped and measured again.
+    const wrapped = widths.map((w, i) => ((cellWidths[i] ?? 0) <= w ? null : shownLines(wrapText(cells[i] ?? "", w))));
+    const height = Math.max(1, ...wrapped.map((pieces) => pieces?.length ?? 1));
     const lines: string[] = [];
     for (let k = 0; k < height; k++) {
       const parts = widths.map((w, i) => {
         const column = columns[i];
-        const text = wrapped[i]?.[k] ?? "";
+        const pieces = wrapped[i] ?? null;
+        const text = pieces === null ? (k === 0 ? (cells[i] ?? "") : "") : (pieces[k] ?? "");
+        const textWidth = pieces === null ? (k === 0 ? (cellWidths[i] ?? 0) : 0) : displayWidth(text);
         const cell = text === "" ? "" : isHeader ? style.bold(text) : column?.paint !== undefined ? column.paint(text) : text;
-        const gap = " ".repeat(Math.max(0, w - displayWidth(text)));
+        const gap = " ".repeat(Math.max(0, w - textWidth));
         return ` ${column?.align === "right" ? gap + cell : cell + gap} `;
       });
       lines.push("│" + parts.join("│") + "│");
