@@ -24,6 +24,8 @@ export interface Surroundings {
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's columns when stdout is a terminal (undefined otherwise, or when unknown). */
+  stdoutColumns?: number | undefined;
 }
 
 export function processSurroundings(): Surroundings {
@@ -40,6 +42,9 @@ export function processSurroundings(): Surroundings {
     },
     get stderrIsTTY() {
       return process.stderr.isTTY === true;
+    },
+    get stdoutColumns() {
+      return process.stdout.isTTY === true ? process.stdout.columns : undefined;
     },
   };
 }
@@ -118,6 +123,30 @@ export interface Context {
 export function wantsColor(options: GlobalOptions, surroundings: Surroundings): boolean {
   // The terminal last: asking makes Node build its stdout stream (see processSurroundings).
   return options.color !== false && options.out === undefined && !("NO_COLOR" in surroundings.env && surroundings.env.NO_COLOR !== "") && surroundings.stdoutIsTTY;
+}
+
+/** What a terminal is taken to be wide when it does not say. */
+const DEFAULT_TERMINAL_WIDTH = 80;
+
+/**
+ * The width tables are fitted to, or null to draw them whole (one row per item) as for a pipe
+ * or a file. CHANNEL_TERMINAL_WIDTH=N draws as on a terminal N columns wide wherever the output
+ * goes (`| less`, tests), and 0 as for a pipe even on a terminal; else, on a terminal, COLUMNS
+ * when it is set, then the terminal's own width. `--out` writes a file: null.
+ */
+export function terminalWidth(ctx: Context): number | null {
+  if (ctx.options.out !== undefined) return null;
+  const { env } = ctx.surroundings;
+  const forced = columnsValue(env.CHANNEL_TERMINAL_WIDTH);
+  if (forced !== null) return forced === 0 ? null : forced;
+  // The terminal last: asking makes Node build its stdout stream (see processSurroundings).
+  if (!ctx.surroundings.stdoutIsTTY) return null;
+  return columnsValue(env.COLUMNS) || (ctx.surroundings.stdoutColumns ?? 0) || DEFAULT_TERMINAL_WIDTH;
+}
+
+/** A count of columns from the environment; null when unset or not a whole number. */
+function columnsValue(text: string | undefined): number | null {
+  return text !== undefined && /^\s*\d{1,5}\s*$/.test(text) ? Number(text) : null;
 }
 
 /** The context of a command; `style` is PLAIN, or the colour styles when `wantsColor` says so. */

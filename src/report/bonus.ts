@@ -8,7 +8,7 @@ import type { BonusCandidate, BonusResult } from "../rules/bonus.js";
 import { formatDateTimeCell, formatDay, formatDayTime } from "./date-format.js";
 import { formatYuan, formatYuanPlain, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
-import { renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
+import { fitText, renderCsv, renderMarkdown, renderTable, type Column, type Tabular } from "./tabular.js";
 import { markdownText, terminalText } from "./untrusted-text.js";
 import { asRecordedJson, asRecordedLine, type AsRecorded } from "./as-recorded.js";
 
@@ -24,11 +24,11 @@ export interface BonusView {
 /** A part of a human-readable report: a line of text or a table. */
 export type Section = { text: string } | { table: Tabular };
 
-/** Text and tables, for the terminal (`table`) or Markdown (`md`). */
-export function renderSections(sections: readonly Section[], format: "table" | "md", style: Style): string {
+/** Text and tables, for the terminal (`table`, fitted to `maxWidth` when given) or Markdown (`md`). */
+export function renderSections(sections: readonly Section[], format: "table" | "md", style: Style, maxWidth: number | null = null): string {
   const parts = sections.map((s) => {
-    if ("table" in s) return format === "md" ? renderMarkdown(s.table) : renderTable(s.table, style);
-    return (format === "md" ? markdownText(s.text) : terminalText(s.text)) + "\n";
+    if ("table" in s) return format === "md" ? renderMarkdown(s.table) : renderTable(s.table, style, maxWidth);
+    return (format === "md" ? markdownText(s.text) : fitText(terminalText(s.text), maxWidth)) + "\n";
   });
   // Markdown needs blank lines between paragraphs and tables; the terminal reads better dense.
   return format === "md" ? parts.map((p) => p.replace(/\n$/, "")).join("\n\n") + "\n" : parts.join("");
@@ -113,8 +113,11 @@ export function bonusReasonText(candidate: BonusCandidate, result: BonusResult, 
 /**
  * The candidates as a table. `spreadsheet` (CSV) adds the ids and the reason code and writes
  * money as bare numbers, so head office can filter and sum; people get names and words.
+ * `compact` (a terminal of a known width) folds the name and position into one column and the
+ * status and reason into another, and leaves out the department (the summary by department
+ * follows): ten columns cannot be read at 80.
  */
-export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet: boolean }): Tabular {
+export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet: boolean; compact?: boolean }): Tabular {
   const { result } = view;
   const branchName = new Map(result.branches.map((b) => [b.branch, b.name]));
   const departmentName = new Map(result.departments.map((d) => [d.department, d.name]));
@@ -136,43 +139,60 @@ export function bonusTabular(view: BonusView, lang: Lang, options: { spreadsheet
         common.position, common.basis, c.basis.amount === null ? "" : yuanNumberText(c.basis.amount), status, c.reason ?? "", common.reason, yuanNumberText(c.amount),
       ];
     }
+    if (options.compact === true) {
+      const outcome = c.status === "awarded" ? status : t(lang, "bonus.outcome.rejected", { reason: common.reason });
+      return [common.rank, formatDateTimeCell(c.at), common.branch, `${c.name} (${common.position})`, common.basis, outcome, yuanNumberText(c.amount)];
+    }
     return [common.rank, formatDateTimeCell(c.at), common.department, common.branch, c.name, common.position, common.basis, status, common.reason, yuanNumberText(c.amount)];
   });
-  const columns = options.spreadsheet
+  const rank = { header: h("bonus.header.rank"), align: "right" as const, numeric: true };
+  const at = { header: h("bonus.header.at") };
+  const amount = { header: h("bonus.header.amount"), align: "right" as const, numeric: true };
+  const columns: Column[] = options.compact === true
     ? [
-        { header: h("bonus.header.rank"), align: "right" as const, numeric: true },
-        { header: h("bonus.header.at") },
-        { header: h("bonus.header.departmentId") },
-        { header: h("bonus.header.department") },
-        { header: h("bonus.header.branchId") },
-        { header: h("bonus.header.branch") },
-        { header: h("bonus.header.staff") },
-        { header: h("bonus.header.name") },
-        { header: h("bonus.header.position") },
-        { header: h("bonus.header.basis") },
-        { header: h("bonus.header.basisAmount"), align: "right" as const, numeric: true },
-        { header: h("bonus.header.status") },
-        { header: h("bonus.header.reasonCode") },
-        { header: h("bonus.header.reason") },
-        { header: h("bonus.header.amount"), align: "right" as const, numeric: true },
+        rank,
+        at,
+        { header: h("bonus.header.branch"), wrap: true },
+        { header: h("bonus.header.person"), wrap: true },
+        { header: h("bonus.header.basis"), wrap: true },
+        { header: h("bonus.header.outcome"), wrap: true },
+        amount,
       ]
-    : [
-        { header: h("bonus.header.rank"), align: "right" as const, numeric: true },
-        { header: h("bonus.header.at") },
-        { header: h("bonus.header.department") },
-        { header: h("bonus.header.branch") },
-        { header: h("bonus.header.name") },
-        { header: h("bonus.header.position") },
-        { header: h("bonus.header.basis") },
-        { header: h("bonus.header.status") },
-        { header: h("bonus.header.reason") },
-        { header: h("bonus.header.amount"), align: "right" as const, numeric: true },
-      ];
+    : options.spreadsheet
+      ? [
+          rank,
+          at,
+          { header: h("bonus.header.departmentId") },
+          { header: h("bonus.header.department") },
+          { header: h("bonus.header.branchId") },
+          { header: h("bonus.header.branch") },
+          { header: h("bonus.header.staff") },
+          { header: h("bonus.header.name") },
+          { header: h("bonus.header.position") },
+          { header: h("bonus.header.basis") },
+          { header: h("bonus.header.basisAmount"), align: "right" as const, numeric: true },
+          { header: h("bonus.header.status") },
+          { header: h("bonus.header.reasonCode") },
+          { header: h("bonus.header.reason") },
+          amount,
+        ]
+      : [
+          rank,
+          at,
+          { header: h("bonus.header.department"), wrap: true },
+          { header: h("bonus.header.branch"), wrap: true },
+          { header: h("bonus.header.name"), wrap: true },
+          { header: h("bonus.header.position"), wrap: true },
+          { header: h("bonus.header.basis"), wrap: true },
+          { header: h("bonus.header.status") },
+          { header: h("bonus.header.reason"), wrap: true },
+          amount,
+        ];
   return { columns, rows };
 }
 
 /** The human-readable report: title, candidates, totals, and places left while the campaign is open. */
-export function bonusSections(view: BonusView, lang: Lang): Section[] {
+export function bonusSections(view: BonusView, lang: Lang, compact = false): Section[] {
   const { result } = view;
   const { policy } = result;
   const sections: Section[] = [
@@ -192,7 +212,7 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
     sections.push({ text: t(lang, policy.allDepartments ? "bonus.titleDepartment" : "bonus.titleDepartmentInRepository", { name: departments[0]?.name ?? view.department }) });
   }
   if (shownCandidates(view).length === 0) sections.push({ text: t(lang, "bonus.summary.none", { asOf: result.asOf }) });
-  else sections.push({ table: bonusTabular(view, lang, { spreadsheet: false }) });
+  else sections.push({ table: bonusTabular(view, lang, { spreadsheet: false, compact }) });
 
   sections.push({
     text: t(lang, "bonus.summary.awarded", { awarded: result.awarded, totalCap: policy.totalCap, amount: formatYuanPlain(result.totalAmount, lang) }),
@@ -201,7 +221,7 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
   sections.push({
     table: {
       columns: [
-        { header: t(lang, "bonus.header.department") },
+        { header: t(lang, "bonus.header.department"), wrap: true },
         { header: t(lang, "bonus.header.awarded"), align: "right", numeric: true },
         { header: t(lang, "bonus.header.total"), align: "right", numeric: true },
       ],
@@ -225,8 +245,8 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
     sections.push({
       table: {
         columns: [
-          { header: t(lang, "bonus.header.branch") },
-          { header: t(lang, "bonus.header.department") },
+          { header: t(lang, "bonus.header.branch"), wrap: true },
+          { header: t(lang, "bonus.header.department"), wrap: true },
           { header: t(lang, "bonus.header.awarded"), align: "right", numeric: true },
           { header: t(lang, "bonus.header.left"), align: "right", numeric: true },
         ],
@@ -238,7 +258,8 @@ export function bonusSections(view: BonusView, lang: Lang): Section[] {
   return sections;
 }
 
-export function renderBonus(view: BonusView, format: MoneyReportFormat, lang: Lang, style: Style, recorded: AsRecorded | null = null): string {
+/** `maxWidth`: the terminal's columns, to fit the table to (null: drawn whole, for a pipe or a file). */
+export function renderBonus(view: BonusView, format: MoneyReportFormat, lang: Lang, style: Style, recorded: AsRecorded | null = null, maxWidth: number | null = null): string {
   switch (format) {
     case "json":
       return JSON.stringify(recorded === null ? bonusJson(view) : { ...bonusJson(view), as_recorded: asRecordedJson(recorded) }, null, 2) + "\n";
@@ -246,7 +267,7 @@ export function renderBonus(view: BonusView, format: MoneyReportFormat, lang: La
       return renderCsv(bonusTabular(view, lang, { spreadsheet: true }));
     case "table":
     case "md":
-      return renderSections(withRecordedHeading(bonusSections(view, lang), recorded, lang), format, style);
+      return renderSections(withRecordedHeading(bonusSections(view, lang, format === "table" && maxWidth !== null), recorded, lang), format, style, maxWidth);
   }
 }
 

@@ -115,11 +115,11 @@ function overviewTable(result: CoverageResult, lang: Lang): Tabular {
   const sep = lang === "zh" ? "、" : ", ";
   return {
     columns: [
-      { header: t(lang, "coverage.col.branch") },
-      { header: t(lang, "coverage.col.department") },
+      { header: t(lang, "coverage.col.branch"), wrap: true },
+      { header: t(lang, "coverage.col.department"), wrap: true },
       { header: t(lang, "coverage.col.staff"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.share"), align: "right", numeric: true },
-      { header: t(lang, "coverage.col.gaps") },
+      { header: t(lang, "coverage.col.gaps"), wrap: true },
     ],
     rows: result.branches.map((b) => [
       b.name,
@@ -138,11 +138,11 @@ function overviewTable(result: CoverageResult, lang: Lang): Tabular {
 function branchTable(branch: BranchCoverage, lang: Lang): Tabular {
   return {
     columns: [
-      { header: t(lang, "coverage.col.checklist") },
-      { header: t(lang, "coverage.col.item") },
+      { header: t(lang, "coverage.col.checklist"), wrap: true },
+      { header: t(lang, "coverage.col.item"), wrap: true },
       { header: t(lang, "coverage.col.filled"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.share"), align: "right", numeric: true },
-      { header: t(lang, "coverage.col.missing") },
+      { header: t(lang, "coverage.col.missing"), wrap: true },
     ],
     rows: branch.items.map((i) => [checklistLabel(i, lang), itemLabel(i, lang), `${i.filled}/${i.total}`, shareText(i.share), missingText(i, lang, false)]),
   };
@@ -214,7 +214,8 @@ export function coverageTabular(result: CoverageResult, lang: Lang): Tabular {
   };
 }
 
-export function renderCoverage(result: CoverageResult, format: CoverageFormat, lang: Lang, style: Style): string {
+/** `maxWidth`: the terminal's columns, to fit the tables to (null: drawn whole, for a pipe or a file). */
+export function renderCoverage(result: CoverageResult, format: CoverageFormat, lang: Lang, style: Style, maxWidth: number | null = null): string {
   switch (format) {
     case "json":
       return JSON.stringify(coverageJson(result), null, 2) + "\n";
@@ -223,6 +224,6 @@ export function renderCoverage(result: CoverageResult, format: CoverageFormat, l
     case "md":
       return renderDocumentMarkdown(coverageBlocks(result, lang));
     case "table":
-      return renderDocumentText(coverageBlocks(result, lang), style);
+      return renderDocumentText(coverageBlocks(result, lang), style, maxWidth);
   }
 }

@@ -106,13 +106,13 @@ export function expensesTabular(result: ExpenseResult, lang: Lang, options: { sp
   }
   return {
     columns: [
-      { header: h("expenses.header.department") },
-      { header: h("expenses.header.scheme") },
+      { header: h("expenses.header.department"), wrap: true },
+      { header: h("expenses.header.scheme"), wrap: true },
       { header: h("expenses.header.sales"), align: "right", numeric: true },
       { header: h("expenses.header.excluded"), align: "right", numeric: true },
       { header: h("expenses.header.tier") },
       { header: h("expenses.header.support"), align: "right", numeric: true },
-      { header: h("expenses.header.explain") },
+      { header: h("expenses.header.explain"), wrap: true },
     ],
     rows: result.departments.map((d) => [
       d.name,
@@ -130,9 +130,9 @@ export function expensesTabular(result: ExpenseResult, lang: Lang, options: { sp
 function branchTabular(result: ExpenseResult, lang: Lang): Tabular {
   return {
     columns: [
-      { header: t(lang, "expenses.header.branch") },
-      { header: t(lang, "expenses.header.department") },
-      { header: t(lang, "expenses.header.scheme") },
+      { header: t(lang, "expenses.header.branch"), wrap: true },
+      { header: t(lang, "expenses.header.department"), wrap: true },
+      { header: t(lang, "expenses.header.scheme"), wrap: true },
       { header: t(lang, "expenses.header.hqReported") },
       { header: t(lang, "expenses.header.sales"), align: "right", numeric: true },
       { header: t(lang, "expenses.header.excluded"), align: "right", numeric: true },
@@ -167,7 +167,8 @@ export function expensesSections(result: ExpenseResult, lang: Lang): Section[] {
   return sections;
 }
 
-export function renderExpenses(result: ExpenseResult, format: MoneyReportFormat, lang: Lang, style: Style, recorded: AsRecorded | null = null): string {
+/** `maxWidth`: the terminal's columns, to fit the tables to (null: drawn whole, for a pipe or a file). */
+export function renderExpenses(result: ExpenseResult, format: MoneyReportFormat, lang: Lang, style: Style, recorded: AsRecorded | null = null, maxWidth: number | null = null): string {
   switch (format) {
     case "json":
       return JSON.stringify(recorded === null ? expensesJson(result) : { ...expensesJson(result), as_recorded: asRecordedJson(recorded) }, null, 2) + "\n";
@@ -175,6 +176,6 @@ export function renderExpenses(result: ExpenseResult, format: MoneyReportFormat,
       return renderCsv(expensesTabular(result, lang, { spreadsheet: true }));
     case "table":
     case "md":
-      return renderSections(withRecordedHeading(expensesSections(result, lang), recorded, lang), format, style);
+      return renderSections(withRecordedHeading(expensesSections(result, lang), recorded, lang), format, style, maxWidth);
   }
 }

@@ -5,13 +5,13 @@
  */
 import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
 import type { Model } from "../model/types.js";
-import { addDays, type IsoDate } from "../model/values.js";
+import { addDays, daysBetween, type IsoDate } from "../model/values.js";
 import { FOLLOWUP_KINDS, type FollowupItem, type FollowupKind } from "../rules/followups.js";
 import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
 import { formatDay } from "./date-format.js";
 import { formatYuan, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
-import { renderCsv, renderMarkdown, renderTable, type Tabular } from "./tabular.js";
+import { fitText, renderCsv, renderGroupedTable, renderMarkdown, renderTable, type Column, type TableGroup, type Tabular } from "./tabular.js";
 import { markdownText, terminalText } from "./untrusted-text.js";
 
 /** Everything a rendering of the list needs. */
@@ -171,19 +171,36 @@ function followupsTitle(report: FollowupReport): string {
   return t(lang, within === 1 ? "followups.titleOneDay" : "followups.title", { date: asOf, within, until });
 }
 
-/** The terminal list: a title, one table per day group, and the closing count. */
-export function renderFollowupsTable(report: FollowupReport, style: Style): string {
+/**
+ * The list as a table. On a terminal (`terminalWidth` given) one heading per person, with
+ * their phone, branch and owner once and each of their items below, fitted to the terminal's
+ * width; to a pipe or a file (null) one row per item, grouped by day, as scripts and mail read it.
+ */
+export function renderFollowupsTable(report: FollowupReport, style: Style, terminalWidth: number | null = null): string {
+  const { lang } = report;
+  const fit = (text: string) => fitText(text, terminalWidth);
+  const out: string[] = [style.bold(fit(terminalText(followupsTitle(report)))), ""];
+  if (terminalWidth !== null && report.items.length > 0) out.push(renderGroupedTable(personTable(report, style), style, terminalWidth));
+  else out.push(...dayTables(report, style));
+  if (report.items.length === 0) out.push(t(lang, "followups.none"), "");
+  out.push(fit(terminalText(summaryLine(report))));
+  return out.join("\n") + "\n";
+}
+
+/** One table per day group (overdue first, then today, then each coming day), one row per item. */
+function dayTables(report: FollowupReport, style: Style): string[] {
   const { lang, asOf } = report;
-  const out: string[] = [style.bold(followupsTitle(report)), ""];
+  const out: string[] = [];
   const columns = (withDue: boolean) => [
     ...(withDue ? [{ header: t(lang, "followups.col.due") }, { header: t(lang, "followups.col.late"), align: "right" as const, paint: style.error }] : []),
     { header: t(lang, "followups.col.kind") },
     { header: t(lang, "followups.col.branch") },
     { header: t(lang, "followups.col.person") },
+    { header: t(lang, "followups.col.phone") },
     { header: t(lang, "followups.col.owner") },
     { header: t(lang, "followups.col.detail") },
   ];
-  const cells = (item: FollowupItem) => [kindLabel(item.kind, lang), branchLabel(item, report), personLabel(item, lang), item.owner ?? "-", describeFollowup(item, lang, asOf)];
+  const cells = (item: FollowupItem) => [kindLabel(item.kind, lang), branchLabel(item, report), personLabel(item, lang), item.phone ?? "-", item.owner ?? "-", describeFollowup(item, lang, asOf)];
 
   const overdue = report.items.filter((i) => i.overdue);
   if (overdue.length > 0) {
@@ -199,9 +216,55 @@ export function renderFollowupsTable(report: FollowupReport, style: Style): stri
     out.push(heading);
     out.push(renderTable({ columns: columns(false), rows: group.map(cells) }, style));
   }
-  if (report.items.length === 0) out.push(t(lang, "followups.none"), "");
-  out.push(terminalText(summaryLine(report)));
-  return out.join("\n") + "\n";
+  return out;
+}
+
+/**
+ * The items under one heading per person (else per branch, else one for the whole repository),
+ * in the order of each one's most pressing item: a person's maturity, movement and care call
+ * are read together, and their phone is there to call.
+ */
+function personTable(report: FollowupReport, style: Style): { columns: Column[]; groups: TableGroup[] } {
+  const { lang, asOf } = report;
+  const when = (item: FollowupItem) =>
+    item.overdue
+      ? t(lang, "followups.when.late", { days: item.daysLate })
+      : item.due === asOf
+        ? t(lang, "followups.when.today")
+        : t(lang, "followups.when.ahead", { days: daysBetween(asOf, item.due) });
+  const lateTexts = new Set(report.items.filter((i) => i.overdue).map(when));
+  const today = t(lang, "followups.when.today");
+  const groups = new Map<string, { first: FollowupItem; items: FollowupItem[] }>();
+  for (const item of report.items) {
+    const key = item.person !== null ? `person:${item.person}` : item.branch !== null ? `branch:${item.branch}` : "repository";
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { first: item, items: [item] });
+    else group.items.push(item);
+  }
+  return {
+    columns: [
+      { header: t(lang, "followups.col.due") },
+      { header: t(lang, "followups.col.when"), paint: (text) => (lateTexts.has(text) ? style.error(text) : text === today ? style.accent(text) : text) },
+      { header: t(lang, "followups.col.kind"), wrap: true },
+      { header: t(lang, "followups.col.detail"), wrap: true },
+    ],
+    groups: [...groups.values()].map(({ first, items }) => ({
+      heading: groupHeading(first, report),
+      rows: items.map((item) => [formatDay(item.due, lang, asOf), when(item), kindLabel(item.kind, lang), describeFollowup(item, lang, asOf)]),
+    })),
+  };
+}
+
+/** "陈先生 (潜在客户) · 13900001111 · 深圳福田中心支行 · 负责人 李娜"; a branch's items under its name; holidays under "全体". */
+function groupHeading(item: FollowupItem, report: FollowupReport): string {
+  const { lang } = report;
+  const parts: string[] = [];
+  if (item.name !== null) parts.push(personLabel(item, lang));
+  if (item.phone !== null) parts.push(item.phone);
+  if (item.branch !== null) parts.push(branchLabel(item, report));
+  else if (item.name === null) parts.push(t(lang, "followups.heading.everyone"));
+  if (item.owner !== null) parts.push(t(lang, "followups.heading.owner", { owner: item.owner }));
+  return parts.join(" · ");
 }
 
 /** The closing line: how many items of each kind, and which files were skipped. */
@@ -222,7 +285,7 @@ export function followupAmount(item: FollowupItem): number | null {
   return f.kind === "maturity" || f.kind === "large_movement" || f.kind === "care_call" ? f.amount : null;
 }
 
-/** The list as a table; `spreadsheet` (CSV) adds the phone, and the amount as a bare number of yuan, so it can be summed. */
+/** The list as a table; `spreadsheet` (CSV) adds the amount as a bare number of yuan, so it can be summed. */
 export function followupsTabular(report: FollowupReport, options: { spreadsheet: boolean } = { spreadsheet: false }): Tabular {
   const { lang, asOf } = report;
   const amount = (item: FollowupItem) => {
@@ -237,7 +300,7 @@ export function followupsTabular(report: FollowupReport, options: { spreadsheet:
       { header: t(lang, "followups.col.branch") },
       { header: t(lang, "followups.col.person") },
       { header: t(lang, "followups.col.position") },
-      ...(options.spreadsheet ? [{ header: t(lang, "followups.col.phone") }] : []),
+      { header: t(lang, "followups.col.phone"), nowrap: true },
       { header: t(lang, "followups.col.owner") },
       { header: t(lang, "followups.col.detail") },
       ...(options.spreadsheet ? [{ header: t(lang, "followups.col.amount"), align: "right" as const, numeric: true }] : []),
@@ -249,7 +312,7 @@ export function followupsTabular(report: FollowupReport, options: { spreadsheet:
       branchLabel(item, report),
       item.name ?? "",
       positionLabel(item, lang),
-      ...(options.spreadsheet ? [item.phone ?? ""] : []),
+      item.phone ?? "",
       item.owner ?? "",
       describeFollowup(item, lang, asOf),
       ...(options.spreadsheet ? [amount(item)] : []),

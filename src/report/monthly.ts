@@ -15,7 +15,7 @@ import { renderHtmlPage, type DocumentBlock } from "./html.js";
 import { formatYuan, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
 import type { ChartSpec } from "./svg-chart.js";
-import { renderCsv, renderMarkdown, renderTable, type Column, type Tabular } from "./tabular.js";
+import { fitText, renderCsv, renderMarkdown, renderTable, type Column, type Tabular } from "./tabular.js";
 import { markdownText, terminalText } from "./untrusted-text.js";
 
 export const MONTHLY_FORMATS = ["md", "html", "csv", "json"] as const;
@@ -463,26 +463,26 @@ export function renderDocumentMarkdown(blocks: readonly DocumentBlock[]): string
   return parts.join("\n\n") + "\n";
 }
 
-/** A document for the terminal: lines of text and aligned tables. */
-export function renderDocumentText(blocks: readonly DocumentBlock[], style: Style): string {
+/** A document for the terminal: lines of text and aligned tables, fitted to `maxWidth` when given (the terminal's columns). */
+export function renderDocumentText(blocks: readonly DocumentBlock[], style: Style, maxWidth: number | null = null): string {
   return blocks
     .map((b) => {
       switch (b.kind) {
         case "title":
         case "heading":
-          return style.bold(terminalText(b.text)) + "\n";
+          return style.bold(fitText(terminalText(b.text), maxWidth)) + "\n";
         case "subtitle":
         case "paragraph":
-          return terminalText(b.text) + "\n";
+          return fitText(terminalText(b.text), maxWidth) + "\n";
         case "note":
         case "footer":
-          return style.dim(terminalText(b.text)) + "\n";
+          return style.dim(fitText(terminalText(b.text), maxWidth)) + "\n";
         case "table": {
           const rows = b.grouped ? b.table.rows.map((row, r) => row.map((cell, i) => (i === 0 && r > 0 && b.table.rows[r - 1]![0] === cell ? "" : cell))) : b.table.rows;
-          return renderTable({ columns: b.table.columns, rows }, style);
+          return renderTable({ columns: b.table.columns, rows }, style, maxWidth);
         }
         case "chart":
-          return renderTable(b.table, style);
+          return renderTable(b.table, style, maxWidth);
       }
     })
     .join("");

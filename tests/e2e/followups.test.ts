@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { t, type Lang } from "../../src/i18n/catalog.js";
+import { parseCsv } from "../../src/import/csv.js";
 import { DATA_EXAMPLE, FIXTURES, runCli } from "../helpers/cli.js";
 
 const AS_OF = "2012-03-20";
@@ -152,6 +153,9 @@ describe("channel followups: table, csv, md", () => {
     expect(result.stdout.indexOf("冯志远")).toBeLessThan(result.stdout.indexOf("吴阿姨"));
     // The closing line counts the items.
     expect(result.stdout.trimEnd().split("\n").pop()).toContain("98");
+    // Piped, one row per item with the person's phone (issue 17).
+    expect(result.stdout).toContain(lang === "zh" ? "│ 电话 " : "│ phone ");
+    for (const item of zh.body.items.filter((i) => i.phone !== null)) expect(result.stdout).toContain(item.phone);
   });
 
   it.each(["zh", "en"])("writes CSV in %s: BOM, CRLF, a header and one row per item", (lang) => {
@@ -164,9 +168,12 @@ describe("channel followups: table, csv, md", () => {
     expect(lines.slice(1).map((l) => l.slice(0, 10))).toEqual(zh.body.items.map((i) => i.due));
     // The amount in its own column, a bare number of yuan (issue 19).
     expect(lines[0]!.endsWith(lang === "zh" ? ",金额（元）" : ",Amount (yuan)")).toBe(true);
-    // The phone, to call from the spreadsheet.
-    expect(lines[0]).toContain(lang === "zh" ? ",职位,电话,负责人," : ",position,phone,owner,");
-    expect(lines.some((l) => l.includes(",13900001111,"))).toBe(true);
+    // The person's phone, in full (it is the owner's own list), after the position (issue 17).
+    const [header, ...rows] = parseCsv(result.stdout.slice(1), ",").filter((row) => row.length > 1);
+    const phoneColumn = header!.indexOf(lang === "zh" ? "电话" : "phone");
+    expect(phoneColumn).toBe(header!.indexOf(lang === "zh" ? "职位" : "position") + 1);
+    expect(rows.map((row) => row[phoneColumn])).toEqual(zh.body.items.map((i) => i.phone ?? ""));
+    expect(zh.body.items.find((i) => i.person === "p-chen-001")?.phone).toBe("13900001111");
     const maturity = lines.find((l) => l.includes(lang === "zh" ? "定期存款 50万" : "500,000 yuan"));
     expect(maturity?.endsWith(",500000")).toBe(true);
   });

@@ -4,7 +4,7 @@ import { renderBonus } from "../../report/bonus.js";
 import { computeBonusAwards } from "../../rules/bonus.js";
 import { compareText } from "../../validate/findings.js";
 import { announceRecorded, loadRecordedData } from "../as-recorded.js";
-import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
+import { emit, resolveAsOf, resolveFormat, terminalWidth, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadValidData } from "../pipeline.js";
 
@@ -34,7 +34,7 @@ export async function runBonus(ctx: Context, options: { department?: string; asR
   const result = computeBonusAwards(model, policy, asOf);
   const recorded = recordedData?.recorded ?? null;
   if (recorded !== null) announceRecorded(ctx, recorded, format);
-  emit(ctx, renderBonus({ result, department }, format, ctx.lang, ctx.style, recorded), root);
+  emit(ctx, renderBonus({ result, department }, format, ctx.lang, ctx.style, recorded, terminalWidth(ctx)), root);
   noticeExamplePolicy(ctx, format, policy.example, "bonus.policyIsExample");
   return EXIT_OK;
 }

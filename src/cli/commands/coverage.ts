@@ -8,7 +8,7 @@ import { terminalLine } from "../../report/untrusted-text.js";
 import { measureCoverage } from "../../rules/coverage.js";
 import { COVERAGE_FORMATS, renderCoverage } from "../../report/coverage.js";
 import { nearest } from "../../validate/suggest.js";
-import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
+import { emit, resolveAsOf, resolveFormat, terminalWidth, type Context } from "../context.js";
 import { EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
@@ -23,7 +23,7 @@ export async function runCoverage(ctx: Context, options: { branch?: string }): P
     }
   }
   const result = measureCoverage(model, resolveAsOf(ctx, model.settings.timezone), options.branch === undefined ? {} : { branch: options.branch });
-  emit(ctx, renderCoverage(result, format, ctx.lang, ctx.style), root);
+  emit(ctx, renderCoverage(result, format, ctx.lang, ctx.style, terminalWidth(ctx)), root);
   for (const file of skipped) ctx.surroundings.stderr(`channel: ${terminalLine(t(ctx.lang, "report.skipped", { file }))}\n`);
   return skipped.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
 }

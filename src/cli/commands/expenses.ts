@@ -2,7 +2,7 @@
 import { renderExpenses } from "../../report/expenses.js";
 import { computeExpenseSupport } from "../../rules/expenses.js";
 import { announceRecorded, loadRecordedData } from "../as-recorded.js";
-import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
+import { emit, resolveAsOf, resolveFormat, terminalWidth, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "../errors.js";
 import { loadValidData } from "../pipeline.js";
 import { MONEY_FORMATS, noticeExamplePolicy } from "./bonus.js";
@@ -17,7 +17,7 @@ export async function runExpenses(ctx: Context, options: { asRecorded?: boolean 
   const result = computeExpenseSupport(model, policy, asOf);
   const recorded = recordedData?.recorded ?? null;
   if (recorded !== null) announceRecorded(ctx, recorded, format);
-  emit(ctx, renderExpenses(result, format, ctx.lang, ctx.style, recorded), root);
+  emit(ctx, renderExpenses(result, format, ctx.lang, ctx.style, recorded, terminalWidth(ctx)), root);
   noticeExamplePolicy(ctx, format, policy.example, "expenses.policyIsExample");
   return EXIT_OK;
 }

@@ -11,7 +11,7 @@ import { branchDisplayNames, followupsJson, renderFollowupsCsv, renderFollowupsM
 import { renderIcs } from "../../report/ics.js";
 import { terminalLine } from "../../report/untrusted-text.js";
 import { nearest } from "../../validate/suggest.js";
-import { emit, resolveAsOf, resolveFormat, type Context } from "../context.js";
+import { emit, resolveAsOf, resolveFormat, terminalWidth, type Context } from "../context.js";
 import { outputTarget, writeOutput } from "../output-file.js";
 import { EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
@@ -46,7 +46,7 @@ export async function runFollowups(ctx: Context, options: FollowupsOptions): Pro
         ? renderFollowupsCsv(report)
         : format === "md"
           ? renderFollowupsMarkdown(report)
-          : renderFollowupsTable(report, ctx.style);
+          : renderFollowupsTable(report, ctx.style, terminalWidth(ctx));
   emit(ctx, output, root);
   if (options.ics !== undefined) writeIcs(ctx, options.ics, root, renderIcs(report, { stamp: ctx.surroundings.now() }), items.length);
 

@@ -194,4 +194,11 @@ export const FOLLOWUP_MESSAGES = {
   "followups.detail.complaintNoNote": { zh: "客户投诉 ({date})", en: "complaint ({date})" },
   "followups.detail.planned": { zh: "{kind}（{people}）", en: "{kind} with {people}" },
   "followups.detail.plannedNote": { zh: "{planned}：{note}", en: "{planned}: {note}" },
+  // The list on a terminal: one heading per person (or branch), their items below.
+  "followups.col.when": { zh: "距今", en: "when" },
+  "followups.when.late": { zh: "逾期{days}天", en: "{days} d late" },
+  "followups.when.today": { zh: "今天", en: "today" },
+  "followups.when.ahead": { zh: "{days}天后", en: "in {days} d" },
+  "followups.heading.owner": { zh: "负责人 {owner}", en: "owner {owner}" },
+  "followups.heading.everyone": { zh: "全体", en: "everyone" },
 } satisfies Record<string, Bilingual>;
