@@ -23,6 +23,7 @@ import type { Branch, Competitor, IsoDate, IsoMonth, Model, Prospect, StaffMembe
 import { POSITIONS } from "../model/types.js";
 import { daysInMonth } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
+import { isPresent } from "./presence.js";
 
 /** The manual's checklists, in the order the report lists equal gaps. */
 export const CHECKLISTS = ["staff", "branch", "competitors", "kpis", "prospects_basic", "prospects_valuable"] as const;
@@ -220,10 +221,6 @@ export function isFilled(value: unknown): boolean {
   return false;
 }
 
-/** A staff member present at D: no `left` on or before D. */
-export function isPresentAt(staff: StaffMember, asOf: IsoDate): boolean {
-  return staff.left === null || staff.left > asOf;
-}
 
 /**
  * The checklist fields the model keeps outside `archive`, by their name in the data file; every
@@ -367,7 +364,7 @@ function compareGaps(a: CoverageItem, b: CoverageItem): number {
  * (environment, business, surroundings), competitors, KPIs and prospects are the 支行's.
  */
 export function measureBranch(branch: Branch, asOf: IsoDate): BranchCoverage {
-  const present = branch.staff.filter((s) => isPresentAt(s, asOf));
+  const present = branch.staff.filter((s) => isPresent(s, asOf));
   const valuable = branch.prospects.filter((p) => p.tier === "valuable");
   const items =
     branch.level === "city_branch"

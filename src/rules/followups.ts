@@ -8,6 +8,7 @@ import type { Activity, ActivityKind, Branch, FollowupPolicy, Model, Position, P
 import { addDays, daysBetween, isLeapYear, isoDate, type IsoDate, type LunarBirthday, type SolarBirthday } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
 import { FOLLOWUP_KINDS, type DoneKind, type FollowupKind } from "./followup-kinds.js";
+import { isPresent } from "./presence.js";
 import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
 
 export { FOLLOWUP_KINDS, type FollowupKind };
@@ -46,11 +47,6 @@ function prospectSubject(branch: Branch, prospect: Prospect): Subject {
  */
 export function prospectPhone(prospect: Prospect): string | null {
   return prospect.phone ?? prospect.workPhone ?? prospect.homePhone;
-}
-
-/** Whether a staff member is still at the branch on D: no `left` on or before D. */
-export function presentOn(staff: StaffMember, asOf: IsoDate): boolean {
-  return staff.left === null || staff.left > asOf;
 }
 
 /** Why an item is due, per kind: what a renderer needs for the detail. */
@@ -174,7 +170,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
 
   for (const branch of model.branches) {
     // Staff who left keep their record and their history, but get no greetings or reminders.
-    const present = branch.staff.filter((staff) => presentOn(staff, asOf));
+    const present = branch.staff.filter((staff) => isPresent(staff, asOf));
     for (const staff of present) {
       for (const found of birthdays(staff, asOf, horizon)) add(staffSubject(branch, staff), "birthday", found.due, found.facts, `birthday|${branch.id}|${staff.id}|${found.key}`);
     }

@@ -60,21 +60,21 @@ describe("channel log of a person who left", () => {
 
 describe("the monthly table with former staff", () => {
   it("keeps a moved 行长's conversion at the branch where it happened, saying where he went", () => {
-    const result = runCli(["report", "monthly", "--branch", "cmb-kejiyuan", "--month", "2012-03", "--as-of", "2012-03-31", "--data", DATA_EXAMPLE, "--lang", "zh", "--format", "md"]);
+    const result = runCli(["report", "monthly", "--branch", "cmb-kejiyuan", "--month", "2012-03", "--as-of", "2012-03-31", "--data", DATA_EXAMPLE, "--lang", "zh", "--format", "md", "--audience", "internal"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\| 郑华（已调往招商银行深圳后海支行） \| 行长 \|/);
-    const houhai = runCli(["report", "monthly", "--branch", "cmb-houhai", "--month", "2012-03", "--as-of", "2012-03-31", "--data", DATA_EXAMPLE, "--lang", "zh", "--format", "md"]);
+    const houhai = runCli(["report", "monthly", "--branch", "cmb-houhai", "--month", "2012-03", "--as-of", "2012-03-31", "--data", DATA_EXAMPLE, "--lang", "zh", "--format", "md", "--audience", "internal"]);
     expect(houhai.stdout).not.toContain("郑华");
   });
 
   it("marks a person who left by the cut-off, with the date and note (zh and en)", () => {
     const dir = scratch();
     edit(dir, FUTIAN_STAFF, "    left: 2012-05-10 ", "    left: 2012-02-28 ");
-    const args = ["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-02", "--as-of", "2012-03-31", "--data", dir, "--format", "md"];
+    const args = ["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-02", "--as-of", "2012-03-31", "--data", dir, "--format", "md", "--audience", "internal"];
     expect(runCli([...args, "--lang", "zh"]).stdout).toContain("| 周雪（已离开 2012-02-28，离职） | 柜员 |");
     expect(runCli([...args, "--lang", "en"]).stdout).toContain("| 周雪 (left 2012-02-28: 离职) | teller |");
     // Before the day she left, she is just 周雪.
-    const january = runCli(["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-02", "--as-of", "2012-02-20", "--data", dir, "--format", "md", "--lang", "zh"]);
+    const january = runCli(["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-02", "--as-of", "2012-02-20", "--data", dir, "--format", "md", "--lang", "zh", "--audience", "internal"]);
     expect(january.stdout).toContain("| 周雪 | 柜员 |");
   });
 

@@ -60,7 +60,7 @@ describe("channel report monthly", () => {
     expect(md).toContain("| 存款余额 | 42亿 | 41.8亿 | +2000万 | 45亿（2012年） | 42亿 | 93.3% |");
     expect(md).toContain("| 分行排名 | 第1名 | 第2名 | 上升1名 | — | 第1名 | — |");
     // The months before the branch's first record are not entered, not 0 (issue 19).
-    expect(md).toContain("| 2011年12月 | — | — | — | — |\n| 2012年1月 | 9 | 150万 | 80万 | 3 |");
+    expect(md).toContain("| 2011年12月 | — | — | — | — |\n| 2012年1月 | 9 | 150万 | 80万 | 2 |");
     expect(md).toContain("## 四、下月工作安排（2012年4月）");
     expect(md).toContain("| 2012-04-20 | 产品到期 | 刘\\*\\*（有价值客户） | 招行理财产品 100万 到期，提前联系续作 | 139\\*\\*\\*\\*3333 |");
     expect(md).not.toMatch(MOBILE);
@@ -334,7 +334,7 @@ describe("channel coverage", () => {
   it("lists every branch of data-example, lowest coverage first, then each branch's gaps", () => {
     const result = runCli([...base, "--lang", "zh"]);
     expect(result.code).toBe(0);
-    expect(result.stdout.split("\n")[0]).toBe("信息档案完整度");
+    expect(result.stdout.split("\n")[0]).toBe("信息档案完整度（按工作手册的清单逐项）");
     const overview = result.stdout.split("\n").filter((l) => /^│ 招商银行/.test(l));
     expect(overview.findIndex((l) => l.includes("福田中心"))).toBeGreaterThan(overview.findIndex((l) => l.includes("香蜜湖")));
     expect(result.stdout).toContain("招商银行深圳蛇口支行（深圳南山营业部）：完整度");
