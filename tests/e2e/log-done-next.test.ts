@@ -51,6 +51,16 @@ describe("channel log --done --next", () => {
     expect(now[0]!.due).toBe("2012-03-30");
   });
 
+  it("takes --kind by its Chinese name as the files do (电话 is written call), and names both forms when it is wrong", () => {
+    const dir = scratch();
+    const result = runCli(["log", "p-he", "--kind", "电话", "--date", "2012-03-20", "--data", dir, "--lang", "zh"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(lastEntry(dir)).toMatchObject({ date: "2012-03-20", kind: "call", with: ["p-he"] });
+    const wrong = runCli(["log", "p-he", "--kind", "电活", "--date", "2012-03-20", "--data", dir, "--lang", "zh"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("call 电话");
+  });
+
   it("adds next_followup to a block prospect without one and to a one-line one, keeping every other byte", () => {
     const dir = scratch();
     const before = read(dir, PROSPECTS);

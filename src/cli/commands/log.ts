@@ -14,7 +14,7 @@ import { AppendError, appendActivity, type ActivityEntry } from "../../log/appen
 import type { LoadedRepository } from "../../load/repository.js";
 import { setNextFollowup } from "../../log/next-followup.js";
 import { ACTIVITY_KINDS, type Model } from "../../model/types.js";
-import { ENUM_NAMES, enumCode } from "../../model/enum-names.js";
+import { describeAllowed, ENUM_NAMES, enumCode } from "../../model/enum-names.js";
 import { parseDate, type IsoDate } from "../../model/values.js";
 import { closingHint, isDoneKind } from "../../rules/closing.js";
 import { DONE_KINDS, type DoneKind } from "../../rules/followup-kinds.js";
@@ -61,9 +61,11 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   // First: `log --done maturity p-chen-001` took the person for a kind, and is told so.
   const done = options.done === undefined ? null : doneKinds(lang, options.done);
   if (people.length === 0 && options.branch === undefined) throw usageError("log.error.noTarget");
-  const kind = options.kind ?? (people.length === 0 ? "report" : "call");
+  // The kind as the files take it: its code or its Chinese name (电话), written as the code.
+  const kindWritten = options.kind ?? (people.length === 0 ? "report" : "call");
+  const kind = enumCode("activity", kindWritten.trim());
   if (!(ACTIVITY_KINDS as readonly string[]).includes(kind)) {
-    throw usageError("log.error.badKind", { value: kind, allowed: ACTIVITY_KINDS.join("|"), hint: hint(lang, kind, ACTIVITY_KINDS) });
+    throw usageError("log.error.badKind", { value: kindWritten, allowed: describeAllowed(ACTIVITY_KINDS).join(lang === "zh" ? "、" : ", "), hint: hint(lang, kindWritten, ACTIVITY_KINDS) });
   }
   const note = options.note?.replace(/\r\n/g, "\n");
   for (const [option, value] of [["--note", note], ["--by", options.by]] as const) {
