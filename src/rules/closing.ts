@@ -31,28 +31,36 @@ export function isDoneKind(kind: string): kind is DoneKind {
 }
 
 /**
- * The opening days of an event-like item (null for the other kinds, which no `done` closes):
- * a planned follow-up and a maturity can be dealt with up to `window_days` ahead when the
- * contact says so, otherwise from their due day; a large movement and a complaint from the
- * day of the event; a care call from the day after the purchase.
+ * The opening days of an event-like item of `kind` due on `due`: a planned follow-up and a
+ * maturity can be dealt with up to `window_days` ahead when the contact says so, otherwise from
+ * their due day; a large movement and a complaint (due on the event's date) from that day; a
+ * care call from the day after the purchase (`purchased`).
  */
-export function openingDays(item: Pick<FollowupItem, "kind" | "due" | "facts">, policy: Pick<FollowupPolicy, "windowDays">): OpeningDays | null {
-  switch (item.kind) {
+export function openingDaysFor(kind: DoneKind, due: IsoDate, purchased: IsoDate | null, windowDays: number): OpeningDays {
+  switch (kind) {
     case "prospect_followup":
     case "maturity":
-      return { listed: addDays(item.due, -policy.windowDays), plain: item.due };
+      return { listed: addDays(due, -windowDays), plain: due };
     case "large_movement":
     case "complaint":
-      // Due on the event's date.
-      return { listed: item.due, plain: item.due };
+      return { listed: due, plain: due };
     case "care_call": {
-      if (item.facts.kind !== "care_call") return null;
-      const day = addDays(item.facts.date, 1);
+      const day = addDays(purchased ?? due, 1);
       return { listed: day, plain: day };
     }
-    default:
-      return null;
   }
+}
+
+/** The opening days of an item (null for the kinds no contact closes). */
+export function openingDays(item: Pick<FollowupItem, "kind" | "due" | "facts">, policy: Pick<FollowupPolicy, "windowDays">): OpeningDays | null {
+  if (!isDoneKind(item.kind)) return null;
+  if (item.kind === "care_call" && item.facts.kind !== "care_call") return null;
+  return openingDaysFor(item.kind, item.due, item.facts.kind === "care_call" ? item.facts.date : null, policy.windowDays);
+}
+
+/** Whether a contact on `contact.date` with this `done` list deals with an item of `kind` that opens on `opening`. */
+export function contactDeals(contact: Pick<ClosingActivity, "date" | "done">, kind: DoneKind, opening: OpeningDays): boolean {
+  return contact.done === null ? opening.plain <= contact.date : contact.done.includes(kind) && opening.listed <= contact.date;
 }
 
 /**
@@ -60,11 +68,9 @@ export function openingDays(item: Pick<FollowupItem, "kind" | "due" | "facts">, 
  * as-of day (a planned one has not happened yet).
  */
 export function closes(activity: ClosingActivity, item: Pick<FollowupItem, "kind" | "due" | "facts" | "person">, policy: Pick<FollowupPolicy, "windowDays">): boolean {
-  if (item.person === null || !activity.with.includes(item.person)) return false;
+  if (item.person === null || !activity.with.includes(item.person) || !isDoneKind(item.kind)) return false;
   const opening = openingDays(item, policy);
-  if (opening === null) return false;
-  if (activity.done === null) return activity.date >= opening.plain;
-  return isDoneKind(item.kind) && activity.done.includes(item.kind) && activity.date >= opening.listed;
+  return opening !== null && contactDeals(activity, item.kind, opening);
 }
 
 /** The items of `items` that `activity` closes, in their order. */

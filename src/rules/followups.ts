@@ -8,6 +8,7 @@ import type { Activity, ActivityKind, Branch, FollowupPolicy, Model, Position, P
 import { addDays, daysBetween, isLeapYear, isoDate, type IsoDate, type LunarBirthday, type SolarBirthday } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
 import { FOLLOWUP_KINDS, type DoneKind, type FollowupKind } from "./followup-kinds.js";
+import { contactDeals, openingDaysFor, type OpeningDays } from "./closing.js";
 import { isPresent } from "./presence.js";
 import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
 
@@ -155,7 +156,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
     });
   };
   /** The event-like kinds: not done (see `isDone`), and neither older than overdue_days nor beyond the window. */
-  const eventLike = (kind: DoneKind, due: IsoDate, opening: Opening, personId: string): boolean =>
+  const eventLike = (kind: DoneKind, due: IsoDate, opening: OpeningDays, personId: string): boolean =>
     oldest <= due && due <= horizon && !isDone(contacts.get(personId), kind, opening);
   const amCovered = new Set(model.departments.filter((d) => d.amCovered).map((d) => d.id));
   const expenses = model.settings.expenseSupport;
@@ -221,14 +222,14 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       const base = `${branch.id}|${prospect.id}`;
       if (prospect.nextFollowup !== null) {
         const due = prospect.nextFollowup;
-        if (eventLike("prospect_followup", due, { listed: addDays(due, -policy.windowDays), plain: due }, prospect.id)) {
+        if (eventLike("prospect_followup", due, openingDaysFor("prospect_followup", due, null, policy.windowDays), prospect.id)) {
           add(prospectSubject(branch, prospect), "prospect_followup", due, { kind: "prospect_followup", planned: due }, `prospect_followup|${base}|${due}`);
         }
       }
       prospect.holdings.forEach((holding, index) => {
         if (holding.matures === null) return;
         const due = addDays(holding.matures, -policy.maturityLeadDays);
-        if (eventLike("maturity", due, { listed: addDays(due, -policy.windowDays), plain: due }, prospect.id)) {
+        if (eventLike("maturity", due, openingDaysFor("maturity", due, null, policy.windowDays), prospect.id)) {
           add(
             prospectSubject(branch, prospect),
             "maturity",
@@ -240,7 +241,8 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       });
       prospect.events.forEach((event, index) => {
         if (event.date > asOf) return;
-        const opening = { listed: event.date, plain: event.date };
+        // A movement and a complaint open alike: on the event's date.
+        const opening = openingDaysFor("complaint", event.date, null, policy.windowDays);
         if (event.kind === "large_movement") {
           if (event.amount === null || event.amount < policy.largeMovementMin) return;
           if (eventLike("large_movement", event.date, opening, prospect.id)) {
@@ -259,8 +261,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       prospect.purchases.forEach((purchase, index) => {
         if (!purchase.important || purchase.date > asOf) return;
         const due = addDays(purchase.date, policy.careCallDays);
-        const dayAfter = addDays(purchase.date, 1);
-        if (eventLike("care_call", due, { listed: dayAfter, plain: dayAfter }, prospect.id)) {
+        if (eventLike("care_call", due, openingDaysFor("care_call", due, purchase.date, policy.windowDays), prospect.id)) {
           add(
             prospectSubject(branch, prospect),
             "care_call",
@@ -434,23 +435,9 @@ function latest(contacts: readonly Contact[] | undefined): IsoDate | null {
   return contacts !== undefined && contacts.length > 0 ? contacts[contacts.length - 1]!.date : null;
 }
 
-/**
- * From when an activity can have dealt with an event-like item: `listed` for an activity whose
- * `done` names the item's kind, `plain` for one without `done` (docs/rules.md, the opening days).
- */
-interface Opening {
-  listed: IsoDate;
-  plain: IsoDate;
-}
-
-/**
- * Whether a contact on or before D dealt with the item: one that lists the kind in `done`, from
- * the opening day on, or one without `done`, from the plain opening day on. A `done` list that
- * names other kinds says what the contact was about, so it closes nothing else.
- */
-function isDone(contacts: readonly Contact[] | undefined, kind: DoneKind, opening: Opening): boolean {
-  if (contacts === undefined) return false;
-  return contacts.some((c) => (c.done === null ? opening.plain <= c.date : c.done.includes(kind) && opening.listed <= c.date));
+/** Whether a contact on or before D dealt with the item (closing.ts: a `done` list closes only the kinds it names). */
+function isDone(contacts: readonly Contact[] | undefined, kind: DoneKind, opening: OpeningDays): boolean {
+  return contacts !== undefined && contacts.some((c) => contactDeals(c, kind, opening));
 }
 
 type PersonRecord = { type: "staff"; staff: StaffMember; name: string } | { type: "prospect"; prospect: Prospect; name: string };
