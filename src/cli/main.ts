@@ -11,13 +11,13 @@ import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
 import { commanderErrorText, examplesText, helpConfiguration } from "./help.js";
 import { parseDayOption, parseMonthOption } from "./date-options.js";
 import { VERSION } from "../version.js";
-import { runFollowups, type FollowupsOptions } from "./commands/followups.js";
+import { describeFollowupKinds, runFollowups, type FollowupsOptions } from "./commands/followups.js";
 import type { LogOptions } from "./commands/log.js";
 import type { MonthlyOptions } from "./commands/report.js";
 import type { ImportOptions } from "./commands/import.js";
 import type { ExportOptions } from "./commands/export.js";
 import { ACTIVITY_KINDS } from "../model/types.js";
-import { DONE_KINDS, FOLLOWUP_KINDS } from "../rules/followup-kinds.js";
+import { DONE_KINDS } from "../rules/followup-kinds.js";
 import { IMPORT_KINDS } from "../import/kinds.js";
 import { EXPORT_KINDS } from "../export/kinds.js";
 
@@ -94,7 +94,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--owner <name>", h("followups.help.owner"))
     .option("--department <id>", h("followups.help.department"))
     .option("--branch <id>", h("followups.help.branch"))
-    .option("--kind <kind>", t(lang, "followups.help.kind", { kinds: FOLLOWUP_KINDS.join("|") }), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option("--kind <kind>", t(lang, "followups.help.kind", { kinds: describeFollowupKinds() }), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option("--ics <file>", h("followups.help.ics"))
     .action((options: FollowupsOptions, command: Command) => run(async (ctx) => runFollowups(ctx, options), command.optsWithGlobals()));
 

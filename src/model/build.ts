@@ -165,7 +165,9 @@ function buildFollowupPolicy(raw: Raw): FollowupPolicy {
   const cadence = asRecord(raw.cadence_days);
   return {
     windowDays: num(raw.window_days) ?? d.windowDays,
-    overdueDays: num(raw.overdue_days) ?? d.overdueDays,
+    since: str(raw.since) ?? d.since,
+    // v2 wrote `overdue_days` for the same setting; `escalate_days` wins when both are written.
+    escalateDays: num(raw.escalate_days) ?? num(raw.overdue_days) ?? d.escalateDays,
     cadenceDays: {
       key: num(cadence.key) ?? d.cadenceDays.key,
       leader: num(cadence.leader) ?? d.cadenceDays.leader,

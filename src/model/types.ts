@@ -284,7 +284,13 @@ export interface ExpensePolicy {
 
 export interface FollowupPolicy {
   windowDays: number;
-  overdueDays: number;
+  /**
+   * `followups.since`: event-like items due before this day are not listed (the day the team
+   * started working from the list); null: none is left out for its age.
+   */
+  since: IsoDate | null;
+  /** `escalate_days` (v2's `overdue_days` read as it): an event-like item this many days late is escalated. */
+  escalateDays: number;
   /** Contact cadence in days per staff category, for key staff, and for valuable prospects. */
   cadenceDays: Record<PositionCategory | "key" | "valuable", number>;
   leaderReportDays: number;
@@ -319,7 +325,8 @@ export interface Model {
 
 export const DEFAULT_FOLLOWUP_POLICY: FollowupPolicy = {
   windowDays: 7,
-  overdueDays: 30,
+  since: null,
+  escalateDays: 30,
   cadenceDays: { key: 7, leader: 30, influencer: 14, resource: 14, daily: 21, external: 60, valuable: 30 },
   leaderReportDays: 30,
   archiveReviewDays: 90,

@@ -24,6 +24,8 @@ export interface FollowupReport {
   /** Display names of the branches, by id. */
   branchNames: ReadonlyMap<string, string>;
   lang: Lang;
+  /** The policy's escalate_days, for the escalated group's heading (30 when not given). */
+  escalateDays?: number;
 }
 
 /** The branch names as the list shows them: without the bank's name in front ("深圳车公庙支行"). */
@@ -135,7 +137,10 @@ function branchLabel(item: FollowupItem, report: FollowupReport): string {
   return report.branchNames.get(item.branch) ?? item.branch;
 }
 
-/** docs/json-output.md: `{as_of, within, items: [{due, kind, overdue, branch, department, person, name, phone, owner, detail}]}`. */
+/**
+ * docs/json-output.md: `{as_of, within, items: [{due, kind, overdue, escalated, branch, department, person, name, phone, owner, detail}]}`.
+ * `owner` stays the branch's owner; the detail of an escalated item names the channel lead it is offered to.
+ */
 export function followupsJson(report: FollowupReport): object {
   return {
     as_of: report.asOf,
@@ -144,15 +149,29 @@ export function followupsJson(report: FollowupReport): object {
       due: item.due,
       kind: item.kind,
       overdue: item.overdue,
+      escalated: item.escalated,
       branch: item.branch,
       department: item.department,
       person: item.person,
       name: item.name,
       phone: item.phone,
       owner: item.owner,
-      detail: describeFollowup(item, report.lang, report.asOf),
+      detail: itemDetail(item, report.lang, report.asOf),
     })),
   };
+}
+
+/** "已升级，同时提交渠道主管 王伟": what an escalated item adds to its detail; null for the others. */
+export function escalationNote(item: FollowupItem, lang: Lang): string | null {
+  if (!item.escalated) return null;
+  return item.channelLead === null ? t(lang, "followups.escalatedNoLead") : t(lang, "followups.escalatedNote", { lead: item.channelLead });
+}
+
+/** The detail as the flat outputs (JSON, CSV, Markdown) give it: an escalated item's says so and to whom. */
+export function itemDetail(item: FollowupItem, lang: Lang, asOf: IsoDate): string {
+  const detail = describeFollowup(item, lang, asOf);
+  const note = escalationNote(item, lang);
+  return note === null ? detail : `${detail}${lang === "zh" ? "；" : "; "}${note}`;
 }
 
 function weekday(date: IsoDate, lang: Lang): string {
@@ -180,8 +199,19 @@ export function renderFollowupsTable(report: FollowupReport, style: Style, termi
   const { lang } = report;
   const fit = (text: string) => fitText(text, terminalWidth);
   const out: string[] = [style.bold(fit(terminalText(followupsTitle(report)))), ""];
-  if (terminalWidth !== null && report.items.length > 0) out.push(renderGroupedTable(personTable(report, style), style, terminalWidth));
-  else out.push(...dayTables(report, style));
+  if (terminalWidth !== null && report.items.length > 0) {
+    // Escalated items first, under their own heading; then everything else as before.
+    const escalated = report.items.filter((i) => i.escalated);
+    if (escalated.length > 0) {
+      out.push(style.error(style.bold(fit(terminalText(t(lang, "followups.group.escalated", { count: escalated.length, days: report.escalateDays ?? 30 }))))));
+      out.push(renderGroupedTable(personTable({ ...report, items: escalated }, style), style, terminalWidth));
+      const rest = report.items.filter((i) => !i.escalated);
+      if (rest.length > 0) {
+        out.push(style.bold(fit(t(lang, "followups.group.rest"))));
+        out.push(renderGroupedTable(personTable({ ...report, items: rest }, style), style, terminalWidth));
+      }
+    } else out.push(renderGroupedTable(personTable(report, style), style, terminalWidth));
+  } else out.push(...dayTables(report, style));
   if (report.items.length === 0) out.push(t(lang, "followups.none"), "");
   out.push(fit(terminalText(summaryLine(report))));
   return out.join("\n") + "\n";
@@ -200,9 +230,15 @@ function dayTables(report: FollowupReport, style: Style): string[] {
     { header: t(lang, "followups.col.owner") },
     { header: t(lang, "followups.col.detail") },
   ];
-  const cells = (item: FollowupItem) => [kindLabel(item.kind, lang), branchLabel(item, report), personLabel(item, lang), item.phone ?? "-", item.owner ?? "-", describeFollowup(item, lang, asOf)];
+  const cells = (item: FollowupItem) => [kindLabel(item.kind, lang), branchLabel(item, report), personLabel(item, lang), item.phone ?? "-", ownerCell(item, lang), describeFollowup(item, lang, asOf)];
 
-  const overdue = report.items.filter((i) => i.overdue);
+  const escalated = report.items.filter((i) => i.escalated);
+  if (escalated.length > 0) {
+    out.push(style.error(style.bold(t(lang, "followups.group.escalated", { count: escalated.length, days: report.escalateDays ?? 30 }))));
+    const rows = escalated.map((item) => [formatDay(item.due, lang, asOf), t(lang, "followups.late", { days: item.daysLate }), ...cells(item)]);
+    out.push(renderTable({ columns: columns(true), rows }, style));
+  }
+  const overdue = report.items.filter((i) => i.overdue && !i.escalated);
   if (overdue.length > 0) {
     out.push(style.error(style.bold(t(lang, "followups.group.overdue", { count: overdue.length }))));
     const rows = overdue.map((item) => [formatDay(item.due, lang, asOf), t(lang, "followups.late", { days: item.daysLate }), ...cells(item)]);
@@ -264,7 +300,14 @@ function groupHeading(item: FollowupItem, report: FollowupReport): string {
   if (item.branch !== null) parts.push(branchLabel(item, report));
   else if (item.name === null) parts.push(t(lang, "followups.heading.everyone"));
   if (item.owner !== null) parts.push(t(lang, "followups.heading.owner", { owner: item.owner }));
+  if (item.channelLead !== null) parts.push(t(lang, "followups.heading.channelLead", { lead: item.channelLead }));
   return parts.join(" · ");
+}
+
+/** The owner cell of the piped table: the owner, and the channel lead an escalated item is offered to. */
+function ownerCell(item: FollowupItem, lang: Lang): string {
+  const owner = item.owner ?? "-";
+  return item.channelLead === null ? owner : `${owner}${lang === "zh" ? "、" : ", "}${item.channelLead}`;
 }
 
 /** The closing line: how many items of each kind, and which files were skipped. */
@@ -274,6 +317,8 @@ export function summaryLine(report: FollowupReport): string {
     .filter((c) => c.count > 0)
     .map((c) => t(lang, "followups.summaryCount", { kind: kindLabel(c.kind, lang), count: c.count }));
   let line = items.length === 0 ? t(lang, "followups.summaryEmpty") : t(lang, "followups.summary", { total: items.length, counts: counts.join(lang === "zh" ? "，" : ", ") });
+  const escalated = items.filter((i) => i.escalated).length;
+  if (escalated > 0) line += t(lang, "followups.summaryEscalated", { count: escalated });
   if (report.skipped.length > 0) line += t(lang, "followups.summarySkipped", { count: report.skipped.length, files: report.skipped.join(", ") });
   return line;
 }
@@ -304,6 +349,7 @@ export function followupsTabular(report: FollowupReport, options: { spreadsheet:
       { header: t(lang, "followups.col.owner") },
       { header: t(lang, "followups.col.detail") },
       ...(options.spreadsheet ? [{ header: t(lang, "followups.col.amount"), align: "right" as const, numeric: true }] : []),
+      { header: t(lang, "followups.col.escalated") },
     ],
     rows: report.items.map((item) => [
       item.due,
@@ -314,8 +360,9 @@ export function followupsTabular(report: FollowupReport, options: { spreadsheet:
       positionLabel(item, lang),
       item.phone ?? "",
       item.owner ?? "",
-      describeFollowup(item, lang, asOf),
+      itemDetail(item, lang, asOf),
       ...(options.spreadsheet ? [amount(item)] : []),
+      item.escalated ? t(lang, "followups.escalatedYes") : "",
     ]),
   };
 }

@@ -11,7 +11,7 @@ import { createHash } from "../load/hash.js";
 import { t } from "../i18n/catalog.js";
 import { addDays, type IsoDate } from "../model/values.js";
 import type { FollowupItem } from "../rules/followups.js";
-import { describeFollowup, kindLabel, personLabel, type FollowupReport } from "./followups.js";
+import { describeFollowup, escalationNote, kindLabel, personLabel, type FollowupReport } from "./followups.js";
 import { MAX_LINE_CHARS, shorten, visibleControls } from "./untrusted-text.js";
 
 /** The most octets a content line may have, CRLF excluded (RFC 5545 3.1). */
@@ -41,13 +41,19 @@ export function renderIcs(report: FollowupReport, options: IcsOptions): string {
   for (const item of report.items) {
     const subject = item.name !== null ? personLabel(item, lang) : item.branch !== null ? (report.branchNames.get(item.branch) ?? item.branch) : describeFollowup(item, lang, asOf);
     const about = { kind: kindLabel(item.kind, lang), subject };
-    const summary = item.overdue ? t(lang, "followups.ics.summaryOverdue", { ...about, days: item.daysLate }) : t(lang, "followups.ics.summary", about);
+    const summary = item.escalated
+      ? t(lang, "followups.ics.summaryEscalated", { ...about, days: item.daysLate })
+      : item.overdue
+        ? t(lang, "followups.ics.summaryOverdue", { ...about, days: item.daysLate })
+        : t(lang, "followups.ics.summary", about);
     const day = item.overdue ? asOf : item.due;
     const description = [describeFollowup(item, lang, asOf)];
     if (item.overdue) description.push(t(lang, "followups.ics.wasDue", { date: item.due, days: item.daysLate }));
     if (item.phone !== null) description.push(t(lang, "followups.ics.phone", { phone: item.phone }));
     if (item.branch !== null) description.push(t(lang, "followups.ics.branch", { branch: report.branchNames.get(item.branch) ?? item.branch }));
     if (item.owner !== null) description.push(t(lang, "followups.ics.owner", { owner: item.owner }));
+    const escalation = escalationNote(item, lang);
+    if (escalation !== null) description.push(escalation);
     lines.push(
       "BEGIN:VEVENT",
       `UID:${itemUid(item)}`,
@@ -57,6 +63,8 @@ export function renderIcs(report: FollowupReport, options: IcsOptions): string {
       `SUMMARY:${escapeText(summary)}`,
       `DESCRIPTION:${escapeText(description.join("\n"))}`,
       `CATEGORIES:${escapeText(kindLabel(item.kind, lang))}`,
+      // An escalated item is the calendar's "high" priority (RFC 5545: 1–4), the rest undefined.
+      ...(item.escalated ? ["PRIORITY:1"] : []),
       "TRANSP:TRANSPARENT",
       "BEGIN:VALARM",
       "ACTION:DISPLAY",

@@ -30,6 +30,7 @@ function figuresJson(f: SummaryFigures): object {
     bonus_amount: f.bonusAmount,
     expense_support: f.expenseSupport,
     overdue_followups: f.overdueFollowups,
+    escalated_followups: f.escalatedFollowups,
   };
 }
 
@@ -39,6 +40,7 @@ export function summaryJson(result: SummaryResult): object {
     campaign: result.campaign,
     departments: result.departments.map((d) => ({ department: d.department, name: d.name, ...figuresJson(d) })),
     totals: figuresJson(result.totals),
+    escalated_by_owner: result.escalatedByOwner.map((r) => ({ department: r.department, owner: r.owner, channel_lead: r.channelLead, escalated: r.escalated })),
   };
 }
 
@@ -66,6 +68,7 @@ export function summaryTabular(result: SummaryResult, lang: Lang, options: { spr
     right(h("report.summary.col.bonusAmount")),
     right(h("report.summary.col.expenseSupport")),
     right(h("report.summary.col.overdue")),
+    right(h("report.summary.col.escalated")),
   ];
   const cells = (f: SummaryFigures) => [
     num(f.branches),
@@ -82,6 +85,7 @@ export function summaryTabular(result: SummaryResult, lang: Lang, options: { spr
     yuanUnderHeader(f.bonusAmount),
     yuanUnderHeader(f.expenseSupport),
     num(f.overdueFollowups),
+    num(f.escalatedFollowups),
   ];
   const rows = result.departments.map((d) => [...(options.spreadsheet ? [d.department] : []), d.name, ...cells(d)]);
   rows.push([...(options.spreadsheet ? [""] : []), h("report.summary.total"), ...cells(result.totals)]);
@@ -94,6 +98,10 @@ export function summaryBlocks(result: SummaryResult, lang: Lang, options: { spre
     { kind: "title", text: t(lang, "report.summary.title", { date: result.asOf }) },
     { kind: "table", table, emphasis: [table.rows.length - 1], compact: true },
   ];
+  if (result.escalatedByOwner.length > 0) {
+    blocks.push({ kind: "heading", text: t(lang, "report.summary.escalatedTitle") });
+    blocks.push({ kind: "table", table: escalatedTabular(result, lang, options), compact: true });
+  }
   if (result.campaign !== null) blocks.push({ kind: "note", text: t(lang, "report.summary.campaign", result.campaign) });
   else blocks.push({ kind: "note", text: t(lang, "report.summary.noCampaign") });
   if (result.totals.bonusAwarded === null) blocks.push({ kind: "note", text: t(lang, "report.summary.noBonus") });
@@ -101,12 +109,34 @@ export function summaryBlocks(result: SummaryResult, lang: Lang, options: { spre
   return blocks;
 }
 
+/** Escalated items per department and owner: whose are they, and which channel lead has them too. */
+function escalatedTabular(result: SummaryResult, lang: Lang, options: { spreadsheet: boolean }): Tabular {
+  const names = new Map(result.departments.map((d) => [d.department, d.name]));
+  return {
+    columns: [
+      { header: t(lang, options.spreadsheet ? "report.summary.col.departmentId" : "report.summary.col.department") },
+      { header: t(lang, "report.summary.col.owner") },
+      { header: t(lang, "report.summary.col.channelLead") },
+      { header: t(lang, "report.summary.col.escalated"), align: "right", numeric: true },
+    ],
+    rows: result.escalatedByOwner.map((r) => [
+      options.spreadsheet ? r.department : (names.get(r.department) ?? r.department),
+      r.owner ?? (options.spreadsheet ? "" : DASH),
+      r.channelLead ?? (options.spreadsheet ? "" : DASH),
+      String(r.escalated),
+    ]),
+  };
+}
+
 export function renderSummary(result: SummaryResult, format: SummaryFormat, lang: Lang, style: Style): string {
   switch (format) {
     case "json":
       return JSON.stringify(summaryJson(result), null, 2) + "\n";
     case "csv":
-      return renderDocumentCsv([{ kind: "table", table: summaryTabular(result, lang, { spreadsheet: true }) }]);
+      return renderDocumentCsv([
+        { kind: "table", table: summaryTabular(result, lang, { spreadsheet: true }) },
+        ...(result.escalatedByOwner.length === 0 ? [] : [{ kind: "table" as const, table: escalatedTabular(result, lang, { spreadsheet: true }) }]),
+      ]);
     case "md":
       return renderDocumentMarkdown(summaryBlocks(result, lang, { spreadsheet: false }));
     case "table":

@@ -1,13 +1,15 @@
 /**
  * Which follow-up items a contact deals with (docs/rules.md, "What closes an item"): an
- * event-like item is closed by an activity naming its person that either lists the item's kind
- * in `done` and is dated on or after the item's opening day, or has no `done` and is dated on
- * or after its plain opening day. Pure; shared by `channel log`'s hint and the follow-up rules.
+ * event-like item is closed only by an activity that names its person, lists the item's kind in
+ * `done`, and is dated on or after the item's opening day (and, as the caller sees to, on or
+ * before the as-of day). A contact without `done` closes no event-like item: it still counts for
+ * the contact cadence. Pure; shared by `channel log`'s hint and prompt and by the follow-up rules.
+ *
+ * It needs only the few fields of an item named by ClosableItem, so it depends on the kinds
+ * (followup-kinds.ts) and not on the rules that make the items (followups.ts imports this file).
  */
-import type { FollowupPolicy } from "../model/types.js";
 import { addDays, type IsoDate } from "../model/values.js";
 import { DONE_KINDS, type DoneKind } from "./followup-kinds.js";
-import type { FollowupItem } from "./followups.js";
 
 /** What of an activity the closing rule looks at. */
 export interface ClosingActivity {
@@ -18,12 +20,13 @@ export interface ClosingActivity {
   done: readonly DoneKind[] | null;
 }
 
-/** From which day an activity can close an item. */
-export interface OpeningDays {
-  /** For an activity that lists the item's kind in `done`. */
-  listed: IsoDate;
-  /** For an activity without `done`. */
-  plain: IsoDate;
+/** What of a follow-up item the closing rule looks at (a FollowupItem of rules/followups.ts has all of it). */
+export interface ClosableItem {
+  kind: string;
+  due: IsoDate;
+  person: string | null;
+  /** Why it is due: for a care call, `date` is the purchase's day (the item opens the day after). */
+  facts: { kind: string; date?: IsoDate };
 }
 
 export function isDoneKind(kind: string): kind is DoneKind {
@@ -31,50 +34,48 @@ export function isDoneKind(kind: string): kind is DoneKind {
 }
 
 /**
- * The opening days of an event-like item of `kind` due on `due`: a planned follow-up and a
- * maturity can be dealt with up to `window_days` ahead when the contact says so, otherwise from
- * their due day; a large movement and a complaint (due on the event's date) from that day; a
- * care call from the day after the purchase (`purchased`).
+ * The opening day of an event-like item of `kind` due on `due`: a planned follow-up and a
+ * maturity can be dealt with up to `window_days` ahead of their due day; a large movement and a
+ * complaint (due on the event's date) from that day; a care call from the day after the purchase
+ * (`purchased`).
  */
-export function openingDaysFor(kind: DoneKind, due: IsoDate, purchased: IsoDate | null, windowDays: number): OpeningDays {
+export function openingDayFor(kind: DoneKind, due: IsoDate, purchased: IsoDate | null, windowDays: number): IsoDate {
   switch (kind) {
     case "prospect_followup":
     case "maturity":
-      return { listed: addDays(due, -windowDays), plain: due };
+      return addDays(due, -windowDays);
     case "large_movement":
     case "complaint":
-      return { listed: due, plain: due };
-    case "care_call": {
-      const day = addDays(purchased ?? due, 1);
-      return { listed: day, plain: day };
-    }
+      return due;
+    case "care_call":
+      return addDays(purchased ?? due, 1);
   }
 }
 
-/** The opening days of an item (null for the kinds no contact closes). */
-export function openingDays(item: Pick<FollowupItem, "kind" | "due" | "facts">, policy: Pick<FollowupPolicy, "windowDays">): OpeningDays | null {
+/** The opening day of an item (null for the kinds no contact closes). */
+export function openingDay(item: ClosableItem, policy: { windowDays: number }): IsoDate | null {
   if (!isDoneKind(item.kind)) return null;
   if (item.kind === "care_call" && item.facts.kind !== "care_call") return null;
-  return openingDaysFor(item.kind, item.due, item.facts.kind === "care_call" ? item.facts.date : null, policy.windowDays);
+  return openingDayFor(item.kind, item.due, item.facts.kind === "care_call" ? (item.facts.date ?? null) : null, policy.windowDays);
 }
 
-/** Whether a contact on `contact.date` with this `done` list deals with an item of `kind` that opens on `opening`. */
-export function contactDeals(contact: Pick<ClosingActivity, "date" | "done">, kind: DoneKind, opening: OpeningDays): boolean {
-  return contact.done === null ? opening.plain <= contact.date : contact.done.includes(kind) && opening.listed <= contact.date;
+/** Whether a contact on `contact.date` with this `done` list deals with an item of `kind` that opens on `opening`: it must list the kind. */
+export function contactDeals(contact: Pick<ClosingActivity, "date" | "done">, kind: DoneKind, opening: IsoDate): boolean {
+  return contact.done !== null && contact.done.includes(kind) && opening <= contact.date;
 }
 
 /**
  * Whether `activity` closes `item`. The caller counts only activities dated on or before the
  * as-of day (a planned one has not happened yet).
  */
-export function closes(activity: ClosingActivity, item: Pick<FollowupItem, "kind" | "due" | "facts" | "person">, policy: Pick<FollowupPolicy, "windowDays">): boolean {
+export function closes(activity: ClosingActivity, item: ClosableItem, policy: { windowDays: number }): boolean {
   if (item.person === null || !activity.with.includes(item.person) || !isDoneKind(item.kind)) return false;
-  const opening = openingDays(item, policy);
+  const opening = openingDay(item, policy);
   return opening !== null && contactDeals(activity, item.kind, opening);
 }
 
 /** The items of `items` that `activity` closes, in their order. */
-export function itemsClosedBy<T extends Pick<FollowupItem, "kind" | "due" | "facts" | "person">>(activity: ClosingActivity, items: readonly T[], policy: Pick<FollowupPolicy, "windowDays">): T[] {
+export function itemsClosedBy<T extends ClosableItem>(activity: ClosingActivity, items: readonly T[], policy: { windowDays: number }): T[] {
   return items.filter((item) => closes(activity, item, policy));
 }
 
@@ -94,7 +95,7 @@ export interface ClosingHint<T> {
 }
 
 /** Which of `items` (the open items of the activity's people) the activity closes, which stay open, and the `done` that would close more. */
-export function closingHint<T extends Pick<FollowupItem, "kind" | "due" | "facts" | "person">>(activity: ClosingActivity, items: readonly T[], policy: Pick<FollowupPolicy, "windowDays">): ClosingHint<T> {
+export function closingHint<T extends ClosableItem>(activity: ClosingActivity, items: readonly T[], policy: { windowDays: number }): ClosingHint<T> {
   const closed = itemsClosedBy(activity, items, policy);
   const open = items.filter((item) => !closed.includes(item));
   // A done list closes only what it lists: the suggestion keeps the kinds the activity closes now.

@@ -8,7 +8,7 @@ import type { Activity, ActivityKind, Branch, FollowupPolicy, Model, Position, P
 import { addDays, daysBetween, isLeapYear, isoDate, type IsoDate, type LunarBirthday, type SolarBirthday } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
 import { FOLLOWUP_KINDS, type DoneKind, type FollowupKind } from "./followup-kinds.js";
-import { contactDeals, openingDaysFor, type OpeningDays } from "./closing.js";
+import { contactDeals, isDoneKind, openingDayFor } from "./closing.js";
 import { isPresent } from "./presence.js";
 import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
 
@@ -101,6 +101,14 @@ export interface FollowupItem {
   overdue: boolean;
   /** D − due when overdue, else 0. */
   daysLate: number;
+  /**
+   * An event-like item more than `escalate_days` late (due < D − escalate_days): not dealt with
+   * by its owner in time, so it is also offered to the department's channel lead. False for
+   * every other kind.
+   */
+  escalated: boolean;
+  /** The department's channel lead (team.channel_lead) an escalated item is offered to; null when not escalated or the department names none. */
+  channelLead: string | null;
   /** Null for a holiday. */
   branch: string | null;
   department: string | null;
@@ -131,18 +139,23 @@ export interface FollowupItem {
  */
 export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: IsoDate, within: number): FollowupItem[] {
   const horizon = addDays(asOf, within);
-  const oldest = addDays(asOf, -policy.overdueDays);
+  // Event-like items due before this day are escalated (docs/rules.md); none is dropped for its age.
+  const escalateBefore = addDays(asOf, -policy.escalateDays);
+  const channelLeads = new Map(model.departments.map((d) => [d.id, d.team.channelLead]));
   const contacts = contactsByPerson(model, asOf);
   const items: FollowupItem[] = [];
   // At head-office scale this runs over ~100,000 people: an item's object is made once, when
   // it is due, and nothing is allocated for the people who have nothing due.
   const add = (subject: Subject, kind: FollowupKind, due: IsoDate, facts: FollowupFacts, identity: string): void => {
     const overdue = due < asOf;
+    const escalated = isDoneKind(kind) && due < escalateBefore;
     items.push({
       due,
       kind,
       overdue,
       daysLate: overdue ? daysBetween(due, asOf) : 0,
+      escalated,
+      channelLead: escalated && subject.department !== null ? (channelLeads.get(subject.department) ?? null) : null,
       branch: subject.branch,
       department: subject.department,
       person: subject.person,
@@ -155,9 +168,9 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       identity,
     });
   };
-  /** The event-like kinds: not done (see `isDone`), and neither older than overdue_days nor beyond the window. */
-  const eventLike = (kind: DoneKind, due: IsoDate, opening: OpeningDays, personId: string): boolean =>
-    oldest <= due && due <= horizon && !isDone(contacts.get(personId), kind, opening);
+  /** The event-like kinds: not done (see `isDone`), due from `since` on (without it, however old) and not beyond the window. */
+  const eventLike = (kind: DoneKind, due: IsoDate, opening: IsoDate, personId: string): boolean =>
+    (policy.since === null || policy.since <= due) && due <= horizon && !isDone(contacts.get(personId), kind, opening);
   const amCovered = new Set(model.departments.filter((d) => d.amCovered).map((d) => d.id));
   const expenses = model.settings.expenseSupport;
   const inExpenseWindow = expenses !== null && expenses.start <= asOf && asOf <= expenses.end;
@@ -222,14 +235,14 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       const base = `${branch.id}|${prospect.id}`;
       if (prospect.nextFollowup !== null) {
         const due = prospect.nextFollowup;
-        if (eventLike("prospect_followup", due, openingDaysFor("prospect_followup", due, null, policy.windowDays), prospect.id)) {
+        if (eventLike("prospect_followup", due, openingDayFor("prospect_followup", due, null, policy.windowDays), prospect.id)) {
           add(prospectSubject(branch, prospect), "prospect_followup", due, { kind: "prospect_followup", planned: due }, `prospect_followup|${base}|${due}`);
         }
       }
       prospect.holdings.forEach((holding, index) => {
         if (holding.matures === null) return;
         const due = addDays(holding.matures, -policy.maturityLeadDays);
-        if (eventLike("maturity", due, openingDaysFor("maturity", due, null, policy.windowDays), prospect.id)) {
+        if (eventLike("maturity", due, openingDayFor("maturity", due, null, policy.windowDays), prospect.id)) {
           add(
             prospectSubject(branch, prospect),
             "maturity",
@@ -242,7 +255,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       prospect.events.forEach((event, index) => {
         if (event.date > asOf) return;
         // A movement and a complaint open alike: on the event's date.
-        const opening = openingDaysFor("complaint", event.date, null, policy.windowDays);
+        const opening = openingDayFor("complaint", event.date, null, policy.windowDays);
         if (event.kind === "large_movement") {
           if (event.amount === null || event.amount < policy.largeMovementMin) return;
           if (eventLike("large_movement", event.date, opening, prospect.id)) {
@@ -261,7 +274,7 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
       prospect.purchases.forEach((purchase, index) => {
         if (!purchase.important || purchase.date > asOf) return;
         const due = addDays(purchase.date, policy.careCallDays);
-        if (eventLike("care_call", due, openingDaysFor("care_call", due, purchase.date, policy.windowDays), prospect.id)) {
+        if (eventLike("care_call", due, openingDayFor("care_call", due, purchase.date, policy.windowDays), prospect.id)) {
           add(
             prospectSubject(branch, prospect),
             "care_call",
@@ -328,7 +341,8 @@ export function compareItems(a: FollowupItem, b: FollowupItem): number {
 /**
  * What `channel followups` narrows the list to; every given criterion must hold. Items of the
  * whole repository (holidays: no branch) concern everyone and pass the branch, owner and
- * department criteria; only `kinds` can leave them out.
+ * department criteria; only `kinds` can leave them out. `owner` matches the branch's owner and,
+ * on an escalated item, the department's channel lead it is offered to.
  */
 export interface FollowupFilter {
   owner?: string;
@@ -341,7 +355,7 @@ export function filterFollowups(items: readonly FollowupItem[], filter: Followup
   return items.filter(
     (item) =>
       (item.branch === null ||
-        ((filter.owner === undefined || item.owner === filter.owner) &&
+        ((filter.owner === undefined || item.owner === filter.owner || item.channelLead === filter.owner) &&
           (filter.department === undefined || item.department === filter.department) &&
           (filter.branch === undefined || item.branch === filter.branch))) &&
       (filter.kinds === undefined || filter.kinds.length === 0 || filter.kinds.includes(item.kind)),
@@ -435,8 +449,8 @@ function latest(contacts: readonly Contact[] | undefined): IsoDate | null {
   return contacts !== undefined && contacts.length > 0 ? contacts[contacts.length - 1]!.date : null;
 }
 
-/** Whether a contact on or before D dealt with the item (closing.ts: a `done` list closes only the kinds it names). */
-function isDone(contacts: readonly Contact[] | undefined, kind: DoneKind, opening: OpeningDays): boolean {
+/** Whether a contact on or before D dealt with the item (closing.ts: only a `done` list naming its kind closes it). */
+function isDone(contacts: readonly Contact[] | undefined, kind: DoneKind, opening: IsoDate): boolean {
   return contacts !== undefined && contacts.some((c) => contactDeals(c, kind, opening));
 }
 

@@ -43,6 +43,18 @@ export interface SummaryFigures {
   expenseSupport: number | null;
   /** Follow-ups (rules/followups.ts) overdue at D at the department's branches. */
   overdueFollowups: number;
+  /** Of them, the escalated ones (event-like, more than escalate_days late and not done). */
+  escalatedFollowups: number;
+}
+
+/** How many escalated items one owner has at one department's branches (head office asks whose they are). */
+export interface EscalatedByOwner {
+  department: string;
+  /** The branch owner (null for branches with no owner and no specialist). */
+  owner: string | null;
+  /** The department's channel lead they are offered to as well; null when none is named. */
+  channelLead: string | null;
+  escalated: number;
 }
 
 export interface SummaryRow extends SummaryFigures {
@@ -57,6 +69,8 @@ export interface SummaryResult {
   /** Every department (of departments.yaml, plus any a branch names), sorted by id. */
   departments: SummaryRow[];
   totals: SummaryFigures;
+  /** Escalated items per department and owner, sorted by department id, then owner; only those with any. */
+  escalatedByOwner: EscalatedByOwner[];
 }
 
 export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
@@ -95,13 +109,24 @@ export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
       bonusAmount: bonus === null ? null : sumExact(bonusLines.map((d) => d.amount)),
       expenseSupport: expenses === null ? null : sumExact(expenseLines.map((d) => d.support)),
       overdueFollowups: overdue.filter((item) => item.department !== null && departmentIds.has(item.department)).length,
+      escalatedFollowups: overdue.filter((item) => item.escalated && item.department !== null && departmentIds.has(item.department)).length,
     };
   };
+
+  const byOwner = new Map<string, EscalatedByOwner>();
+  for (const item of overdue) {
+    if (!item.escalated || item.department === null) continue;
+    const key = `${item.department}\u0000${item.owner ?? ""}`;
+    const row = byOwner.get(key);
+    if (row !== undefined) row.escalated++;
+    else byOwner.set(key, { department: item.department, owner: item.owner, channelLead: item.channelLead, escalated: 1 });
+  }
 
   return {
     asOf,
     campaign: expenses === null ? null : { product: expenses.product, from: expenses.from, to: expenses.to },
     departments: ids.map((id) => ({ department: id, name: names.get(id) ?? id, ...figuresOf(new Set([id])) })),
     totals: figuresOf(new Set(ids)),
+    escalatedByOwner: [...byOwner.values()].sort((a, b) => compareText(a.department, b.department) || compareText(a.owner ?? "", b.owner ?? "")),
   };
 }

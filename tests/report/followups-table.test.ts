@@ -19,6 +19,8 @@ function item(due: string, kind: FollowupKind, facts: FollowupFacts, subject: Pa
     kind,
     overdue,
     daysLate,
+    escalated: false,
+    channelLead: null,
     branch: "cmb-futian-center",
     department: "sz-futian",
     person: null,

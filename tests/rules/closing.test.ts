@@ -1,11 +1,11 @@
 /**
- * The closing rule of docs/rules.md at each row of the opening-day table: an activity the day
- * before the opening day leaves the item open, one on the day itself closes it, for an activity
- * that lists the kind in `done` and for one without `done`. P (window_days) is 7 here.
+ * The closing rule of docs/rules.md at each row of the opening-day table: an activity that lists
+ * the kind in `done` the day before the opening day leaves the item open, one on the day itself
+ * closes it; an activity without `done` never closes an event-like item (v3). P (window_days) is 7 here.
  */
 import { describe, expect, it } from "vitest";
 import { addDays, type IsoDate } from "../../src/model/values.js";
-import { closes, closingHint, itemsClosedBy, openingDays, type ClosingActivity } from "../../src/rules/closing.js";
+import { closes, closingHint, itemsClosedBy, openingDay, type ClosingActivity } from "../../src/rules/closing.js";
 import type { DoneKind } from "../../src/rules/followup-kinds.js";
 import type { FollowupItem } from "../../src/rules/followups.js";
 
@@ -33,31 +33,32 @@ function item(kind: DoneKind, due: IsoDate, eventDate: IsoDate = due): ClosableI
 
 const call = (date: IsoDate, done: DoneKind[] | null = null, withIds: string[] = [person]): ClosingActivity => ({ date, with: withIds, done });
 
-/** [kind, the item, its opening day when the kind is listed, its plain opening day]. */
-const rows: [DoneKind, ClosableItem, IsoDate, IsoDate][] = [
-  ["prospect_followup", item("prospect_followup", "2012-03-21"), "2012-03-14", "2012-03-21"],
-  ["maturity", item("maturity", "2012-03-21"), "2012-03-14", "2012-03-21"],
-  ["large_movement", item("large_movement", "2012-03-18"), "2012-03-18", "2012-03-18"],
-  ["complaint", item("complaint", "2012-03-19"), "2012-03-19", "2012-03-19"],
+/** [kind, the item, its opening day]. */
+const rows: [DoneKind, ClosableItem, IsoDate][] = [
+  ["prospect_followup", item("prospect_followup", "2012-03-21"), "2012-03-14"],
+  ["maturity", item("maturity", "2012-03-21"), "2012-03-14"],
+  ["large_movement", item("large_movement", "2012-03-18"), "2012-03-18"],
+  ["complaint", item("complaint", "2012-03-19"), "2012-03-19"],
   // Bought on 03-16, care call due 3 days later: from the day after the purchase.
-  ["care_call", item("care_call", "2012-03-19", "2012-03-16"), "2012-03-17", "2012-03-17"],
+  ["care_call", item("care_call", "2012-03-19", "2012-03-16"), "2012-03-17"],
 ];
 
 const dayBefore = (d: IsoDate): IsoDate => addDays(d, -1);
 
 describe("the opening-day table", () => {
-  for (const [kind, subject, listed, plain] of rows) {
+  for (const [kind, subject, opening] of rows) {
     describe(kind, () => {
-      it(`opens on ${listed} for an activity listing it, on ${plain} for one without done`, () => {
-        expect(openingDays(subject, policy)).toEqual({ listed, plain });
+      it(`opens on ${opening}`, () => {
+        expect(openingDay(subject, policy)).toBe(opening);
       });
       it("listed in done: open the day before the opening day, closed on the day itself", () => {
-        expect(closes(call(dayBefore(listed), [kind]), subject, policy)).toBe(false);
-        expect(closes(call(listed, [kind]), subject, policy)).toBe(true);
+        expect(closes(call(dayBefore(opening), [kind]), subject, policy)).toBe(false);
+        expect(closes(call(opening, [kind]), subject, policy)).toBe(true);
       });
-      it("without done: open the day before the plain opening day, closed on the day itself", () => {
-        expect(closes(call(dayBefore(plain)), subject, policy)).toBe(false);
-        expect(closes(call(plain), subject, policy)).toBe(true);
+      it("without done: never closed, not even long after its due day (v3)", () => {
+        expect(closes(call(opening), subject, policy)).toBe(false);
+        expect(closes(call(subject.due), subject, policy)).toBe(false);
+        expect(closes(call("2012-04-30"), subject, policy)).toBe(false);
       });
       it("a done list that names other kinds does not close it, even long after", () => {
         const others = rows.map((r) => r[0]).filter((k) => k !== kind);
@@ -65,8 +66,8 @@ describe("the opening-day table", () => {
         expect(closes(call("2012-04-30", []), subject, policy)).toBe(false);
       });
       it("an activity that does not name the person does not close it", () => {
-        expect(closes(call(plain, null, ["someone-else"]), subject, policy)).toBe(false);
-        expect(closes(call(listed, [kind], []), subject, policy)).toBe(false);
+        expect(closes(call(opening, [kind], ["someone-else"]), subject, policy)).toBe(false);
+        expect(closes(call(opening, [kind], []), subject, policy)).toBe(false);
       });
     });
   }
@@ -78,7 +79,7 @@ describe("itemsClosedBy", () => {
     const maturity = item("maturity", "2012-03-21");
     const followup = item("prospect_followup", "2012-03-21");
     const all = [movement, maturity, followup];
-    expect(itemsClosedBy(call("2012-03-20"), all, policy)).toEqual([movement]);
+    expect(itemsClosedBy(call("2012-03-20"), all, policy)).toEqual([]);
     expect(itemsClosedBy(call("2012-03-20", ["large_movement"]), all, policy)).toEqual([movement]);
     expect(itemsClosedBy(call("2012-03-20", ["large_movement", "maturity"]), all, policy)).toEqual([movement, maturity]);
     expect(itemsClosedBy(call("2012-03-20", ["maturity", "prospect_followup"]), all, policy)).toEqual([maturity, followup]);
@@ -87,6 +88,15 @@ describe("itemsClosedBy", () => {
   it("the meeting where a follow-up is agreed, a week before it, does not close it", () => {
     // 谢老师: agreed at the 03-14 lecture for 03-21.
     expect(itemsClosedBy(call("2012-03-14"), [item("prospect_followup", "2012-03-21")], policy)).toEqual([]);
+  });
+
+  it("issue 23: a group SMS about a salon, an invitation, a planned salon close nothing", () => {
+    const complaint = item("complaint", "2012-03-10");
+    const maturity = item("maturity", "2012-03-21");
+    const care = item("care_call", "2012-03-19", "2012-03-16");
+    const sms = { date: "2012-03-20", with: ["zhang-zong", person], done: null };
+    expect(itemsClosedBy(sms, [complaint, maturity, care], policy)).toEqual([]);
+    expect(itemsClosedBy(call("2012-03-20", ["care_call"]), [complaint, maturity, care], policy)).toEqual([care]);
   });
 
   it("items of other kinds (a birthday, a routine contact) are never closed by it", () => {
@@ -100,12 +110,18 @@ describe("closingHint", () => {
   const maturity = item("maturity", "2012-03-21");
   const followup = item("prospect_followup", "2012-03-21");
 
-  it("a plain call: the suggested done keeps the kinds it closes now (a done list closes only what it lists)", () => {
+  it("a plain call closes nothing: the suggested done lists every kind it could close", () => {
     const hint = closingHint(call("2012-03-20"), [movement, maturity, followup], policy);
-    expect(hint.closed).toEqual([movement]);
-    expect(hint.open).toEqual([maturity, followup]);
+    expect(hint.closed).toEqual([]);
+    expect(hint.open).toEqual([movement, maturity, followup]);
     expect(hint.suggestedDone).toEqual(["prospect_followup", "maturity", "large_movement"]);
     expect(hint.unmatched).toEqual([]);
+  });
+
+  it("a call listing one kind: the suggestion keeps it and adds the others it could close", () => {
+    const hint = closingHint(call("2012-03-20", ["maturity"]), [movement, maturity, followup], policy);
+    expect(hint.closed).toEqual([maturity]);
+    expect(hint.suggestedDone).toEqual(["prospect_followup", "maturity", "large_movement"]);
   });
 
   it("a call listing every open kind: nothing more to suggest; a listed kind with no item is named", () => {

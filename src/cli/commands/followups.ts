@@ -4,7 +4,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { t, type Lang } from "../../i18n/catalog.js";
+import { t, type Lang, type MessageKey } from "../../i18n/catalog.js";
+import { ENUM_NAMES } from "../../model/enum-names.js";
+import { isDoneKind } from "../../rules/closing.js";
 import type { Model } from "../../model/types.js";
 import { filterFollowups, findDueFollowups, FOLLOWUP_KINDS, type FollowupFilter, type FollowupKind } from "../../rules/followups.js";
 import { branchDisplayNames, followupsJson, renderFollowupsCsv, renderFollowupsMarkdown, renderFollowupsTable, type FollowupReport } from "../../report/followups.js";
@@ -37,7 +39,7 @@ export async function runFollowups(ctx: Context, options: FollowupsOptions): Pro
   const days = within ?? policy.windowDays;
 
   const items = filterFollowups(findDueFollowups(model, policy, asOf, days), filter);
-  const report: FollowupReport = { asOf, within: days, items, skipped, branchNames: branchDisplayNames(model), lang: ctx.lang };
+  const report: FollowupReport = { asOf, within: days, items, skipped, branchNames: branchDisplayNames(model), lang: ctx.lang, escalateDays: policy.escalateDays };
 
   const output =
     format === "json"
@@ -59,14 +61,31 @@ function parseWithin(value: string): number {
   return Number(value.trim());
 }
 
-/** `--kind` may be repeated and may list several kinds separated by commas. */
+/**
+ * The Chinese names `--kind` takes for a kind: the list's own label (生日, 计划活动) and, for the
+ * kinds an activity's `done` names, the names `done` takes (到期提醒, 约定跟进).
+ */
+export function followupKindNames(kind: FollowupKind): string[] {
+  const names = [t("zh", `followups.kind.${kind}` as MessageKey)];
+  if (isDoneKind(kind)) names.push(...ENUM_NAMES.done[kind]);
+  return [...new Set(names)];
+}
+
+/** "birthday (生日) | holiday (节日) | …": the kinds as help and a refusal list them, code and names. */
+export function describeFollowupKinds(): string {
+  return FOLLOWUP_KINDS.map((kind) => `${kind} (${followupKindNames(kind).join("/")})`).join(" | ");
+}
+
+/** `--kind` may be repeated and may list several kinds separated by commas (also 、 and ，); a code or a Chinese name. */
 function parseKinds(lang: Lang, values: string[]): FollowupKind[] {
   const kinds: FollowupKind[] = [];
-  for (const value of values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "")) {
-    if (!(FOLLOWUP_KINDS as readonly string[]).includes(value)) {
-      throw usageError("followups.error.badKind", { value, allowed: FOLLOWUP_KINDS.join("|"), hint: hint(lang, value, FOLLOWUP_KINDS) });
+  for (const value of values.flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter((v) => v !== "")) {
+    const kind = FOLLOWUP_KINDS.find((k) => k === value || followupKindNames(k).includes(value));
+    if (kind === undefined) {
+      const candidates = [...FOLLOWUP_KINDS, ...FOLLOWUP_KINDS.flatMap(followupKindNames)];
+      throw usageError("followups.error.badKind", { value, allowed: describeFollowupKinds(), hint: hint(lang, value, candidates) });
     }
-    if (!kinds.includes(value as FollowupKind)) kinds.push(value as FollowupKind);
+    if (!kinds.includes(kind)) kinds.push(kind);
   }
   return kinds;
 }
@@ -86,7 +105,9 @@ function checkFilter(lang: Lang, options: FollowupsOptions, kinds: FollowupKind[
     filter.department = options.department;
   }
   if (options.owner !== undefined) {
-    const known = [...new Set(model.branches.map((b) => b.owner).filter((o): o is string => o !== null))];
+    // An owner, or a channel lead to whom escalated items are offered.
+    const owners = [...model.branches.map((b) => b.owner), ...model.departments.map((d) => d.team.channelLead)];
+    const known = [...new Set(owners.filter((o): o is string => o !== null))];
     if (!known.includes(options.owner)) throw usageError("followups.error.unknownOwner", { value: options.owner, hint: hint(lang, options.owner, known) });
     filter.owner = options.owner;
   }

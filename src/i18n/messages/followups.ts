@@ -166,10 +166,13 @@ export const FOLLOWUP_MESSAGES = {
   // Help.
   "followups.help.command": { zh: "跟进提醒：今天和未来几天该联系、问候、汇报、备案的人和事", en: "follow-ups: whom to call, greet, report to or register, today and in the coming days" },
   "followups.help.within": { zh: "往后看多少天（默认 channel.yaml 的 window_days）", en: "days to look ahead (default: window_days of channel.yaml)" },
-  "followups.help.owner": { zh: "只看某位负责人的支行（branch.yaml 的 owner，默认营业部的招行渠道专员）", en: "only branches in this person's charge (owner, by default the department's specialist)" },
+  "followups.help.owner": {
+    zh: "只看某位负责人的支行（branch.yaml 的 owner，默认营业部的招行渠道专员），以及提交给这位渠道主管的已升级事项",
+    en: "only branches in this person's charge (owner, by default the department's specialist), and the escalated items offered to this channel lead",
+  },
   "followups.help.department": { zh: "只看某个营业部", en: "only this department" },
   "followups.help.branch": { zh: "只看某个支行", en: "only this branch" },
-  "followups.help.kind": { zh: "只看某类事项（可重复）：{kinds}", en: "only this kind (repeatable): {kinds}" },
+  "followups.help.kind": { zh: "只看某类事项（可重复，可用逗号分隔；代码或中文名）：{kinds}", en: "only this kind (repeatable, or comma-separated; code or Chinese name): {kinds}" },
   "followups.help.ics": { zh: "同时写出日历文件（.ics，可导入手机和电脑日历）", en: "also write a calendar file (.ics) for phone and desktop calendars" },
   "log.help.command": { zh: "记一条联系记录，追加到该支行的 activities.yaml", en: "log a contact: append it to the branch's activities.yaml" },
   "log.help.people": { zh: "人员或客户的 id，或唯一的姓名（可以几位，须在同一支行）", en: "staff or prospect ids, or unique names (several, of one branch)" },
@@ -201,4 +204,40 @@ export const FOLLOWUP_MESSAGES = {
   "followups.when.ahead": { zh: "{days}天后", en: "in {days} d" },
   "followups.heading.owner": { zh: "负责人 {owner}", en: "owner {owner}" },
   "followups.heading.everyone": { zh: "全体", en: "everyone" },
+  // Issue 23 (part A): escalated items, the log prompt, the hint after --next.
+  "followups.group.escalated": {
+    zh: "已升级 ({count})：逾期超过 {days} 天仍未办，同时提交营业部渠道主管",
+    en: "Escalated ({count}): more than {days} days late and not done, offered to the department's channel lead as well",
+  },
+  "followups.group.escalatedShort": { zh: "已升级 ({count})", en: "Escalated ({count})" },
+  "followups.group.rest": { zh: "其余事项", en: "Everything else" },
+  "followups.heading.channelLead": { zh: "渠道主管 {lead}", en: "channel lead {lead}" },
+  "followups.escalatedNote": { zh: "已升级，同时提交渠道主管 {lead}", en: "escalated, offered to channel lead {lead} as well" },
+  "followups.escalatedNoLead": { zh: "已升级（营业部未写渠道主管 team.channel_lead）", en: "escalated (the department names no channel lead, team.channel_lead)" },
+  "followups.col.escalated": { zh: "已升级", en: "escalated" },
+  "followups.escalatedYes": { zh: "是", en: "yes" },
+  "followups.ics.summaryEscalated": { zh: "已升级·逾期{days}天：{kind}：{subject}", en: "escalated, {days} d late: {kind}: {subject}" },
+  "followups.summaryEscalated": { zh: "；其中已升级 {count} 项", en: "; {count} escalated" },
+  "log.hint.rescheduled": {
+    zh: "改约：{person} 的客户跟进由 {from} 改到 {to}（原约定未记为办结；若已办，可在刚写入的记录里补上 done: [prospect_followup]）",
+    en: "rescheduled: {person}'s follow-up moves from {from} to {to} (not recorded as done; if it was, add done: [prospect_followup] to the entry just written)",
+  },
+  "log.hint.noOpenKind": { zh: "--done {kind}（{name}）：这次联系的人当时没有未了结的此类事项，已照样记下", en: "--done {kind} ({name}): the people of this contact had no open item of that kind then; recorded all the same" },
+  "log.hint.wouldClose": {
+    zh: "仍未了结的事项要由写明 done 的联系来了结，例如 {command}",
+    en: "open items are closed only by a contact that lists them in done, e.g. {command}",
+  },
+  "log.prompt.title": { zh: "{person} 有未了结的事项，这次联系办了哪些？", en: "{person} has open items; which of them did this contact deal with?" },
+  "log.prompt.item": { zh: "  {number}) {kind}，{detail}（应办日 {due}）", en: "  {number}) {kind}, {detail} (due {due})" },
+  "log.prompt.question": { zh: "输入编号（可多个，空格或逗号分隔；直接回车 = 都没有）：", en: "numbers (several, space- or comma-separated; Enter = none): " },
+  "log.prompt.invalid": { zh: "请输入 1 到 {max} 之间的编号，或直接回车", en: "type numbers from 1 to {max}, or just Enter" },
+  "log.prompt.sameKind": {
+    zh: "注意：done 按事项类别记录，{kind} 会同时了结这位的 {count} 项同类事项",
+    en: "note: done records kinds, so {kind} closes all {count} of this person's items of that kind",
+  },
+  "log.help.branchName": {
+    zh: "支行 id（不指定人员时，如向行领导汇报；同名人员在几个支行时用来区分）",
+    en: "branch id (for an entry without a person, such as a report; narrows a name found in several branches)",
+  },
+  "log.error.ambiguousInBranch": { zh: "“{value}”在支行 {branch} 也不止一位：{ids}；请用 id", en: "\"{value}\" names more than one person at {branch} too: {ids}; use the id" },
 } satisfies Record<string, Bilingual>;

@@ -347,4 +347,9 @@ export const REPORT_MESSAGES = {
   "coverage.field.surroundings.busiest_time": { zh: "最繁忙时间", en: "busiest time" },
   "coverage.field.surroundings.daily_transactions": { zh: "日均交易笔数", en: "daily transactions" },
   "coverage.field.surroundings.district_type": { zh: "区域类型", en: "district type" },
+  // Issue 23 (part A): escalated follow-ups in head office's summary.
+  "report.summary.col.escalated": { zh: "已升级跟进", en: "Escalated follow-ups" },
+  "report.summary.escalatedTitle": { zh: "已升级的跟进事项（按营业部和负责人）", en: "Escalated follow-ups by department and owner" },
+  "report.summary.col.owner": { zh: "负责人", en: "Owner" },
+  "report.summary.col.channelLead": { zh: "渠道主管", en: "Channel lead" },
 } satisfies Record<string, Bilingual>;
