@@ -341,6 +341,7 @@ export function followupsTabular(report: FollowupReport, options: { spreadsheet:
     columns: [
       { header: t(lang, "followups.col.due") },
       { header: t(lang, "followups.col.daysLate"), align: "right", numeric: true },
+      { header: t(lang, "followups.col.escalated") },
       { header: t(lang, "followups.col.kind") },
       { header: t(lang, "followups.col.branch") },
       { header: t(lang, "followups.col.person") },
@@ -349,11 +350,11 @@ export function followupsTabular(report: FollowupReport, options: { spreadsheet:
       { header: t(lang, "followups.col.owner") },
       { header: t(lang, "followups.col.detail") },
       ...(options.spreadsheet ? [{ header: t(lang, "followups.col.amount"), align: "right" as const, numeric: true }] : []),
-      { header: t(lang, "followups.col.escalated") },
     ],
     rows: report.items.map((item) => [
       item.due,
       item.overdue ? String(item.daysLate) : "",
+      item.escalated ? t(lang, "followups.escalatedYes") : "",
       kindLabel(item.kind, lang),
       branchLabel(item, report),
       item.name ?? "",
@@ -362,7 +363,6 @@ export function followupsTabular(report: FollowupReport, options: { spreadsheet:
       item.owner ?? "",
       itemDetail(item, lang, asOf),
       ...(options.spreadsheet ? [amount(item)] : []),
-      item.escalated ? t(lang, "followups.escalatedYes") : "",
     ]),
   };
 }

@@ -22,6 +22,7 @@ interface JsonItem {
   due: string;
   kind: string;
   overdue: boolean;
+  escalated: boolean;
   branch: string | null;
   department: string | null;
   person: string | null;
@@ -52,16 +53,21 @@ describe("channel followups --format json on data-example", () => {
     expect(zh.body.as_of).toBe(AS_OF);
     expect(zh.body.within).toBe(7);
     for (const item of zh.body.items) {
-      expect(Object.keys(item)).toEqual(["due", "kind", "overdue", "branch", "department", "person", "name", "phone", "owner", "detail"]);
+      expect(Object.keys(item)).toEqual(["due", "kind", "overdue", "escalated", "branch", "department", "person", "name", "phone", "owner", "detail"]);
       expect(item.overdue).toBe(item.due < AS_OF);
+      // escalate_days (overdue_days 30 in data-example): event-like items due before 02-19.
+      const eventLike = ["prospect_followup", "maturity", "large_movement", "complaint", "care_call"].includes(item.kind);
+      expect(item.escalated).toBe(eventLike && item.due < "2012-02-19");
       expect(item.detail.length).toBeGreaterThan(0);
     }
   });
 
   // 98 since valuable prospects have a contact cadence (11 more contact items) and planned
-  // activities and complaints are listed (data-example/README.md).
-  it("lists 98 items: contact 61, hq_registration 10, birthday 8, prospect_followup 6, leader_report 3, archive_review 3, maturity 2, planned 2, large_movement 1, complaint 1, care_call 1", () => {
-    expect(zh.body.items).toHaveLength(98);
+  // activities and complaints are listed; 100 since only `done` closes an event-like item and
+  // nothing drops off for its age: 黄先生's movement of 02-10 is escalated, 徐总's care call
+  // stays open after the salon of 02-25 (data-example/README.md).
+  it("lists 100 items: contact 61, hq_registration 10, birthday 8, prospect_followup 6, leader_report 3, archive_review 3, maturity 2, planned 2, large_movement 2, complaint 1, care_call 2", () => {
+    expect(zh.body.items).toHaveLength(100);
     expect(countByKind(zh.body.items)).toEqual({
       contact: 61,
       hq_registration: 10,
@@ -71,9 +77,9 @@ describe("channel followups --format json on data-example", () => {
       archive_review: 3,
       maturity: 2,
       planned: 2,
-      large_movement: 1,
+      large_movement: 2,
       complaint: 1,
-      care_call: 1,
+      care_call: 2,
     });
   });
 
@@ -88,18 +94,21 @@ describe("channel followups --format json on data-example", () => {
     expect(find("contact", "wang-fang")).toEqual(["2012-03-22"]); // cadence_days 10
     expect(find("contact", "guo-qiang")).toEqual([]);
     expect(find("prospect_followup", "p-ma-009")).toEqual([]); // done: [prospect_followup] 03-16, within P before 03-18
-    expect(find("prospect_followup", "p-he-006")).toEqual([]); // older than overdue_days
+    expect(find("prospect_followup", "p-he-006")).toEqual([]); // due 02-10: the call of 03-16 says done: [prospect_followup]
     expect(find("prospect_followup", "p-xie-020")).toEqual(["2012-03-21"]); // agreed at the 03-14 salon, which does not close it
     expect(find("maturity", "p-zhu-021")).toEqual([]); // done: [maturity] exactly at due − P
     expect(find("maturity", "p-guo-008")).toEqual(["2012-03-23"]); // the 03-19 call about a movement does not close it
-    expect(find("large_movement", "p-guo-008")).toEqual([]); // … but closes the movement itself
+    expect(find("large_movement", "p-guo-008")).toEqual([]); // … but closes the movement itself (done: [large_movement])
+    expect(find("care_call", "p-xu-005")).toEqual(["2012-02-27"]); // the salon of 02-25 (no done) does not close it
+    expect(find("care_call", "p-lin-007")).toEqual([]); // the call of 03-09 says done: [care_call]
     expect(find("complaint", "p-feng-012")).toEqual(["2012-03-19"]);
     expect(find("planned", "p-feng-012")).toEqual(["2012-03-24"]); // the salon, planned after D
     expect(find("planned", null, "cmb-chegongmiao")).toEqual(["2012-03-25"]); // a community campaign with nobody in with
     expect(find("contact", "p-chen-001")).toEqual(["2012-03-20"]); // a valuable prospect never contacted
     expect(find("contact", "p-liu-002")).toEqual(["2012-03-26"]); // valuable: last 02-25 + 30
     expect(find("contact", "p-ma-009")).toEqual([]); // basic: no cadence
-    expect(find("large_movement", "p-huang-011")).toEqual([]);
+    expect(find("large_movement", "p-huang-011")).toEqual(["2012-02-10"]); // nobody called: escalated, not dropped
+    expect(zh.body.items.filter((i) => i.escalated).map((i) => `${i.kind}|${i.person}`)).toEqual(["large_movement|p-huang-011"]);
     expect(find("care_call", "p-tang-014")).toEqual([]); // purchase after D
     expect(find("leader_report", null, "cmb-xiangmihu")).toEqual(["2012-03-11"]);
     expect(find("archive_review", null, "cmb-shekou")).toEqual(["2012-03-20"]);
@@ -152,7 +161,12 @@ describe("channel followups: table, csv, md", () => {
     // Overdue first: the earliest overdue person appears before anyone due today.
     expect(result.stdout.indexOf("冯志远")).toBeLessThan(result.stdout.indexOf("吴阿姨"));
     // The closing line counts the items.
-    expect(result.stdout.trimEnd().split("\n").pop()).toContain("98");
+    expect(result.stdout.trimEnd().split("\n").pop()).toContain("100");
+    // Escalated items first, in their own group, then the overdue ones (issue 23).
+    const escalatedHeading = result.stdout.indexOf(lang === "zh" ? "已升级 (1)" : "Escalated (1)");
+    expect(escalatedHeading).toBeGreaterThan(0);
+    expect(escalatedHeading).toBeLessThan(result.stdout.indexOf("黄先生"));
+    expect(result.stdout.indexOf("黄先生")).toBeLessThan(result.stdout.indexOf(lang === "zh" ? "逾期 (" : "Overdue ("));
     // Piped, one row per item with the person's phone (issue 17).
     expect(result.stdout).toContain(lang === "zh" ? "│ 电话 " : "│ phone ");
     for (const item of zh.body.items.filter((i) => i.phone !== null)) expect(result.stdout).toContain(item.phone);
@@ -164,7 +178,7 @@ describe("channel followups: table, csv, md", () => {
     expect(result.stdout.startsWith("\uFEFF")).toBe(true);
     const lines = result.stdout.slice(1).split("\r\n");
     expect(lines.pop()).toBe("");
-    expect(lines).toHaveLength(99);
+    expect(lines).toHaveLength(101);
     expect(lines.slice(1).map((l) => l.slice(0, 10))).toEqual(zh.body.items.map((i) => i.due));
     // The amount in its own column, a bare number of yuan (issue 19).
     expect(lines[0]!.endsWith(lang === "zh" ? ",金额（元）" : ",Amount (yuan)")).toBe(true);
@@ -182,7 +196,12 @@ describe("channel followups: table, csv, md", () => {
     const result = runCli([...base, "--lang", lang, "--format", "md"]);
     expect(result.code).toBe(0);
     const rows = result.stdout.split("\n").filter((l) => /^\| \d{4}-\d{2}-\d{2} \|/.test(l));
-    expect(rows).toHaveLength(98);
+    expect(rows).toHaveLength(100);
+    // The escalated item says so in its own column and names the channel lead in its detail.
+    const escalated = rows.filter((row) => row.includes(lang === "zh" ? "| 是 |" : "| yes |"));
+    expect(escalated).toHaveLength(1);
+    expect(escalated[0]).toContain("黄先生");
+    expect(escalated[0]).toContain("钱进");
   });
 
   it("writes to --out", () => {
@@ -192,7 +211,7 @@ describe("channel followups: table, csv, md", () => {
     const result = runCli([...base, "--format", "json", "--out", out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
-    expect(JSON.parse(fs.readFileSync(out, "utf8")).items).toHaveLength(98);
+    expect(JSON.parse(fs.readFileSync(out, "utf8")).items).toHaveLength(100);
   });
 });
 
@@ -223,13 +242,35 @@ describe("channel followups: filters", () => {
     expect(one.map((i) => [i.kind, i.branch, i.due])).toEqual([["leader_report", "cmb-shekou", "2012-03-20"]]);
   });
 
+  it("--kind takes the Chinese names too (生日, 计划活动, 到期提醒), and a wrong one lists both forms (issue 23)", () => {
+    const byName = json([...base, "--kind", "生日,计划活动", "--kind", "到期提醒"]).body.items;
+    const byCode = json([...base, "--kind", "birthday,planned,maturity"]).body.items;
+    expect(byName).toEqual(byCode);
+    expect(new Set(byName.map((i) => i.kind))).toEqual(new Set(["birthday", "planned", "maturity"]));
+    const wrong = runCli([...base, "--kind", "生曰", "--lang", "zh"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("birthday (生日)");
+    expect(wrong.stderr).toContain("生日");
+    const help = runCli(["followups", "--help", "--lang", "zh"]);
+    expect(help.stdout).toContain("planned (计划活动)");
+  });
+
+  it("--owner matches the channel lead an escalated item is offered to, as well as the owner (issue 23)", () => {
+    // 黄先生's movement (车公庙, owner 孙磊, department sz-luohu) is escalated to 钱进.
+    const lead = json([...base, "--owner", "钱进"]).body.items;
+    expect(lead.map((i) => `${i.kind}|${i.person}|${i.owner}`)).toEqual(["large_movement|p-huang-011|孙磊"]);
+    expect(lead[0]!.detail).toContain("钱进");
+    const owner = json([...base, "--owner", "孙磊"]).body.items;
+    expect(owner.some((i) => i.person === "p-huang-011" && i.escalated)).toBe(true);
+  });
+
   it("--within narrows or widens the window", () => {
     const today = json([...base, "--within", "0"]).body;
     expect(today.within).toBe(0);
     expect(today.items.every((i) => i.due <= AS_OF)).toBe(true);
     expect(today.items).toHaveLength(zh.body.items.filter((i) => i.due <= AS_OF).length);
     const wide = json([...base, "--within", "30"]).body.items;
-    expect(wide.length).toBeGreaterThan(98);
+    expect(wide.length).toBeGreaterThan(100);
     expect(wide.some((i) => i.kind === "holiday" && i.due === "2012-04-04")).toBe(true);
   });
 
@@ -303,13 +344,15 @@ describe("channel followups --ics", () => {
     const file = path.join(dir, "followups.ics");
     const first = runCli([...base, "--lang", "zh", "--format", "json", "--ics", file]);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout).items).toHaveLength(98);
+    expect(JSON.parse(first.stdout).items).toHaveLength(100);
     const events = readEvents(file);
     // Each on its due day; an overdue one on the as-of day, where its 09:00 alarm can still ring.
     expect(events.map((e) => e.start)).toEqual(zh.body.items.map((i) => (i.overdue ? zh.body.as_of : i.due).replace(/-/g, "")));
     expect(zh.body.items.some((i) => i.overdue)).toBe(true);
-    expect(new Set(events.map((e) => e.uid)).size).toBe(98);
+    expect(new Set(events.map((e) => e.uid)).size).toBe(100);
     expect(fs.readFileSync(file, "utf8")).toContain("SUMMARY:生日");
+    // The escalated item is marked in its summary and as the calendar's high priority.
+    expect(fs.readFileSync(file, "utf8")).toMatch(/SUMMARY:已升级·逾期39天：大额异动：黄先生[^\n]*\r?\n(?:[^\n]*\n){1,4}PRIORITY:1/);
 
     // Exporting again over yesterday's calendar needs no --force, and keeps every UID.
     const second = runCli([...base, "--lang", "en", "--ics", file]);
