@@ -26,6 +26,10 @@ export interface Surroundings {
   stderrIsTTY: boolean;
   /** The terminal's columns when stdout is a terminal (undefined otherwise, or when unknown). */
   stdoutColumns?: number | undefined;
+  /** Whether standard input is a terminal: `log` asks a question only when it and stdout are (undefined: no). */
+  stdinIsTTY?: boolean;
+  /** Writes `question` and reads one line typed in answer; null at the end of input (Ctrl-D). */
+  ask?: (question: string) => Promise<string | null>;
 }
 
 export function processSurroundings(): Surroundings {
@@ -46,7 +50,34 @@ export function processSurroundings(): Surroundings {
     get stdoutColumns() {
       return process.stdout.isTTY === true ? process.stdout.columns : undefined;
     },
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
+    ask: askOnTerminal,
   };
+}
+
+/** One question on the terminal: the question on stderr (stdout keeps the command's output), the answer from stdin. */
+async function askOnTerminal(question: string): Promise<string | null> {
+  // Loaded only when a question is asked: most runs never ask one.
+  const { createInterface } = await import("node:readline");
+  const terminal = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  return new Promise((resolve) => {
+    let answered = false;
+    terminal.on("close", () => {
+      if (!answered) resolve(null);
+    });
+    // Ctrl-C ends the command as it would anywhere else (nothing is written yet when log asks).
+    terminal.on("SIGINT", () => {
+      terminal.close();
+      process.kill(process.pid, "SIGINT");
+    });
+    terminal.question(question, (answer) => {
+      answered = true;
+      terminal.close();
+      resolve(answer);
+    });
+  });
 }
 
 /**

@@ -79,21 +79,38 @@ describe("channel log --done --next", () => {
     const result = runCli(["log", "p-he", "--date", "2012-03-20", "--data", dir, "--lang", "zh"]);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stderr.trimEnd().split("\n");
+    // v3: a contact without done closes nothing; the hint names the --done that would.
     expect(lines).toEqual([
-      "channel: 已了结：大额异动，何先生 (潜在客户)，大额资金变动 60万 (3月18日)",
+      "channel: 仍待办：大额异动，何先生 (潜在客户)，大额资金变动 60万 (3月18日)（应办日 3月18日）",
       "channel: 仍待办：客户跟进，何先生 (潜在客户)，约定 3月21日 跟进（应办日 3月21日）",
       "channel: 仍待办：产品到期，何先生 (潜在客户)，定期存款 100万 3月28日到期（应办日 3月21日）",
-      "channel: 若这次联系也办了仍待办的事，应记为 --done prospect_followup maturity large_movement（可在刚写入的记录里补上 done: [prospect_followup, maturity, large_movement]）",
+      "channel: 没有写 done 的联系不了结任何事项；若这次联系办了上面的事，应记为 --done prospect_followup maturity large_movement（可在刚写入的记录里补上 done: [prospect_followup, maturity, large_movement]）",
     ]);
+    // With --done large_movement: that one is closed, the suggestion keeps it and adds the others.
+    const one = runCli(["log", "p-he", "--date", "2012-03-20", "--done", "大额异动", "--data", scratch(), "--lang", "zh"]);
+    expect(one.stderr.trimEnd().split("\n")[0]).toBe("channel: 已了结：大额异动，何先生 (潜在客户)，大额资金变动 60万 (3月18日)");
+    expect(one.stderr).toContain("若这次联系也办了仍待办的事，应记为 --done prospect_followup maturity large_movement");
     // The hint is on stderr only: what a script reads (stdout) is the record, as before.
     expect(result.stdout).not.toContain("仍待办");
+  });
+
+  it("after --next, closing the follow-up reads as closed, not as 'no open item' (issue 23)", () => {
+    const result = runCli(["log", "p-he", "--done", "prospect_followup", "--next", "2012-04-10", "--date", "2012-03-20", "--data", scratch(), "--lang", "zh"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("channel: 已了结：客户跟进，何先生 (潜在客户)，约定 3月21日 跟进\n");
+    expect(result.stderr).not.toContain("没有这位的此类事项");
+    // Without --done, the follow-up --next replaces is said to be rescheduled, not left open.
+    const moved = runCli(["log", "p-he", "--next", "2012-04-20", "--date", "2012-03-20", "--data", scratch(), "--lang", "zh"]);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stderr).toContain("channel: 改约：何先生 (潜在客户) 的客户跟进由 3月21日 改到 4月20日");
+    expect(moved.stderr).not.toContain("仍待办：客户跟进");
   });
 
   it("names a --done kind that matches no open item, and says nothing with --quiet", () => {
     const dir = scratch();
     const result = runCli(["log", "p-he", "--done", "complaint", "--date", "2012-03-20", "--data", dir, "--lang", "zh"]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("--done complaint（投诉）：没有这类未了结的事项");
+    expect(result.stderr).toContain("--done complaint（投诉）：当天清单上没有这位的此类事项可了结（已照样记下）");
     const quiet = runCli(["log", "p-he", "--date", "2012-03-20", "--data", dir, "--lang", "zh", "--quiet"]);
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe("");

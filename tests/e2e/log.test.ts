@@ -79,13 +79,15 @@ describe("channel log on data-example", () => {
 
   // A contact without a done list closes a follow-up from its day on (陈先生's is 03-22): a call
   // two days early may have been about anything else.
-  it("clears a prospect follow-up from its day on", () => {
+  it("clears a prospect follow-up only when the contact says so (--done), never by a plain contact (v3)", () => {
     const dir = scratch();
     const open = (asOf: string) => followupItems(dir, asOf).some((i) => i.kind === "prospect_followup" && i.person === "p-chen-001");
     expect(open("2012-03-22")).toBe(true);
     expect(runCli(["log", "p-chen-001", "--data", dir, "--date", "2012-03-20"]).code).toBe(0);
     expect(open("2012-03-22")).toBe(true);
     expect(runCli(["log", "p-chen-001", "--data", dir, "--date", "2012-03-22"]).code).toBe(0);
+    expect(open("2012-03-22")).toBe(true);
+    expect(runCli(["log", "p-chen-001", "--data", dir, "--date", "2012-03-22", "--done", "客户跟进"]).code).toBe(0);
     expect(open("2012-03-22")).toBe(false);
   });
 });
@@ -230,12 +232,12 @@ describe("channel log on a small repository", () => {
     expect(check.diagnostics.filter((d) => d.file === rel)).toEqual([]);
   });
 
-  it("the logged contact on the agreed day clears the prospect follow-up in followups", () => {
+  it("the logged contact on the agreed day, with --done, clears the prospect follow-up in followups", () => {
     const dir = scratch(source);
     const listed = () => runCli(["followups", "--data", dir, "--as-of", "2012-03-22", "--format", "json"]);
     const had = JSON.parse(listed().stdout).items as { kind: string; person: string | null }[];
     expect(had.some((i) => i.kind === "prospect_followup" && i.person === "p-gao")).toBe(true);
-    expect(runCli(["log", "高先生", "--data", dir, "--date", "2012-03-22"]).code).toBe(0);
+    expect(runCli(["log", "高先生", "--data", dir, "--date", "2012-03-22", "--done", "prospect_followup"]).code).toBe(0);
     const now = JSON.parse(listed().stdout).items as { kind: string; person: string | null }[];
     expect(now.some((i) => i.kind === "prospect_followup" && i.person === "p-gao")).toBe(false);
   });

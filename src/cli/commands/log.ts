@@ -5,8 +5,10 @@
  * `next_followup` in that branch's prospects.yaml is set too (both files or neither), with
  * `--plan` it records an activity still to come. One of the commands that write into the
  * repository, so it refuses rather than guesses: an unknown or ambiguous person, a day after
- * today without `--plan`, or a file to write that has errors now. Afterwards it says which of
- * the person's open follow-ups this contact closes and which stay open (a hint on stderr).
+ * D (--as-of, else today) without `--plan`, or a file to write that has errors now. On a terminal,
+ * when the people have open follow-ups and no `--done` was given, it first asks which of them this
+ * contact dealt with. Afterwards it says which of the person's open follow-ups this contact closes
+ * and which stay open (a hint on stderr).
  */
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
@@ -16,16 +18,16 @@ import { setNextFollowup } from "../../log/next-followup.js";
 import { ACTIVITY_KINDS, type Model } from "../../model/types.js";
 import { describeAllowed, ENUM_NAMES, enumCode } from "../../model/enum-names.js";
 import { parseDate, type IsoDate } from "../../model/values.js";
-import { closingHint, isDoneKind } from "../../rules/closing.js";
+import { closes, closingHint, isDoneKind } from "../../rules/closing.js";
 import { DONE_KINDS, type DoneKind } from "../../rules/followup-kinds.js";
-import { findDueFollowups } from "../../rules/followups.js";
-import { renderLogHint } from "../../report/log-hint.js";
+import { findDueFollowups, type FollowupItem } from "../../rules/followups.js";
+import { itemWords, renderLogHint } from "../../report/log-hint.js";
 import { departureText } from "../../report/former-staff.js";
 import { firstControlCharacter, shownCharacter, terminalLine, terminalText } from "../../report/untrusted-text.js";
 import { parseDayOption } from "../date-options.js";
 import { nearest } from "../../validate/suggest.js";
 import { whileHoldingRepository, writeDataFiles, type DataFileEdit } from "../data-write.js";
-import { resolveAsOf, resolveRoot, todayIn, type Context } from "../context.js";
+import { resolveAsOf, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
@@ -59,7 +61,7 @@ interface PersonRecord {
 export async function runLog(ctx: Context, people: string[], options: LogOptions): Promise<number> {
   const lang = ctx.lang;
   // First: `log --done maturity p-chen-001` took the person for a kind, and is told so.
-  const done = options.done === undefined ? null : doneKinds(lang, options.done);
+  let done = options.done === undefined ? null : doneKinds(lang, options.done);
   if (people.length === 0 && options.branch === undefined) throw usageError("log.error.noTarget");
   // The kind as the files take it: its code or its Chinese name (电话), written as the code.
   const kindWritten = options.kind ?? (people.length === 0 ? "report" : "call");
@@ -79,22 +81,23 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   const next = options.next === undefined ? null : parseDayOption("--next", options.next);
   if (next !== null && people.length !== 1) throw usageError("log.error.nextOnePerson");
 
+  // On a terminal, with open items and no --done: which of them did this contact deal with?
+  // Asked before the lock is taken, so that another `log` waits for the lock and not for an answer.
+  let asked = false;
+  if (done === null && options.plan !== true && people.length > 0 && isInteractive(ctx)) {
+    const answer = await askWhatWasDone(ctx, people, options, next);
+    if (answer !== undefined) {
+      asked = true;
+      done = answer;
+    }
+  }
+
   // Under the repository's lock from the load to the write: calls at the same moment take
   // turns, each one reading what the one before wrote.
   return whileHoldingRepository(resolveRoot(ctx), async (write) => {
     // log edits a file: it needs every file as it is now, not a cached answer.
     const { root, repo, validation, model, bytes } = await loadData(ctx, { needFileData: true });
-    const timezone = model.settings.timezone;
-    const today = todayIn(timezone, ctx.surroundings.now());
-    const date = options.date ?? resolveAsOf(ctx, timezone);
-    if (options.plan === true && date <= today) throw usageError("log.error.planNotFuture", { date, today });
-    if (options.plan !== true && date > today) throw usageError("log.error.futureDate", { date, today });
-    if (next !== null && next <= date) throw usageError("log.error.nextNotAfter", { next, date });
-
-    const records = personRecords(repo);
-    const unreadable = repo.files.filter((f) => (f.kind === "staff" || f.kind === "prospects") && f.data === undefined).map((f) => f.file);
-    const found = people.map((arg) => resolvePerson(lang, arg, records, unreadable));
-    const branch = targetBranch(lang, found, options.branch, repo.branchFolders);
+    const { date, found, branch } = resolveTargets(ctx, repo, model, people, options, next);
 
     const prospect = next === null ? null : found[0]!;
     if (prospect !== null && prospect.type !== "prospect") throw usageError("log.error.nextNotProspect", { person: prospect.id });
@@ -146,12 +149,12 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
     if (prospect !== null && next !== null) out.push(`${t(lang, "log.nextWritten", { file: prospectsRel, person: prospect.id, date: next })}\n`);
     ctx.surroundings.stdout(out.join(""));
 
-    // What this contact does to the follow-ups open on its day before it (with the new next_followup).
+    // What this contact does to the follow-ups open on its day before it (the follow-up --next
+    // replaces is among them: closed when done lists it, else said to be rescheduled).
     if (options.plan !== true && ctx.options.quiet !== true) {
-      const withNext = prospect !== null && next !== null ? withNextFollowup(model, prospect.id, next) : model;
       let lines: string[];
       try {
-        lines = hintLines(lang, withNext, entry.with, date, done);
+        lines = hintLines(lang, model, entry.with, date, done, { next: prospect !== null && next !== null ? { person: prospect.id, date: next } : null, asked });
       } catch (error) {
         // The record is written: a failing hint must not read as a failed (and so repeated) log.
         lines = [t(lang, "log.hint.failed", { detail: error instanceof Error ? error.message : String(error) })];
@@ -162,11 +165,114 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   });
 }
 
-/** The hint about the open follow-ups of `people` as of `date` that an activity with `done` closes (docs/rules.md). */
-function hintLines(lang: Lang, model: Model, people: readonly string[], date: IsoDate, done: DoneKind[] | null): string[] {
+/** The open event-like items of `people` as of `date`: what a contact of theirs on that day could deal with. */
+function openItems(model: Model, people: readonly string[], date: IsoDate): FollowupItem[] {
   const policy = model.settings.followups;
-  const items = findDueFollowups(model, policy, date, policy.windowDays).filter((i) => isDoneKind(i.kind) && i.person !== null && people.includes(i.person));
-  return renderLogHint(closingHint({ date, with: people, done }, items, policy), lang, date);
+  return findDueFollowups(model, policy, date, policy.windowDays).filter((i) => isDoneKind(i.kind) && i.person !== null && people.includes(i.person));
+}
+
+/**
+ * The hint about the open follow-ups of `people` as of `date` that an activity with `done` closes
+ * (docs/rules.md). `next`: the prospect whose follow-up --next moved; `asked`: the user has just
+ * answered the question, so no `--done` is suggested.
+ */
+function hintLines(lang: Lang, model: Model, people: readonly string[], date: IsoDate, done: DoneKind[] | null, context: { next: { person: string; date: IsoDate } | null; asked: boolean }): string[] {
+  const policy = model.settings.followups;
+  const items = openItems(model, people, date);
+  // The follow-up --next replaces leaves the list whatever the contact says: closed when done lists it, else rescheduled.
+  const { next } = context;
+  const replaced = (item: FollowupItem) => next !== null && item.kind === "prospect_followup" && item.person === next.person && !(done ?? []).includes("prospect_followup");
+  const hint = closingHint({ date, with: people, done }, items.filter((item) => !replaced(item)), policy);
+  return renderLogHint(hint, lang, date, { rescheduled: { items: items.filter(replaced), to: next?.date ?? null }, asked: context.asked });
+}
+
+/** Whether `log` may ask a question: standard input and output are both a terminal (never in a pipe or a script). */
+function isInteractive(ctx: Context): boolean {
+  const { surroundings } = ctx;
+  return surroundings.ask !== undefined && surroundings.stdinIsTTY === true && surroundings.stdoutIsTTY;
+}
+
+/**
+ * The day of the entry, the people it names and the branch it goes to, checked as `log` checks
+ * them before writing: a day after D needs --plan, a planned one must be after D (D is --as-of,
+ * else today in the repository's timezone).
+ */
+function resolveTargets(
+  ctx: Context,
+  repo: LoadedRepository,
+  model: Model,
+  people: readonly string[],
+  options: LogOptions,
+  next: IsoDate | null,
+): { date: IsoDate; found: PersonRecord[]; branch: string } {
+  const lang = ctx.lang;
+  const timezone = model.settings.timezone;
+  const asOf = resolveAsOf(ctx, timezone);
+  const date = options.date ?? asOf;
+  if (options.plan === true && date <= asOf) throw usageError("log.error.planNotFuture", { date, today: asOf });
+  if (options.plan !== true && date > asOf) throw usageError("log.error.futureDate", { date, today: asOf });
+  if (next !== null && next <= date) throw usageError("log.error.nextNotAfter", { next, date });
+
+  const records = personRecords(repo);
+  const unreadable = repo.files.filter((f) => (f.kind === "staff" || f.kind === "prospects") && f.data === undefined).map((f) => f.file);
+  const found = people.map((arg) => resolvePerson(lang, arg, records, unreadable, options.branch));
+  const branch = targetBranch(lang, found, options.branch, repo.branchFolders);
+  return { date, found, branch };
+}
+
+/**
+ * Asks which of the open items of the people this contact dealt with: a numbered list, the
+ * answer one or more numbers (Enter: none). Returns the `done` kinds chosen (null: none), or
+ * undefined when there was nothing to ask about. Only items the contact can close on its day
+ * are offered (a maturity more than window_days ahead is not open yet).
+ */
+async function askWhatWasDone(ctx: Context, people: readonly string[], options: LogOptions, next: IsoDate | null): Promise<DoneKind[] | null | undefined> {
+  const lang = ctx.lang;
+  const { repo, model } = await loadData(ctx, { needFileData: true });
+  const { date, found } = resolveTargets(ctx, repo, model, people, options, next);
+  const ids = [...new Set(found.map((p) => p.id))];
+  const policy = model.settings.followups;
+  const items = openItems(model, ids, date).filter((item) => isDoneKind(item.kind) && closes({ date, with: ids, done: [item.kind] }, item, policy));
+  if (items.length === 0) return undefined;
+  const ask = ctx.surroundings.ask!;
+  const lines = [t(lang, "log.prompt.title")];
+  items.forEach((item, index) => lines.push(terminalLine(t(lang, "log.prompt.item", { number: index + 1, ...itemWords(item, lang, date) }))));
+  ctx.surroundings.stderr(lines.join("\n") + "\n");
+  for (;;) {
+    const answer = await ask(t(lang, "log.prompt.question"));
+    if (answer === null) return null;
+    const chosen = chosenNumbers(answer, items.length);
+    if (chosen === null) {
+      ctx.surroundings.stderr(t(lang, "log.prompt.invalid", { max: items.length }) + "\n");
+      continue;
+    }
+    if (chosen.length === 0) return null;
+    const picked = chosen.map((n) => items[n - 1]!);
+    const kinds = DONE_KINDS.filter((kind) => picked.some((item) => item.kind === kind));
+    // done records kinds: naming one maturity of someone who has two closes both. Said, not hidden.
+    for (const kind of kinds) {
+      const same = items.filter((item) => item.kind === kind).length;
+      if (same > picked.filter((item) => item.kind === kind).length) {
+        ctx.surroundings.stderr(t(lang, "log.prompt.sameKind", { kind: `${kind}（${ENUM_NAMES.done[kind][0]}）`, count: same }) + "\n");
+      }
+    }
+    return kinds;
+  }
+}
+
+/** The numbers typed (spaces, commas or 、 between them), each once; [] for an empty answer; null when one is not a number from 1 to max. */
+export function chosenNumbers(answer: string, max: number): number[] | null {
+  const words = answer.split(/[\s,，、]+/).filter((w) => w !== "");
+  const numbers: number[] = [];
+  for (const word of words) {
+    // Full-width digits typed with a Chinese input method count too.
+    const digits = word.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    if (!/^\d{1,4}$/.test(digits)) return null;
+    const n = Number(digits);
+    if (n < 1 || n > max) return null;
+    if (!numbers.includes(n)) numbers.push(n);
+  }
+  return numbers;
 }
 
 /** The content `edit` makes, or the command's refusal naming the file and why it cannot be edited. */
@@ -200,16 +306,6 @@ function doneKinds(lang: Lang, values: readonly string[]): DoneKind[] {
   return kinds;
 }
 
-/** The model with one prospect's next follow-up moved to `date`, as the files will say once written. */
-function withNextFollowup(model: Model, prospectId: string, date: IsoDate): Model {
-  return {
-    ...model,
-    branches: model.branches.map((b) =>
-      b.prospects.some((p) => p.id === prospectId) ? { ...b, prospects: b.prospects.map((p) => (p.id === prospectId ? { ...p, nextFollowup: date } : p)) } : b,
-    ),
-  };
-}
-
 /** Every staff member and prospect written in the repository, from every file whose YAML could be read. */
 function personRecords(repo: LoadedRepository): PersonRecord[] {
   const records: PersonRecord[] = [];
@@ -236,10 +332,16 @@ function personRecords(repo: LoadedRepository): PersonRecord[] {
   return records;
 }
 
-/** An id, else a unique name; unknown or ambiguous ones are refused with what was meant, if it can be told. */
-function resolvePerson(lang: Lang, arg: string, records: readonly PersonRecord[], unreadable: readonly string[]): PersonRecord {
+/**
+ * An id, else a unique name; unknown or ambiguous ones are refused with what was meant, if it can
+ * be told. A name found in several branches is narrowed to `branch` when given (`log 王丽 --branch
+ * cmb-furong`); found only elsewhere, it is left to targetBranch to say where the person is.
+ */
+function resolvePerson(lang: Lang, arg: string, records: readonly PersonRecord[], unreadable: readonly string[], branch?: string): PersonRecord {
   const byId = records.filter((r) => r.id === arg);
-  const matches = byId.length > 0 ? byId : records.filter((r) => r.name === arg);
+  const byName = byId.length > 0 ? byId : records.filter((r) => r.name === arg);
+  const inBranch = branch === undefined || byId.length > 0 ? [] : byName.filter((r) => r.branch === branch);
+  const matches = inBranch.length > 0 ? inBranch : byName;
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     const ids = matches.map((m) => `${m.id} @ ${m.branch}`).join(", ");

@@ -156,7 +156,10 @@ export const FOLLOWUP_MESSAGES = {
   "log.nextWritten": { zh: "已在 {file} 中把 {person} 的下次跟进日期 next_followup 设为 {date}", en: "set next_followup of {person} to {date} in {file}" },
   "log.hint.closed": { zh: "已了结：{kind}，{person}，{detail}", en: "closes: {kind}, {person}, {detail}" },
   "log.hint.open": { zh: "仍待办：{kind}，{person}，{detail}（应办日 {due}）", en: "stays open: {kind}, {person}, {detail} (due {due})" },
-  "log.hint.unmatched": { zh: "--done {kind}（{name}）：没有这类未了结的事项", en: "--done {kind} ({name}): no open item of that kind" },
+  "log.hint.unmatched": {
+    zh: "--done {kind}（{name}）：当天清单上没有这位的此类事项可了结（已照样记下）",
+    en: "--done {kind} ({name}): the list had no such item of theirs to close that day (recorded all the same)",
+  },
   "log.hint.failed": { zh: "记录已写入，但无法给出跟进提示：{detail}", en: "recorded, but the follow-up hint could not be made: {detail}" },
   "log.hint.suggest": {
     zh: "若这次联系也办了仍待办的事，应记为 {option}（可在刚写入的记录里补上 done: [{list}]）",
@@ -180,7 +183,10 @@ export const FOLLOWUP_MESSAGES = {
   "log.help.note": { zh: "简短说明", en: "a short note" },
   "log.help.date": { zh: "日期（默认今天）", en: "the day (default: today)" },
   "log.help.by": { zh: "我方经办人（默认该支行的负责人）", en: "who made the contact (default: the branch owner)" },
-  "log.help.branch": { zh: "支行 id（不指定人员时，如向行领导汇报）", en: "branch id (for an entry without a person, such as a report)" },
+  "log.help.branch": {
+    zh: "支行 id（不指定人员时，如向行领导汇报；同名的人在几个支行时，只在这个支行里找）",
+    en: "branch id (for an entry without a person, such as a report; a name found in several branches is looked up in this one)",
+  },
   "log.help.done": {
     zh: "这次联系办了哪些跟进事项（可多个，写在人员之后；代码或中文名）：{kinds}",
     en: "the follow-ups this contact dealt with (several; after the person; code or Chinese name): {kinds}",
@@ -209,7 +215,6 @@ export const FOLLOWUP_MESSAGES = {
     zh: "已升级 ({count})：逾期超过 {days} 天仍未办，同时提交营业部渠道主管",
     en: "Escalated ({count}): more than {days} days late and not done, offered to the department's channel lead as well",
   },
-  "followups.group.escalatedShort": { zh: "已升级 ({count})", en: "Escalated ({count})" },
   "followups.group.rest": { zh: "其余事项", en: "Everything else" },
   "followups.heading.channelLead": { zh: "渠道主管 {lead}", en: "channel lead {lead}" },
   "followups.escalatedNote": { zh: "已升级，同时提交渠道主管 {lead}", en: "escalated, offered to channel lead {lead} as well" },
@@ -219,25 +224,19 @@ export const FOLLOWUP_MESSAGES = {
   "followups.ics.summaryEscalated": { zh: "已升级·逾期{days}天：{kind}：{subject}", en: "escalated, {days} d late: {kind}: {subject}" },
   "followups.summaryEscalated": { zh: "；其中已升级 {count} 项", en: "; {count} escalated" },
   "log.hint.rescheduled": {
-    zh: "改约：{person} 的客户跟进由 {from} 改到 {to}（原约定未记为办结；若已办，可在刚写入的记录里补上 done: [prospect_followup]）",
-    en: "rescheduled: {person}'s follow-up moves from {from} to {to} (not recorded as done; if it was, add done: [prospect_followup] to the entry just written)",
+    zh: "改约：{person} 的客户跟进由 {from} 改到 {to}",
+    en: "rescheduled: {person}'s follow-up moves from {from} to {to}",
   },
-  "log.hint.noOpenKind": { zh: "--done {kind}（{name}）：这次联系的人当时没有未了结的此类事项，已照样记下", en: "--done {kind} ({name}): the people of this contact had no open item of that kind then; recorded all the same" },
-  "log.hint.wouldClose": {
-    zh: "仍未了结的事项要由写明 done 的联系来了结，例如 {command}",
-    en: "open items are closed only by a contact that lists them in done, e.g. {command}",
+  "log.hint.suggestPlain": {
+    zh: "没有写 done 的联系不了结任何事项；若这次联系办了上面的事，应记为 {option}（可在刚写入的记录里补上 done: [{list}]）",
+    en: "a contact without done closes no follow-up; if this one dealt with the items above, it should say {option} (add done: [{list}] to the entry just written)",
   },
-  "log.prompt.title": { zh: "{person} 有未了结的事项，这次联系办了哪些？", en: "{person} has open items; which of them did this contact deal with?" },
-  "log.prompt.item": { zh: "  {number}) {kind}，{detail}（应办日 {due}）", en: "  {number}) {kind}, {detail} (due {due})" },
+  "log.prompt.title": { zh: "还有未了结的事项，这次联系办了哪些？", en: "These items are open; which of them did this contact deal with?" },
+  "log.prompt.item": { zh: "  {number}) {kind}，{person}，{detail}（应办日 {due}）", en: "  {number}) {kind}, {person}, {detail} (due {due})" },
   "log.prompt.question": { zh: "输入编号（可多个，空格或逗号分隔；直接回车 = 都没有）：", en: "numbers (several, space- or comma-separated; Enter = none): " },
   "log.prompt.invalid": { zh: "请输入 1 到 {max} 之间的编号，或直接回车", en: "type numbers from 1 to {max}, or just Enter" },
   "log.prompt.sameKind": {
-    zh: "注意：done 按事项类别记录，{kind} 会同时了结这位的 {count} 项同类事项",
-    en: "note: done records kinds, so {kind} closes all {count} of this person's items of that kind",
+    zh: "注意：done 按事项类别记录，{kind} 会了结这次联系的人的全部 {count} 项同类事项",
+    en: "note: done records kinds, so {kind} closes all {count} items of that kind of the people contacted",
   },
-  "log.help.branchName": {
-    zh: "支行 id（不指定人员时，如向行领导汇报；同名人员在几个支行时用来区分）",
-    en: "branch id (for an entry without a person, such as a report; narrows a name found in several branches)",
-  },
-  "log.error.ambiguousInBranch": { zh: "“{value}”在支行 {branch} 也不止一位：{ids}；请用 id", en: "\"{value}\" names more than one person at {branch} too: {ids}; use the id" },
 } satisfies Record<string, Bilingual>;
