@@ -174,6 +174,32 @@ describe("channel log on a small repository", () => {
     expect(result.stderr).toContain("zhang-wei-2");
   });
 
+  it("--branch narrows a name two branches share to the one at that branch (issue 23)", () => {
+    const dir = scratch(source);
+    const result = runCli(["log", "张伟", "--branch", "b-two", "--data", dir, "--date", "2012-03-19"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect((parse(read(dir, "branches/b-two/activities.yaml")) as { activities: { with: string[] }[] }).activities[0]!.with).toEqual(["zhang-wei-2"]);
+    const other = runCli(["log", "张伟", "--branch", "b-one", "--data", dir, "--date", "2012-03-19"]);
+    expect(other.code, other.stderr).toBe(0);
+    const entries = (parse(read(dir, "branches/b-one/activities.yaml")) as { activities: { with?: string[] }[] }).activities;
+    expect(entries[entries.length - 1]!.with).toEqual(["zhang-wei"]);
+    // A name not at that branch still says where the person is.
+    const elsewhere = runCli(["log", "吴芳", "--branch", "b-one", "--data", dir, "--date", "2012-03-19"]);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain("b-two");
+  });
+
+  it("--plan and a future --date compare with --as-of, not the computer's clock (issue 23)", () => {
+    const dir = scratch(source);
+    // As of 2012-03-19, 03-20 is a plan; the clock (years later) would have refused --plan.
+    const planned = runCli(["log", "zhang-wei", "--plan", "--kind", "event", "--date", "2012-03-20", "--as-of", "2012-03-19", "--data", dir]);
+    expect(planned.code, planned.stderr).toBe(0);
+    const refused = runCli(["log", "zhang-wei", "--date", "2012-03-20", "--as-of", "2012-03-19", "--data", dir, "--lang", "en"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--plan");
+    expect(runCli(["log", "zhang-wei", "--plan", "--date", "2012-03-19", "--as-of", "2012-03-19", "--data", dir]).code).toBe(2);
+  });
+
   it("refuses to write into an activities.yaml that has errors now (exit 1)", () => {
     const dir = scratch(source);
     const rel = "branches/b-bad/activities.yaml";
