@@ -37,7 +37,9 @@ describe("help in Chinese", () => {
     expect(help.stdout).toContain("--within <天数>");
     // No space after the full-width colon of the title (commander adds one).
     expect(help.stdout.split("\n")[0]).toBe("用法：channel followups [选项]");
-    expect(help.stdout).toContain("care_call|");
+    // Each kind with the Chinese names it takes too (issue 23).
+    expect(help.stdout).toContain("care_call (关怀回访)");
+    expect(help.stdout).toContain("planned (计划活动)");
     expect(help.stdout.trimEnd().endsWith(t("zh", "help.examples.followups"))).toBe(true);
   });
 

@@ -226,12 +226,18 @@ describe("channel report summary", () => {
     expect((json.totals.prospects_basic as number) + (json.totals.prospects_valuable as number)).toBe(38);
   });
 
-  it("prints a terminal table with the totals last", () => {
+  it("prints a terminal table with the totals last, then the escalated follow-ups by owner", () => {
     const result = runCli([...base, "--lang", "zh"]);
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
     expect(lines[0]).toBe("总部汇总 · 截至 2012-03-31");
-    const rows = lines.filter((l) => l.startsWith("│"));
+    const escalatedAt = lines.indexOf("已升级的跟进事项（按营业部和负责人）");
+    expect(escalatedAt).toBeGreaterThan(0);
+    const rows = lines.slice(0, escalatedAt).filter((l) => l.startsWith("│"));
+    // 黄先生's movement of 02-10 (车公庙, 孙磊) and 徐总's care call of 02-27 (福田中心, 李娜), both offered to 钱进.
+    const byOwner = lines.slice(escalatedAt).filter((l) => l.startsWith("│")).slice(1);
+    expect(byOwner).toHaveLength(2);
+    expect(byOwner.join("\n")).toMatch(/^│ 深圳福田营业部 │ 孙磊\s+│ 钱进\s+│\s+1 │\n│ 深圳福田营业部 │ 李娜\s+│ 钱进\s+│\s+1 │$/);
     expect(rows.at(-1)).toMatch(/^│ 合计\s+│\s+9 │\s+70 │/);
     // Under a header that states the unit (转化奖励（元）), the amounts are bare numbers (issue 19).
     expect(lines[2]).toContain("转化奖励（元）");
@@ -244,11 +250,19 @@ describe("channel report summary", () => {
   it("writes CSV with ids and bare numbers, Markdown and HTML", () => {
     const csv = runCli([...base, "--format", "csv", "--lang", "zh"]);
     expect(csv.stdout.startsWith("\uFEFF营业部代码,营业部,")).toBe(true);
-    const rows = csvRows(csv.stdout);
+    const all = csvRows(csv.stdout);
+    // The summary, then (after a blank line) the escalated follow-ups by department and owner.
+    const rows = all.slice(0, all.findIndex((row) => row[1] === "合计") + 1);
+    expect(all.slice(rows.length).filter((row) => row.length > 1)).toEqual([
+      ["营业部代码", "负责人", "渠道主管", "已升级跟进"],
+      ["sz-futian", "孙磊", "钱进", "1"],
+      ["sz-futian", "李娜", "钱进", "1"],
+    ]);
     expect(rows[1]!.slice(0, 3)).toEqual(["sz-futian", "深圳福田营业部", "4"]);
     expect(rows[1]).toContain("4800000");
     expect(rows.at(-1)!.slice(0, 4)).toEqual(["", "合计", "9", "70"]);
-    expect(rows.at(-1)!.slice(-4)).toEqual(["12", "12000", "26850", rows.at(-1)!.at(-1)]);
+    // … bonus, expense support, overdue and (issue 23) escalated follow-ups last.
+    expect(rows.at(-1)!.slice(-5)).toEqual(["12", "12000", "26850", rows.at(-1)!.at(-2), "2"]);
 
     const md = runCli([...base, "--format", "md", "--lang", "en"]);
     expect(md.stdout).toContain("# Head office summary · as of 2012-03-31");
@@ -267,8 +281,9 @@ describe("channel report summary", () => {
     const result = runCli(["report", "summary", "--as-of", "2012-03-20", "--data", DATA_EXAMPLE, "--format", "json"]);
     const json = JSON.parse(result.stdout) as { departments: { overdue_followups: number }[]; totals: { overdue_followups: number } };
     // data-example/README.md: a complaint and two valuable prospects' contacts are overdue too.
-    expect(json.departments.map((d) => d.overdue_followups)).toEqual([11, 7, 7]);
-    expect(json.totals.overdue_followups).toBe(25);
+    // … and, since only done closes an item and none drops off, 黄先生's movement (escalated) and 徐总's care call.
+    expect(json.departments.map((d) => d.overdue_followups)).toEqual([13, 7, 7]);
+    expect(json.totals.overdue_followups).toBe(27);
   });
 });
 

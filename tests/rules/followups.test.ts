@@ -1,7 +1,8 @@
 /**
  * The follow-ups of docs/rules.md, kind by kind, at the edges: due exactly at D+W and one day
- * after, every opening day of an event-like item (with and without `done`) on the day itself and
- * the day before, events exactly overdue_days old and one day older, 02-29 birthdays in a common
+ * after, every opening day of an event-like item (`done` listing its kind) on the day itself and
+ * the day before, a contact without `done` that closes nothing (v3), events exactly escalate_days
+ * old and one day older (escalated, never dropped), `since`, 02-29 birthdays in a common
  * year, lunar day 30 in a 29-day month, the bonus and expense windows, staff who left; then the
  * sort order, the null fields, the phone, filters and purity.
  */
@@ -12,7 +13,7 @@ import { DEFAULT_FOLLOWUP_POLICY, type Activity, type ActivityKind, type Followu
 import { makeActivity, makeBonusPolicy, makeDepartment, makeModel, makeProspect, type BranchInput, type ModelInput, type StaffInput } from "../builders.js";
 
 const D = "2012-03-20";
-const P: FollowupPolicy = DEFAULT_FOLLOWUP_POLICY; // window 7, overdue 30, key 7, leader 30 …
+const P: FollowupPolicy = DEFAULT_FOLLOWUP_POLICY; // window 7, escalate 30, no since, key 7, leader 30 …
 
 function activity(date: string, withIds: string[], kind: ActivityKind = "call"): Activity {
   return makeActivity(date, kind, withIds);
@@ -228,11 +229,18 @@ describe("prospect_followup", () => {
     expect(ofKind(due(m("2012-03-18", ["2012-03-21"])), "prospect_followup")[0]).toMatchObject({ due: "2012-03-18", overdue: true });
   });
 
-  it("is listed up to D+W and back to D − overdue_days, not beyond", () => {
+  it("is listed up to D+W, and however old: escalated from escalate_days + 1 days late, never dropped", () => {
     expect(ofKind(due(m("2012-03-27")), "prospect_followup")).toHaveLength(1);
     expect(ofKind(due(m("2012-03-28")), "prospect_followup")).toEqual([]);
-    expect(ofKind(due(m("2012-02-19")), "prospect_followup")).toHaveLength(1); // exactly 30 days old
-    expect(ofKind(due(m("2012-02-18")), "prospect_followup")).toEqual([]); // 31 days old
+    expect(ofKind(due(m("2012-02-19")), "prospect_followup")[0]).toMatchObject({ daysLate: 30, escalated: false }); // exactly 30 days old
+    expect(ofKind(due(m("2012-02-18")), "prospect_followup")[0]).toMatchObject({ daysLate: 31, escalated: true });
+    expect(ofKind(due(m("2009-06-01")), "prospect_followup")[0]).toMatchObject({ escalated: true });
+  });
+
+  it("since: items due before it are not listed; due on it, they are", () => {
+    const policy = { ...P, since: "2012-02-01" };
+    expect(ofKind(due(m("2012-01-31"), D, 7, policy), "prospect_followup")).toEqual([]);
+    expect(ofKind(due(m("2012-02-01"), D, 7, policy), "prospect_followup")[0]).toMatchObject({ escalated: true });
   });
 });
 
@@ -267,9 +275,9 @@ describe("large_movement", () => {
     expect(ofKind(due(m(event("2012-03-18", null))), "large_movement")).toEqual([]);
   });
 
-  it("an event exactly overdue_days old is listed; one day older is not", () => {
-    expect(ofKind(due(m(event("2012-02-19", 800_000))), "large_movement")).toHaveLength(1);
-    expect(ofKind(due(m(event("2012-02-18", 800_000))), "large_movement")).toEqual([]);
+  it("an event exactly escalate_days old is listed; one day older is listed escalated", () => {
+    expect(ofKind(due(m(event("2012-02-19", 800_000))), "large_movement")[0]).toMatchObject({ escalated: false });
+    expect(ofKind(due(m(event("2012-02-18", 800_000))), "large_movement")[0]).toMatchObject({ escalated: true });
   });
 
   it("an event after D has not happened yet", () => {
@@ -292,15 +300,15 @@ describe("care_call", () => {
     expect(ofKind(due(m(purchase("2012-03-22"))), "care_call")).toEqual([]);
   });
 
-  it("purchase exactly overdue_days + care_call_days ago is listed, one day older is not", () => {
-    expect(ofKind(due(m(purchase("2012-02-16"))), "care_call")).toHaveLength(1); // due 02-19 = D − 30
-    expect(ofKind(due(m(purchase("2012-02-15"))), "care_call")).toEqual([]);
+  it("purchase exactly escalate_days + care_call_days ago is listed, one day older is escalated", () => {
+    expect(ofKind(due(m(purchase("2012-02-16"))), "care_call")[0]).toMatchObject({ escalated: false }); // due 02-19 = D − 30
+    expect(ofKind(due(m(purchase("2012-02-15"))), "care_call")[0]).toMatchObject({ escalated: true });
   });
 });
 
 describe("closing an event-like item: the opening days", () => {
   // D = 03-20. Each row: a prospect with one item, the opening day for an activity that lists
-  // the kind in `done`, and the plain opening day for one without `done`.
+  // the kind in `done`, and the day v2 let an activity without `done` close it (v3: never).
   const rows: { kind: DoneKind; prospect: Partial<Prospect>; opening: string; plainOpening: string }[] = [
     { kind: "prospect_followup", prospect: { nextFollowup: "2012-03-18" }, opening: "2012-03-11", plainOpening: "2012-03-18" },
     { kind: "maturity", prospect: { holdings: [{ product: "定期存款", amount: 1_000_000, matures: "2012-03-25" }] }, opening: "2012-03-11", plainOpening: "2012-03-18" },
@@ -322,9 +330,10 @@ describe("closing an event-like item: the opening days", () => {
         expect(listed(row, [doneActivity(row.opening, ["p1"], [row.kind])])).toEqual([]);
       });
 
-      it(`an activity without done closes it from ${row.plainOpening} on, not the day before`, () => {
+      it(`an activity without done does not close it, neither on ${row.plainOpening} (v2's plain opening day) nor on D`, () => {
         expect(listed(row, [activity(dayBefore(row.plainOpening), ["p1"])])).toHaveLength(1);
-        expect(listed(row, [activity(row.plainOpening, ["p1"])])).toEqual([]);
+        expect(listed(row, [activity(row.plainOpening, ["p1"])])).toHaveLength(1);
+        expect(listed(row, [activity(D, ["p1"], "visit"), activity(D, ["p1"], "sms")])).toHaveLength(1);
       });
 
       it("a done list naming only other kinds does not close it, even on D", () => {
@@ -348,22 +357,55 @@ describe("closing an event-like item: the opening days", () => {
       events: [{ date: "2012-03-20", kind: "large_movement", amount: 600_000, note: null }],
     });
     for (const call of [activity("2012-03-20", ["p-he"]), doneActivity("2012-03-20", ["p-he"], ["large_movement"])]) {
-      const items = due(model({ prospects: [he], activities: [call] })).filter((i) => i.person === "p-he");
+      const items = due(model({ prospects: [he], activities: [call] })).filter((i) => i.person === "p-he" && i.kind !== "large_movement");
       expect(items.map((i) => [i.due, i.kind])).toEqual([
         ["2012-03-21", "prospect_followup"],
         ["2012-03-21", "maturity"],
       ]);
+      // v3: the movement itself is closed only by the call that says so.
+      expect(ofKind(due(model({ prospects: [he], activities: [call] })), "large_movement")).toHaveLength(call.done === null ? 1 : 0);
       // Still open the next day: the call came before either item's plain opening day.
-      expect(due(model({ prospects: [he], activities: [call] }), "2012-03-21").filter((i) => i.person === "p-he").map((i) => i.kind)).toEqual(["prospect_followup", "maturity"]);
+      expect(due(model({ prospects: [he], activities: [call] }), "2012-03-21").filter((i) => i.person === "p-he" && i.kind !== "large_movement").map((i) => i.kind)).toEqual(["prospect_followup", "maturity"]);
     }
   });
 
-  it("谢老师: the lecture where the follow-up was agreed does not close it; a call on the day does", () => {
+  it("谢老师: the lecture where the follow-up was agreed does not close it; a call on the day closes it only when it says so", () => {
     const xie = prospect({ id: "p-xie", nextFollowup: "2012-03-21" });
     const lecture = activity("2012-03-14", ["p-xie"], "event");
     expect(ofKind(due(model({ prospects: [xie], activities: [lecture] })), "prospect_followup")).toHaveLength(1);
     expect(ofKind(due(model({ prospects: [xie], activities: [lecture] }), "2012-03-23"), "prospect_followup")[0]).toMatchObject({ overdue: true, daysLate: 2 });
-    expect(ofKind(due(model({ prospects: [xie], activities: [lecture, activity("2012-03-21", ["p-xie"])] }), "2012-03-23"), "prospect_followup")).toEqual([]);
+    expect(ofKind(due(model({ prospects: [xie], activities: [lecture, activity("2012-03-21", ["p-xie"])] }), "2012-03-23"), "prospect_followup")).toHaveLength(1);
+    expect(ofKind(due(model({ prospects: [xie], activities: [lecture, doneActivity("2012-03-21", ["p-xie"], ["prospect_followup"])] }), "2012-03-23"), "prospect_followup")).toEqual([]);
+  });
+
+  it("issue 23: a group SMS closes no complaint, an invitation no maturity, a planned salon no care call; the cadence still moves", () => {
+    const chen = prospect({
+      id: "p-chen",
+      tier: "valuable",
+      events: [{ date: "2012-03-10", kind: "complaint", amount: null, note: "排队太久" }],
+      holdings: [{ product: "定期存款", amount: 300_000, matures: "2012-03-25" }],
+      purchases: [{ date: "2012-03-16", product: "长城2号", amount: 300_000, important: true }],
+    });
+    const activities = [activity("2012-03-19", ["p-chen"], "sms"), activity("2012-03-20", ["p-chen"], "call"), activity("2012-03-20", ["p-chen"], "event")];
+    const items = due(model({ prospects: [chen], activities })).filter((i) => i.person === "p-chen");
+    expect(items.map((i) => i.kind).sort()).toEqual(["care_call", "complaint", "maturity"]);
+    // The contact cadence moved: the next contact is due 04-19, beyond the window (never contacted: due D).
+    expect(ofKind(due(model({ prospects: [chen], activities })), "contact").filter((i) => i.person === "p-chen")).toEqual([]);
+    expect(ofKind(due(model({ prospects: [chen], activities }), D, 30), "contact").find((i) => i.person === "p-chen")).toMatchObject({ due: "2012-04-19" });
+  });
+
+  it("an escalated item is offered to the department's channel lead; --owner matches either", () => {
+    const old = prospect({ id: "p1", nextFollowup: "2012-01-10" });
+    const m2 = makeModel({
+      settings: { bonus: null },
+      departments: [makeDepartment({ id: "d1", team: { generalManager: null, marketingLead: null, channelLead: "钱进", specialist: "李娜", members: [] } })],
+      branches: [{ id: "b1", department: "d1", owner: "孙磊", reviewed: "2012-03-19", staffFile: "read", prospects: [old], activities: [activity("2012-03-19", [], "report")] }],
+    });
+    const [item] = ofKind(due(m2), "prospect_followup");
+    expect(item).toMatchObject({ escalated: true, owner: "孙磊", channelLead: "钱进" });
+    expect(filterFollowups(due(m2), { owner: "钱进" }).map((i) => i.kind)).toEqual(["prospect_followup"]);
+    expect(filterFollowups(due(m2), { owner: "孙磊" }).map((i) => i.kind)).toContain("prospect_followup");
+    expect(due(m2).filter((i) => i.kind !== "prospect_followup").every((i) => !i.escalated && i.channelLead === null)).toBe(true);
   });
 
   it("one activity can close several kinds it lists, for every person it names", () => {
@@ -384,10 +426,10 @@ describe("complaint", () => {
     expect(item!.facts).toEqual({ kind: "complaint", date: "2012-03-19", note: "排队太久" });
   });
 
-  it("a complaint after D has not happened yet; one overdue_days old is listed, one day older is not", () => {
+  it("a complaint after D has not happened yet; one escalate_days old is listed, one day older is escalated", () => {
     expect(ofKind(due(m([complaint("2012-03-21")])), "complaint")).toEqual([]);
-    expect(ofKind(due(m([complaint("2012-02-19")])), "complaint")).toHaveLength(1);
-    expect(ofKind(due(m([complaint("2012-02-18")])), "complaint")).toEqual([]);
+    expect(ofKind(due(m([complaint("2012-02-19")])), "complaint")[0]).toMatchObject({ escalated: false });
+    expect(ofKind(due(m([complaint("2012-02-18")])), "complaint")[0]).toMatchObject({ escalated: true });
   });
 
   it("each complaint is its own item; events of other kinds make none", () => {
@@ -496,7 +538,7 @@ describe("staff who left", () => {
       {
         staff: [{ id: "s1", position: "branch_head", left, birthday: { year: 1970, month: 3, day: 22 } }],
         prospects: [prospect({ id: "p1", nextFollowup: "2012-03-19" })],
-        activities: [activity("2012-03-19", ["s1", "p1"])],
+        activities: [doneActivity("2012-03-19", ["s1", "p1"], ["prospect_followup"])],
       },
       { bonus: makeBonusPolicy() },
     );

@@ -41,11 +41,19 @@ describe("computeSummary on data-example", () => {
   });
 
   // 25 since the morning list has complaints (福田: 冯先生's of 03-19) and valuable prospects'
-  // contact cadence (罗湖: 邱先生 and 傅先生 overdue).
-  it("counts the follow-ups overdue at D per department (data-example/README.md at 03-20: 25 overdue)", () => {
+  // contact cadence (罗湖: 邱先生 and 傅先生 overdue); 27 since only done closes an item and
+  // nothing drops off (福田: 黄先生's movement of 02-10, escalated, and 徐总's care call).
+  it("counts the follow-ups overdue at D per department (data-example/README.md at 03-20: 27 overdue)", () => {
     const result = computeSummary(model, "2012-03-20");
-    expect(result.departments.map((d) => d.overdueFollowups)).toEqual([11, 7, 7]);
-    expect(result.totals.overdueFollowups).toBe(25);
+    expect(result.departments.map((d) => d.overdueFollowups)).toEqual([13, 7, 7]);
+    expect(result.totals.overdueFollowups).toBe(27);
+  });
+
+  it("counts the escalated follow-ups per department and per owner, with the channel lead they are offered to (issue 23)", () => {
+    const result = computeSummary(model, "2012-03-20");
+    expect(result.departments.map((d) => d.escalatedFollowups)).toEqual([1, 0, 0]);
+    expect(result.totals.escalatedFollowups).toBe(1);
+    expect(result.escalatedByOwner).toEqual([{ department: result.departments[0]!.department, owner: "孙磊", channelLead: "钱进", escalated: 1 }]);
   });
 
   it("takes the total coverage over all branches, not over departments", () => {
