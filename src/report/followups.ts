@@ -200,17 +200,10 @@ export function renderFollowupsTable(report: FollowupReport, style: Style, termi
   const fit = (text: string) => fitText(text, terminalWidth);
   const out: string[] = [style.bold(fit(terminalText(followupsTitle(report)))), ""];
   if (terminalWidth !== null && report.items.length > 0) {
-    // Escalated items first, under their own heading; then everything else as before.
-    const escalated = report.items.filter((i) => i.escalated);
-    if (escalated.length > 0) {
-      out.push(style.error(style.bold(fit(terminalText(t(lang, "followups.group.escalated", { count: escalated.length, days: report.escalateDays ?? 30 }))))));
-      out.push(renderGroupedTable(personTable({ ...report, items: escalated }, style), style, terminalWidth));
-      const rest = report.items.filter((i) => !i.escalated);
-      if (rest.length > 0) {
-        out.push(style.bold(fit(t(lang, "followups.group.rest"))));
-        out.push(renderGroupedTable(personTable({ ...report, items: rest }, style), style, terminalWidth));
-      }
-    } else out.push(renderGroupedTable(personTable(report, style), style, terminalWidth));
+    // The people with an escalated item come first in the table, announced by a line above it.
+    const escalated = report.items.filter((i) => i.escalated).length;
+    if (escalated > 0) out.push(style.error(style.bold(fit(terminalText(t(lang, "followups.group.escalated", { count: escalated, days: report.escalateDays ?? 30 }))))));
+    out.push(renderGroupedTable(personTable(report, style), style, terminalWidth));
   } else out.push(...dayTables(report, style));
   if (report.items.length === 0) out.push(t(lang, "followups.none"), "");
   out.push(fit(terminalText(summaryLine(report))));
@@ -263,11 +256,13 @@ function dayTables(report: FollowupReport, style: Style): string[] {
 function personTable(report: FollowupReport, style: Style): { columns: Column[]; groups: TableGroup[] } {
   const { lang, asOf } = report;
   const when = (item: FollowupItem) =>
-    item.overdue
-      ? t(lang, "followups.when.late", { days: item.daysLate })
-      : item.due === asOf
-        ? t(lang, "followups.when.today")
-        : t(lang, "followups.when.ahead", { days: daysBetween(asOf, item.due) });
+    item.escalated
+      ? t(lang, "followups.when.escalated", { days: item.daysLate })
+      : item.overdue
+        ? t(lang, "followups.when.late", { days: item.daysLate })
+        : item.due === asOf
+          ? t(lang, "followups.when.today")
+          : t(lang, "followups.when.ahead", { days: daysBetween(asOf, item.due) });
   const lateTexts = new Set(report.items.filter((i) => i.overdue).map(when));
   const today = t(lang, "followups.when.today");
   const groups = new Map<string, { first: FollowupItem; items: FollowupItem[] }>();
@@ -284,10 +279,14 @@ function personTable(report: FollowupReport, style: Style): { columns: Column[];
       { header: t(lang, "followups.col.kind"), wrap: true },
       { header: t(lang, "followups.col.detail"), wrap: true },
     ],
-    groups: [...groups.values()].map(({ first, items }) => ({
-      heading: groupHeading(first, report),
-      rows: items.map((item) => [formatDay(item.due, lang, asOf), when(item), kindLabel(item.kind, lang), describeFollowup(item, lang, asOf)]),
-    })),
+    // Whoever has an escalated item first (issue 23), each group otherwise where its most pressing item puts it.
+    groups: [...groups.values()]
+      .map((group, index) => ({ ...group, index, escalated: group.items.some((i) => i.escalated) }))
+      .sort((a, b) => Number(b.escalated) - Number(a.escalated) || a.index - b.index)
+      .map(({ first, items, escalated }) => ({
+        heading: (escalated ? t(lang, "followups.heading.escalated") : "") + groupHeading({ ...first, channelLead: items.find((i) => i.channelLead !== null)?.channelLead ?? null }, report),
+        rows: items.map((item) => [formatDay(item.due, lang, asOf), when(item), kindLabel(item.kind, lang), describeFollowup(item, lang, asOf)]),
+      })),
   };
 }
 
