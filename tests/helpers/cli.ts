@@ -34,6 +34,8 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     encoding: "utf8",
     input: options.input ?? "",
     timeout: 60_000,
+    // A generated repository's list runs past spawnSync's 1 MB default (issue 23: nothing drops off).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
