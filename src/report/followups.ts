@@ -161,7 +161,7 @@ export function followupsJson(report: FollowupReport): object {
   };
 }
 
-/** "已升级，同时提交渠道主管 王伟": what an escalated item adds to its detail; null for the others. */
+/** "已升级，同时提交渠道负责人 王伟": what an escalated item adds to its detail; null for the others. */
 export function escalationNote(item: FollowupItem, lang: Lang): string | null {
   if (!item.escalated) return null;
   return item.channelLead === null ? t(lang, "followups.escalatedNoLead") : t(lang, "followups.escalatedNote", { lead: item.channelLead });

@@ -254,7 +254,7 @@ describe("channel report summary", () => {
     // The summary, then (after a blank line) the escalated follow-ups by department and owner.
     const rows = all.slice(0, all.findIndex((row) => row[1] === "合计") + 1);
     expect(all.slice(rows.length).filter((row) => row.length > 1)).toEqual([
-      ["营业部代码", "负责人", "渠道主管", "已升级跟进"],
+      ["营业部代码", "负责人", "渠道负责人", "已升级跟进"],
       ["sz-futian", "孙磊", "钱进", "1"],
       ["sz-futian", "李娜", "钱进", "1"],
     ]);

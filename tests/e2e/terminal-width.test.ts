@@ -57,9 +57,9 @@ describe("channel followups on a terminal (CHANNEL_TERMINAL_WIDTH)", () => {
   it("puts whoever has an escalated item first, under a line that says so, with the channel lead in the heading (issue 23)", () => {
     const out = atWidth([...followups, "--lang", "zh"], 100).stdout;
     const lines = out.split("\n");
-    expect(lines[2]).toBe("已升级 (1)：逾期超过 30 天仍未办，同时提交营业部渠道主管");
+    expect(lines[2]).toBe("已升级 (1)：逾期超过 30 天仍未办，同时提交营业部渠道负责人");
     const firstHeading = lines.find((l) => l.startsWith("│ 【"));
-    expect(firstHeading).toContain("【已升级】黄先生 (潜在客户) · 0755-26001122 · 深圳车公庙支行 · 负责人 孙磊 · 渠道主管 钱进");
+    expect(firstHeading).toContain("【已升级】黄先生 (潜在客户) · 0755-26001122 · 深圳车公庙支行 · 负责人 孙磊 · 渠道负责人 钱进");
     expect(out.indexOf("【已升级】黄先生")).toBeLessThan(out.indexOf("冯志远"));
     expect(out).toContain("逾期39天·已升级");
   });

@@ -170,7 +170,7 @@ export const FOLLOWUP_MESSAGES = {
   "followups.help.command": { zh: "跟进提醒：今天和未来几天该联系、问候、汇报、备案的人和事", en: "follow-ups: whom to call, greet, report to or register, today and in the coming days" },
   "followups.help.within": { zh: "往后看多少天（默认 channel.yaml 的 window_days）", en: "days to look ahead (default: window_days of channel.yaml)" },
   "followups.help.owner": {
-    zh: "只看某位负责人的支行（branch.yaml 的 owner，默认营业部的招行渠道专员），以及提交给这位渠道主管的已升级事项",
+    zh: "只看某位负责人的支行（branch.yaml 的 owner，默认营业部的招行渠道专员），以及提交给这位渠道负责人的已升级事项",
     en: "only branches in this person's charge (owner, by default the department's specialist), and the escalated items offered to this channel lead",
   },
   "followups.help.department": { zh: "只看某个营业部", en: "only this department" },
@@ -212,14 +212,14 @@ export const FOLLOWUP_MESSAGES = {
   "followups.heading.everyone": { zh: "全体", en: "everyone" },
   // Issue 23 (part A): escalated items, the log prompt, the hint after --next.
   "followups.group.escalated": {
-    zh: "已升级 ({count})：逾期超过 {days} 天仍未办，同时提交营业部渠道主管",
+    zh: "已升级 ({count})：逾期超过 {days} 天仍未办，同时提交营业部渠道负责人",
     en: "Escalated ({count}): more than {days} days late and not done, offered to the department's channel lead as well",
   },
   "followups.heading.escalated": { zh: "【已升级】", en: "[escalated] " },
   "followups.when.escalated": { zh: "逾期{days}天·已升级", en: "{days} d late, escalated" },
-  "followups.heading.channelLead": { zh: "渠道主管 {lead}", en: "channel lead {lead}" },
-  "followups.escalatedNote": { zh: "已升级，同时提交渠道主管 {lead}", en: "escalated, offered to channel lead {lead} as well" },
-  "followups.escalatedNoLead": { zh: "已升级（营业部未写渠道主管 team.channel_lead）", en: "escalated (the department names no channel lead, team.channel_lead)" },
+  "followups.heading.channelLead": { zh: "渠道负责人 {lead}", en: "channel lead {lead}" },
+  "followups.escalatedNote": { zh: "已升级，同时提交渠道负责人 {lead}", en: "escalated, offered to channel lead {lead} as well" },
+  "followups.escalatedNoLead": { zh: "已升级（营业部未写渠道负责人 team.channel_lead）", en: "escalated (the department names no channel lead, team.channel_lead)" },
   "followups.col.escalated": { zh: "已升级", en: "escalated" },
   "followups.escalatedYes": { zh: "是", en: "yes" },
   "followups.ics.summaryEscalated": { zh: "已升级·逾期{days}天：{kind}：{subject}", en: "escalated, {days} d late: {kind}: {subject}" },

@@ -351,5 +351,5 @@ export const REPORT_MESSAGES = {
   "report.summary.col.escalated": { zh: "已升级跟进", en: "Escalated follow-ups" },
   "report.summary.escalatedTitle": { zh: "已升级的跟进事项（按营业部和负责人）", en: "Escalated follow-ups by department and owner" },
   "report.summary.col.owner": { zh: "负责人", en: "Owner" },
-  "report.summary.col.channelLead": { zh: "渠道主管", en: "Channel lead" },
+  "report.summary.col.channelLead": { zh: "渠道负责人", en: "Channel lead" },
 } satisfies Record<string, Bilingual>;
