@@ -149,3 +149,12 @@ describe("closingHint's suggestion", () => {
     expect(hint.suggestedDone).toEqual(["prospect_followup", "large_movement"]);
   });
 });
+
+describe("closing.ts's dependencies", () => {
+  it("does not import the follow-up rules, which import it (issue 23: no import circle)", async () => {
+    const fs = await import("node:fs");
+    const source = fs.readFileSync(new URL("../../src/rules/closing.ts", import.meta.url), "utf8");
+    const imports = [...source.matchAll(/^import .* from "(.+)";$/gm)].map((m) => m[1]);
+    expect(imports).toEqual(["../model/values.js", "./followup-kinds.js"]);
+  });
+});
