@@ -283,7 +283,7 @@ function birthdaysOf(record: StaffMember | Prospect, asOf: IsoDate): CardBirthda
 }
 
 /** Where a prospect's `found` day is: the model's field, or the record as written. */
-function foundDay(prospect: Prospect): IsoDate | null {
+export function foundDay(prospect: Prospect): IsoDate | null {
   const written = prospect.found ?? prospect.archive.found;
   return typeof written === "string" ? written : null;
 }

@@ -150,6 +150,9 @@ export const CARD_MESSAGES = {
   "show.overdue": { zh: "{date}（逾期 {days} 天）", en: "{date} ({days} days late)" },
   "show.redacted": { zh: "已隐去个人信息：电话打码，客户只留姓氏，不含档案、生日、金额、账号和联系说明。", en: "Personal data masked: phones masked, prospects by surname only; no archive, birthdays, amounts, accounts or contact notes." },
 
+  // ---- import: the day a prospect was found (its column header, as export and import name it) ----
+  "sheet.col.found": { zh: "发现日期", en: "Found" },
+
   // ---- add: help ----
   "add.help.command": { zh: "简易采集：不开编辑器，添加一位潜在客户或支行人员", en: "quick capture: add a prospect or a staff member without an editor" },
   "add.help.kind": { zh: "prospect（潜在客户）或 staff（支行人员）", en: "prospect or staff" },
