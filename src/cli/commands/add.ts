@@ -169,5 +169,8 @@ function checkEnum<C extends string>(
   if ((codes as readonly string[]).includes(code)) return code as C;
   const names = Object.values(ENUM_NAMES[enumKind] as Record<string, readonly string[]>).flat();
   const allowed = describeAllowed(codes).join(ctx.lang === "zh" ? "、" : ", ");
-  throw usageError(key, { value, allowed, hint: didYouMean(ctx.lang, value, [...codes, ...names]) });
+  // A name typed short (大堂 for 大堂经理) is what was meant before any name a letter away (保安).
+  const containing = names.filter((name) => value.trim() !== "" && name.includes(value.trim()));
+  const hint = containing.length === 1 ? t(ctx.lang, "hint.didYouMean", { suggestion: containing[0]! }) : didYouMean(ctx.lang, value, [...codes, ...names]);
+  throw usageError(key, { value, allowed, hint });
 }
