@@ -165,7 +165,7 @@ export const CARD_MESSAGES = {
   "add.help.staff": { zh: "推荐的支行人员（id 或姓名；来源默认为银行员工推荐）", en: "the referring staff member (id or name; source defaults to staff_referral)" },
   "add.help.note": { zh: "备注，写入 notes", en: "a note, written as notes" },
   "help.examples.add": {
-    zh: "  channel add prospect 王大爷 --branch cmb-houhai --phone 13912345678 \\\n    --source 社区开发 --note "03-03 社区活动认识"\n  channel add prospect 陈女士 --branch cmb-houhai --tier 有价值客户 --staff 王芳\n  channel add staff 刘洋 --branch cmb-houhai --position 大堂经理",
+    zh: "  channel add prospect 王大爷 --branch cmb-houhai --phone 13912345678 \\\n    --source 社区开发 --note \"03-03 社区活动认识\"\n  channel add prospect 陈女士 --branch cmb-houhai --tier 有价值客户 --staff 王芳\n  channel add staff 刘洋 --branch cmb-houhai --position 大堂经理",
     en: "  channel add prospect 王大爷 --branch cmb-houhai --phone 13912345678 \\\n    --source community --note \"met at the 03-03 campaign\"\n  channel add prospect 陈女士 --branch cmb-houhai --tier valuable --staff 王芳\n  channel add staff 刘洋 --branch cmb-houhai --position lobby_manager",
   },
 
