@@ -9,6 +9,7 @@
  */
 import { t, tDynamic, type Lang, type MessageKey } from "../i18n/catalog.js";
 import type { ActivityKind, Position } from "../model/types.js";
+import { enumCode } from "../model/enum-names.js";
 import type { BranchCard, CardBirthday, CardContact, CardField, CardStaff, PersonCard, PersonRef, Card, CardCadence } from "../rules/cards.js";
 import type { CoverageItem } from "../rules/coverage.js";
 import { checklistLabel, itemLabel, missingText } from "./coverage.js";
@@ -42,6 +43,12 @@ function positionName(position: Position, lang: Lang): string {
 
 function activityName(kind: ActivityKind, lang: Lang): string {
   return tDynamic(lang, `sheet.activity.${kind}`);
+}
+
+/** A gender as written (F, M, 女, 男) in the user's language. */
+function genderText(value: unknown, lang: Lang): string {
+  const code = typeof value === "string" ? enumCode("gender", value.trim()) : "";
+  return code === "F" || code === "M" ? t(lang, `gender.${code}`) : valueText(value, lang);
 }
 
 /** A value as written in the files, in words: lists joined, yes/no for booleans, `key: value` for mappings. */
@@ -206,7 +213,7 @@ function personRows(card: PersonCard, lang: Lang): Row[] {
   }
 
   const archive = t(lang, "show.group.archive");
-  for (const f of card.archive) rows.push([archive, fieldLabel(f.field, lang), f.value === null ? t(lang, "show.notFilled") : valueText(f.value, lang)]);
+  for (const f of card.archive) rows.push([archive, fieldLabel(f.field, lang), f.value === null ? t(lang, "show.notFilled") : f.field === "gender" ? genderText(f.value, lang) : valueText(f.value, lang)]);
 
   if (card.referrals.length > 0) {
     const referrals = t(lang, "show.group.referrals");
@@ -236,7 +243,8 @@ export function personCardBlocks(card: PersonCard, lang: Lang): DocumentBlock[] 
   if (person.type === "staff" && !person.present) blocks.push({ kind: "note", text: t(lang, "show.leftNote", { date: person.record.left ?? "" }) });
   blocks.push({ kind: "table", table: keyValueTable(personRows(card, lang), lang), grouped: true });
   if (card.gaps.length > 0) {
-    const gaps = card.gaps.map((g) => (g.letter === null ? "" : `${g.letter}. `) + tDynamic(lang, `coverage.item.${g.checklist}.${g.item}`)).join(sep(lang));
+    // Items are joined with ；: their own words hold 、 already (性别、年龄、生日).
+    const gaps = card.gaps.map((g) => (g.letter === null ? "" : `${g.letter}. `) + tDynamic(lang, `coverage.item.${g.checklist}.${g.item}`)).join(lang === "zh" ? "；" : "; ");
     blocks.push({ kind: "note", text: t(lang, "show.gaps", { gaps }) });
   }
 
