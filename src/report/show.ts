@@ -33,6 +33,11 @@ function sep(lang: Lang): string {
   return lang === "zh" ? "、" : ", ";
 }
 
+/** "招商银行深圳分行（cmb-shenzhen）", "… (cmb-shenzhen)": a name with what identifies it, in brackets. */
+function withId(name: string, id: string, lang: Lang): string {
+  return lang === "zh" ? `${name}（${id}）` : `${name} (${id})`;
+}
+
 function yesNo(value: boolean, lang: Lang): string {
   return t(lang, value ? "show.yes" : "show.no");
 }
@@ -157,14 +162,14 @@ function personRows(card: PersonCard, lang: Lang): Row[] {
   if (person.type === "staff") {
     const s = person.record;
     const category = t(lang, `category.${s.category}` as MessageKey);
-    add(basic, "show.field.position", lang === "zh" ? `${positionName(s.position, lang)}（${category}）` : `${positionName(s.position, lang)} (${category})`);
+    add(basic, "show.field.position", withId(positionName(s.position, lang), category, lang));
     add(basic, "show.field.key", yesNo(s.key, lang));
   } else {
     const p = person.record;
     add(basic, "show.field.tier", t(lang, `report.tier.${p.tier}` as MessageKey));
     add(basic, "show.field.found", person.found ?? t(lang, "show.notRecorded"));
   }
-  add(basic, "show.field.branch", `${card.branch.name}（${card.branch.id}）`);
+  add(basic, "show.field.branch", withId(card.branch.name, card.branch.id, lang));
   add(basic, "show.field.owner", card.branch.owner);
   add(basic, "show.field.phone", record.phone ?? t(lang, "show.notRecorded"));
   if (person.type === "prospect") {
@@ -175,7 +180,7 @@ function personRows(card: PersonCard, lang: Lang): Row[] {
     if (s.gender !== null) add(basic, "show.field.gender", t(lang, `gender.${s.gender}` as MessageKey));
     add(basic, "show.field.joined", s.joined);
     add(basic, "show.field.hqRegistered", s.hqRegistered ?? t(lang, "show.notRecorded"));
-    if (s.left !== null && !person.present) add(basic, "show.field.left", s.leftNote === null ? s.left : `${s.left}（${s.leftNote}）`);
+    if (s.left !== null && !person.present) add(basic, "show.field.left", s.leftNote === null ? s.left : withId(s.left, s.leftNote, lang));
     if (s.conversion !== null) {
       const c = s.conversion;
       const basis = c.kind === "product" ? (c.product ?? "") : `${t(lang, `show.conversion.${c.kind}`)} ${c.amount === null ? "" : formatYuan(c.amount, lang)}`;
@@ -276,8 +281,8 @@ function branchRows(card: BranchCard, lang: Lang): Row[] {
   };
   add(basic, t(lang, "show.field.id"), card.branch.id);
   add(basic, t(lang, "show.field.bank"), r.bank);
-  add(basic, t(lang, "show.field.parent"), r.parent === null ? null : card.parentName === null ? r.parent : `${card.parentName}（${r.parent}）`);
-  add(basic, t(lang, "show.field.department"), card.branch.departmentName === null ? card.branch.department : `${card.branch.departmentName}（${card.branch.department}）`);
+  add(basic, t(lang, "show.field.parent"), r.parent === null ? null : card.parentName === null ? r.parent : withId(card.parentName, r.parent, lang));
+  add(basic, t(lang, "show.field.department"), card.branch.departmentName === null ? card.branch.department : withId(card.branch.departmentName, card.branch.department, lang));
   add(basic, t(lang, "show.field.owner"), card.branch.owner);
   add(basic, t(lang, "show.field.address"), r.address);
   add(basic, t(lang, "show.field.phone"), r.phone);
@@ -392,7 +397,7 @@ export function branchCardBlocks(card: BranchCard, lang: Lang): DocumentBlock[] 
   blocks.push({ kind: "heading", text: t(lang, "show.heading.staff", { count: card.staff.reduce((n, g) => n + g.staff.length, 0) }) });
   if (card.staff.length === 0) blocks.push({ kind: "paragraph", text: t(lang, card.record.staffFile === "skipped" ? "show.staffSkipped" : "show.noStaff") });
   else blocks.push({ kind: "table", table: staffTable(card, lang), grouped: true });
-  if (card.formerStaff.length > 0) blocks.push({ kind: "note", text: t(lang, "show.former", { people: card.formerStaff.map((s) => `${s.name}（${s.left}）`).join(sep(lang)) }) });
+  if (card.formerStaff.length > 0) blocks.push({ kind: "note", text: t(lang, "show.former", { people: card.formerStaff.map((s) => withId(s.name, s.left, lang)).join(sep(lang)) }) });
 
   blocks.push({ kind: "heading", text: t(lang, "show.heading.competitors", { count: card.competitors.length }) });
   if (card.competitors.length === 0) blocks.push({ kind: "paragraph", text: t(lang, "show.noCompetitors") });
