@@ -17,7 +17,7 @@ import type { FollowupItem } from "../rules/followups.js";
 import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
 import { formatDateTimeCell, formatDay } from "./date-format.js";
 import { describeFollowup, kindLabel, personLabel } from "./followups.js";
-import type { DocumentBlock } from "./html.js";
+import { renderHtmlPage, type DocumentBlock } from "./html.js";
 import { formatYuan } from "./money-format.js";
 import { percentText, renderDocumentMarkdown, renderDocumentText } from "./monthly.js";
 import { maskName, maskOptionalPhone, redactFollowups, scrubPhones } from "./redact.js";
@@ -565,6 +565,16 @@ export function renderCard(card: Card, format: ShowFormat, lang: Lang, style: St
     case "table":
       return renderDocumentText(cardBlocks(card, lang), style, maxWidth);
   }
+}
+
+/**
+ * The card as one HTML page (for `channel serve`): the same blocks, escaped by the page's
+ * renderer; the title is the card's.
+ */
+export function cardHtml(card: Card, lang: Lang): string {
+  const blocks = cardBlocks(card, lang);
+  const title = blocks.find((b) => b.kind === "title");
+  return renderHtmlPage(blocks, { lang, title: title?.kind === "title" ? title.text : card.branch.name });
 }
 
 // ---- --redact ----

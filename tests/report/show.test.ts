@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildBranchCard, buildPersonCard } from "../../src/rules/cards.js";
-import { cardJson, redactCard, renderCard } from "../../src/report/show.js";
+import { cardHtml, cardJson, redactCard, renderCard } from "../../src/report/show.js";
 import { PLAIN } from "../../src/report/style.js";
 import { makeActivity, makeModel, makeProspect } from "../builders.js";
 
@@ -68,5 +68,18 @@ describe("redactCard", () => {
     const json = cardJson(buildPersonCard(model(), "p-chen-001", AS_OF)!, "en") as { person: Record<string, unknown>; redacted: boolean };
     expect(json.redacted).toBe(false);
     expect(json.person).toMatchObject({ type: "prospect", tier: "valuable", source: { kind: "staff_referral", staff: { id: "wang-fang", name: "王芳", type: "staff" } } });
+  });
+});
+
+describe("cardHtml", () => {
+  it("a page for channel serve: the card's sections, every value escaped", () => {
+    const m = model();
+    m.branches[0]!.staff[0]!.archive.hobbies = "<img src=x onerror=alert(1)>";
+    const page = cardHtml(buildPersonCard(m, "wang-fang", AS_OF)!, "zh");
+    expect(page.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(page).toContain("<title>王芳★ · 理财经理 · b1 支行</title>");
+    expect(page).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(page).not.toContain("<img");
+    expect(page).toContain("rowspan");
   });
 });
