@@ -17,7 +17,7 @@ import type { LoadedRepository } from "../../load/repository.js";
 import { setNextFollowup } from "../../log/next-followup.js";
 import { ACTIVITY_KINDS, type Model } from "../../model/types.js";
 import { describeAllowed, ENUM_NAMES, enumCode } from "../../model/enum-names.js";
-import { parseDate, type IsoDate } from "../../model/values.js";
+import type { IsoDate } from "../../model/values.js";
 import { closes, closingHint, isDoneKind } from "../../rules/closing.js";
 import { DONE_KINDS, type DoneKind } from "../../rules/followup-kinds.js";
 import { findDueFollowups, type FollowupItem } from "../../rules/followups.js";
@@ -25,11 +25,11 @@ import { itemWords, renderLogHint } from "../../report/log-hint.js";
 import { departureText } from "../../report/former-staff.js";
 import { firstControlCharacter, shownCharacter, terminalLine, terminalText } from "../../report/untrusted-text.js";
 import { parseDayOption } from "../date-options.js";
-import { nearest } from "../../validate/suggest.js";
 import { whileHoldingRepository, writeDataFiles, type DataFileEdit } from "../data-write.js";
 import { resolveAsOf, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
+import { didYouMean, personRecords, resolvePerson, type PersonRecord } from "../people.js";
 
 export { ACTIVITY_KINDS };
 
@@ -47,17 +47,6 @@ export interface LogOptions {
   plan?: boolean;
 }
 
-/** A staff member or prospect as written in a staff.yaml or prospects.yaml. */
-interface PersonRecord {
-  id: string;
-  name: string | null;
-  branch: string;
-  /** `left` and `left_note` of a staff member who left (found all the same: their record stays). */
-  left: string | null;
-  leftNote: string | null;
-  type: "staff" | "prospect";
-}
-
 export async function runLog(ctx: Context, people: string[], options: LogOptions): Promise<number> {
   const lang = ctx.lang;
   // First: `log --done maturity p-chen-001` took the person for a kind, and is told so.
@@ -67,7 +56,7 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   const kindWritten = options.kind ?? (people.length === 0 ? "report" : "call");
   const kind = enumCode("activity", kindWritten.trim());
   if (!(ACTIVITY_KINDS as readonly string[]).includes(kind)) {
-    throw usageError("log.error.badKind", { value: kindWritten, allowed: describeAllowed(ACTIVITY_KINDS).join(lang === "zh" ? "、" : ", "), hint: hint(lang, kindWritten, ACTIVITY_KINDS) });
+    throw usageError("log.error.badKind", { value: kindWritten, allowed: describeAllowed(ACTIVITY_KINDS).join(lang === "zh" ? "、" : ", "), hint: didYouMean(lang, kindWritten, ACTIVITY_KINDS) });
   }
   const note = options.note?.replace(/\r\n/g, "\n");
   for (const [option, value] of [["--note", note], ["--by", options.by]] as const) {
@@ -298,7 +287,7 @@ function doneKinds(lang: Lang, values: readonly string[]): DoneKind[] {
     if (!isDoneKind(code)) {
       const allowed = DONE_KINDS.map((k) => `${k} (${ENUM_NAMES.done[k].join("/")})`).join(", ");
       const candidates = [...DONE_KINDS, ...Object.values(ENUM_NAMES.done).flat()];
-      throw usageError("log.error.badDone", { value, allowed, hint: hint(lang, value, candidates) });
+      throw usageError("log.error.badDone", { value, allowed, hint: didYouMean(lang, value, candidates) });
     }
     if (!kinds.includes(code)) kinds.push(code);
   }
@@ -306,56 +295,11 @@ function doneKinds(lang: Lang, values: readonly string[]): DoneKind[] {
   return kinds;
 }
 
-/** Every staff member and prospect written in the repository, from every file whose YAML could be read. */
-function personRecords(repo: LoadedRepository): PersonRecord[] {
-  const records: PersonRecord[] = [];
-  for (const file of repo.files) {
-    if ((file.kind !== "staff" && file.kind !== "prospects") || file.branchFolder === null) continue;
-    const data = file.data as Record<string, unknown> | null | undefined;
-    const list = data && typeof data === "object" ? data[file.kind === "staff" ? "staff" : "prospects"] : undefined;
-    if (!Array.isArray(list)) continue;
-    for (const entry of list) {
-      if (typeof entry !== "object" || entry === null) continue;
-      const { id, name, left, left_note: leftNote } = entry as Record<string, unknown>;
-      if (typeof id !== "string") continue;
-      records.push({
-        id,
-        name: typeof name === "string" ? name : null,
-        branch: file.branchFolder,
-        type: file.kind === "staff" ? "staff" : "prospect",
-        // Only a real day: a mistyped one is validate's to report, not a note here.
-        left: typeof left === "string" ? parseDate(left) : null,
-        leftNote: typeof leftNote === "string" ? leftNote : null,
-      });
-    }
-  }
-  return records;
-}
-
-/**
- * An id, else a unique name; unknown or ambiguous ones are refused with what was meant, if it can
- * be told. A name found in several branches is narrowed to `branch` when given (`log 王丽 --branch
- * cmb-furong`); found only elsewhere, it is left to targetBranch to say where the person is.
- */
-function resolvePerson(lang: Lang, arg: string, records: readonly PersonRecord[], unreadable: readonly string[], branch?: string): PersonRecord {
-  const byId = records.filter((r) => r.id === arg);
-  const byName = byId.length > 0 ? byId : records.filter((r) => r.name === arg);
-  const inBranch = branch === undefined || byId.length > 0 ? [] : byName.filter((r) => r.branch === branch);
-  const matches = inBranch.length > 0 ? inBranch : byName;
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) {
-    const ids = matches.map((m) => `${m.id} @ ${m.branch}`).join(", ");
-    throw new CliError(EXIT_DATA_ERRORS, "log.error.ambiguousName", { value: arg, ids });
-  }
-  const candidates = [...new Set(records.flatMap((r) => (r.name === null ? [r.id] : [r.id, r.name])))];
-  const unread = unreadable.length === 0 ? "" : t(lang, "log.error.unreadableFiles", { files: unreadable.join(", ") });
-  throw new CliError(EXIT_DATA_ERRORS, "log.error.unknownPerson", { value: arg, hint: hint(lang, arg, candidates) + unread });
-}
 
 /** The one branch the entry goes to: where the people are, which must agree with --branch when given. */
 function targetBranch(lang: Lang, people: readonly PersonRecord[], branch: string | undefined, folders: readonly string[]): string {
   if (branch !== undefined && !folders.includes(branch)) {
-    throw new CliError(EXIT_DATA_ERRORS, "log.error.unknownBranch", { value: branch, hint: hint(lang, branch, folders) });
+    throw new CliError(EXIT_DATA_ERRORS, "log.error.unknownBranch", { value: branch, hint: didYouMean(lang, branch, folders) });
   }
   const first = people[0];
   if (first === undefined) return branch!;
@@ -382,7 +326,3 @@ function departureNotes(lang: Lang, people: readonly PersonRecord[], date: strin
     .join("");
 }
 
-function hint(lang: Lang, value: string, candidates: readonly string[]): string {
-  const suggestion = nearest(value, candidates);
-  return suggestion === undefined ? "" : t(lang, "hint.didYouMean", { suggestion });
-}
