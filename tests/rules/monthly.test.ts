@@ -17,7 +17,7 @@ function prospect(input: Partial<Prospect> & { id: string }): Prospect {
 }
 
 function kpi(month: string, figures: Record<string, number | string>): KpiMonth {
-  return { month, figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === "string" ? yuan(v) : v])), notes: null };
+  return { month, figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === "string" ? yuan(v) : v])), notes: null, requests: [] };
 }
 
 function figuresOf(branch: Partial<BranchInput>, month: string, asOf: string, settings = {}): MonthlyFigures {

@@ -347,4 +347,7 @@ export const REPORT_MESSAGES = {
   "coverage.field.surroundings.busiest_time": { zh: "最繁忙时间", en: "busiest time" },
   "coverage.field.surroundings.daily_transactions": { zh: "日均交易笔数", en: "daily transactions" },
   "coverage.field.surroundings.district_type": { zh: "区域类型", en: "district type" },
+
+  // issue 25 (part B)
+  "report.reason.not_new_customer": { zh: "非新增客户", en: "not a new customer" },
 } satisfies Record<string, Bilingual>;
