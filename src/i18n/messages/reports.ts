@@ -350,4 +350,23 @@ export const REPORT_MESSAGES = {
 
   // issue 25 (part B)
   "report.reason.not_new_customer": { zh: "非新增客户", en: "not a new customer" },
+  "report.monthly.internalMark": { zh: "（内部使用）", en: " (Internal use)" },
+  "report.note.prospectsFound": {
+    zh: "在册潜在客户 {total} 位（有价值客户 {valuable} 位，简易信息 {basic} 位）。“新增”按客户的发现日期（found）计。",
+    en: "{total} prospects on file ({valuable} valuable, {basic} basic). \"Added\" counts a prospect in the month of their found day.",
+  },
+  "report.note.withoutFound": {
+    zh: "其中 {count} 位没有写发现日期，按其第一次出现在联络、购买、事件或销售记录中的日期计。",
+    en: "{count} of those counted have no found day and are counted by their first contact, purchase, event or sale on record.",
+  },
+  "report.complaints.count": { zh: "本月支行客户投诉 {count} 起。", en: "Complaints at the sub-branch this month: {count}." },
+  "report.complaints.withTopics": { zh: "本月支行客户投诉 {count} 起：{topics}。", en: "Complaints at the sub-branch this month: {count} ({topics})." },
+  "report.spending.col.kind": { zh: "费用类别", en: "Spent on" },
+  "report.spending.col.count": { zh: "笔数", en: "Entries" },
+  "report.spending.col.yuan": { zh: "{month}费用", en: "Spent in {month}" },
+  "report.spending.total": { zh: "费用合计", en: "Total spent" },
+  "report.section.requests": { zh: "六、需协调解决的问题", en: "6. What we ask the sub-branch's leaders to help solve" },
+  "report.section.requestsWithoutConversions": { zh: "五、需协调解决的问题", en: "5. What we ask the sub-branch's leaders to help solve" },
+  "report.requests.none": { zh: "本月没有需协调解决的问题。", en: "Nothing this month." },
+  "report.requests.item": { zh: "{n}、{text}", en: "{n}) {text}" },
 } satisfies Record<string, Bilingual>;
