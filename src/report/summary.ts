@@ -30,6 +30,8 @@ function figuresJson(f: SummaryFigures): object {
     bonus_amount: f.bonusAmount,
     expense_support: f.expenseSupport,
     overdue_followups: f.overdueFollowups,
+    spending: f.spending,
+    support_left: f.supportLeft,
   };
 }
 
@@ -66,6 +68,8 @@ export function summaryTabular(result: SummaryResult, lang: Lang, options: { spr
     right(h("report.summary.col.bonusAmount")),
     right(h("report.summary.col.expenseSupport")),
     right(h("report.summary.col.overdue")),
+    right(h("report.summary.col.spending")),
+    right(h("report.summary.col.supportLeft")),
   ];
   const cells = (f: SummaryFigures) => [
     num(f.branches),
@@ -82,6 +86,8 @@ export function summaryTabular(result: SummaryResult, lang: Lang, options: { spr
     yuanUnderHeader(f.bonusAmount),
     yuanUnderHeader(f.expenseSupport),
     num(f.overdueFollowups),
+    yuanUnderHeader(f.spending),
+    yuanUnderHeader(f.supportLeft),
   ];
   const rows = result.departments.map((d) => [...(options.spreadsheet ? [d.department] : []), d.name, ...cells(d)]);
   rows.push([...(options.spreadsheet ? [""] : []), h("report.summary.total"), ...cells(result.totals)]);
@@ -97,6 +103,7 @@ export function summaryBlocks(result: SummaryResult, lang: Lang, options: { spre
   if (result.campaign !== null) blocks.push({ kind: "note", text: t(lang, "report.summary.campaign", result.campaign) });
   else blocks.push({ kind: "note", text: t(lang, "report.summary.noCampaign") });
   if (result.totals.bonusAwarded === null) blocks.push({ kind: "note", text: t(lang, "report.summary.noBonus") });
+  blocks.push({ kind: "note", text: result.campaign !== null ? t(lang, "report.summary.spendingCampaign", result.campaign) : t(lang, "report.summary.spendingAll", { date: result.asOf }) });
   blocks.push({ kind: "note", text: t(lang, "report.summary.explain") });
   return blocks;
 }

@@ -369,4 +369,14 @@ export const REPORT_MESSAGES = {
   "report.section.requestsWithoutConversions": { zh: "五、需协调解决的问题", en: "5. What we ask the sub-branch's leaders to help solve" },
   "report.requests.none": { zh: "本月没有需协调解决的问题。", en: "Nothing this month." },
   "report.requests.item": { zh: "{n}、{text}", en: "{n}) {text}" },
+  "report.summary.col.spending": { zh: "费用支出（元）", en: "Spent (yuan)" },
+  "report.summary.col.supportLeft": { zh: "支持减支出（元）", en: "Support less spent (yuan)" },
+  "report.summary.spendingCampaign": {
+    zh: "费用支出：联络记录中 {from} 至 {to} 的 cost 合计（宴请、礼品、活动等），与同期费用支持对比；负数表示支出超过支持。",
+    en: "Spent: the costs in the contact log from {from} to {to} (meals, gifts, events…), set against the expense support of the same period; a negative figure means more was spent than the support.",
+  },
+  "report.summary.spendingAll": {
+    zh: "费用支出：联络记录中截至 {date} 的 cost 合计（宴请、礼品、活动等）。",
+    en: "Spent: the costs in the contact log up to {date} (meals, gifts, events…).",
+  },
 } satisfies Record<string, Bilingual>;
