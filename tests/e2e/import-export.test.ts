@@ -12,6 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { strFromU8, unzipSync } from "fflate";
 import { columnLetter } from "../../src/import/sheet.js";
+import { parseCsv as parseCsvText } from "../../src/import/csv.js";
+
+/** CSV rows, without the BOM. */
+function parseCsv(text: string): string[][] {
+  return parseCsvText(text.replace(/^\uFEFF/, ""));
+}
 import { copyToTemp, DATA_EXAMPLE, FIXTURES, runCli, snapshot } from "../helpers/cli.js";
 
 const temps: string[] = [];
@@ -256,8 +262,25 @@ describe("export", () => {
     expect(result.stderr).toContain("已写入");
     const [sheet] = await readXlsxFile(fs.readFileSync(file));
     expect(sheet?.sheet).toBe("待办跟进");
-    expect(sheet?.data[0]).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "负责人", "说明", "金额（元）"]);
+    expect(sheet?.data[0]).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "电话", "负责人", "说明", "金额（元）"]);
     expect(sheet?.data[1]?.[0]).toBeInstanceOf(Date);
+  });
+
+  it("issue 25: export followups has the list's columns; its 支行 and 电话 match `followups --format csv`", () => {
+    const file = path.join(outDir(), "followups.csv");
+    const args = ["--data", DATA_EXAMPLE, "--as-of", "2012-03-20", "--lang", "zh"];
+    expect(runCli(["export", "followups", ...args, "--out", file]).code).toBe(0);
+    const exported = parseCsv(fs.readFileSync(file, "utf8"));
+    const list = parseCsv(runCli(["followups", ...args, "--format", "csv"]).stdout);
+    expect(exported[0]).toEqual(list[0]);
+    const column = (rows: string[][], name: string) => rows.slice(1).map((r) => r[rows[0]!.indexOf(name)]);
+    for (const name of ["应办日", "事项", "支行", "对象", "电话", "负责人"]) expect(column(exported, name)).toEqual(column(list, name));
+    expect(column(exported, "电话")).toContain("13900001111");
+    // With --redact the phone is masked; the column stays.
+    const masked = path.join(outDir(), "followups-masked.csv");
+    expect(runCli(["export", "followups", ...args, "--redact", "--out", masked]).code).toBe(0);
+    const maskedRows = parseCsv(fs.readFileSync(masked, "utf8"));
+    expect(column(maskedRows, "电话")).toContain("139****1111");
   });
 
   it("writes money as numeric cells of yuan, whatever form the YAML used (issue 19)", async () => {
