@@ -9,6 +9,7 @@ import { t, tDynamic, type Lang, type MessageKey } from "../i18n/catalog.js";
 import type { IsoMonth } from "../model/values.js";
 import type { ChartMonth, ConversionLine, FigureRow, KpiRow, MonthlyFigures, SpendingLine } from "../rules/monthly.js";
 import { MONEY_METRICS } from "../rules/monthly.js";
+import { sumExact } from "../rules/expenses.js";
 import { formatDateTimeCell, formatDay } from "./date-format.js";
 import { nameWithDeparture } from "./former-staff.js";
 import { renderHtmlPage, type DocumentBlock } from "./html.js";
@@ -301,7 +302,8 @@ export function organisationAndDepartment(organisation: string, department: stri
 /** The month's spending by activity kind, then the total (internal version only). */
 function spendingTable(view: MonthlyView, spending: readonly SpendingLine[], o: ValueOptions): Tabular {
   const { lang, figures } = view;
-  const total = spending.reduce((sum, line) => sum + line.yuan, 0);
+  // Summed as the rules sum money (exact decimals): 0.1 + 0.2 yuan is 0.3.
+  const total = sumExact(spending.map((line) => line.yuan));
   return {
     columns: [
       { header: t(lang, "report.spending.col.kind") },
