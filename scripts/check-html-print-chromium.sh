@@ -72,4 +72,24 @@ for lang in zh en; do
     echo "     first page: $(ls "$png_dir"/monthly-"$lang"*.png)"
   fi
 done
+
+# The internal version's title ends in （内部使用）/ (Internal use): it must print whole, never
+# split over two lines (issue 25: 「（内部使」/「用）」).
+for lang in zh en; do
+  html="$work/internal-$lang.html"
+  pdf="$work/internal-$lang.pdf"
+  node "$root/bin/channel" report monthly --branch cmb-futian-center --month 2012-03 --as-of 2012-03-31 \
+    --data "$root/data-example" --lang "$lang" --audience internal --quiet --out "$html" 2>/dev/null
+  "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+    --disable-sync --no-first-run --user-data-dir="$work/profile" --no-pdf-header-footer \
+    --print-to-pdf="$pdf" "file://$html" >/dev/null 2>&1
+  [ -s "$pdf" ] || { fail "internal $lang: Chromium wrote no PDF"; continue; }
+  text=$(pdftotext -layout "$pdf" -)
+  mark=$([ "$lang" = zh ] && echo "（内部使用）" || echo "(Internal use)")
+  grep -qF -- "$mark" <<<"$text" || fail "internal $lang: \"$mark\" does not print whole on one line"
+  echo "ok   internal $lang: \"$mark\" whole in the title"
+  if [ -n "$png_dir" ]; then
+    pdftoppm -png -r 70 -f 1 -l 1 "$pdf" "$png_dir/internal-$lang"
+  fi
+done
 exit $((failures > 0))

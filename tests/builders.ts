@@ -160,10 +160,16 @@ export interface StaffInput extends Partial<Omit<StaffMember, "conversion">> {
   conversion?: ConversionInput | null;
 }
 
-/** A staff member (a wealth manager unless said otherwise); `branch` is set by `makeBranch`. */
+/**
+ * A staff member (a wealth manager unless said otherwise); `branch` is set by `makeBranch`.
+ * `hqRegistered` may be written with a time ("2012-02-20 09:40"), as in staff.yaml: it is then
+ * split into the day and `hqRegisteredAt`, as the model builder does.
+ */
 export function makeStaff(input: StaffInput): StaffMember {
   const position: Position = input.position ?? "wealth_manager";
   const { conversion, ...rest } = input;
+  const registeredAt = typeof input.hqRegistered === "string" ? parseDateTime(input.hqRegistered) : null;
+  const registration = registeredAt === null ? {} : { hqRegistered: registeredAt.slice(0, 10), hqRegisteredAt: registeredAt };
   return {
     name: input.id,
     category: categoryOf(position),
@@ -175,11 +181,14 @@ export function makeStaff(input: StaffInput): StaffMember {
     lunarBirthday: null,
     joined: null,
     hqRegistered: null,
+    hqRegisteredAt: null,
+    customerSince: null,
     cadenceDays: null,
     left: null,
     leftNote: null,
     archive: {},
     ...rest,
+    ...registration,
     position,
     conversion: conversion === undefined || conversion === null ? null : makeConversion(conversion),
   };
@@ -283,5 +292,5 @@ export function makeProspect(input: Partial<Prospect> & { id: string }): Prospec
 
 /** One contact-log entry. */
 export function makeActivity(date: string, kind: ActivityKind, withIds: string[] = [], branch = ""): Activity {
-  return { date, kind, branch, with: withIds, by: null, note: null, done: null };
+  return { date, kind, branch, with: withIds, by: null, note: null, done: null, cost: null };
 }

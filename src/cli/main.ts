@@ -156,6 +156,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--sheet <name>", h("import.help.sheet"))
     .option("--map <file>", h("import.help.map"))
     .option("--apply", h("import.help.apply"))
+    .option("--update", h("import.help.update"))
     .action((kind: string, options: ImportOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runImport(ctx, kind, options), command.optsWithGlobals()));
 
   program

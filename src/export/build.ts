@@ -15,7 +15,7 @@ import { headerKey } from "../import/fields.js";
 import { POSITIONS, type Branch, type Model, type Prospect, type StaffMember } from "../model/types.js";
 import { isoDate, parseMoney, type IsoDate, type SolarBirthday } from "../model/values.js";
 import { basisText, bonusReasonText } from "../report/bonus.js";
-import { describeFollowup, followupAmount, kindLabel } from "../report/followups.js";
+import { branchDisplayNames, describeFollowup, followupAmount, kindLabel } from "../report/followups.js";
 import { enumCode } from "../model/enum-names.js";
 import { maskName, maskPhone, redactFollowups, scrubPhones } from "../report/redact.js";
 import type { BonusResult } from "../rules/bonus.js";
@@ -123,7 +123,8 @@ export function staffSheet(model: Model, filter: ExportFilter, options: ExportOp
     { header: h(lang, "birthday"), cell: (r) => birthdayCell(r.item.birthday), personal: true },
     { header: h(lang, "lunar_birthday"), cell: (r) => code(lunarText(r.item.lunarBirthday)), personal: true },
     { header: h(lang, "joined"), cell: (r) => day(r.item.joined) },
-    { header: h(lang, "hq_registered"), cell: (r) => day(r.item.hqRegistered) },
+    // With its time when written with one (issue 25), so a round trip through Excel keeps it.
+    { header: h(lang, "hq_registered"), cell: (r) => (r.item.hqRegisteredAt !== null ? code(r.item.hqRegisteredAt.replace(/:00$/, "").replace("T", " ")) : day(r.item.hqRegistered)) },
     { header: h(lang, "left"), cell: (r) => day(r.item.left) },
     { header: h(lang, "left_note"), cell: (r) => text(r.item.leftNote) },
     ...["history", "hobbies", "family", "personality", "values", "schedule", "relationships", "notes"].map((field) => ({ header: h(lang, field), cell: archive(field), personal: true })),
@@ -206,7 +207,8 @@ export function activitiesSheet(model: Model, filter: ExportFilter, options: Exp
 export function followupsSheet(model: Model, allItems: readonly FollowupItem[], asOf: IsoDate, options: ExportOptions): ExportSheet {
   const { lang, redact } = options;
   const items = redact ? redactFollowups(allItems) : allItems;
-  const branchName = new Map(model.branches.map((b) => [b.id, b.name]));
+  // The list's names for branches (without the bank's name in front), as `followups --format csv` writes them.
+  const branchName = branchDisplayNames(model);
   const prospects = new Set(model.branches.flatMap((b) => b.prospects.map((p) => p.id)));
   const person = (item: FollowupItem): string | null => {
     if (item.name === null) return null;
@@ -219,6 +221,8 @@ export function followupsSheet(model: Model, allItems: readonly FollowupItem[], 
     { header: t(lang, "followups.col.branch"), cell: (i) => text(i.branch === null ? null : branchName.get(i.branch) ?? i.branch) },
     { header: t(lang, "followups.col.person"), cell: (i) => text(person(i)) },
     { header: t(lang, "followups.col.position"), cell: (i) => text(i.position !== null ? tDynamic(lang, `position.${i.position}`) : i.personType === "prospect" ? t(lang, "ref.prospect") : null) },
+    // Issue 25: the list's 电话 column, as text Excel keeps, masked when redacting.
+    { header: t(lang, "followups.col.phone"), cell: (i) => phoneCell(i.phone, redact) },
     { header: t(lang, "followups.col.owner"), cell: (i) => text(i.owner) },
     { header: t(lang, "followups.col.detail"), cell: (i) => text(describeFollowup(i, lang, asOf)) },
     { header: t(lang, "followups.col.amount"), cell: (i) => money(followupAmount(i)) },

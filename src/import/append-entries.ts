@@ -25,6 +25,8 @@ export interface FillEdit {
   /** The entry's index in the list. */
   index: number;
   fields: Record<string, unknown>;
+  /** Fields the entry has whose values are replaced (`import --update`): each value is rewritten in place, the rest of the line kept. */
+  replace?: Record<string, unknown>;
 }
 
 /** Why the file cannot be edited; it is left alone. */
@@ -38,6 +40,8 @@ const QUOTED_KEYS = new Set(["phone", "work_phone", "home_phone", "qq", "account
 interface Edit {
   at: number;
   text: string;
+  /** Where the replaced text ends; absent for an insertion. */
+  end?: number;
 }
 
 export function appendEntries(existing: string | null, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[] = []): string {
@@ -55,7 +59,7 @@ export function appendEntries(existing: string | null, key: ListKey, entries: re
   const expected = before
     .map((entry, i) => {
       const fill = fillAt.get(i);
-      return fill === undefined ? entry : { ...(entry as Record<string, unknown>), ...fill.fields };
+      return fill === undefined ? entry : { ...(entry as Record<string, unknown>), ...fill.fields, ...(fill.replace ?? {}) };
     })
     .concat(entries);
   if (after === null || !sameData(after, expected)) throw new EditError("the result would not read back as the old entries plus the new ones");
@@ -140,16 +144,42 @@ function edit(text: string, key: ListKey, entries: readonly Record<string, unkno
   }
   if (!isSeq(value)) throw new EditError(`${key} is not a list`);
 
-  for (const fill of fills) edits.push(fillEdit(text, value, fill, eol));
+  for (const fill of fills) {
+    if (fill.replace !== undefined) edits.push(...replaceEdits(value, fill));
+    if (Object.keys(fill.fields).length > 0) edits.push(fillEdit(text, value, fill, eol));
+  }
   if (entries.length > 0) edits.push(value.flow === true ? appendToFlowList(value, entries) : appendToBlockList(text, value, entries, eol));
   edits.sort((a, b) => a.at - b.at);
   let out = "";
   let from = 0;
   for (const e of edits) {
+    if (e.at < from) throw new EditError("two edits overlap");
     out += text.slice(from, e.at) + e.text;
-    from = e.at;
+    from = e.end ?? e.at;
   }
   return out + text.slice(from);
+}
+
+/**
+ * The values of an entry's fields rewritten in place (`import --update`): only the value's own
+ * text changes; the key, a comment after it, the line's layout stay. Single values only: a
+ * block list or mapping as a value is not rewritten.
+ */
+function replaceEdits(seq: YAMLSeq, fill: FillEdit): Edit[] {
+  const item = seq.items[fill.index] as Node | undefined;
+  if (item === undefined || !isMap(item)) throw new EditError(`entry ${fill.index} is not a mapping`);
+  const map = item as YAMLMap;
+  const flow = map.flow === true;
+  return Object.entries(fill.replace ?? {}).map(([key, next]) => {
+    const pair = (map.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && p.key.value === key);
+    const node = pair?.value;
+    if (pair === undefined || node === null || node === undefined || !isScalar(node) || node.range === undefined || node.range === null) {
+      throw new EditError(`entry ${fill.index} has no single value for ${key} to change`);
+    }
+    // In a one-line {…} entry the value is written as a flow context needs it (commas quoted).
+    const written = flow ? flowText({ [key]: next }).slice(1, -1).replace(/^[^:]*:\s*/, "") : valueText(key, next);
+    return { at: node.range[0], end: node.range[1], text: written };
+  });
 }
 
 function appendToBlockList(text: string, seq: YAMLSeq, entries: readonly Record<string, unknown>[], eol: string): Edit {

@@ -22,6 +22,8 @@ export type FieldType =
   | "qq"
   | "email"
   | "day"
+  /** A day, or a day with a time (`hq_registered`, issue 25). */
+  | "dayOrTime"
   | "birthday"
   | "lunar"
   | "count"
@@ -82,7 +84,7 @@ const STAFF_FIELDS: FieldDef[] = [
   ...CONTACT,
   ...BIRTHDAYS,
   f("joined", "day", ["入行时间", "入行日期", "入职时间", "入职日期", "参加工作时间", "进行时间", "date joined", "start date", "joined bank"]),
-  f("hq_registered", "day", ["备案日期", "备案时间", "总部备案", "总部备案日期", "registered", "hq registration"]),
+  f("hq_registered", "dayOrTime", ["备案日期", "备案时间", "总部备案", "总部备案日期", "registered", "hq registration"]),
   f("left", "day", ["离职日期", "离开日期", "离职时间", "离行日期", "调离日期", "调出日期", "date left", "left on"]),
   f("left_note", "line", ["离开说明", "离职原因", "离职说明", "去向", "调往", "调动说明", "left note", "where to"]),
   f("history", "text", ["工作经历", "履历", "经历", "work history"]),

@@ -7,6 +7,7 @@
  */
 import type { MessageKey, MessageParams } from "../i18n/catalog.js";
 import { parseMoney } from "../model/values.js";
+import { enumCode } from "../model/enum-names.js";
 import { compareText } from "../validate/findings.js";
 import { FIELDS, headerIndex, headerKeys, type FieldDef, type ImportKind } from "./fields.js";
 import { highestProspectNumber, prospectId, staffId, type Pinyin } from "./ids.js";
@@ -19,6 +20,7 @@ import {
   parseBirthday,
   parseCount,
   parseDay,
+  parseDayOrTime,
   parseEmail,
   parseGender,
   parseLunarBirthday,
@@ -117,6 +119,11 @@ export interface Fill {
   index: number | null;
   /** The fields added (top-level keys of the record). */
   fields: Record<string, unknown>;
+  /**
+   * With `--update` (issue 25): fields the record has whose value the row changes, each with the
+   * value on file and the row's; empty for a plain fill-in.
+   */
+  changes: Record<string, { from: unknown; to: unknown }>;
 }
 
 export interface ImportPlan {
@@ -154,6 +161,11 @@ export interface PlanInput {
   pinyin: Pinyin;
   /** The import day: a new prospect's `found` when the sheet gives none (null: not written). */
   importDay?: string | null;
+  /**
+   * `--update` (issue 25): a row whose id is a record of this file changes that record's fields
+   * to the row's values (and fills in what it lacks), instead of being skipped as a duplicate.
+   */
+  update?: boolean;
 }
 
 const HEADER_SCAN_ROWS = 20;
@@ -355,6 +367,8 @@ class PlanState {
         return parseEmail(cell);
       case "day":
         return parseDay(cell);
+      case "dayOrTime":
+        return parseDayOrTime(cell);
       case "birthday":
         return parseBirthday(cell);
       case "lunar":
@@ -422,9 +436,13 @@ class PlanState {
     if (found !== null) {
       const { record, reason } = found;
       const of: DuplicateOf = { id: record.id, name: record.name, branch: record.branch, row: null };
-      const fillable = map.duplicates === "fill" && record.kind === kind && record.branch === branch;
+      const sameFile = record.kind === kind && record.branch === branch;
+      // --update changes records matched by id only: a phone or a name may be shared, an id is not.
+      const updating = this.input.update === true && reason === "same_id" && sameFile;
+      const fillable = (map.duplicates === "fill" || updating) && sameFile;
       const fields = fillable ? missingFields(entry, record.data) : {};
-      if (Object.keys(fields).length > 0) this.plan.fills.push({ row, reason, of, index: record.index, fields });
+      const changes = updating ? changedFields(entry, record.data) : {};
+      if (Object.keys(fields).length + Object.keys(changes).length > 0) this.plan.fills.push({ row, reason, of, index: record.index, fields, changes });
       else this.plan.duplicates.push({ row, name, reason, of, differs: differingFields(entry, record.data) });
       return;
     }
@@ -442,7 +460,7 @@ class PlanState {
         for (const [key, value] of values) if (fields[topKey(kind, key)] !== undefined && !record.values.has(key)) record.values.set(key, value);
         record.addition.entry = buildEntry(kind, record.values);
         this.rememberEarlier(record);
-        this.plan.fills.push({ row, reason, of, index: null, fields });
+        this.plan.fills.push({ row, reason, of, index: null, fields, changes: {} });
       } else {
         this.plan.duplicates.push({ row, name, reason, of, differs: differingFields(entry, record.addition.entry) });
       }
@@ -575,6 +593,27 @@ function missingFields(entry: Record<string, unknown>, existing: Record<string, 
   }
   return out;
 }
+
+/**
+ * The fields `--update` changes: those that differ (as `differingFields` compares them) and hold
+ * a single value both on file and in the row. A list or a nested record on file (hobbies,
+ * source, conversion) is left as it is: a sheet cell cannot say all that it holds.
+ */
+function changedFields(entry: Record<string, unknown>, existing: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
+  const single = (v: unknown) => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of differingFields(entry, existing)) {
+    if (!single(entry[key]) || !single(existing[key])) continue;
+    // 理财经理 on file and wealth_manager from the sheet are the same value.
+    const kind = ENUM_KEYS[key];
+    if (kind !== undefined && enumCode(kind, String(existing[key])) === enumCode(kind, String(entry[key]))) continue;
+    out[key] = { from: existing[key], to: entry[key] };
+  }
+  return out;
+}
+
+/** Top-level keys whose values are enum codes or their Chinese names. */
+const ENUM_KEYS: Readonly<Record<string, "position" | "gender" | "tier">> = { position: "position", gender: "gender", tier: "tier" };
 
 /** Top-level record keys holding money: compared as amounts, since an export writes 1.5万 as 15000. */
 const MONEY_KEYS = new Set(Object.values(FIELDS).flatMap((fields) => fields.filter((d) => d.type === "money" && d.path.length === 1).map((d) => d.path[0]!)));

@@ -108,9 +108,25 @@ export function renderImportText(report: ImportReport, style: Style): string {
     );
     out.push("");
   }
-  if (plan.fills.length > 0) {
-    out.push(style.bold(t(lang, report.applied ? "import.filled" : "import.wouldFill", { count: plan.fills.length })));
-    for (const fill of plan.fills) {
+  // --update: each changed record with its fields as a diff, old value → new value (issue 25).
+  const updates = plan.fills.filter((f) => Object.keys(f.changes).length > 0);
+  if (updates.length > 0) {
+    out.push(style.bold(t(lang, report.applied ? "import.updated" : "import.wouldUpdate", { count: updates.length })));
+    for (const fill of updates) {
+      out.push(`  ${t(lang, "import.updateLine", { row: fill.row, of: ofText(fill.of, lang).trim() })}`);
+      for (const [field, change] of Object.entries(fill.changes)) {
+        out.push(`    ${t(lang, "import.changeLine", { field: fieldLabel(field, lang), from: terminalCell(String(change.from)), to: terminalCell(String(change.to)) })}`);
+      }
+      for (const field of Object.keys(fill.fields)) {
+        out.push(`    ${t(lang, "import.addLine", { field: fieldLabel(field, lang), to: terminalCell(cellOf(fill.fields, field, lang)) })}`);
+      }
+    }
+    out.push("");
+  }
+  const plainFills = plan.fills.filter((f) => Object.keys(f.changes).length === 0);
+  if (plainFills.length > 0) {
+    out.push(style.bold(t(lang, report.applied ? "import.filled" : "import.wouldFill", { count: plainFills.length })));
+    for (const fill of plainFills) {
       const fields = Object.keys(fill.fields).map((f) => fieldLabel(f, lang)).join(lang === "zh" ? "、" : ", ");
       out.push(`  ${t(lang, "import.fillLine", { row: fill.row, of: ofText(fill.of, lang).trim(), fields })}`);
     }
@@ -133,7 +149,9 @@ export function renderImportText(report: ImportReport, style: Style): string {
     out.push("");
   }
   if (plan.additions.length === 0 && plan.fills.length === 0) out.push(t(lang, "import.nothing"));
-  if (report.applied) out.push(style.good(t(lang, "import.written", { file: terminalCell(report.file), added: plan.additions.length, filled: plan.fills.length })));
+  if (report.applied && updates.length > 0) {
+    out.push(style.good(t(lang, "import.writtenWithUpdates", { file: terminalCell(report.file), added: plan.additions.length, filled: plainFills.length, updated: updates.length })));
+  } else if (report.applied) out.push(style.good(t(lang, "import.written", { file: terminalCell(report.file), added: plan.additions.length, filled: plan.fills.length })));
   else if (plan.additions.length > 0 || plan.fills.length > 0) out.push(t(lang, report.creates ? "import.dryRunCreate" : "import.dryRun", { file: terminalCell(report.file) }));
   return out.join("\n") + "\n";
 }
@@ -149,7 +167,9 @@ export function importJson(report: ImportReport): object {
     header_row: plan.headerRow,
     columns: plan.columns.map((c) => ({ column: c.column, header: c.header, field: c.field, status: c.status })),
     added: plan.additions.map((a) => ({ row: a.row, id: a.id, entry: a.entry })),
-    filled: plan.fills.map((f) => ({ row: f.row, reason: f.reason, of: jsonOf(f.of), fields: f.fields })),
+    filled: plan.fills.filter((f) => Object.keys(f.changes).length === 0).map((f) => ({ row: f.row, reason: f.reason, of: jsonOf(f.of), fields: f.fields })),
+    // Issue 25: records changed by --update, each field with the value on file and the new one (and fields added to them).
+    updated: plan.fills.filter((f) => Object.keys(f.changes).length > 0).map((f) => ({ row: f.row, of: jsonOf(f.of), changes: f.changes, fields: f.fields })),
     duplicates: plan.duplicates.map((d) => ({ row: d.row, name: d.name, reason: d.reason, of: jsonOf(d.of), differs: d.differs })),
     unreadable: plan.problems.map((p) => ({
       row: p.row,

@@ -7,7 +7,7 @@
  */
 import { LANGS, t, type MessageKey, type MessageParams } from "../i18n/catalog.js";
 import { ACTIVITY_KINDS, POSITIONS, type ActivityKind, type Position } from "../model/types.js";
-import { isoDate, isRealDay, parseMoney, type IsoDate } from "../model/values.js";
+import { isoDate, isRealDay, parseDateTime, parseMoney, type IsoDate } from "../model/values.js";
 import { ENUM_NAMES, type EnumKind } from "../model/enum-names.js";
 import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
 import { nearest } from "../validate/suggest.js";
@@ -100,6 +100,18 @@ export function parseDay(cell: CellValue): Parsed<IsoDate> {
   if (/^\d+(\.\d+)?$/.test(text)) return dayFromNumber(Number(text));
   if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(text)) return fail("import.reason.ambiguousDate", { value: text });
   return fail("import.reason.badDate");
+}
+
+/**
+ * A day, or (issue 25: `hq_registered`) a day with a time: text such as 2012-03-01 16:30 keeps
+ * its time, written as the data files write it (`2012-03-01 16:30`, seconds only when not :00).
+ */
+export function parseDayOrTime(cell: CellValue): Parsed<string> {
+  if (typeof cell === "string") {
+    const at = parseDateTime(normalise(unguard(cell)));
+    if (at !== null) return { ok: true, value: at.replace("T", " ").replace(/:00$/, "") };
+  }
+  return parseDay(cell);
 }
 
 function dayFromNumber(value: number): Parsed<IsoDate> {

@@ -203,8 +203,8 @@ function buildDepartment(raw: Raw, file: LoadedFile, index: number): Department 
 }
 
 const BRANCH_FIELDS = ["id", "name", "bank", "level", "parent", "department", "owner", "hq_reported", "address", "phone"] as const;
-const STAFF_FIELDS = ["id", "name", "position", "key", "gender", "phone", "birthday", "lunar_birthday", "joined", "hq_registered", "cadence_days", "conversion", "left", "left_note"] as const;
-const PROSPECT_FIELDS = ["id", "name", "tier", "phone", "work_phone", "home_phone", "cadence_days", "birthday", "lunar_birthday", "source", "holdings", "events", "purchases", "next_followup", "converted"] as const;
+const STAFF_FIELDS = ["id", "name", "position", "key", "gender", "phone", "birthday", "lunar_birthday", "joined", "hq_registered", "cadence_days", "conversion", "left", "left_note", "customer_since"] as const;
+const PROSPECT_FIELDS = ["id", "name", "tier", "phone", "work_phone", "home_phone", "cadence_days", "birthday", "lunar_birthday", "source", "holdings", "events", "purchases", "next_followup", "converted", "found"] as const;
 
 function buildBranch(
   branchFile: LoadedFile,
@@ -242,6 +242,7 @@ function buildBranch(
       by: str(a.by),
       note: str(a.note),
       done: Array.isArray(a.done) ? [...new Set(a.done.map((k) => enumCode("done", String(k)) as DoneKind))] : null,
+      cost: money(a.cost),
     }))
     .sort((a, b) => compareText(a.date, b.date) || compareText(a.kind, b.kind) || compareText(a.with.join(","), b.with.join(",")));
 
@@ -259,8 +260,9 @@ function buildBranch(
   const kpiMonths: KpiMonth[] = list(kpisRaw.months)
     .map((m) => {
       const figures: Record<string, number | null> = {};
-      for (const [key, value] of Object.entries(rest(m, ["month", "notes"]))) figures[key] = money(value);
-      return { month: String(m.month), figures, notes: str(m.notes) };
+      for (const [key, value] of Object.entries(rest(m, ["month", "notes", "requests"]))) figures[key] = money(value);
+      const requests = Array.isArray(m.requests) ? m.requests.filter((r): r is string => typeof r === "string") : [];
+      return { month: String(m.month), figures, notes: str(m.notes), requests };
     })
     .sort((a, b) => compareText(a.month, b.month));
   const kpiTargets = list(kpisRaw.targets).map((t) => ({ metric: String(t.metric), period: String(t.period), target: requiredMoney(t.target) }));
@@ -321,7 +323,8 @@ function buildStaff(raw: Raw, branch: string, file: LoadedFile, index: number): 
     birthday: typeof raw.birthday === "string" ? parseBirthday(raw.birthday) : null,
     lunarBirthday: typeof raw.lunar_birthday === "string" ? parseLunarBirthday(raw.lunar_birthday) : null,
     joined: str(raw.joined),
-    hqRegistered: str(raw.hq_registered),
+    ...registration(str(raw.hq_registered)),
+    customerSince: str(raw.customer_since),
     cadenceDays: num(raw.cadence_days),
     conversion: conversionRaw && {
       kind: String(conversionRaw.kind) as "asset" | "fund" | "product",
@@ -362,5 +365,16 @@ function buildProspect(raw: Raw, branch: string, file: LoadedFile, index: number
     nextFollowup: str(raw.next_followup),
     converted: converted && { date: String(converted.date), account: str(converted.account) },
     archive: rest(raw, PROSPECT_FIELDS),
+    ...(typeof raw.found === "string" ? { found: raw.found } : {}),
   };
+}
+
+/**
+ * `hq_registered` as a day and, when written with a time, as a datetime (issue 25): rules that
+ * only need the day keep comparing days; the bonus compares the time with the conversion's.
+ */
+function registration(written: string | null): { hqRegistered: string | null; hqRegisteredAt: string | null } {
+  if (written === null) return { hqRegistered: null, hqRegisteredAt: null };
+  const at = parseDateTime(written);
+  return at === null ? { hqRegistered: written, hqRegisteredAt: null } : { hqRegistered: at.slice(0, 10), hqRegisteredAt: at };
 }

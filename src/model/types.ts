@@ -63,6 +63,10 @@ export interface StaffMember {
   joined: IsoDate | null;
   /** Day reported to head office (备案). */
   hqRegistered: IsoDate | null;
+  /** `hq_registered` when written with a time (issue 25): the registration to the minute; null for a bare day. */
+  hqRegisteredAt: IsoDateTime | null;
+  /** `customer_since`: the day the person was already our customer; a conversion after it is not a new customer (issue 25). */
+  customerSince: IsoDate | null;
   /** The person's own contact cadence, overriding key/category defaults. */
   cadenceDays: number | null;
   conversion: Conversion | null;
@@ -121,6 +125,8 @@ export interface Prospect {
   found?: string;
   /** The checklist fields as written. */
   archive: Record<string, unknown>;
+  /** `found`: the day the prospect was first recorded (简易采集); absent when not written. */
+  found?: string;
 }
 
 /** Every activity kind, in the order docs/data-format.md lists them. */
@@ -138,6 +144,8 @@ export interface Activity {
   note: string | null;
   /** `done`: the follow-up kinds this contact dealt with for the people in `with`; null when the activity has no `done` list. */
   done: DoneKind[] | null;
+  /** `cost`: yuan spent on it (a meal, a gift, an event…); null when not written (issue 25). */
+  cost: number | null;
 }
 
 /** A sale of one of our products through a branch. */
@@ -154,6 +162,8 @@ export interface KpiMonth {
   month: IsoMonth;
   figures: Record<string, number | null>;
   notes: string | null;
+  /** `requests`: what we ask the branch's leaders to solve together this month (共同解决存在的问题), as written; empty when none (issue 25). */
+  requests: string[];
 }
 
 export interface KpiTarget {

@@ -85,6 +85,8 @@ export function bonusReasonText(candidate: BonusCandidate, result: BonusResult, 
       return "";
     case "position_not_eligible":
       return t(lang, "bonus.reason.position_not_eligible", { position: tDynamic(lang, `position.${candidate.position}`) });
+    case "not_new_customer":
+      return t(lang, "bonus.reason.not_new_customer", { since: day(candidate.customerSince ?? asOf) });
     case "below_minimum": {
       const fund = candidate.basis.kind === "fund";
       const amount = candidate.basis.amount === null ? t(lang, "bonus.basis.unknown") : formatYuan(candidate.basis.amount, lang);
@@ -102,6 +104,10 @@ export function bonusReasonText(candidate: BonusCandidate, result: BonusResult, 
     case "not_registered":
       return t(lang, "bonus.reason.not_registered", { asOf: day(asOf) });
     case "registered_after_conversion":
+      // With a registration time, both sides to the minute: the day alone would read "3月5日 > 3月5日".
+      if (candidate.registeredAt !== null) {
+        return t(lang, "bonus.reason.registered_after_conversion", { registered: formatDayTime(candidate.registeredAt, lang, asOf), at: formatDayTime(candidate.at, lang, asOf) });
+      }
       return t(lang, "bonus.reason.registered_after_conversion", { registered: day(candidate.registered ?? asOf), at: day(candidate.at.slice(0, 10)) });
     case "branch_cap_reached":
       return t(lang, "bonus.reason.branch_cap_reached", { count: policy.perBranchCap, cap: policy.perBranchCap });

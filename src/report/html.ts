@@ -11,7 +11,8 @@ import type { Tabular } from "./tabular.js";
 
 /** One part of a report document. */
 export type DocumentBlock =
-  | { kind: "title"; text: string }
+  /** `unbreakableTail`: the end of `text` that print must keep on one line ("（内部使用）"). */
+  | { kind: "title"; text: string; unbreakableTail?: string }
   | { kind: "subtitle"; text: string }
   | { kind: "heading"; text: string }
   | { kind: "paragraph"; text: string }
@@ -50,6 +51,7 @@ th { background: #e8eef5; font-weight: bold; word-break: keep-all; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { word-break: keep-all; }
 td.first, td.nowrap { white-space: nowrap; }
+span.nowrap { white-space: nowrap; }
 table.compact { font-size: 9pt; }
 table.compact th, table.compact td { padding: 0.9mm 1.4mm; }
 td.group { background: #f4f7fa; font-weight: bold; white-space: nowrap; }
@@ -89,8 +91,13 @@ function tableHtml(block: Extract<DocumentBlock, { kind: "table" }>): string {
 
 function blockHtml(block: DocumentBlock): string {
   switch (block.kind) {
-    case "title":
-      return `<h1>${escapeXml(block.text)}</h1>`;
+    case "title": {
+      const tail = block.unbreakableTail;
+      if (tail === undefined || tail === "" || !block.text.endsWith(tail)) return `<h1>${escapeXml(block.text)}</h1>`;
+      // A leading space stays outside the span: the line may still break before the tail.
+      const kept = tail.trimStart();
+      return `<h1>${escapeXml(block.text.slice(0, block.text.length - kept.length))}<span class="nowrap">${escapeXml(kept)}</span></h1>`;
+    }
     case "subtitle":
       return `<p class="subtitle">${escapeXml(block.text)}</p>`;
     case "heading":

@@ -7,8 +7,9 @@
  */
 import { t, tDynamic, type Lang, type MessageKey } from "../i18n/catalog.js";
 import type { IsoMonth } from "../model/values.js";
-import type { ChartMonth, ConversionLine, FigureRow, KpiRow, MonthlyFigures } from "../rules/monthly.js";
+import type { ChartMonth, ConversionLine, FigureRow, KpiRow, MonthlyFigures, SpendingLine } from "../rules/monthly.js";
 import { MONEY_METRICS } from "../rules/monthly.js";
+import { sumExact } from "../rules/expenses.js";
 import { formatDateTimeCell, formatDay } from "./date-format.js";
 import { nameWithDeparture } from "./former-staff.js";
 import { renderHtmlPage, type DocumentBlock } from "./html.js";
@@ -289,6 +290,33 @@ function plannedTable(view: MonthlyView, o: ValueOptions): Tabular {
   return { columns, rows };
 }
 
+/**
+ * "长城证券 深圳福田营业部", but the department's name alone when it already starts with the
+ * organisation's ("长城证券长沙五一大道营业部", not "长城证券 长城证券长沙五一大道营业部").
+ */
+export function organisationAndDepartment(organisation: string, department: string, lang: Lang): string {
+  if (organisation.trim() === "" || department.startsWith(organisation.trim())) return department;
+  return t(lang, "report.monthly.subtitle", { organisation, department });
+}
+
+/** The month's spending by activity kind, then the total (internal version only). */
+function spendingTable(view: MonthlyView, spending: readonly SpendingLine[], o: ValueOptions): Tabular {
+  const { lang, figures } = view;
+  // Summed as the rules sum money (exact decimals): 0.1 + 0.2 yuan is 0.3.
+  const total = sumExact(spending.map((line) => line.yuan));
+  return {
+    columns: [
+      { header: t(lang, "report.spending.col.kind") },
+      { header: t(lang, "report.spending.col.count"), align: "right", numeric: true },
+      { header: t(lang, "report.spending.col.yuan", { month: monthLabel(figures.month, lang) }), align: "right", numeric: true },
+    ],
+    rows: [
+      ...spending.map((line) => [tDynamic(lang, `report.activity.${line.kind}`), String(line.count), valueText(line.yuan, "yuan", o)]),
+      [t(lang, "report.spending.total"), String(spending.reduce((sum, line) => sum + line.count, 0)), valueText(total, "yuan", o)],
+    ],
+  };
+}
+
 /** The monthly table as document blocks. `spreadsheet` writes bare numbers (CSV). */
 export function monthlyBlocks(view: MonthlyView, options: { spreadsheet: boolean } = { spreadsheet: false }): DocumentBlock[] {
   const { figures, lang } = view;
@@ -296,8 +324,11 @@ export function monthlyBlocks(view: MonthlyView, options: { spreadsheet: boolean
   const day = (d: string) => formatDay(d, lang, figures.cutoff);
   const blocks: DocumentBlock[] = [];
   const internal = figures.audience === "internal";
-  blocks.push({ kind: "title", text: t(lang, internal ? "report.monthly.titleInternal" : "report.monthly.title", { branch: figures.branch.name, month: monthLabel(figures.month, lang) }) });
-  const subtitle = [t(lang, "report.monthly.subtitle", { organisation: figures.organisation, department: figures.branch.departmentName })];
+  const title = t(lang, internal ? "report.monthly.titleInternal" : "report.monthly.title", { branch: figures.branch.name, month: monthLabel(figures.month, lang) });
+  // "（内部使用）" must not break across lines in print: HTML keeps it on one line.
+  const mark = t(lang, "report.monthly.internalMark");
+  blocks.push(internal && title.endsWith(mark) ? { kind: "title", text: title, unbreakableTail: mark } : { kind: "title", text: title });
+  const subtitle = [organisationAndDepartment(figures.organisation, figures.branch.departmentName, lang)];
   if (figures.branch.owner !== null) subtitle.push(t(lang, "report.monthly.owner", { owner: figures.branch.owner }));
   subtitle.push(t(lang, "report.monthly.cutoff", { date: figures.cutoff }));
   blocks.push({ kind: "subtitle", text: subtitle.join(" · ") });
@@ -308,9 +339,17 @@ export function monthlyBlocks(view: MonthlyView, options: { spreadsheet: boolean
   blocks.push({ kind: "table", table, grouped: true, emphasis: totals });
   if (gaps) blocks.push({ kind: "note", text: t(lang, "report.note.gaps") });
   const onFile = figures.prospectsOnFile;
-  let prospectsNote = t(lang, "report.note.prospects", { total: onFile.basic + onFile.valuable, valuable: onFile.valuable, basic: onFile.basic });
+  let prospectsNote = t(lang, "report.note.prospectsFound", { total: onFile.basic + onFile.valuable, valuable: onFile.valuable, basic: onFile.basic });
+  if (figures.addedWithoutFound > 0) prospectsNote += (lang === "zh" ? "" : " ") + t(lang, "report.note.withoutFound", { count: figures.addedWithoutFound });
   if (figures.undatedProspects > 0) prospectsNote += (lang === "zh" ? "" : " ") + t(lang, "report.note.undated", { count: figures.undatedProspects });
   blocks.push({ kind: "note", text: prospectsNote });
+  // Complaints at the branch: how many and about what, never who (both versions).
+  if (figures.complaints.count > 0) {
+    const topics = figures.complaints.topics.join(lang === "zh" ? "；" : "; ");
+    blocks.push({ kind: "note", text: topics === "" ? t(lang, "report.complaints.count", { count: figures.complaints.count }) : t(lang, "report.complaints.withTopics", { count: figures.complaints.count, topics }) });
+  }
+  // The month's spending by kind: the department's own business, never in the bank's version.
+  if (figures.spending !== null && figures.spending.length > 0) blocks.push({ kind: "table", table: spendingTable(view, figures.spending, o), emphasis: [figures.spending.length] });
 
   blocks.push({ kind: "heading", text: t(lang, "report.section.kpis") });
   if (figures.kpis.length === 0) blocks.push({ kind: "paragraph", text: t(lang, "report.kpi.none") });
@@ -332,6 +371,11 @@ export function monthlyBlocks(view: MonthlyView, options: { spreadsheet: boolean
   blocks.push({ kind: "heading", text: t(lang, next, { month: monthLabel(figures.nextMonth, lang) }) });
   if (figures.planned.length === 0) blocks.push({ kind: "paragraph", text: t(lang, "report.planned.none") });
   else blocks.push({ kind: "table", table: plannedTable(view, o) });
+
+  // What we ask the branch's leaders to solve together (共同解决存在的问题): the last section of both versions.
+  blocks.push({ kind: "heading", text: t(lang, figures.conversions === null ? "report.section.requestsWithoutConversions" : "report.section.requests") });
+  if (figures.requests.length === 0) blocks.push({ kind: "paragraph", text: t(lang, "report.requests.none") });
+  else for (const [i, request] of figures.requests.entries()) blocks.push({ kind: "paragraph", text: t(lang, "report.requests.item", { n: i + 1, text: request }) });
 
   blocks.push({ kind: "footer", text: t(lang, "report.footer.generated", { date: figures.cutoff }) });
   if (view.redacted) blocks.push({ kind: "footer", text: t(lang, internal ? "report.footer.redacted" : "report.footer.redactedBank") });
@@ -414,6 +458,10 @@ export function monthlyJson(view: MonthlyView): object {
     chart: f.chart.map((m) => ({ month: m.month, new_accounts: m.newAccounts, assets_in: m.assetsIn, sales: m.sales, activities: m.activities })),
     prospects_on_file: f.prospectsOnFile,
     undated_prospects: f.undatedProspects,
+    added_without_found: f.addedWithoutFound,
+    requests: f.requests,
+    complaints: { count: f.complaints.count, topics: f.complaints.topics },
+    spending: f.spending?.map((s) => ({ kind: s.kind, count: s.count, yuan: s.yuan })) ?? null,
   };
 }
 

@@ -76,6 +76,9 @@ export function redactMonthly(figures: MonthlyFigures): MonthlyFigures {
   return {
     ...figures,
     kpiNotes: figures.kpiNotes === null ? null : scrubPhones(figures.kpiNotes),
+    // Issue 25: free text like the notes, so phone numbers in it are masked too.
+    requests: figures.requests.map(scrubPhones),
+    complaints: { ...figures.complaints, topics: figures.complaints.topics.map(scrubPhones) },
     conversions: figures.conversions?.map((c) => ({ ...c, amount: null, account: null, leftNote: c.leftNote === null ? null : scrubPhones(c.leftNote) })) ?? null,
     planned: figures.planned.map((p) => ({
       ...p,

@@ -31,6 +31,8 @@ function figuresJson(f: SummaryFigures): object {
     expense_support: f.expenseSupport,
     overdue_followups: f.overdueFollowups,
     escalated_followups: f.escalatedFollowups,
+    spending: f.spending,
+    support_left: f.supportLeft,
   };
 }
 
@@ -69,6 +71,8 @@ export function summaryTabular(result: SummaryResult, lang: Lang, options: { spr
     right(h("report.summary.col.expenseSupport")),
     right(h("report.summary.col.overdue")),
     right(h("report.summary.col.escalated")),
+    right(h("report.summary.col.spending")),
+    right(h("report.summary.col.supportLeft")),
   ];
   const cells = (f: SummaryFigures) => [
     num(f.branches),
@@ -86,6 +90,8 @@ export function summaryTabular(result: SummaryResult, lang: Lang, options: { spr
     yuanUnderHeader(f.expenseSupport),
     num(f.overdueFollowups),
     num(f.escalatedFollowups),
+    yuanUnderHeader(f.spending),
+    yuanUnderHeader(f.supportLeft),
   ];
   const rows = result.departments.map((d) => [...(options.spreadsheet ? [d.department] : []), d.name, ...cells(d)]);
   rows.push([...(options.spreadsheet ? [""] : []), h("report.summary.total"), ...cells(result.totals)]);
@@ -105,6 +111,7 @@ export function summaryBlocks(result: SummaryResult, lang: Lang, options: { spre
   if (result.campaign !== null) blocks.push({ kind: "note", text: t(lang, "report.summary.campaign", result.campaign) });
   else blocks.push({ kind: "note", text: t(lang, "report.summary.noCampaign") });
   if (result.totals.bonusAwarded === null) blocks.push({ kind: "note", text: t(lang, "report.summary.noBonus") });
+  blocks.push({ kind: "note", text: result.campaign !== null ? t(lang, "report.summary.spendingCampaign", result.campaign) : t(lang, "report.summary.spendingAll", { date: result.asOf }) });
   blocks.push({ kind: "note", text: t(lang, "report.summary.explain") });
   return blocks;
 }

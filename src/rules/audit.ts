@@ -28,7 +28,7 @@ export interface AuditRecord {
   staff: string | null;
   /** What identifies the record apart from its branch (empty for a branch report). */
   subject: string;
-  /** What it claims: the conversion's time, the registration's or report's day, the sale's day. */
+  /** What it claims: the conversion's time, the registration's day (or time, when written with one), the report's day, the sale's day. */
   claimed: string;
   /** The sale's product, for sales. */
   product: string | null;
@@ -67,7 +67,8 @@ export function recordsOfFile(file: string, kind: string, branch: string | null,
       const staff = person.id;
       const at = isObject(person.conversion) && typeof person.conversion.at === "string" ? parseDateTime(person.conversion.at) : null;
       if (at !== null) records.push({ kind: "conversion", file, branch, staff, subject: staff, claimed: at, product: null });
-      const registered = typeof person.hq_registered === "string" ? parseDate(person.hq_registered) : null;
+      // A day, or (issue 25) a datetime when the time matters: the claim is as precise as written.
+      const registered = typeof person.hq_registered === "string" ? (parseDate(person.hq_registered) ?? parseDateTime(person.hq_registered)) : null;
       if (registered !== null) records.push({ kind: "hq_registered", file, branch, staff, subject: staff, claimed: registered, product: null });
     }
   } else if (kind === "branch") {
@@ -198,8 +199,10 @@ export function auditRecords(input: AuditInput): AuditResult {
     const conversion = conversions.get(registration.record.staff!);
     if (conversion === undefined) continue;
     const conversionDay = conversion.record.claimed.slice(0, 10);
-    // A registration dated after the conversion is already refused by the bonus rules.
-    if (registration.record.claimed > conversionDay) continue;
+    // A registration dated after the conversion is already refused by the bonus rules: a bare
+    // day after the conversion's day, a registration time after the transfer's minute.
+    const claimed = registration.record.claimed;
+    if (claimed.length > 10 ? claimed.slice(0, 16) > conversion.record.claimed.slice(0, 16) : claimed > conversionDay) continue;
     if (committedAfter(registration.first, endOf(conversionDay)) || isLater(registration.first, conversion.first)) {
       findings.push({
         code: "recorded_after_the_fact",

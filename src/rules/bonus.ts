@@ -10,9 +10,10 @@ import type { BonusPolicy, ConversionKind, Model, Position, StaffMember } from "
 import type { IsoDate, IsoDateTime } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
 
-/** Why a candidate gets no award. The first seven are checked in this order; the caps come last. */
+/** Why a candidate gets no award. The first eight are checked in this order; the caps come last. */
 export type BonusReason =
   | "position_not_eligible"
+  | "not_new_customer"
   | "below_minimum"
   | "product_not_eligible"
   | "before_start"
@@ -25,6 +26,7 @@ export type BonusReason =
 /** Every reason code in the order of docs/rules.md: eligibility checks first, then the two caps. */
 export const BONUS_REASONS: readonly BonusReason[] = [
   "position_not_eligible",
+  "not_new_customer",
   "below_minimum",
   "product_not_eligible",
   "before_start",
@@ -65,6 +67,10 @@ export interface BonusCandidate {
   basis: BonusBasis;
   /** The head-office registration on record at D (null when none, or when it is dated after D). */
   registered: IsoDate | null;
+  /** That registration's time when it was written with one (issue 25); null for a bare day or none. */
+  registeredAt: IsoDateTime | null;
+  /** `customer_since`: the day the person was already our customer, or null. */
+  customerSince: IsoDate | null;
   status: BonusStatus;
   /** Null exactly when awarded. */
   reason: BonusReason | null;
@@ -119,6 +125,11 @@ function dayOf(at: IsoDateTime): IsoDate {
   return at.slice(0, 10);
 }
 
+/** `YYYY-MM-DDTHH:mm` of a normalised datetime: the precision registrations are compared at. */
+function minuteOf(at: IsoDateTime): string {
+  return at.slice(0, 16);
+}
+
 /**
  * The first eligibility check a conversion fails, or null when it is eligible.
  * The caller guarantees `staff.conversion` is present.
@@ -126,6 +137,8 @@ function dayOf(at: IsoDateTime): IsoDate {
 export function ineligibility(staff: StaffMember, policy: BonusPolicy, asOf: IsoDate): BonusReason | null {
   const conversion = staff.conversion!;
   if (!policy.eligiblePositions.includes(staff.position)) return "position_not_eligible";
+  // 每新增1户: someone who was our customer before the day of the transfer is not a new one.
+  if (staff.customerSince !== null && staff.customerSince < dayOf(conversion.at)) return "not_new_customer";
   if (conversion.kind === "asset" && !(conversion.amount !== null && conversion.amount >= policy.assetMin)) return "below_minimum";
   if (conversion.kind === "fund" && !(conversion.amount !== null && conversion.amount >= policy.fundMin)) return "below_minimum";
   if (conversion.kind === "product" && !(conversion.product !== null && policy.products.includes(conversion.product))) return "product_not_eligible";
@@ -135,6 +148,9 @@ export function ineligibility(staff: StaffMember, policy: BonusPolicy, asOf: Iso
   const registered = registeredBy(staff, asOf);
   if (registered === null) return "not_registered";
   if (registered > day) return "registered_after_conversion";
+  // With a time, the registration must not come after the transfer itself, compared to the
+  // minute: within the same minute counts as beforehand, as the same day does for a bare day.
+  if (staff.hqRegisteredAt !== null && minuteOf(staff.hqRegisteredAt) > minuteOf(conversion.at)) return "registered_after_conversion";
   return null;
 }
 
@@ -183,6 +199,8 @@ export function computeBonusAwards(model: Model, policy: BonusPolicy, asOf: IsoD
           product: conversion.kind === "product" ? conversion.product : null,
         },
         registered: registeredBy(staff, asOf),
+        registeredAt: registeredBy(staff, asOf) === null ? null : staff.hqRegisteredAt,
+        customerSince: staff.customerSince,
         status: "rejected",
         reason,
         amount: 0,

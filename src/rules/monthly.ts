@@ -230,6 +230,33 @@ export interface MonthlyFigures {
   undatedProspects: number;
   /** Prospects on file by tier (the archive as it stands). */
   prospectsOnFile: { basic: number; valuable: number };
+  /**
+   * Prospects added (in any column) without a `found` day, so counted by their first dated record
+   * instead (issue 25): the table says so in a note when there are any.
+   */
+  addedWithoutFound: number;
+  /** `requests` of M's KPI entry: what we ask the branch's leaders to solve together (共同解决存在的问题), as written. */
+  requests: string[];
+  /**
+   * Complaints at the branch in M (prospects' events of kind `complaint` dated in M, up to the
+   * cut-off): how many, and their topics (each event's note, in date order; a complaint without a
+   * note adds to the count only). Never the complainant's name, in either version.
+   */
+  complaints: { count: number; topics: string[] };
+  /**
+   * The month's spending by activity kind (`cost` on activities dated in M up to the cut-off), in
+   * the order of ACTIVITY_KINDS_IN_ORDER, kinds with no cost left out; null in the bank's version.
+   */
+  spending: SpendingLine[] | null;
+}
+
+/** The money spent on one kind of activity in a month (issue 25). */
+export interface SpendingLine {
+  kind: ActivityKind;
+  /** Activities of this kind in the month with a `cost`. */
+  count: number;
+  /** Yuan. */
+  yuan: number;
 }
 
 /** `YYYY-MM` shifted by whole months. */
@@ -304,9 +331,11 @@ export function computeMonthlyFigures(model: Model, branchId: string, month: Iso
   }
   rows.push({ key: "sales_total", group: "sales", detail: null, unit: "yuan", month: salesIn(periods.month, null), previous: salesIn(periods.previous, null), yearToDate: salesIn(periods.yearToDate, null), yearToDateGaps: 0 });
 
-  // Prospects: added (first dated record) and converted.
+  // Prospects: added (`found`, else the first dated record) and converted.
   const firstSeen = firstRecords(model, branch, cutoff);
-  rows.push(count("prospects_added", "prospects", null, (p) => branch.prospects.filter((x) => { const d = firstSeen.get(x.id); return d !== undefined && within(d, p); }).length));
+  const addedOn = addedDays(branch, firstSeen, cutoff);
+  const addedIn = (p: Period) => branch.prospects.filter((x) => { const d = addedOn.get(x.id); return d !== undefined && within(d, p); });
+  rows.push(count("prospects_added", "prospects", null, (p) => addedIn(p).length));
   rows.push(count("prospects_converted", "prospects", null, (p) => branch.prospects.filter((x) => x.converted !== null && x.converted.date <= cutoff && within(x.converted.date, p)).length));
 
   // Activities by kind, in the table's order; kinds with nothing in any column are left out.
@@ -361,12 +390,52 @@ export function computeMonthlyFigures(model: Model, branchId: string, month: Iso
     conversions: conversions.filter((c) => within(c.at.slice(0, 10), periods.month)),
     planned: plannedItems(branch, addMonths(month, 1)),
     chart: monthsBetween(addMonths(month, -5), month).map((m) => chartMonth(branch, m, cutoff, begin)),
-    undatedProspects: branch.prospects.filter((p) => !firstSeen.has(p.id)).length,
+    undatedProspects: branch.prospects.filter((p) => !addedOn.has(p.id) && !(p.found !== undefined && p.found > cutoff)).length,
     prospectsOnFile: {
       basic: branch.prospects.filter((p) => p.tier === "basic").length,
       valuable: branch.prospects.filter((p) => p.tier === "valuable").length,
     },
+    addedWithoutFound: [...new Set([periods.month, periods.previous, periods.yearToDate].flatMap((p) => addedIn(p)))].filter((x) => x.found === undefined).length,
+    requests: kpiEntry?.requests ?? [],
+    complaints: complaintsIn(branch, periods.month),
+    spending: spendingIn(branch, periods.month),
   };
+}
+
+/**
+ * The day each prospect counts as added (新增潜在客户), up to the cut-off: `found` when written
+ * (the day the prospect was first recorded), else the first dated record. A `found` after the
+ * cut-off means the prospect was not on file yet: not added, not undated.
+ */
+function addedDays(branch: Branch, firstSeen: ReadonlyMap<string, IsoDate>, cutoff: IsoDate): Map<string, IsoDate> {
+  const added = new Map<string, IsoDate>();
+  for (const p of branch.prospects) {
+    if (p.found !== undefined) {
+      if (p.found <= cutoff) added.set(p.id, p.found);
+      continue;
+    }
+    const first = firstSeen.get(p.id);
+    if (first !== undefined) added.set(p.id, first);
+  }
+  return added;
+}
+
+/** Complaints (prospects' events of kind `complaint`) at the branch in the period: a count and the notes, by date then note. */
+function complaintsIn(branch: Branch, period: Period): { count: number; topics: string[] } {
+  const events = branch.prospects
+    .flatMap((p) => p.events)
+    .filter((e) => e.kind === "complaint" && within(e.date, period))
+    .sort((a, b) => compareText(a.date, b.date) || compareText(a.note ?? "", b.note ?? ""));
+  return { count: events.length, topics: events.map((e) => e.note).filter((n): n is string => n !== null && n.trim() !== "") };
+}
+
+/** Yuan spent per activity kind in the period, in the table's order of kinds; kinds without a cost left out. */
+function spendingIn(branch: Branch, period: Period): SpendingLine[] {
+  const costed = branch.activities.filter((a) => a.cost !== null && within(a.date, period));
+  return ACTIVITY_KINDS_IN_ORDER.map((kind) => {
+    const ofKind = costed.filter((a) => a.kind === kind);
+    return { kind, count: ofKind.length, yuan: sumExact(ofKind.map((a) => a.cost!)) };
+  }).filter((line) => line.count > 0);
 }
 
 /** Every month from `first` to `last`, inclusive. */
@@ -586,6 +655,7 @@ export function forBankAudience(figures: MonthlyFigures): MonthlyFigures {
           : row,
       ),
     conversions: null,
+    spending: null,
     planned: figures.planned.map((p) => ({ ...p, notes: null })),
     chart: figures.chart.map((m) => ({ ...m, activities: m.activities === null ? null : m.activities - (m.internalActivities ?? 0), internalActivities: null })),
   };
@@ -594,4 +664,20 @@ export function forBankAudience(figures: MonthlyFigures): MonthlyFigures {
 /** The table for an audience: as computed for `internal`, through `forBankAudience` for `bank`. */
 export function figuresForAudience(figures: MonthlyFigures, audience: Audience): MonthlyFigures {
   return audience === "bank" ? forBankAudience(figures) : figures;
+}
+
+/**
+ * The table for an audience, computed from the model (issue 25). The bank's version is computed
+ * without meals and gifts at all, then projected: a meal or gift naming a prospect can then not
+ * make that prospect "added" earlier, nor start the branch's records (the chart) earlier, so
+ * adding or removing one never changes a figure the bank sees.
+ */
+export function computeMonthlyForAudience(model: Model, branchId: string, month: IsoMonth, asOf: IsoDate, audience: Audience): MonthlyFigures {
+  if (audience === "internal") return computeMonthlyFigures(model, branchId, month, asOf);
+  return forBankAudience(computeMonthlyFigures(withoutInternalActivities(model), branchId, month, asOf));
+}
+
+/** The model without meals and gifts in any branch's log. The input is not changed. */
+function withoutInternalActivities(model: Model): Model {
+  return { ...model, branches: model.branches.map((b) => ({ ...b, activities: b.activities.filter((a) => !INTERNAL_ACTIVITY_KINDS.has(a.kind)) })) };
 }

@@ -45,6 +45,14 @@ export interface SummaryFigures {
   overdueFollowups: number;
   /** Of them, the escalated ones (event-like, more than escalate_days late and not done). */
   escalatedFollowups: number;
+  /**
+   * Yuan spent (`cost` on activities: meals, gifts, events…) at the department's branches: within
+   * the campaign window [start, min(end, D)] when there is an expense_support policy, so it sets
+   * against `expenseSupport`; else every cost dated on or before D (issue 25).
+   */
+  spending: number;
+  /** `expenseSupport` − `spending` (negative when more was spent than the support); null without an expense_support policy. */
+  supportLeft: number | null;
 }
 
 /** How many escalated items one owner has at one department's branches (head office asks whose they are). */
@@ -91,6 +99,9 @@ export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
     const branchShares = coverage.branches.filter((c) => departmentIds.has(c.department)).map((c) => c.share);
     const expenseLines = expenses?.departments.filter((d) => departmentIds.has(d.department)) ?? [];
     const bonusLines = bonus?.departments.filter((d) => departmentIds.has(d.department)) ?? [];
+    const spent = (date: IsoDate) => (expenses === null ? date <= asOf : expenses.from <= date && date <= expenses.to);
+    const spending = sumExact(branches.flatMap((b) => b.activities).filter((a) => a.cost !== null && spent(a.date)).map((a) => a.cost!));
+    const expenseSupport = expenses === null ? null : sumExact(expenseLines.map((d) => d.support));
     return {
       branches: branches.length,
       staff: staff.length,
@@ -107,9 +118,11 @@ export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
       sales: expenses === null ? null : sumExact(expenseLines.flatMap((d) => d.branches.flatMap((b) => [b.sales, b.excludedSales]))),
       bonusAwarded: bonus === null ? null : bonusLines.reduce((a, d) => a + d.awarded, 0),
       bonusAmount: bonus === null ? null : sumExact(bonusLines.map((d) => d.amount)),
-      expenseSupport: expenses === null ? null : sumExact(expenseLines.map((d) => d.support)),
+      expenseSupport,
       overdueFollowups: overdue.filter((item) => item.department !== null && departmentIds.has(item.department)).length,
       escalatedFollowups: overdue.filter((item) => item.escalated && item.department !== null && departmentIds.has(item.department)).length,
+      spending,
+      supportLeft: expenseSupport === null ? null : expenseSupport - spending,
     };
   };
 

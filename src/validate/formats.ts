@@ -4,7 +4,7 @@
  * decide validity with the very same functions.
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { isKnownTimezone, parseBirthday, parseDateTime, parseMoney } from "../model/values.js";
+import { isKnownTimezone, parseBirthday, parseDate, parseDateTime, parseMoney } from "../model/values.js";
 
 export const CHANNEL_FORMATS: Readonly<Record<string, (text: string) => boolean>> = {
   "channel-datetime": (text) => parseDateTime(text) !== null,
@@ -12,6 +12,8 @@ export const CHANNEL_FORMATS: Readonly<Record<string, (text: string) => boolean>
   "channel-timezone": (text) => isKnownTimezone(text),
   // Money written as text is valid only when the rules can count it (under 1e15 yuan).
   "channel-money": (text) => parseMoney(text) !== null,
+  // Issue 25: `hq_registered` may be a day or, when the time matters, a datetime.
+  "channel-date-or-datetime": (text) => parseDate(text) !== null || parseDateTime(text) !== null,
 };
 
 /** Every format by name, as the generated validators look them up. */

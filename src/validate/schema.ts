@@ -153,6 +153,19 @@ function mapSchemaError(error: ErrorObject): MappedError {
         target: "value",
         params: { field, value: shown },
       };
+    case "dateOrDatetime":
+      // A day that does not exist is named as such, with or without a time (issue 25).
+      return {
+        code:
+          typeof value === "string" && hasDateShape(value.slice(0, 10))
+            ? parseDate(value.slice(0, 10)) === null
+              ? hasNoSuchMonth(value) ? "MONTH_DOES_NOT_EXIST" : "DATE_DOES_NOT_EXIST"
+              : value.length > 10 ? "INVALID_DATETIME" : "INVALID_DATE"
+            : "INVALID_DATE",
+        path,
+        target: "value",
+        params: { field, value: shown },
+      };
     case "month":
       return { code: "INVALID_MONTH", path, target: "value", params: { field, value: shown } };
     case "birthday":

@@ -236,6 +236,35 @@ describe("audit", () => {
     expect(found.map((f) => [f.code, f.record, f.claimed, f.first_committed])).toEqual([["recorded_after_the_fact", "b.hq_registered", "2012-02-15", "2012-03-12T09:00:00"]]);
   });
 
+  it("issue 25: registrations with a time, and one after the transfer, audited and paid as recorded", () => {
+    // a: registered 09:40, converted 10:00 (in time); b: registered the same day at 11:30, after the 11:00 transfer.
+    const s = newRepo({ "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-20 09:40"), person("b", "2012-02-20 11:00", null)) });
+    commitAll(s.repo, "转化", "2012-02-20T18:00:00+08:00");
+    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-20 09:40"), person("b", "2012-02-20 11:00", "2012-02-20 11:30")) });
+    commitAll(s.repo, "补备案", "2012-03-12T09:00:00+08:00");
+    const bonus = json(channel(s, ["bonus", "--as-recorded", "--as-of", "2012-03-31", "--format", "json"]));
+    expect(bonus.candidates.map((c: { staff: string; reason: string | null }) => [c.staff, c.reason])).toEqual([
+      ["a", null],
+      ["b", "registered_after_conversion"],
+    ]);
+    const result = channel(s, ["audit", "--as-of", "2012-03-31", "--format", "json"]);
+    // b's registration is already refused by the bonus; a's was in time: nothing to flag.
+    expect(findings(result)).toEqual([]);
+    const records = json(result).records as { record: string; claimed: string; first_committed: string }[];
+    expect(records.filter((r) => r.record.endsWith("hq_registered")).map((r) => [r.record, r.claimed, r.first_committed])).toEqual([
+      ["a.hq_registered", "2012-02-20T09:40:00", "2012-02-20T18:00:00"],
+      ["b.hq_registered", "2012-02-20T11:30:00", "2012-03-12T09:00:00"],
+    ]);
+    // A registration with a time typed in later, claiming to precede the transfer, is after the fact.
+    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-20 09:40"), person("b", "2012-02-20 11:00", "2012-02-20 10:30")) });
+    commitAll(s.repo, "改备案时间", "2012-03-13T09:00:00+08:00");
+    const later = findings(channel(s, ["audit", "--as-of", "2012-03-31", "--format", "json"]));
+    expect(later.map((f) => [f.code, f.record, f.claimed, f.first_committed])).toEqual([["recorded_after_the_fact", "b.hq_registered", "2012-02-20T10:30:00", "2012-03-13T09:00:00"]]);
+    const table = channel(s, ["audit", "--as-of", "2012-03-31"], "zh");
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("2012-02-20 10:30");
+  });
+
   it("a staff member moved to another branch's staff.yaml keeps their first commit", () => {
     const s = newRepo({ "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01")) });
     const first = commitAll(s.repo, "录入", "2012-02-20T18:00:00+08:00");

@@ -10,8 +10,14 @@ import readXlsxFile from "read-excel-file/node";
 import writeXlsxFile from "write-excel-file/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { columnLetter } from "../../src/import/sheet.js";
+import { parseCsv as parseCsvText } from "../../src/import/csv.js";
+
+/** CSV rows, without the BOM. */
+function parseCsv(text: string): string[][] {
+  return parseCsvText(text.replace(/^\uFEFF/, ""));
+}
 import { copyToTemp, DATA_EXAMPLE, FIXTURES, runCli, snapshot } from "../helpers/cli.js";
 
 const temps: string[] = [];
@@ -256,8 +262,25 @@ describe("export", () => {
     expect(result.stderr).toContain("已写入");
     const [sheet] = await readXlsxFile(fs.readFileSync(file));
     expect(sheet?.sheet).toBe("待办跟进");
-    expect(sheet?.data[0]).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "负责人", "说明", "金额（元）"]);
+    expect(sheet?.data[0]).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "电话", "负责人", "说明", "金额（元）"]);
     expect(sheet?.data[1]?.[0]).toBeInstanceOf(Date);
+  });
+
+  it("issue 25: export followups has the list's columns; its 支行 and 电话 match `followups --format csv`", () => {
+    const file = path.join(outDir(), "followups.csv");
+    const args = ["--data", DATA_EXAMPLE, "--as-of", "2012-03-20", "--lang", "zh"];
+    expect(runCli(["export", "followups", ...args, "--out", file]).code).toBe(0);
+    const exported = parseCsv(fs.readFileSync(file, "utf8"));
+    const list = parseCsv(runCli(["followups", ...args, "--format", "csv"]).stdout);
+    expect(exported[0]).toEqual(list[0]);
+    const column = (rows: string[][], name: string) => rows.slice(1).map((r) => r[rows[0]!.indexOf(name)]);
+    for (const name of ["应办日", "事项", "支行", "对象", "电话", "负责人"]) expect(column(exported, name)).toEqual(column(list, name));
+    expect(column(exported, "电话")).toContain("13900001111");
+    // With --redact the phone is masked; the column stays.
+    const masked = path.join(outDir(), "followups-masked.csv");
+    expect(runCli(["export", "followups", ...args, "--redact", "--out", masked]).code).toBe(0);
+    const maskedRows = parseCsv(fs.readFileSync(masked, "utf8"));
+    expect(column(maskedRows, "电话")).toContain("139****1111");
   });
 
   it("writes money as numeric cells of yuan, whatever form the YAML used (issue 19)", async () => {
@@ -299,5 +322,67 @@ describe("export", () => {
     expect(runCli(["import", "staff", "--data", dir, "--from", departmentSheet]).code).toBe(2);
     expect(runCli(["import", "people", "--data", dir, "--branch", BRANCH, "--from", departmentSheet]).code).toBe(2);
     expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("issue 25: import --update", () => {
+  /** Rewrites a text in the xlsx's XML parts (as editing a cell in Excel changes it). */
+  function editXlsx(file: string, from: string, to: string): void {
+    const parts = unzipSync(fs.readFileSync(file));
+    let edited = 0;
+    for (const [name, bytes] of Object.entries(parts)) {
+      const xml = strFromU8(bytes);
+      if (name.endsWith(".xml") && xml.includes(from)) {
+        parts[name] = strToU8(xml.split(from).join(to));
+        edited += 1;
+      }
+    }
+    expect(edited).toBe(1);
+    fs.writeFileSync(file, zipSync(parts));
+  }
+
+  it("an Excel round trip changes the phone: export staff, edit a phone, import --update (diff), then --apply", () => {
+    const data = scratch();
+    const file = path.join(outDir(), "staff.xlsx");
+    const staffYaml = path.join(data, "branches/cmb-futian-center/staff.yaml");
+    expect(runCli(["export", "staff", "--branch", "cmb-futian-center", "--data", data, "--out", file, "--lang", "zh"]).code).toBe(0);
+    // Unchanged, the sheet reads back as the file: nothing to change.
+    const same = runCli(["import", "staff", "--branch", "cmb-futian-center", "--from", file, "--data", data, "--update", "--lang", "zh"]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain("没有要写入的内容。");
+    editXlsx(file, "13800138000", "13811112222");
+    const before = fs.readFileSync(staffYaml, "utf8");
+    const dry = runCli(["import", "staff", "--branch", "cmb-futian-center", "--from", file, "--data", data, "--update", "--lang", "zh"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("将修改 1 条记录（加 --apply 写入）：");
+    expect(dry.stdout).toContain("第 10 行 → wang-fang（王芳，cmb-futian-center）：");
+    expect(dry.stdout).toContain("电话：13800138000 → 13811112222");
+    expect(fs.readFileSync(staffYaml, "utf8")).toBe(before);
+    const json = JSON.parse(runCli(["import", "staff", "--branch", "cmb-futian-center", "--from", file, "--data", data, "--update", "--format", "json"]).stdout) as { applied: boolean; updated: unknown[] };
+    expect(json.applied).toBe(false);
+    expect(json.updated).toEqual([{ row: 10, of: { id: "wang-fang", name: "王芳", branch: "cmb-futian-center", row: null }, changes: { phone: { from: "13800138000", to: "13811112222" } }, fields: {} }]);
+
+    const applied = runCli(["import", "staff", "--branch", "cmb-futian-center", "--from", file, "--data", data, "--update", "--apply", "--lang", "zh"]);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain("已写入 branches/cmb-futian-center/staff.yaml：新增 0 条，补充 0 条，修改 1 条。");
+    // Exactly the phone's value changed; every other byte (comments, layout) is as it was.
+    expect(fs.readFileSync(staffYaml, "utf8")).toBe(before.replace('phone: "13800138000"', 'phone: "13811112222"'));
+    expect(runCli(["validate", "--data", data]).code).toBe(0);
+    // Without --update, a changed phone is only shown, as before.
+    editXlsx(file, "13811112222", "13822223333");
+    const plain = runCli(["import", "staff", "--branch", "cmb-futian-center", "--from", file, "--data", data, "--apply", "--lang", "zh"]);
+    expect(plain.stdout).toContain("不同之处：电话（未修改）");
+    expect(fs.readFileSync(staffYaml, "utf8")).toContain('phone: "13811112222"');
+  });
+
+  it("an update whose cell cannot be read is reported (exit 1) and nothing is written", () => {
+    const data = scratch();
+    const file = path.join(outDir(), "staff.csv");
+    fs.writeFileSync(file, "标识,姓名,职务,入行时间\nwang-fang,王芳,理财经理,2099-13-01\n");
+    const staffYaml = path.join(data, "branches/cmb-futian-center/staff.yaml");
+    const before = fs.readFileSync(staffYaml, "utf8");
+    const result = runCli(["import", "staff", "--branch", "cmb-futian-center", "--from", file, "--data", data, "--update", "--apply", "--lang", "zh"]);
+    expect(result.code).toBe(1);
+    expect(fs.readFileSync(staffYaml, "utf8")).toBe(before);
   });
 });

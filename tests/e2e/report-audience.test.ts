@@ -29,7 +29,8 @@ function titles(text: string, format: Format): string[] {
     case "md":
       return [text.split("\n")[0]!];
     case "html":
-      return [/<title>(.*)<\/title>/.exec(text)![1]!, /<h1>(.*)<\/h1>/.exec(text)![1]!];
+      // The h1's text: "（内部使用）" is in a span that keeps it on one line in print.
+      return [/<title>(.*)<\/title>/.exec(text)![1]!, /<h1>(.*)<\/h1>/.exec(text)![1]!.replace(/<[^>]+>/g, "")];
     case "csv":
       return [text.replace(/^\uFEFF/, "").split("\r\n")[0]!];
     case "json":
@@ -150,5 +151,40 @@ describe("--audience", () => {
     const en = runCli(["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-03", "--data", "/nonexistent", "--lang", "en", "--audience", "Bank"]);
     expect(en.code).toBe(2);
     expect(en.stderr).toContain("--audience must be one of bank|internal, not Bank");
+  });
+});
+
+describe("issue 25: meals and gifts with a cost, requests and complaints", () => {
+  it("adding a gift (with a cost, naming a prospect) and a meal changes nothing in the bank's version, in any format", () => {
+    const data = scratch.dir();
+    fs.cpSync(DATA_EXAMPLE, data, { recursive: true });
+    const before = Object.fromEntries(FORMATS.map((format) => [format, report(data, "cmb-futian-center", "2012-03", format, "zh", [])]));
+    const internalBefore = report(data, "cmb-futian-center", "2012-03", "md", "zh", ["--audience", "internal"]);
+    const log = path.join(data, "branches/cmb-futian-center/activities.yaml");
+    fs.appendFileSync(log, "  - {date: 2012-03-20, kind: gift, with: [p-zhou-003, p-wu-004], by: 李娜, note: 送购物卡, cost: 800}\n  - {date: 2011-12-20, kind: meal, with: [wang-fang], by: 李娜, cost: 300}\n");
+    for (const format of FORMATS) expect(report(data, "cmb-futian-center", "2012-03", format, "zh", [])).toBe(before[format]);
+    // The internal version shows the month's spending by kind, and the new gift in it.
+    const internalAfter = report(data, "cmb-futian-center", "2012-03", "md", "zh", ["--audience", "internal"]);
+    expect(internalBefore).toContain("| 聚餐 | 1 | 680元 |");
+    expect(internalAfter).toContain("| 赠送礼品 | 1 | 800元 |");
+    expect(internalAfter).toContain("| 费用合计 | 2 | 1480元 |");
+    expect(before.md).not.toContain("费用");
+    expect(before.json).toContain('"spending": null');
+  });
+
+  it("lists the month's requests in both versions and the branch's complaints, without names, in the bank's", () => {
+    for (const audience of ["bank", "internal"]) {
+      const md = report(DATA_EXAMPLE, "cmb-futian-center", "2012-03", "md", "zh", ["--audience", audience]);
+      expect(md).toContain("需协调解决的问题");
+      expect(md).toContain("1、希望协调大堂位置摆放长城2号宣传资料");
+    }
+    const bank = report(DATA_EXAMPLE, "cmb-xiangmihu", "2012-03", "md", "zh", []);
+    expect(bank).toContain("本月支行客户投诉 1 起：周末来行排队一个多小时，理财经理不在岗。");
+    const json = JSON.parse(report(DATA_EXAMPLE, "cmb-xiangmihu", "2012-03", "json", "en", [])) as { complaints: unknown; requests: unknown };
+    expect(json.complaints).toEqual({ count: 1, topics: ["周末来行排队一个多小时，理财经理不在岗"] });
+    expect(json.requests).toEqual([]);
+    const complainant = fs.readFileSync(path.join(DATA_EXAMPLE, "branches/cmb-xiangmihu/prospects.yaml"), "utf8").split("\n")[2]!.replace(/^\s*name:\s*/, "");
+    expect(complainant.length).toBeGreaterThan(0);
+    expect(bank).not.toContain(complainant);
   });
 });

@@ -53,7 +53,9 @@ describe("channel report monthly", () => {
     expect(md).toContain("|  | 转入资产 | 410万 | 320万 | 880万 |");
     expect(md).toContain("|  | 长城2号 销售额 | 30万 | 150万 | 260万 |");
     expect(md).toContain("|  | 产品销售合计 | 80万 | 150万 | 310万 |");
-    expect(md).toContain("| 潜在客户 | 新增潜在客户 | 3 | 1 | 5 |");
+    // By found (issue 25): 吴阿姨 found 03-03 in March, 何小姐 imported 02-02 in February.
+    expect(md).toContain("| 潜在客户 | 新增潜在客户 | 2 | 2 | 5 |");
+    expect(md).toContain("其中 3 位没有写发现日期，按其第一次出现在联络、购买、事件或销售记录中的日期计。");
     // The bank's version (the default): no meals or gifts in the total, no staff conversions.
     expect(md).toContain("|  | 活动与联络合计（次） | 6 | 3 | 11 |");
     expect(md).not.toContain("行员转化");
@@ -223,6 +225,13 @@ describe("channel report summary", () => {
       ["sz-nanshan", 3, 25, 4_350_000, 4, 4000, 11850],
     ]);
     expect(json.totals).toMatchObject({ branches: 9, staff: 70, key_staff: 18, staff_conversions: 20, bonus_awarded: 12, bonus_amount: 12000, expense_support: 26850 });
+    // Issue 25: the costs of February and March (the campaign) against the support; 罗湖's 450 exceeds its 0.
+    expect(json.departments.map((d) => [d.department, d.spending, d.support_left])).toEqual([
+      ["sz-futian", 2740, 12260],
+      ["sz-luohu", 450, -450],
+      ["sz-nanshan", 0, 11850],
+    ]);
+    expect(json.totals).toMatchObject({ spending: 3190, support_left: 23660 });
     expect((json.totals.prospects_basic as number) + (json.totals.prospects_valuable as number)).toBe(38);
   });
 
@@ -261,8 +270,8 @@ describe("channel report summary", () => {
     expect(rows[1]!.slice(0, 3)).toEqual(["sz-futian", "深圳福田营业部", "4"]);
     expect(rows[1]).toContain("4800000");
     expect(rows.at(-1)!.slice(0, 4)).toEqual(["", "合计", "9", "70"]);
-    // … bonus, expense support, overdue and (issue 23) escalated follow-ups last.
-    expect(rows.at(-1)!.slice(-5)).toEqual(["12", "12000", "26850", rows.at(-1)!.at(-2), "2"]);
+    // … bonus, expense support, overdue, (issue 23) escalated follow-ups, then (issue 25) spent and support less spent.
+    expect(rows.at(-1)!.slice(-7)).toEqual(["12", "12000", "26850", rows.at(-1)!.at(-4), "2", "3190", "23660"]);
 
     const md = runCli([...base, "--format", "md", "--lang", "en"]);
     expect(md.stdout).toContain("# Head office summary · as of 2012-03-31");

@@ -135,3 +135,33 @@ describe("appendEntries", () => {
     });
   });
 });
+
+describe("issue 25: replacing values in place (import --update)", () => {
+  it("rewrites only the value's text: the key, the comment after it, blank lines and the rest stay", () => {
+    const text = staffFile.replace('    phone: "13800000001"', '    phone: "13800000001"   # 手机');
+    const out = appendEntries(text, "staff", [], [{ index: 1, fields: { gender: "M" }, replace: { phone: "13811112222", name: "李强强" } }]);
+    expect(out).toBe(
+      text
+        .replace('    phone: "13800000001"   # 手机', '    phone: "13811112222"   # 手机\n    gender: M')
+        .replace("    name: 李强\n", "    name: 李强强\n"),
+    );
+    expect(list(out, "staff")[1]).toEqual({ id: "li-qiang", name: "李强强", position: "vip_wealth_manager", phone: "13811112222", gender: "M" });
+    // The first entry, with its comment, is untouched.
+    expect(out.startsWith(staffFile.slice(0, staffFile.indexOf("  - id: li-qiang")))).toBe(true);
+  });
+
+  it("rewrites a value inside a one-line {…} entry, quoting what a flow context needs", () => {
+    const text = "prospects:\n  - {id: p-1, name: 陈先生, phone: \"13900001111\", notes: 旧备注}   # 老客户\n  - {id: p-2, name: 刘女士}\n";
+    const out = appendEntries(text, "prospects", [], [{ index: 0, fields: {}, replace: { notes: "新备注, 有逗号", phone: "13900002222" } }]);
+    expect(out).toBe('prospects:\n  - {id: p-1, name: 陈先生, phone: "13900002222", notes: "新备注, 有逗号"}   # 老客户\n  - {id: p-2, name: 刘女士}\n');
+    expect(list(out, "prospects")[0]).toMatchObject({ notes: "新备注, 有逗号", phone: "13900002222" });
+  });
+
+  it("refuses to replace what is not a single value (a block list), leaving the file alone", () => {
+    const text = "staff:\n  - id: a\n    name: 甲\n    position: teller\n    hobbies:\n      - 钓鱼\n";
+    expect(() => appendEntries(text, "staff", [], [{ index: 0, fields: {}, replace: { hobbies: "游泳" } }])).toThrow(EditError);
+    const written = appendWritable(text, "staff", [], [{ index: 0, fields: {}, replace: { hobbies: "游泳" } }]);
+    expect(written.unwritableFills.size).toBe(1);
+    expect(written.text).toBe(text);
+  });
+});

@@ -146,8 +146,8 @@ describe("duplicates", () => {
       ["李强", "柜员", "13900000001", "游泳"], // at another branch: shown, never edited
     ], map);
     expect(p.fills).toEqual([
-      { row: 2, reason: "same_phone", of: { id: "wang-fang", name: "王芳", branch: "b1", row: null }, index: 0, fields: { hobbies: "羽毛球" } },
-      { row: 4, reason: "same_name", of: { id: null, name: "赵六", branch: null, row: 3 }, index: null, fields: { phone: "13700000011" } },
+      { row: 2, reason: "same_phone", of: { id: "wang-fang", name: "王芳", branch: "b1", row: null }, index: 0, fields: { hobbies: "羽毛球" }, changes: {} },
+      { row: 4, reason: "same_name", of: { id: null, name: "赵六", branch: null, row: 3 }, index: null, fields: { phone: "13700000011" }, changes: {} },
     ]);
     expect(p.additions.map((a) => a.entry)).toEqual([{ id: "zhao-liu", name: "赵六", position: "teller", phone: "13700000011" }]);
     expect(p.duplicates.map((d) => [d.row, d.reason])).toEqual([[5, "same_phone"]]);
@@ -259,5 +259,55 @@ describe("work per row (issue 14: 20,000 rows took 58 s)", () => {
     } finally {
       normalize.mockRestore();
     }
+  });
+});
+
+describe("issue 25: --update", () => {
+  const rows: CellValue[][] = [
+    ["标识", "姓名", "职务", "电话", "总部备案日期"],
+    // Same id, a new phone and a registration time.
+    ["wang-fang", "王芳", "职员", "13811112222", "2012-02-20 09:40"],
+    // Another id, same name at this branch: matched by name, never updated.
+    ["wang-fang-2", "王芳", "职员", "13811112222", null],
+    // Same id at another branch: not this file's record.
+    ["li-qiang", "李强", "职员", "13900000009", null],
+  ];
+  const update = (r: CellValue[][]) => planImport({ kind: "staff", branch: "b1", grid: grid(r), map: DEFAULT_MAP, existing: EXISTING, pinyin, update: true });
+
+  it("changes the fields of a record of this file matched by id, and fills in what it lacks", () => {
+    const p = update(rows.slice(0, 2));
+    expect(p.fills).toEqual([
+      {
+        row: 2,
+        reason: "same_id",
+        of: { id: "wang-fang", name: "王芳", branch: "b1", row: null },
+        index: 0,
+        fields: { hq_registered: "2012-02-20 09:40" },
+        changes: { phone: { from: "13800138000", to: "13811112222" } },
+      },
+    ]);
+    expect(p.duplicates).toEqual([]);
+    expect(p.additions).toEqual([]);
+  });
+
+  it("without --update, the same row is only a duplicate whose differences are shown", () => {
+    const p = plan("staff", rows.slice(0, 2));
+    expect(p.fills).toEqual([]);
+    expect(p.duplicates.map((d) => [d.row, d.reason, d.differs])).toEqual([[2, "same_id", ["phone"]]]);
+  });
+
+  it("never changes a record matched by phone or name, nor one of another branch", () => {
+    const p = update([rows[0]!, rows[2]!, rows[3]!]);
+    expect(p.fills).toEqual([]);
+    expect(p.duplicates.map((d) => [d.row, d.reason])).toEqual([
+      [2, "same_name"],
+      [3, "same_id"],
+    ]);
+  });
+
+  it("treats a position's Chinese name on file and its code from the sheet as the same value", () => {
+    const existing: Existing = { ...EXISTING, people: [person({ id: "wang-fang", name: "王芳", phone: "13800138000", data: { id: "wang-fang", name: "王芳", position: "职员", phone: "13800138000" } })] };
+    const p = planImport({ kind: "staff", branch: "b1", grid: grid([rows[0]!.slice(0, 4), ["wang-fang", "王芳", "clerk", "13800138000"]]), map: DEFAULT_MAP, existing, pinyin, update: true });
+    expect(p.fills).toEqual([]);
   });
 });

@@ -169,7 +169,7 @@ describe("renderIcs: an overdue item", () => {
         reviewed: "2012-03-01",
         staff: [],
         prospects: [makeProspect({ id: "p-chen", name: "陈先生", branch: "b1", phone: "13900001111", nextFollowup: "2012-03-19" })],
-        activities: [{ date: "2012-03-18", kind: "report", branch: "b1", with: [], by: null, note: null, done: null }],
+        activities: [{ date: "2012-03-18", kind: "report", branch: "b1", with: [], by: null, note: null, done: null, cost: null }],
       },
     ],
   });

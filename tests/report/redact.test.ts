@@ -64,6 +64,8 @@ describe("scrubPhones", () => {
 describe("redactMonthly", () => {
   const figures = {
     kpiNotes: "联系人 13800138000",
+    requests: ["请协调，联系 13700001111"],
+    complaints: { count: 2, topics: ["投诉人留电话 13600001111"] },
     conversions: [
       { staff: "wang-fang", name: "王芳", position: "wealth_manager", at: "2012-03-01T10:00:00", kind: "asset", amount: 50000, product: null, account: "8800123456", status: "awarded", reason: null, left: "2012-03-20", leftNote: "离职，新电话 13811112222", movedTo: null },
     ],
@@ -90,6 +92,9 @@ describe("redactMonthly", () => {
     });
     expect(redacted.conversions![0]).toMatchObject({ name: "王芳", amount: null, account: null, status: "awarded", left: "2012-03-20", leftNote: "离职，新电话 138****2222" });
     expect(redacted.kpiNotes).toBe("联系人 138****8000");
+    // Issue 25: requests and complaint topics are free text too.
+    expect(redacted.requests).toEqual(["请协调，联系 137****1111"]);
+    expect(redacted.complaints).toEqual({ count: 2, topics: ["投诉人留电话 136****1111"] });
     expect(JSON.stringify(redacted)).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
     expect(JSON.stringify(redacted)).not.toMatch(/83195001|26881234/);
   });

@@ -117,6 +117,34 @@ describe("auditRecords", () => {
     expect(audit([reportAndSales, step(commitAt("c1", "2012-02-20T18:00:00"), staff)]).findings).toEqual([]);
   });
 
+  it("issue 25: a registration written with a time is read, keeps its time, and is audited like a day", () => {
+    const timed = recordsOfFile("branches/b1/staff.yaml", "staff", "b1", staffData({ id: "a", at: "2012-02-20 10:00", registered: "2012-02-20 09:40" }));
+    expect(timed.map((r) => [r.kind, r.claimed])).toEqual([
+      ["conversion", "2012-02-20T10:00:00"],
+      ["hq_registered", "2012-02-20T09:40:00"],
+    ]);
+    const reportAndSales = step(commitAt("c0", "2012-02-01T09:00:00"), [...report, ...sales]);
+    const auditOf = (people: AuditRecord[], history: CommitRecords[]) =>
+      auditRecords({ model, records: [...people, ...report, ...sales], first: firstRecordings(history), timezone: TZ, bonusAtDeadline: null, bonusAtDay: null });
+    // Committed the day after the conversion: after the fact, as with a bare day.
+    const late = auditOf(timed, [reportAndSales, step(commitAt("c1", "2012-02-20T18:00:00"), [timed[0]!]), step(commitAt("c2", "2012-02-21T08:00:00"), [timed[1]!])]);
+    expect(late.findings.map((f) => [f.code, f.record.kind, f.record.claimed])).toEqual([["recorded_after_the_fact", "hq_registered", "2012-02-20T09:40:00"]]);
+    // Both in one commit on the day: in time.
+    expect(auditOf(timed, [reportAndSales, step(commitAt("c1", "2012-02-20T18:00:00"), timed)]).findings).toEqual([]);
+    // A registration time after the transfer is already refused by the bonus: no audit finding for it.
+    const after = recordsOfFile("branches/b1/staff.yaml", "staff", "b1", staffData({ id: "a", at: "2012-02-20 10:00", registered: "2012-02-20 10:01" }));
+    expect(auditOf(after, [reportAndSales, step(commitAt("c1", "2012-02-20T18:00:00"), [after[0]!]), step(commitAt("c2", "2012-02-22T08:00:00"), [after[1]!])]).findings).toEqual([]);
+    // Changing a day into a datetime is a new claim: it counts from the commit that wrote the time.
+    const c1 = commitAt("c1", "2012-02-15T09:00:00");
+    const c2 = commitAt("c2", "2012-02-25T09:00:00");
+    const first = firstRecordings([
+      step(c1, recordsOfFile("branches/b1/staff.yaml", "staff", "b1", staffData({ id: "a", registered: "2012-02-15" }))),
+      step(c2, recordsOfFile("branches/b1/staff.yaml", "staff", "b1", staffData({ id: "a", registered: "2012-02-15 09:00" }))),
+    ]);
+    expect(first.get("hq_registered\0a")?.get("2012-02-15")).toBe(c1);
+    expect(first.get("hq_registered\0a")?.get("2012-02-15T09:00:00")).toBe(c2);
+  });
+
   it("a branch report committed after the sale it had to precede is recorded after the fact (am_covered departments)", () => {
     const result = audit([step(commitAt("c1", "2012-02-01T09:00:00"), staff), step(commitAt("c2", "2012-02-15T18:00:00"), sales), step(commitAt("c3", "2012-03-01T09:00:00"), report)]);
     expect(result.findings.map((f) => [f.code, f.record.kind, f.detail])).toEqual([

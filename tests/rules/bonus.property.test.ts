@@ -26,7 +26,12 @@ const staffArb = fc.record({
   product: fc.constantFrom("长城1号", "长城2号"),
   day: fc.constantFrom(...DAYS),
   time: fc.constantFrom(...TIMES),
-  registered: fc.option(fc.constantFrom("2012-01-15", "2012-02-15", "2012-03-01", "2012-04-05"), { nil: null }),
+  // Bare days and (issue 25) datetimes, some on the transfer days at the transfer times.
+  registered: fc.option(
+    fc.constantFrom("2012-01-15", "2012-02-15", "2012-03-01", "2012-04-05", "2012-02-15 09:30", "2012-02-15 09:31", "2012-03-01T00:00", "2012-03-31 23:59:59", "2012-02-01 08:00"),
+    { nil: null },
+  ),
+  customerSince: fc.option(fc.constantFrom("2010-05-01", "2012-02-14", "2012-02-15", "2012-03-31"), { nil: null }),
   converted: fc.boolean(),
   /** The index of the branch the conversion happened at, when the person has moved since (taken modulo the branch count). */
   convertedAt: fc.option(fc.nat({ max: 4 }), { nil: null }),
@@ -54,6 +59,7 @@ const generatedArb: fc.Arbitrary<Generated> = fc
             id: `s${String((n++ * 7919) % 1000).padStart(3, "0")}-${n}`,
             position: s.position,
             hqRegistered: s.registered,
+            customerSince: s.customerSince,
             left: s.left,
             conversion: s.converted
               ? {
@@ -194,6 +200,24 @@ describe("bonus properties", () => {
         expect(compute(place(moved, to))).toEqual(compute(place(stayed, from)));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("never awards an old customer, nor a registration later than the transfer (to the minute), nor one after D", () => {
+    fc.assert(
+      fc.property(generatedArb, (g) => {
+        const r = compute(g);
+        const written = new Map(g.branches.flatMap((b) => (b.staff ?? []).map((s) => [s.id, s] as const)));
+        for (const c of r.candidates.filter((x) => x.status === "awarded")) {
+          const s = written.get(c.staff)!;
+          if (s.customerSince) expect(s.customerSince >= c.at.slice(0, 10)).toBe(true);
+          const registered = s.hqRegistered!.replace(" ", "T");
+          expect(registered.slice(0, 10) <= g.asOf).toBe(true);
+          if (registered.length > 10) expect(registered.slice(0, 16) <= c.at.slice(0, 16)).toBe(true);
+          else expect(registered <= c.at.slice(0, 10)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

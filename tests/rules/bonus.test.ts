@@ -142,17 +142,18 @@ describe("eligibility reasons", () => {
 
   it("reports the first failing check in SPEC order", () => {
     // Each person fails every check from one reason onwards; the reason must be that first one.
-    const everything = { position: "teller" as const, hqRegistered: null, conversion: { kind: "asset" as const, amount: 100, at: "2012-01-05 10:00" } };
+    const everything = { position: "teller" as const, customerSince: "2011-01-01", hqRegistered: "2012-04-09 10:00", conversion: { kind: "asset" as const, amount: 100, at: "2012-01-05 10:00" } };
     const cases: [string, StaffInput][] = [
       ["position_not_eligible", { id: "a", ...everything }],
-      ["below_minimum", { id: "b", ...everything, position: "wealth_manager" }],
-      ["product_not_eligible", { id: "c", ...everything, position: "wealth_manager", conversion: { kind: "product", product: "长城1号", at: "2012-01-05 10:00" } }],
-      ["before_start", { id: "d", ...everything, position: "wealth_manager", conversion: { kind: "asset", amount: "5万", at: "2012-01-05 10:00" } }],
-      ["after_deadline", { id: "e", ...everything, position: "wealth_manager", conversion: { kind: "asset", amount: "5万", at: "2012-04-02 10:00" } }],
-      ["not_registered", { id: "f", ...everything, position: "wealth_manager", conversion: { kind: "asset", amount: "5万", at: "2012-03-02 10:00" } }],
+      ["not_new_customer", { id: "n", ...everything, position: "wealth_manager" }],
+      ["below_minimum", { id: "b", ...everything, customerSince: null, position: "wealth_manager" }],
+      ["product_not_eligible", { id: "c", ...everything, customerSince: null, position: "wealth_manager", conversion: { kind: "product", product: "长城1号", at: "2012-01-05 10:00" } }],
+      ["before_start", { id: "d", ...everything, customerSince: null, position: "wealth_manager", conversion: { kind: "asset", amount: "5万", at: "2012-01-05 10:00" } }],
+      ["after_deadline", { id: "e", ...everything, customerSince: null, position: "wealth_manager", conversion: { kind: "asset", amount: "5万", at: "2012-04-02 10:00" } }],
+      ["not_registered", { id: "f", ...everything, customerSince: null, hqRegistered: null, position: "wealth_manager", conversion: { kind: "asset", amount: "5万", at: "2012-03-02 10:00" } }],
       [
         "registered_after_conversion",
-        { id: "g", ...everything, position: "wealth_manager", hqRegistered: "2012-03-03", conversion: { kind: "asset", amount: "5万", at: "2012-03-02 10:00" } },
+        { id: "g", ...everything, customerSince: null, position: "wealth_manager", hqRegistered: "2012-03-03", conversion: { kind: "asset", amount: "5万", at: "2012-03-02 10:00" } },
       ],
     ];
     const result = run(
@@ -160,7 +161,66 @@ describe("eligibility reasons", () => {
       "2012-04-10",
     );
     for (const [reason, s] of cases) expect(outcome(result, s.id)).toBe(reason);
-    expect(cases.map(([r]) => r)).toEqual(BONUS_REASONS.slice(0, 7));
+    expect(cases.map(([r]) => r)).toEqual(BONUS_REASONS.slice(0, 8));
+  });
+});
+
+describe("issue 25: customer_since and registrations with a time", () => {
+  it("not_new_customer: our customer before the day of the transfer; since that very day (or later) is still new", () => {
+    const result = run([
+      { id: "b1", staff: [person("before", "2012-02-10 10:00", { customerSince: "2012-02-09" })] },
+      { id: "b2", staff: [person("same-day", "2012-02-10 10:00", { customerSince: "2012-02-10" })] },
+      { id: "b3", staff: [person("after", "2012-02-10 10:00", { customerSince: "2012-02-11" })] },
+      { id: "b4", staff: [person("long-ago", "2012-02-10 10:00", { customerSince: "2010-05-01", hqRegistered: null })] },
+    ]);
+    expect(outcome(result, "before")).toBe("not_new_customer");
+    expect(outcome(result, "same-day")).toBe("awarded");
+    expect(outcome(result, "after")).toBe("awarded");
+    // Checked right after the position: before the registration is even looked at.
+    expect(outcome(result, "long-ago")).toBe("not_new_customer");
+    expect(byStaff(result, "long-ago").customerSince).toBe("2010-05-01");
+    expect(byStaff(result, "before").rank).toBeNull();
+  });
+
+  it("a not-new customer takes no place: the next candidate in the branch is awarded", () => {
+    const result = run([
+      { id: "b1", staff: [person("old", "2012-02-01 09:00", { customerSince: "2011-06-01" }), person("n1", "2012-02-02 09:00"), person("n2", "2012-02-03 09:00")] },
+    ]);
+    expect(result.candidates.map((c) => [c.staff, outcome(result, c.staff)])).toEqual([
+      ["old", "not_new_customer"],
+      ["n1", "awarded"],
+      ["n2", "awarded"],
+    ]);
+  });
+
+  it("registered_after_conversion with a time: compared with the transfer to the minute", () => {
+    const result = run([
+      { id: "b1", staff: [person("after-transfer", "2012-03-05 09:30", { hqRegistered: "2012-03-05 09:40" })] },
+      { id: "b2", staff: [person("before-transfer", "2012-03-05 09:30", { hqRegistered: "2012-03-05 09:20" })] },
+      { id: "b3", staff: [person("same-minute", "2012-03-05 09:30:10", { hqRegistered: "2012-03-05T09:30:50" })] },
+      { id: "b4", staff: [person("next-minute", "2012-03-05 09:30:59", { hqRegistered: "2012-03-05 09:31" })] },
+      { id: "b5", staff: [person("bare-day", "2012-03-05 09:30", { hqRegistered: "2012-03-05" })] },
+      { id: "b6", staff: [person("day-before-late-hour", "2012-03-05 08:00", { hqRegistered: "2012-03-04 23:59" })] },
+    ]);
+    expect(outcome(result, "after-transfer")).toBe("registered_after_conversion");
+    expect(byStaff(result, "after-transfer").registered).toBe("2012-03-05");
+    expect(byStaff(result, "after-transfer").registeredAt).toBe("2012-03-05T09:40:00");
+    expect(outcome(result, "before-transfer")).toBe("awarded");
+    expect(outcome(result, "same-minute")).toBe("awarded");
+    expect(outcome(result, "next-minute")).toBe("registered_after_conversion");
+    // A bare day keeps v2's rule: the same day counts as beforehand.
+    expect(outcome(result, "bare-day")).toBe("awarded");
+    expect(byStaff(result, "bare-day").registeredAt).toBeNull();
+    expect(outcome(result, "day-before-late-hour")).toBe("awarded");
+  });
+
+  it("a registration with a time is on record at D by its day", () => {
+    // D is a day: a registration at 08:00 on D is on record at D; one on the day after is not.
+    const staff = [person("p", "2012-03-05 09:30", { hqRegistered: "2012-03-05 08:00" }), person("q", "2012-03-05 09:30", { hqRegistered: "2012-03-06 08:00" })];
+    const atD = run([{ id: "b1", staff }, { id: "b2" }], "2012-03-05");
+    expect(outcome(atD, "p")).toBe("awarded");
+    expect(outcome(atD, "q")).toBe("not_registered");
+    expect(byStaff(atD, "q").registeredAt).toBeNull();
   });
 });
 

@@ -26,7 +26,7 @@ function competitor(name: string, details: Record<string, unknown> = {}): Compet
 }
 
 function kpiMonth(month: string, figures: Record<string, number | null>): KpiMonth {
-  return { month, figures, notes: null };
+  return { month, figures, notes: null, requests: [] };
 }
 
 function item(coverage: BranchCoverage, checklist: Checklist, key: string, month: string | null = null): CoverageItem {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
 import type { Activity, ActivityKind, KpiMonth, Prospect } from "../../src/model/types.js";
-import { addMonths, computeMonthlyFigures, figuresForAudience, forBankAudience, lastDay, monthsBetween, type FigureKey, type MonthlyFigures } from "../../src/rules/monthly.js";
+import { addMonths, computeMonthlyFigures, computeMonthlyForAudience, figuresForAudience, forBankAudience, lastDay, monthsBetween, type FigureKey, type MonthlyFigures } from "../../src/rules/monthly.js";
+import { monthlyBlocks, organisationAndDepartment, renderMonthly } from "../../src/report/monthly.js";
 import { validateRepository } from "../../src/validate/index.js";
 import { makeActivity, makeModel, makeProspect, yuan, type BranchInput } from "../builders.js";
 import { DATA_EXAMPLE } from "../helpers/cli.js";
@@ -17,7 +18,7 @@ function prospect(input: Partial<Prospect> & { id: string }): Prospect {
 }
 
 function kpi(month: string, figures: Record<string, number | string>): KpiMonth {
-  return { month, figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === "string" ? yuan(v) : v])), notes: null };
+  return { month, figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === "string" ? yuan(v) : v])), notes: null, requests: [] };
 }
 
 function figuresOf(branch: Partial<BranchInput>, month: string, asOf: string, settings = {}): MonthlyFigures {
@@ -284,15 +285,17 @@ describe("computeMonthlyFigures on data-example", () => {
     expect(row(f, "sales", "长城2号")).toEqual([300_000, 1_500_000, 2_600_000]);
     expect(row(f, "sales", "长城1号")).toEqual([500_000, 0, 500_000]);
     expect(row(f, "sales_total")).toEqual([800_000, 1_500_000, 3_100_000]);
-    // 陈先生 (purchase 03-16), 何小姐 (call 03-16), 周先生 (event 03-17); 刘女士 in February; 徐总 in January.
-    expect(row(f, "prospects_added")).toEqual([3, 1, 5]);
+    // By found (issue 25): 吴阿姨 (03-03, the community campaign) in March, 何小姐 (imported 02-02) in February,
+    // 陈先生 in December 2011; by their first record: 周先生 (event 03-17), 刘女士 (02-10), 徐总 (January).
+    expect(row(f, "prospects_added")).toEqual([2, 2, 5]);
+    expect(f.addedWithoutFound).toBe(3);
     expect(row(f, "prospects_converted")).toEqual([1, 0, 1]);
     expect(row(f, "activities_total")).toEqual([7, 4, 14]);
     expect(row(f, "activities", "event")).toEqual([0, 1, 1]);
     // 黄伟, 周雪, 李强, 王芳 converted in February; 黄伟 and 李强 are awarded.
     expect(row(f, "staff_conversions")).toEqual([0, 4, 4]);
     expect(row(f, "bonus_awarded")).toEqual([0, 2, 2]);
-    expect(f.undatedProspects).toBe(1);
+    expect(f.undatedProspects).toBe(0);
   });
 
   it("has its KPIs against the 2012 targets and April's maturity", () => {
@@ -349,7 +352,7 @@ describe("forBankAudience", () => {
   });
 
   it("keeps what is not internal as it is, changes nothing twice, and leaves its input alone", () => {
-    expect({ ...bank, audience: full.audience, rows: full.rows, conversions: full.conversions, planned: full.planned, chart: full.chart }).toEqual(full);
+    expect({ ...bank, audience: full.audience, rows: full.rows, conversions: full.conversions, planned: full.planned, chart: full.chart, spending: full.spending }).toEqual(full);
     expect(forBankAudience(bank)).toEqual(bank);
     expect(full.conversions).toHaveLength(1);
     expect(full.rows.some((r) => r.detail === "meal")).toBe(true);
@@ -357,5 +360,113 @@ describe("forBankAudience", () => {
 
   it("keeps the chart's months before the branch's records as not entered", () => {
     expect(bank.chart.slice(0, 4).map((m) => m.activities)).toEqual([null, null, null, null]);
+  });
+});
+
+describe("issue 25: found, requests, complaints, spending", () => {
+  const withCost = (date: string, kind: ActivityKind, cost: number | null, withIds: string[] = []): Activity => ({ ...activity(date, kind, withIds), cost });
+
+  it("counts 新增潜在客户 by found, else by the first dated record, and counts those without found", () => {
+    const f = figuresOf(
+      {
+        prospects: [
+          // Imported on 02-02, first contacted in March: added in February.
+          prospect({ id: "li", found: "2012-02-02" }),
+          // Found at the 03-03 community campaign, no other record: added in March.
+          prospect({ id: "wang", found: "2012-03-03" }),
+          // No found: its first dated record (a purchase) counts.
+          prospect({ id: "old", purchases: [{ date: "2012-03-10", product: "长城2号", amount: null, important: false }] }),
+          // Found after the cut-off: not on file yet, neither added nor undated.
+          prospect({ id: "later", found: "2012-04-02" }),
+          prospect({ id: "undated" }),
+        ],
+        activities: [activity("2012-03-05", "call", ["li"])],
+      },
+      "2012-03",
+      "2012-03-31",
+    );
+    expect(row(f, "prospects_added")).toEqual([2, 1, 3]);
+    expect(f.addedWithoutFound).toBe(1);
+    expect(f.undatedProspects).toBe(1);
+  });
+
+  it("takes M's requests as written, and complaints in M as a count with their notes, never names", () => {
+    const f = figuresOf(
+      {
+        kpiMonths: [{ ...kpi("2012-03", {}), requests: ["希望协调大堂位置摆放宣传资料", "三月理财讲座场地"] }, { ...kpi("2012-02", {}), requests: ["二月的事"] }],
+        prospects: [
+          prospect({ id: "p1", name: "李阿姨", events: [{ date: "2012-03-19", kind: "complaint", amount: null, note: "排队一个多小时" }, { date: "2012-02-10", kind: "complaint", amount: null, note: "二月的投诉" }] }),
+          prospect({ id: "p2", name: "王大爷", events: [{ date: "2012-03-02", kind: "complaint", amount: null, note: null }, { date: "2012-03-05", kind: "large_movement", amount: 600000, note: "转出" }] }),
+        ],
+      },
+      "2012-03",
+      "2012-03-31",
+    );
+    expect(f.requests).toEqual(["希望协调大堂位置摆放宣传资料", "三月理财讲座场地"]);
+    expect(f.complaints).toEqual({ count: 2, topics: ["排队一个多小时"] });
+    const bank = forBankAudience(f);
+    expect(bank.requests).toEqual(f.requests);
+    expect(bank.complaints).toEqual(f.complaints);
+    const md = renderMonthly({ figures: bank, redacted: true, lang: "zh" }, "md");
+    expect(md).toContain("本月支行客户投诉 2 起：排队一个多小时。");
+    expect(md).toContain("五、需协调解决的问题");
+    expect(md).toContain("1、希望协调大堂位置摆放宣传资料");
+    expect(md).toContain("2、三月理财讲座场地");
+    expect(md).not.toContain("李");
+    expect(md).not.toContain("王大爷");
+  });
+
+  it("sums the month's spending by kind for the department only; the bank's version has none", () => {
+    const f = figuresOf(
+      { activities: [withCost("2012-03-02", "meal", 380), withCost("2012-03-09", "meal", 260), withCost("2012-03-08", "gift", 1500), withCost("2012-03-20", "event", 2000), withCost("2012-03-21", "visit", null), withCost("2012-02-20", "meal", 999)] },
+      "2012-03",
+      "2012-03-31",
+    );
+    expect(f.spending).toEqual([
+      { kind: "event", count: 1, yuan: 2000 },
+      { kind: "meal", count: 2, yuan: 640 },
+      { kind: "gift", count: 1, yuan: 1500 },
+    ]);
+    const internal = renderMonthly({ figures: f, redacted: true, lang: "zh" }, "md");
+    expect(internal).toContain("| 费用合计 | 4 | 4140元 |");
+    const bank = forBankAudience(f);
+    expect(bank.spending).toBeNull();
+    const bankText = renderMonthly({ figures: bank, redacted: true, lang: "zh" }, "md") + JSON.stringify(renderMonthly({ figures: bank, redacted: true, lang: "zh" }, "json"));
+    expect(bankText).not.toContain("费用");
+    expect(bankText).not.toContain("2000");
+  });
+
+  it("a meal or gift changes no figure of the bank's version, even one naming a prospect", () => {
+    const base: Partial<BranchInput> = {
+      prospects: [prospect({ id: "p1", purchases: [{ date: "2012-03-10", product: "长城2号", amount: null, important: false }] })],
+      activities: [activity("2012-03-05", "visit")],
+    };
+    const model = (extra: Activity[]) => makeModel({ branches: [{ id: "b1", ...base, activities: [...base.activities!, ...extra] }] });
+    const before = computeMonthlyForAudience(model([]), "b1", "2012-03", "2012-03-31", "bank");
+    // A gift to the prospect in February (before their first other record) and a meal with a cost in January (before the branch's records begin).
+    const after = computeMonthlyForAudience(model([withCost("2012-02-20", "gift", 500, ["p1"]), withCost("2012-01-05", "meal", 300)]), "b1", "2012-03", "2012-03-31", "bank");
+    expect(after).toEqual(before);
+    // The internal version does count them.
+    const internal = computeMonthlyForAudience(model([withCost("2012-02-20", "gift", 500, ["p1"])]), "b1", "2012-03", "2012-03-31", "internal");
+    expect(row(internal, "prospects_added")).toEqual([0, 1, 1]);
+  });
+
+  it("does not repeat the organisation when the department's name starts with it", () => {
+    expect(organisationAndDepartment("长城证券", "长城证券长沙五一大道营业部", "zh")).toBe("长城证券长沙五一大道营业部");
+    expect(organisationAndDepartment("长城证券", "深圳福田营业部", "zh")).toBe("长城证券 深圳福田营业部");
+    expect(organisationAndDepartment("", "深圳福田营业部", "zh")).toBe("深圳福田营业部");
+    const f = { ...figuresOf({}, "2012-03", "2012-03-31"), organisation: "长城证券" };
+    const subtitle = monthlyBlocks({ figures: { ...f, branch: { ...f.branch, departmentName: "长城证券长沙五一大道营业部" } }, redacted: true, lang: "zh" }).find((b) => b.kind === "subtitle");
+    expect(subtitle && "text" in subtitle ? subtitle.text : "").toMatch(/^长城证券长沙五一大道营业部 · /);
+  });
+
+  it("keeps （内部使用） on one line in HTML", () => {
+    const f = figuresOf({}, "2012-03", "2012-03-31");
+    const html = renderMonthly({ figures: f, redacted: true, lang: "zh" }, "html");
+    expect(html).toMatch(/<h1>[^<]*渠道工作统计表<span class="nowrap">（内部使用）<\/span><\/h1>/);
+    expect(html).toContain("span.nowrap { white-space: nowrap; }");
+    const en = renderMonthly({ figures: f, redacted: true, lang: "en" }, "html");
+    expect(en).toMatch(/ <span class="nowrap">\(Internal use\)<\/span><\/h1>/);
+    expect(renderMonthly({ figures: forBankAudience(f), redacted: true, lang: "zh" }, "html")).not.toContain('<span class="nowrap">');
   });
 });

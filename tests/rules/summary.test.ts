@@ -5,7 +5,7 @@ import { buildModel } from "../../src/model/build.js";
 import type { Prospect } from "../../src/model/types.js";
 import { computeSummary } from "../../src/rules/summary.js";
 import { validateRepository } from "../../src/validate/index.js";
-import { makeDepartment, makeModel, makeProspect } from "../builders.js";
+import { makeActivity, makeDepartment, makeModel, makeProspect } from "../builders.js";
 import { DATA_EXAMPLE } from "../helpers/cli.js";
 
 const repo = loadRepository(DATA_EXAMPLE);
@@ -89,12 +89,25 @@ describe("computeSummary over the years", () => {
 });
 
 describe("computeSummary without policies", () => {
+  it("issue 25: sets each department's spending within the campaign window against its support", () => {
+    const result = computeSummary(model, "2012-03-31");
+    // 福田: 260 (meal 02-14) + 1800 (event 02-25) + 680 (meal 03-14); January's 2500 gift is before the campaign.
+    expect(result.departments.map((d) => [d.department, d.spending, d.supportLeft])).toEqual([
+      ["sz-futian", 2740, 12260],
+      ["sz-luohu", 450, -450],
+      ["sz-nanshan", 0, 11850],
+    ]);
+    expect([result.totals.spending, result.totals.supportLeft]).toEqual([3190, 23660]);
+    // On 02-20 only what was spent by then counts.
+    expect(computeSummary(model, "2012-02-20").departments[0]!.spending).toBe(260);
+  });
+
   it("leaves campaign sales, bonus and support empty, and keeps the rest", () => {
     const prospect: Prospect = makeProspect({ id: "p1", name: "陈先生", tier: "valuable", branch: "b1", converted: { date: "2012-03-01", account: null } });
     const bare = makeModel({
       settings: { bonus: null, expenseSupport: null },
       departments: [makeDepartment({ id: "d1" }), makeDepartment({ id: "d2" })],
-      branches: [{ id: "b1", department: "d1", staff: [{ id: "s1", key: true }], prospects: [prospect] }, { id: "b9", department: "d-unlisted" }],
+      branches: [{ id: "b1", department: "d1", staff: [{ id: "s1", key: true }], prospects: [prospect] }, { id: "b9", department: "d-unlisted", activities: [{ ...makeActivity("2011-05-01", "meal", [], "b9"), cost: 300 }, { ...makeActivity("2012-04-01", "gift", [], "b9"), cost: 99 }] }],
     });
     const result = computeSummary(bare, "2012-03-31");
     expect(result.campaign).toBeNull();
@@ -102,5 +115,8 @@ describe("computeSummary without policies", () => {
     const d1 = result.departments.find((d) => d.department === "d1")!;
     expect(pick(d1, ["branches", "staff", "keyStaff", "prospectsValuable", "prospectsConverted", "sales", "bonusAwarded", "bonusAmount", "expenseSupport"])).toEqual([1, 1, 1, 1, 1, null, null, null, null]);
     expect(result.departments.find((d) => d.department === "d2")).toMatchObject({ branches: 0, coverage: null });
+    // Without an expense_support policy every cost up to D counts, and there is nothing to set it against.
+    expect([d1.spending, d1.supportLeft]).toEqual([0, null]);
+    expect(result.departments.find((d) => d.department === "d-unlisted")!.spending).toBe(300);
   });
 });

@@ -364,4 +364,10 @@ export const CASES: Case[] = [
     at: { file: "branches/b2/staff.yaml", line: 3, column: 11 },
     severity: "warning",
   },
+  // issue 25: hq_registered is a day or a datetime; customer_since, found are days.
+  { code: "DATE_DOES_NOT_EXIST", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    hq_registered: 2012-02-30 09:40\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 20 } },
+  { code: "INVALID_DATETIME", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    hq_registered: 2012-02-20 25:00\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 20 } },
+  { code: "INVALID_DATE", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    hq_registered: 2012/02/20\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 20 } },
+  { code: "INVALID_DATE", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    customer_since: 2010-5-1\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 21 } },
+  { code: "INVALID_MONEY", files: { "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-09, kind: meal, cost: 三百元}\n" }, at: { file: "branches/b1/activities.yaml", line: 2, column: 42 } },
 ];

@@ -1,6 +1,7 @@
 /**
  * `channel import staff|prospects|activities --branch ID --from FILE`: a department's existing
- * spreadsheet into a branch's file. A dry run unless `--apply`: it shows what it would add, what
+ * spreadsheet into a branch's file. With `--update`, rows whose id is a record of the file change
+ * that record's fields (shown as a diff; written only with `--apply`, with the same lock and checks). A dry run unless `--apply`: it shows what it would add, what
  * it would skip and why, and every cell it cannot read. With `--apply` the new records are
  * appended (keeping the file's comments and layout), the would-be file having been validated in
  * memory first: rows the validator rejects are reported and left out, and if the result still
@@ -37,6 +38,8 @@ export interface ImportOptions {
   sheet?: string;
   map?: string;
   apply?: boolean;
+  /** Change the fields of records already on file (matched by id) to the sheet's values (issue 25). */
+  update?: boolean;
 }
 
 export async function runImport(ctx: Context, kindArg: string, options: ImportOptions): Promise<number> {
@@ -69,7 +72,7 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
     let grid;
     try {
       grid = await readSpreadsheet(bytes, sheetFormat, options.sheet ?? null);
-      plan = planImport({ kind, branch, grid, map, existing: existingRecords(repo), pinyin: await loadPinyin(), importDay: resolveAsOf(ctx, model.settings.timezone) });
+      plan = planImport({ kind, branch, grid, map, existing: existingRecords(repo), pinyin: await loadPinyin(), importDay: resolveAsOf(ctx, model.settings.timezone), update: options.update === true });
     } catch (error) {
       if (error instanceof SheetError || error instanceof PlanError) throw new CliError(EXIT_DATA_ERRORS, error.key, { file: options.from, ...error.params });
       throw error;
@@ -105,7 +108,11 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
   for (let attempt = 0; ; attempt++) {
     let text: string;
     const filling = plan.fills.filter((f) => f.index !== null);
-    const fills: FillEdit[] = filling.map((f) => ({ index: f.index!, fields: f.fields }));
+    const fills: FillEdit[] = filling.map((f) => ({
+      index: f.index!,
+      fields: f.fields,
+      ...(Object.keys(f.changes).length > 0 ? { replace: Object.fromEntries(Object.entries(f.changes).map(([k, c]) => [k, c.to])) } : {}),
+    }));
     try {
       const written = appendWritable(existing, kind, plan.additions.map((a) => a.entry), fills);
       // A row whose values cannot be written so that they read back is named and left out.

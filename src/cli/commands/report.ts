@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
-import { AUDIENCES, computeMonthlyFigures, figuresForAudience, firstDay, type Audience } from "../../rules/monthly.js";
+import { AUDIENCES, computeMonthlyForAudience, firstDay, type Audience } from "../../rules/monthly.js";
 import { computeSummary } from "../../rules/summary.js";
 import { MONTHLY_FORMATS, renderMonthly, type MonthlyFormat } from "../../report/monthly.js";
 import { redactMonthly } from "../../report/redact.js";
@@ -75,7 +75,7 @@ export async function runReportMonthly(ctx: Context, options: MonthlyOptions): P
   if (!known.includes(options.branch)) throw usageError("report.error.unknownBranch", { value: options.branch, hint: hint(ctx.lang, options.branch, known), known: known.join(", ") });
   const asOf = resolveAsOf(ctx, model.settings.timezone);
   if (firstDay(month) > asOf) throw usageError("report.error.futureMonth", { month, asOf });
-  const figures = figuresForAudience(computeMonthlyFigures(model, options.branch, month, asOf), audience);
+  const figures = computeMonthlyForAudience(model, options.branch, month, asOf, audience);
   const redacted = options.redact !== false;
   emit(ctx, renderMonthly({ figures: redacted ? redactMonthly(figures) : figures, redacted, lang: ctx.lang }, format), root);
   return EXIT_OK;

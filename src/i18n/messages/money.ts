@@ -100,6 +100,9 @@ export const MONEY_MESSAGES = {
   "bonus.summary.noPlacesLeft": { zh: "名额已全部用完", en: "all places are taken" },
   "bonus.summary.closed": { zh: "活动已于 {deadline} 截止，名额不再变动", en: "the campaign closed on {deadline}; the awards are final" },
 
+  // issue 25: customer_since
+  "bonus.reason.not_new_customer": { zh: "非新增客户（{since} 起已是我方客户）", en: "not a new customer (our customer since {since})" },
+
   // expenses table
   "expenses.title": {
     zh: "费用支持 · {product} · 活动 {start} 至 {end} · 截至 {asOf}",

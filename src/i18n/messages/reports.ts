@@ -352,4 +352,36 @@ export const REPORT_MESSAGES = {
   "report.summary.escalatedTitle": { zh: "已升级的跟进事项（按营业部和负责人）", en: "Escalated follow-ups by department and owner" },
   "report.summary.col.owner": { zh: "负责人", en: "Owner" },
   "report.summary.col.channelLead": { zh: "渠道负责人", en: "Channel lead" },
+
+  // issue 25 (part B)
+  "report.reason.not_new_customer": { zh: "非新增客户", en: "not a new customer" },
+  "report.monthly.internalMark": { zh: "（内部使用）", en: " (Internal use)" },
+  "report.note.prospectsFound": {
+    zh: "在册潜在客户 {total} 位（有价值客户 {valuable} 位，简易信息 {basic} 位）。“新增”按客户的发现日期（found）计。",
+    en: "{total} prospects on file ({valuable} valuable, {basic} basic). \"Added\" counts a prospect in the month of their found day.",
+  },
+  "report.note.withoutFound": {
+    zh: "其中 {count} 位没有写发现日期，按其第一次出现在联络、购买、事件或销售记录中的日期计。",
+    en: "{count} of those counted have no found day and are counted by their first contact, purchase, event or sale on record.",
+  },
+  "report.complaints.count": { zh: "本月支行客户投诉 {count} 起。", en: "Complaints at the sub-branch this month: {count}." },
+  "report.complaints.withTopics": { zh: "本月支行客户投诉 {count} 起：{topics}。", en: "Complaints at the sub-branch this month: {count} ({topics})." },
+  "report.spending.col.kind": { zh: "费用类别", en: "Spent on" },
+  "report.spending.col.count": { zh: "笔数", en: "Entries" },
+  "report.spending.col.yuan": { zh: "{month}费用", en: "Spent in {month}" },
+  "report.spending.total": { zh: "费用合计", en: "Total spent" },
+  "report.section.requests": { zh: "六、需协调解决的问题", en: "6. What we ask the sub-branch's leaders to help solve" },
+  "report.section.requestsWithoutConversions": { zh: "五、需协调解决的问题", en: "5. What we ask the sub-branch's leaders to help solve" },
+  "report.requests.none": { zh: "本月没有需协调解决的问题。", en: "Nothing this month." },
+  "report.requests.item": { zh: "{n}、{text}", en: "{n}) {text}" },
+  "report.summary.col.spending": { zh: "费用支出（元）", en: "Spent (yuan)" },
+  "report.summary.col.supportLeft": { zh: "支持减支出（元）", en: "Support less spent (yuan)" },
+  "report.summary.spendingCampaign": {
+    zh: "费用支出：联络记录中 {from} 至 {to} 的 cost 合计（宴请、礼品、活动等），与同期费用支持对比；负数表示支出超过支持。",
+    en: "Spent: the costs in the contact log from {from} to {to} (meals, gifts, events…), set against the expense support of the same period; a negative figure means more was spent than the support.",
+  },
+  "report.summary.spendingAll": {
+    zh: "费用支出：联络记录中截至 {date} 的 cost 合计（宴请、礼品、活动等）。",
+    en: "Spent: the costs in the contact log up to {date} (meals, gifts, events…).",
+  },
 } satisfies Record<string, Bilingual>;

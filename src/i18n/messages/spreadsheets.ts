@@ -238,4 +238,16 @@ export const SPREADSHEET_MESSAGES = {
   "export.error.unknownDepartment": { zh: "没有营业部 {value}{hint}", en: "no department {value}{hint}" },
   "export.written": { zh: "已写入 {file}（{rows} 行）", en: "wrote {file} ({rows} rows)" },
   "import.error.notRegularFile": { zh: "{file} 不是普通文件（而是设备、管道或文件夹），不予读取", en: "{file} is not a regular file (a device, a pipe or a folder); not read" },
+
+  // issue 25 (part B): import --update
+  "import.help.update": {
+    zh: "修改已有记录（按标识匹配）中与表格不同的字段；先显示改动，加 --apply 才写入",
+    en: "change the fields of records on file (matched by id) that differ from the sheet; shows the changes, writes them only with --apply",
+  },
+  "import.updated": { zh: "已修改 {count} 条记录：", en: "Changed {count} records:" },
+  "import.wouldUpdate": { zh: "将修改 {count} 条记录（加 --apply 写入）：", en: "Would change {count} records (add --apply to write):" },
+  "import.updateLine": { zh: "第 {row} 行 → {of}：", en: "row {row} → {of}:" },
+  "import.changeLine": { zh: "{field}：{from} → {to}", en: "{field}: {from} → {to}" },
+  "import.addLine": { zh: "{field}：（空）→ {to}", en: "{field}: (empty) → {to}" },
+  "import.writtenWithUpdates": { zh: "已写入 {file}：新增 {added} 条，补充 {filled} 条，修改 {updated} 条。", en: "Wrote {file}: {added} added, {filled} filled in, {updated} changed." },
 } satisfies Record<string, Bilingual>;
