@@ -121,11 +121,9 @@ export interface Prospect {
   purchases: Purchase[];
   nextFollowup: IsoDate | null;
   converted: { date: IsoDate; account: string | null } | null;
-  /** `found`: the day the prospect was first recorded (quick capture, `channel add`, `import`). */
-  found?: string;
   /** The checklist fields as written. */
   archive: Record<string, unknown>;
-  /** `found`: the day the prospect was first recorded (简易采集); absent when not written. */
+  /** `found`: the day the prospect was first recorded (简易采集, `channel add`, `import`); absent when not written. */
   found?: string;
 }
 
