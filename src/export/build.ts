@@ -15,7 +15,7 @@ import { headerKey } from "../import/fields.js";
 import { POSITIONS, type Branch, type Model, type Prospect, type StaffMember } from "../model/types.js";
 import { isoDate, parseMoney, type IsoDate, type SolarBirthday } from "../model/values.js";
 import { basisText, bonusReasonText } from "../report/bonus.js";
-import { branchDisplayNames, describeFollowup, followupAmount, kindLabel } from "../report/followups.js";
+import { branchDisplayNames, followupAmount, itemDetail, kindLabel } from "../report/followups.js";
 import { enumCode } from "../model/enum-names.js";
 import { maskName, maskPhone, redactFollowups, scrubPhones } from "../report/redact.js";
 import type { BonusResult } from "../rules/bonus.js";
@@ -217,6 +217,7 @@ export function followupsSheet(model: Model, allItems: readonly FollowupItem[], 
   const columns: Column<FollowupItem>[] = [
     { header: t(lang, "followups.col.due"), cell: (i) => day(i.due) },
     { header: t(lang, "followups.col.daysLate"), cell: (i) => num(i.overdue ? i.daysLate : null) },
+    { header: t(lang, "followups.col.escalated"), cell: (i) => text(i.escalated ? t(lang, "followups.escalatedYes") : null) },
     { header: t(lang, "followups.col.kind"), cell: (i) => text(kindLabel(i.kind, lang)) },
     { header: t(lang, "followups.col.branch"), cell: (i) => text(i.branch === null ? null : branchName.get(i.branch) ?? i.branch) },
     { header: t(lang, "followups.col.person"), cell: (i) => text(person(i)) },
@@ -224,7 +225,7 @@ export function followupsSheet(model: Model, allItems: readonly FollowupItem[], 
     // Issue 25: the list's 电话 column, as text Excel keeps, masked when redacting.
     { header: t(lang, "followups.col.phone"), cell: (i) => phoneCell(i.phone, redact) },
     { header: t(lang, "followups.col.owner"), cell: (i) => text(i.owner) },
-    { header: t(lang, "followups.col.detail"), cell: (i) => text(describeFollowup(i, lang, asOf)) },
+    { header: t(lang, "followups.col.detail"), cell: (i) => text(itemDetail(i, lang, asOf)) },
     { header: t(lang, "followups.col.amount"), cell: (i) => money(followupAmount(i)) },
   ];
   return table(t(lang, "sheet.name.followups"), columns, items, redact);

@@ -262,7 +262,7 @@ describe("export", () => {
     expect(result.stderr).toContain("已写入");
     const [sheet] = await readXlsxFile(fs.readFileSync(file));
     expect(sheet?.sheet).toBe("待办跟进");
-    expect(sheet?.data[0]).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "电话", "负责人", "说明", "金额（元）"]);
+    expect(sheet?.data[0]).toEqual(["应办日", "逾期天数", "已升级", "事项", "支行", "对象", "职位", "电话", "负责人", "说明", "金额（元）"]);
     expect(sheet?.data[1]?.[0]).toBeInstanceOf(Date);
   });
 

@@ -71,15 +71,15 @@ describe("csv", () => {
     const items = findDueFollowups(model, model.settings.followups, "2012-03-20", 7);
     const sheet = followupsSheet(model, items, "2012-03-20", zh);
     // The list's columns, 电话 included (issue 25).
-    expect(sheet.headers).toEqual(["应办日", "逾期天数", "事项", "支行", "对象", "职位", "电话", "负责人", "说明", "金额（元）"]);
+    expect(sheet.headers).toEqual(["应办日", "逾期天数", "已升级", "事项", "支行", "对象", "职位", "电话", "负责人", "说明", "金额（元）"]);
     expect(sheet.rows).toHaveLength(items.length);
     expect(sheet.rows[0]?.[0]).toEqual({ kind: "date", value: items[0]!.due });
     // The branch as the list names it, without the bank in front; the phone as text.
     const chen = items.findIndex((i) => i.person === "p-chen-001");
-    expect(sheet.rows[chen]?.[3]).toMatchObject({ value: "深圳福田中心支行" });
-    expect(sheet.rows[chen]?.[6]).toMatchObject({ value: "13900001111" });
+    expect(sheet.rows[chen]?.[4]).toMatchObject({ value: "深圳福田中心支行" });
+    expect(sheet.rows[chen]?.[7]).toMatchObject({ value: "13900001111" });
     // The amount of a maturity, large movement or care call as a number of yuan (issue 19); blank for the others.
-    const amounts = sheet.rows.map((row) => row[9]);
+    const amounts = sheet.rows.map((row) => row[10]);
     expect(amounts).toContainEqual({ kind: "money", value: 500_000 });
     for (const [i, item] of items.entries()) {
       expect(amounts[i] === null).toBe(!["maturity", "large_movement", "care_call"].includes(item.kind));
