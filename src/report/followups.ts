@@ -64,7 +64,14 @@ export function describeFollowup(item: FollowupItem, lang: Lang, asOf: IsoDate):
       return parts.join(sep);
     }
     case "holiday":
-      return t(lang, "followups.detail.holiday", { name: f.name, date: day(item.due) });
+      return holidayDetail(f, lang, day(item.due));
+    case "greeting": {
+      const groups = f.groups.map((g) => t(lang, `greet.${g}` as MessageKey)).join(lang === "zh" ? "、" : ", ");
+      const recipients = f.recipients
+        .map((r) => (r.phone === null ? t(lang, "followups.detail.recipientNoPhone", { name: r.name }) : t(lang, "followups.detail.recipient", { name: r.name, phone: r.phone })))
+        .join(lang === "zh" ? "、" : ", ");
+      return t(lang, "followups.detail.greeting", { name: f.name, date: day(item.due), groups, count: f.recipients.length, recipients });
+    }
     case "contact": {
       const basis =
         f.cadenceBasis === "personal"
@@ -117,6 +124,19 @@ export function describeFollowup(item: FollowupItem, lang: Lang, asOf: IsoDate):
   }
 }
 
+/** A holiday's day, and for a recurring one where it comes from: "中秋节 9月30日（农历八月十五）", "清明节 4月4日（节气清明）". */
+function holidayDetail(f: Extract<FollowupItem["facts"], { kind: "holiday" }>, lang: Lang, date: string): string {
+  const r = f.recurs;
+  if (r === undefined || r === null || r.calendar === "solar") {
+    return r?.moved === true ? t(lang, "followups.detail.holidayLeapDay", { name: f.name, date }) : t(lang, "followups.detail.holiday", { name: f.name, date });
+  }
+  if (r.calendar === "solar_term") return r.term === f.name ? t(lang, "followups.detail.holiday", { name: f.name, date }) : t(lang, "followups.detail.holidaySolarTerm", { name: f.name, date, term: r.term });
+  const lunar = lang === "zh" ? `${lunarMonthName(r.month, false)}${lunarDayName(r.dayUsed)}` : `${r.month}/${r.dayUsed}`;
+  return r.moved
+    ? t(lang, "followups.detail.holidayLunarShort", { name: f.name, date, lunar, month: lang === "zh" ? lunarMonthName(r.month, false) : String(r.month) })
+    : t(lang, "followups.detail.holidayLunar", { name: f.name, date, lunar });
+}
+
 /** "王芳 (理财经理)", "陈先生 (潜在客户)", or "-" for items about a branch or the whole repository. */
 export function personLabel(item: FollowupItem, lang: Lang): string {
   if (item.name === null) return "-";
@@ -135,7 +155,7 @@ function branchLabel(item: FollowupItem, report: FollowupReport): string {
   return report.branchNames.get(item.branch) ?? item.branch;
 }
 
-/** docs/json-output.md: `{as_of, within, items: [{due, kind, overdue, branch, department, person, name, phone, owner, detail}]}`. */
+/** docs/json-output.md: `{as_of, within, items: [{due, kind, overdue, branch, department, person, name, phone, owner, detail, recipients}]}`. */
 export function followupsJson(report: FollowupReport): object {
   return {
     as_of: report.asOf,
@@ -151,6 +171,8 @@ export function followupsJson(report: FollowupReport): object {
       phone: item.phone,
       owner: item.owner,
       detail: describeFollowup(item, report.lang, report.asOf),
+      // issue 23: whom a greeting item greets; null on every other item.
+      recipients: item.facts.kind === "greeting" ? item.facts.recipients.map((r) => ({ person: r.person, name: r.name, phone: r.phone })) : null,
     })),
   };
 }

@@ -201,4 +201,16 @@ export const FOLLOWUP_MESSAGES = {
   "followups.when.ahead": { zh: "{days}天后", en: "in {days} d" },
   "followups.heading.owner": { zh: "负责人 {owner}", en: "owner {owner}" },
   "followups.heading.everyone": { zh: "全体", en: "everyone" },
+  // issue 23: recurring holidays and greetings.
+  "followups.kind.greeting": { zh: "节日问候", en: "holiday greeting" },
+  "followups.detail.holidayLunar": { zh: "{name} {date}（农历{lunar}）", en: "{name} ({date}, lunar {lunar})" },
+  "followups.detail.holidayLunarShort": {
+    zh: "{name} {date}（农历{lunar}：今年{month}只有29天，按廿九过）",
+    en: "{name} ({date}, lunar {lunar}: the month has 29 days this year, kept on day 29)",
+  },
+  "followups.detail.holidaySolarTerm": { zh: "{name} {date}（节气{term}）", en: "{name} ({date}, solar term {term})" },
+  "followups.detail.holidayLeapDay": { zh: "{name} {date}（今年没有2月29日，提前一天）", en: "{name} ({date}: no 29 February this year, a day early)" },
+  "followups.detail.greeting": { zh: "{name} {date}，问候{groups} {count} 人：{recipients}", en: "{name} ({date}): greet {count} ({groups}): {recipients}" },
+  "followups.detail.recipient": { zh: "{name}（{phone}）", en: "{name} ({phone})" },
+  "followups.detail.recipientNoPhone": { zh: "{name}（无电话）", en: "{name} (no phone)" },
 } satisfies Record<string, Bilingual>;
