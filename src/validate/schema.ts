@@ -72,14 +72,14 @@ function exactlyOneOfFields(errors: ErrorObject[]): { errors: ErrorObject[]; cho
     if (fields === null || typeof error.data !== "object" || error.data === null) continue;
     const path = instancePathSegments(error.instancePath);
     const present = Object.keys(error.data).filter((key) => fields.includes(key));
-    const list = fields.map((f) => `\`${f}\``).join(", ");
+    const list = fields.map((f) => `\`${f}\``).join("/");
     if (present.length === 0) {
       choices.push({ code: "ONE_OF_FIELDS_MISSING", path, target: "value", params: { fields: list } });
       for (const other of errors) {
         if (other.keyword === "required" && other.instancePath === error.instancePath && fields.includes(String((other.params as { missingProperty: string }).missingProperty))) explained.add(other);
       }
     } else if (present.length > 1) {
-      choices.push({ code: "ONE_OF_FIELDS_SEVERAL", path: [...path, present[1]!], target: "key", params: { fields: list, written: present.map((f) => `\`${f}\``).join(", ") } });
+      choices.push({ code: "ONE_OF_FIELDS_SEVERAL", path: [...path, present[1]!], target: "key", params: { fields: list, written: present.map((f) => `\`${f}\``).join("/") } });
     } else continue;
     explained.add(error);
   }

@@ -19,6 +19,8 @@ export interface Case {
   count?: number;
 }
 
+/** channel.yaml up to its `holidays:` list (issue 23). */
+const HOLIDAY_HEAD = "version: 1\norganisation: 长城证券\nholidays:\n";
 const STAFF_HEAD = "staff:\n  - id: a\n    name: 王芳\n    position: teller\n";
 const GBK_WANG_FANG = [0xcd, 0xf5, 0xb7, 0xbc]; // 王芳 in GBK
 
@@ -363,5 +365,15 @@ export const CASES: Case[] = [
     },
     at: { file: "branches/b2/staff.yaml", line: 3, column: 11 },
     severity: "warning",
+  },
+  // issue 23: recurring holidays
+  { code: "INVALID_HOLIDAY_DATE", files: { "channel.yaml": HOLIDAY_HEAD + '  - {name: 国庆节, date: "10-01"}\n' }, at: { file: "channel.yaml", line: 4, column: 23 } },
+  { code: "INVALID_LUNAR_DAY", files: { "channel.yaml": HOLIDAY_HEAD + '  - {name: 中秋节, lunar: "13-01"}\n' }, at: { file: "channel.yaml", line: 4, column: 24 } },
+  { code: "UNKNOWN_SOLAR_TERM", files: { "channel.yaml": HOLIDAY_HEAD + "  - {name: 清明节, solar_term: 清明节}\n" }, at: { file: "channel.yaml", line: 4, column: 29 } },
+  { code: "ONE_OF_FIELDS_MISSING", files: { "channel.yaml": HOLIDAY_HEAD + "  - {name: 国庆节}\n" }, at: { file: "channel.yaml", line: 4, column: 5 } },
+  {
+    code: "ONE_OF_FIELDS_SEVERAL",
+    files: { "channel.yaml": HOLIDAY_HEAD + '  - {name: 中秋节, date: "--09-30", lunar: "08-15"}\n' },
+    at: { file: "channel.yaml", line: 4, column: 34 },
   },
 ];
