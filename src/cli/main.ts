@@ -20,6 +20,7 @@ import { ACTIVITY_KINDS } from "../model/types.js";
 import { DONE_KINDS, FOLLOWUP_KINDS } from "../rules/followup-kinds.js";
 import { IMPORT_KINDS } from "../import/kinds.js";
 import { EXPORT_KINDS } from "../export/kinds.js";
+import { GREET_GROUPS } from "../model/holidays.js";
 
 export { VERSION } from "../version.js";
 
@@ -111,6 +112,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--done <kind...>", t(lang, "log.help.done", { kinds: DONE_KINDS.join("|") }))
     .option("--next <date>", h("log.help.next"), (value: string) => parseDayOption("--next", value))
     .option("--plan", h("log.help.plan"))
+    .option("--to <group>", t(lang, "log.help.to", { groups: GREET_GROUPS.join("|") }))
     .action((people: string[], options: LogOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runLog(ctx, people, options), command.optsWithGlobals()));
 
   const report = program

@@ -28,6 +28,8 @@ import { whileHoldingRepository, writeDataFiles, type DataFileEdit } from "../da
 import { resolveAsOf, resolveRoot, todayIn, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
+import { groupContact, parseGroups } from "../log-to.js";
+import type { GreetGroup } from "../../model/holidays.js";
 
 export { ACTIVITY_KINDS };
 
@@ -43,6 +45,8 @@ export interface LogOptions {
   next?: string;
   /** `--plan`: the activity is still to come (its day after today). */
   plan?: boolean;
+  /** `--to`: greet groups (codes or Chinese names, commas between): the entry names their present members at `--branch` (issue 23). */
+  to?: string;
 }
 
 /** A staff member or prospect as written in a staff.yaml or prospects.yaml. */
@@ -60,9 +64,11 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   const lang = ctx.lang;
   // First: `log --done maturity p-chen-001` took the person for a kind, and is told so.
   const done = options.done === undefined ? null : doneKinds(lang, options.done);
+  const groups = options.to === undefined ? null : checkTo(lang, options, people);
   if (people.length === 0 && options.branch === undefined) throw usageError("log.error.noTarget");
-  // The kind as the files take it: its code or its Chinese name (电话), written as the code.
-  const kindWritten = options.kind ?? (people.length === 0 ? "report" : "call");
+  // The kind as the files take it: its code or its Chinese name (电话), written as the code; a
+  // message to a group is an SMS unless told.
+  const kindWritten = options.kind ?? (groups !== null ? "sms" : people.length === 0 ? "report" : "call");
   const kind = enumCode("activity", kindWritten.trim());
   if (!(ACTIVITY_KINDS as readonly string[]).includes(kind)) {
     throw usageError("log.error.badKind", { value: kindWritten, allowed: describeAllowed(ACTIVITY_KINDS).join(lang === "zh" ? "、" : ", "), hint: hint(lang, kindWritten, ACTIVITY_KINDS) });
@@ -95,6 +101,8 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
     const unreadable = repo.files.filter((f) => (f.kind === "staff" || f.kind === "prospects") && f.data === undefined).map((f) => f.file);
     const found = people.map((arg) => resolvePerson(lang, arg, records, unreadable));
     const branch = targetBranch(lang, found, options.branch, repo.branchFolders);
+    const unreadablePeople = [`branches/${branch}/staff.yaml`, `branches/${branch}/prospects.yaml`].filter((f) => validation.filesWithErrors.has(f));
+    const group = groups === null ? null : groupContact(lang, model, branch, groups, date, unreadablePeople);
 
     const prospect = next === null ? null : found[0]!;
     if (prospect !== null && prospect.type !== "prospect") throw usageError("log.error.nextNotProspect", { person: prospect.id });
@@ -108,7 +116,7 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
     const entry: ActivityEntry = {
       date,
       kind,
-      with: [...new Set(found.map((p) => p.id))],
+      with: group?.ids ?? [...new Set(found.map((p) => p.id))],
       by: options.by?.trim() ?? owner,
       note: note?.trim() ?? null,
       done,
@@ -143,6 +151,7 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
     writeDataFiles(ctx, write, edits);
 
     const out = [`${t(lang, basedOn === null ? "log.created" : "log.written", { file: rel })}\n  - ${entryText}\n${departureNotes(lang, found, date)}`];
+    if (group !== null) out.push(`${group.summary}\n`);
     if (prospect !== null && next !== null) out.push(`${t(lang, "log.nextWritten", { file: prospectsRel, person: prospect.id, date: next })}\n`);
     ctx.surroundings.stdout(out.join(""));
 
@@ -167,6 +176,16 @@ function hintLines(lang: Lang, model: Model, people: readonly string[], date: Is
   const policy = model.settings.followups;
   const items = findDueFollowups(model, policy, date, policy.windowDays).filter((i) => isDoneKind(i.kind) && i.person !== null && people.includes(i.person));
   return renderLogHint(closingHint({ date, with: people, done }, items, policy), lang, date);
+}
+
+/** `--to`'s groups, after refusing what does not go with it: people named too, no `--branch`, `--done` or `--next` (issue 23). */
+function checkTo(lang: Lang, options: LogOptions, people: readonly string[]): GreetGroup[] {
+  const groups = parseGroups(lang, options.to!);
+  if (people.length > 0) throw usageError("log.error.toWithPeople", { people: people.join(" ") });
+  if (options.branch === undefined) throw usageError("log.error.toWithoutBranch");
+  if (options.done !== undefined) throw usageError("log.error.toWithDone", { option: "--done" });
+  if (options.next !== undefined) throw usageError("log.error.toWithDone", { option: "--next" });
+  return groups;
 }
 
 /** The content `edit` makes, or the command's refusal naming the file and why it cannot be edited. */

@@ -213,4 +213,28 @@ export const FOLLOWUP_MESSAGES = {
   "followups.detail.greeting": { zh: "{name} {date}，问候{groups} {count} 人：{recipients}", en: "{name} ({date}): greet {count} ({groups}): {recipients}" },
   "followups.detail.recipient": { zh: "{name}（{phone}）", en: "{name} ({phone})" },
   "followups.detail.recipientNoPhone": { zh: "{name}（无电话）", en: "{name} (no phone)" },
+  // issue 23: `log --to GROUP --branch ID`.
+  "log.help.to": {
+    zh: "记给一个支行里某一人群的全体在岗成员（须同时给 --branch；可用逗号写几个）：{groups}",
+    en: "log one entry naming every present member of a group at a branch (with --branch; several separated by commas): {groups}",
+  },
+  "log.toWritten": { zh: "这条记录记给{groups}共 {count} 人：{people}", en: "this entry names {count} ({groups}): {people}" },
+  "log.error.badGroup": { zh: "--to 不认识人群 {value}{hint}；可以写：{allowed}", en: "--to does not know the group {value}{hint}; it takes: {allowed}" },
+  "log.error.toWithoutBranch": { zh: "--to 记给一个支行里的人群：请用 --branch 指定支行", en: "--to logs to a group at one branch: give the branch with --branch" },
+  "log.error.toWithPeople": {
+    zh: "--to 已经按人群列出要记的人，不能再写人员 {people}；记给个别人时不用 --to",
+    en: "--to names the people by group, so {people} cannot be named too; to log individuals, leave out --to",
+  },
+  "log.error.toWithDone": {
+    zh: "--to 记的是群发的问候，不能了结跟进事项（{option}）：办了某人的事，请单独为这个人记一条",
+    en: "--to records a message to a group, which deals with no one's follow-up ({option}): log the person who was dealt with on their own",
+  },
+  "log.error.emptyGroup": {
+    zh: "{branch} 在 {date} 没有{groups}（在岗员工和客户都没有），没有写入任何记录",
+    en: "{branch} has no {groups} on {date} (neither present staff nor prospects): nothing was written",
+  },
+  "log.error.groupUnreadable": {
+    zh: "{files} 现在有错误，按人群记录会漏掉其中的人；请先修正（channel validate 会列出问题）",
+    en: "{files} has errors now, so the group would miss the people in it; fix them first (channel validate lists them)",
+  },
 } satisfies Record<string, Bilingual>;
