@@ -52,7 +52,7 @@ describe("channel followups --format json on data-example", () => {
     expect(zh.body.as_of).toBe(AS_OF);
     expect(zh.body.within).toBe(7);
     for (const item of zh.body.items) {
-      expect(Object.keys(item)).toEqual(["due", "kind", "overdue", "branch", "department", "person", "name", "phone", "owner", "detail"]);
+      expect(Object.keys(item)).toEqual(["due", "kind", "overdue", "branch", "department", "person", "name", "phone", "owner", "detail", "recipients"]);
       expect(item.overdue).toBe(item.due < AS_OF);
       expect(item.detail.length).toBeGreaterThan(0);
     }
