@@ -1,13 +1,16 @@
 /**
- * The day of a solar term (节气) in a solar year, from lunar-javascript's astronomy. Loading the
- * library costs a noticeable share of a command's start-up (src/rules/lunar.ts), so it is
- * required only when a term's day is really asked for; `solarTermMonth` lets the caller skip
- * the years whose term month a window does not reach. Pure apart from requiring the library.
+ * The day of a solar term (节气) in a solar year, from lunar-javascript's astronomy: for 1900–2100
+ * precomputed from it into ./solar-term-table.ts (scripts/build-solar-term-table.mjs), since
+ * loading the library and computing two lunar years took 40–150 ms of start-up on any day whose
+ * window reached a 清明; outside those years the library itself, required then. `solarTermMonth`
+ * lets the caller skip the years whose term month a window does not reach. Pure apart from
+ * requiring the library.
  */
 import { createRequire } from "node:module";
 import type lunarLibrary from "lunar-javascript";
 import { SOLAR_TERMS, type SolarTerm } from "../model/holidays.js";
-import type { IsoDate } from "../model/values.js";
+import { isoDate, type IsoDate } from "../model/values.js";
+import { SOLAR_TERM_TABLE, SOLAR_TERM_TABLE_FIRST_YEAR, SOLAR_TERM_TABLE_LAST_YEAR } from "./solar-term-table.js";
 
 type LunarLibrary = typeof lunarLibrary;
 let library: LunarLibrary | undefined;
@@ -25,6 +28,22 @@ export function solarTermMonth(term: SolarTerm): number {
 
 /** The solar day of `term` in solar year `year`. */
 export function solarTermDay(term: SolarTerm, year: number): IsoDate {
+  return solarTermDayFromTable(term, year) ?? solarTermDayFromLibrary(term, year);
+}
+
+/**
+ * The day from the precomputed table (its encoding is described there), or undefined outside its
+ * years. Exported for the test that holds the table to the library.
+ */
+export function solarTermDayFromTable(term: SolarTerm, year: number): IsoDate | undefined {
+  if (!Number.isInteger(year) || year < SOLAR_TERM_TABLE_FIRST_YEAR || year > SOLAR_TERM_TABLE_LAST_YEAR) return undefined;
+  const index = SOLAR_TERMS.indexOf(term);
+  const digit = Number.parseInt(SOLAR_TERM_TABLE.charAt((year - SOLAR_TERM_TABLE_FIRST_YEAR) * SOLAR_TERMS.length + index), 16);
+  return isoDate(year, solarTermMonth(term), (index % 2 === 0 ? 3 : 18) + digit);
+}
+
+/** The day as the library computes it. Exported for the test that holds the table to the library. */
+export function solarTermDayFromLibrary(term: SolarTerm, year: number): IsoDate {
   const day = termsOfYear(year).get(term);
   if (day === undefined) throw new Error(`no solar term ${term} in ${year}`);
   return day;

@@ -2,11 +2,13 @@
  * Recurring holidays (issue 23): where a solar day, a lunar day and a solar term fall between two
  * days, the greeting items per branch and whom the greet groups name.
  */
+import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { GREET_GROUPS, SOLAR_TERMS, type GreetGroup, type Holiday } from "../../src/model/holidays.js";
 import { holidayOccurrences } from "../../src/rules/holidays.js";
-import { solarTermDay, solarTermMonth } from "../../src/rules/solar-terms.js";
+import { solarTermDay, solarTermDayFromLibrary, solarTermDayFromTable, solarTermMonth } from "../../src/rules/solar-terms.js";
 import { groupMembers } from "../../src/rules/greet-groups.js";
 import { findDueFollowups } from "../../src/rules/followups.js";
 import { DEFAULT_FOLLOWUP_POLICY } from "../../src/model/types.js";
@@ -33,6 +35,20 @@ describe("solar terms", () => {
       }
     }
     expect(misplaced).toEqual([]);
+  });
+
+  it("the precomputed table (1900–2100) is the library's days, and what its generator writes", () => {
+    const differ: string[] = [];
+    for (let year = 1900; year <= 2100; year++) {
+      for (const term of SOLAR_TERMS) {
+        if (solarTermDayFromTable(term, year) !== solarTermDayFromLibrary(term, year)) differ.push(`${term} ${year}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(solarTermDayFromTable("清明", 1899)).toBeUndefined();
+    expect(solarTermDay("清明", 2101)).toBe(solarTermDayFromLibrary("清明", 2101));
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    expect(() => execFileSync(process.execPath, ["scripts/build-solar-term-table.mjs", "--check"], { cwd: root, stdio: "pipe" })).not.toThrow();
   });
 
   it("清明 2012 and 2013 fall on 04-04, 冬至 2012 on 12-21", () => {
