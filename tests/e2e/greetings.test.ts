@@ -88,6 +88,24 @@ describe("recurring holidays and greetings on data-example", () => {
   });
 });
 
+describe("export followups --redact", () => {
+  it("masks a greeting's phones and its prospects' names, and keeps them without --redact", () => {
+    const dir = scratch();
+    const out = (name: string, redact: boolean) => {
+      const file = path.join(dir, name);
+      const result = runCli(["export", "followups", "--data", DATA_EXAMPLE, "--as-of", "2013-02-05", "--lang", "zh", "--out", file, ...(redact ? ["--redact"] : [])]);
+      expect(result.code, result.stderr).toBe(0);
+      return fs.readFileSync(file, "utf8").split("\n").filter((line) => line.includes("节日问候") && line.includes("春节") && line.includes("福田中心"))[0]!;
+    };
+    const plain = out("plain.csv", false);
+    expect(plain).toContain("陈先生（13900001111）");
+    const masked = out("masked.csv", true);
+    expect(masked).toContain("王芳（138****8000）");
+    expect(masked).toContain("陈**（139****1111）");
+    expect(masked).not.toMatch(/1[3-9]\d{9}/);
+  });
+});
+
 describe("channel init writes the standard festivals", () => {
   it("as recurring entries that validate and show every year", () => {
     const dir = scratch();
