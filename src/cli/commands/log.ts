@@ -156,7 +156,8 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
     ctx.surroundings.stdout(out.join(""));
 
     // What this contact does to the follow-ups open on its day before it (with the new next_followup).
-    if (options.plan !== true && ctx.options.quiet !== true) {
+    // A message to a group (--to) deals with no one's follow-ups and cannot take --done: no hint.
+    if (options.plan !== true && ctx.options.quiet !== true && group === null) {
       const withNext = prospect !== null && next !== null ? withNextFollowup(model, prospect.id, next) : model;
       let lines: string[];
       try {
