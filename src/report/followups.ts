@@ -137,6 +137,26 @@ function holidayDetail(f: Extract<FollowupItem["facts"], { kind: "holiday" }>, l
     : t(lang, "followups.detail.holidayLunar", { name: f.name, date, lunar });
 }
 
+/**
+ * The detail as a table row shows it: a greeting's first line without its recipients, who get a
+ * row each (a branch's whole staff would not fit one cell); every other item's detail.
+ */
+function tableDetail(item: FollowupItem, lang: Lang, asOf: IsoDate): string {
+  const f = item.facts;
+  if (f.kind !== "greeting") return describeFollowup(item, lang, asOf);
+  const groups = f.groups.map((g) => t(lang, `greet.${g}` as MessageKey)).join(lang === "zh" ? "、" : ", ");
+  return t(lang, "followups.detail.greetingHead", { name: f.name, date: formatDay(item.due, lang, asOf), groups, count: f.recipients.length });
+}
+
+/** A greeting's recipients, one row each, as [name with position, phone]. */
+function recipientRows(item: FollowupItem, lang: Lang): [string, string][] {
+  if (item.facts.kind !== "greeting") return [];
+  return item.facts.recipients.map((r) => {
+    const role = r.position !== null ? t(lang, `position.${r.position}` as MessageKey) : t(lang, "ref.prospect");
+    return [`${r.name} (${role})`, r.phone ?? "-"];
+  });
+}
+
 /** "王芳 (理财经理)", "陈先生 (潜在客户)", or "-" for items about a branch or the whole repository. */
 export function personLabel(item: FollowupItem, lang: Lang): string {
   if (item.name === null) return "-";
@@ -222,7 +242,13 @@ function dayTables(report: FollowupReport, style: Style): string[] {
     { header: t(lang, "followups.col.owner") },
     { header: t(lang, "followups.col.detail") },
   ];
-  const cells = (item: FollowupItem) => [kindLabel(item.kind, lang), branchLabel(item, report), personLabel(item, lang), item.phone ?? "-", item.owner ?? "-", describeFollowup(item, lang, asOf)];
+  const cells = (item: FollowupItem) => [kindLabel(item.kind, lang), branchLabel(item, report), personLabel(item, lang), item.phone ?? "-", item.owner ?? "-", tableDetail(item, lang, asOf)];
+  // A greeting's recipients below it, in the person and phone columns; kind, branch and owner
+  // repeated so that each line still stands alone for grep.
+  const withRecipients = (item: FollowupItem) => [
+    cells(item),
+    ...recipientRows(item, lang).map(([who, phone]) => [kindLabel(item.kind, lang), branchLabel(item, report), who, phone, item.owner ?? "-", ""]),
+  ];
 
   const overdue = report.items.filter((i) => i.overdue);
   if (overdue.length > 0) {
@@ -236,7 +262,7 @@ function dayTables(report: FollowupReport, style: Style): string[] {
     const params = { date: formatDay(date, lang, asOf), weekday: weekday(date, lang), count: group.length };
     const heading = date === asOf ? style.accent(style.bold(t(lang, "followups.group.today", params))) : style.bold(t(lang, "followups.group.day", params));
     out.push(heading);
-    out.push(renderTable({ columns: columns(false), rows: group.map(cells) }, style));
+    out.push(renderTable({ columns: columns(false), rows: group.flatMap(withRecipients) }, style));
   }
   return out;
 }
@@ -272,7 +298,10 @@ function personTable(report: FollowupReport, style: Style): { columns: Column[];
     ],
     groups: [...groups.values()].map(({ first, items }) => ({
       heading: groupHeading(first, report),
-      rows: items.map((item) => [formatDay(item.due, lang, asOf), when(item), kindLabel(item.kind, lang), describeFollowup(item, lang, asOf)]),
+      rows: items.flatMap((item) => [
+        [formatDay(item.due, lang, asOf), when(item), kindLabel(item.kind, lang), tableDetail(item, lang, asOf)],
+        ...recipientRows(item, lang).map(([who, phone]) => ["", "", "", `${who} ${phone}`]),
+      ]),
     })),
   };
 }
@@ -307,7 +336,11 @@ export function followupAmount(item: FollowupItem): number | null {
   return f.kind === "maturity" || f.kind === "large_movement" || f.kind === "care_call" ? f.amount : null;
 }
 
-/** The list as a table; `spreadsheet` (CSV) adds the amount as a bare number of yuan, so it can be summed. */
+/**
+ * The list as a table; `spreadsheet` (CSV) adds the amount as a bare number of yuan, so it can be
+ * summed, and keeps one row per item (a greeting's recipients in its detail); otherwise (Markdown)
+ * a greeting's recipients follow it, a row each, in the person, position and phone columns.
+ */
 export function followupsTabular(report: FollowupReport, options: { spreadsheet: boolean } = { spreadsheet: false }): Tabular {
   const { lang, asOf } = report;
   const amount = (item: FollowupItem) => {
@@ -327,17 +360,22 @@ export function followupsTabular(report: FollowupReport, options: { spreadsheet:
       { header: t(lang, "followups.col.detail") },
       ...(options.spreadsheet ? [{ header: t(lang, "followups.col.amount"), align: "right" as const, numeric: true }] : []),
     ],
-    rows: report.items.map((item) => [
-      item.due,
-      item.overdue ? String(item.daysLate) : "",
-      kindLabel(item.kind, lang),
-      branchLabel(item, report),
-      item.name ?? "",
-      positionLabel(item, lang),
-      item.phone ?? "",
-      item.owner ?? "",
-      describeFollowup(item, lang, asOf),
-      ...(options.spreadsheet ? [amount(item)] : []),
+    rows: report.items.flatMap((item) => [
+      [
+        item.due,
+        item.overdue ? String(item.daysLate) : "",
+        kindLabel(item.kind, lang),
+        branchLabel(item, report),
+        item.name ?? "",
+        positionLabel(item, lang),
+        item.phone ?? "",
+        item.owner ?? "",
+        options.spreadsheet ? describeFollowup(item, lang, asOf) : tableDetail(item, lang, asOf),
+        ...(options.spreadsheet ? [amount(item)] : []),
+      ],
+      ...(options.spreadsheet || item.facts.kind !== "greeting"
+        ? []
+        : item.facts.recipients.map((r) => ["", "", "", "", r.name, r.position !== null ? t(lang, `position.${r.position}` as MessageKey) : t(lang, "ref.prospect"), r.phone ?? "", "", ""])),
     ]),
   };
 }

@@ -103,6 +103,8 @@ export interface GreetingRecipient {
   name: string;
   phone: string | null;
   personType: "staff" | "prospect";
+  /** A staff member's position (for the tables); null for a prospect. */
+  position: Position | null;
 }
 
 /** Where a contact cadence comes from (docs/rules.md, contact cadence). */
@@ -372,8 +374,8 @@ export function filterFollowups(items: readonly FollowupItem[], filter: Followup
 function greetingRecipients(branch: Branch, groups: readonly GreetGroup[], asOf: IsoDate): GreetingRecipient[] {
   return groupMembers(branch, groups, asOf).map((m) =>
     m.type === "staff"
-      ? { person: m.id, name: m.staff.name, phone: m.staff.phone, personType: "staff" }
-      : { person: m.id, name: m.prospect.name, phone: prospectPhone(m.prospect), personType: "prospect" },
+      ? { person: m.id, name: m.staff.name, phone: m.staff.phone, personType: "staff", position: m.staff.position }
+      : { person: m.id, name: m.prospect.name, phone: prospectPhone(m.prospect), personType: "prospect", position: null },
   );
 }
 

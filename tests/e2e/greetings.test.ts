@@ -75,12 +75,16 @@ describe("recurring holidays and greetings on data-example", () => {
 
   it("csv, md and ics carry the recipients with their phones", () => {
     const args = ["followups", "--data", DATA_EXAMPLE, "--as-of", "2012-09-28", "--within", "2", "--kind", "greeting", "--branch", "cmb-futian-center", "--lang", "zh"];
-    for (const format of ["csv", "md", "table"]) {
+    // CSV: one row per item, the recipients in its detail; md and the table: a row per recipient.
+    const shown = { csv: "王芳（13800138000）", md: "| 王芳 | 理财经理 | 13800138000 |", table: /节日问候 │ 深圳福田中心支行 │ 王芳 \(理财经理\)\s+│ 13800138000/ };
+    for (const [format, recipient] of Object.entries(shown)) {
       const result = runCli([...args, "--format", format]);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain("节日问候");
-      expect(result.stdout).toContain("王芳（13800138000）");
+      expect(result.stdout).toMatch(recipient);
     }
+    const terminal = runCli([...args], { env: { CHANNEL_TERMINAL_WIDTH: "100" } });
+    expect(terminal.stdout).toMatch(/│ +│ +│ +│ 王芳 \(理财经理\) 13800138000 +│/);
     const dir = scratch();
     const ics = path.join(dir, "list.ics");
     expect(runCli([...args, "--ics", ics]).code).toBe(0);

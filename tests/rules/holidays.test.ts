@@ -163,9 +163,9 @@ describe("greet groups", () => {
     ]);
     const facts = items[1]!.facts;
     expect(facts.kind === "greeting" && facts.recipients).toEqual([
-      { person: "fang", name: "fang", phone: "13800000002", personType: "staff" },
-      { person: "head", name: "head", phone: "13800000001", personType: "staff" },
-      { person: "p-vip", name: "p-vip", phone: "13900000001", personType: "prospect" },
+      { person: "fang", name: "fang", phone: "13800000002", personType: "staff", position: "wealth_manager" },
+      { person: "head", name: "head", phone: "13800000001", personType: "staff", position: "branch_head" },
+      { person: "p-vip", name: "p-vip", phone: "13900000001", personType: "prospect", position: null },
     ]);
   });
 });

@@ -211,6 +211,7 @@ export const FOLLOWUP_MESSAGES = {
   "followups.detail.holidaySolarTerm": { zh: "{name} {date}（节气{term}）", en: "{name} ({date}, solar term {term})" },
   "followups.detail.holidayLeapDay": { zh: "{name} {date}（今年没有2月29日，提前一天）", en: "{name} ({date}: no 29 February this year, a day early)" },
   "followups.detail.greeting": { zh: "{name} {date}，问候{groups} {count} 人：{recipients}", en: "{name} ({date}): greet {count} ({groups}): {recipients}" },
+  "followups.detail.greetingHead": { zh: "{name} {date}，问候{groups} {count} 人：", en: "{name} ({date}): greet {count} ({groups}):" },
   "followups.detail.recipient": { zh: "{name}（{phone}）", en: "{name} ({phone})" },
   "followups.detail.recipientNoPhone": { zh: "{name}（无电话）", en: "{name} (no phone)" },
   // issue 23: `log --to GROUP --branch ID`.
