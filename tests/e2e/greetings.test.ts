@@ -169,4 +169,15 @@ describe("channel log --to", () => {
     }
     expect(snapshot(dir)).toEqual(before);
   });
+
+  it("refuses when the branch's staff.yaml has errors: the group would miss its people", () => {
+    const dir = scratch();
+    const staff = path.join(dir, "branches/cmb-futian-center/staff.yaml");
+    fs.appendFileSync(staff, "  - id: broken\n    name: 坏\n    position: nobody\n");
+    const before = snapshot(dir);
+    const result = runCli(["log", "--data", dir, "--to", "key", "--branch", "cmb-futian-center", "--lang", "zh"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("branches/cmb-futian-center/staff.yaml 现在有错误，按人群记录会漏掉其中的人");
+    expect(snapshot(dir)).toEqual(before);
+  });
 });
