@@ -55,6 +55,8 @@ export const ENUM_LOCATIONS = [
   },
   { kind: "level", labels: "level.", at: [["branch.schema.json", "/properties/level"]] },
   { kind: "done", labels: "done.", at: [["activities.schema.json", "/properties/activities/items/properties/done/items"]] },
+  // issue 23
+  { kind: "greet", labels: "greet.", at: [["channel.schema.json", "/properties/holidays/items/properties/greet/items"]] },
 ];
 
 /** The `enum` and `enumDescriptions` of one kind: codes, then names, each described as "code — 名 / label". */

@@ -22,6 +22,7 @@ import { IMPORT_KINDS } from "../import/kinds.js";
 import { EXPORT_KINDS } from "../export/kinds.js";
 import type { ShowOptions } from "./commands/show.js";
 import { SOURCE_KINDS, type AddOptions } from "./commands/add-kinds.js";
+import { GREET_GROUPS } from "../model/holidays.js";
 
 export { VERSION } from "../version.js";
 
@@ -113,6 +114,7 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--done <kind...>", t(lang, "log.help.done", { kinds: DONE_KINDS.join("|") }))
     .option("--next <date>", h("log.help.next"), (value: string) => parseDayOption("--next", value))
     .option("--plan", h("log.help.plan"))
+    .option("--to <group>", t(lang, "log.help.to", { groups: GREET_GROUPS.join("|") }))
     .action((people: string[], options: LogOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runLog(ctx, people, options), command.optsWithGlobals()));
 
   const report = program

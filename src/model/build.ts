@@ -30,6 +30,7 @@ import {
 } from "./types.js";
 import type { DoneKind } from "../rules/followup-kinds.js";
 import { parseBirthday, parseDateTime, parseLunarBirthday, parseMoney } from "./values.js";
+import { isGreetGroup, isSolarTerm, SOLAR_TERMS, type Holiday } from "./holidays.js";
 
 type Raw = Record<string, unknown>;
 
@@ -155,9 +156,41 @@ export function buildSettings(raw: Raw): Settings {
     expenseSupport,
     followups: buildFollowupPolicy(asRecord(raw.followups)),
     holidays: list(raw.holidays)
-      .map((h) => ({ date: String(h.date), name: String(h.name) }))
-      .sort((a, b) => compareText(a.date, b.date) || compareText(a.name, b.name)),
+      .map(buildHoliday)
+      .sort((a, b) => compareText(holidaySortKey(a), holidaySortKey(b)) || compareText(a.name, b.name)),
   };
+}
+
+/**
+ * One entry of `holidays` (issue 23): a one-off `date`, or a recurring `date: "--MM-DD"`,
+ * `lunar: "MM-DD"` or `solar_term`, with `greet` groups as codes (Chinese names read as codes).
+ */
+function buildHoliday(raw: Raw): Holiday {
+  const name = String(raw.name);
+  const greet = list(raw.greet)
+    .map((g) => enumCode("greet", String(g)))
+    .filter(isGreetGroup);
+  const holiday: Holiday = { name, ...(greet.length > 0 ? { greet: [...new Set(greet)] } : {}) };
+  const date = str(raw.date);
+  const lunar = str(raw.lunar);
+  const term = str(raw.solar_term);
+  if (date !== null && date.startsWith("--")) {
+    const solar = parseBirthday(date);
+    if (solar !== null) holiday.recurs = { calendar: "solar", month: solar.month, day: solar.day };
+  } else if (date !== null) holiday.date = date;
+  else if (lunar !== null) {
+    const day = parseLunarBirthday(lunar);
+    if (day !== null && !day.leap) holiday.recurs = { calendar: "lunar", month: day.month, day: day.day };
+  } else if (term !== null && isSolarTerm(term)) holiday.recurs = { calendar: "solar_term", term };
+  return holiday;
+}
+
+/** One-off holidays by day, before the recurring ones by how they recur. */
+function holidaySortKey(h: Holiday): string {
+  if (h.date !== undefined) return h.date;
+  const r = h.recurs;
+  if (r === undefined) return "~";
+  return r.calendar === "solar_term" ? `~${r.calendar}|${SOLAR_TERMS.indexOf(r.term) + 10}` : `~${r.calendar}|${String(r.month).padStart(2, "0")}-${String(r.day).padStart(2, "0")}`;
 }
 
 function buildFollowupPolicy(raw: Raw): FollowupPolicy {

@@ -7,6 +7,7 @@
  */
 import type { DoneKind } from "../rules/followup-kinds.js";
 import type { Position } from "./types.js";
+import type { GreetGroup } from "./holidays.js";
 
 export const ENUM_NAMES = {
   position: {
@@ -65,6 +66,20 @@ export const ENUM_NAMES = {
     care_call: ["关怀回访"],
   } satisfies Record<DoneKind, readonly string[]>,
   event: { large_movement: ["大额资金异动"], maturity: ["产品到期兑付"], life_event: ["人生大事"], complaint: ["投诉"], other: ["其他"] },
+  // issue 23: whom a holiday's `greet` and `log --to` name; the categories by the names of the staff table.
+  greet: {
+    all_staff: ["全体员工", "全体"],
+    key: ["核心人物"],
+    leader: ["负责人"],
+    daily: ["日常交往"],
+    influencer: ["影响力"],
+    resource: ["客户资源"],
+    external: ["驻点及往来"],
+    female_staff: ["女员工"],
+    male_staff: ["男员工"],
+    valuable: ["有价值客户"],
+    customers: ["客户", "已成交客户"],
+  } satisfies Record<GreetGroup, readonly string[]>,
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export type EnumKind = keyof typeof ENUM_NAMES;

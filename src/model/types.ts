@@ -6,6 +6,7 @@
  */
 import type { DoneKind } from "../rules/followup-kinds.js";
 import type { IsoDate, IsoDateTime, IsoMonth, LunarBirthday, SolarBirthday } from "./values.js";
+import type { Holiday } from "./holidays.js";
 
 export type { IsoDate, IsoDateTime, IsoMonth, LunarBirthday, SolarBirthday };
 
@@ -310,10 +311,8 @@ export interface FollowupPolicy {
   largeMovementMin: number;
 }
 
-export interface Holiday {
-  date: IsoDate;
-  name: string;
-}
+/** A holiday of channel.yaml: one-off or recurring, and whom to greet (src/model/holidays.ts). */
+export type { Holiday };
 
 /** channel.yaml, normalised. */
 export interface Settings {

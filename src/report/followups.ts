@@ -66,7 +66,14 @@ export function describeFollowup(item: FollowupItem, lang: Lang, asOf: IsoDate):
       return parts.join(sep);
     }
     case "holiday":
-      return t(lang, "followups.detail.holiday", { name: f.name, date: day(item.due) });
+      return holidayDetail(f, lang, day(item.due));
+    case "greeting": {
+      const groups = f.groups.map((g) => t(lang, `greet.${g}` as MessageKey)).join(lang === "zh" ? "、" : ", ");
+      const recipients = f.recipients
+        .map((r) => (r.phone === null ? t(lang, "followups.detail.recipientNoPhone", { name: r.name }) : t(lang, "followups.detail.recipient", { name: r.name, phone: r.phone })))
+        .join(lang === "zh" ? "、" : ", ");
+      return t(lang, "followups.detail.greeting", { name: f.name, date: day(item.due), groups, count: f.recipients.length, recipients });
+    }
     case "contact": {
       const basis =
         f.cadenceBasis === "personal"
@@ -119,6 +126,39 @@ export function describeFollowup(item: FollowupItem, lang: Lang, asOf: IsoDate):
   }
 }
 
+/** A holiday's day, and for a recurring one where it comes from: "中秋节 9月30日（农历八月十五）", "清明节 4月4日（节气清明）". */
+function holidayDetail(f: Extract<FollowupItem["facts"], { kind: "holiday" }>, lang: Lang, date: string): string {
+  const r = f.recurs;
+  if (r === undefined || r === null || r.calendar === "solar") {
+    return r?.moved === true ? t(lang, "followups.detail.holidayLeapDay", { name: f.name, date }) : t(lang, "followups.detail.holiday", { name: f.name, date });
+  }
+  if (r.calendar === "solar_term") return r.term === f.name ? t(lang, "followups.detail.holiday", { name: f.name, date }) : t(lang, "followups.detail.holidaySolarTerm", { name: f.name, date, term: r.term });
+  const lunar = lang === "zh" ? `${lunarMonthName(r.month, false)}${lunarDayName(r.dayUsed)}` : `${r.month}/${r.dayUsed}`;
+  return r.moved
+    ? t(lang, "followups.detail.holidayLunarShort", { name: f.name, date, lunar, month: lang === "zh" ? lunarMonthName(r.month, false) : String(r.month) })
+    : t(lang, "followups.detail.holidayLunar", { name: f.name, date, lunar });
+}
+
+/**
+ * The detail as a table row shows it: a greeting's first line without its recipients, who get a
+ * row each (a branch's whole staff would not fit one cell); every other item's detail.
+ */
+function tableDetail(item: FollowupItem, lang: Lang, asOf: IsoDate): string {
+  const f = item.facts;
+  if (f.kind !== "greeting") return describeFollowup(item, lang, asOf);
+  const groups = f.groups.map((g) => t(lang, `greet.${g}` as MessageKey)).join(lang === "zh" ? "、" : ", ");
+  return t(lang, "followups.detail.greetingHead", { name: f.name, date: formatDay(item.due, lang, asOf), groups, count: f.recipients.length });
+}
+
+/** A greeting's recipients, one row each, as [name with position, phone]. */
+function recipientRows(item: FollowupItem, lang: Lang): [string, string][] {
+  if (item.facts.kind !== "greeting") return [];
+  return item.facts.recipients.map((r) => {
+    const role = r.position !== null ? t(lang, `position.${r.position}` as MessageKey) : t(lang, "ref.prospect");
+    return [`${r.name} (${role})`, r.phone ?? "-"];
+  });
+}
+
 /** "王芳 (理财经理)", "陈先生 (潜在客户)", or "-" for items about a branch or the whole repository. */
 export function personLabel(item: FollowupItem, lang: Lang): string {
   if (item.name === null) return "-";
@@ -138,7 +178,7 @@ function branchLabel(item: FollowupItem, report: FollowupReport): string {
 }
 
 /**
- * docs/json-output.md: `{as_of, within, items: [{due, kind, overdue, escalated, branch, department, person, name, phone, owner, detail}]}`.
+ * docs/json-output.md: `{as_of, within, items: [{due, kind, overdue, escalated, branch, department, person, name, phone, owner, detail, recipients}]}`.
  * `owner` stays the branch's owner; the detail of an escalated item names the channel lead it is offered to.
  */
 export function followupsJson(report: FollowupReport): object {
@@ -157,6 +197,8 @@ export function followupsJson(report: FollowupReport): object {
       phone: item.phone,
       owner: item.owner,
       detail: itemDetail(item, report.lang, report.asOf),
+      // issue 23: whom a greeting item greets; null on every other item.
+      recipients: item.facts.kind === "greeting" ? item.facts.recipients.map((r) => ({ person: r.person, name: r.name, phone: r.phone })) : null,
     })),
   };
 }
@@ -223,7 +265,13 @@ function dayTables(report: FollowupReport, style: Style): string[] {
     { header: t(lang, "followups.col.owner") },
     { header: t(lang, "followups.col.detail") },
   ];
-  const cells = (item: FollowupItem) => [kindLabel(item.kind, lang), branchLabel(item, report), personLabel(item, lang), item.phone ?? "-", ownerCell(item, lang), describeFollowup(item, lang, asOf)];
+  const cells = (item: FollowupItem) => [kindLabel(item.kind, lang), branchLabel(item, report), personLabel(item, lang), item.phone ?? "-", ownerCell(item, lang), tableDetail(item, lang, asOf)];
+  // A greeting's recipients below it, in the person and phone columns; kind, branch and owner
+  // repeated so that each line still stands alone for grep.
+  const withRecipients = (item: FollowupItem) => [
+    cells(item),
+    ...recipientRows(item, lang).map(([who, phone]) => [kindLabel(item.kind, lang), branchLabel(item, report), who, phone, item.owner ?? "-", ""]),
+  ];
 
   const escalated = report.items.filter((i) => i.escalated);
   if (escalated.length > 0) {
@@ -243,7 +291,7 @@ function dayTables(report: FollowupReport, style: Style): string[] {
     const params = { date: formatDay(date, lang, asOf), weekday: weekday(date, lang), count: group.length };
     const heading = date === asOf ? style.accent(style.bold(t(lang, "followups.group.today", params))) : style.bold(t(lang, "followups.group.day", params));
     out.push(heading);
-    out.push(renderTable({ columns: columns(false), rows: group.map(cells) }, style));
+    out.push(renderTable({ columns: columns(false), rows: group.flatMap(withRecipients) }, style));
   }
   return out;
 }
@@ -285,7 +333,10 @@ function personTable(report: FollowupReport, style: Style): { columns: Column[];
       .sort((a, b) => Number(b.escalated) - Number(a.escalated) || a.index - b.index)
       .map(({ first, items, escalated }) => ({
         heading: (escalated ? t(lang, "followups.heading.escalated") : "") + groupHeading({ ...first, channelLead: items.find((i) => i.channelLead !== null)?.channelLead ?? null }, report),
-        rows: items.map((item) => [formatDay(item.due, lang, asOf), when(item), kindLabel(item.kind, lang), describeFollowup(item, lang, asOf)]),
+        rows: items.flatMap((item) => [
+          [formatDay(item.due, lang, asOf), when(item), kindLabel(item.kind, lang), tableDetail(item, lang, asOf)],
+          ...recipientRows(item, lang).map(([who, phone]) => ["", "", "", `${who} ${phone}`]),
+        ]),
       })),
   };
 }
@@ -329,7 +380,11 @@ export function followupAmount(item: FollowupItem): number | null {
   return f.kind === "maturity" || f.kind === "large_movement" || f.kind === "care_call" ? f.amount : null;
 }
 
-/** The list as a table; `spreadsheet` (CSV) adds the amount as a bare number of yuan, so it can be summed. */
+/**
+ * The list as a table; `spreadsheet` (CSV) adds the amount as a bare number of yuan, so it can be
+ * summed, and keeps one row per item (a greeting's recipients in its detail); otherwise (Markdown)
+ * a greeting's recipients follow it, a row each, in the person, position and phone columns.
+ */
 export function followupsTabular(report: FollowupReport, options: { spreadsheet: boolean } = { spreadsheet: false }): Tabular {
   const { lang, asOf } = report;
   const amount = (item: FollowupItem) => {
@@ -350,18 +405,23 @@ export function followupsTabular(report: FollowupReport, options: { spreadsheet:
       { header: t(lang, "followups.col.detail") },
       ...(options.spreadsheet ? [{ header: t(lang, "followups.col.amount"), align: "right" as const, numeric: true }] : []),
     ],
-    rows: report.items.map((item) => [
-      item.due,
-      item.overdue ? String(item.daysLate) : "",
-      item.escalated ? t(lang, "followups.escalatedYes") : "",
-      kindLabel(item.kind, lang),
-      branchLabel(item, report),
-      item.name ?? "",
-      positionLabel(item, lang),
-      item.phone ?? "",
-      item.owner ?? "",
-      itemDetail(item, lang, asOf),
-      ...(options.spreadsheet ? [amount(item)] : []),
+    rows: report.items.flatMap((item) => [
+      [
+        item.due,
+        item.overdue ? String(item.daysLate) : "",
+        item.escalated ? t(lang, "followups.escalatedYes") : "",
+        kindLabel(item.kind, lang),
+        branchLabel(item, report),
+        item.name ?? "",
+        positionLabel(item, lang),
+        item.phone ?? "",
+        item.owner ?? "",
+        !options.spreadsheet && item.facts.kind === "greeting" ? tableDetail(item, lang, asOf) : itemDetail(item, lang, asOf),
+        ...(options.spreadsheet ? [amount(item)] : []),
+      ],
+      ...(options.spreadsheet || item.facts.kind !== "greeting"
+        ? []
+        : item.facts.recipients.map((r) => ["", "", "", "", "", r.name, r.position !== null ? t(lang, `position.${r.position}` as MessageKey) : t(lang, "ref.prospect"), r.phone ?? "", "", ""])),
     ]),
   };
 }

@@ -97,7 +97,8 @@ export function redactMonthly(figures: MonthlyFigures): MonthlyFigures {
 /**
  * Follow-ups as they may leave the firm: no birthday items (their due day is the birthday, and
  * the detail gives the age), no amounts (maturities, large movements, purchases), no notes
- * (complaints, planned activities) and the prospects among a planned activity's people masked.
+ * (complaints, planned activities), the prospects among a planned activity's people and a
+ * greeting's recipients masked, and a greeting's phones masked.
  * Names and phones are masked where the items are shown. The input is not changed.
  */
 export function redactFollowups(items: readonly FollowupItem[]): FollowupItem[] {
@@ -113,6 +114,12 @@ export function redactFollowups(items: readonly FollowupItem[]): FollowupItem[] 
         return { ...item, facts: { ...f, note: null } };
       case "planned":
         return { ...item, facts: { ...f, note: null, with: f.with.map((p) => (p.personType === "prospect" && p.name !== null ? { ...p, name: maskName(p.name) } : p)) } };
+      // issue 23: a greeting's prospects masked as a planned activity's are, and every phone.
+      case "greeting":
+        return {
+          ...item,
+          facts: { ...f, recipients: f.recipients.map((r) => ({ ...r, name: r.personType === "prospect" ? maskName(r.name) : r.name, phone: maskOptionalPhone(r.phone) })) },
+        };
       default:
         return item;
     }

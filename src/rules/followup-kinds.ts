@@ -2,6 +2,7 @@
 export const FOLLOWUP_KINDS = [
   "birthday",
   "holiday",
+  "greeting",
   "contact",
   "leader_report",
   "archive_review",

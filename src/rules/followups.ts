@@ -11,6 +11,9 @@ import { FOLLOWUP_KINDS, type DoneKind, type FollowupKind } from "./followup-kin
 import { contactDeals, isDoneKind, openingDayFor } from "./closing.js";
 import { isPresent } from "./presence.js";
 import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
+import type { GreetGroup } from "../model/holidays.js";
+import { holidayOccurrences, type HolidayOccurrence } from "./holidays.js";
+import { groupMembers } from "./greet-groups.js";
 
 export { FOLLOWUP_KINDS, type FollowupKind };
 
@@ -62,7 +65,10 @@ export type FollowupFacts =
       movedFromLeapDay: boolean;
     }
   | { kind: "birthday"; calendar: "lunar"; birthday: LunarBirthday; occurrence: LunarOccurrence }
-  | { kind: "holiday"; name: string }
+  /** `recurs`: how a recurring holiday found this day (src/rules/holidays.ts); absent for a one-off day. */
+  | { kind: "holiday"; name: string; recurs?: HolidayOccurrence["recurs"] }
+  /** issue 23: whom to greet at a branch on a holiday: the members of `groups` there, sorted by person id. */
+  | { kind: "greeting"; name: string; groups: readonly GreetGroup[]; recipients: GreetingRecipient[] }
   | {
       kind: "contact";
       /** The latest activity naming the person, on or before D; null when never contacted. */
@@ -90,6 +96,16 @@ export type FollowupFacts =
       with: { id: string; name: string | null; personType: "staff" | "prospect" | null }[];
       note: string | null;
     };
+
+/** One person to greet (docs/json-output.md `recipients`): the phone as on other items (a prospect's mobile first). */
+export interface GreetingRecipient {
+  person: string;
+  name: string;
+  phone: string | null;
+  personType: "staff" | "prospect";
+  /** A staff member's position (for the tables); null for a prospect. */
+  position: Position | null;
+}
 
 /** Where a contact cadence comes from (docs/rules.md, contact cadence). */
 export type CadenceBasis = "personal" | "key" | PositionCategory | "valuable";
@@ -176,11 +192,11 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
   const inExpenseWindow = expenses !== null && expenses.start <= asOf && asOf <= expenses.end;
   const people = peopleById(model);
 
-  for (const holiday of model.settings.holidays) {
-    if (asOf <= holiday.date && holiday.date <= horizon) {
-      add(NO_SUBJECT, "holiday", holiday.date, { kind: "holiday", name: holiday.name }, `holiday|${holiday.date}|${holiday.name}`);
-    }
+  const holidays = holidayOccurrences(model.settings.holidays, asOf, horizon);
+  for (const { holiday, date, recurs } of holidays) {
+    add(NO_SUBJECT, "holiday", date, { kind: "holiday", name: holiday.name, ...(recurs === null ? {} : { recurs }) }, `holiday|${date}|${holiday.name}`);
   }
+  const greetings = holidays.filter((o) => o.holiday.greet !== undefined && o.holiday.greet.length > 0);
 
   for (const branch of model.branches) {
     // Staff who left keep their record and their history, but get no greetings or reminders.
@@ -190,6 +206,12 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
     }
     for (const prospect of branch.prospects) {
       for (const found of birthdays(prospect, asOf, horizon)) add(prospectSubject(branch, prospect), "birthday", found.due, found.facts, `birthday|${branch.id}|${prospect.id}|${found.key}`);
+    }
+    for (const { holiday, date } of greetings) {
+      const recipients = greetingRecipients(branch, holiday.greet!, asOf);
+      if (recipients.length > 0) {
+        add(branchSubject(branch), "greeting", date, { kind: "greeting", name: holiday.name, groups: holiday.greet!, recipients }, `greeting|${branch.id}|${date}|${holiday.name}`);
+      }
     }
 
     const contactItem = (subject: Subject, cadence: { cadenceDays: number; cadenceBasis: CadenceBasis }): void => {
@@ -359,6 +381,15 @@ export function filterFollowups(items: readonly FollowupItem[], filter: Followup
           (filter.department === undefined || item.department === filter.department) &&
           (filter.branch === undefined || item.branch === filter.branch))) &&
       (filter.kinds === undefined || filter.kinds.length === 0 || filter.kinds.includes(item.kind)),
+  );
+}
+
+/** The members of `groups` at a branch on day D as a greeting lists them: id, name and the phone to reach them on. */
+function greetingRecipients(branch: Branch, groups: readonly GreetGroup[], asOf: IsoDate): GreetingRecipient[] {
+  return groupMembers(branch, groups, asOf).map((m) =>
+    m.type === "staff"
+      ? { person: m.id, name: m.staff.name, phone: m.staff.phone, personType: "staff", position: m.staff.position }
+      : { person: m.id, name: m.prospect.name, phone: prospectPhone(m.prospect), personType: "prospect", position: null },
   );
 }
 

@@ -13,6 +13,11 @@ declare module "lunar-javascript" {
   }
   interface LunarDay {
     getSolar(): SolarDay;
+    /**
+     * The solar terms around this day's lunar year (src/rules/solar-terms.ts): by Chinese name from
+     * the 冬至 before it to the 大雪 that ends it, the rest by pinyin keys (DONG_ZHI, XIAO_HAN…).
+     */
+    getJieQiTable(): Record<string, SolarDay>;
   }
   interface LunarMonthInfo {
     getYear(): number;

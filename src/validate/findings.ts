@@ -78,6 +78,12 @@ export const FINDING_CODES = [
   "PARENT_NOT_CITY_BRANCH",
   "PARENT_IS_ITSELF",
   "DUPLICATE_PERSON",
+  // issue 23: recurring holidays
+  "INVALID_HOLIDAY_DATE",
+  "INVALID_LUNAR_DAY",
+  "UNKNOWN_SOLAR_TERM",
+  "ONE_OF_FIELDS_MISSING",
+  "ONE_OF_FIELDS_SEVERAL",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -33,9 +33,11 @@ export function checkFileSchema(file: LoadedFile): Finding[] {
 /** Wrapper keywords whose failure is explained better by the errors inside them. */
 const WRAPPERS = new Set(["if", "then", "else", "anyOf", "oneOf", "allOf", "not"]);
 
-function mapSchemaErrors(file: LoadedFile, errors: ErrorObject[]): Finding[] {
+function mapSchemaErrors(file: LoadedFile, allErrors: ErrorObject[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const { errors, choices } = exactlyOneOfFields(allErrors);
+  for (const choice of choices) findings.push(findingAt(file, "error", choice.code, choice.path, choice.params, choice.target));
   const specific = errors.filter((e) => !WRAPPERS.has(e.keyword));
   for (const error of errors) {
     if (WRAPPERS.has(error.keyword) && specific.some((e) => e.instancePath.startsWith(error.instancePath))) continue;
@@ -52,6 +54,49 @@ function mapSchemaErrors(file: LoadedFile, errors: ErrorObject[]): Finding[] {
     findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * `oneOf` of alternatives that each only require one field (a holiday's `date`, `lunar` or
+ * `solar_term`; a tier's `amount` or `rate`) means "exactly one of these fields". Reported as
+ * one mistake: none of them (ONE_OF_FIELDS_MISSING, at the entry, instead of one missing field
+ * per alternative) or several (ONE_OF_FIELDS_SEVERAL, at the second one written, instead of an
+ * unexplained `oneOf`). The errors so explained are taken out of the rest.
+ */
+function exactlyOneOfFields(errors: ErrorObject[]): { errors: ErrorObject[]; choices: MappedError[] } {
+  const choices: MappedError[] = [];
+  const explained = new Set<ErrorObject>();
+  for (const error of errors) {
+    if (error.keyword !== "oneOf") continue;
+    const fields = requiredOnlyAlternatives(error.schema);
+    if (fields === null || typeof error.data !== "object" || error.data === null) continue;
+    const path = instancePathSegments(error.instancePath);
+    const present = Object.keys(error.data).filter((key) => fields.includes(key));
+    const list = fields.map((f) => `\`${f}\``).join("/");
+    if (present.length === 0) {
+      choices.push({ code: "ONE_OF_FIELDS_MISSING", path, target: "value", params: { fields: list } });
+      for (const other of errors) {
+        if (other.keyword === "required" && other.instancePath === error.instancePath && fields.includes(String((other.params as { missingProperty: string }).missingProperty))) explained.add(other);
+      }
+    } else if (present.length > 1) {
+      choices.push({ code: "ONE_OF_FIELDS_SEVERAL", path: [...path, present[1]!], target: "key", params: { fields: list, written: present.map((f) => `\`${f}\``).join("/") } });
+    } else continue;
+    explained.add(error);
+  }
+  return { errors: errors.filter((e) => !explained.has(e)), choices };
+}
+
+/** The field of each alternative when every alternative of a `oneOf` only requires one field, else null. */
+function requiredOnlyAlternatives(alternatives: unknown): string[] | null {
+  if (!Array.isArray(alternatives) || alternatives.length < 2) return null;
+  const fields: string[] = [];
+  for (const alternative of alternatives as Record<string, unknown>[]) {
+    const required = alternative.required;
+    const others = Object.keys(alternative).filter((k) => k !== "required" && k !== "properties");
+    if (!Array.isArray(required) || required.length !== 1 || others.length > 0) return null;
+    fields.push(String(required[0]));
+  }
+  return fields;
 }
 
 /**
@@ -177,6 +222,18 @@ function mapSchemaError(error: ErrorObject): MappedError {
       };
     case "lunarBirthday":
       return { code: "INVALID_LUNAR_BIRTHDAY", path, target: "value", params: { field, value: shown } };
+    // issue 23: a holiday's day.
+    case "holidayDate":
+      return {
+        code: typeof value === "string" && /^(\d{4}|-)-\d{2}-\d{2}$/.test(value) ? (hasNoSuchMonth(value) ? "MONTH_DOES_NOT_EXIST" : "DATE_DOES_NOT_EXIST") : "INVALID_HOLIDAY_DATE",
+        path,
+        target: "value",
+        params: { field, value: shown },
+      };
+    case "lunarDay":
+      return { code: "INVALID_LUNAR_DAY", path, target: "value", params: { field, value: shown } };
+    case "solarTerm":
+      return { code: "UNKNOWN_SOLAR_TERM", path, target: "value", params: { value: shown, suggestion: suggestFromSchemaEnum(error, value) } };
     case "money":
       return { code: isMoneyTooLarge(value) ? "MONEY_TOO_LARGE" : "INVALID_MONEY", path, target: "value", params: { field, value: shown } };
     case "phone":
@@ -252,6 +309,11 @@ function closestAllowed(value: unknown, allowed: readonly string[]): string[] {
     .sort((a, b) => a.d - b.d || a.order - b.order)
     .slice(0, LISTED_POSITIONS)
     .map((x) => x.entry);
+}
+
+/** The nearest value of the enum of the schema whose keyword failed (a `$defs` enum such as the solar terms). */
+function suggestFromSchemaEnum(error: ErrorObject, value: unknown): string | undefined {
+  return typeof value === "string" ? nearest(value, schemaEnum(error)) : undefined;
 }
 
 function suggestFromEnum(error: ErrorObject, value: unknown): string | undefined {

@@ -53,7 +53,7 @@ describe("channel followups --format json on data-example", () => {
     expect(zh.body.as_of).toBe(AS_OF);
     expect(zh.body.within).toBe(7);
     for (const item of zh.body.items) {
-      expect(Object.keys(item)).toEqual(["due", "kind", "overdue", "escalated", "branch", "department", "person", "name", "phone", "owner", "detail"]);
+      expect(Object.keys(item)).toEqual(["due", "kind", "overdue", "escalated", "branch", "department", "person", "name", "phone", "owner", "detail", "recipients"]);
       expect(item.overdue).toBe(item.due < AS_OF);
       // escalate_days (overdue_days 30 in data-example): event-like items due before 02-19.
       const eventLike = ["prospect_followup", "maturity", "large_movement", "complaint", "care_call"].includes(item.kind);

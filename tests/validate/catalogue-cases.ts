@@ -19,6 +19,8 @@ export interface Case {
   count?: number;
 }
 
+/** channel.yaml up to its `holidays:` list (issue 23). */
+const HOLIDAY_HEAD = "version: 1\norganisation: 长城证券\nholidays:\n";
 const STAFF_HEAD = "staff:\n  - id: a\n    name: 王芳\n    position: teller\n";
 const GBK_WANG_FANG = [0xcd, 0xf5, 0xb7, 0xbc]; // 王芳 in GBK
 
@@ -370,4 +372,14 @@ export const CASES: Case[] = [
   { code: "INVALID_DATE", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    hq_registered: 2012/02/20\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 20 } },
   { code: "INVALID_DATE", files: { "branches/b1/staff.yaml": STAFF_HEAD + "    customer_since: 2010-5-1\n" }, at: { file: "branches/b1/staff.yaml", line: 5, column: 21 } },
   { code: "INVALID_MONEY", files: { "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-09, kind: meal, cost: 三百元}\n" }, at: { file: "branches/b1/activities.yaml", line: 2, column: 42 } },
+  // issue 23: recurring holidays
+  { code: "INVALID_HOLIDAY_DATE", files: { "channel.yaml": HOLIDAY_HEAD + '  - {name: 国庆节, date: "10-01"}\n' }, at: { file: "channel.yaml", line: 4, column: 23 } },
+  { code: "INVALID_LUNAR_DAY", files: { "channel.yaml": HOLIDAY_HEAD + '  - {name: 中秋节, lunar: "13-01"}\n' }, at: { file: "channel.yaml", line: 4, column: 24 } },
+  { code: "UNKNOWN_SOLAR_TERM", files: { "channel.yaml": HOLIDAY_HEAD + "  - {name: 清明节, solar_term: 清明节}\n" }, at: { file: "channel.yaml", line: 4, column: 29 } },
+  { code: "ONE_OF_FIELDS_MISSING", files: { "channel.yaml": HOLIDAY_HEAD + "  - {name: 国庆节}\n" }, at: { file: "channel.yaml", line: 4, column: 5 } },
+  {
+    code: "ONE_OF_FIELDS_SEVERAL",
+    files: { "channel.yaml": HOLIDAY_HEAD + '  - {name: 中秋节, date: "--09-30", lunar: "08-15"}\n' },
+    at: { file: "channel.yaml", line: 4, column: 34 },
+  },
 ];

@@ -30,6 +30,8 @@ import { resolveAsOf, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 import { didYouMean, personRecords, resolvePerson, type PersonRecord } from "../people.js";
+import { groupContact, parseGroups } from "../log-to.js";
+import type { GreetGroup } from "../../model/holidays.js";
 
 export { ACTIVITY_KINDS };
 
@@ -45,15 +47,19 @@ export interface LogOptions {
   next?: string;
   /** `--plan`: the activity is still to come (its day after today). */
   plan?: boolean;
+  /** `--to`: greet groups (codes or Chinese names, commas between): the entry names their present members at `--branch` (issue 23). */
+  to?: string;
 }
 
 export async function runLog(ctx: Context, people: string[], options: LogOptions): Promise<number> {
   const lang = ctx.lang;
   // First: `log --done maturity p-chen-001` took the person for a kind, and is told so.
   let done = options.done === undefined ? null : doneKinds(lang, options.done);
+  const groups = options.to === undefined ? null : checkTo(lang, options, people);
   if (people.length === 0 && options.branch === undefined) throw usageError("log.error.noTarget");
-  // The kind as the files take it: its code or its Chinese name (电话), written as the code.
-  const kindWritten = options.kind ?? (people.length === 0 ? "report" : "call");
+  // The kind as the files take it: its code or its Chinese name (电话), written as the code; a
+  // message to a group is an SMS unless told.
+  const kindWritten = options.kind ?? (groups !== null ? "sms" : people.length === 0 ? "report" : "call");
   const kind = enumCode("activity", kindWritten.trim());
   if (!(ACTIVITY_KINDS as readonly string[]).includes(kind)) {
     throw usageError("log.error.badKind", { value: kindWritten, allowed: describeAllowed(ACTIVITY_KINDS).join(lang === "zh" ? "、" : ", "), hint: didYouMean(lang, kindWritten, ACTIVITY_KINDS) });
@@ -87,6 +93,8 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
     // log edits a file: it needs every file as it is now, not a cached answer.
     const { root, repo, validation, model, bytes } = await loadData(ctx, { needFileData: true });
     const { date, found, branch } = resolveTargets(ctx, repo, model, people, options, next);
+    const unreadablePeople = [`branches/${branch}/staff.yaml`, `branches/${branch}/prospects.yaml`].filter((f) => validation.filesWithErrors.has(f));
+    const group = groups === null ? null : groupContact(lang, model, branch, groups, date, unreadablePeople);
 
     const prospect = next === null ? null : found[0]!;
     if (prospect !== null && prospect.type !== "prospect") throw usageError("log.error.nextNotProspect", { person: prospect.id });
@@ -100,7 +108,7 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
     const entry: ActivityEntry = {
       date,
       kind,
-      with: [...new Set(found.map((p) => p.id))],
+      with: group?.ids ?? [...new Set(found.map((p) => p.id))],
       by: options.by?.trim() ?? owner,
       note: note?.trim() ?? null,
       done,
@@ -135,12 +143,14 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
     writeDataFiles(ctx, write, edits);
 
     const out = [`${t(lang, basedOn === null ? "log.created" : "log.written", { file: rel })}\n  - ${entryText}\n${departureNotes(lang, found, date)}`];
+    if (group !== null) out.push(`${group.summary}\n`);
     if (prospect !== null && next !== null) out.push(`${t(lang, "log.nextWritten", { file: prospectsRel, person: prospect.id, date: next })}\n`);
     ctx.surroundings.stdout(out.join(""));
 
     // What this contact does to the follow-ups open on its day before it (the follow-up --next
-    // replaces is among them: closed when done lists it, else said to be rescheduled).
-    if (options.plan !== true && ctx.options.quiet !== true) {
+    // replaces is among them: closed when done lists it, else said to be rescheduled). A message
+    // to a group (--to) deals with no one's follow-ups and cannot take --done: no hint.
+    if (options.plan !== true && ctx.options.quiet !== true && group === null) {
       let lines: string[];
       try {
         lines = hintLines(lang, model, entry.with, date, done, { next: prospect !== null && next !== null ? { person: prospect.id, date: next } : null, asked });
@@ -262,6 +272,16 @@ export function chosenNumbers(answer: string, max: number): number[] | null {
     if (!numbers.includes(n)) numbers.push(n);
   }
   return numbers;
+}
+
+/** `--to`'s groups, after refusing what does not go with it: people named too, no `--branch`, `--done` or `--next` (issue 23). */
+function checkTo(lang: Lang, options: LogOptions, people: readonly string[]): GreetGroup[] {
+  const groups = parseGroups(lang, options.to!);
+  if (people.length > 0) throw usageError("log.error.toWithPeople", { people: people.join(" ") });
+  if (options.branch === undefined) throw usageError("log.error.toWithoutBranch");
+  if (options.done !== undefined) throw usageError("log.error.toWithDone", { option: "--done" });
+  if (options.next !== undefined) throw usageError("log.error.toWithDone", { option: "--next" });
+  return groups;
 }
 
 /** The content `edit` makes, or the command's refusal naming the file and why it cannot be edited. */

@@ -231,6 +231,27 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "{name}（{phone}）已记录在 {first}（id `{id}`）：同一个人记了两次？调动时请把原记录连同 id 移到新支行的 staff.yaml（以往的联络和转化仍然有效）；离开本行的人保留记录并写 left",
     en: "{name} ({phone}) is already recorded at {first} (id `{id}`): the same person twice? When someone moves, move their record with its id to the new branch's staff.yaml (their past contacts and conversion stay valid); for someone who left the bank, keep the record and write left",
   },
+  // issue 23: recurring holidays
+  "diag.INVALID_HOLIDAY_DATE": {
+    zh: "节日日期 `{value}` 无效；只过一次的写 2012-04-04，每年同一天写 \"--10-01\"（加引号）；农历节日用 lunar，节气用 solar_term",
+    en: "invalid holiday date `{value}`; write 2012-04-04 for a one-off day, \"--10-01\" (quoted) for every year on that day; a lunar festival takes lunar, a solar term solar_term",
+  },
+  "diag.INVALID_LUNAR_DAY": {
+    zh: "农历日期 `{value}` 无效；请加引号写成月-日，如 中秋 \"08-15\"、除夕 \"12-30\"（月 01–12，日 01–30；节日按平月计，不写闰）",
+    en: "invalid lunar day `{value}`; write the month-day quoted, e.g. 中秋 \"08-15\", 除夕 \"12-30\" (month 01–12, day 01–30; festivals keep the ordinary month, no 闰)",
+  },
+  "diag.UNKNOWN_SOLAR_TERM": {
+    zh: "未知节气 `{value}`；请写二十四节气的中文名，如 清明、冬至",
+    en: "unknown solar term `{value}`; write one of the 24 solar terms by its Chinese name, e.g. 清明, 冬至",
+  },
+  "diag.ONE_OF_FIELDS_MISSING": {
+    zh: "这一项要写 {fields} 中的一个",
+    en: "this entry needs one of {fields}",
+  },
+  "diag.ONE_OF_FIELDS_SEVERAL": {
+    zh: "{fields} 只能写一个，这里写了 {written}",
+    en: "write only one of {fields}; this entry has {written}",
+  },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
 
 /**

@@ -240,4 +240,41 @@ export const FOLLOWUP_MESSAGES = {
     zh: "注意：done 按事项类别记录，{kind} 会了结这次联系的人的全部 {count} 项同类事项",
     en: "note: done records kinds, so {kind} closes all {count} items of that kind of the people contacted",
   },
+  // issue 23: recurring holidays and greetings.
+  "followups.kind.greeting": { zh: "节日问候", en: "holiday greeting" },
+  "followups.detail.holidayLunar": { zh: "{name} {date}（农历{lunar}）", en: "{name} ({date}, lunar {lunar})" },
+  "followups.detail.holidayLunarShort": {
+    zh: "{name} {date}（农历{lunar}：今年{month}只有29天，按廿九过）",
+    en: "{name} ({date}, lunar {lunar}: the month has 29 days this year, kept on day 29)",
+  },
+  "followups.detail.holidaySolarTerm": { zh: "{name} {date}（节气{term}）", en: "{name} ({date}, solar term {term})" },
+  "followups.detail.holidayLeapDay": { zh: "{name} {date}（今年没有2月29日，提前一天）", en: "{name} ({date}: no 29 February this year, a day early)" },
+  "followups.detail.greeting": { zh: "{name} {date}，问候{groups} {count} 人：{recipients}", en: "{name} ({date}): greet {count} ({groups}): {recipients}" },
+  "followups.detail.greetingHead": { zh: "{name} {date}，问候{groups} {count} 人：", en: "{name} ({date}): greet {count} ({groups}):" },
+  "followups.detail.recipient": { zh: "{name}（{phone}）", en: "{name} ({phone})" },
+  "followups.detail.recipientNoPhone": { zh: "{name}（无电话）", en: "{name} (no phone)" },
+  // issue 23: `log --to GROUP --branch ID`.
+  "log.help.to": {
+    zh: "记给一个支行里某一人群的全体在岗成员（须同时给 --branch；可用逗号写几个）：{groups}",
+    en: "log one entry naming every present member of a group at a branch (with --branch; several separated by commas): {groups}",
+  },
+  "log.toWritten": { zh: "这条记录记给{groups}共 {count} 人：{people}", en: "this entry names {count} ({groups}): {people}" },
+  "log.error.badGroup": { zh: "--to 不认识人群 {value}{hint}；可以写：{allowed}", en: "--to does not know the group {value}{hint}; it takes: {allowed}" },
+  "log.error.toWithoutBranch": { zh: "--to 记给一个支行里的人群：请用 --branch 指定支行", en: "--to logs to a group at one branch: give the branch with --branch" },
+  "log.error.toWithPeople": {
+    zh: "--to 已经按人群列出要记的人，不能再写人员 {people}；记给个别人时不用 --to",
+    en: "--to names the people by group, so {people} cannot be named too; to log individuals, leave out --to",
+  },
+  "log.error.toWithDone": {
+    zh: "--to 记的是群发的问候，不能了结跟进事项（{option}）：办了某人的事，请单独为这个人记一条",
+    en: "--to records a message to a group, which deals with no one's follow-up ({option}): log the person who was dealt with on their own",
+  },
+  "log.error.emptyGroup": {
+    zh: "{branch} 在 {date} 没有{groups}（在岗员工和客户都没有），没有写入任何记录",
+    en: "{branch} has no {groups} on {date} (neither present staff nor prospects): nothing was written",
+  },
+  "log.error.groupUnreadable": {
+    zh: "{files} 现在有错误，按人群记录会漏掉其中的人；请先修正（channel validate 会列出问题）",
+    en: "{files} has errors now, so the group would miss the people in it; fix them first (channel validate lists them)",
+  },
 } satisfies Record<string, Bilingual>;

@@ -72,4 +72,18 @@ export const LABEL_MESSAGES = {
     complaint: "complaint",
     care_call: "care call",
   }),
+  // issue 23: the groups a holiday's `greet` and `log --to` name.
+  ...enumLabels("greet.", "greet", {
+    all_staff: "all staff",
+    key: "key people",
+    leader: "leaders",
+    daily: "daily contacts",
+    influencer: "influencers",
+    resource: "customer resources",
+    external: "external contacts",
+    female_staff: "female staff",
+    male_staff: "male staff",
+    valuable: "valuable prospects",
+    customers: "customers",
+  }),
 } satisfies Record<string, Bilingual>;
