@@ -180,6 +180,16 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .addHelpText("after", examplesText(lang, "help.examples.hook"))
     .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runHookInstall(ctx), command.optsWithGlobals()));
 
+  // issue 26: the git merge driver (git runs it; registered by init and hook install)
+  program
+    .command("merge-driver")
+    .description(h("merge.help"))
+    .argument("<base>")
+    .argument("<ours>")
+    .argument("<theirs>")
+    .argument("[path]")
+    .action((base: string, ours: string, theirs: string, file: string | undefined, _options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runMergeDriver(ctx, base, ours, theirs, file), command.optsWithGlobals()));
+
   program
     .command("init [dir]")
     .description(h("help.init"))

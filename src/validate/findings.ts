@@ -78,6 +78,8 @@ export const FINDING_CODES = [
   "PARENT_NOT_CITY_BRANCH",
   "PARENT_IS_ITSELF",
   "DUPLICATE_PERSON",
+  // issue 26: a team sharing one repository (the merge driver's record conflict)
+  "RECORD_CONFLICT",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

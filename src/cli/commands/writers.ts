@@ -3,3 +3,4 @@ export { runLog } from "./log.js";
 export { runImport } from "./import.js";
 export { runInit } from "./init.js";
 export { runHookInstall } from "./hook.js";
+export { runMergeDriver } from "./merge-driver.js";
