@@ -93,9 +93,14 @@ interface Splice {
   text: string;
 }
 
-/** The text with the splices made; null when two overlap. Splices at the same offset keep their order. */
+/**
+ * The text with the splices made; null when two overlap. At one offset, insertions (an entry
+ * after the one that ends there) come before a replacement of what starts there, each kind in
+ * the order given.
+ */
 function applySplices(text: string, splices: readonly Splice[]): string | null {
-  const sorted = splices.map((s, i) => ({ s, i })).sort((x, y) => x.s.start - y.s.start || x.i - y.i);
+  const isInsert = (s: Splice) => (s.start === s.end ? 0 : 1);
+  const sorted = splices.map((s, i) => ({ s, i })).sort((x, y) => x.s.start - y.s.start || isInsert(x.s) - isInsert(y.s) || x.i - y.i);
   let out = "";
   let cursor = 0;
   for (const { s } of sorted) {
