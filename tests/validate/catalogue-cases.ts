@@ -364,4 +364,13 @@ export const CASES: Case[] = [
     at: { file: "branches/b2/staff.yaml", line: 3, column: 11 },
     severity: "warning",
   },
+  // issue 26: a record both clones changed, as the merge driver writes it
+  {
+    code: "RECORD_CONFLICT",
+    files: {
+      "branches/b1/prospects.yaml":
+        "prospects:\n<<<<<<< ours (channel: p-1)\n  - id: p-1\n    name: 陈先生\n    next_followup: 2012-03-28\n=======\n  - id: p-1\n    name: 陈先生\n    next_followup: 2012-03-26\n>>>>>>> theirs (channel: p-1)\n",
+    },
+    at: { file: "branches/b1/prospects.yaml", line: 2, column: 1 },
+  },
 ];

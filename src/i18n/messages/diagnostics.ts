@@ -25,8 +25,8 @@ export const DIAGNOSTIC_MESSAGES = {
     en: "the file holds bytes that are not valid UTF-8; save it as UTF-8",
   },
   "diag.MERGE_CONFLICT": {
-    zh: "未解决的 git 合并冲突（冲突标记 <<<<<<<）：保留正确的行，删掉冲突标记行（<<<<<<<、=======、>>>>>>>）。这是 git 按行合并留下的；在本仓库运行一次 channel hook install 注册按记录合并的合并驱动，两人各自的修改以后就不会再冲突",
-    en: "unresolved git merge conflict (marker <<<<<<<): keep the right lines and delete the marker lines (<<<<<<<, =======, >>>>>>>). git merged this file line by line; run channel hook install once in this clone to register the merge driver that merges by record, so that independent changes no longer conflict",
+    zh: "未解决的 git 合并冲突（冲突标记 <<<<<<<）：保留正确的行，删掉冲突标记行（<<<<<<<、=======、>>>>>>>）。这是 git 按行合并留下的；在本仓库运行一次 `channel hook install` 注册按记录合并的合并驱动，两人各自的修改以后就不会再冲突",
+    en: "unresolved git merge conflict (marker <<<<<<<): keep the right lines and delete the marker lines (<<<<<<<, =======, >>>>>>>). git merged this file line by line; run `channel hook install` once in this clone to register the merge driver that merges by record, so that independent changes no longer conflict",
   },
   "diag.YAML_SYNTAX": { zh: "YAML 语法错误：{reason}", en: "YAML syntax error: {reason}" },
   "diag.YAML_DUPLICATE_KEY": {
