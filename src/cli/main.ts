@@ -182,7 +182,8 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
 
   // issue 26: the git merge driver (git runs it; registered by init and hook install)
   program
-    .command("merge-driver")
+    // Not in the help: git runs it, nobody types it.
+    .command("merge-driver", { hidden: true })
     .description(h("merge.help"))
     .argument("<base>")
     .argument("<ours>")
