@@ -205,8 +205,9 @@ class Renderer {
         splices.push({ start: lineStart(text, pair.key.range![0]), end: pairEnd(text, pair), text: "" });
         continue;
       }
-      if (sameValue(target[key], oursData[key])) continue;
       const list = top ? this.lists.get(key) : undefined;
+      // A list whose conflicts keep our values reads as ours, but its conflicting records still get their markers.
+      if (sameValue(target[key], oursData[key]) && !list?.some((i) => i.conflicts.length > 0)) continue;
       if (list !== undefined && isSeq(pair.value) && pair.value.flow !== true && pair.value.items.length > 0) {
         const theirsSeq = theirsPair !== undefined && isSeq(theirsPair.value) ? theirsPair.value : null;
         const listSplices = this.list(pair.value, list, theirsSeq, (oursData[key] ?? []) as Plain[], ((theirsData ?? {})[key] ?? []) as Plain[]);

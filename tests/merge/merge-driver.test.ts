@@ -246,6 +246,14 @@ activities:
     expect(parseYaml(sides.theirs).problems).toEqual([]);
   });
 
+  test("a conflict and nothing else changed: still marked (the merged list reads as ours, but is not ours)", () => {
+    const ours = applyEdit(BASE, { op: "next", id: "p-4", date: "2012-03-28" });
+    const theirs = applyEdit(BASE, { op: "next", id: "p-4", date: "2012-03-26" });
+    const merged = mergeBranchText("prospects.yaml", BASE.prospects, ours.prospects, theirs.prospects)!;
+    expect(merged.conflicts.map((c) => c.path)).toEqual([["prospects", "p-4", "next_followup"]]);
+    expect(merged.text).toContain("<<<<<<< ours (channel: p-4)\n  - id: p-4\n    name: 王先生\n    next_followup: 2012-03-28\n=======\n  - id: p-4\n    name: 王先生\n    next_followup: 2012-03-26\n>>>>>>> theirs (channel: p-4)\n");
+  });
+
   test("git's own markers (a clone without the driver) are one MERGE_CONFLICT, not a record conflict", () => {
     const text = "activities:\n<<<<<<< HEAD\n  - {date: 2012-03-20, kind: call}\n=======\n  - {date: 2012-03-21, kind: visit}\n>>>>>>> origin/main\n";
     expect(parseYaml(text).problems.map((p) => p.code)).toEqual(["MERGE_CONFLICT"]);
