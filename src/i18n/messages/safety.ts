@@ -24,8 +24,8 @@ export const SAFETY_MESSAGES = {
   },
   "hook.help": { zh: "git 钩子：提交前自动校验数据", en: "git hooks: check the data before every commit" },
   "hook.help.install": {
-    zh: "安装 git pre-commit 钩子：提交前对暂存的内容运行 channel validate，有错误则阻止提交（保留已有钩子）",
-    en: "install a git pre-commit hook that runs channel validate on what is staged and stops a commit with errors (an existing hook is kept)",
+    zh: "安装 git pre-commit 钩子：提交前对暂存的内容运行 channel validate，有错误则阻止提交（保留已有钩子）；并在本克隆注册按记录合并的合并驱动",
+    en: "install a git pre-commit hook that runs channel validate on what is staged and stops a commit with errors (an existing hook is kept), and register the merge driver that merges data files by record in this clone",
   },
   "hook.error.subcommand": { zh: "请指定子命令：channel hook install", en: "name a subcommand: channel hook install" },
   "hook.error.notGit": {
