@@ -14,7 +14,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { endOfLine, lineStart, oneLineYaml } from "../edit/yaml-list.js";
-import { YAML_PARSE_OPTIONS } from "../load/parse-yaml.js";
+import { parseYamlFast, YAML_PARSE_OPTIONS } from "../load/parse-yaml.js";
 import { canonical, displayKey, isPlainMap, LIST_RULES, mergeFileData, type FieldConflict, type MergedItem, type Plain } from "./merge-data.js";
 
 /** What the driver writes: the merged text and the fields left in conflict (none: a clean merge). */
@@ -41,18 +41,18 @@ export function mergeBranchText(fileName: string, base: string, ours: string, th
   const crlf = ours.includes("\r\n");
   const [b, o, t] = [base, ours, theirs].map((x) => x.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"));
   if ([b, o, t].some((x) => x!.includes("\r"))) return null;
-  const parsed = [b!, o!, t!].map(parseSide);
-  if (parsed.some((p) => p === null)) return null;
-  const [pb, po, pt] = parsed as ParsedSide[];
+  const baseData = dataOfSide(b!);
+  const [po, pt] = [parseSide(o!), parseSide(t!)];
+  if (baseData === null || po === null || pt === null) return null;
 
-  const merged = mergeFileData(pb!.data, po!.data, pt!.data, rules);
+  const merged = mergeFileData(baseData, po.data, pt.data, rules);
   let text: string | null;
-  if (!isMap(po!.doc.contents)) {
+  if (!isMap(po.doc.contents)) {
     // Ours holds no data (only comments, or nothing): theirs as it is, when that is the merge.
-    text = canonical(merged.value) === canonical(pt!.data) ? t! : null;
+    text = canonical(merged.value) === canonical(pt.data) ? t! : null;
   } else {
     const render = new Renderer(o!, t!, merged.lists, merged.conflicts);
-    const splices = render.map(po!.doc.contents, po!.data, merged.value, isMap(pt!.doc.contents) ? pt!.doc.contents : null, pt!.data, true);
+    const splices = render.map(po.doc.contents, po.data, merged.value, isMap(pt.doc.contents) ? pt.doc.contents : null, pt.data, true);
     text = splices === null ? null : applySplices(o!, splices);
   }
   if (text === null || !readsBackAs(text, merged.value, merged.theirsValue)) return null;
@@ -63,6 +63,15 @@ export function mergeBranchText(fileName: string, base: string, ours: string, th
 interface ParsedSide {
   doc: Document.Parsed;
   data: { [key: string]: Plain };
+}
+
+/** A side's data alone (no positions): the fast reader where it can, as the loader reads files. */
+function dataOfSide(text: string): { [key: string]: Plain } | null {
+  const fast = parseYamlFast(text);
+  if (!fast.ok) return parseSide(text)?.data ?? null;
+  const data = fast.data as Plain | undefined;
+  if (data === null || data === undefined) return {};
+  return isPlainMap(data) ? data : null;
 }
 
 function parseSide(text: string): ParsedSide | null {
@@ -81,7 +90,9 @@ function parseSide(text: string): ParsedSide | null {
     },
   });
   if (aliases) return null;
-  const data = doc.toJS() as Plain | undefined;
+  // The data from the fast reader when it can read the text (the full parser's toJS is several times slower).
+  const fast = parseYamlFast(text);
+  const data = (fast.ok ? fast.data : doc.toJS()) as Plain | undefined;
   if (data === null || data === undefined) return { doc, data: {} };
   return isPlainMap(data) ? { doc, data } : null;
 }
@@ -383,8 +394,8 @@ export function conflictSides(text: string): { ours: string; theirs: string } {
 function readsBackAs(text: string, value: Plain, theirsValue: Plain): boolean {
   const sides = conflictSides(text);
   const read = (t: string): string | null => {
-    const side = parseSide(t);
-    return side === null ? null : canonical(side.data);
+    const data = dataOfSide(t);
+    return data === null ? null : canonical(data);
   };
   return read(sides.ours) === canonical(value) && read(sides.theirs) === canonical(theirsValue);
 }
