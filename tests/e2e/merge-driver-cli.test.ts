@@ -31,8 +31,8 @@ describe("channel merge-driver", () => {
   });
 
   test("a side that is not valid YAML: git's line merge (markers, exit 1), said in a sentence; the caller's git settings are not used", () => {
-    // diff3 style, were it taken from the environment, would add a ||||||| section.
-    const r = driver(BASE, BASE + "  - {date: 2012-03-05, kind: visit}\n", BASE + "  - {date: [2012-03-04\n", "branches/b1/activities.yaml", { GIT_CONFIG_PARAMETERS: "'merge.conflictstyle'='diff3'" });
+    // A setting in the caller's environment (diff3 style would add a ||||||| section) does not reach it: it runs outside any repository with GIT_* taken out.
+    const r = driver(BASE, BASE + "  - {date: 2012-03-05, kind: visit}\n", BASE + "  - {date: [2012-03-04\n", "branches/b1/activities.yaml", { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "merge.conflictstyle", GIT_CONFIG_VALUE_0: "diff3" });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("git's line merge");
     expect(r.merged).toContain("<<<<<<< ours");
