@@ -176,6 +176,46 @@ describe("merge by record (property: two days of independent edits)", () => {
   });
 });
 
+describe("merge by record (property: two days that may touch the same fields)", () => {
+  test("conflicts are exactly the fields both sides set to different values; each side of the conflicts reads as a valid file holding every entry", () => {
+    fc.assert(
+      fc.property(day("a"), day("b"), (aDay, bDay) => {
+        const ours = live(BASE, aDay).files;
+        const theirs = live(BASE, bDay).files;
+        const merged = merge(BASE, ours, theirs);
+        expect(merged.activities).not.toBeNull();
+        expect(merged.activities!.conflicts).toEqual([]);
+        expect(contentOf({ activities: merged.activities!.text, prospects: BASE.prospects }).activities).toEqual(expectedMerge(BASE, ours, theirs).activities);
+        const prospects = merged.prospects;
+        expect(prospects).not.toBeNull();
+        // The fields both sides changed to different values (lists excepted: they merge).
+        const [b, o, t] = [BASE, ours, theirs].map((f) => new Map(((dataOf(f.prospects).prospects ?? []) as { id: string; [k: string]: Plain }[]).map((r) => [r.id, r])));
+        const want: string[] = [];
+        for (const [id, ro] of o!) {
+          const [rb, rt] = [b!.get(id), t!.get(id)];
+          if (rb === undefined || rt === undefined) continue;
+          for (const field of new Set([...Object.keys(ro), ...Object.keys(rt)])) {
+            const [vb, vo, vt] = [rb[field], ro[field], rt[field]];
+            if (canonical(vo) !== canonical(vb) && canonical(vt) !== canonical(vb) && canonical(vo) !== canonical(vt) && !(Array.isArray(vo) && Array.isArray(vt))) want.push(`${id}/${field}`);
+          }
+        }
+        expect(prospects!.conflicts.map((c) => `${c.path[1]}/${c.path[2]}`).sort()).toEqual(want.sort());
+        // Whichever side a person keeps, the file is valid and holds every prospect either side kept.
+        const sides = conflictSides(prospects!.text);
+        for (const side of [sides.ours, sides.theirs]) {
+          expect(parseYaml(side).problems).toEqual([]);
+          const ids = new Set(((dataOf(side).prospects ?? []) as { id: string }[]).map((r) => r.id));
+          for (const id of new Set([...o!.keys(), ...t!.keys()])) {
+            const deletedUnchanged = (!o!.has(id) && canonical(t!.get(id)) === canonical(b!.get(id))) || (!t!.has(id) && canonical(o!.get(id)) === canonical(b!.get(id)));
+            expect(ids.has(id)).toBe(!deletedUnchanged);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe("merge by record (examples)", () => {
   test("two contacts logged at one branch on two clones: both, in date order, our lines untouched", () => {
     const ours = applyEdit(BASE, { op: "log", entry: { date: "2012-03-20", kind: "call", with: ["p-1"], by: "李娜", note: "甲", done: null } });
