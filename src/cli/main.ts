@@ -210,6 +210,17 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .option("--note <text>", h("add.help.note"))
     .action((kind: string, name: string, options: AddOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runAdd(ctx, kind, name, options), command.optsWithGlobals()));
 
+  // issue 26: the git merge driver (git runs it; registered by init and hook install)
+  program
+    // Not in the help: git runs it, nobody types it.
+    .command("merge-driver", { hidden: true })
+    .description(h("merge.help"))
+    .argument("<base>")
+    .argument("<ours>")
+    .argument("<theirs>")
+    .argument("[path]")
+    .action((base: string, ours: string, theirs: string, file: string | undefined, _options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runMergeDriver(ctx, base, ours, theirs, file), command.optsWithGlobals()));
+
   program
     .command("init [dir]")
     .description(h("help.init"))

@@ -6,6 +6,7 @@ import { load as loadFast } from "js-yaml";
 import { isAlias, isCollection, isNode, parseDocument, visit, type Document, type Tags } from "yaml";
 import type { FindingCode } from "../validate/findings.js";
 import { diagnoseSyntax } from "./syntax-diagnosis.js";
+import { describeRecordConflict, recordConflictLabel } from "../merge/conflict-description.js";
 
 /** A problem found while parsing, located by code-unit offsets into the text. */
 export interface ParseProblem {
@@ -109,16 +110,38 @@ function findMergeConflictMarkers(text: string): ParseProblem[] {
   const problems: ParseProblem[] = [];
   let offset = 0;
   let open = false;
+  // issue 26: a block the merge driver wrote around one record is named by record and field.
+  let block: { start: number; label: string | null; ours: string[]; theirs: string[]; side: "ours" | "theirs" } | null = null;
   for (const line of text.split("\n")) {
     const marker = line.startsWith("<<<<<<<") || line.startsWith("=======") || line.startsWith(">>>>>>>") ? MERGE_MARKER.exec(line)?.[1] : undefined;
+    if (marker === undefined) block?.[block.side].push(line);
     if (marker !== undefined) {
-      if (marker.startsWith("<")) open = true;
-      if (marker.startsWith("<") || !open) problems.push({ code: "MERGE_CONFLICT", start: offset, end: offset + 7, params: {} });
-      if (marker.startsWith(">")) open = false;
+      if (marker.startsWith("<")) {
+        // A block opened inside another: the first one is not one of the driver's.
+        if (block !== null) problems.push(...describeBlock({ ...block, label: null }));
+        open = true;
+        block = { start: offset, label: recordConflictLabel(line), ours: [], theirs: [], side: "ours" };
+      }
+      if (marker.startsWith("=") && block !== null) block.side = "theirs";
+      if (!marker.startsWith("<") && !open) problems.push({ code: "MERGE_CONFLICT", start: offset, end: offset + 7, params: {} });
+      if (marker.startsWith(">")) {
+        if (block !== null) problems.push(...describeBlock(block));
+        block = null;
+        open = false;
+      }
     }
     offset += line.length + 1;
   }
-  return problems;
+  if (block !== null) problems.push(...describeBlock({ ...block, label: null }));
+  return problems.sort((a, b) => a.start - b.start);
+}
+
+/** The driver's block as one RECORD_CONFLICT per field; any other (git's own) as one MERGE_CONFLICT. */
+function describeBlock(block: { start: number; label: string | null; ours: string[]; theirs: string[] }): ParseProblem[] {
+  const at = { start: block.start, end: block.start + 7 };
+  const fields = block.label === null ? null : describeRecordConflict(block.ours.join("\n"), block.theirs.join("\n"));
+  if (fields === null) return [{ code: "MERGE_CONFLICT", ...at, params: {} }];
+  return fields.map((f) => ({ code: "RECORD_CONFLICT", ...at, params: { record: block.label!, field: f.field, ours: f.ours, theirs: f.theirs } }));
 }
 
 /**

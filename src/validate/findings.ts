@@ -84,6 +84,8 @@ export const FINDING_CODES = [
   "UNKNOWN_SOLAR_TERM",
   "ONE_OF_FIELDS_MISSING",
   "ONE_OF_FIELDS_SEVERAL",
+  // issue 26: a team sharing one repository (the merge driver's record conflict)
+  "RECORD_CONFLICT",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

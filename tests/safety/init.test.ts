@@ -101,7 +101,7 @@ describe("channel init in a folder that already holds channel.yaml", () => {
     const after = snapshot(repo);
     const added = Object.keys(after).filter((f) => !(f in before));
     expect(added.length).toBeGreaterThan(0);
-    expect(added.every((f) => f.startsWith(".channel/schemas/") || f.startsWith(".vscode/") || f === ".gitignore"), added.join(", ")).toBe(true);
+    expect(added.every((f) => f.startsWith(".channel/schemas/") || f.startsWith(".vscode/") || f === ".gitignore" || f === ".gitattributes"), added.join(", ")).toBe(true);
     expect(added).toContain(".channel/schemas/staff.schema.json");
     for (const [file, content] of Object.entries(before)) expect(after[file], file).toBe(content);
     // The second run found nothing missing, and said so.

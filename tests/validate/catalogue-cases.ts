@@ -382,4 +382,13 @@ export const CASES: Case[] = [
     files: { "channel.yaml": HOLIDAY_HEAD + '  - {name: 中秋节, date: "--09-30", lunar: "08-15"}\n' },
     at: { file: "channel.yaml", line: 4, column: 34 },
   },
+  // issue 26: a record both clones changed, as the merge driver writes it
+  {
+    code: "RECORD_CONFLICT",
+    files: {
+      "branches/b1/prospects.yaml":
+        "prospects:\n<<<<<<< ours (channel: p-1)\n  - id: p-1\n    name: 陈先生\n    next_followup: 2012-03-28\n=======\n  - id: p-1\n    name: 陈先生\n    next_followup: 2012-03-26\n>>>>>>> theirs (channel: p-1)\n",
+    },
+    at: { file: "branches/b1/prospects.yaml", line: 2, column: 1 },
+  },
 ];

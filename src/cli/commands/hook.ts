@@ -26,6 +26,7 @@ import { writeFileAtomic } from "../atomic-write.js";
 import { resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "../errors.js";
 import { writeFailure } from "../write-errors.js";
+import { ensureGitattributes, registerInGitConfig } from "../merge-registration.js";
 
 /** The line that marks a hook as written by `channel hook install`. */
 export const HOOK_MARKER = "# channel-hook: pre-commit v1";
@@ -68,7 +69,25 @@ export function runHookInstall(ctx: Context): number {
   }
   out(ours ? "hook.updated" : "hook.installed", { hook: hookFile, data: dataDir });
   if (git.customHooksPath) out("hook.customHooksPath", { dir: git.hooks });
+  registerMergeDriver(ctx, root);
   return EXIT_OK;
+}
+
+/**
+ * issue 26: the merge driver, registered with the hook: `.gitattributes` in the data folder (kept
+ * and added to) and the driver in this clone's git config. Said in a sentence each; a clone
+ * where git cannot be run keeps the hook and is told what is missing.
+ */
+export function registerMergeDriver(ctx: Context, root: string): void {
+  const out = (key: Parameters<typeof t>[1], params: Record<string, string> = {}) => ctx.surroundings.stdout(`${t(ctx.lang, key, params)}\n`);
+  const attributes = path.join(root, ".gitattributes");
+  try {
+    if (ensureGitattributes(root)) out("merge.attributes.added", { file: attributes });
+  } catch (error) {
+    throw writeFailure(attributes, error);
+  }
+  const config = registerInGitConfig(root, ctx.surroundings.env, process.execPath, path.join(PACKAGE_ROOT, "bin", "channel"));
+  out(config === null ? "merge.notGitYet" : "merge.registered", { config: config ?? "" });
 }
 
 /** Where git keeps this repository's hooks, from git itself, else by walking up to `.git`. */

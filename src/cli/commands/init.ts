@@ -16,6 +16,7 @@ import type { Context } from "../context.js";
 import { writeFailure } from "../write-errors.js";
 import { EXIT_OK, usageError } from "../errors.js";
 import { isInside, realPathOf } from "../real-path.js";
+import { registerMergeDriver } from "./hook.js";
 
 /** Where init puts the schemas inside the new repository (committed, so the whole team has them). */
 export const REPO_SCHEMA_DIR = ".channel/schemas";
@@ -93,6 +94,8 @@ export function runInit(ctx: Context, dir: string | undefined): number {
     if (created) added++;
     stdout(t(ctx.lang, created ? "init.created" : "init.kept", { file: rel }) + "\n");
   }
+  // issue 26: data files merge by record in this clone and, through .gitattributes, in every clone that registers the driver.
+  registerMergeDriver(ctx, target);
   if (!existing) stdout(t(ctx.lang, "init.done", { dir: target }) + "\n");
   else stdout(t(ctx.lang, added > 0 ? "init.existingDone" : "init.existingNothing", { dir: target, count: added }) + "\n");
   return EXIT_OK;

@@ -5,3 +5,4 @@ export { runInit } from "./init.js";
 export { runHookInstall } from "./hook.js";
 // Issue 25.
 export { runAdd } from "./add.js";
+export { runMergeDriver } from "./merge-driver.js";

@@ -25,8 +25,8 @@ export const DIAGNOSTIC_MESSAGES = {
     en: "the file holds bytes that are not valid UTF-8; save it as UTF-8",
   },
   "diag.MERGE_CONFLICT": {
-    zh: "未解决的合并冲突（git 冲突标记 <<<<<<<）；请先解决冲突",
-    en: "unresolved merge conflict (git conflict marker <<<<<<<); resolve it first",
+    zh: "未解决的 git 合并冲突（冲突标记 <<<<<<<）：保留正确的行，删掉冲突标记行（<<<<<<<、=======、>>>>>>>）。这是 git 按行合并留下的；在本仓库运行一次 `channel hook install` 注册按记录合并的合并驱动，两人各自的修改以后就不会再冲突",
+    en: "unresolved git merge conflict (marker <<<<<<<): keep the right lines and delete the marker lines (<<<<<<<, =======, >>>>>>>). git merged this file line by line; run `channel hook install` once in this clone to register the merge driver that merges by record, so that independent changes no longer conflict",
   },
   "diag.YAML_SYNTAX": { zh: "YAML 语法错误：{reason}", en: "YAML syntax error: {reason}" },
   "diag.YAML_DUPLICATE_KEY": {
@@ -251,6 +251,11 @@ export const DIAGNOSTIC_MESSAGES = {
   "diag.ONE_OF_FIELDS_SEVERAL": {
     zh: "{fields} 只能写一个，这里写了 {written}",
     en: "write only one of {fields}; this entry has {written}",
+  },
+  // issue 26: the merge driver's record conflict
+  "diag.RECORD_CONFLICT": {
+    zh: "合并冲突：双方都改了 {record} 的 {field}——本地是 {ours}，对方是 {theirs}。在 <<<<<<< 与 ======= 之间是本地的记录，======= 与 >>>>>>> 之间是对方的：保留正确的一份，删掉另一份和三行冲突标记，再提交",
+    en: "merge conflict: both sides changed {field} of {record} — ours is {ours}, theirs is {theirs}. Between <<<<<<< and ======= is our record, between ======= and >>>>>>> theirs: keep the right one, delete the other and the three marker lines, then commit",
   },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
 

@@ -24,8 +24,8 @@ export const SAFETY_MESSAGES = {
   },
   "hook.help": { zh: "git 钩子：提交前自动校验数据", en: "git hooks: check the data before every commit" },
   "hook.help.install": {
-    zh: "安装 git pre-commit 钩子：提交前对暂存的内容运行 channel validate，有错误则阻止提交（保留已有钩子）",
-    en: "install a git pre-commit hook that runs channel validate on what is staged and stops a commit with errors (an existing hook is kept)",
+    zh: "安装 git pre-commit 钩子：提交前对暂存的内容运行 channel validate，有错误则阻止提交（保留已有钩子）；并在本克隆注册按记录合并的合并驱动",
+    en: "install a git pre-commit hook that runs channel validate on what is staged and stops a commit with errors (an existing hook is kept), and register the merge driver that merges data files by record in this clone",
   },
   "hook.error.subcommand": { zh: "请指定子命令：channel hook install", en: "name a subcommand: channel hook install" },
   "hook.error.notGit": {
@@ -84,5 +84,30 @@ export const SAFETY_MESSAGES = {
   "hook.script.more": {
     zh: "……另有 {more} 行未显示（运行 channel validate 查看全部）",
     en: "… {more} more line(s) not shown (run channel validate to see them all)",
+  },
+  // issue 26: the merge driver and its registration
+  "merge.help": {
+    zh: "git 合并驱动（由 git 调用，不需手动运行）：按记录三方合并支行数据文件",
+    en: "the git merge driver (git runs it; not for typing): a three-way merge of branch data files by record",
+  },
+  "merge.driver.conflict": {
+    zh: "{file}：双方都改了 {record} 的 {field}，这一条记录留有冲突标记；改好后运行 channel validate 检查，再提交",
+    en: "{file}: both sides changed {field} of {record}; that record is left between conflict markers. Fix it, run channel validate, then commit",
+  },
+  "merge.driver.lineMerge": {
+    zh: "{file}：无法按记录合并（某一方不是有效的 YAML？），改用 git 的按行合并",
+    en: "{file}: cannot merge by record (a side is not valid YAML?); git's line merge is used instead",
+  },
+  "merge.attributes.added": {
+    zh: "{file}：已加入 `branches/**/*.yaml merge=channel`（请提交此文件，整个团队共用）",
+    en: "{file}: added `branches/**/*.yaml merge=channel` (commit this file: the whole team uses it)",
+  },
+  "merge.registered": {
+    zh: "已在本克隆的 git 配置（{config}）中注册合并驱动 merge.channel：两人各自的修改按记录合并，不再冲突。每个克隆都要运行一次 channel hook install",
+    en: "registered the merge driver merge.channel in this clone's git config ({config}): independent changes now merge by record. Every clone runs channel hook install once",
+  },
+  "merge.notGitYet": {
+    zh: "这里还不是 git 仓库：git init（或每次 git clone）之后运行 channel hook install，注册提交前的检查和按记录合并的合并驱动",
+    en: "this is not a git repository yet: after git init (and in every git clone) run channel hook install to register the pre-commit check and the merge driver that merges by record",
   },
 } satisfies Record<string, Bilingual>;
