@@ -10,11 +10,11 @@ import type { IsoDate, IsoDateTime, IsoMonth, LunarBirthday, SolarBirthday } fro
 export type { IsoDate, IsoDateTime, IsoMonth, LunarBirthday, SolarBirthday };
 
 export const POSITION_CATEGORIES = {
-  leader: ["branch_head", "deputy_head", "retail_supervisor", "accounting_supervisor", "credit_supervisor", "hall_manager"],
-  daily: ["lobby_manager", "teller", "clerk", "security_guard", "cleaner"],
-  influencer: ["vip_wealth_manager", "wealth_manager", "loan_manager", "counter_supervisor", "customer_service"],
+  leader: ["branch_head", "deputy_head", "retail_supervisor", "accounting_supervisor", "credit_supervisor", "hall_manager", "branch_director"],
+  daily: ["lobby_manager", "teller", "clerk", "security_guard", "cleaner", "accountant"],
+  influencer: ["vip_wealth_manager", "wealth_manager", "loan_manager", "counter_supervisor", "customer_service", "account_manager"],
   resource: ["corporate_manager", "card_sales"],
-  external: ["insurance_agent", "bank_promoter", "company_cashier"],
+  external: ["insurance_agent", "bank_promoter", "company_cashier", "community_contact"],
 } as const;
 
 export type PositionCategory = keyof typeof POSITION_CATEGORIES;

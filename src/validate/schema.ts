@@ -9,8 +9,8 @@ import type { FileKind, LoadedFile } from "../load/repository.js";
 import { findingAt, locatePath, type Target } from "../load/locate.js";
 import { hasDateShape, isMoneyTooLarge, parseDate } from "../model/values.js";
 import { validators } from "./compile.js";
-import { editDistance, nearest } from "./suggest.js";
-import { describeAllowed } from "../model/enum-names.js";
+import { editDistance, nearest, nearestTitle, sharedCharacters } from "./suggest.js";
+import { describeAllowed, enumCode } from "../model/enum-names.js";
 import type { Finding, FindingCode, FindingParams } from "./findings.js";
 
 export { SCHEMA_FILES } from "./compile.js";
@@ -169,7 +169,7 @@ function mapSchemaError(error: ErrorObject): MappedError {
     case "phone":
       return { code: typeof value === "number" ? "PHONE_NOT_QUOTED" : "INVALID_PHONE", path, target: "value", params: { field, value: shown } };
     case "position":
-      return { code: "INVALID_POSITION", path, target: "value", params: { value: shown, allowed: closestAllowed(value, allowedValues(error)).join(", "), suggestion: suggestFromEnum(error, value) } };
+      return { code: "INVALID_POSITION", path, target: "value", params: { value: shown, allowed: closestAllowed(value, allowedValues(error)).join(", "), suggestion: typeof value === "string" ? nearestTitle(value, allowedValues(error), (v) => enumCode("position", v)) : undefined } };
     case "timezone":
       return { code: "INVALID_TIMEZONE", path, target: "value", params: { value: shown, suggestion: typeof value === "string" ? nearest(value, schemaEnum(error)) : undefined } };
     default:
@@ -234,9 +234,13 @@ function closestAllowed(value: unknown, allowed: readonly string[]): string[] {
   const described = describeAllowed(allowed);
   if (typeof value !== "string") return described.slice(0, LISTED_POSITIONS);
   const distance = (entry: string) => Math.min(...entry.split(" ").map((part) => editDistance(value.toLowerCase(), part.toLowerCase())));
-  return described
-    .map((entry, order) => ({ entry, order, d: distance(entry) }))
-    .sort((a, b) => a.d - b.d || a.order - b.order)
+  // Most characters in common first (issue 24: 大堂 lists 大堂经理 before 保安, which is as few edits away).
+  const shared = (entry: string) => Math.max(...entry.split(" ").map((part) => sharedCharacters(value, part)));
+  const ranked = described.map((entry, order) => ({ entry, order, d: distance(entry), s: shared(entry) }));
+  // Positions sharing no character are not "nearest" when some do.
+  const sharing = ranked.filter((x) => x.s > 0);
+  return (sharing.length > 0 ? sharing : ranked)
+    .sort((a, b) => b.s - a.s || a.d - b.d || a.order - b.order)
     .slice(0, LISTED_POSITIONS)
     .map((x) => x.entry);
 }

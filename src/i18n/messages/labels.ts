@@ -28,6 +28,11 @@ export const LABEL_MESSAGES = {
     insurance_agent: "insurance agent",
     bank_promoter: "mobile-banking/card promoter",
     company_cashier: "company cashier",
+    // issue 24: the manual's own titles
+    branch_director: "branch director",
+    accountant: "accountant",
+    account_manager: "account manager",
+    community_contact: "property/neighbourhood committee contact",
   }),
   "category.leader": { zh: "负责人", en: "leader" },
   "category.daily": { zh: "日常交往", en: "daily contact" },
