@@ -217,6 +217,8 @@ export interface Branch {
    * considered), an empty list when written empty (considered, none expected).
    */
   possibleEntrants: PossibleEntrant[] | null;
+  /** branch.yaml's top-level `notes` (其它, the last item of the manual's 网点基本信息). */
+  notes: string | null;
 }
 
 export interface DepartmentTeam {

@@ -227,7 +227,7 @@ function allowedValues(error: ErrorObject): string[] {
   return allowed.map(String);
 }
 
-/** Positions listed in a message: the few nearest to what was written (there are 21), code and name. */
+/** Positions listed in a message: the few nearest to what was written (there are 25), code and name. */
 const LISTED_POSITIONS = 5;
 
 function closestAllowed(value: unknown, allowed: readonly string[]): string[] {
