@@ -78,6 +78,10 @@ export const FINDING_CODES = [
   "PARENT_NOT_CITY_BRANCH",
   "PARENT_IS_ITSELF",
   "DUPLICATE_PERSON",
+  // issue 24: typing Chinese
+  "FULLWIDTH_COLON_ENTRY",
+  "CHINESE_KEY",
+  "YAML_BAD_INDENT",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -231,6 +231,19 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "{name}（{phone}）已记录在 {first}（id `{id}`）：同一个人记了两次？调动时请把原记录连同 id 移到新支行的 staff.yaml（以往的联络和转化仍然有效）；离开本行的人保留记录并写 left",
     en: "{name} ({phone}) is already recorded at {first} (id `{id}`): the same person twice? When someone moves, move their record with its id to the new branch's staff.yaml (their past contacts and conversion stay valid); for someone who left the bank, keep the record and write left",
   },
+  // issue 24: typing Chinese
+  "diag.FULLWIDTH_COLON_ENTRY": {
+    zh: "这一项的冒号是全角 `：`（{keys} 后面），整项被读成了一段文字；请把每个 `：` 改成半角冒号加一个空格，每个 `键: 值` 单独一行",
+    en: "this entry is typed with full-width colons `：` (after {keys}), so it is read as one text; type each `：` as an ASCII colon and a space, one `key: value` per line",
+  },
+  "diag.CHINESE_KEY": {
+    zh: "字段名 `{key}` 要写成 `{field}`：键用英文，值可以写中文（`{field}: …`）",
+    en: "the field `{key}` is written `{field}`: keys are in English, values may be Chinese (`{field}: …`)",
+  },
+  "diag.YAML_BAD_INDENT": {
+    zh: "缩进不对：这一行缩进了 {actual} 个空格，上面同一层的行是 {expected} 个空格；同一层的键要对齐，下一层比上一层多缩进两个空格",
+    en: "wrong indentation: this line is indented {actual} spaces, the line above at its level {expected}; keys of one level line up, the next level is two spaces deeper",
+  },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
 
 /**
