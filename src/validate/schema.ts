@@ -10,7 +10,7 @@ import { findingAt, locatePath, type Target } from "../load/locate.js";
 import { hasDateShape, isMoneyTooLarge, parseDate } from "../model/values.js";
 import { validators } from "./compile.js";
 import { editDistance, nearest, nearestTitle, sharedCharacters } from "./suggest.js";
-import { describeAllowed, enumCode } from "../model/enum-names.js";
+import { describeAllowed, ENUM_NAMES, enumCode } from "../model/enum-names.js";
 import { fieldForWord } from "../model/field-words.js";
 import type { Finding, FindingCode, FindingParams } from "./findings.js";
 
@@ -192,7 +192,7 @@ function mapSchemaError(error: ErrorObject): MappedError {
       // checks the number as typed, a leading 0 and all.
       return { code: typeof value === "number" && isPhone(String(value)) ? "PHONE_NOT_QUOTED" : "INVALID_PHONE", path, target: "value", params: { field, value: shown }, ...(typeof value === "number" ? { number: true } : {}) };
     case "position":
-      return { code: "INVALID_POSITION", path, target: "value", params: { value: shown, allowed: closestAllowed(value, allowedValues(error)).join(", "), suggestion: typeof value === "string" ? nearestTitle(value, allowedValues(error), (v) => enumCode("position", v)) : undefined } };
+      return { code: "INVALID_POSITION", path, target: "value", params: { value: shown, allowed: closestAllowed(value, allowedValues(error)).join(", "), suggestion: typeof value === "string" ? usualTitle(nearestTitle(value, allowedValues(error), (v) => enumCode("position", v))) : undefined } };
     case "timezone":
       return { code: "INVALID_TIMEZONE", path, target: "value", params: { value: shown, suggestion: typeof value === "string" ? nearest(value, schemaEnum(error)) : undefined } };
     default:
@@ -239,6 +239,13 @@ function mapSchemaError(error: ErrorObject): MappedError {
     default:
       return { code: "INVALID_VALUE", path, target: "value", params: { field, value: shown, rule: error.keyword, limit: limitOf(error) } };
   }
+}
+
+/** A position's usual Chinese name for a suggested Chinese name (理财师 → 理财经理); a code as it is. */
+function usualTitle(suggestion: string | undefined): string | undefined {
+  if (suggestion === undefined || !/\p{Script=Han}/u.test(suggestion)) return suggestion;
+  const names = (ENUM_NAMES.position as Record<string, readonly string[]>)[enumCode("position", suggestion)];
+  return names?.[0] ?? suggestion;
 }
 
 /** `key：` at the start of a text (a key typed with a full-width colon), and every such key in it. */

@@ -97,6 +97,10 @@ describe("suggestions for an unknown title", () => {
     expect(suggestionFor("网点主仼")).toEqual([["INVALID_POSITION", "网点主任"]]);
   });
 
+  it("suggests a position by its usual name (理财 → 理财经理, not the variant 理财师)", () => {
+    expect(suggestionFor("理财")).toEqual([["INVALID_POSITION", "理财经理"]]);
+  });
+
   it("never crosses categories on a shared character (nearestTitle)", () => {
     const names = Object.values(ENUM_NAMES.position).flat();
     const codeOf = (v: string) => enumCode("position", v);
