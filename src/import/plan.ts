@@ -5,6 +5,7 @@
  * fill`), and every cell that cannot be read, by row and column. Pure: the grid, the map and
  * the records on file come in; the plan is data, worded only when it is rendered.
  */
+import { enumCode, type EnumKind } from "../model/enum-names.js";
 import type { MessageKey, MessageParams } from "../i18n/catalog.js";
 import { parseMoney } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
@@ -593,7 +594,12 @@ function differingFields(entry: Record<string, unknown>, existing: Record<string
     }
     return norm(mine) !== norm(theirs);
   };
+  // A value on file may be an enum's Chinese name (position: 网点主任), the sheet's is read as the code (issue 24).
+  const onFile = (key: string): unknown => (Object.hasOwn(ENUM_KEYS, key) && typeof existing[key] === "string" ? enumCode(ENUM_KEYS[key]!, existing[key]) : existing[key]);
   return Object.keys(entry).filter(
-    (key) => key !== "id" && existing[key] !== undefined && !(MONEY_KEYS.has(key) && sameAmount(entry[key], existing[key])) && differs(entry[key], existing[key]),
+    (key) => key !== "id" && existing[key] !== undefined && !(MONEY_KEYS.has(key) && sameAmount(entry[key], existing[key])) && differs(entry[key], onFile(key)),
   );
 }
+
+/** Top-level record keys holding an enum, which files may write as a code or a Chinese name. */
+const ENUM_KEYS: Readonly<Record<string, EnumKind>> = { position: "position", gender: "gender", tier: "tier" };
