@@ -294,7 +294,7 @@ export const REPORT_MESSAGES = {
   "coverage.item.branch_basic.environment": { zh: "银行网点的物理环境", en: "physical environment" },
   "coverage.item.business.volume": { zh: "业务量：存款多少？VIP客户多少？谁掌握核心客户？良好的客户有多少？资产状况如何？", en: "volume: deposits? VIP customers? who holds the core customers? how many good customers? assets?" },
   "coverage.item.business.ranking": { zh: "业务排名", en: "ranking" },
-  "coverage.item.business.structure_habits": { zh: "业务结构/销售习惯", en: "business structure/sales habits" },
+  "coverage.item.business.structure_habits": { zh: "业务结构/销售习惯？", en: "business structure/sales habits?" },
   "coverage.item.business.growth": { zh: "业务成长性", en: "growth" },
   "coverage.item.business.head_attention": { zh: "行长的关注度", en: "the head's attention" },
   "coverage.item.business.personnel": { zh: "人事架构：行长调过来多久？之前在哪个行？升还降？谁负责证券业务？", en: "personnel: how long has the head been here? which branch before? promoted or demoted? who handles securities business?" },
