@@ -18,8 +18,8 @@ export const REPORT_MESSAGES = {
   "report.help.noRedact": { zh: "不脱敏：保留客户姓名、电话、地址、账号和备注（仅限内部使用）", en: "no masking: keep names, phones, addresses, accounts and notes (internal use only)" },
   "report.help.format": { zh: "输出格式：{formats}", en: "output format: {formats}" },
   "coverage.help": {
-    zh: "信息档案完整度：按工作手册的清单逐项（人员、网点、竞争对手、月度指标、客户），缺口最大的排在前面",
-    en: "archive coverage against the field manual's checklists item by item (staff, branch, competitors, monthly figures, prospects), biggest gaps first",
+    zh: "信息档案完整度：按工作手册的七张清单逐项（个人信息、网点基本信息、经营信息、周边信息、竞争对手、简易客户、有价值客户），缺口最大的排在前面",
+    en: "archive coverage against the field manual's seven checklists item by item (staff, branch, business, surroundings, competitors, prospects basic and valuable), biggest gaps first",
   },
   "coverage.help.branch": { zh: "只看某个支行", en: "only this sub-branch" },
   "report.error.subcommand": { zh: "请指定报表：report monthly 或 report summary", en: "name a report: report monthly or report summary" },
