@@ -265,6 +265,7 @@ const schemaDir = ${JSON.stringify(path.join(ROOT, "schemas"))};
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
 ajv.addKeyword({ keyword: "enumDescriptions", schemaType: "array" });
+for (const keyword of ["patternErrorMessage", "errorMessage"]) ajv.addKeyword({ keyword, schemaType: "string" });
 for (const name of fs.readdirSync(schemaDir).filter((n) => n.endsWith(".schema.json")).sort()) {
   ajv.addSchema(JSON.parse(fs.readFileSync(path.join(schemaDir, name), "utf8")), name);
 }

@@ -28,6 +28,7 @@ const KINDS = ["channel", "departments", "branch", "staff", "kpis", "competitors
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
 ajv.addKeyword({ keyword: "enumDescriptions", schemaType: "array" }); // for editors: see scripts/sync-schema-enums.mjs
+for (const keyword of ["patternErrorMessage", "errorMessage"]) ajv.addKeyword({ keyword, schemaType: "string" }); // for editors: see src/validate/schema-messages.ts
 for (const f of ["channel-datetime", "channel-birthday", "channel-timezone", "channel-money", "channel-date-or-datetime"]) ajv.addFormat(f, true);
 const schemas = {};
 for (const name of ["common", ...KINDS]) {

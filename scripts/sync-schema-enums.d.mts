@@ -15,3 +15,9 @@ export function syncSchemaTexts(
   english: (key: string) => string,
   locations?: EnumLocation[],
 ): [string, string][];
+/** issue 24: the editor messages ({file, pointer, keyword, key}) set to `text(key)`. */
+export function syncSchemaMessages(
+  texts: [string, string][],
+  messages: readonly { file: string; pointer: string; keyword: string; key: string }[],
+  text: (key: string) => string,
+): [string, string][];

@@ -125,6 +125,32 @@ function setArrays(text, pointer, values, descriptions, where) {
   return result;
 }
 
+// issue 24: the editor messages (src/validate/schema-messages.ts, SCHEMA_MESSAGES).
+
+/**
+ * The schema texts with each message of `messages` ({file, pointer, keyword, key}) set to
+ * `text(key)`: the member replaced where it is, or added after the object's last member.
+ */
+export function syncSchemaMessages(texts, messages, text) {
+  const out = new Map(texts);
+  for (const message of messages) {
+    const schema = out.get(message.file);
+    if (schema === undefined) throw new Error(`no schema ${message.file}`);
+    out.set(message.file, setMember(schema, message.pointer, message.keyword, text(message.key), `${message.file}#${message.pointer}`));
+  }
+  return texts.map(([name]) => [name, out.get(name)]);
+}
+
+function setMember(text, pointer, key, value, where) {
+  const node = locate(text, pointer, where);
+  if (node.kind !== "object" || node.members.length === 0) throw new Error(`${where} is not a schema object with members`);
+  const existing = node.members.find((m) => m.key === key);
+  if (existing) return text.slice(0, existing.value.start) + JSON.stringify(value) + text.slice(existing.value.end);
+  const indent = lineIndent(text, node.members[0].keyStart);
+  const after = node.members.at(-1).value.end;
+  return text.slice(0, after) + `,\n${indent}${JSON.stringify(key)}: ${JSON.stringify(value)}` + text.slice(after);
+}
+
 function lineIndent(text, offset) {
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))[0];
@@ -194,14 +220,15 @@ async function main() {
   // The tables as the build compiled them (tsc's output, not the bundle): run `npm run build` first.
   const { ENUM_NAMES } = await import("../dist/model/enum-names.js");
   const { tDynamic } = await import("../dist/i18n/catalog.js");
-  const names = [...new Set(ENUM_LOCATIONS.flatMap((row) => row.at.map(([file]) => file)))].sort();
+  const { SCHEMA_MESSAGES, bilingualSchemaMessage } = await import("../dist/validate/schema-messages.js");
+  const names = [...new Set([...ENUM_LOCATIONS.flatMap((row) => row.at.map(([file]) => file)), ...SCHEMA_MESSAGES.map((m) => m.file)])].sort();
   const texts = names.map((name) => [name, readFileSync(schemaDir + name, "utf8")]);
   const english = (key) => {
     const text = tDynamic("en", key);
     if (text === key) throw new Error(`the message catalogue has no ${key}`);
     return text;
   };
-  const synced = syncSchemaTexts(texts, ENUM_NAMES, english);
+  const synced = syncSchemaMessages(syncSchemaTexts(texts, ENUM_NAMES, english), SCHEMA_MESSAGES, bilingualSchemaMessage);
   const stale = synced.filter(([name, text], i) => text !== texts[i][1]).map(([name]) => name);
   if (check) {
     if (stale.length > 0) {

@@ -239,6 +239,7 @@ export function makeBranch(input: BranchInput): Branch {
     kpiTargets: [],
     competitors: [],
     possibleEntrants: null,
+    notes: null,
     ...rest,
     staff: staff.map((s) => ({ ...makeStaff(s), branch: id })),
     sales: sales.map((s) => ({ ...makeSale(s), branch: id })),

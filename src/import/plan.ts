@@ -5,9 +5,9 @@
  * fill`), and every cell that cannot be read, by row and column. Pure: the grid, the map and
  * the records on file come in; the plan is data, worded only when it is rendered.
  */
+import { enumCode, type EnumKind } from "../model/enum-names.js";
 import type { MessageKey, MessageParams } from "../i18n/catalog.js";
 import { parseMoney } from "../model/values.js";
-import { enumCode } from "../model/enum-names.js";
 import { compareText } from "../validate/findings.js";
 import { FIELDS, headerIndex, headerKeys, type FieldDef, type ImportKind } from "./fields.js";
 import { highestProspectNumber, prospectId, staffId, type Pinyin } from "./ids.js";
@@ -604,16 +604,10 @@ function changedFields(entry: Record<string, unknown>, existing: Record<string, 
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of differingFields(entry, existing)) {
     if (!single(entry[key]) || !single(existing[key])) continue;
-    // 理财经理 on file and wealth_manager from the sheet are the same value.
-    const kind = ENUM_KEYS[key];
-    if (kind !== undefined && enumCode(kind, String(existing[key])) === enumCode(kind, String(entry[key]))) continue;
     out[key] = { from: existing[key], to: entry[key] };
   }
   return out;
 }
-
-/** Top-level keys whose values are enum codes or their Chinese names. */
-const ENUM_KEYS: Readonly<Record<string, "position" | "gender" | "tier">> = { position: "position", gender: "gender", tier: "tier" };
 
 /** Top-level record keys holding money: compared as amounts, since an export writes 1.5万 as 15000. */
 const MONEY_KEYS = new Set(Object.values(FIELDS).flatMap((fields) => fields.filter((d) => d.type === "money" && d.path.length === 1).map((d) => d.path[0]!)));
@@ -636,7 +630,12 @@ function differingFields(entry: Record<string, unknown>, existing: Record<string
     }
     return norm(mine) !== norm(theirs);
   };
+  // A value on file may be an enum's Chinese name (position: 网点主任), the sheet's is read as the code (issue 24).
+  const onFile = (key: string): unknown => (Object.hasOwn(ENUM_KEYS, key) && typeof existing[key] === "string" ? enumCode(ENUM_KEYS[key]!, existing[key]) : existing[key]);
   return Object.keys(entry).filter(
-    (key) => key !== "id" && existing[key] !== undefined && !(MONEY_KEYS.has(key) && sameAmount(entry[key], existing[key])) && differs(entry[key], existing[key]),
+    (key) => key !== "id" && existing[key] !== undefined && !(MONEY_KEYS.has(key) && sameAmount(entry[key], existing[key])) && differs(entry[key], onFile(key)),
   );
 }
+
+/** Top-level record keys holding an enum, which files may write as a code or a Chinese name. */
+const ENUM_KEYS: Readonly<Record<string, EnumKind>> = { position: "position", gender: "gender", tier: "tier" };

@@ -10,7 +10,7 @@ import { ACTIVITY_KINDS, POSITIONS, type ActivityKind, type Position } from "../
 import { isoDate, isRealDay, parseDateTime, parseMoney, type IsoDate } from "../model/values.js";
 import { ENUM_NAMES, type EnumKind } from "../model/enum-names.js";
 import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
-import { nearest } from "../validate/suggest.js";
+import { nearest, nearestTitle } from "../validate/suggest.js";
 import type { CellValue } from "./sheet.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: MessageKey; params?: MessageParams };
@@ -259,7 +259,11 @@ class Choices<C extends string> {
   /** What a suggestion is chosen from: the Chinese labels and the codes. */
   private readonly shown: string[] = [];
 
-  constructor(codes: readonly C[], labelKeys: (code: C) => MessageKey[], variants: Readonly<Record<string, C>> = {}) {
+  /**
+   * `titles`: the choices are job titles, suggested only on a plausible match (nearestTitle);
+   * their Chinese names (ENUM_NAMES) are offered as suggestions too.
+   */
+  constructor(codes: readonly C[], labelKeys: (code: C) => MessageKey[], variants: Readonly<Record<string, C>> = {}, private readonly titles = false) {
     for (const code of codes) {
       this.add(code, code);
       for (const key of labelKeys(code)) {
@@ -268,6 +272,7 @@ class Choices<C extends string> {
       }
     }
     for (const [label, code] of Object.entries(variants)) this.add(label, code);
+    if (titles) for (const label of Object.keys(variants)) if (/\p{Script=Han}/u.test(label) && !this.shown.includes(label)) this.shown.push(label);
   }
 
   private add(label: string, code: C): void {
@@ -279,7 +284,7 @@ class Choices<C extends string> {
     const text = normalise(String(cell ?? ""));
     const code = this.byLabel.get(labelKey(text));
     if (code !== undefined) return ok(code);
-    const suggestion = nearest(text, this.shown);
+    const suggestion = this.titles ? nearestTitle(text, this.shown, (label) => this.byLabel.get(labelKey(label)) ?? label) : nearest(text, this.shown);
     return fail(reason, { value: text, suggestion: suggestion ?? "" });
   }
 }
@@ -293,23 +298,13 @@ function namesOf<C extends string>(kind: EnumKind): Record<string, C> {
 /** Positions: the codes, the labels of the catalogue (理财经理, wealth manager) and a few usual variants. */
 export const POSITION_CHOICES = new Choices<Position>(POSITIONS, (code) => [`position.${code}` as MessageKey], {
   ...namesOf<Position>("position"),
-  支行行长: "branch_head",
   行长室: "branch_head",
-  支行副行长: "deputy_head",
   大堂: "lobby_manager",
-  综合柜员: "teller",
   柜台: "teller",
-  理财师: "wealth_manager",
   vip理财经理: "vip_wealth_manager",
-  个贷经理: "loan_manager",
-  公司客户经理: "corporate_manager",
-  对公客户经理: "corporate_manager",
-  信用卡专员: "card_sales",
   信用卡销售: "card_sales",
-  保安员: "security_guard",
-  保洁员: "cleaner",
   客户服务: "customer_service",
-});
+}, true);
 
 export const TIERS = ["basic", "valuable"] as const;
 export type Tier = (typeof TIERS)[number];

@@ -123,6 +123,14 @@ function diagnose(text: string, first: YAMLError, errors: readonly YAMLError[]):
     const found = typingSlip(text, lines[i]!);
     if (found) return found;
   }
+  // A line indented to no level of the lines above it (issue 24: three spaces where the keys
+  // around have two or four): on the error's line, the line below it (the parser may notice
+  // only on the line above), or just above.
+  for (const i of [errorLine, errorLine + 1, ...Array.from({ length: LOOK_BACK_LINES }, (_, k) => errorLine - 1 - k)]) {
+    if (i < 0 || i >= lines.length) continue;
+    const found = badIndent(text, lines, i);
+    if (found) return found;
+  }
   // A tab elsewhere than at the error (the parser may first trip over what follows it).
   const tabbed = errors.find((e) => e.code === "TAB_AS_INDENT");
   if (tabbed) return tabIndent(text, lines, lineOf(text, tabbed.pos[0]));
@@ -182,6 +190,56 @@ function slip(text: string, code: FindingCode, at: number, line: Line, key: stri
   return {
     problem: { code, start: at, end: at + 1, params: { key } },
     repaired: { text: replaceAt(text, at, removed, inserted), shift: { at, delta: inserted.length - removed }, line: line.index },
+  };
+}
+
+/** A line that holds something other than a comment. */
+function isContent(line: Line): boolean {
+  return !/^\s*(#.*)?$/.test(line.text);
+}
+
+/** Leading spaces, and the width of a `- ` that follows them (0 without one). */
+function indentOf(line: Line): { indent: number; dash: number } {
+  const m = /^( *)(- +)?/.exec(line.text)!;
+  return { indent: m[1]!.length, dash: m[2]?.length ?? 0 };
+}
+
+/**
+ * A `key:` or `- ` line whose indentation is none of the levels open above it — the key
+ * columns and `- ` columns of the lines it could belong to — and that does not start a deeper
+ * level under a `key:` line. Repaired in the copy by moving the line to the nearest level (the
+ * level of the line above when two are as near); a `- ` line is not repaired, as the entries
+ * after it would need moving too.
+ */
+function badIndent(text: string, lines: Line[], index: number): Diagnosis | null {
+  const line = lines[index]!;
+  if (!isContent(line) || line.text.includes("\t") || !/^ *(- +)?[^\s#-]/.test(line.text)) return null;
+  const { indent, dash } = indentOf(line);
+  if (dash === 0 && !KEY_START.test(line.text)) return null;
+  const levels = new Set<number>([0]);
+  let previous: { indent: number; dash: number; opens: boolean } | null = null;
+  let limit = Infinity;
+  for (let j = index - 1; j >= 0; j--) {
+    const above = lines[j]!;
+    if (!isContent(above) || above.text.includes("\t")) continue;
+    const { indent: at, dash: width } = indentOf(above);
+    if (previous === null) previous = { indent: at, dash: width, opens: /:\s*(#.*)?$/.test(above.text) };
+    if (at < limit || j === index - 1) {
+      levels.add(at + width);
+      if (width > 0) levels.add(at);
+      limit = Math.min(limit, at);
+    }
+    if (at === 0) break;
+  }
+  if (previous === null || levels.has(indent)) return null;
+  // Deeper than a line that opens a block: a new level, not a slip.
+  if (previous.opens && indent > previous.indent + previous.dash) return null;
+  const keyColumn = previous.indent + previous.dash;
+  const expected = [...levels].sort((a, b) => Math.abs(a - indent) - Math.abs(b - indent) || Number(b === keyColumn) - Number(a === keyColumn) || a - b)[0]!;
+  const at = line.start;
+  return {
+    problem: { code: "YAML_BAD_INDENT", start: at, end: at + Math.max(1, indent), params: { actual: indent, expected } },
+    repaired: dash > 0 ? null : { text: replaceAt(text, line.start, indent, " ".repeat(expected)), shift: { at: line.start, delta: expected - indent }, line: index },
   };
 }
 

@@ -327,6 +327,7 @@ function buildBranch(
     hqReported: str(raw.hq_reported),
     address: str(raw.address),
     phone: str(raw.phone),
+    notes: str(raw.notes),
     sections,
     reviewed: str(staffRaw.reviewed),
     staffFile: staffFileState,

@@ -11,11 +11,11 @@ import type { Holiday } from "./holidays.js";
 export type { IsoDate, IsoDateTime, IsoMonth, LunarBirthday, SolarBirthday };
 
 export const POSITION_CATEGORIES = {
-  leader: ["branch_head", "deputy_head", "retail_supervisor", "accounting_supervisor", "credit_supervisor", "hall_manager"],
-  daily: ["lobby_manager", "teller", "clerk", "security_guard", "cleaner"],
-  influencer: ["vip_wealth_manager", "wealth_manager", "loan_manager", "counter_supervisor", "customer_service"],
+  leader: ["branch_head", "deputy_head", "retail_supervisor", "accounting_supervisor", "credit_supervisor", "hall_manager", "branch_director"],
+  daily: ["lobby_manager", "teller", "clerk", "security_guard", "cleaner", "accountant"],
+  influencer: ["vip_wealth_manager", "wealth_manager", "loan_manager", "counter_supervisor", "customer_service", "account_manager"],
   resource: ["corporate_manager", "card_sales"],
-  external: ["insurance_agent", "bank_promoter", "company_cashier"],
+  external: ["insurance_agent", "bank_promoter", "company_cashier", "community_contact"],
 } as const;
 
 export type PositionCategory = keyof typeof POSITION_CATEGORIES;
@@ -228,6 +228,8 @@ export interface Branch {
    * considered), an empty list when written empty (considered, none expected).
    */
   possibleEntrants: PossibleEntrant[] | null;
+  /** branch.yaml's top-level `notes` (其它, the last item of the manual's 网点基本信息). */
+  notes: string | null;
 }
 
 export interface DepartmentTeam {

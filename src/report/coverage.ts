@@ -6,7 +6,7 @@
  * filtering; JSON has the same figures under codes.
  */
 import { t, tDynamic, type Lang } from "../i18n/catalog.js";
-import type { BranchCoverage, CoverageItem, CoverageResult, Missing } from "../rules/coverage.js";
+import { KEY_FIGURES, type BranchCoverage, type CoverageItem, type CoverageResult, type Missing } from "../rules/coverage.js";
 import type { DocumentBlock } from "./html.js";
 import { monthLabel, percentText, renderDocumentCsv, renderDocumentMarkdown, renderDocumentText } from "./monthly.js";
 import type { Style } from "./style.js";
@@ -37,6 +37,19 @@ function missingCode(m: Missing): string {
   }
 }
 
+function itemJson(i: CoverageItem): object {
+  return {
+    checklist: i.checklist,
+    item: i.item,
+    letter: i.letter,
+    month: i.month,
+    filled: i.filled,
+    total: i.total,
+    share: i.share === null ? null : share4(i.share),
+    missing: i.missing.map(missingCode),
+  };
+}
+
 export function coverageJson(result: CoverageResult): object {
   return {
     as_of: result.asOf,
@@ -54,24 +67,16 @@ export function coverageJson(result: CoverageResult): object {
       prospects: b.prospects,
       valuable_prospects: b.valuableProspects,
       coverage: share4(b.share),
-      items: b.items.map((i) => ({
-        checklist: i.checklist,
-        item: i.item,
-        letter: i.letter,
-        month: i.month,
-        filled: i.filled,
-        total: i.total,
-        share: i.share === null ? null : share4(i.share),
-        missing: i.missing.map(missingCode),
-      })),
+      items: b.items.map(itemJson),
+      beyond_manual: b.beyondManual.map(itemJson),
     })),
   };
 }
 
-/** The item in the manual's words, with its letter: "f. 价值观", "2012年2月 月度数据". */
+/** The item in the manual's words, with its letter as the manual writes it: "e) 性格特点、价值观", "B) 考核指标及完成情况（2012年2月）". */
 export function itemLabel(i: CoverageItem, lang: Lang): string {
   const words = tDynamic(lang, `coverage.item.${i.checklist}.${i.item}`, { month: i.month === null ? "" : monthLabel(i.month, lang) });
-  return i.letter === null ? words : `${i.letter}. ${words}`;
+  return i.letter === null ? words : `${i.letter}) ${words}`;
 }
 
 export function checklistLabel(i: CoverageItem, lang: Lang): string {
@@ -99,8 +104,12 @@ export function missingText(i: CoverageItem, lang: Lang, all: boolean): string {
   if (i.total === 0) return tDynamic(lang, `coverage.empty.${i.checklist}`);
   if (i.filled === 0 && i.item === "possible_entrants") return t(lang, "coverage.notConsidered");
   if (i.filled === 0 && i.item === "competitors") return tDynamic(lang, "coverage.empty.competitors");
-  if (i.checklist === "kpis" && i.filled === 0) return t(lang, "coverage.noMonth");
-  const names = i.missing.map((m) => missingName(m, lang));
+  const figuresMissing = i.missing.filter((m) => m.kind === "figure");
+  // A month with none of its figures: say so once instead of naming all five.
+  const names =
+    i.item === "kpis" && figuresMissing.length === KEY_FIGURES.length
+      ? [...i.missing.filter((m) => m.kind !== "figure").map((m) => missingName(m, lang)), t(lang, "coverage.noMonth")]
+      : i.missing.map((m) => missingName(m, lang));
   if (all || names.length <= NAMES_SHOWN + 1) return names.join(sep);
   const people = i.missing[0]?.kind === "staff" || i.missing[0]?.kind === "prospect";
   return names.slice(0, NAMES_SHOWN).join(sep) + (lang === "zh" ? "" : " ") + t(lang, people ? "coverage.more" : "coverage.moreItems", { count: names.length - NAMES_SHOWN, total: names.length });
@@ -135,7 +144,7 @@ function overviewTable(result: CoverageResult, lang: Lang): Tabular {
   };
 }
 
-function branchTable(branch: BranchCoverage, lang: Lang): Tabular {
+function branchTable(branch: BranchCoverage, lang: Lang, items: readonly CoverageItem[] = branch.items): Tabular {
   return {
     columns: [
       { header: t(lang, "coverage.col.checklist"), wrap: true },
@@ -144,7 +153,7 @@ function branchTable(branch: BranchCoverage, lang: Lang): Tabular {
       { header: t(lang, "coverage.col.share"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.missing"), wrap: true },
     ],
-    rows: branch.items.map((i) => [checklistLabel(i, lang), itemLabel(i, lang), `${i.filled}/${i.total}`, shareText(i.share), missingText(i, lang, false)]),
+    rows: items.map((i) => [checklistLabel(i, lang), itemLabel(i, lang), `${i.filled}/${i.total}`, shareText(i.share), missingText(i, lang, false)]),
   };
 }
 
@@ -173,6 +182,10 @@ export function coverageBlocks(result: CoverageResult, lang: Lang): DocumentBloc
       }),
     });
     blocks.push({ kind: "table", table: branchTable(b, lang) });
+    if (b.beyondManual.length > 0) {
+      blocks.push({ kind: "note", text: t(lang, "coverage.beyondManual") });
+      blocks.push({ kind: "table", table: branchTable(b, lang, b.beyondManual) });
+    }
   }
   return blocks;
 }
@@ -194,9 +207,10 @@ export function coverageTabular(result: CoverageResult, lang: Lang): Tabular {
       { header: t(lang, "coverage.col.total"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.share"), align: "right", numeric: true },
       { header: t(lang, "coverage.col.missing") },
+      { header: t(lang, "coverage.col.beyondManual") },
     ],
     rows: result.branches.flatMap((b) =>
-      b.items.map((i) => [
+      [...b.items, ...b.beyondManual].map((i) => [
         b.branch,
         b.name,
         departmentName.get(b.department) ?? b.department,
@@ -209,6 +223,7 @@ export function coverageTabular(result: CoverageResult, lang: Lang): Tabular {
         String(i.total),
         i.share === null ? "" : String(share4(i.share)),
         missingText(i, lang, true),
+        i.beyondManual ? t(lang, "coverage.beyondManualMark") : "",
       ]),
     ),
   };

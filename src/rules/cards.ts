@@ -12,7 +12,7 @@ import type { Activity, ActivityKind, Branch, Competitor, IsoDate, KpiMonth, Kpi
 import { POSITION_CATEGORIES, POSITIONS } from "../model/types.js";
 import { addDays, type LunarBirthday, type SolarBirthday } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
-import { BRANCH_GROUPS, isFilled, KEY_FIGURES, measureBranch, PROSPECT_BASIC_CHECKLIST, PROSPECT_VALUABLE_CHECKLIST, STAFF_CHECKLIST, type ChecklistItemDefinition, type CoverageItem } from "./coverage.js";
+import { BRANCH_BASIC_CHECKLIST, BUSINESS_CHECKLIST, SURROUNDINGS_CHECKLIST, isFilled, KEY_FIGURES, measureBranch, PROSPECT_BASIC_CHECKLIST, PROSPECT_VALUABLE_CHECKLIST, STAFF_CHECKLIST, type ChecklistItemDefinition, type CoverageItem } from "./coverage.js";
 import type { DoneKind } from "./followup-kinds.js";
 import { cadenceOf, findDueFollowups, nextSolarBirthday, prospectCadenceOf, type CadenceBasis, type FollowupItem } from "./followups.js";
 import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
@@ -375,8 +375,9 @@ function cardStaff(staff: StaffMember, logged: ReadonlyMap<string, Activity[]>, 
 
 function sectionFields(branch: Branch, section: CardSection): CardField[] {
   const written = branch.sections[section] ?? {};
-  const checklist = Object.values(BRANCH_GROUPS)
-    .flat()
+  // The section's fields in the order the manual's branch lists ask them.
+  const checklist = [...BRANCH_BASIC_CHECKLIST, ...BUSINESS_CHECKLIST, ...SURROUNDINGS_CHECKLIST]
+    .flatMap((item) => item.parts.flat())
     .filter((path) => path.startsWith(`${section}.`) && !(HEAD_FIELDS as readonly string[]).includes(path))
     .map((path) => path.slice(section.length + 1));
   const listed = checklist.filter((field) => written[field] !== undefined && written[field] !== null).map((field) => ({ field: `${section}.${field}`, value: written[field] }));

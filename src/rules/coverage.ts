@@ -1,21 +1,23 @@
 /**
  * How complete the information archive is (信息档案完整度), measured item by item against the
- * field manual's checklists (docs/checklists.md has the table users read):
- * - staff (人员信息档案): the 个人信息 list a–h plus birthday and phone, for every staff member
- *   present at D;
- * - the branch (网点信息): basic information, physical environment, business information,
- *   surroundings — each a group of branch.yaml fields;
- * - competitors (竞争对手): whether any is recorded, each one's strategy, strengths and
- *   weaknesses, and whether possible new entrants (潜在竞争者) were considered;
- * - KPIs (指标): the key figures of each of the last three months ended by D;
- * - prospects: the basic list (简易信息) for every prospect, the valuable list a–j (有价值客户)
- *   for valuable ones.
+ * field manual's seven checklists, with the manual's letters and words (docs/checklists.md puts
+ * them side by side with the fields that answer them):
+ * - staff (个人信息采集) a–h, for every staff member present at D;
+ * - the branch (银行网点基本信息) a–F, its business (银行经营信息) a–G and its surroundings
+ *   (银行地理位置及周边信息) a–f, each item a few branch.yaml fields (B, 考核指标及完成情况, is
+ *   kpis.yaml: its targets and the key figures of each of the last three months ended by D);
+ * - competitors (竞争对手情况信息) a–d;
+ * - prospects: the basic list (日常流量客户简易采集) a–e for every prospect, the valuable list a–j
+ *   (有价值客户信息采集) for valuable ones.
+ *
+ * A few items of our own (the staff's birthday and phone, the branch's physical environment, a
+ * prospect's source) are measured too but marked `beyondManual`: listed apart, never in a share.
  *
  * An item is answered when every one of its parts is, and a part when any of its fields says
- * something (see `isFilled`): "联系电话（单位、住宅、手机）" asks for three numbers, "QQ、电子邮箱"
- * for one way to write to the person. Every item gets a share (0…1, or null when there is nothing
- * to measure); a branch's coverage is the plain mean of its items' shares, so each item of the
- * manual weighs the same. Items are listed biggest gap first, naming who or what is missing.
+ * something (see `isFilled`): "联系电话（工作、家庭、手机）" is answered by any one number.
+ * Every item gets a share (0…1, or null when there is nothing to measure); a branch's coverage
+ * is the plain mean of its manual items' shares, so each item of the manual weighs the same.
+ * Items are listed biggest gap first, naming who or what is missing.
  *
  * Pure: a function of the model and the as-of day.
  */
@@ -25,115 +27,129 @@ import { daysInMonth } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
 import { isPresent } from "./presence.js";
 
-/** The manual's checklists, in the order the report lists equal gaps. */
-export const CHECKLISTS = ["staff", "branch", "competitors", "kpis", "prospects_basic", "prospects_valuable"] as const;
+/** The manual's checklists, in its order, which is also the order the report lists equal gaps. */
+export const CHECKLISTS = ["staff", "branch_basic", "business", "surroundings", "competitors", "prospects_basic", "prospects_valuable"] as const;
 export type Checklist = (typeof CHECKLISTS)[number];
 
 /**
- * One item of a checklist: its code, the manual's letter (a–h, a–j; null for lists the manual
- * does not letter) and its parts. Each part is a list of alternative fields, named as in the data
- * files; the item is answered when every part has at least one field filled.
+ * One item of a checklist: its code, the manual's letter as the manual writes it (a, B, C… in
+ * the branch lists) and its parts. Each part is a list of alternative fields, named as in the data
+ * files; the item is answered when every part has at least one field filled. `beyondManual`: an
+ * item of our own, listed apart and left out of every share.
  */
 export interface ChecklistItemDefinition {
   item: string;
   letter: string | null;
   parts: readonly (readonly string[])[];
+  beyondManual?: boolean;
 }
 
-/**
- * 个人信息 a–h, then birthday and phone. Name and position are required by the schema, so item a
- * is answered by the contact details; `joined` (入行时间) is part of the record but the 履历 item
- * asks for the history itself.
- */
+/** 个人信息采集 a–h. Name and position are required in the file, so a is answered by `gender`. */
 export const STAFF_CHECKLIST: readonly ChecklistItemDefinition[] = [
-  { item: "contact", letter: "a", parts: [["phone", "wechat", "qq", "email"]] },
-  { item: "history", letter: "b", parts: [["history"]] },
+  { item: "name_gender_position", letter: "a", parts: [["name"], ["gender"], ["position"]] },
+  { item: "joined_history", letter: "b", parts: [["joined"], ["history"]] },
   { item: "hobbies", letter: "c", parts: [["hobbies"]] },
   { item: "family", letter: "d", parts: [["family"]] },
-  { item: "personality", letter: "e", parts: [["personality"]] },
-  { item: "values", letter: "f", parts: [["values"]] },
-  { item: "schedule", letter: "g", parts: [["schedule"]] },
-  { item: "relationships", letter: "h", parts: [["relationships"]] },
-  { item: "birthday", letter: null, parts: [["birthday", "lunar_birthday"]] },
-  { item: "phone", letter: null, parts: [["phone"]] },
+  { item: "personality_values", letter: "e", parts: [["personality"], ["values"]] },
+  { item: "schedule", letter: "f", parts: [["schedule"]] },
+  { item: "relationships", letter: "g", parts: [["relationships"]] },
+  { item: "other", letter: "h", parts: [["notes"]] },
+  // Beyond the manual: they drive the birthday greeting and put a number on every follow-up.
+  { item: "birthday", letter: null, parts: [["birthday", "lunar_birthday"]], beyondManual: true },
+  { item: "phone", letter: null, parts: [["phone"]], beyondManual: true },
 ];
 
 /**
- * The branch information list: one item per group, each field its own part, named by its path in
- * branch.yaml (without the `notes` of each section: a remark, not something to find out).
- * Business information takes both the profile (网点概况) and business (业务情况) sections.
+ * The branch-level lists: each part one field of branch.yaml (`section.field`, or a top-level
+ * field), or `competitors` / `possible_entrants` of competitors.yaml. The share of such an item
+ * is the share of its parts answered, and coverage names the missing ones. B (考核指标及完成情况)
+ * is measured per month (see KEY_FIGURES) and is not listed here.
  */
-export const BRANCH_GROUPS = {
-  basic: ["bank", "parent", "address", "phone"],
-  environment: [
-    "environment.self_service_area",
-    "environment.lobby_desk",
-    "environment.ordinary_windows",
-    "environment.vip_windows",
-    "environment.corporate_windows",
-    "environment.vip_room",
-    "environment.display",
-  ],
-  business: [
-    "profile.status",
-    "profile.opened",
-    "profile.staff_count",
-    "profile.daily_customers",
-    "profile.peak_hours",
-    "profile.org_chart",
-    "business.deposits",
-    "business.vip_customers",
-    "business.good_customers",
-    "business.key_customer_holders",
-    "business.ranking",
-    "business.structure",
-    "business.sales_habits",
-    "business.growth",
-    "business.head_attention",
-    "business.head_tenure",
-    "business.head_previous_post",
-    "business.head_promoted",
-    "business.securities_handler",
-  ],
-  surroundings: [
-    "surroundings.population",
-    "surroundings.commerce",
-    "surroundings.transport",
-    "surroundings.busiest_time",
-    "surroundings.daily_transactions",
-    "surroundings.district_type",
-  ],
-} as const;
-export type BranchGroup = keyof typeof BRANCH_GROUPS;
-const BRANCH_GROUP_ORDER: readonly BranchGroup[] = ["basic", "environment", "business", "surroundings"];
+export const BRANCH_BASIC_CHECKLIST: readonly ChecklistItemDefinition[] = [
+  { item: "status", letter: "a", parts: [["bank"], ["parent"], ["address"], ["phone"], ["profile.status"], ["profile.opened"], ["profile.staff_count"]] },
+  { item: "traffic", letter: "C", parts: [["profile.daily_customers"], ["profile.peak_hours"]] },
+  { item: "organisation", letter: "D", parts: [["profile.org_chart"]] },
+  { item: "competitors", letter: "E", parts: [["competitors"]] },
+  { item: "other", letter: "F", parts: [["notes", "profile.notes"]] },
+  // Beyond the manual's list: the physical environment it describes when it introduces the branch (银行网点的物理环境).
+  {
+    item: "environment",
+    letter: null,
+    parts: [
+      ["environment.self_service_area"],
+      ["environment.lobby_desk"],
+      ["environment.ordinary_windows"],
+      ["environment.vip_windows"],
+      ["environment.corporate_windows"],
+      ["environment.vip_room"],
+      ["environment.display"],
+    ],
+    beyondManual: true,
+  },
+];
 
-/** What the manual asks about each competitor present. */
-export const COMPETITOR_DETAILS = ["strategy", "strengths", "weaknesses"] as const;
+/** 银行经营信息 a–G. */
+export const BUSINESS_CHECKLIST: readonly ChecklistItemDefinition[] = [
+  { item: "volume", letter: "a", parts: [["business.deposits"], ["business.vip_customers"], ["business.key_customer_holders"], ["business.good_customers"], ["business.assets"]] },
+  { item: "ranking", letter: "B", parts: [["business.ranking"]] },
+  { item: "structure_habits", letter: "C", parts: [["business.structure"], ["business.sales_habits"]] },
+  { item: "growth", letter: "D", parts: [["business.growth"]] },
+  { item: "head_attention", letter: "E", parts: [["business.head_attention"]] },
+  { item: "personnel", letter: "F", parts: [["business.head_tenure"], ["business.head_previous_post"], ["business.head_promoted"], ["business.securities_handler"]] },
+  { item: "other", letter: "G", parts: [["business.notes"]] },
+];
 
-/** The key figures a month of kpis.yaml should have: the figures of the example month in docs/data-format.md. */
+/** 银行地理位置及周边信息 a–f. */
+export const SURROUNDINGS_CHECKLIST: readonly ChecklistItemDefinition[] = [
+  { item: "population", letter: "a", parts: [["surroundings.population"]] },
+  { item: "commerce", letter: "b", parts: [["surroundings.commerce"]] },
+  { item: "transport", letter: "c", parts: [["surroundings.transport"]] },
+  { item: "busiest_time", letter: "d", parts: [["surroundings.busiest_time"]] },
+  { item: "daily_transactions", letter: "e", parts: [["surroundings.daily_transactions"]] },
+  { item: "district_type", letter: "f", parts: [["surroundings.district_type"]] },
+];
+
+/**
+ * 竞争对手情况信息 a–d: a and d are asked of the branch (a branch-level item as above), b and c
+ * of each competitor recorded (`perCompetitor`).
+ */
+export const COMPETITOR_CHECKLIST: readonly (ChecklistItemDefinition & { perCompetitor: boolean })[] = [
+  { item: "competitors", letter: "a", parts: [["competitors"]], perCompetitor: false },
+  { item: "strategy", letter: "b", parts: [["strategy"]], perCompetitor: true },
+  { item: "strengths_weaknesses", letter: "c", parts: [["strengths"], ["weaknesses"]], perCompetitor: true },
+  { item: "possible_entrants", letter: "d", parts: [["possible_entrants"]], perCompetitor: false },
+];
+
+/** B 考核指标及完成情况, for each month: kpis.yaml's `targets`, and these figures of the month. */
 export const KEY_FIGURES = ["deposits", "vip_customers", "new_accounts", "assets_in", "ranking"] as const;
 /** How many of the latest months ended by D are expected in kpis.yaml. */
 export const KPI_MONTHS = 3;
+/** The letter of 考核指标及完成情况 in 银行网点基本信息. */
+const KPI_LETTER = "B";
 
-/** 简易信息: what is asked of every prospect (the name is required by the schema). */
+/** 日常流量客户简易采集 a–e: what is asked of every prospect (the name is required in the file). */
 export const PROSPECT_BASIC_CHECKLIST: readonly ChecklistItemDefinition[] = [
-  { item: "phone", letter: null, parts: [["phone", "work_phone", "home_phone"]] },
-  { item: "source", letter: null, parts: [["source"]] },
-  { item: "holdings", letter: null, parts: [["holdings"]] },
+  { item: "name", letter: "a", parts: [["name"]] },
+  { item: "phone", letter: "b", parts: [["phone", "work_phone", "home_phone"]] },
+  { item: "home_address", letter: "c", parts: [["home_address", "address"]] },
+  { item: "attitude", letter: "d", parts: [["attitude"]] },
+  { item: "products", letter: "e", parts: [["products", "holdings", "purchases"]] },
+  // Beyond the manual's list: how we found them (the manual's 客户信息来源), which the referral follow-ups use.
+  { item: "source", letter: null, parts: [["source"]], beyondManual: true },
 ];
 
-/** 有价值客户 a–j: what is asked of a valuable prospect. */
+/** 有价值客户信息采集 a–j: what is asked of a valuable prospect. `birthday_with_year` is a `birthday` that gives the age. */
 export const PROSPECT_VALUABLE_CHECKLIST: readonly ChecklistItemDefinition[] = [
-  { item: "personal", letter: "a", parts: [["gender"], ["age"], ["birthday", "lunar_birthday"]] },
-  { item: "addresses", letter: "b", parts: [["home_address", "address"], ["work_address"]] },
-  { item: "phones", letter: "c", parts: [["work_phone"], ["home_phone"], ["phone"]] },
+  { item: "name_gender_age", letter: "a", parts: [["name"], ["gender"], ["age", "birthday_with_year"]] },
+  { item: "addresses", letter: "b", parts: [["work_address", "home_address", "address"]] },
+  { item: "phones", letter: "c", parts: [["work_phone", "home_phone", "phone"]] },
   { item: "online", letter: "d", parts: [["qq", "email", "wechat"]] },
   { item: "family", letter: "e", parts: [["family"]] },
-  { item: "occupation_income", letter: "f", parts: [["occupation"], ["income_monthly"]] },
-  { item: "hobbies", letter: "g", parts: [["hobbies"]] },
-  { item: "attitude_products", letter: "h", parts: [["attitude"], ["products"]] },
-  { item: "broker_frequency", letter: "i", parts: [["broker"], ["frequency"]] },
-  { item: "institutions_fees", letter: "j", parts: [["institutions"], ["fee_acceptance"]] },
+  { item: "income", letter: "f", parts: [["income_monthly"]] },
+  { item: "occupation_hobbies", letter: "g", parts: [["occupation"], ["hobbies"]] },
+  { item: "broker", letter: "h", parts: [["broker"]] },
+  { item: "frequency_institutions", letter: "i", parts: [["frequency"], ["institutions"]] },
+  { item: "fee_acceptance", letter: "j", parts: [["fee_acceptance"]] },
 ];
 
 /**
@@ -150,22 +166,26 @@ export type Missing =
 export interface CoverageItem {
   checklist: Checklist;
   item: string;
+  /** The manual's letter as it writes it (a, B, …); null for an item beyond the manual. */
   letter: string | null;
-  /** The month of a KPI item; null for the others. */
+  /** The month of a 考核指标及完成情况 item; null for the others. */
   month: IsoMonth | null;
   /**
    * Staff and prospect items: people answering it, of the people the list applies to.
-   * Branch groups and KPI months: fields filled, of the fields asked. Competitor details:
-   * competitors with it, of those recorded. `competitors` and `possible_entrants`: 1 of 1 or 0 of 1.
+   * Branch-level items and months: parts answered, of the parts asked. Per-competitor items:
+   * competitors answering it, of those recorded.
    */
   filled: number;
   total: number;
   /**
    * filled / total. With nothing to measure: 0 for staff items (a branch without staff on file is
-   * the biggest gap, not a complete one), null for competitor details and prospect lists (the
-   * count item says whether competitors are recorded; no prospect yet is not a gap in the archive).
+   * the biggest gap, not a complete one), null for per-competitor items and prospect lists (item a
+   * of the competitor list says whether competitors are recorded; no prospect yet is not a gap in
+   * the archive).
    */
   share: number | null;
+  /** An item of our own, not the manual's: listed apart, never counted in a share. */
+  beyondManual: boolean;
   /** In the order a worker should ask: staff key persons and leaders first, prospects valuable first, competitors by name, fields in checklist order. */
   missing: Missing[];
 }
@@ -183,10 +203,12 @@ export interface BranchCoverage {
   possibleEntrants: number | null;
   prospects: number;
   valuableProspects: number;
-  /** Mean of the items' shares (items with a null share left out); 0 when none has one. */
+  /** Mean of the manual items' shares (items with a null share, and items beyond the manual, left out); 0 when none has one. */
   share: number;
-  /** Biggest gap first: share ascending (null last), then checklist order, then item order. */
+  /** The manual's items, biggest gap first: share ascending (null last), then checklist order, then item order. */
   items: CoverageItem[];
+  /** The items beyond the manual, in the same order. */
+  beyondManual: CoverageItem[];
 }
 
 export interface DepartmentCoverage {
@@ -221,30 +243,42 @@ export function isFilled(value: unknown): boolean {
   return false;
 }
 
-
 /**
  * The checklist fields the model keeps outside `archive`, by their name in the data file; every
  * other field is read from `archive` as written.
  */
 const STAFF_MODEL_FIELDS: Readonly<Record<string, (s: StaffMember) => unknown>> = {
+  name: (s) => s.name,
+  position: (s) => s.position,
+  gender: (s) => s.gender,
+  joined: (s) => s.joined,
   phone: (s) => s.phone,
   birthday: (s) => s.birthday,
   lunar_birthday: (s) => s.lunarBirthday,
 };
 const PROSPECT_MODEL_FIELDS: Readonly<Record<string, (p: Prospect) => unknown>> = {
+  name: (p) => p.name,
   phone: (p) => p.phone,
   work_phone: (p) => p.workPhone,
   home_phone: (p) => p.homePhone,
   birthday: (p) => p.birthday,
+  // A birthday with its year gives the age (年龄); `--06-15` does not.
+  birthday_with_year: (p) => (p.birthday !== null && p.birthday.year !== null ? p.birthday : null),
   lunar_birthday: (p) => p.lunarBirthday,
   source: (p) => p.referral,
   holdings: (p) => p.holdings.map((h) => h.product),
+  purchases: (p) => p.purchases.map((h) => h.product),
 };
+/** Branch-level fields that are not in a branch.yaml section. */
 const BRANCH_MODEL_FIELDS: Readonly<Record<string, (b: Branch) => unknown>> = {
   bank: (b) => b.bank,
   parent: (b) => b.parent,
   address: (b) => b.address,
   phone: (b) => b.phone,
+  notes: (b) => b.notes,
+  competitors: (b) => b.competitors.map((c) => c.name),
+  // Written, even empty: the worker has looked (an empty list says none is expected).
+  possible_entrants: (b) => (b.possibleEntrants === null ? null : true),
 };
 
 function staffValue(staff: StaffMember, field: string): unknown {
@@ -255,7 +289,18 @@ function prospectValue(prospect: Prospect, field: string): unknown {
   return Object.hasOwn(PROSPECT_MODEL_FIELDS, field) ? PROSPECT_MODEL_FIELDS[field]!(prospect) : prospect.archive[field];
 }
 
-function answers<T>(record: T, definition: ChecklistItemDefinition, value: (record: T, field: string) => unknown): boolean {
+function competitorValue(competitor: Competitor, field: string): unknown {
+  return competitor.details[field];
+}
+
+/** A branch-level field by its path: `section.field` in a checklist section, else a field of the branch. */
+function branchValue(branch: Branch, path: string): unknown {
+  const [section, field] = path.split(".") as [string, string | undefined];
+  if (field !== undefined) return branch.sections[section]?.[field];
+  return Object.hasOwn(BRANCH_MODEL_FIELDS, section) ? BRANCH_MODEL_FIELDS[section]!(branch) : undefined;
+}
+
+function answers<T>(record: T, definition: Pick<ChecklistItemDefinition, "parts">, value: (record: T, field: string) => unknown): boolean {
   return definition.parts.every((part) => part.some((field) => isFilled(value(record, field))));
 }
 
@@ -269,8 +314,8 @@ function compareProspects(a: Prospect, b: Prospect): number {
   return Number(b.tier === "valuable") - Number(a.tier === "valuable") || compareText(a.id, b.id);
 }
 
-function item(checklist: Checklist, definition: { item: string; letter: string | null }, filled: number, total: number, emptyShare: 0 | null, missing: Missing[], month: IsoMonth | null = null): CoverageItem {
-  return { checklist, item: definition.item, letter: definition.letter, month, filled, total, share: total === 0 ? emptyShare : filled / total, missing };
+function item(checklist: Checklist, definition: ChecklistItemDefinition, filled: number, total: number, emptyShare: 0 | null, missing: Missing[], month: IsoMonth | null = null): CoverageItem {
+  return { checklist, item: definition.item, letter: definition.letter, month, filled, total, share: total === 0 ? emptyShare : filled / total, beyondManual: definition.beyondManual === true, missing };
 }
 
 function staffItems(present: readonly StaffMember[]): CoverageItem[] {
@@ -281,32 +326,38 @@ function staffItems(present: readonly StaffMember[]): CoverageItem[] {
   });
 }
 
-/** A branch.yaml field by its path: `section.field` in a checklist section, else an identity field. */
-function branchValue(branch: Branch, path: string): unknown {
-  const [section, field] = path.split(".") as [string, string | undefined];
-  if (field !== undefined) return branch.sections[section]?.[field];
-  return Object.hasOwn(BRANCH_MODEL_FIELDS, section) ? BRANCH_MODEL_FIELDS[section]!(branch) : undefined;
+/** A branch-level item: the share of its parts answered; the missing parts named by their first field. */
+function branchItem(checklist: Checklist, branch: Branch, definition: ChecklistItemDefinition): CoverageItem {
+  // A 分行 has no 分行 above it in the archive.
+  const parts = branch.level === "city_branch" ? definition.parts.filter((p) => p[0] !== "parent") : definition.parts;
+  const missing = parts.filter((part) => !part.some((path) => isFilled(branchValue(branch, path))));
+  return item(checklist, definition, parts.length - missing.length, parts.length, 0, missing.map((part) => ({ kind: "field", path: part[0]! })));
 }
 
-function branchItems(branch: Branch): CoverageItem[] {
-  return BRANCH_GROUP_ORDER.map((group) => {
-    // A 分行 has no 分行 above it in the archive.
-    const fields: readonly string[] = group === "basic" && branch.level === "city_branch" ? BRANCH_GROUPS.basic.filter((f) => f !== "parent") : BRANCH_GROUPS[group];
-    const missing = fields.filter((path) => !isFilled(branchValue(branch, path)));
-    return item("branch", { item: group, letter: null }, fields.length - missing.length, fields.length, 0, missing.map((path) => ({ kind: "field", path })));
+/** B 考核指标及完成情况 for each of the last months ended by D: the targets, and the month's key figures. */
+function kpiItems(branch: Branch, asOf: IsoDate): CoverageItem[] {
+  const definition: ChecklistItemDefinition = { item: "kpis", letter: KPI_LETTER, parts: [] };
+  const targets = branch.kpiTargets.length > 0;
+  return monthsEndedBy(asOf, KPI_MONTHS).map((month) => {
+    const figures = branch.kpiMonths.find((m) => m.month === month)?.figures ?? {};
+    const missing: Missing[] = [...(targets ? [] : [{ kind: "field", path: "targets" } as const]), ...KEY_FIGURES.filter((f) => !isFilled(figures[f])).map((figure) => ({ kind: "figure", figure }) as const)];
+    const total = KEY_FIGURES.length + 1;
+    return item("branch_basic", definition, total - missing.length, total, 0, missing, month);
   });
 }
 
+function branchBasicItems(branch: Branch, asOf: IsoDate): CoverageItem[] {
+  const [status, ...rest] = BRANCH_BASIC_CHECKLIST.map((d) => branchItem("branch_basic", branch, d));
+  return [status!, ...kpiItems(branch, asOf), ...rest];
+}
+
 function competitorItems(branch: Branch): CoverageItem[] {
-  const recorded = branch.competitors.length > 0;
-  const items = [item("competitors", { item: "competitors", letter: null }, recorded ? 1 : 0, 1, 0, [])];
   const byName = [...branch.competitors].sort((a: Competitor, b: Competitor) => compareText(a.name, b.name));
-  for (const detail of COMPETITOR_DETAILS) {
-    const without = byName.filter((c) => !isFilled(c.details[detail]));
-    items.push(item("competitors", { item: detail, letter: null }, branch.competitors.length - without.length, branch.competitors.length, null, without.map((c) => ({ kind: "competitor", name: c.name }))));
-  }
-  items.push(item("competitors", { item: "possible_entrants", letter: null }, branch.possibleEntrants === null ? 0 : 1, 1, 0, []));
-  return items;
+  return COMPETITOR_CHECKLIST.map((definition) => {
+    if (!definition.perCompetitor) return branchItem("competitors", branch, definition);
+    const without = byName.filter((c) => !answers(c, definition, competitorValue));
+    return item("competitors", definition, byName.length - without.length, byName.length, null, without.map((c) => ({ kind: "competitor", name: c.name })));
+  });
 }
 
 /** The latest `count` months that have ended on or before D, newest first. */
@@ -323,14 +374,6 @@ export function monthsEndedBy(asOf: IsoDate, count: number): IsoMonth[] {
   return months;
 }
 
-function kpiItems(branch: Branch, asOf: IsoDate): CoverageItem[] {
-  return monthsEndedBy(asOf, KPI_MONTHS).map((month) => {
-    const figures = branch.kpiMonths.find((m) => m.month === month)?.figures ?? {};
-    const missing = KEY_FIGURES.filter((f) => !isFilled(figures[f]));
-    return item("kpis", { item: "monthly_figures", letter: null }, KEY_FIGURES.length - missing.length, KEY_FIGURES.length, 0, missing.map((figure) => ({ kind: "figure", figure })), month);
-  });
-}
-
 function prospectItems(checklist: "prospects_basic" | "prospects_valuable", definitions: readonly ChecklistItemDefinition[], prospects: readonly Prospect[]): CoverageItem[] {
   const ordered = [...prospects].sort(compareProspects);
   return definitions.map((definition) => {
@@ -339,44 +382,52 @@ function prospectItems(checklist: "prospects_basic" | "prospects_valuable", defi
   });
 }
 
-const CHECKLIST_ITEM_ORDER: Record<Checklist, readonly string[]> = {
-  staff: STAFF_CHECKLIST.map((d) => d.item),
-  branch: BRANCH_GROUP_ORDER,
-  competitors: ["competitors", ...COMPETITOR_DETAILS, "possible_entrants"],
-  kpis: ["monthly_figures"],
-  prospects_basic: PROSPECT_BASIC_CHECKLIST.map((d) => d.item),
-  prospects_valuable: PROSPECT_VALUABLE_CHECKLIST.map((d) => d.item),
+/** Every checklist's items in the manual's order (B, the months, comes right after a). */
+export const CHECKLIST_ITEMS: Readonly<Record<Checklist, readonly ChecklistItemDefinition[]>> = {
+  staff: STAFF_CHECKLIST,
+  branch_basic: [BRANCH_BASIC_CHECKLIST[0]!, { item: "kpis", letter: KPI_LETTER, parts: [["targets"], ...KEY_FIGURES.map((f) => [`months.${f}`])] }, ...BRANCH_BASIC_CHECKLIST.slice(1)],
+  business: BUSINESS_CHECKLIST,
+  surroundings: SURROUNDINGS_CHECKLIST,
+  competitors: COMPETITOR_CHECKLIST,
+  prospects_basic: PROSPECT_BASIC_CHECKLIST,
+  prospects_valuable: PROSPECT_VALUABLE_CHECKLIST,
 };
 
-/** Biggest gap first: share ascending with nothing-to-measure last, then checklist order, then newest month first. */
+function itemIndex(checklist: Checklist, code: string): number {
+  return CHECKLIST_ITEMS[checklist].findIndex((d) => d.item === code);
+}
+
+/** Biggest gap first: share ascending with nothing-to-measure last, then checklist order, then item order, then newest month first. */
 function compareGaps(a: CoverageItem, b: CoverageItem): number {
   return (
     (a.share ?? 2) - (b.share ?? 2) ||
     CHECKLISTS.indexOf(a.checklist) - CHECKLISTS.indexOf(b.checklist) ||
-    CHECKLIST_ITEM_ORDER[a.checklist].indexOf(a.item) - CHECKLIST_ITEM_ORDER[b.checklist].indexOf(b.item) ||
+    itemIndex(a.checklist, a.item) - itemIndex(b.checklist, b.item) ||
     compareText(b.month ?? "", a.month ?? "")
   );
 }
 
 /**
  * One branch at D. A 分行 folder (level city_branch) holds the 分行's own staff archive: it is
- * measured on the staff list and its basic information only — the network checklist
- * (environment, business, surroundings), competitors, KPIs and prospects are the 支行's.
+ * measured on the staff list and item a of 银行网点基本信息 only — the rest of the network lists,
+ * competitors and prospects are the 支行's.
  */
 export function measureBranch(branch: Branch, asOf: IsoDate): BranchCoverage {
   const present = branch.staff.filter((s) => isPresent(s, asOf));
   const valuable = branch.prospects.filter((p) => p.tier === "valuable");
-  const items =
+  const all =
     branch.level === "city_branch"
-      ? [...staffItems(present), ...branchItems(branch).filter((i) => i.item === "basic")]
+      ? [...staffItems(present), branchItem("branch_basic", branch, BRANCH_BASIC_CHECKLIST[0]!)]
       : [
           ...staffItems(present),
-          ...branchItems(branch),
+          ...branchBasicItems(branch, asOf),
+          ...BUSINESS_CHECKLIST.map((d) => branchItem("business", branch, d)),
+          ...SURROUNDINGS_CHECKLIST.map((d) => branchItem("surroundings", branch, d)),
           ...competitorItems(branch),
-          ...kpiItems(branch, asOf),
           ...prospectItems("prospects_basic", PROSPECT_BASIC_CHECKLIST, branch.prospects),
           ...prospectItems("prospects_valuable", PROSPECT_VALUABLE_CHECKLIST, valuable),
         ];
+  const items = all.filter((i) => !i.beyondManual);
   const shares = items.flatMap((i) => (i.share === null ? [] : [i.share]));
   return {
     branch: branch.id,
@@ -391,6 +442,7 @@ export function measureBranch(branch: Branch, asOf: IsoDate): BranchCoverage {
     valuableProspects: valuable.length,
     share: mean(shares) ?? 0,
     items: items.sort(compareGaps),
+    beyondManual: all.filter((i) => i.beyondManual).sort(compareGaps),
   };
 }
 

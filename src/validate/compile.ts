@@ -24,11 +24,18 @@ export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: tru
  */
 export const ANNOTATION_KEYWORDS = ["enumDescriptions"] as const;
 
+/**
+ * The messages an editor shows for a value of the wrong form (src/validate/schema-messages.ts):
+ * text keywords the YAML language server reads, annotations to ajv.
+ */
+export const MESSAGE_KEYWORDS = ["patternErrorMessage", "errorMessage"] as const;
+
 /** An ajv instance with our formats and every schema added under its file name. */
 export function createAjv(texts: [string, string][], extraOptions: object = {}): Ajv2020 {
   const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extraOptions });
   for (const [name, format] of Object.entries(ALL_FORMATS)) ajv.addFormat(name, format as never);
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: "array" });
+  for (const keyword of MESSAGE_KEYWORDS) ajv.addKeyword({ keyword, schemaType: "string" });
   for (const [name, text] of texts) ajv.addSchema(JSON.parse(text) as object, name);
   return ajv;
 }

@@ -86,6 +86,10 @@ export const FINDING_CODES = [
   "ONE_OF_FIELDS_SEVERAL",
   // issue 26: a team sharing one repository (the merge driver's record conflict)
   "RECORD_CONFLICT",
+  // issue 24: typing Chinese
+  "FULLWIDTH_COLON_ENTRY",
+  "CHINESE_KEY",
+  "YAML_BAD_INDENT",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -9,8 +9,9 @@ import type { FileKind, LoadedFile } from "../load/repository.js";
 import { findingAt, locatePath, type Target } from "../load/locate.js";
 import { hasDateShape, isMoneyTooLarge, parseDate } from "../model/values.js";
 import { validators } from "./compile.js";
-import { editDistance, nearest } from "./suggest.js";
-import { describeAllowed } from "../model/enum-names.js";
+import { editDistance, nearest, nearestTitle, sharedCharacters } from "./suggest.js";
+import { describeAllowed, ENUM_NAMES, enumCode } from "../model/enum-names.js";
+import { fieldForWord } from "../model/field-words.js";
 import type { Finding, FindingCode, FindingParams } from "./findings.js";
 
 export { SCHEMA_FILES } from "./compile.js";
@@ -39,9 +40,14 @@ function mapSchemaErrors(file: LoadedFile, allErrors: ErrorObject[]): Finding[] 
   const { errors, choices } = exactlyOneOfFields(allErrors);
   for (const choice of choices) findings.push(findingAt(file, "error", choice.code, choice.path, choice.params, choice.target));
   const specific = errors.filter((e) => !WRAPPERS.has(e.keyword));
-  for (const error of errors) {
-    if (WRAPPERS.has(error.keyword) && specific.some((e) => e.instancePath.startsWith(error.instancePath))) continue;
-    const mapped = refineWithSource(file, mapSchemaError(error));
+  const all = errors.filter((error) => !(WRAPPERS.has(error.keyword) && specific.some((e) => e.instancePath.startsWith(error.instancePath)))).map(mapSchemaError);
+  // A required field missing because it was written under another key (`名称`, `nmae`) is one
+  // mistake: the key, whose message names the field (issue 24).
+  const meantField = (m: MappedError) => (m.code === "CHINESE_KEY" ? m.params.field : m.code === "UNKNOWN_KEY" ? m.params.suggestion : undefined);
+  const suggested = new Set(all.flatMap((m) => (meantField(m) === undefined ? [] : [[...m.path.slice(0, -1), meantField(m)].join("/")])));
+  for (const raw of all) {
+    if (raw.code === "MISSING_FIELD" && suggested.has([...raw.path, raw.params.field].join("/"))) continue;
+    const mapped = refineWithSource(file, raw);
     // One finding per place and problem: a value failing both its pattern and format is one mistake.
     const dedupeKey = [mapped.path.join("/"), mapped.target, mapped.code === "MISSING_FIELD" ? mapped.params.field : ""].join("|");
     if (seen.has(dedupeKey)) continue;
@@ -116,6 +122,16 @@ function refineWithSource(file: LoadedFile, mapped: MappedError): MappedError {
     const { start, end } = locatePath(file, mapped.path, "value");
     return { ...mapped, params: { ...mapped.params, value: source.text.slice(start, end) } };
   }
+  if ((mapped.code === "PHONE_NOT_QUOTED" || mapped.code === "INVALID_PHONE") && mapped.number === true) {
+    const { start, end } = locatePath(file, mapped.path, "value");
+    const written = source.text.slice(start, end);
+    return { ...mapped, code: isPhone(written) ? "PHONE_NOT_QUOTED" : "INVALID_PHONE", params: { ...mapped.params, value: written } };
+  }
+  if (mapped.code === "FULLWIDTH_COLON_ENTRY") {
+    const { start, end } = locatePath(file, mapped.path, "value");
+    const colon = source.text.slice(start, end).indexOf("：");
+    return colon === -1 ? mapped : { ...mapped, at: start + colon };
+  }
   if (mapped.code === "NOT_TEXT") {
     const { start, end } = locatePath(file, mapped.path, "value");
     return { ...mapped, params: { ...mapped.params, written: source.text.slice(start, end) } };
@@ -139,6 +155,8 @@ interface MappedError {
   params: FindingParams;
   /** An exact offset to point at instead of the node (a `#` or a full-width space within it). */
   at?: number;
+  /** A phone written as a number, to be judged as typed. */
+  number?: boolean;
 }
 
 function instancePathSegments(pointer: string): (string | number)[] {
@@ -171,6 +189,9 @@ function mapSchemaError(error: ErrorObject): MappedError {
   if (error.keyword === "additionalProperties") {
     const key = String((error.params as { additionalProperty: string }).additionalProperty);
     const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    // issue 24: a key typed in Chinese (名称, 职务) is answered with the field it means.
+    const meant = /\p{Script=Han}/u.test(key) ? fieldForWord(key, known) : undefined;
+    if (meant !== undefined) return { code: "CHINESE_KEY", path: [...path, key], target: "key", params: { key, field: meant } };
     return { code: "UNKNOWN_KEY", path: [...path, key], target: "key", params: { key, suggestion: nearest(key, known) } };
   }
   if (error.keyword === "required") {
@@ -237,9 +258,11 @@ function mapSchemaError(error: ErrorObject): MappedError {
     case "money":
       return { code: isMoneyTooLarge(value) ? "MONEY_TOO_LARGE" : "INVALID_MONEY", path, target: "value", params: { field, value: shown } };
     case "phone":
-      return { code: typeof value === "number" ? "PHONE_NOT_QUOTED" : "INVALID_PHONE", path, target: "value", params: { field, value: shown } };
+      // Quoting is the fix only when the quoted number is a phone (issue 24); refineWithSource
+      // checks the number as typed, a leading 0 and all.
+      return { code: typeof value === "number" && isPhone(String(value)) ? "PHONE_NOT_QUOTED" : "INVALID_PHONE", path, target: "value", params: { field, value: shown }, ...(typeof value === "number" ? { number: true } : {}) };
     case "position":
-      return { code: "INVALID_POSITION", path, target: "value", params: { value: shown, allowed: closestAllowed(value, allowedValues(error)).join(", "), suggestion: suggestFromEnum(error, value) } };
+      return { code: "INVALID_POSITION", path, target: "value", params: { value: shown, allowed: closestAllowed(value, allowedValues(error)).join(", "), suggestion: typeof value === "string" ? usualTitle(nearestTitle(value, allowedValues(error), (v) => enumCode("position", v))) : undefined } };
     case "timezone":
       return { code: "INVALID_TIMEZONE", path, target: "value", params: { value: shown, suggestion: typeof value === "string" ? nearest(value, schemaEnum(error)) : undefined } };
     default:
@@ -253,6 +276,11 @@ function mapSchemaError(error: ErrorObject): MappedError {
       if (expected.length === 1 && expected[0] === "boolean") return { code: "NOT_A_BOOLEAN", path, target: "value", params: { field, value: shown } };
       if (expected.includes("string") && (typeof value === "number" || typeof value === "boolean")) {
         return { code: "NOT_TEXT", path, target: "value", params: { field, actual: typeof value, written: shown } };
+      }
+      // issue 24: a whole entry typed with full-width colons is one string: `name： 国泰君安 kind： 证券`.
+      if (expected.includes("object") && typeof value === "string" && FULLWIDTH_KEYS.test(value)) {
+        const keys = [...value.matchAll(FULLWIDTH_KEYS_ALL)].map((m) => m[1]!);
+        return { code: "FULLWIDTH_COLON_ENTRY", path, target: "value", params: { field, keys: keys.join(", "), key: keys[0]! } };
       }
       if (expected.includes("array") && (typeof value === "string" || typeof value === "number")) {
         return { code: "NOT_A_LIST", path, target: "value", params: { field, value: shown } };
@@ -283,6 +311,22 @@ function mapSchemaError(error: ErrorObject): MappedError {
   }
 }
 
+/** A position's usual Chinese name for a suggested Chinese name (理财师 → 理财经理); a code as it is. */
+function usualTitle(suggestion: string | undefined): string | undefined {
+  if (suggestion === undefined || !/\p{Script=Han}/u.test(suggestion)) return suggestion;
+  const names = (ENUM_NAMES.position as Record<string, readonly string[]>)[enumCode("position", suggestion)];
+  return names?.[0] ?? suggestion;
+}
+
+/** `key：` at the start of a text (a key typed with a full-width colon), and every such key in it. */
+const FULLWIDTH_KEYS = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*：/u;
+const FULLWIDTH_KEYS_ALL = /(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)\s*：/gu;
+
+/** A phone number as the schema takes it (common.schema.json#/$defs/phone). */
+function isPhone(text: string): boolean {
+  return /^(1[3-9][0-9]{9}|0[0-9]{2,3}-[0-9]{7,8})$/.test(text);
+}
+
 /** A value wrapped in Chinese quotes, as a Chinese input method types them: “…”, ‘…’, 「…」. */
 const CHINESE_QUOTED = /^([“‘「『])(.*)([”’」』])$/su;
 
@@ -297,16 +341,20 @@ function allowedValues(error: ErrorObject): string[] {
   return allowed.map(String);
 }
 
-/** Positions listed in a message: the few nearest to what was written (there are 21), code and name. */
+/** Positions listed in a message: the few nearest to what was written (there are 25), code and name. */
 const LISTED_POSITIONS = 5;
 
 function closestAllowed(value: unknown, allowed: readonly string[]): string[] {
   const described = describeAllowed(allowed);
   if (typeof value !== "string") return described.slice(0, LISTED_POSITIONS);
   const distance = (entry: string) => Math.min(...entry.split(" ").map((part) => editDistance(value.toLowerCase(), part.toLowerCase())));
-  return described
-    .map((entry, order) => ({ entry, order, d: distance(entry) }))
-    .sort((a, b) => a.d - b.d || a.order - b.order)
+  // Most characters in common first (issue 24: 大堂 lists 大堂经理 before 保安, which is as few edits away).
+  const shared = (entry: string) => Math.max(...entry.split(" ").map((part) => sharedCharacters(value, part)));
+  const ranked = described.map((entry, order) => ({ entry, order, d: distance(entry), s: shared(entry) }));
+  // Positions sharing no character are not "nearest" when some do.
+  const sharing = ranked.filter((x) => x.s > 0);
+  return (sharing.length > 0 ? sharing : ranked)
+    .sort((a, b) => b.s - a.s || a.d - b.d || a.order - b.order)
     .slice(0, LISTED_POSITIONS)
     .map((x) => x.entry);
 }

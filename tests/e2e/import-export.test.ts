@@ -53,7 +53,7 @@ beforeAll(async () => {
       ["姓名", "职务", "手机", "出生日期", "入行时间", "兴趣爱好", "微信群"],
       ["周晓梅", "理财经理", 13512345601, date(1988, 4, 12), date(2010, 7, 1), "瑜伽", "是"],
       ["吴建设", "大堂经理", { value: "0755-83129988", type: String }, "1979年10月3日", "2003/9/1", null, null],
-      ["郑小龙", "客户经理", "1.35123E+10", "1990/2/30", 2012, null, null],
+      ["郑小龙", "实习生", "1.35123E+10", "1990/2/30", 2012, null, null],
       ["王芳", "理财经理", 13800138000, null, null, null, null],
       ["欧阳明", "行长", 13512345603, "--07-08", 36770, "高尔夫、书法", null],
     ],
@@ -72,7 +72,7 @@ describe("importing a department's staff sheet", () => {
     expect(result.stdout).toContain("将新增 3 条");
     for (const id of ["zhou-xiaomei", "wu-jianshe", "ouyang-ming"]) expect(result.stdout).toContain(id);
     expect(result.stdout).toContain("第 6 行 王芳：与 wang-fang（王芳，cmb-futian-center）电话相同");
-    expect(result.stdout).toContain("第 5 行 B 列（职务） “客户经理”");
+    expect(result.stdout).toContain("第 5 行 B 列（职务） “实习生”");
     expect(result.stdout).toContain("第 5 行 C 列（手机） “1.35123E+10”");
     expect(result.stdout).toContain("第 5 行 D 列（出生日期） “1990/2/30”");
     expect(result.stdout).toContain("第 5 行 E 列（入行时间） “2012”");

@@ -327,15 +327,21 @@ describe("channel coverage", () => {
     expect(branch).toMatchObject({ branch: "cmb-one", level: "sub_branch", staff: 2, key_staff: 1, competitors: 2, possible_entrants: null, prospects: 2, valuable_prospects: 1 });
     const find = (checklist: string, item: string, month: string | null = null) => branch!.items.find((i) => i.checklist === checklist && i.item === item && i.month === month);
     // 孙柜员 left on 2012-03-15: not asked about.
-    expect(find("staff", "values")).toEqual({ checklist: "staff", item: "values", letter: "f", month: null, filled: 1, total: 2, share: 0.5, missing: ["wang-fang"] });
-    expect(find("competitors", "weaknesses")).toMatchObject({ filled: 1, total: 2, missing: ["平安人寿"] });
-    expect(find("competitors", "possible_entrants")).toMatchObject({ filled: 0, total: 1, share: 0 });
-    expect(find("kpis", "monthly_figures", "2012-01")).toMatchObject({ filled: 0, total: 5, missing: ["deposits", "vip_customers", "new_accounts", "assets_in", "ranking"] });
-    expect(find("kpis", "monthly_figures", "2012-03")).toMatchObject({ filled: 5, share: 1, missing: [] });
-    expect(find("prospects_valuable", "institutions_fees")).toMatchObject({ letter: "j", filled: 0, total: 1, missing: ["p-chen"] });
+    expect(find("staff", "personality_values")).toEqual({ checklist: "staff", item: "personality_values", letter: "e", month: null, filled: 1, total: 2, share: 0.5, missing: ["wang-fang"] });
+    expect(find("competitors", "strengths_weaknesses")).toMatchObject({ letter: "c", filled: 1, total: 2, missing: ["平安人寿"] });
+    expect(find("competitors", "possible_entrants")).toMatchObject({ letter: "d", filled: 0, total: 1, share: 0 });
+    expect(find("branch_basic", "kpis", "2012-01")).toMatchObject({ letter: "B", filled: 0, total: 6, missing: ["targets", "deposits", "vip_customers", "new_accounts", "assets_in", "ranking"] });
+    expect(find("branch_basic", "kpis", "2012-03")).toMatchObject({ filled: 5, missing: ["targets"] });
+    expect(find("prospects_valuable", "fee_acceptance")).toMatchObject({ letter: "j", filled: 0, total: 1, missing: ["p-chen"] });
+    // A prospect with a mobile answers 联系电话.
     expect(find("prospects_valuable", "phones")).toMatchObject({ letter: "c", share: 1 });
-    expect(find("prospects_basic", "source")).toMatchObject({ missing: ["p-wu"] });
-    expect(find("branch", "environment")!.missing).toContain("environment.vip_room");
+    expect(find("prospects_basic", "phone")).toMatchObject({ letter: "b", filled: 2, total: 2 });
+    expect(find("surroundings", "population")).toMatchObject({ letter: "a", filled: 0, total: 1 });
+    // Our own items are listed apart and not counted.
+    expect(branch!.items.some((i) => i.item === "environment" || i.item === "source")).toBe(false);
+    const beyond = (branch as unknown as { beyond_manual: { checklist: string; item: string; missing: string[] }[] }).beyond_manual;
+    expect(beyond.find((i) => i.item === "environment")!.missing).toContain("environment.vip_room");
+    expect(beyond.find((i) => i.checklist === "prospects_basic" && i.item === "source")).toMatchObject({ missing: ["p-wu"] });
     // Biggest gaps first.
     const shares = branch!.items.map((i) => i.share ?? 2);
     expect(shares).toEqual([...shares].sort((a, b) => a - b));
@@ -347,11 +353,13 @@ describe("channel coverage", () => {
     const lines = result.stdout.split("\n");
     expect(lines[0]).toBe("信息档案完整度（按工作手册的清单逐项）");
     expect(result.stdout).toContain("招商银行深圳一号支行（深圳福田营业部）：完整度");
-    expect(result.stdout).toMatch(/│ 人员个人信息 +│ f\. 价值观 +│ +1\/2 │ +50% │ 王芳 +│/);
-    expect(result.stdout).toMatch(/│ 竞争对手 +│ 潜在竞争者 +│ +0\/1 │ +0% │ 还没有考虑/);
-    expect(result.stdout).toMatch(/│ 月度指标 +│ 2012年1月月度数据 +│ +0\/5 │ +0% │ 没有这个月的记录/);
-    expect(result.stdout).toMatch(/│ 有价值客户信息 +│ j\. 合作机构、佣金接受程度 +│ +0\/1 │ +0% │ 陈先生★/);
-    expect(result.stdout).toMatch(/│ 竞争对手 +│ 竞争对手的劣势 +│ +1\/2 │ +50% │ 平安人寿/);
+    expect(result.stdout).toMatch(/│ 个人信息采集 +│ e\) 性格特点、价值观 +│ +1\/2 │ +50% │ 王芳 +│/);
+    expect(result.stdout).toMatch(/│ 竞争对手情况信息 +│ d\) 潜在竞争者 +│ +0\/1 │ +0% │ 还没有考虑/);
+    expect(result.stdout).toMatch(/│ 银行网点基本信息 +│ B\) 考核指标及完成情况（2012年1月） +│ +0\/6 │ +0% │ 考核指标（kpis\.yaml 的 targets）、没有这个月的记录/);
+    expect(result.stdout).toMatch(/│ 有价值客户信息采集 +│ j\) 对于特殊服务以及相关费用的接受程度 +│ +0\/1 │ +0% │ 陈先生★/);
+    expect(result.stdout).toMatch(/│ 竞争对手情况信息 +│ c\) 竞争对手的优劣势 +│ +1\/2 │ +50% │ 平安人寿/);
+    expect(result.stdout).toContain("手册之外（我们自己加的项目，不计入完整度）");
+    expect(result.stdout).toMatch(/│ 银行网点基本信息 +│ 银行网点的物理环境 +│ +0\/7 │/);
     expect(result.stdout).not.toContain("孙柜员");
   });
 
@@ -367,23 +375,24 @@ describe("channel coverage", () => {
   it("shows one branch with --branch, key persons first among the missing (md)", () => {
     const result = runCli([...base, "--branch", "cmb-shekou", "--lang", "zh", "--format", "md"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("| 网点信息 | 网点环境 | 0/7 | 0% | 自助区、大堂咨询台、");
-    expect(result.stdout).toMatch(/\| 人员个人信息 \| b\. 履历 \| 0\/7 \| 0% \| 吕建华★、潘越★、/);
+    expect(result.stdout).toContain("| 银行网点基本信息 | 银行网点的物理环境 | 0/7 | 0% | 自助区、大堂咨询台、");
+    expect(result.stdout).toMatch(/\| 个人信息采集 \| b\) 入行时间、工作经历 \| 0\/7 \| 0% \| 吕建华★、潘越★、/);
     expect(result.stdout).not.toContain("福田中心");
   });
 
   it("gives JSON and CSV with the same figures", () => {
     const json = JSON.parse(runCli([...base, "--format", "json"]).stdout) as CoverageJson;
     const shekou = json.branches.find((b) => b.branch === "cmb-shekou")!;
-    const environment = shekou.items.find((i) => i.checklist === "branch" && i.item === "environment")!;
+    const environment = (shekou as unknown as { beyond_manual: CoverageJson["branches"][number]["items"] }).beyond_manual.find((i) => i.checklist === "branch_basic" && i.item === "environment")!;
     expect(environment).toMatchObject({ filled: 0, total: 7, share: 0 });
-    expect(shekou.items.find((i) => i.item === "history")!.missing.slice(0, 2)).toEqual(["lv-jianhua", "pan-yue"]);
+    expect(shekou.items.find((i) => i.item === "joined_history")!.missing.slice(0, 2)).toEqual(["lv-jianhua", "pan-yue"]);
     const shares = json.branches.map((b) => b.coverage);
     expect(shares).toEqual([...shares].sort((a, b) => a - b));
 
     const csv = runCli([...base, "--format", "csv", "--lang", "en"]).stdout;
     expect(csv.startsWith("\uFEFFSub-branch id,Sub-branch,Department,Checklist code,Checklist,Item code,Month,Item,")).toBe(true);
-    expect(csv).toContain("\r\ncmb-shekou,招商银行深圳蛇口支行,深圳南山营业部,branch,Branch information,environment,,physical environment,0,7,0,");
+    expect(csv).toContain("\r\ncmb-shekou,招商银行深圳蛇口支行,深圳南山营业部,branch_basic,Branch: basic information,environment,,physical environment,0,7,0,");
+    expect(csv).toMatch(/\r\ncmb-shekou,[^\r]*,environment,,physical environment,0,7,0,[^\r]*,beyond the manual\r\n/);
   });
 
   it("works from the valid files, names the skipped ones, and exits 1", () => {

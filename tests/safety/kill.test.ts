@@ -111,7 +111,8 @@ describe("killed at any moment", () => {
   }, 300_000);
 
   it(`channel init, ${RUNS} kills: every file absent or complete, and a second init completes it`, async () => {
-    const expected = initFiles();
+    // The CLI runs with LANG=C: English.
+    const expected = initFiles("en");
     const base = fs.mkdtempSync(path.join(path.dirname(scratch(path.join(FIXTURES, "log-basic"))), "channel-init-kill-"));
     temps.push(base);
     const timing = await startCli(["init", path.join(base, "timing")]).done;

@@ -391,4 +391,22 @@ export const CASES: Case[] = [
     },
     at: { file: "branches/b1/prospects.yaml", line: 2, column: 1 },
   },
+  // issue 24: typing Chinese
+  {
+    code: "FULLWIDTH_COLON_ENTRY",
+    // A whole entry typed with full-width colons is one text: reported once, at its first `：`.
+    files: { "branches/b1/competitors.yaml": "competitors:\n  - name： 国泰君安 kind： 证券\n" },
+    at: { file: "branches/b1/competitors.yaml", line: 2, column: 9 },
+  },
+  {
+    code: "CHINESE_KEY",
+    // The key names the field: no second finding for the `name` it lacks.
+    files: { "branches/b1/competitors.yaml": "competitors:\n  - 名称: 国泰君安\n    kind: 证券\n" },
+    at: { file: "branches/b1/competitors.yaml", line: 2, column: 5 },
+  },
+  {
+    code: "YAML_BAD_INDENT",
+    files: { "branches/b1/staff.yaml": "staff:\n  - id: a\n    name: 王芳\n   position: teller\n" },
+    at: { file: "branches/b1/staff.yaml", line: 4, column: 1 },
+  },
 ];

@@ -35,8 +35,12 @@ describe("hostile and unusual input", () => {
   });
 
   it("refuses numbers where a phone belongs, even with a leading zero lost", () => {
+    // Quoted, 07558300000 is still no phone (a landline has a `-`): the message shows the form, not quotes (issue 24).
     const result = validateFiles({ "branches/b1/staff.yaml": STAFF + "    phone: 07558300000\n" });
-    expect(result.findings.map((f) => f.code)).toEqual(["PHONE_NOT_QUOTED"]);
+    expect(result.findings.map((f) => [f.code, f.params.value])).toEqual([["INVALID_PHONE", "07558300000"]]);
+    expect(validateFiles({ "branches/b1/staff.yaml": STAFF + "    phone: 013800138000\n" }).findings.map((f) => f.code)).toEqual(["INVALID_PHONE"]);
+    expect(validateFiles({ "branches/b1/staff.yaml": STAFF + "    phone: 1380013800\n" }).findings.map((f) => f.code)).toEqual(["INVALID_PHONE"]);
+    expect(validateFiles({ "branches/b1/staff.yaml": STAFF + "    phone: 13800138000\n" }).findings.map((f) => f.code)).toEqual(["PHONE_NOT_QUOTED"]);
   });
 
   it("reports every problem of a file in one run, sorted by line", () => {
@@ -105,7 +109,7 @@ describe("a staff file that cannot be parsed", () => {
       "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-01, kind: call, with: [a, b]}\n",
     });
     expect(result.findings.map((f) => [f.severity, f.code, f.file])).toEqual([
-      ["error", "YAML_SYNTAX", "branches/b1/staff.yaml"],
+      ["error", "YAML_BAD_INDENT", "branches/b1/staff.yaml"],
       ["warning", "REFERENCES_NOT_CHECKED", "branches/b1/staff.yaml"],
     ]);
     expect(result.findings[1]!.params).toEqual({ count: 2 });

@@ -6,10 +6,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { t } from "../../i18n/catalog.js";
+import { t, type Lang } from "../../i18n/catalog.js";
 import { BRANCH_FILE_KINDS, ROOT_MARKER } from "../../load/repository.js";
 import { compareText } from "../../validate/findings.js";
 import { SCHEMA_FILES } from "../../validate/schema.js";
+import { localiseSchemaText } from "../../validate/schema-messages.js";
 import { SCHEMA_DIR, TEMPLATE_DIR } from "../../paths.js";
 import { createFileAtomic } from "../atomic-write.js";
 import type { Context } from "../context.js";
@@ -24,8 +25,11 @@ export const REPO_SCHEMA_DIR = ".channel/schemas";
 /** Template file names that are written under another name (npm drops files named .gitignore). */
 const RENAMED: Readonly<Record<string, string>> = { gitignore: ".gitignore" };
 
-/** Every file init writes: relative path → content. */
-export function initFiles(): Map<string, string> {
+/**
+ * Every file init writes: relative path → content. The schemas' editor messages (what VS Code
+ * says for a wrong date or position) are in `lang`, the language init runs in.
+ */
+export function initFiles(lang: Lang): Map<string, string> {
   const files = new Map<string, string>();
   for (const rel of listFiles(fileURLToPath(TEMPLATE_DIR))) {
     const name = path.posix.basename(rel);
@@ -33,7 +37,7 @@ export function initFiles(): Map<string, string> {
     files.set(target, fs.readFileSync(new URL(rel, TEMPLATE_DIR), "utf8"));
   }
   for (const name of ["common.schema.json", ...Object.values(SCHEMA_FILES)]) {
-    files.set(`${REPO_SCHEMA_DIR}/${name}`, fs.readFileSync(new URL(name, SCHEMA_DIR), "utf8"));
+    files.set(`${REPO_SCHEMA_DIR}/${name}`, localiseSchemaText(name, fs.readFileSync(new URL(name, SCHEMA_DIR), "utf8"), lang));
   }
   files.set(".vscode/settings.json", JSON.stringify(vscodeSettings(), null, 2) + "\n");
   files.set(".vscode/extensions.json", JSON.stringify({ recommendations: ["redhat.vscode-yaml"] }, null, 2) + "\n");
@@ -77,7 +81,7 @@ export function runInit(ctx: Context, dir: string | undefined): number {
   const existing = fs.existsSync(path.join(target, ROOT_MARKER));
   // channel.yaml last: it marks a repository, so an init killed halfway leaves none, and the next
   // init (seeing no channel.yaml) writes everything still missing, the example data included.
-  const files = [...initFiles()]
+  const files = [...initFiles(ctx.lang)]
     .filter(([rel]) => !existing || !isExampleData(rel))
     .sort(([a], [b]) => Number(a === ROOT_MARKER) - Number(b === ROOT_MARKER));
   refuseFoldersLeadingOutside(target, files.map(([rel]) => rel));

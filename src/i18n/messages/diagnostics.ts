@@ -257,6 +257,19 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "合并冲突：双方都改了 {record} 的 {field}——本地是 {ours}，对方是 {theirs}。在 <<<<<<< 与 ======= 之间是本地的记录，======= 与 >>>>>>> 之间是对方的：保留正确的一份，删掉另一份和三行冲突标记，再提交",
     en: "merge conflict: both sides changed {field} of {record} — ours is {ours}, theirs is {theirs}. Between <<<<<<< and ======= is our record, between ======= and >>>>>>> theirs: keep the right one, delete the other and the three marker lines, then commit",
   },
+  // issue 24: typing Chinese
+  "diag.FULLWIDTH_COLON_ENTRY": {
+    zh: "这一项的冒号是全角 `：`（{keys} 后面），整项被读成了一段文字；请把每个 `：` 改成半角冒号加一个空格，每个 `键: 值` 单独一行",
+    en: "this entry is typed with full-width colons `：` (after {keys}), so it is read as one text; type each `：` as an ASCII colon and a space, one `key: value` per line",
+  },
+  "diag.CHINESE_KEY": {
+    zh: "字段名 `{key}` 要写成 `{field}`：键用英文，值可以写中文（`{field}: …`）",
+    en: "the field `{key}` is written `{field}`: keys are in English, values may be Chinese (`{field}: …`)",
+  },
+  "diag.YAML_BAD_INDENT": {
+    zh: "缩进不对：这一行缩进了 {actual} 个空格，上面同一层的行是 {expected} 个空格；同一层的键要对齐，下一层比上一层多缩进两个空格",
+    en: "wrong indentation: this line is indented {actual} spaces, the line above at its level {expected}; keys of one level line up, the next level is two spaces deeper",
+  },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
 
 /**
