@@ -12,7 +12,7 @@ import type { Activity, ActivityKind, Branch, Competitor, IsoDate, KpiMonth, Kpi
 import { POSITION_CATEGORIES, POSITIONS } from "../model/types.js";
 import { addDays, type LunarBirthday, type SolarBirthday } from "../model/values.js";
 import { compareText } from "../validate/findings.js";
-import { BRANCH_BASIC_CHECKLIST, BUSINESS_CHECKLIST, SURROUNDINGS_CHECKLIST, isFilled, KEY_FIGURES, measureBranch, PROSPECT_BASIC_CHECKLIST, PROSPECT_VALUABLE_CHECKLIST, STAFF_CHECKLIST, type ChecklistItemDefinition, type CoverageItem } from "./coverage.js";
+import { BRANCH_BASIC_CHECKLIST, BUSINESS_CHECKLIST, SURROUNDINGS_CHECKLIST, isFilled, prospectValue, staffValue, KEY_FIGURES, measureBranch, PROSPECT_BASIC_CHECKLIST, PROSPECT_VALUABLE_CHECKLIST, STAFF_CHECKLIST, type ChecklistItemDefinition, type CoverageItem } from "./coverage.js";
 import type { DoneKind } from "./followup-kinds.js";
 import { cadenceOf, findDueFollowups, nextSolarBirthday, prospectCadenceOf, type CadenceBasis, type FollowupItem } from "./followups.js";
 import { nextLunarBirthday, type LunarOccurrence } from "./lunar.js";
@@ -229,28 +229,9 @@ function contactOf(activity: Activity, personId: string, people: ReadonlyMap<str
   };
 }
 
-/** The value of a checklist field of a staff member or prospect, from the record or its archive. */
+/** The value of a checklist field of a staff member or prospect, read as coverage reads it (one answer to "is it filled"). */
 function fieldValue(record: StaffMember | Prospect, field: string): unknown {
-  switch (field) {
-    case "phone":
-      return record.phone;
-    case "birthday":
-      return record.birthday;
-    case "lunar_birthday":
-      return record.lunarBirthday;
-    case "gender":
-      return "gender" in record ? record.gender : record.archive.gender;
-    case "work_phone":
-      return "workPhone" in record ? record.workPhone : record.archive.work_phone;
-    case "home_phone":
-      return "homePhone" in record ? record.homePhone : record.archive.home_phone;
-    case "source":
-      return "referral" in record ? record.referral : null;
-    case "holdings":
-      return "holdings" in record && record.holdings.length > 0 ? record.holdings : null;
-    default:
-      return record.archive[field] ?? null;
-  }
+  return "tier" in record ? prospectValue(record, field) : staffValue(record, field);
 }
 
 function gapsOf(record: StaffMember | Prospect, checklist: CardGap["checklist"], items: readonly ChecklistItemDefinition[]): CardGap[] {

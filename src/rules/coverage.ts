@@ -281,11 +281,13 @@ const BRANCH_MODEL_FIELDS: Readonly<Record<string, (b: Branch) => unknown>> = {
   possible_entrants: (b) => (b.possibleEntrants === null ? null : true),
 };
 
-function staffValue(staff: StaffMember, field: string): unknown {
+/** A staff member's value of a checklist field (model fields and the archive), as coverage reads it. */
+export function staffValue(staff: StaffMember, field: string): unknown {
   return Object.hasOwn(STAFF_MODEL_FIELDS, field) ? STAFF_MODEL_FIELDS[field]!(staff) : staff.archive[field];
 }
 
-function prospectValue(prospect: Prospect, field: string): unknown {
+/** A prospect's value of a checklist field (model fields and the archive), as coverage reads it. */
+export function prospectValue(prospect: Prospect, field: string): unknown {
   return Object.hasOwn(PROSPECT_MODEL_FIELDS, field) ? PROSPECT_MODEL_FIELDS[field]!(prospect) : prospect.archive[field];
 }
 

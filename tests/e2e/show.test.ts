@@ -36,7 +36,7 @@ describe("channel show on data-example", () => {
   it("a branch by id and by name (zh): head's record, staff by category, competitors, KPIs, open items, gaps", () => {
     const byId = show(["cmb-futian-center", ...AT, "--lang", "zh"]);
     expect(byId.code).toBe(0);
-    for (const words of ["行长档案", "行长任职时间", "证券业务负责人", "人员（在职", "负责人", "竞争对手", "潜在竞争者", "近三个月指标", "未了结事项", "档案缺项"]) expect(byId.stdout).toContain(words);
+    for (const words of ["行长档案", "行长调过来多久", "谁负责证券业务", "人员（在职", "负责人", "竞争对手", "潜在竞争者", "近三个月指标", "未了结事项", "档案缺项"]) expect(byId.stdout).toContain(words);
     expect(show(["招商银行深圳福田中心支行", ...AT, "--lang", "zh"]).stdout).toBe(byId.stdout);
     expect(show(["深圳福田中心支行", ...AT, "--lang", "zh"]).stdout).toBe(byId.stdout);
   });

@@ -78,7 +78,8 @@ describe("buildPersonCard", () => {
     expect(card.archive.map((f) => f.field)).toEqual(["wechat", "qq", "email", "history", "hobbies", "family", "personality", "values", "schedule", "relationships", "notes"]);
     expect(card.archive.find((f) => f.field === "hobbies")!.value).toBe("瑜伽");
     expect(card.archive.find((f) => f.field === "family")!.value).toBeNull();
-    expect(card.gaps.map((g) => g.item)).toEqual(["history", "family", "personality", "values", "schedule", "relationships"]);
+    // The manual's 个人信息采集 a–h: no gender (a), no 入行时间/工作经历 (b), … (h is answered by notes).
+    expect(card.gaps.map((g) => g.item)).toEqual(["name_gender_position", "joined_history", "family", "personality_values", "schedule", "relationships"]);
     expect(card.referrals).toEqual([{ id: "p-chen-001", name: "陈先生", type: "prospect", branch: "b1", tier: "valuable", converted: "2012-03-16" }]);
   });
 
@@ -86,8 +87,8 @@ describe("buildPersonCard", () => {
     const card = buildPersonCard(model(), "p-chen-001", AS_OF)!;
     expect(card.person).toMatchObject({ type: "prospect", found: "2012-02-02" });
     expect(card.source).toEqual({ kind: "staff_referral", staff: { id: "wang-fang", name: "王芳", type: "staff" }, customer: null });
-    expect(card.gaps.map((g) => `${g.checklist}.${g.item}`)).toContain("prospects_valuable.personal");
-    expect(card.gaps.map((g) => `${g.checklist}.${g.item}`)).toContain("prospects_basic.holdings");
+    expect(card.gaps.map((g) => `${g.checklist}.${g.item}`)).toContain("prospects_valuable.name_gender_age");
+    expect(card.gaps.map((g) => `${g.checklist}.${g.item}`)).toContain("prospects_basic.products");
     expect(card.archive.some((f) => f.field === "found")).toBe(false);
     expect(card.cadence).toMatchObject({ basis: "valuable", last: "2012-02-14" });
   });

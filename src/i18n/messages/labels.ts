@@ -111,5 +111,10 @@ export const LABEL_MESSAGES = {
   "schema.error.metric": { zh: "指标写 months 中的字段名（deposits、vip_customers、new_accounts…）或 sales", en: "a field of months (deposits, vip_customers, new_accounts…) or sales" },
   "schema.error.period": { zh: "期间写年份 \"2012\" 或月份 \"2012-03\"（加引号）", en: "a year \"2012\" or a month \"2012-03\", in quotes" },
   "schema.error.qq": { zh: "QQ 号是 5 到 12 位数字，不以 0 开头", en: "a QQ number: 5 to 12 digits, not starting with 0" },
+  "schema.error.holidayDate": { zh: "只过一次的节日写 2012-04-04；每年同一天写加引号的 \"--10-01\"", en: "a one-off day 2012-04-04, or \"--10-01\" in quotes for every year on that day" },
+  "schema.error.lunarDay": { zh: "农历节日写加引号的 月-日，如 中秋 \"08-15\"、除夕 \"12-30\"（不写闰）", en: "a lunar day: month-day in quotes, e.g. 中秋 \"08-15\", 除夕 \"12-30\" (no 闰)" },
+  "schema.error.solarTerm": { zh: "节气写二十四节气的中文名，如 清明、冬至；按 Ctrl+空格 查看全部", en: "one of the 24 solar terms by its Chinese name, e.g. 清明, 冬至; Ctrl+Space lists them" },
+  "schema.error.dateOrDatetime": { zh: "写日期 2012-02-20，需要时刻时写日期和时间 2012-02-20 09:40", en: "a date 2012-02-20, or a date and time 2012-02-20 09:40 when the time matters" },
+  "schema.error.greet": { zh: "问候对象写人群的代码或中文名，如 key 或 核心人物、female_staff 或 女员工；按 Ctrl+空格 查看全部", en: "a group to greet: its code or Chinese name, e.g. key or 核心人物, female_staff or 女员工; Ctrl+Space lists them" },
   "schema.error.email": { zh: "电子邮箱，如 li.na@example.com", en: "an email address, e.g. li.na@example.com" },
 } satisfies Record<string, Bilingual>;
