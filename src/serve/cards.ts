@@ -25,13 +25,14 @@ const PROSPECT_CHECKLIST_FIELDS = ["gender", "age", "wechat", "qq", "email", "ad
 /** How many contacts a card lists. */
 const LAST_CONTACTS = 10;
 
-/** A value as written in a checklist field, as one line of text. */
-export function valueText(value: unknown): string {
+/** A value as written in a checklist field, as one line of text (`lang` words a yes/no). */
+export function valueText(value: unknown, lang?: Lang): string {
   if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.map(valueText).join("、");
+  if (Array.isArray(value)) return value.map((v) => valueText(v, lang)).join("、");
+  if (typeof value === "boolean" && lang !== undefined) return t(lang, value ? "serve.yes" : "serve.no");
   if (typeof value === "object") {
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${k}: ${valueText(v)}`)
+      .map(([k, v]) => `${k}: ${valueText(v, lang)}`)
       .join("；");
   }
   return String(value);
@@ -39,6 +40,20 @@ export function valueText(value: unknown): string {
 
 function filled(value: unknown): boolean {
   return valueText(value).trim() !== "";
+}
+
+/** A competitor's details as "策略：…；优势：…", each field named in the reader's language. */
+function detailsText(details: Record<string, unknown>, lang: Lang): string {
+  return Object.entries(details)
+    .filter(([, v]) => filled(v))
+    .map(([k, v]) => `${labelOr(lang, `serve.competitor.${k}`, k)}${lang === "zh" ? "：" : ": "}${valueText(v, lang)}`)
+    .join(lang === "zh" ? "；" : "; ");
+}
+
+/** A branch.yaml section field's label: the checklist's word, "notes" for a section's remark, else the field as written. */
+function sectionFieldLabel(lang: Lang, section: string, field: string): string {
+  if (field === "notes") return `${labelOr(lang, `serve.section.${section}`, section)} · ${t(lang, "sheet.col.notes")}`;
+  return labelOr(lang, `coverage.field.${section}.${field}`, `${section}.${field}`);
 }
 
 function factsHtml(rows: readonly [string, string][]): string {
@@ -55,7 +70,7 @@ function checklistRows(ctx: PageContext, archive: Record<string, unknown>, order
   const fields = [...order.filter((f) => Object.hasOwn(archive, f)), ...Object.keys(archive).filter((f) => !order.includes(f)).sort()];
   return fields
     .filter((f) => filled(archive[f]))
-    .map((f) => [labelOr(ctx.lang, `sheet.col.${f}`, f), ctx.redacted && isPrivate(f) ? hidden(ctx.lang) : esc(valueText(archive[f]))]);
+    .map((f) => [labelOr(ctx.lang, `sheet.col.${f}`, f), ctx.redacted && isPrivate(f) ? hidden(ctx.lang) : esc(f === "gender" && typeof archive[f] === "string" ? labelOr(ctx.lang, `gender.${archive[f]}`, archive[f]) : valueText(archive[f], ctx.lang))]);
 }
 
 /** Everyone a branch knows by id: to name the people of a contact. */
@@ -160,7 +175,7 @@ export function renderBranchCard(ctx: PageContext, input: CardInputs, branch: Br
   for (const [section, fields] of Object.entries(branch.sections).sort(([a], [b]) => (a < b ? -1 : 1))) {
     for (const [field, value] of Object.entries(fields)) {
       if (!filled(value)) continue;
-      profile.push([labelOr(lang, `coverage.field.${section}.${field}`, `${section}.${field}`), esc(valueText(value))]);
+      profile.push([sectionFieldLabel(lang, section, field), esc(valueText(value, lang))]);
     }
   }
   const parts: string[] = [`<h1>${esc(branch.name)}</h1>`, `<p class="note">${esc(branch.id)}</p>`];
@@ -199,7 +214,7 @@ export function renderBranchCard(ctx: PageContext, input: CardInputs, branch: Br
   parts.push(`<h2>${esc(t(lang, "serve.card.competitors"))}</h2>`);
   if (branch.competitors.length === 0) parts.push(`<p class="note">${esc(t(lang, "serve.frame.none"))}</p>`);
   else {
-    const rows = branch.competitors.map((c) => [esc(c.name), esc(c.kind === null ? "-" : labelOr(lang, `competitor.${c.kind}`, c.kind)), date(c.since), esc(c.staffCount ?? "-"), esc(valueText(c.details))]);
+    const rows = branch.competitors.map((c) => [esc(c.name), esc(c.kind === null ? "-" : labelOr(lang, `competitor.${c.kind}`, c.kind)), date(c.since), esc(c.staffCount ?? "-"), esc(detailsText(c.details, lang))]);
     parts.push(tableHtml([t(lang, "serve.col.competitor"), t(lang, "serve.col.kind"), t(lang, "serve.col.since"), t(lang, "serve.col.staffCount"), t(lang, "serve.col.details")], rows, { numeric: [3] }));
   }
   if (branch.possibleEntrants !== null && branch.possibleEntrants.length > 0) {
@@ -315,15 +330,15 @@ export function renderProspectCard(ctx: PageContext, input: CardInputs, branch: 
   parts.push(`<h2>${esc(t(lang, "serve.card.checklist"))}</h2>`, checklist.length === 0 ? `<p class="note">${esc(t(lang, "serve.frame.none"))}</p>` : factsHtml(checklist));
   if (prospect.holdings.length > 0) {
     parts.push(`<h2>${esc(t(lang, "serve.card.holdings"))}</h2>`);
-    parts.push(tableHtml([t(lang, "sheet.col.products"), t(lang, "serve.bonus.col.amount"), t(lang, "serve.col.date")], prospect.holdings.map((h) => [esc(h.product), esc(money(h.amount)), esc(h.matures ?? "-")]), { numeric: [1] }));
+    parts.push(tableHtml([t(lang, "serve.col.product"), t(lang, "serve.bonus.col.amount"), t(lang, "serve.col.matures")], prospect.holdings.map((h) => [esc(h.product), esc(money(h.amount)), esc(h.matures ?? "-")]), { numeric: [1] }));
   }
   if (prospect.purchases.length > 0) {
     parts.push(`<h2>${esc(t(lang, "serve.card.purchases"))}</h2>`);
-    parts.push(tableHtml([t(lang, "serve.col.date"), t(lang, "sheet.col.products"), t(lang, "serve.bonus.col.amount")], prospect.purchases.map((p) => [esc(p.date), esc(p.product), esc(money(p.amount))]), { numeric: [2] }));
+    parts.push(tableHtml([t(lang, "serve.col.date"), t(lang, "serve.col.product"), t(lang, "serve.bonus.col.amount")], prospect.purchases.map((p) => [esc(p.date), esc(p.product), esc(money(p.amount))]), { numeric: [2] }));
   }
   if (prospect.events.length > 0) {
     parts.push(`<h2>${esc(t(lang, "serve.card.events"))}</h2>`);
-    parts.push(tableHtml([t(lang, "serve.col.date"), t(lang, "serve.col.kind"), t(lang, "serve.bonus.col.amount"), t(lang, "serve.col.note")], prospect.events.map((e) => [esc(e.date), esc(labelOr(lang, `event.${e.kind}`, e.kind)), esc(money(e.amount)), e.note === null ? "" : ctx.redacted ? hidden(lang) : esc(e.note)]), { numeric: [2] }));
+    parts.push(tableHtml([t(lang, "serve.col.date"), t(lang, "serve.col.event"), t(lang, "serve.bonus.col.amount"), t(lang, "serve.col.note")], prospect.events.map((e) => [esc(e.date), esc(labelOr(lang, `event.${e.kind}`, e.kind)), esc(money(e.amount)), e.note === null ? "" : ctx.redacted ? hidden(lang) : esc(e.note)]), { numeric: [2] }));
   }
   parts.push(`<h2>${esc(t(lang, "serve.card.lastContacts"))}</h2>`, contactsTable(ctx, branch, branch.activities.filter((a) => a.with.includes(prospect.id))));
   parts.push(itemsTable(ctx, input.items.filter((i) => i.person === prospect.id && i.personType === "prospect"), input.within));
