@@ -149,6 +149,16 @@ function remember<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
+/** The follow-ups of D in the policy's window, masked unless --no-redact: kept with the load. */
+function dueItems(options: ServeOptions, snapshot: ServeSnapshot, asOf: IsoDate): FollowupItem[] {
+  const { model } = snapshot;
+  const policy = model.settings.followups;
+  return remember(computed(snapshot).items, asOf, () => {
+    const all = findDueFollowups(model, policy, asOf, policy.windowDays);
+    return options.redacted ? redactFollowups(all) : all;
+  });
+}
+
 /** The request handler (also for tests, which may call it on a server of their own). */
 export function createHandler(options: ServeOptions, boundHost: () => { host: string; port: number }): http.RequestListener {
   const prospectToken = (id: string): string => (options.redacted ? createHmac("sha256", options.secret).update(id, "utf8").digest("hex").slice(0, 20) : id);
@@ -206,8 +216,7 @@ async function respond(options: ServeOptions, path: string, query: URLSearchPara
   const memo = computed(snapshot);
   const policy = model.settings.followups;
   const within = policy.windowDays;
-  const allItems = () => remember(memo.items, asOf, () => findDueFollowups(model, policy, asOf, within));
-  const shownItems = () => (options.redacted ? redactFollowups(allItems()) : allItems());
+  const shownItems = () => dueItems(options, snapshot, asOf);
   const cardInputs = (): CardInputs => ({ model, items: shownItems(), within, branchNames: branchDisplayNames(model) });
   const ok = (html: string): Response => ({ status: 200, html });
   const notFound = (message: string): Response => ({ status: 404, html: messagePage(ctx, t(lang, "serve.page.notFound"), message) });
@@ -302,6 +311,20 @@ async function respond(options: ServeOptions, path: string, query: URLSearchPara
   return notFound(t(lang, "serve.page.notFoundDetail"));
 }
 
+/**
+ * Loads the data and works out today's list as soon as the server listens, so the first page
+ * a reader opens finds them ready (at head-office scale, seconds). A failure here is left for
+ * that page to report.
+ */
+function prime(options: ServeOptions): void {
+  options
+    .load()
+    .then((snapshot) => {
+      dueItems(options, snapshot, options.defaultAsOf(snapshot.model.settings.timezone));
+    })
+    .catch(() => undefined);
+}
+
 export interface RunningServer {
   server: http.Server;
   /** The address pages are at: `http://127.0.0.1:7420/`. */
@@ -323,6 +346,7 @@ export function startServer(options: ServeOptions, host: string, port: number): 
       server.off("error", reject);
       const address = server.address() as AddressInfo;
       bound = { host, port: address.port };
+      prime(options);
       const shownHost = host.includes(":") ? `[${host}]` : host;
       resolve({
         server,
