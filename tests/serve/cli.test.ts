@@ -5,6 +5,8 @@
 import { spawn } from "node:child_process";
 import * as http from "node:http";
 import { describe, expect, it } from "vitest";
+import { t } from "../../src/i18n/catalog.js";
+import { displayWidth } from "../../src/report/text-width.js";
 import { CLI, DATA_EXAMPLE, PROJECT_ROOT, runCli, TEST_CACHE_DIR } from "../helpers/cli.js";
 
 function startCli(args: string[]): Promise<{ url: string; stderr: () => string; stop: () => Promise<number | null> }> {
@@ -74,12 +76,17 @@ describe("channel serve on the command line", () => {
     expect(noData.code).toBe(2);
   });
 
-  it("has help with examples in both languages", () => {
-    const en = runCli(["serve", "--help", "--lang", "en"]);
-    expect(en.code).toBe(0);
-    expect(en.stdout).toContain("--no-redact");
-    expect(en.stdout).toContain("channel serve --open");
-    const zh = runCli(["serve", "--help", "--lang", "zh"]);
-    expect(zh.stdout).toContain("浏览档案");
+  it("has help in both languages within 80 columns, ending with two or three examples (as every command's help does)", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const help = runCli(["serve", "--help", "--lang", lang]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain("--no-redact");
+      for (const line of help.stdout.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+      const examples = help.stdout.slice(help.stdout.lastIndexOf(t(lang, "help.title.examples")));
+      const runs = examples.split("\n").filter((line) => line.startsWith("  channel serve"));
+      expect(runs.length).toBeGreaterThanOrEqual(2);
+      expect(runs.length).toBeLessThanOrEqual(3);
+    }
+    expect(runCli(["serve", "--help", "--lang", "zh"]).stdout).toContain("浏览档案");
   });
 });

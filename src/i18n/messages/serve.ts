@@ -13,8 +13,8 @@ export const SERVE_MESSAGES = {
   "serve.help.noRedact": { zh: "不隐藏个人信息（电话、客户姓名、金额、备注全部显示，只供内部使用）", en: "show personal data unmasked (phones, prospects' names, amounts, notes; internal use only)" },
 
   "help.examples.serve": {
-    zh: "  channel serve                              # 在 http://127.0.0.1:7420/ 浏览档案\n  channel serve --open --port 8080           # 换个端口并打开浏览器\n  channel serve --as-of 2012-03-20 --lang zh # 按某一天看\n  channel serve --no-redact                  # 显示全部个人信息（仅限内部）",
-    en: "  channel serve                              # browse at http://127.0.0.1:7420/\n  channel serve --open --port 8080           # another port, and open the browser\n  channel serve --as-of 2012-03-20 --lang en # as of a given day\n  channel serve --no-redact                  # personal data unmasked (internal only)",
+    zh: "  channel serve                     # 在 http://127.0.0.1:7420/ 浏览档案\n  channel serve --open --port 8080  # 换个端口并打开浏览器\n  channel serve --no-redact         # 显示全部个人信息（仅限内部）",
+    en: "  channel serve                     # browse at http://127.0.0.1:7420/\n  channel serve --open --port 8080  # another port, and open the browser\n  channel serve --no-redact         # personal data unmasked (internal only)",
   },
 
   // Start-up and errors.
