@@ -32,6 +32,11 @@ const WORDS: Readonly<Record<string, MessageKey>> = {
   text: "help.word.text",
   month: "help.word.month",
   people: "help.word.people",
+  // Issue 25: show and add.
+  target: "help.word.target",
+  phone: "help.word.phone",
+  position: "help.word.position",
+  tier: "help.word.tier",
 };
 
 /** `<dir>` → `<目录>`, `[people...]` → `[人员...]`: the placeholders in `lang`. */

@@ -21,6 +21,8 @@ import { ACTIVITY_KINDS } from "../model/types.js";
 import { DONE_KINDS, FOLLOWUP_KINDS } from "../rules/followup-kinds.js";
 import { IMPORT_KINDS } from "../import/kinds.js";
 import { EXPORT_KINDS } from "../export/kinds.js";
+import type { ShowOptions } from "./commands/show.js";
+import { SOURCE_KINDS, type AddOptions } from "./commands/add-kinds.js";
 
 export { VERSION } from "../version.js";
 
@@ -180,6 +182,31 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .description(h("hook.help.install"))
     .addHelpText("after", examplesText(lang, "help.examples.hook"))
     .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runHookInstall(ctx), command.optsWithGlobals()));
+
+  // Issue 25: the card before a visit, and quick capture.
+  program
+    .command("show")
+    .description(h("show.help.command"))
+    .addHelpText("after", examplesText(lang, "help.examples.show"))
+    .argument("<target>", h("show.help.target"))
+    .option("--branch <id>", h("show.help.branch"))
+    .option("--redact", h("show.help.redact"))
+    .action((target: string, options: ShowOptions, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runShow(ctx, target, options), command.optsWithGlobals()));
+
+  program
+    .command("add")
+    .description(h("add.help.command"))
+    .addHelpText("after", examplesText(lang, "help.examples.add"))
+    .argument("<kind>", h("add.help.kind"))
+    .argument("<name>", h("add.help.name"))
+    .requiredOption("--branch <id>", h("add.help.branch"))
+    .option("--phone <phone>", h("add.help.phone"))
+    .option("--position <position>", h("add.help.position"))
+    .option("--tier <tier>", h("add.help.tier"))
+    .option("--source <kind>", t(lang, "add.help.source", { kinds: SOURCE_KINDS.join("|") }))
+    .option("--staff <id>", h("add.help.staff"))
+    .option("--note <text>", h("add.help.note"))
+    .action((kind: string, name: string, options: AddOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runAdd(ctx, kind, name, options), command.optsWithGlobals()));
 
   program
     .command("init [dir]")

@@ -22,6 +22,7 @@ import type { BonusResult } from "../rules/bonus.js";
 import type { FollowupItem } from "../rules/followups.js";
 import { compareText } from "../validate/findings.js";
 import { code, dateTime, day, money, num, text, type ExportSheet, type SheetCell } from "./sheet.js";
+import { foundDay } from "../rules/cards.js";
 
 export { EXPORT_KINDS, type ExportKind } from "./kinds.js";
 
@@ -166,6 +167,8 @@ export function prospectsSheet(model: Model, filter: ExportFilter, options: Expo
     { header: h(lang, "source_customer"), cell: (r) => code(r.item.referral?.customer ?? null), personal: true },
     { header: h(lang, "next_followup"), cell: (r) => day(r.item.nextFollowup) },
     { header: h(lang, "converted_date"), cell: (r) => day(r.item.converted?.date ?? null) },
+    // Issue 25: the day first recorded, so that a sheet imported again keeps it.
+    { header: h(lang, "found"), cell: (r) => day(foundDay(r.item)) },
     { header: h(lang, "notes"), cell: archive("notes"), personal: true },
   ];
   return table(t(lang, "sheet.name.prospects"), columns, rows, redact);

@@ -19,6 +19,8 @@ import { SPREADSHEET_MESSAGES } from "./messages/spreadsheets.js";
 import { HISTORY_MESSAGES } from "./messages/history.js";
 // issue 27: channel serve
 import { SERVE_MESSAGES } from "./messages/serve.js";
+// Issue 25: show and add.
+import { CARD_MESSAGES } from "./messages/cards.js";
 
 /** The sections, the one list of them: catalog.ts takes its key type from here. */
 const SECTIONS = [
@@ -35,6 +37,8 @@ const SECTIONS = [
   HISTORY_MESSAGES,
   // issue 27: channel serve
   SERVE_MESSAGES,
+  // Issue 25.
+  CARD_MESSAGES,
 ] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -125,6 +125,8 @@ const PROSPECT_FIELDS: FieldDef[] = [
   f("source_customer", "customerRef", ["推荐客户", "介绍客户", "referring customer"], { path: ["source", "customer"] }),
   f("next_followup", "day", ["下次跟进", "下次跟进日期", "跟进日期", "下次联系", "next follow-up", "follow-up"]),
   f("converted_date", "day", ["开户日期", "转化日期", "开户时间", "account opened", "converted"], { path: ["converted", "date"] }),
+  // Issue 25: the day first recorded; without a column, the import day (plan.ts).
+  f("found", "day", ["发现日期", "采集日期", "登记日期", "首次记录日期", "found", "found on", "date found"]),
   f("notes", "text", ["备注", "说明", "其他", "remarks", "remark", "note", "comments"]),
   ...COMMON_DERIVED,
 ];

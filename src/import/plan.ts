@@ -152,6 +152,8 @@ export interface PlanInput {
   existing: Existing;
   /** Turns names into ids (see `loadPinyin`). */
   pinyin: Pinyin;
+  /** The import day: a new prospect's `found` when the sheet gives none (null: not written). */
+  importDay?: string | null;
 }
 
 const HEADER_SCAN_ROWS = 20;
@@ -456,6 +458,8 @@ class PlanState {
     if (id !== null && this.existingIds.has(id)) {
       values.delete("id");
     }
+    // A new prospect is found on the import day unless the sheet says when (never a record on file: its day is not known).
+    if (kind === "prospects" && !values.has("found") && (this.input.importDay ?? null) !== null) values.set("found", { value: this.input.importDay, column: null });
     const addition: Addition = { row, id: null, name, entry: buildEntry(kind, values) };
     const pending: Pending = { row, values, addition, position: this.pending.length };
     this.pending.push(pending);

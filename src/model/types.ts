@@ -117,6 +117,8 @@ export interface Prospect {
   purchases: Purchase[];
   nextFollowup: IsoDate | null;
   converted: { date: IsoDate; account: string | null } | null;
+  /** `found`: the day the prospect was first recorded (quick capture, `channel add`, `import`). */
+  found?: string;
   /** The checklist fields as written. */
   archive: Record<string, unknown>;
 }

@@ -69,12 +69,12 @@ export function coverageJson(result: CoverageResult): object {
 }
 
 /** The item in the manual's words, with its letter: "f. 价值观", "2012年2月 月度数据". */
-function itemLabel(i: CoverageItem, lang: Lang): string {
+export function itemLabel(i: CoverageItem, lang: Lang): string {
   const words = tDynamic(lang, `coverage.item.${i.checklist}.${i.item}`, { month: i.month === null ? "" : monthLabel(i.month, lang) });
   return i.letter === null ? words : `${i.letter}. ${words}`;
 }
 
-function checklistLabel(i: CoverageItem, lang: Lang): string {
+export function checklistLabel(i: CoverageItem, lang: Lang): string {
   return tDynamic(lang, `coverage.checklist.${i.checklist}`);
 }
 
@@ -94,7 +94,7 @@ function missingName(m: Missing, lang: Lang): string {
 }
 
 /** Who or what is missing, in words; `all` lists every name (CSV) instead of the first few. */
-function missingText(i: CoverageItem, lang: Lang, all: boolean): string {
+export function missingText(i: CoverageItem, lang: Lang, all: boolean): string {
   const sep = lang === "zh" ? "、" : ", ";
   if (i.total === 0) return tDynamic(lang, `coverage.empty.${i.checklist}`);
   if (i.filled === 0 && i.item === "possible_entrants") return t(lang, "coverage.notConsidered");

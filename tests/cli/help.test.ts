@@ -17,7 +17,7 @@ function expectChineseWithin80(text: string): void {
   for (const line of text.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
 }
 
-const COMMANDS = [[], ["validate"], ["bonus"], ["expenses"], ["audit"], ["followups"], ["log"], ["report"], ["report", "monthly"], ["report", "summary"], ["coverage"], ["import"], ["export"], ["hook"], ["hook", "install"], ["init"]];
+const COMMANDS = [[], ["validate"], ["bonus"], ["expenses"], ["audit"], ["followups"], ["log"], ["report"], ["report", "monthly"], ["report", "summary"], ["coverage"], ["import"], ["export"], ["hook"], ["hook", "install"], ["init"], ["show"], ["add"]];
 
 describe("help in Chinese", () => {
   it("channel --help --lang zh: commander's words in Chinese, within 80 columns, examples last", () => {

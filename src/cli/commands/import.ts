@@ -25,7 +25,7 @@ import { MAX_SHEET_BYTES, readSpreadsheet, SheetError, sheetFormatOf } from "../
 import { BoundedReadError, readBoundedFile } from "../../load/read-bounded.js";
 import { nearest } from "../../validate/suggest.js";
 import { whileHoldingRepository, writeDataFile, type RepositoryWrite } from "../data-write.js";
-import { emit, resolveFormat, resolveRoot, type Context } from "../context.js";
+import { emit, resolveAsOf, resolveFormat, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
@@ -56,7 +56,7 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
   // the same moment take turns, each one reading what the one before wrote.
   const run = async (write: RepositoryWrite | null): Promise<number> => {
     // Import edits a file: it needs every file as it is now, not a cached answer.
-    const { root, repo, validation, checks, bytes: loaded } = await loadData(ctx, { needFileData: true });
+    const { root, repo, validation, checks, bytes: loaded, model } = await loadData(ctx, { needFileData: true });
     const branch = options.branch;
     if (!repo.branchFolders.includes(branch)) throw usageError("import.error.unknownBranch", { value: branch, hint: hint(lang, branch, repo.branchFolders) });
     const rel = `branches/${branch}/${kind}.yaml`;
@@ -69,7 +69,7 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
     let grid;
     try {
       grid = await readSpreadsheet(bytes, sheetFormat, options.sheet ?? null);
-      plan = planImport({ kind, branch, grid, map, existing: existingRecords(repo), pinyin: await loadPinyin() });
+      plan = planImport({ kind, branch, grid, map, existing: existingRecords(repo), pinyin: await loadPinyin(), importDay: resolveAsOf(ctx, model.settings.timezone) });
     } catch (error) {
       if (error instanceof SheetError || error instanceof PlanError) throw new CliError(EXIT_DATA_ERRORS, error.key, { file: options.from, ...error.params });
       throw error;

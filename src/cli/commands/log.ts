@@ -11,11 +11,10 @@
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { AppendError, appendActivity, type ActivityEntry } from "../../log/append-activity.js";
-import type { LoadedRepository } from "../../load/repository.js";
 import { setNextFollowup } from "../../log/next-followup.js";
 import { ACTIVITY_KINDS, type Model } from "../../model/types.js";
 import { describeAllowed, ENUM_NAMES, enumCode } from "../../model/enum-names.js";
-import { parseDate, type IsoDate } from "../../model/values.js";
+import type { IsoDate } from "../../model/values.js";
 import { closingHint, isDoneKind } from "../../rules/closing.js";
 import { DONE_KINDS, type DoneKind } from "../../rules/followup-kinds.js";
 import { findDueFollowups } from "../../rules/followups.js";
@@ -28,6 +27,7 @@ import { whileHoldingRepository, writeDataFiles, type DataFileEdit } from "../da
 import { resolveAsOf, resolveRoot, todayIn, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
+import { personRecords, resolvePerson, type PersonRecord } from "../people.js";
 
 export { ACTIVITY_KINDS };
 
@@ -43,17 +43,6 @@ export interface LogOptions {
   next?: string;
   /** `--plan`: the activity is still to come (its day after today). */
   plan?: boolean;
-}
-
-/** A staff member or prospect as written in a staff.yaml or prospects.yaml. */
-interface PersonRecord {
-  id: string;
-  name: string | null;
-  branch: string;
-  /** `left` and `left_note` of a staff member who left (found all the same: their record stays). */
-  left: string | null;
-  leftNote: string | null;
-  type: "staff" | "prospect";
 }
 
 export async function runLog(ctx: Context, people: string[], options: LogOptions): Promise<number> {
@@ -93,7 +82,7 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
 
     const records = personRecords(repo);
     const unreadable = repo.files.filter((f) => (f.kind === "staff" || f.kind === "prospects") && f.data === undefined).map((f) => f.file);
-    const found = people.map((arg) => resolvePerson(lang, arg, records, unreadable));
+    const found = people.map((arg) => resolvePerson(lang, arg, records, unreadable, options.branch));
     const branch = targetBranch(lang, found, options.branch, repo.branchFolders);
 
     const prospect = next === null ? null : found[0]!;
@@ -208,46 +197,6 @@ function withNextFollowup(model: Model, prospectId: string, date: IsoDate): Mode
       b.prospects.some((p) => p.id === prospectId) ? { ...b, prospects: b.prospects.map((p) => (p.id === prospectId ? { ...p, nextFollowup: date } : p)) } : b,
     ),
   };
-}
-
-/** Every staff member and prospect written in the repository, from every file whose YAML could be read. */
-function personRecords(repo: LoadedRepository): PersonRecord[] {
-  const records: PersonRecord[] = [];
-  for (const file of repo.files) {
-    if ((file.kind !== "staff" && file.kind !== "prospects") || file.branchFolder === null) continue;
-    const data = file.data as Record<string, unknown> | null | undefined;
-    const list = data && typeof data === "object" ? data[file.kind === "staff" ? "staff" : "prospects"] : undefined;
-    if (!Array.isArray(list)) continue;
-    for (const entry of list) {
-      if (typeof entry !== "object" || entry === null) continue;
-      const { id, name, left, left_note: leftNote } = entry as Record<string, unknown>;
-      if (typeof id !== "string") continue;
-      records.push({
-        id,
-        name: typeof name === "string" ? name : null,
-        branch: file.branchFolder,
-        type: file.kind === "staff" ? "staff" : "prospect",
-        // Only a real day: a mistyped one is validate's to report, not a note here.
-        left: typeof left === "string" ? parseDate(left) : null,
-        leftNote: typeof leftNote === "string" ? leftNote : null,
-      });
-    }
-  }
-  return records;
-}
-
-/** An id, else a unique name; unknown or ambiguous ones are refused with what was meant, if it can be told. */
-function resolvePerson(lang: Lang, arg: string, records: readonly PersonRecord[], unreadable: readonly string[]): PersonRecord {
-  const byId = records.filter((r) => r.id === arg);
-  const matches = byId.length > 0 ? byId : records.filter((r) => r.name === arg);
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) {
-    const ids = matches.map((m) => `${m.id} @ ${m.branch}`).join(", ");
-    throw new CliError(EXIT_DATA_ERRORS, "log.error.ambiguousName", { value: arg, ids });
-  }
-  const candidates = [...new Set(records.flatMap((r) => (r.name === null ? [r.id] : [r.id, r.name])))];
-  const unread = unreadable.length === 0 ? "" : t(lang, "log.error.unreadableFiles", { files: unreadable.join(", ") });
-  throw new CliError(EXIT_DATA_ERRORS, "log.error.unknownPerson", { value: arg, hint: hint(lang, arg, candidates) + unread });
 }
 
 /** The one branch the entry goes to: where the people are, which must agree with --branch when given. */

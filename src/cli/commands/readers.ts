@@ -10,3 +10,5 @@ export { runReportMonthly, runReportSummary } from "./report.js";
 export { runCoverage } from "./coverage.js";
 export { runExport } from "./export.js";
 export { runAudit } from "./audit.js";
+// Issue 25.
+export { runShow } from "./show.js";

@@ -3,3 +3,5 @@ export { runLog } from "./log.js";
 export { runImport } from "./import.js";
 export { runInit } from "./init.js";
 export { runHookInstall } from "./hook.js";
+// Issue 25.
+export { runAdd } from "./add.js";
