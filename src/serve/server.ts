@@ -31,7 +31,9 @@ import { computeExpenseSupport, type ExpenseResult } from "../rules/expenses.js"
 import { filterFollowups, findDueFollowups, FOLLOWUP_KINDS, type FollowupItem, type FollowupKind } from "../rules/followups.js";
 import { AUDIENCES, computeMonthlyFigures, figuresForAudience, firstDay, type Audience } from "../rules/monthly.js";
 import type { ValidationResult } from "../validate/index.js";
-import { findProspect, findStaff, renderBranchCard, renderBranchIndex, renderProspectCard, renderStaffCard, type CardInputs } from "./cards.js";
+import { buildBranchCard, buildPersonCard, type Card } from "../rules/cards.js";
+import { findProspect, renderBranchIndex, type CardInputs } from "./cards.js";
+import { cardModel, renderCardPage } from "./show-cards.js";
 import { renderBonus, renderExpenses } from "./money.js";
 import { renderCoverage, renderKpis } from "./overview.js";
 import { CONTENT_SECURITY_POLICY, esc, link, messagePage, pageHref, renderPage, type PageContext } from "./page.js";
@@ -126,6 +128,7 @@ interface Computed {
   bonus: Map<string, BonusResult | null>;
   expenses: Map<string, ExpenseResult | null>;
   prospects: Map<string, { branch: Branch; prospect: Prospect } | null>;
+  cards: Map<string, Card | null>;
 }
 
 /** Per load: kept only as long as the load itself is. */
@@ -134,7 +137,7 @@ const COMPUTED = new WeakMap<ServeSnapshot, Computed>();
 function computed(snapshot: ServeSnapshot): Computed {
   let c = COMPUTED.get(snapshot);
   if (c === undefined) {
-    c = { items: new Map(), coverage: new Map(), bonus: new Map(), expenses: new Map(), prospects: new Map() };
+    c = { items: new Map(), coverage: new Map(), bonus: new Map(), expenses: new Map(), prospects: new Map(), cards: new Map() };
     COMPUTED.set(snapshot, c);
   }
   return c;
@@ -217,7 +220,7 @@ async function respond(options: ServeOptions, path: string, query: URLSearchPara
   const policy = model.settings.followups;
   const within = policy.windowDays;
   const shownItems = () => dueItems(options, snapshot, asOf);
-  const cardInputs = (): CardInputs => ({ model, items: shownItems(), within, branchNames: branchDisplayNames(model) });
+  const cardInputs = (): CardInputs => ({ model, items: shownItems() });
   const ok = (html: string): Response => ({ status: 200, html });
   const notFound = (message: string): Response => ({ status: 404, html: messagePage(ctx, t(lang, "serve.page.notFound"), message) });
   const refuseOnErrors = (): Response | null =>
@@ -247,15 +250,20 @@ async function respond(options: ServeOptions, path: string, query: URLSearchPara
   if (first === "branches" && second === undefined) return ok(renderBranchIndex(ctx, cardInputs()));
   if (first === "branch" && second !== undefined) {
     const branch = model.branches.find((b) => b.id === second);
-    return branch === undefined ? notFound(t(lang, "serve.page.noSuchBranch", { id: second })) : ok(renderBranchCard(ctx, cardInputs(), branch));
+    if (branch === undefined) return notFound(t(lang, "serve.page.noSuchBranch", { id: second }));
+    const card = remember(memo.cards, `${asOf}|branch|${branch.id}`, () => {
+      const people = new Set([...branch.staff.map((s) => s.id), ...branch.prospects.map((p) => p.id)]);
+      return buildBranchCard(cardModel(model, branch.id, people), branch.id, asOf);
+    });
+    return card === null ? notFound(t(lang, "serve.page.noSuchBranch", { id: second })) : ok(renderCardPage(ctx, card, branch.prospects));
   }
-  if (first === "staff" && second !== undefined) {
-    const records = findStaff(model, second);
-    return records.length === 0 ? notFound(t(lang, "serve.page.noSuchPerson", { id: second })) : ok(renderStaffCard(ctx, cardInputs(), records));
-  }
-  if (first === "prospect" && second !== undefined) {
-    const found = remember(memo.prospects, second, () => findProspect(model, second, prospectToken));
-    return found === null ? notFound(t(lang, "serve.page.noSuchPerson", { id: second })) : ok(renderProspectCard(ctx, cardInputs(), found.branch, found.prospect));
+  if ((first === "staff" || first === "prospect") && second !== undefined) {
+    const id = first === "staff" ? second : (remember(memo.prospects, second, () => findProspect(model, second, prospectToken))?.prospect.id ?? null);
+    const home = id === null ? null : (model.branches.find((b) => b.staff.some((s) => s.id === id) || b.prospects.some((p) => p.id === id)) ?? null);
+    const card = id === null || home === null ? null : remember(memo.cards, `${asOf}|person|${id}`, () => buildPersonCard(cardModel(model, home.id, new Set([id])), id, asOf));
+    const wanted = first === "staff" ? "staff" : "prospect";
+    if (card === null || card.kind !== "person" || card.person.type !== wanted) return notFound(t(lang, "serve.page.noSuchPerson", { id: second }));
+    return ok(renderCardPage(ctx, card));
   }
   if (first === "coverage" && second === undefined) return ok(renderCoverage(ctx, remember(memo.coverage, asOf, () => measureCoverage(model, asOf))));
   if (first === "kpis" && second === undefined) {
