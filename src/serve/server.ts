@@ -354,7 +354,9 @@ export function startServer(options: ServeOptions, host: string, port: number): 
       server.off("error", reject);
       const address = server.address() as AddressInfo;
       bound = { host, port: address.port };
-      prime(options);
+      // After the caller has said where the pages are: reading a large repository from the
+      // cache is mostly synchronous, and the address should not wait for it.
+      setImmediate(() => prime(options));
       const shownHost = host.includes(":") ? `[${host}]` : host;
       resolve({
         server,
