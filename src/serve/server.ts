@@ -223,10 +223,12 @@ async function respond(options: ServeOptions, path: string, query: URLSearchPara
   const cardInputs = (): CardInputs => ({ model, items: shownItems() });
   const ok = (html: string): Response => ({ status: 200, html });
   const notFound = (message: string): Response => ({ status: 404, html: messagePage(ctx, t(lang, "serve.page.notFound"), message) });
-  const refuseOnErrors = (): Response | null =>
-    snapshot.validation.errors > 0
-      ? { status: 200, html: renderPage(ctx, { title: t(lang, "serve.page.notFound"), section: "none", body: `<p id="refused">${esc(t(lang, "serve.page.refusedMoney", { errors: snapshot.validation.errors }))}</p><p>${link(pageHref(ctx, "/validate"), t(lang, "serve.nav.validate"))}</p>` }) }
-      : null;
+  const refuseOnErrors = (section: "bonus" | "expenses" | "monthly"): Response | null => {
+    if (snapshot.validation.errors === 0) return null;
+    const title = t(lang, `serve.nav.${section}`);
+    const body = `<h1>${esc(title)}</h1><p id="refused">${esc(t(lang, "serve.page.refusedMoney", { errors: snapshot.validation.errors }))}</p><p>${link(pageHref(ctx, "/validate"), t(lang, "serve.nav.validate"))}</p>`;
+    return { status: 200, html: renderPage(ctx, { title, section, body }) };
+  };
 
   const segments = path.split("/").slice(1);
   const [first, second, ...rest] = segments;
@@ -273,14 +275,14 @@ async function respond(options: ServeOptions, path: string, query: URLSearchPara
     return ok(renderKpis(ctx, model, branch));
   }
   if (first === "bonus" && second === undefined) {
-    const refused = refuseOnErrors();
+    const refused = refuseOnErrors("bonus");
     if (refused !== null) return refused;
     const bonusPolicy = model.settings.bonus;
     if (bonusPolicy === null) return ok(messagePage(ctx, t(lang, "serve.nav.bonus"), t(lang, "serve.page.noPolicy", { section: "bonus" })));
     return ok(renderBonus(ctx, remember(memo.bonus, asOf, () => computeBonusAwards(model, bonusPolicy, asOf))!));
   }
   if (first === "expenses" && second === undefined) {
-    const refused = refuseOnErrors();
+    const refused = refuseOnErrors("expenses");
     if (refused !== null) return refused;
     const expensePolicy = model.settings.expenseSupport;
     if (expensePolicy === null) return ok(messagePage(ctx, t(lang, "serve.nav.expenses"), t(lang, "serve.page.noPolicy", { section: "expense_support" })));
@@ -299,7 +301,7 @@ async function respond(options: ServeOptions, path: string, query: URLSearchPara
     const audience: Audience = audienceText !== null && (AUDIENCES as readonly string[]).includes(audienceText) ? (audienceText as Audience) : "bank";
     const choice = { branch: id, month, audience };
     if (id !== null && !model.branches.some((b) => b.id === id)) return notFound(t(lang, "serve.page.noSuchBranch", { id }));
-    const refused = refuseOnErrors();
+    const refused = refuseOnErrors("monthly");
     if (refused !== null) return refused;
     if (id === null) return ok(renderMonthlyPage(ctx, model, choice, { message: t(lang, "serve.frame.none") }));
     if (firstDay(month) > asOf) return ok(renderMonthlyPage(ctx, model, choice, { message: t(lang, "serve.monthly.future", { month, asOf }) }));
