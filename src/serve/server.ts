@@ -129,6 +129,8 @@ interface Computed {
   expenses: Map<string, ExpenseResult | null>;
   prospects: Map<string, { branch: Branch; prospect: Prospect } | null>;
   cards: Map<string, Card | null>;
+  /** Pages as answered, by day, path and query. */
+  pages: Map<string, Response>;
 }
 
 /** Per load: kept only as long as the load itself is. */
@@ -137,16 +139,16 @@ const COMPUTED = new WeakMap<ServeSnapshot, Computed>();
 function computed(snapshot: ServeSnapshot): Computed {
   let c = COMPUTED.get(snapshot);
   if (c === undefined) {
-    c = { items: new Map(), coverage: new Map(), bonus: new Map(), expenses: new Map(), prospects: new Map(), cards: new Map() };
+    c = { items: new Map(), coverage: new Map(), bonus: new Map(), expenses: new Map(), prospects: new Map(), cards: new Map(), pages: new Map() };
     COMPUTED.set(snapshot, c);
   }
   return c;
 }
 
-function remember<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+function remember<K, V>(map: Map<K, V>, key: K, make: () => V, limit = 8): V {
   if (map.has(key)) return map.get(key)!;
   // A few days' results at most: a reader moving the as-of day should not fill the memory.
-  if (map.size >= 8) map.delete(map.keys().next().value as K);
+  if (map.size >= limit) map.delete(map.keys().next().value as K);
   const value = make();
   map.set(key, value);
   return value;
@@ -230,95 +232,104 @@ async function respond(options: ServeOptions, path: string, query: URLSearchPara
     return { status: 200, html: renderPage(ctx, { title, section, body }) };
   };
 
-  const segments = path.split("/").slice(1);
-  const [first, second, ...rest] = segments;
-  if (rest.length > 0) return notFound(t(lang, "serve.page.notFoundDetail"));
+  // A page is a function of the reading, the address and the day: made once per reading.
+  const pageKey = `${asOf}|${path}|${query.toString()}`;
+  const cached = memo.pages.get(pageKey);
+  if (cached !== undefined) return cached;
+  const build = (): Response => {
+    const segments = path.split("/").slice(1);
+    const [first, second, ...rest] = segments;
+    if (rest.length > 0) return notFound(t(lang, "serve.page.notFoundDetail"));
 
-  if ((first === "" || first === "today") && second === undefined) {
-    const owners = [...new Set(model.branches.map((b) => b.owner).filter((o): o is string => o !== null))].sort();
-    const kind = one("kind");
-    const filter = {
-      owner: one("owner"),
-      branch: one("branch"),
-      kind: kind !== null && (FOLLOWUP_KINDS as readonly string[]).includes(kind) ? (kind as FollowupKind) : null,
-    };
-    const items = filterFollowups(shownItems(), {
-      ...(filter.owner === null ? {} : { owner: filter.owner }),
-      ...(filter.branch === null ? {} : { branch: filter.branch }),
-      ...(filter.kind === null ? {} : { kinds: [filter.kind] }),
-    });
-    return ok(renderToday(ctx, { items, within, filter, owners, branches: model.branches.map((b) => ({ id: b.id, name: b.name })), branchNames: branchDisplayNames(model) }));
-  }
-  if (first === "branches" && second === undefined) return ok(renderBranchIndex(ctx, cardInputs()));
-  if (first === "branch" && second !== undefined) {
-    const branch = model.branches.find((b) => b.id === second);
-    if (branch === undefined) return notFound(t(lang, "serve.page.noSuchBranch", { id: second }));
-    const card = remember(memo.cards, `${asOf}|branch|${branch.id}`, () => {
-      const people = new Set([...branch.staff.map((s) => s.id), ...branch.prospects.map((p) => p.id)]);
-      return buildBranchCard(cardModel(model, branch.id, people), branch.id, asOf);
-    });
-    return card === null ? notFound(t(lang, "serve.page.noSuchBranch", { id: second })) : ok(renderCardPage(ctx, card, branch.prospects));
-  }
-  if ((first === "staff" || first === "prospect") && second !== undefined) {
-    const id = first === "staff" ? second : (remember(memo.prospects, second, () => findProspect(model, second, prospectToken))?.prospect.id ?? null);
-    const home = id === null ? null : (model.branches.find((b) => b.staff.some((s) => s.id === id) || b.prospects.some((p) => p.id === id)) ?? null);
-    const card = id === null || home === null ? null : remember(memo.cards, `${asOf}|person|${id}`, () => buildPersonCard(cardModel(model, home.id, new Set([id])), id, asOf));
-    const wanted = first === "staff" ? "staff" : "prospect";
-    if (card === null || card.kind !== "person" || card.person.type !== wanted) return notFound(t(lang, "serve.page.noSuchPerson", { id: second }));
-    return ok(renderCardPage(ctx, card));
-  }
-  if (first === "coverage" && second === undefined) return ok(renderCoverage(ctx, remember(memo.coverage, asOf, () => measureCoverage(model, asOf))));
-  if (first === "kpis" && second === undefined) {
-    const id = one("branch");
-    const branch = id === null ? (model.branches[0] ?? null) : (model.branches.find((b) => b.id === id) ?? null);
-    if (id !== null && branch === null) return notFound(t(lang, "serve.page.noSuchBranch", { id }));
-    return ok(renderKpis(ctx, model, branch));
-  }
-  if (first === "bonus" && second === undefined) {
-    const refused = refuseOnErrors("bonus");
-    if (refused !== null) return refused;
-    const bonusPolicy = model.settings.bonus;
-    if (bonusPolicy === null) return ok(messagePage(ctx, t(lang, "serve.nav.bonus"), t(lang, "serve.page.noPolicy", { section: "bonus" })));
-    return ok(renderBonus(ctx, remember(memo.bonus, asOf, () => computeBonusAwards(model, bonusPolicy, asOf))!));
-  }
-  if (first === "expenses" && second === undefined) {
-    const refused = refuseOnErrors("expenses");
-    if (refused !== null) return refused;
-    const expensePolicy = model.settings.expenseSupport;
-    if (expensePolicy === null) return ok(messagePage(ctx, t(lang, "serve.nav.expenses"), t(lang, "serve.page.noPolicy", { section: "expense_support" })));
-    return ok(renderExpenses(ctx, remember(memo.expenses, asOf, () => computeExpenseSupport(model, expensePolicy, asOf))!));
-  }
-  if (first === "monthly" && second === undefined) {
-    const id = one("branch") ?? model.branches[0]?.id ?? null;
-    const monthText = one("month");
-    let month: IsoMonth = asOf.slice(0, 7);
-    if (monthText !== null) {
-      const checked = options.parseMonth(monthText);
-      if (!checked.ok) return { status: 400, html: messagePage(ctx, t(lang, "serve.page.badDate"), checked.message) };
-      month = checked.value;
+    if ((first === "" || first === "today") && second === undefined) {
+      const owners = [...new Set(model.branches.map((b) => b.owner).filter((o): o is string => o !== null))].sort();
+      const kind = one("kind");
+      const filter = {
+        owner: one("owner"),
+        branch: one("branch"),
+        kind: kind !== null && (FOLLOWUP_KINDS as readonly string[]).includes(kind) ? (kind as FollowupKind) : null,
+      };
+      const items = filterFollowups(shownItems(), {
+        ...(filter.owner === null ? {} : { owner: filter.owner }),
+        ...(filter.branch === null ? {} : { branch: filter.branch }),
+        ...(filter.kind === null ? {} : { kinds: [filter.kind] }),
+      });
+      return ok(renderToday(ctx, { items, within, filter, owners, branches: model.branches.map((b) => ({ id: b.id, name: b.name })), branchNames: branchDisplayNames(model) }));
     }
-    const audienceText = one("audience");
-    const audience: Audience = audienceText !== null && (AUDIENCES as readonly string[]).includes(audienceText) ? (audienceText as Audience) : "bank";
-    const choice = { branch: id, month, audience };
-    if (id !== null && !model.branches.some((b) => b.id === id)) return notFound(t(lang, "serve.page.noSuchBranch", { id }));
-    const refused = refuseOnErrors("monthly");
-    if (refused !== null) return refused;
-    if (id === null) return ok(renderMonthlyPage(ctx, model, choice, { message: t(lang, "serve.frame.none") }));
-    if (firstDay(month) > asOf) return ok(renderMonthlyPage(ctx, model, choice, { message: t(lang, "serve.monthly.future", { month, asOf }) }));
-    const figures = figuresForAudience(computeMonthlyFigures(model, id, month, asOf), audience);
-    const blocks = monthlyBlocks({ figures: options.redacted ? redactMonthly(figures) : figures, redacted: options.redacted, lang });
-    return ok(renderMonthlyPage(ctx, model, choice, { blocks }));
-  }
-  if (first === "validate" && second === undefined) return ok(renderValidate(ctx, snapshot.validation));
-  if (first === "source" && second === undefined) {
-    const name = one("file") ?? "";
-    const file = snapshot.files.find((f) => f.file === name);
-    if (file === undefined) return notFound(t(lang, "serve.page.noSuchFile", { file: name }));
-    const lineText = one("line");
-    const line = lineText !== null && /^\d{1,9}$/.test(lineText) ? Math.max(1, Number(lineText)) : 1;
-    return ok(renderSource(ctx, file, line, snapshot.validation.findings));
-  }
-  return notFound(t(lang, "serve.page.notFoundDetail"));
+    if (first === "branches" && second === undefined) return ok(renderBranchIndex(ctx, cardInputs()));
+    if (first === "branch" && second !== undefined) {
+      const branch = model.branches.find((b) => b.id === second);
+      if (branch === undefined) return notFound(t(lang, "serve.page.noSuchBranch", { id: second }));
+      const card = remember(memo.cards, `${asOf}|branch|${branch.id}`, () => {
+        const people = new Set([...branch.staff.map((s) => s.id), ...branch.prospects.map((p) => p.id)]);
+        return buildBranchCard(cardModel(model, branch.id, people), branch.id, asOf);
+      });
+      return card === null ? notFound(t(lang, "serve.page.noSuchBranch", { id: second })) : ok(renderCardPage(ctx, card, branch.prospects));
+    }
+    if ((first === "staff" || first === "prospect") && second !== undefined) {
+      const id = first === "staff" ? second : (remember(memo.prospects, second, () => findProspect(model, second, prospectToken))?.prospect.id ?? null);
+      const home = id === null ? null : (model.branches.find((b) => b.staff.some((s) => s.id === id) || b.prospects.some((p) => p.id === id)) ?? null);
+      const card = id === null || home === null ? null : remember(memo.cards, `${asOf}|person|${id}`, () => buildPersonCard(cardModel(model, home.id, new Set([id])), id, asOf));
+      const wanted = first === "staff" ? "staff" : "prospect";
+      if (card === null || card.kind !== "person" || card.person.type !== wanted) return notFound(t(lang, "serve.page.noSuchPerson", { id: second }));
+      return ok(renderCardPage(ctx, card));
+    }
+    if (first === "coverage" && second === undefined) return ok(renderCoverage(ctx, remember(memo.coverage, asOf, () => measureCoverage(model, asOf))));
+    if (first === "kpis" && second === undefined) {
+      const id = one("branch");
+      const branch = id === null ? (model.branches[0] ?? null) : (model.branches.find((b) => b.id === id) ?? null);
+      if (id !== null && branch === null) return notFound(t(lang, "serve.page.noSuchBranch", { id }));
+      return ok(renderKpis(ctx, model, branch));
+    }
+    if (first === "bonus" && second === undefined) {
+      const refused = refuseOnErrors("bonus");
+      if (refused !== null) return refused;
+      const bonusPolicy = model.settings.bonus;
+      if (bonusPolicy === null) return ok(messagePage(ctx, t(lang, "serve.nav.bonus"), t(lang, "serve.page.noPolicy", { section: "bonus" })));
+      return ok(renderBonus(ctx, remember(memo.bonus, asOf, () => computeBonusAwards(model, bonusPolicy, asOf))!));
+    }
+    if (first === "expenses" && second === undefined) {
+      const refused = refuseOnErrors("expenses");
+      if (refused !== null) return refused;
+      const expensePolicy = model.settings.expenseSupport;
+      if (expensePolicy === null) return ok(messagePage(ctx, t(lang, "serve.nav.expenses"), t(lang, "serve.page.noPolicy", { section: "expense_support" })));
+      return ok(renderExpenses(ctx, remember(memo.expenses, asOf, () => computeExpenseSupport(model, expensePolicy, asOf))!));
+    }
+    if (first === "monthly" && second === undefined) {
+      const id = one("branch") ?? model.branches[0]?.id ?? null;
+      const monthText = one("month");
+      let month: IsoMonth = asOf.slice(0, 7);
+      if (monthText !== null) {
+        const checked = options.parseMonth(monthText);
+        if (!checked.ok) return { status: 400, html: messagePage(ctx, t(lang, "serve.page.badDate"), checked.message) };
+        month = checked.value;
+      }
+      const audienceText = one("audience");
+      const audience: Audience = audienceText !== null && (AUDIENCES as readonly string[]).includes(audienceText) ? (audienceText as Audience) : "bank";
+      const choice = { branch: id, month, audience };
+      if (id !== null && !model.branches.some((b) => b.id === id)) return notFound(t(lang, "serve.page.noSuchBranch", { id }));
+      const refused = refuseOnErrors("monthly");
+      if (refused !== null) return refused;
+      if (id === null) return ok(renderMonthlyPage(ctx, model, choice, { message: t(lang, "serve.frame.none") }));
+      if (firstDay(month) > asOf) return ok(renderMonthlyPage(ctx, model, choice, { message: t(lang, "serve.monthly.future", { month, asOf }) }));
+      const figures = figuresForAudience(computeMonthlyFigures(model, id, month, asOf), audience);
+      const blocks = monthlyBlocks({ figures: options.redacted ? redactMonthly(figures) : figures, redacted: options.redacted, lang });
+      return ok(renderMonthlyPage(ctx, model, choice, { blocks }));
+    }
+    if (first === "validate" && second === undefined) return ok(renderValidate(ctx, snapshot.validation));
+    if (first === "source" && second === undefined) {
+      const name = one("file") ?? "";
+      const file = snapshot.files.find((f) => f.file === name);
+      if (file === undefined) return notFound(t(lang, "serve.page.noSuchFile", { file: name }));
+      const lineText = one("line");
+      const line = lineText !== null && /^\d{1,9}$/.test(lineText) ? Math.max(1, Number(lineText)) : 1;
+      return ok(renderSource(ctx, file, line, snapshot.validation.findings));
+    }
+    return notFound(t(lang, "serve.page.notFoundDetail"));
+  };
+  const response = build();
+  if (response.status === 200) remember(memo.pages, pageKey, () => response, 32);
+  return response;
 }
 
 /**
