@@ -333,15 +333,18 @@ async function respond(options: ServeOptions, path: string, query: URLSearchPara
 }
 
 /**
- * Loads the data and works out today's list as soon as the server listens, so the first page
- * a reader opens finds them ready (at head-office scale, seconds). A failure here is left for
- * that page to report.
+ * Loads the data and works out today's list and coverage as soon as the server listens, so the
+ * first pages a reader opens find them ready (at head-office scale, seconds). A failure here is
+ * left for that page to report.
  */
 function prime(options: ServeOptions): void {
   options
     .load()
     .then((snapshot) => {
-      dueItems(options, snapshot, options.defaultAsOf(snapshot.model.settings.timezone));
+      const asOf = options.defaultAsOf(snapshot.model.settings.timezone);
+      dueItems(options, snapshot, asOf);
+      // Coverage next (a second at head-office scale), between requests rather than before one.
+      setImmediate(() => remember(computed(snapshot).coverage, asOf, () => measureCoverage(snapshot.model, asOf)));
     })
     .catch(() => undefined);
 }
