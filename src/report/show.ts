@@ -9,6 +9,7 @@
  */
 import { t, tDynamic, type Lang, type MessageKey } from "../i18n/catalog.js";
 import type { ActivityKind, Position } from "../model/types.js";
+import { enumCode } from "../model/enum-names.js";
 import type { BranchCard, CardBirthday, CardContact, CardField, CardStaff, PersonCard, PersonRef, Card, CardCadence } from "../rules/cards.js";
 import type { CoverageItem } from "../rules/coverage.js";
 import { checklistLabel, itemLabel, missingText } from "./coverage.js";
@@ -16,7 +17,7 @@ import type { FollowupItem } from "../rules/followups.js";
 import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
 import { formatDateTimeCell, formatDay } from "./date-format.js";
 import { describeFollowup, kindLabel, personLabel } from "./followups.js";
-import type { DocumentBlock } from "./html.js";
+import { renderHtmlPage, type DocumentBlock } from "./html.js";
 import { formatYuan } from "./money-format.js";
 import { percentText, renderDocumentMarkdown, renderDocumentText } from "./monthly.js";
 import { maskName, maskOptionalPhone, redactFollowups, scrubPhones } from "./redact.js";
@@ -32,6 +33,11 @@ function sep(lang: Lang): string {
   return lang === "zh" ? "、" : ", ";
 }
 
+/** "招商银行深圳分行（cmb-shenzhen）", "… (cmb-shenzhen)": a name with what identifies it, in brackets. */
+function withId(name: string, id: string, lang: Lang): string {
+  return lang === "zh" ? `${name}（${id}）` : `${name} (${id})`;
+}
+
 function yesNo(value: boolean, lang: Lang): string {
   return t(lang, value ? "show.yes" : "show.no");
 }
@@ -42,6 +48,12 @@ function positionName(position: Position, lang: Lang): string {
 
 function activityName(kind: ActivityKind, lang: Lang): string {
   return tDynamic(lang, `sheet.activity.${kind}`);
+}
+
+/** A gender as written (F, M, 女, 男) in the user's language. */
+function genderText(value: unknown, lang: Lang): string {
+  const code = typeof value === "string" ? enumCode("gender", value.trim()) : "";
+  return code === "F" || code === "M" ? t(lang, `gender.${code}`) : valueText(value, lang);
 }
 
 /** A value as written in the files, in words: lists joined, yes/no for booleans, `key: value` for mappings. */
@@ -150,14 +162,14 @@ function personRows(card: PersonCard, lang: Lang): Row[] {
   if (person.type === "staff") {
     const s = person.record;
     const category = t(lang, `category.${s.category}` as MessageKey);
-    add(basic, "show.field.position", lang === "zh" ? `${positionName(s.position, lang)}（${category}）` : `${positionName(s.position, lang)} (${category})`);
+    add(basic, "show.field.position", withId(positionName(s.position, lang), category, lang));
     add(basic, "show.field.key", yesNo(s.key, lang));
   } else {
     const p = person.record;
     add(basic, "show.field.tier", t(lang, `report.tier.${p.tier}` as MessageKey));
     add(basic, "show.field.found", person.found ?? t(lang, "show.notRecorded"));
   }
-  add(basic, "show.field.branch", `${card.branch.name}（${card.branch.id}）`);
+  add(basic, "show.field.branch", withId(card.branch.name, card.branch.id, lang));
   add(basic, "show.field.owner", card.branch.owner);
   add(basic, "show.field.phone", record.phone ?? t(lang, "show.notRecorded"));
   if (person.type === "prospect") {
@@ -168,7 +180,7 @@ function personRows(card: PersonCard, lang: Lang): Row[] {
     if (s.gender !== null) add(basic, "show.field.gender", t(lang, `gender.${s.gender}` as MessageKey));
     add(basic, "show.field.joined", s.joined);
     add(basic, "show.field.hqRegistered", s.hqRegistered ?? t(lang, "show.notRecorded"));
-    if (s.left !== null && !person.present) add(basic, "show.field.left", s.leftNote === null ? s.left : `${s.left}（${s.leftNote}）`);
+    if (s.left !== null && !person.present) add(basic, "show.field.left", s.leftNote === null ? s.left : withId(s.left, s.leftNote, lang));
     if (s.conversion !== null) {
       const c = s.conversion;
       const basis = c.kind === "product" ? (c.product ?? "") : `${t(lang, `show.conversion.${c.kind}`)} ${c.amount === null ? "" : formatYuan(c.amount, lang)}`;
@@ -206,7 +218,7 @@ function personRows(card: PersonCard, lang: Lang): Row[] {
   }
 
   const archive = t(lang, "show.group.archive");
-  for (const f of card.archive) rows.push([archive, fieldLabel(f.field, lang), f.value === null ? t(lang, "show.notFilled") : valueText(f.value, lang)]);
+  for (const f of card.archive) rows.push([archive, fieldLabel(f.field, lang), f.value === null ? t(lang, "show.notFilled") : f.field === "gender" ? genderText(f.value, lang) : valueText(f.value, lang)]);
 
   if (card.referrals.length > 0) {
     const referrals = t(lang, "show.group.referrals");
@@ -236,7 +248,8 @@ export function personCardBlocks(card: PersonCard, lang: Lang): DocumentBlock[] 
   if (person.type === "staff" && !person.present) blocks.push({ kind: "note", text: t(lang, "show.leftNote", { date: person.record.left ?? "" }) });
   blocks.push({ kind: "table", table: keyValueTable(personRows(card, lang), lang), grouped: true });
   if (card.gaps.length > 0) {
-    const gaps = card.gaps.map((g) => (g.letter === null ? "" : `${g.letter}. `) + tDynamic(lang, `coverage.item.${g.checklist}.${g.item}`)).join(sep(lang));
+    // Items are joined with ；: their own words hold 、 already (性别、年龄、生日).
+    const gaps = card.gaps.map((g) => (g.letter === null ? "" : `${g.letter}. `) + tDynamic(lang, `coverage.item.${g.checklist}.${g.item}`)).join(lang === "zh" ? "；" : "; ");
     blocks.push({ kind: "note", text: t(lang, "show.gaps", { gaps }) });
   }
 
@@ -268,8 +281,8 @@ function branchRows(card: BranchCard, lang: Lang): Row[] {
   };
   add(basic, t(lang, "show.field.id"), card.branch.id);
   add(basic, t(lang, "show.field.bank"), r.bank);
-  add(basic, t(lang, "show.field.parent"), r.parent === null ? null : card.parentName === null ? r.parent : `${card.parentName}（${r.parent}）`);
-  add(basic, t(lang, "show.field.department"), card.branch.departmentName === null ? card.branch.department : `${card.branch.departmentName}（${card.branch.department}）`);
+  add(basic, t(lang, "show.field.parent"), r.parent === null ? null : card.parentName === null ? r.parent : withId(card.parentName, r.parent, lang));
+  add(basic, t(lang, "show.field.department"), card.branch.departmentName === null ? card.branch.department : withId(card.branch.departmentName, card.branch.department, lang));
   add(basic, t(lang, "show.field.owner"), card.branch.owner);
   add(basic, t(lang, "show.field.address"), r.address);
   add(basic, t(lang, "show.field.phone"), r.phone);
@@ -384,7 +397,7 @@ export function branchCardBlocks(card: BranchCard, lang: Lang): DocumentBlock[] 
   blocks.push({ kind: "heading", text: t(lang, "show.heading.staff", { count: card.staff.reduce((n, g) => n + g.staff.length, 0) }) });
   if (card.staff.length === 0) blocks.push({ kind: "paragraph", text: t(lang, card.record.staffFile === "skipped" ? "show.staffSkipped" : "show.noStaff") });
   else blocks.push({ kind: "table", table: staffTable(card, lang), grouped: true });
-  if (card.formerStaff.length > 0) blocks.push({ kind: "note", text: t(lang, "show.former", { people: card.formerStaff.map((s) => `${s.name}（${s.left}）`).join(sep(lang)) }) });
+  if (card.formerStaff.length > 0) blocks.push({ kind: "note", text: t(lang, "show.former", { people: card.formerStaff.map((s) => withId(s.name, s.left, lang)).join(sep(lang)) }) });
 
   blocks.push({ kind: "heading", text: t(lang, "show.heading.competitors", { count: card.competitors.length }) });
   if (card.competitors.length === 0) blocks.push({ kind: "paragraph", text: t(lang, "show.noCompetitors") });
@@ -552,6 +565,16 @@ export function renderCard(card: Card, format: ShowFormat, lang: Lang, style: St
     case "table":
       return renderDocumentText(cardBlocks(card, lang), style, maxWidth);
   }
+}
+
+/**
+ * The card as one HTML page (for `channel serve`): the same blocks, escaped by the page's
+ * renderer; the title is the card's.
+ */
+export function cardHtml(card: Card, lang: Lang): string {
+  const blocks = cardBlocks(card, lang);
+  const title = blocks.find((b) => b.kind === "title");
+  return renderHtmlPage(blocks, { lang, title: title?.kind === "title" ? title.text : card.branch.name });
 }
 
 // ---- --redact ----

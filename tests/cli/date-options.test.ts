@@ -19,6 +19,8 @@ const COMMANDS: string[][] = [
   ["report", "summary"],
   ["report", "monthly", "--branch", "cmb-futian-center", "--month", "2012-03"],
   ["export", "staff", "--out", "/nonexistent-dir/x.csv"],
+  ["show", "wang-fang"],
+  ["add", "prospect", "王大爷", "--branch", "cmb-houhai"],
 ];
 
 describe("date options", () => {

@@ -19,6 +19,8 @@ describe("a branch folder without branch.yaml", () => {
     ["followups", "--as-of", "2012-03-31"],
     ["followups", "--as-of", "2012-03-31", "--format", "json"],
     ["coverage"],
+    ["show", "cmb-futian-center", "--as-of", "2012-03-31"],
+    ["show", "cmb-dongmen", "--as-of", "2012-03-31"],
     ["export", "staff", "--out", path.join(out, "staff.csv")],
     ["export", "followups", "--as-of", "2012-03-31", "--out", path.join(out, "followups.csv")],
   ])("%s %s: names the missing file and exits 1", (...args) => {

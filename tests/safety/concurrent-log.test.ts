@@ -72,3 +72,29 @@ describe(`${IMPORTS} concurrent channel import --apply calls on one branch`, () 
     expect(dotFiles(dir)).toEqual([]);
   }, 180_000);
 });
+
+// Issue 25: `channel add` takes the same lock.
+const ADDS = 8;
+
+describe(`${ADDS} concurrent channel add calls on one branch`, () => {
+  it(`every one waits its turn: ${ADDS} new prospects with distinct ids, the file valid, nothing left behind`, async () => {
+    const dir = copyToTemp(path.join(FIXTURES, "log-basic"));
+    temps.push(dir);
+    const file = path.join(dir, "branches/b-one/prospects.yaml");
+    const read = () => (fs.existsSync(file) ? ((parse(fs.readFileSync(file, "utf8")) as { prospects?: { id: string; name: string }[] }).prospects ?? []) : []);
+    const before = read();
+    const runs = Array.from({ length: ADDS }, (_, i) => startCli(["add", "prospect", `王${"一二三四五六七八"[i]}`, "--branch", "b-one", "--data", dir, "--as-of", "2012-03-20", "--lang", "en"]));
+    const results = await Promise.all(runs.map((r) => r.done));
+    expect(results.map((r, i) => (r.code === 0 ? "ok" : `adder ${i}: exit ${r.code} ${r.signal ?? ""} ${r.stderr}`))).toEqual(Array(ADDS).fill("ok"));
+    const after = read();
+    expect(after.slice(0, before.length)).toEqual(before);
+    const added = after.slice(before.length);
+    expect(added).toHaveLength(ADDS);
+    expect(new Set(added.map((p) => p.id)).size).toBe(ADDS);
+    expect(added.map((p) => p.id).sort()).toEqual(results.map((r) => r.stdout.trim()).sort());
+    const check = runCli(["validate", "--data", dir, "--format", "json"]);
+    const diagnostics = (JSON.parse(check.stdout) as { diagnostics: { file: string }[] }).diagnostics;
+    expect(diagnostics.filter((d) => d.file === "branches/b-one/prospects.yaml")).toEqual([]);
+    expect(dotFiles(dir)).toEqual([]);
+  }, 180_000);
+});

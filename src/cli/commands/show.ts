@@ -39,7 +39,8 @@ export async function runShow(ctx: Context, target: string, options: ShowOptions
     throw new CliError(EXIT_DATA_ERRORS, "show.error.unknownBranch", { value: options.branch, hint: didYouMean(ctx.lang, options.branch, folders) });
   }
   const unreadable = skipped.filter((f) => /\/(staff|prospects)\.yaml$/.test(f));
-  const found = resolveTarget(ctx, model, target.trim(), options.branch, unreadable);
+  // A branch folder the model lacks (its branch.yaml missing or with errors) is still named as a branch.
+  const found: Target = repo.branchFolders.includes(target.trim()) && !model.branches.some((b) => b.id === target.trim()) ? { kind: "branch", id: target.trim() } : resolveTarget(ctx, model, target.trim(), options.branch, unreadable);
 
   let card: Card | null = found.kind === "person" ? buildPersonCard(model, found.id, asOf) : buildBranchCard(model, found.id, asOf);
   // The resolver found the id in the model, so the card exists; a branch folder whose branch.yaml has errors has none.
