@@ -343,8 +343,9 @@ function prime(options: ServeOptions): void {
     .then((snapshot) => {
       const asOf = options.defaultAsOf(snapshot.model.settings.timezone);
       dueItems(options, snapshot, asOf);
-      // Coverage next (a second at head-office scale), between requests rather than before one.
-      setImmediate(() => remember(computed(snapshot).coverage, asOf, () => measureCoverage(snapshot.model, asOf)));
+      // Coverage too (a second at head-office scale): here the first page waits for it anyway
+      // (it waits for the data), rather than a later page that would otherwise be quick.
+      remember(computed(snapshot).coverage, asOf, () => measureCoverage(snapshot.model, asOf));
     })
     .catch(() => undefined);
 }
