@@ -101,6 +101,15 @@ export const SOURCE_CONTEXT_LINES = 15;
 /** A line is shown at most this long (a 5 MB line would otherwise be the page). */
 const MAX_SOURCE_LINE = 2000;
 
+/** A line with the span a finding points at marked (counted in characters, as findings count columns). */
+function markedText(text: string, finding: Finding | undefined): string {
+  const chars = [...text];
+  if (finding === undefined || finding.column > chars.length) return esc(text);
+  const from = finding.column - 1;
+  const to = Math.min(chars.length, from + Math.max(1, finding.length));
+  return `${esc(chars.slice(0, from).join(""))}<mark>${esc(chars.slice(from, to).join(""))}</mark>${esc(chars.slice(to).join(""))}`;
+}
+
 export function renderSource(ctx: PageContext, file: LoadedFile, line: number, findings: readonly Finding[]): string {
   const { lang } = ctx;
   const title = t(lang, "serve.source.title", { file: file.file, line });
@@ -119,7 +128,7 @@ export function renderSource(ctx: PageContext, file: LoadedFile, line: number, f
     for (let n = first; n <= last; n++) {
       const raw = shorten(source.lineText(n), MAX_SOURCE_LINE);
       const text = ctx.redacted ? scrubPhones(raw) : raw;
-      lines.push(`<span class="line${n === line || marked.has(n) ? " at" : ""}" id="L${n}"><span class="no">${n}</span>${esc(text)}</span>`);
+      lines.push(`<span class="line${n === line || marked.has(n) ? " at" : ""}" id="L${n}"><span class="no">${n}</span>${markedText(text, own.find((f) => f.line === n))}</span>`);
     }
     parts.push(`<pre class="source">${lines.join("")}</pre>`);
   }

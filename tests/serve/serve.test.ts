@@ -228,6 +228,8 @@ describe("the pages show what the commands compute", () => {
     const lines = fs.readFileSync(path.join(dir, first.file), "utf8").split(/\r?\n/);
     expect(source.body).toContain(`id="L${first.line}"`);
     expect(source.body).toContain(`<span class="line at" id="L${first.line}">`);
+    // The span the finding points at is marked on its line.
+    expect(source.body).toMatch(new RegExp(`id="L${first.line}"><span class="no">${first.line}</span>[^\\n]*<mark>`));
     expect(lines.length).toBeGreaterThanOrEqual(first.line);
     // Money is never computed on data with errors, as `bonus` refuses it.
     expect((await get(server, "/bonus")).body).toContain('id="refused"');
