@@ -16,6 +16,7 @@ import type { LogOptions } from "./commands/log.js";
 import type { MonthlyOptions } from "./commands/report.js";
 import type { ImportOptions } from "./commands/import.js";
 import type { ExportOptions } from "./commands/export.js";
+import type { ServeOptions } from "./commands/serve.js";
 import { ACTIVITY_KINDS } from "../model/types.js";
 import { DONE_KINDS } from "../rules/followup-kinds.js";
 import { IMPORT_KINDS } from "../import/kinds.js";
@@ -226,6 +227,17 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
     .description(h("help.init"))
     .addHelpText("after", examplesText(lang, "help.examples.init"))
     .action((dir: string | undefined, _options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runInit(ctx, dir), command.optsWithGlobals()));
+
+  // issue 27: channel serve
+  program
+    .command("serve")
+    .description(h("serve.help"))
+    .addHelpText("after", examplesText(lang, "help.examples.serve"))
+    .option("--port <n>", h("serve.help.port"))
+    .option("--host <address>", h("serve.help.host"))
+    .option("--open", h("serve.help.open"))
+    .option("--no-redact", h("serve.help.noRedact"))
+    .action((options: ServeOptions, command: Command) => run(async (ctx) => (await import("./commands/serve.js")).runServe(ctx, options), command.optsWithGlobals()));
 
   return program;
 }

@@ -17,6 +17,8 @@ import { REPORT_MESSAGES } from "./messages/reports.js";
 import { SAFETY_MESSAGES } from "./messages/safety.js";
 import { SPREADSHEET_MESSAGES } from "./messages/spreadsheets.js";
 import { HISTORY_MESSAGES } from "./messages/history.js";
+// issue 27: channel serve
+import { SERVE_MESSAGES } from "./messages/serve.js";
 // Issue 25: show and add.
 import { CARD_MESSAGES } from "./messages/cards.js";
 
@@ -33,6 +35,8 @@ const SECTIONS = [
   SPREADSHEET_MESSAGES,
   DIAGNOSTIC_PART_MESSAGES,
   HISTORY_MESSAGES,
+  // issue 27: channel serve
+  SERVE_MESSAGES,
   // Issue 25.
   CARD_MESSAGES,
 ] as const;

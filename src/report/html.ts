@@ -89,7 +89,8 @@ function tableHtml(block: Extract<DocumentBlock, { kind: "table" }>): string {
   return `<table${block.compact ? ' class="compact"' : ""}>${head}<tbody>${body.join("\n")}</tbody></table>`;
 }
 
-function blockHtml(block: DocumentBlock): string {
+/** One block as HTML (`channel serve` puts report blocks in its own pages). */
+export function blockHtml(block: DocumentBlock): string {
   switch (block.kind) {
     case "title": {
       const tail = block.unbreakableTail;
