@@ -11,30 +11,20 @@ import { renderChartSvg, type ChartSpec } from "../report/svg-chart.js";
 import { CHECKLISTS, type BranchCoverage, type Checklist, type CoverageResult } from "../rules/coverage.js";
 import { branchLink, esc, labelOr, renderPage, tableHtml, type Cell, type PageContext } from "./page.js";
 
-/** A heat-map column: a checklist, or one group of the branch checklist (its parts differ a lot). */
+/** A heat-map column: one of the manual's checklists. */
 interface HeatColumn {
   checklist: Checklist;
-  /** A branch-checklist group, or null for the whole checklist. */
-  item: string | null;
   label: string;
 }
 
-function heatColumns(result: CoverageResult, lang: Parameters<typeof t>[0]): HeatColumn[] {
-  const columns: HeatColumn[] = [];
-  const branchGroups = [...new Set(result.branches.flatMap((b) => b.items.filter((i) => i.checklist === "branch").map((i) => i.item)))];
-  const order = ["basic", "environment", "business", "surroundings"];
-  branchGroups.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  for (const checklist of CHECKLISTS) {
-    if (checklist === "branch") {
-      for (const item of branchGroups) columns.push({ checklist, item, label: tDynamic(lang, `coverage.item.branch.${item}`) });
-    } else columns.push({ checklist, item: null, label: tDynamic(lang, `coverage.checklist.${checklist}`) });
-  }
-  return columns;
+function heatColumns(lang: Parameters<typeof t>[0]): HeatColumn[] {
+  return CHECKLISTS.map((checklist) => ({ checklist, label: tDynamic(lang, `coverage.checklist.${checklist}`) }));
 }
 
 /** The mean share of a branch's items in a column; null when none of them has a share. */
 export function columnShare(branch: BranchCoverage, column: HeatColumn): number | null {
-  const shares = branch.items.filter((i) => i.checklist === column.checklist && (column.item === null || i.item === column.item)).map((i) => i.share).filter((s): s is number => s !== null);
+  // Items of our own (beyond the manual) count in no share, as in channel coverage.
+  const shares = branch.items.filter((i) => i.checklist === column.checklist && !i.beyondManual).map((i) => i.share).filter((s): s is number => s !== null);
   return shares.length === 0 ? null : shares.reduce((a, b) => a + b, 0) / shares.length;
 }
 
@@ -46,7 +36,7 @@ function heatCell(share: number | null, title: string): Cell {
 export function renderCoverage(ctx: PageContext, result: CoverageResult): string {
   const { lang } = ctx;
   const title = t(lang, "serve.coverage.title", { date: result.asOf });
-  const columns = heatColumns(result, lang);
+  const columns = heatColumns(lang);
   const parts: string[] = [`<h1>${esc(title)}</h1>`];
   if (result.share !== null) parts.push(`<p>${esc(t(lang, "serve.coverage.overall", { share: percentText(result.share) }))}</p>`);
   parts.push(`<p class="note">${esc(t(lang, "serve.coverage.legend"))}</p>`);
