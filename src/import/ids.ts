@@ -43,8 +43,20 @@ function syllables(pinyin: Pinyin, text: string, asSurname: boolean): string[] {
   return pinyin(text, asSurname).flatMap((s) => slugWords(s));
 }
 
+/** An id is typed by people: a part made from a very long name is cut (whole words kept where they fit). */
+const ID_PART_MAX = 32;
+
+function shortPart(part: string): string {
+  return part.length <= ID_PART_MAX ? part : part.slice(0, ID_PART_MAX).replace(/-+$/, "");
+}
+
 /** Surname and given name of a person's name, as pinyin words; a name without Chinese characters is split into words. */
 export function nameParts(pinyin: Pinyin, name: string): { surname: string; given: string } {
+  const { surname, given } = namePartsWhole(pinyin, name);
+  return { surname: shortPart(surname), given: shortPart(given) };
+}
+
+function namePartsWhole(pinyin: Pinyin, name: string): { surname: string; given: string } {
   const clean = name.trim().replace(/[\s·•]+/g, "");
   if (!HAN.test(clean)) {
     const words = slugWords(name);

@@ -34,6 +34,12 @@ describe("staff ids", () => {
     expect(nameParts(pinyin, "司马光")).toEqual({ surname: "sima", given: "guang" });
     expect(nameParts(pinyin, "诸葛亮")).toEqual({ surname: "zhuge", given: "liang" });
   });
+
+  it("cuts the parts of a very long name, so that an id stays something a person types", () => {
+    expect(staffId(pinyin, "x".repeat(30_000), new Set())).toBe("x".repeat(32));
+    expect(prospectId(pinyin, "长".repeat(5_000), new Set(), 0).id.length).toBeLessThanOrEqual(2 + 32 + 4);
+    expect(nameParts(pinyin, "Anna Maria Louisa Charlotte Wilhelmina von Hohenzollern").given.length).toBeLessThanOrEqual(32);
+  });
 });
 
 describe("prospect ids", () => {
