@@ -43,13 +43,16 @@ export function startCli(args: string[], options: { env?: Record<string, string>
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Every dot file (temporary files, locks) under `dir`, as relative paths. */
+/** Dot files the commands write on purpose (init: .gitignore, and .gitattributes for the merge driver); any other is a leftover temporary file. */
+const WRITTEN_DOT_FILES = new Set([".gitignore", ".gitattributes"]);
+
 export function dotFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (rel: string) => {
     for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) walk(child);
-      else if (entry.name.startsWith(".") && entry.name !== ".gitignore") found.push(child);
+      else if (entry.name.startsWith(".") && !WRITTEN_DOT_FILES.has(entry.name)) found.push(child);
     }
   };
   walk("");

@@ -133,6 +133,8 @@ describe("killed at any moment", () => {
       expect(again.code).toBe(0);
       for (const [rel, content] of expected) expect(fs.readFileSync(path.join(target, ...rel.split("/")), "utf8"), rel).toBe(content);
       expect(dotFiles(target)).toEqual([]);
+      // The merge driver's line is whole after the second init, however the first one ended.
+      expect(fs.readFileSync(path.join(target, ".gitattributes"), "utf8")).toContain("branches/**/*.yaml merge=channel\n");
     }
     console.info(`channel init: ${RUNS} runs, ${partial} killed with some files written and others not`);
   }, 300_000);
