@@ -22,6 +22,7 @@ import { t } from "../i18n/catalog.js";
 import { repositoryLockFile, withFileLock, withLockFile, type Held } from "./file-lock.js";
 import { isInside, realPathOf } from "./real-path.js";
 import { writeFailure } from "./write-errors.js";
+import { recordedSize } from "../load/git-run.js";
 
 /** What a writer knows while it holds the repository's lock. */
 export interface RepositoryWrite {
@@ -90,6 +91,12 @@ export function writeDataFiles(ctx: Context, write: RepositoryWrite, edits: read
       current = edit.rel;
       return writablePath(write.root, edit.file);
     });
+    if (ctx.options.force !== true) {
+      edits.forEach((edit, i) => {
+        current = edit.rel;
+        refuseIfEmptiedMeanwhile(ctx, edit, reals[i]!);
+      });
+    }
     withFileLocks(reals, () => {
       building = true;
       const contents = edits.map((edit) => edit.build());
@@ -114,6 +121,21 @@ export function writeDataFiles(ctx: Context, write: RepositoryWrite, edits: read
     if (notRestored.length === 0) throw new CliError(EXIT_USAGE, "safety.write.othersPutBack", { reason, files: restored.join(", ") });
     throw new CliError(EXIT_USAGE, "safety.write.partial", { reason, written: notRestored.join(", "), failed: current });
   }
+}
+
+/**
+ * A data file that is empty, missing or less than half as long as the version git has in its
+ * index or last commit is not one to add to: most likely an editor is half-way through an
+ * in-place save (it emptied the file and will write its bytes back), and the new content,
+ * made from the empty file, would replace all of them. Refused (issue 28) unless --force.
+ */
+function refuseIfEmptiedMeanwhile(ctx: Context, edit: DataFileEdit, real: string): void {
+  const size = edit.basedOn === null ? null : edit.basedOn.length;
+  const blank = edit.basedOn !== null && Buffer.from(edit.basedOn).toString("utf8").trim() === "";
+  const known = recordedSize(ctx.surroundings.env, real);
+  if (known === null || known === 0) return;
+  if (size === null) throw new CliError(EXIT_USAGE, "safety.write.missingButKnown", { file: edit.rel, known });
+  if (blank || size * 2 < known) throw new CliError(EXIT_USAGE, "safety.write.shrunk", { file: edit.rel, size, known });
 }
 
 /** Holds the locks of all `files` (in the given order) while `action` runs. */

@@ -17,6 +17,8 @@ import { REPORT_MESSAGES } from "./messages/reports.js";
 import { SAFETY_MESSAGES } from "./messages/safety.js";
 import { SPREADSHEET_MESSAGES } from "./messages/spreadsheets.js";
 import { HISTORY_MESSAGES } from "./messages/history.js";
+// issue 28
+import { HARDENING_MESSAGES } from "./messages/hardening.js";
 
 /** The sections, the one list of them: catalog.ts takes its key type from here. */
 const SECTIONS = [
@@ -31,6 +33,8 @@ const SECTIONS = [
   SPREADSHEET_MESSAGES,
   DIAGNOSTIC_PART_MESSAGES,
   HISTORY_MESSAGES,
+  // issue 28
+  HARDENING_MESSAGES,
 ] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

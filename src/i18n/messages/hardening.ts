@@ -1,0 +1,21 @@
+/** Messages of issue 28 (hardening): a data file emptied by an editor, interrupted two-file writes, locks, folders. */
+import type { Bilingual } from "../catalog.js";
+
+export const HARDENING_MESSAGES = {
+  "safety.write.shrunk": {
+    zh: "{file} 现在只有 {size} 字节，而 git（暂存区或最近一次提交）里它有 {known} 字节：可能有编辑器正在保存它（先清空再写回），此时写入会丢掉其中的记录。未写入任何内容。请等编辑器保存完毕，或用 git diff 查看；确认要在现在的内容上写入时加 --force",
+    en: "{file} now holds {size} bytes while git (the index or the last commit) has it with {known}: an editor may be half-way through saving it (emptied, not yet written back), and writing now would lose its entries. Nothing was written. Wait for the editor to finish, or look with git diff; add --force to write onto what it holds now",
+  },
+  "safety.write.missingButKnown": {
+    zh: "{file} 不存在，而 git（暂存区或最近一次提交）里它有 {known} 字节：可能有编辑器正在保存它，或它被误删了。未写入任何内容。可用 git restore {file} 恢复；确认要新建时加 --force",
+    en: "{file} does not exist while git (the index or the last commit) has it with {known} bytes: an editor may be saving it, or it was deleted by mistake. Nothing was written. git restore {file} brings it back; add --force to start a new file",
+  },
+  "safety.intent.rolledBack": {
+    zh: "上一次 channel 写入（{files}）在中途被终止，只写了一部分；已把 {restored} 改回写入前的样子，那次什么都没有记下（请重新记录）",
+    en: "the last channel write ({files}) was stopped half-way; {restored} has been put back as it was before, so nothing of it was recorded (record it again)",
+  },
+  "safety.intent.unresolved": {
+    zh: "上一次 channel 写入（{files}）在中途被终止，且 {changed} 其后又被改动，无法自动改回。请打开这些文件检查（git diff 可以看到改动）",
+    en: "the last channel write ({files}) was stopped half-way, and {changed} changed afterwards, so it could not be put back automatically. Check those files (git diff shows the change)",
+  },
+} satisfies Record<string, Bilingual>;
