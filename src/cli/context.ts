@@ -117,6 +117,8 @@ export interface Context {
   options: GlobalOptions;
   /** For tests only (CHANNEL_TEST_PAUSE_BEFORE_WRITE): a file whose removal a data write waits for (see data-write.ts). */
   testPauseBeforeWrite?: string;
+  /** For tests only (CHANNEL_TEST_PAUSE_BETWEEN_WRITES): the same, between the first and the second file of one write (issue 28). */
+  testPauseBetweenWrites?: string;
 }
 
 /** Colour only on a terminal, never with --no-color, NO_COLOR or --out. */
@@ -163,6 +165,7 @@ export function makeContext(options: GlobalOptions, surroundings: Surroundings, 
     surroundings,
     options,
     ...(surroundings.env.CHANNEL_TEST_PAUSE_BEFORE_WRITE ? { testPauseBeforeWrite: surroundings.env.CHANNEL_TEST_PAUSE_BEFORE_WRITE } : {}),
+    ...(surroundings.env.CHANNEL_TEST_PAUSE_BETWEEN_WRITES ? { testPauseBetweenWrites: surroundings.env.CHANNEL_TEST_PAUSE_BETWEEN_WRITES } : {}),
   };
 }
 

@@ -92,7 +92,7 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
     emit(ctx, format === "json" ? JSON.stringify(importJson(report), null, 2) + "\n" : renderImportText(report, ctx.style), root);
     return plan.problems.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
   };
-  return options.apply === true ? whileHoldingRepository(resolveRoot(ctx), run) : run(null);
+  return options.apply === true ? whileHoldingRepository(resolveRoot(ctx), run, ctx) : run(null);
 }
 
 /**

@@ -159,7 +159,7 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
       for (const line of lines) ctx.surroundings.stderr(`channel: ${terminalLine(line)}\n`);
     }
     return EXIT_OK;
-  });
+  }, ctx);
 }
 
 /** The hint about the open follow-ups of `people` as of `date` that an activity with `done` closes (docs/rules.md). */
