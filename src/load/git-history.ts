@@ -210,16 +210,29 @@ export function relativeToRoot(repo: GitRepository, gitPath: string): string | n
 export type BlobContents = Map<string, Uint8Array | null>;
 
 /**
- * Reads blobs by id through one `git cat-file --batch`: all of them in one process, each at
- * most `MAX_FILE_BYTES` of interest (the rest is read and dropped by the caller's check).
+ * Reads blobs by id through `git cat-file`: first every size (`--batch-check`), then the bytes of
+ * those at most `MAX_FILE_BYTES` long, all in one `--batch` process. A larger blob is not read
+ * (the work tree's cap: a 100 MB blob in the history is not taken into memory): it maps to null,
+ * and its size goes into `sizes` when given.
  */
-export function readBlobs(repo: GitRepository, ids: readonly string[]): BlobContents {
+export function readBlobs(repo: GitRepository, ids: readonly string[], sizes?: Map<string, number>): BlobContents {
   const unique = [...new Set(ids)];
   const blobs: BlobContents = new Map();
   if (unique.length === 0) return blobs;
-  const out = runGit(repo, repo.toplevel, ["cat-file", "--batch"], unique.join("\n") + "\n");
+  const wanted: string[] = [];
+  const checked = runGit(repo, repo.toplevel, ["cat-file", "--batch-check"], unique.join("\n") + "\n").toString("utf8").split("\n");
+  unique.forEach((id, i) => {
+    const header = (checked[i] ?? "").split(" ");
+    if (header[1] !== "blob" || header.length < 3) return void blobs.set(id, null);
+    const size = Number(header[2]);
+    sizes?.set(id, size);
+    if (size > MAX_FILE_BYTES) blobs.set(id, null);
+    else wanted.push(id);
+  });
+  if (wanted.length === 0) return blobs;
+  const out = runGit(repo, repo.toplevel, ["cat-file", "--batch"], wanted.join("\n") + "\n");
   let at = 0;
-  for (const id of unique) {
+  for (const id of wanted) {
     const lineEnd = out.indexOf(0x0a, at);
     if (lineEnd < 0) throw new GitHistoryError("git_failed", "cat-file ended early");
     const header = out.subarray(at, lineEnd).toString("utf8").split(" ");
@@ -319,12 +332,19 @@ export function scanCommit(repo: GitRepository, commit: string): RecordedScan {
     }
   }
   const readable = wanted.filter(({ entry }) => entry.type === "blob" && entry.mode !== "120000");
+  const sizes = new Map<string, number>();
   const blobs = readBlobs(
     repo,
     readable.map(({ entry }) => entry.object),
+    sizes,
   );
   const raws: RawFile[] = wanted.map(({ entry, kind, branchFolder }) => {
     const bytes = entry.type === "blob" && entry.mode !== "120000" ? (blobs.get(entry.object) ?? null) : null;
+    const size = sizes.get(entry.object) ?? 0;
+    if (bytes === null && size > MAX_FILE_BYTES) {
+      findings.push(fileFinding("error", "FILE_TOO_LARGE", entry.file, { size, limit: MAX_FILE_BYTES }));
+      return { file: entry.file, kind, branchFolder, bytes: null };
+    }
     if (bytes === null) findings.push(fileFinding("error", "FILE_UNREADABLE", entry.file, { reason: entry.mode === "120000" ? "SYMLINK_IN_HISTORY" : "NOT_A_FILE" }));
     else if (bytes.length > MAX_FILE_BYTES) {
       findings.push(fileFinding("error", "FILE_TOO_LARGE", entry.file, { size: bytes.length, limit: MAX_FILE_BYTES }));
@@ -394,4 +414,12 @@ export function commitsChangingRoot(repo: GitRepository, until: string): CommitC
     });
   }
   return commits;
+}
+
+/** The main line (first parents) from `until` back to the root, oldest first, with committer times. */
+export function mainLine(repo: GitRepository, until: string): CommitStamp[] {
+  const out = runGit(repo, repo.toplevel, ["log", "--no-show-signature", "--first-parent", "--reverse", "--format=%H %ct", until, "--"]).toString("utf8");
+  const line: CommitStamp[] = [];
+  for (const text of out.split("\n")) if (text !== "") line.push(parseStamp(text));
+  return line;
 }

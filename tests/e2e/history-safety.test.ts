@@ -144,3 +144,27 @@ describe("what was committed is what is read", () => {
     expect(findingsOf(channel(s, ["audit", "--as-of", "2012-04-30", "--format", "json"], env))).toContainEqual(["recorded_after_deadline", "b.conversion"]);
   });
 });
+
+describe("audit: committer times that go backwards", () => {
+  it("a HEAD dated 1970 on top of 2012 commits is a finding (committer_time_backwards), in JSON and in Chinese", () => {
+    const { s, late } = lateConversionRepo();
+    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00"), person("b", "2012-02-21 10:00"), person("c", "2012-02-22 10:00")) });
+    const backdated = commitAll(s.repo, "时钟回拨", "1970-01-02T00:00:00+08:00");
+    const audit = channel(s, ["audit", "--as-of", "2012-04-30", "--format", "json"]);
+    expect(audit.code, audit.stderr).toBe(0);
+    const found = (JSON.parse(audit.stdout) as { findings: { code: string; record: string; commit: string | null; first_committed: string | null; detail: string }[] }).findings;
+    const backwards = found.filter((f) => f.code === "committer_time_backwards");
+    expect(backwards).toHaveLength(1);
+    expect(backwards[0]).toMatchObject({ record: `commit ${backdated.slice(0, 12)}`, commit: backdated, first_committed: "1970-01-02T00:00:00" });
+    expect(backwards[0]!.detail).toContain(late.slice(0, 12));
+    const zh = runCli(["audit", "--as-of", "2012-04-30", "--data", s.root, "--lang", "zh"], { env: gitEnv(s.home) });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain("提交时间倒退");
+  });
+
+  it("times that grow (or stay equal) give no such finding", () => {
+    const { s } = lateConversionRepo();
+    commitAll(s.repo, "同一时刻", "2012-04-15T10:00:00+08:00");
+    expect(findingsOf(channel(s, ["audit", "--as-of", "2012-04-30", "--format", "json"])).map(([code]) => code)).not.toContain("committer_time_backwards");
+  });
+});

@@ -18,4 +18,18 @@ export const HARDENING_MESSAGES = {
     zh: "上一次 channel 写入（{files}）在中途被终止，且 {changed} 其后又被改动，无法自动改回。请打开这些文件检查（git diff 可以看到改动）",
     en: "the last channel write ({files}) was stopped half-way, and {changed} changed afterwards, so it could not be put back automatically. Check those files (git diff shows the change)",
   },
+  "audit.code.committer_time_backwards": { zh: "提交时间倒退", en: "committer time goes back" },
+  "audit.kind.commit": { zh: "提交", en: "commit" },
+  "audit.detail.committer_time_backwards": {
+    zh: "此提交的提交时间 {committedAt} 早于它的上一个提交 {parent}（{parentAt}）：历史中的时间顺序不可信（电脑时钟被调过或历史被改写），这一段“最早提交于”的时间需人工核实",
+    en: "committed {committedAt}, earlier than the commit before it on the main line, {parent} ({parentAt}): the history's times are out of order (a clock set back, or history rewritten), so the \"first committed\" times around it need checking by hand",
+  },
+  "safety.lock.notAFile": {
+    zh: "无法写入 {file}：锁文件的位置 {lock} 被一个链接或文件夹占着，它不是 channel 建的锁。文件保持原样；确认没有 channel 在运行后删除 {lock} 再重试",
+    en: "cannot write {file}: the lock's place {lock} is taken by a link or a folder, which is no lock channel makes. The file is as it was; once sure no channel is running, delete {lock} and try again",
+  },
+  "safety.lock.cannotBreak": {
+    zh: "无法写入 {file}：{lock} 是一个已中断的 channel 留下的锁，但 channel 无法删除它（{reason}，所在文件夹不可写）。文件保持原样；请有写权限的人删除 {lock}",
+    en: "cannot write {file}: {lock} is a lock left by a channel that was stopped, and channel cannot remove it ({reason}: its folder is not writable). The file is as it was; someone who may write there should delete {lock}",
+  },
 } satisfies Record<string, Bilingual>;
