@@ -31,7 +31,16 @@ export interface Surroundings {
 export function processSurroundings(): Surroundings {
   return {
     env: process.env,
-    cwd: process.cwd(),
+    // Asked when needed: a working folder that was deleted is a sentence for the commands that
+    // need it (a relative path, the root search), and no obstacle to the others (issue 28).
+    get cwd() {
+      try {
+        return process.cwd();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(EXIT_USAGE, "error.cwdGone", { dir: process.env.PWD ?? "?" });
+        throw error;
+      }
+    },
     now: () => new Date(),
     stdout: writerTo(1, () => process.stdout),
     stderr: writerTo(2, () => process.stderr),
@@ -178,11 +187,23 @@ export function resolveLang(flag: string | undefined, data: string | undefined, 
   return chooseLang(flag, surroundings.env, () => {
     const key = data ?? "";
     if (!repositoryLanguages.has(key)) {
-      const root = data !== undefined ? path.resolve(surroundings.cwd, data) : findRoot(surroundings.cwd);
+      let root: string | null;
+      try {
+        root = data !== undefined ? resolveFromCwd(surroundings, data) : findRoot(surroundings.cwd);
+      } catch (error) {
+        // No working folder: the language comes from elsewhere; the command says what is wrong.
+        if (!(error instanceof CliError)) throw error;
+        root = null;
+      }
       repositoryLanguages.set(key, root === null ? null : readRepositoryLanguage(root));
     }
     return repositoryLanguages.get(key)!;
   });
+}
+
+/** `file` as an absolute path: itself when it is one (the working folder is not asked), else under the working folder. */
+export function resolveFromCwd(surroundings: Pick<Surroundings, "cwd">, file: string): string {
+  return path.isAbsolute(file) ? path.resolve(file) : path.resolve(surroundings.cwd, file);
 }
 
 /**
@@ -243,7 +264,7 @@ function cacheDirectory(env: Surroundings["env"]): string | null {
 export function resolveRoot(ctx: Context): string {
   const { data } = ctx.options;
   if (data !== undefined) {
-    const dir = path.resolve(ctx.surroundings.cwd, data);
+    const dir = resolveFromCwd(ctx.surroundings, data);
     if (!fs.existsSync(path.join(dir, ROOT_MARKER))) throw usageError("error.dataDirMissing", { dir });
     return dir;
   }
@@ -288,7 +309,7 @@ export function emit(ctx: Context, text: string | Uint8Array, root: string | nul
     return;
   }
   try {
-    const target = outputTarget(path.resolve(ctx.surroundings.cwd, out), out, root);
+    const target = outputTarget(resolveFromCwd(ctx.surroundings, out), out, root);
     if (!writeOutput(target, text, ctx.options.force === true)) throw usageError("error.outExists", { file: out });
   } catch (error) {
     // A full disk, a read-only file or folder: said in words, and the file is as it was.

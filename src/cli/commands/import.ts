@@ -25,7 +25,7 @@ import { MAX_SHEET_BYTES, readSpreadsheet, SheetError, sheetFormatOf } from "../
 import { BoundedReadError, readBoundedFile } from "../../load/read-bounded.js";
 import { nearest } from "../../validate/suggest.js";
 import { whileHoldingRepository, writeDataFile, type RepositoryWrite } from "../data-write.js";
-import { emit, resolveFormat, resolveRoot, type Context } from "../context.js";
+import { emit, resolveFormat, resolveFromCwd, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
@@ -177,7 +177,7 @@ function readMap(ctx: Context, file: string, kind: ImportKind): ImportMap {
  */
 function readInput(ctx: Context, file: string, key: "import.error.cannotRead" | "import.error.cannotReadMap", limit: number): Uint8Array {
   try {
-    return readBoundedFile(path.resolve(ctx.surroundings.cwd, file), limit);
+    return readBoundedFile(resolveFromCwd(ctx.surroundings, file), limit);
   } catch (error) {
     if (error instanceof BoundedReadError) {
       if (error.reason === "not_regular") throw usageError("import.error.notRegularFile", { file });

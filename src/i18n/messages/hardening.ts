@@ -32,4 +32,16 @@ export const HARDENING_MESSAGES = {
     zh: "无法写入 {file}：{lock} 是一个已中断的 channel 留下的锁，但 channel 无法删除它（{reason}，所在文件夹不可写）。文件保持原样；请有写权限的人删除 {lock}",
     en: "cannot write {file}: {lock} is a lock left by a channel that was stopped, and channel cannot remove it ({reason}: its folder is not writable). The file is as it was; someone who may write there should delete {lock}",
   },
+  "error.cwdGone": {
+    zh: "当前所在的文件夹（{dir}）已不存在（被删除或移走了？）。请先 cd 到一个存在的文件夹，或用 --data 给出完整路径",
+    en: "the current folder ({dir}) no longer exists (deleted or moved away?). cd into a folder that exists, or give --data with a full path",
+  },
+  "init.error.systemFolder": {
+    zh: "{dir} 是系统文件夹（或根目录、主目录），不宜在这里建数据仓库：channel init 会在其中写入 channel.yaml、branches/ 等文件。请指定一个新文件夹，如 channel init ~/渠道数据；确实要在这里建时加 --force",
+    en: "{dir} is a system folder (or the root, or your home folder): channel init would write channel.yaml, branches/ and more into it. Name a new folder, such as channel init ~/channel-data; add --force if it really should be here",
+  },
+  "init.error.danglingLink": {
+    zh: "{file} 是指向不存在之处（{target}）的链接：channel init 既不能保留它也不会替换它。请删除这个链接（或让它指向存在的文件）后再运行 channel init",
+    en: "{file} is a link to something that does not exist ({target}): channel init can neither keep it nor replace it. Delete the link (or point it at a file that exists), then run channel init again",
+  },
 } satisfies Record<string, Bilingual>;
