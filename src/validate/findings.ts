@@ -78,6 +78,8 @@ export const FINDING_CODES = [
   "PARENT_NOT_CITY_BRANCH",
   "PARENT_IS_ITSELF",
   "DUPLICATE_PERSON",
+  // issue 28: the findings of one file past the cap, in one line
+  "MORE_FINDINGS",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -231,6 +231,11 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "{name}（{phone}）已记录在 {first}（id `{id}`）：同一个人记了两次？调动时请把原记录连同 id 移到新支行的 staff.yaml（以往的联络和转化仍然有效）；离开本行的人保留记录并写 left",
     en: "{name} ({phone}) is already recorded at {first} (id `{id}`): the same person twice? When someone moves, move their record with its id to the new branch's staff.yaml (their past contacts and conversion stay valid); for someone who left the bank, keep the record and write left",
   },
+  // issue 28
+  "diag.MORE_FINDINGS": {
+    zh: "本文件另有 {more} 个问题未列出（每个文件最多列出 {limit} 个）；先改正上面这些，再运行 channel validate",
+    en: "and {more} more finding(s) in this file, not listed (at most {limit} per file); fix the ones above, then run channel validate again",
+  },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
 
 /**
