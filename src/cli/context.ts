@@ -189,7 +189,7 @@ export function resolveLang(flag: string | undefined, data: string | undefined, 
     if (!repositoryLanguages.has(key)) {
       let root: string | null;
       try {
-        root = data !== undefined ? resolveFromCwd(surroundings, data) : findRoot(surroundings.cwd);
+        root = data !== undefined ? resolveFromCwd(surroundings, data) : findRoot(surroundings.cwd, ceilingDirectories(surroundings.env));
       } catch (error) {
         // No working folder: the language comes from elsewhere; the command says what is wrong.
         if (!(error instanceof CliError)) throw error;
@@ -199,6 +199,17 @@ export function resolveLang(flag: string | undefined, data: string | undefined, 
     }
     return repositoryLanguages.get(key)!;
   });
+}
+
+/**
+ * The folders the search for the repository's root does not go up into: CHANNEL_CEILING_DIRECTORIES,
+ * absolute paths separated by ":" (";" on Windows), as git's GIT_CEILING_DIRECTORIES (issue 28).
+ * Relative entries are ignored, as git ignores them.
+ */
+export function ceilingDirectories(env: Record<string, string | undefined>): string[] {
+  const value = env.CHANNEL_CEILING_DIRECTORIES;
+  if (value === undefined || value === "") return [];
+  return value.split(path.delimiter).filter((dir) => path.isAbsolute(dir)).map((dir) => path.resolve(dir));
 }
 
 /** `file` as an absolute path: itself when it is one (the working folder is not asked), else under the working folder. */
@@ -268,7 +279,7 @@ export function resolveRoot(ctx: Context): string {
     if (!fs.existsSync(path.join(dir, ROOT_MARKER))) throw usageError("error.dataDirMissing", { dir });
     return dir;
   }
-  const root = findRoot(ctx.surroundings.cwd);
+  const root = findRoot(ctx.surroundings.cwd, ceilingDirectories(ctx.surroundings.env));
   if (root === null) throw usageError("error.rootNotFound", { dir: ctx.surroundings.cwd });
   return root;
 }

@@ -98,3 +98,19 @@ describe("a working folder that was deleted", () => {
   });
 });
 
+
+describe("CHANNEL_CEILING_DIRECTORIES", () => {
+  it("the root search does not go up into a ceiling folder (as git's GIT_CEILING_DIRECTORIES)", () => {
+    const top = folders.dir();
+    fs.copyFileSync(path.join(DATA_EXAMPLE, "channel.yaml"), path.join(top, "channel.yaml"));
+    const deep = path.join(top, "a", "b");
+    fs.mkdirSync(deep, { recursive: true });
+    // Without a ceiling, the repository above is found.
+    expect(bounded(["validate", "--lang", "en"], { cwd: deep }).stderr).not.toContain("no channel.yaml");
+    const stopped = bounded(["validate", "--lang", "en"], { cwd: deep, env: { CHANNEL_CEILING_DIRECTORIES: `relative/ignored:${path.join(top, "a")}` } });
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toContain(`no channel.yaml in ${fs.realpathSync(deep)}`);
+    // The folder where the search starts is searched, even when it is a ceiling itself.
+    expect(bounded(["validate", "--lang", "en"], { cwd: top, env: { CHANNEL_CEILING_DIRECTORIES: top } }).stderr).not.toContain("no channel.yaml");
+  });
+});
