@@ -185,6 +185,9 @@ function findExcessiveDepth(text: string): ParseProblem | null {
     const prev = i === 0 ? undefined : text[i - 1];
     indenting = false;
     if ((c === "-" || c === "?" || c === ":") && isBlank(text[i + 1]) && (c === ":" || isBlank(prev) || prev === "[" || prev === "{" || prev === ",")) {
+      // Inside brackets a `:` separates a key from its value; the brackets count the nesting
+      // (one-line JSON of 110 entries was refused: issue 28).
+      if (c === ":" && depth > 0) continue;
       if (++lineDepth + depth > MAX_DEPTH) return tooDeep(i);
     } else if ((c === '"' || c === "'") && (prev === undefined || /[\s[{,:?-]/.test(prev))) {
       // A quote opens a quoted scalar only where one can start; inside a plain word it is text.
