@@ -100,7 +100,8 @@ export function writeDataFiles(ctx: Context, write: RepositoryWrite, edits: read
       current = edit.rel;
       return writablePath(write.root, edit.file);
     });
-    if (ctx.options.force !== true) {
+    // (Tests hand over a bare context: no options, no surroundings.)
+    if (ctx.options?.force !== true) {
       edits.forEach((edit, i) => {
         current = edit.rel;
         refuseIfEmptiedMeanwhile(ctx, edit, reals[i]!);
@@ -146,7 +147,7 @@ export function writeDataFiles(ctx: Context, write: RepositoryWrite, edits: read
 function refuseIfEmptiedMeanwhile(ctx: Context, edit: DataFileEdit, real: string): void {
   const size = edit.basedOn === null ? null : edit.basedOn.length;
   const blank = edit.basedOn !== null && Buffer.from(edit.basedOn).toString("utf8").trim() === "";
-  const known = recordedSize(ctx.surroundings.env, real);
+  const known = recordedSize(ctx.surroundings?.env ?? {}, real);
   if (known === null || known === 0) return;
   if (size === null) throw new CliError(EXIT_USAGE, "safety.write.missingButKnown", { file: edit.rel, known });
   if (blank || size * 2 < known) throw new CliError(EXIT_USAGE, "safety.write.shrunk", { file: edit.rel, size, known });
