@@ -35,11 +35,61 @@ const { values: opts } = parseArgs({
     json: { type: "string" },
     dir: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
+    // Issue 28: the hostile shapes only (`npm run bench -- --shapes [--bin OTHER/bin/channel]`).
+    shapes: { type: "boolean", default: false },
+    bin: { type: "string" },
   },
 });
 if (opts.help) {
   console.log("usage: npm run bench -- [--quick] [--json FILE] [--dir DIR]");
   process.exit(0);
+}
+
+if (opts.shapes) {
+  await benchShapes(opts.bin ?? BIN, opts.dir ?? path.join(os.tmpdir(), "channel-bench-shapes"));
+  process.exit(0);
+}
+
+/**
+ * Issue 28: `validate` on shapes that used to be quadratic or to exhaust the heap, at 10k, 40k
+ * and 200k: one staff entry with N unknown keys; N staff sharing one name (referred to by
+ * name); a file of N broken lines (450,000 such lines is a 9.9 MB file). Each run is cold
+ * (--no-cache), killed after 300 s; prints one line per case: seconds, peak memory, exit code.
+ */
+async function benchShapes(bin, work) {
+  fs.mkdirSync(work, { recursive: true });
+  const head = {
+    "channel.yaml": "version: 1\norganisation: 长城证券\ntimezone: Asia/Shanghai\n",
+    "departments.yaml": "departments:\n  - id: d1\n    name: 福田营业部\n",
+    "branches/b1/branch.yaml": "id: b1\nname: 福田支行\ndepartment: d1\n",
+  };
+  const shapes = {
+    unknownKeys: (n) => ({ "branches/b1/staff.yaml": `staff:\n  - id: s1\n    name: 王芳\n    position: wealth_manager\n${Array.from({ length: n }, (_, i) => `    extra_${i}: 1\n`).join("")}` }),
+    sameName: (n) => ({
+      "branches/b1/staff.yaml": `staff:\n${Array.from({ length: n }, (_, i) => `  - {id: s${i}, name: 王芳, position: wealth_manager}\n`).join("")}`,
+      "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-01, kind: call, with: 王芳}\n",
+    }),
+    brokenLines: (n) => ({ "branches/b1/activities.yaml": `activities:\n${Array.from({ length: n }, (_, i) => `  x${i}: y: z # 备注\n`).join("")}` }),
+  };
+  const time = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+  for (const [name, make] of Object.entries(shapes)) {
+    for (const n of [10_000, 40_000, 200_000]) {
+      const dir = path.join(work, `${name}-${n}`);
+      if (!fs.existsSync(path.join(dir, "channel.yaml"))) {
+        for (const [rel, text] of Object.entries({ ...head, ...make(n) })) {
+          fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+          fs.writeFileSync(path.join(dir, rel), text);
+        }
+      }
+      const args = [process.execPath, bin, "validate", "--data", dir, "--no-cache", "--lang", "en"];
+      const begin = performance.now();
+      const result = spawnSync(time ?? args[0], time ? ["-f", "%M", ...args] : args.slice(1), { encoding: "utf8", timeout: 300_000, killSignal: "SIGKILL", maxBuffer: 2 ** 30, env: { ...process.env, CHANNEL_CACHE_DIR: path.join(work, ".cache") } });
+      const seconds = ((performance.now() - begin) / 1000).toFixed(1);
+      const peak = time ? `${Math.round(Number((result.stderr.trim().split("\n").pop() ?? "0")) / 1024)} MB` : "n/a";
+      const outcome = result.signal ? `killed (${result.signal}) after ${seconds} s` : `exit ${result.status}`;
+      console.log(`${name.padEnd(12)} ${String(n).padStart(7)}  ${seconds.padStart(7)} s  peak ${peak.padStart(8)}  ${outcome}  stdout ${(result.stdout ?? "").length} bytes`);
+    }
+  }
 }
 
 const QUICK = opts.quick;

@@ -11,6 +11,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { makeFolders } from "../load/make-folders.js";
 
 /** How the content reaches the temporary file; tests inject a failing one (a full disk). */
 export interface WriteIo {
@@ -184,7 +185,7 @@ export function createFileAtomic(target: string, content: string | Uint8Array, i
   // A writer killed after linking the file and before removing its temporary one leaves both.
   removeStaleTemps(target);
   if (fs.existsSync(target)) return false;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  makeFolders(path.dirname(target));
   const temp = tempNameFor(target);
   writeTemp(temp, content, 0o644, io);
   try {

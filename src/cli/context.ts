@@ -35,7 +35,16 @@ export interface Surroundings {
 export function processSurroundings(): Surroundings {
   return {
     env: process.env,
-    cwd: process.cwd(),
+    // Asked when needed: a working folder that was deleted is a sentence for the commands that
+    // need it (a relative path, the root search), and no obstacle to the others (issue 28).
+    get cwd() {
+      try {
+        return process.cwd();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(EXIT_USAGE, "error.cwdGone", { dir: process.env.PWD ?? "?" });
+        throw error;
+      }
+    },
     now: () => new Date(),
     stdout: writerTo(1, () => process.stdout),
     stderr: writerTo(2, () => process.stderr),
@@ -148,6 +157,8 @@ export interface Context {
   options: GlobalOptions;
   /** For tests only (CHANNEL_TEST_PAUSE_BEFORE_WRITE): a file whose removal a data write waits for (see data-write.ts). */
   testPauseBeforeWrite?: string;
+  /** For tests only (CHANNEL_TEST_PAUSE_BETWEEN_WRITES): the same, between the first and the second file of one write (issue 28). */
+  testPauseBetweenWrites?: string;
 }
 
 /** Colour only on a terminal, never with --no-color, NO_COLOR or --out. */
@@ -194,6 +205,7 @@ export function makeContext(options: GlobalOptions, surroundings: Surroundings, 
     surroundings,
     options,
     ...(surroundings.env.CHANNEL_TEST_PAUSE_BEFORE_WRITE ? { testPauseBeforeWrite: surroundings.env.CHANNEL_TEST_PAUSE_BEFORE_WRITE } : {}),
+    ...(surroundings.env.CHANNEL_TEST_PAUSE_BETWEEN_WRITES ? { testPauseBetweenWrites: surroundings.env.CHANNEL_TEST_PAUSE_BETWEEN_WRITES } : {}),
   };
 }
 
@@ -206,11 +218,34 @@ export function resolveLang(flag: string | undefined, data: string | undefined, 
   return chooseLang(flag, surroundings.env, () => {
     const key = data ?? "";
     if (!repositoryLanguages.has(key)) {
-      const root = data !== undefined ? path.resolve(surroundings.cwd, data) : findRoot(surroundings.cwd);
+      let root: string | null;
+      try {
+        root = data !== undefined ? resolveFromCwd(surroundings, data) : findRoot(surroundings.cwd, ceilingDirectories(surroundings.env));
+      } catch (error) {
+        // No working folder: the language comes from elsewhere; the command says what is wrong.
+        if (!(error instanceof CliError)) throw error;
+        root = null;
+      }
       repositoryLanguages.set(key, root === null ? null : readRepositoryLanguage(root));
     }
     return repositoryLanguages.get(key)!;
   });
+}
+
+/**
+ * The folders the search for the repository's root does not go up into: CHANNEL_CEILING_DIRECTORIES,
+ * absolute paths separated by ":" (";" on Windows), as git's GIT_CEILING_DIRECTORIES (issue 28).
+ * Relative entries are ignored, as git ignores them.
+ */
+export function ceilingDirectories(env: Record<string, string | undefined>): string[] {
+  const value = env.CHANNEL_CEILING_DIRECTORIES;
+  if (value === undefined || value === "") return [];
+  return value.split(path.delimiter).filter((dir) => path.isAbsolute(dir)).map((dir) => path.resolve(dir));
+}
+
+/** `file` as an absolute path: itself when it is one (the working folder is not asked), else under the working folder. */
+export function resolveFromCwd(surroundings: Pick<Surroundings, "cwd">, file: string): string {
+  return path.isAbsolute(file) ? path.resolve(file) : path.resolve(surroundings.cwd, file);
 }
 
 /**
@@ -271,11 +306,11 @@ function cacheDirectory(env: Surroundings["env"]): string | null {
 export function resolveRoot(ctx: Context): string {
   const { data } = ctx.options;
   if (data !== undefined) {
-    const dir = path.resolve(ctx.surroundings.cwd, data);
+    const dir = resolveFromCwd(ctx.surroundings, data);
     if (!fs.existsSync(path.join(dir, ROOT_MARKER))) throw usageError("error.dataDirMissing", { dir });
     return dir;
   }
-  const root = findRoot(ctx.surroundings.cwd);
+  const root = findRoot(ctx.surroundings.cwd, ceilingDirectories(ctx.surroundings.env));
   if (root === null) throw usageError("error.rootNotFound", { dir: ctx.surroundings.cwd });
   return root;
 }
@@ -316,7 +351,7 @@ export function emit(ctx: Context, text: string | Uint8Array, root: string | nul
     return;
   }
   try {
-    const target = outputTarget(path.resolve(ctx.surroundings.cwd, out), out, root);
+    const target = outputTarget(resolveFromCwd(ctx.surroundings, out), out, root);
     if (!writeOutput(target, text, ctx.options.force === true)) throw usageError("error.outExists", { file: out });
   } catch (error) {
     // A full disk, a read-only file or folder: said in words, and the file is as it was.

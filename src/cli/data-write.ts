@@ -13,15 +13,23 @@
  *   are all checked against the bytes read before the first is written; should a later one
  *   still fail, the ones already written are put back as they were read, and the message says
  *   so (or, if even that fails, exactly which file holds what).
+ * - A process killed between those files (SIGKILL: no handler runs) would leave only the first
+ *   written. So before the first is written an intent record (`.channel.intent` at the root)
+ *   says what each file held before and will hold after; it is removed once all are written.
+ *   The next writer finds a record left behind under the lock, before it loads anything, and
+ *   puts the files already written back as they were (or, if one was changed since, says which).
  */
 import * as fs from "node:fs";
-import { ChangedSinceReadError, holds, replaceFileIfUnchanged, type WriteIo } from "./atomic-write.js";
+import { createHash } from "node:crypto";
+import * as path from "node:path";
+import { ChangedSinceReadError, holds, readIfExists, replaceFileIfUnchanged, writeFileAtomic, type WriteIo } from "./atomic-write.js";
 import type { Context } from "./context.js";
 import { CliError, EXIT_USAGE, LinkOutsideRepositoryError, LockTimeoutError } from "./errors.js";
 import { t } from "../i18n/catalog.js";
 import { repositoryLockFile, withFileLock, withLockFile, type Held } from "./file-lock.js";
 import { isInside, realPathOf } from "./real-path.js";
 import { writeFailure } from "./write-errors.js";
+import { recordedSize } from "../load/git-run.js";
 
 /** What a writer knows while it holds the repository's lock. */
 export interface RepositoryWrite {
@@ -35,12 +43,14 @@ export interface RepositoryWrite {
  * get the lock (another channel holds it too long, the folder cannot be written) is a sentence
  * and exit 2; whatever `action` throws passes as it is.
  */
-export async function whileHoldingRepository<T>(rootDir: string, action: (write: RepositoryWrite) => Promise<T>): Promise<T> {
+export async function whileHoldingRepository<T>(rootDir: string, action: (write: RepositoryWrite) => Promise<T>, ctx?: Context): Promise<T> {
   const root = fs.realpathSync(rootDir);
   let entered = false;
   try {
     return await withLockFile(repositoryLockFile(root), (held) => {
       entered = true;
+      const notice = finishInterruptedWrite(root);
+      if (notice !== null && ctx !== undefined) ctx.surroundings.stderr(`channel: ${t(ctx.lang, notice.key, notice.params)}\n`);
       return action({ root, held });
     });
   } catch (error) {
@@ -90,6 +100,13 @@ export function writeDataFiles(ctx: Context, write: RepositoryWrite, edits: read
       current = edit.rel;
       return writablePath(write.root, edit.file);
     });
+    // (Tests hand over a bare context: no options, no surroundings.)
+    if (ctx.options?.force !== true) {
+      edits.forEach((edit, i) => {
+        current = edit.rel;
+        refuseIfEmptiedMeanwhile(ctx, edit, reals[i]!);
+      });
+    }
     withFileLocks(reals, () => {
       building = true;
       const contents = edits.map((edit) => edit.build());
@@ -98,11 +115,14 @@ export function writeDataFiles(ctx: Context, write: RepositoryWrite, edits: read
         current = edit.rel;
         if (!holds(reals[i]!, edit.basedOn)) throw new ChangedSinceReadError(reals[i]!);
       });
+      const intent = edits.length > 1 ? writeIntent(write.root, edits, reals, contents) : null;
       edits.forEach((edit, i) => {
         current = edit.rel;
+        if (i === 1) pauseForTest(ctx.testPauseBetweenWrites);
         replaceFileIfUnchanged(reals[i]!, edit.basedOn, contents[i]!, io);
         written.push({ real: reals[i]!, edit, content: contents[i]! });
       });
+      if (intent !== null) fs.rmSync(intent, { force: true });
     });
   } catch (error) {
     if (building) throw error;
@@ -110,10 +130,104 @@ export function writeDataFiles(ctx: Context, write: RepositoryWrite, edits: read
     if (written.length === 0) throw failure;
     const reason = t(ctx.lang, failure.key, failure.params);
     const notRestored = written.filter((w) => !putBack(w.real, w.content, w.edit.basedOn)).map((w) => w.edit.rel);
+    // Put back (or said which is not): the intent record has done its part.
+    if (edits.length > 1) fs.rmSync(intentFile(write.root), { force: true });
     const restored = written.map((w) => w.edit.rel).filter((rel) => !notRestored.includes(rel));
     if (notRestored.length === 0) throw new CliError(EXIT_USAGE, "safety.write.othersPutBack", { reason, files: restored.join(", ") });
     throw new CliError(EXIT_USAGE, "safety.write.partial", { reason, written: notRestored.join(", "), failed: current });
   }
+}
+
+/**
+ * A data file that is empty, missing or less than half as long as the version git has in its
+ * index or last commit is not one to add to: most likely an editor is half-way through an
+ * in-place save (it emptied the file and will write its bytes back), and the new content,
+ * made from the empty file, would replace all of them. Refused (issue 28) unless --force.
+ */
+function refuseIfEmptiedMeanwhile(ctx: Context, edit: DataFileEdit, real: string): void {
+  const size = edit.basedOn === null ? null : edit.basedOn.length;
+  const blank = edit.basedOn !== null && Buffer.from(edit.basedOn).toString("utf8").trim() === "";
+  const known = recordedSize(ctx.surroundings?.env ?? {}, real);
+  if (known === null || known === 0) return;
+  if (size === null) throw new CliError(EXIT_USAGE, "safety.write.missingButKnown", { file: edit.rel, known });
+  if (blank || size * 2 < known) throw new CliError(EXIT_USAGE, "safety.write.shrunk", { file: edit.rel, size, known });
+}
+
+/** The intent record of a write of several files (see the top of this file). */
+export function intentFile(root: string): string {
+  return path.join(root, ".channel.intent");
+}
+
+/** One file of an intent record. */
+interface IntentEntry {
+  /** As the user knows it (relative to the root). */
+  rel: string;
+  /** The real path written. */
+  real: string;
+  /** What it held before, base64; null: it did not exist. */
+  before: string | null;
+  /** The SHA-256 of what it will hold. */
+  after: string;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Writes (atomically, flushed) the intent record of the write about to happen; its path. */
+function writeIntent(root: string, edits: readonly DataFileEdit[], reals: readonly string[], contents: readonly string[]): string {
+  const files: IntentEntry[] = edits.map((edit, i) => ({
+    rel: edit.rel,
+    real: reals[i]!,
+    before: edit.basedOn === null ? null : Buffer.from(edit.basedOn).toString("base64"),
+    after: sha256(Buffer.from(contents[i]!, "utf8")),
+  }));
+  const file = intentFile(root);
+  writeFileAtomic(file, JSON.stringify({ version: 1, files }) + "\n");
+  return file;
+}
+
+/**
+ * Completes what a writer killed between files left (an intent record is there): the files it
+ * had already written are put back as they were before, so that none of it is recorded, as
+ * when the writer fails and can say so. A file that holds neither its old nor its new content
+ * was changed since by someone else: nothing is put back then, and the notice names it. Null
+ * when there was nothing to do (no record, or none of it written, or all of it).
+ */
+function finishInterruptedWrite(root: string): { key: "safety.intent.rolledBack" | "safety.intent.unresolved"; params: Record<string, string> } | null {
+  const file = intentFile(root);
+  let files: IntentEntry[];
+  try {
+    files = (JSON.parse(fs.readFileSync(file, "utf8")) as { files: IntentEntry[] }).files;
+    if (!Array.isArray(files)) throw new Error("no files");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    // Unreadable: written atomically, so not ours half-way; nothing to act on.
+    fs.rmSync(file, { force: true });
+    return null;
+  }
+  const states = files.map((entry) => {
+    const now = readIfExists(entry.real);
+    const before = entry.before === null ? null : Buffer.from(entry.before, "base64");
+    if (now !== null && sha256(now) === entry.after) return { entry, now, before, state: "after" as const };
+    if (before === null ? now === null : now !== null && now.equals(before)) return { entry, now, before, state: "before" as const };
+    return { entry, now, before, state: "other" as const };
+  });
+  const all = files.map((f) => f.rel).join(", ");
+  let notice: ReturnType<typeof finishInterruptedWrite> = null;
+  const changed = states.filter((s) => s.state === "other");
+  const done = states.filter((s) => s.state === "after");
+  if (changed.length > 0) {
+    notice = { key: "safety.intent.unresolved", params: { files: all, changed: changed.map((s) => s.entry.rel).join(", ") } };
+  } else if (done.length > 0 && done.length < states.length) {
+    for (const s of done) {
+      if (s.before !== null) replaceFileIfUnchanged(s.entry.real, s.now, s.before);
+      else fs.rmSync(s.entry.real);
+    }
+    notice = { key: "safety.intent.rolledBack", params: { files: all, restored: done.map((s) => s.entry.rel).join(", ") } };
+  }
+  fs.rmSync(file, { force: true });
+  return notice;
 }
 
 /** Holds the locks of all `files` (in the given order) while `action` runs. */

@@ -48,3 +48,23 @@ export class LinkOutsideRepositoryError extends Error {
     super(`${file} leads outside the repository`);
   }
 }
+
+/** The lock's path is taken by a link or a folder, which no channel makes (issue 28). */
+export class LockNotAFileError extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly what: "link" | "folder" | "other",
+  ) {
+    super(`${lockFile} is a ${what}, not a lock file`);
+  }
+}
+
+/** A stale lock that cannot be removed (its folder is not writable): waiting would never end (issue 28). */
+export class LockUnbreakableError extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly reason: string,
+  ) {
+    super(`${lockFile} is stale and cannot be removed (${reason})`);
+  }
+}

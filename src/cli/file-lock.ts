@@ -19,7 +19,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { processAlive, removeLeftovers } from "./atomic-write.js";
-import { LockTimeoutError } from "./errors.js";
+import { LockNotAFileError, LockTimeoutError, LockUnbreakableError } from "./errors.js";
 
 export { LockTimeoutError };
 
@@ -107,8 +107,14 @@ function acquire(file: string, timeoutMs: number): HeldLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
+    // A link (even one to nowhere, which O_EXCL counts as existing) or a folder is no lock
+    // channel made: waiting for it to go would never end (issue 28).
+    refuseIfNotALockFile(file);
     const current = readLock(file);
-    if (current === "gone") continue;
+    if (current === "gone") {
+      if (Date.now() >= deadline) throw new LockTimeoutError(file, holder);
+      continue;
+    }
     holder = current?.pid ?? null;
     // A queue that moves is waited out however long it is: the time runs for one holder at a time.
     if (current !== null && current.token !== holderToken) {
@@ -124,6 +130,18 @@ function acquire(file: string, timeoutMs: number): HeldLock {
     // Jittered, growing waits: the holder needs a few milliseconds to a second.
     sleep(Math.min(200, 5 + attempt * 5) * (0.5 + Math.random()));
   }
+}
+
+/** Throws LockNotAFileError when `file` is there as something else than a plain file. */
+function refuseIfNotALockFile(file: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    return;
+  }
+  if (stat.isSymbolicLink()) throw new LockNotAFileError(file, "link");
+  if (!stat.isFile()) throw new LockNotAFileError(file, stat.isDirectory() ? "folder" : "other");
 }
 
 function isOurs(lock: HeldLock): boolean {
@@ -174,8 +192,10 @@ function breakLock(file: string, judged: LockContent | null): void {
   const aside = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.stale`;
   try {
     fs.renameSync(file, aside);
-  } catch {
-    return; // someone else broke it first
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return; // someone else broke it first
+    // The folder cannot be written: the stale lock stays, and so would this wait, for ever.
+    throw new LockUnbreakableError(file, (error as NodeJS.ErrnoException).code ?? String(error));
   }
   const moved = readLock(aside);
   const same = judged === null ? moved === null : moved !== "gone" && moved !== null && moved.token === judged.token;

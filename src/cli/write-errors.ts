@@ -6,7 +6,7 @@
  * problem in the data.
  */
 import { ChangedSinceReadError, ReadOnlyFileError } from "./atomic-write.js";
-import { CliError, EXIT_USAGE, LinkOutsideRepositoryError, LockTimeoutError } from "./errors.js";
+import { CliError, EXIT_USAGE, LinkOutsideRepositoryError, LockNotAFileError, LockTimeoutError, LockUnbreakableError } from "./errors.js";
 
 /** The CliError for a failed write of `file` (as the user named it). */
 export function writeFailure(file: string, error: unknown): CliError {
@@ -19,6 +19,8 @@ export function writeFailure(file: string, error: unknown): CliError {
   if (error instanceof LockTimeoutError) {
     return new CliError(EXIT_USAGE, "safety.write.locked", { file, pid: error.holderPid ?? "?", lock: error.lockFile });
   }
+  if (error instanceof LockNotAFileError) return new CliError(EXIT_USAGE, "safety.lock.notAFile", { file, lock: error.lockFile, what: error.what });
+  if (error instanceof LockUnbreakableError) return new CliError(EXIT_USAGE, "safety.lock.cannotBreak", { file, lock: error.lockFile, reason: error.reason });
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case "ENOSPC":

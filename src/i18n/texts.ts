@@ -21,6 +21,8 @@ import { HISTORY_MESSAGES } from "./messages/history.js";
 import { SERVE_MESSAGES } from "./messages/serve.js";
 // Issue 25: show and add.
 import { CARD_MESSAGES } from "./messages/cards.js";
+// issue 28
+import { HARDENING_MESSAGES } from "./messages/hardening.js";
 
 /** The sections, the one list of them: catalog.ts takes its key type from here. */
 const SECTIONS = [
@@ -39,6 +41,8 @@ const SECTIONS = [
   SERVE_MESSAGES,
   // Issue 25.
   CARD_MESSAGES,
+  // issue 28
+  HARDENING_MESSAGES,
 ] as const;
 
 type KeysOf<T> = T extends unknown ? keyof T : never;

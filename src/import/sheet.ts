@@ -73,7 +73,23 @@ async function readXlsx(bytes: Uint8Array, sheet: string | null): Promise<Grid> 
     if (sheet === null) throw new SheetError("import.error.noSheets");
     throw new SheetError("import.error.sheetNotFound", { sheet, sheets: names.join(", ") });
   }
-  return { rows: chosen.data.map((row) => [...row]), format: "xlsx", encoding: null, sheet: chosen.sheet, sheets: names };
+  return { rows: chosen.data.map((row) => row.map(excel1900Day)), format: "xlsx", encoding: null, sheet: chosen.sheet, sheets: names };
+}
+
+const FEBRUARY_28_1900 = Date.UTC(1900, 1, 28);
+const MARCH_1_1900 = Date.UTC(1900, 2, 1);
+
+/**
+ * A date cell as Excel shows it. The reader counts every serial from one epoch that holds for
+ * the serials after Excel's 1900-02-29 that never was (serial 60); the serials 1–59 come out one
+ * day early, and 60 as 1900-02-28. Issue 28: those are moved one day on; serial 60 is no day.
+ */
+function excel1900Day(cell: CellValue): CellValue {
+  if (!(cell instanceof Date)) return cell;
+  const time = cell.getTime();
+  if (time < FEBRUARY_28_1900) return new Date(time + 86_400_000);
+  if (time < MARCH_1_1900) return new Date(Number.NaN);
+  return cell;
 }
 
 /** Reads the zip directory only (nothing is inflated) and refuses a workbook that would unpack to too much. */

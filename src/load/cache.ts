@@ -6,6 +6,7 @@
  * schema stamp) and a checksum of the body, and anything that does not match is ignored.
  */
 import * as fs from "node:fs";
+import { makeFolders } from "./make-folders.js";
 import * as path from "node:path";
 import { crc32 } from "node:zlib";
 import { createHash } from "./hash.js";
@@ -77,7 +78,7 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
         // The cache holds people's records as the files do: only their owner may read it. The
         // mode also applies to parents made here; the repository's own folder, made by an older
         // version with 0755 perhaps, is tightened (a folder given in CHANNEL_CACHE_DIR is not ours).
-        fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER });
+        makeFolders(dir, PRIVATE_FOLDER);
         if ((fs.statSync(dir).mode & 0o777) !== PRIVATE_FOLDER) fs.chmodSync(dir, PRIVATE_FOLDER);
         const fd = fs.openSync(temp, "w", PRIVATE_FILE);
         try {

@@ -23,7 +23,9 @@ export function decodeUtf8Strict(bytes: Uint8Array): DecodeResult {
   {
     const offset = firstInvalidUtf8Offset(bytes);
     const { line, column } = bytePosition(bytes, offset);
-    return { ok: false, code: looksLikeGb18030(bytes) ? "ENCODING_GBK" : "ENCODING_INVALID_UTF8", line, column };
+    // An encoded surrogate (ED A0..BF, an emoji's half as CESU-8 writes it) is broken UTF-8, never GBK (issue 28).
+    const surrogate = bytes[offset] === 0xed && (bytes[offset + 1] ?? 0) >= 0xa0 && (bytes[offset + 1] ?? 0) <= 0xbf;
+    return { ok: false, code: !surrogate && looksLikeGb18030(bytes) ? "ENCODING_GBK" : "ENCODING_INVALID_UTF8", line, column };
   }
 }
 

@@ -5,10 +5,11 @@
  * path is cut to the data root's own (`branches/b1/staff.yaml`) before anything else sees it.
  * Blobs are read in one `git cat-file --batch` process per request, however many there are.
  */
-import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding } from "../validate/findings.js";
+import { GitRunError, runSafeGit } from "./git-run.js";
 import { BRANCH_FILE_KINDS, BRANCHES_DIR, DEPARTMENTS_FILE, fileFinding, MAX_FILE_BYTES, ROOT_MARKER, suggestFileName, type FileKind, type RawFile, type ScannedRepository } from "./repository.js";
 
 /** Why the history could not be read. */
@@ -36,6 +37,8 @@ export interface GitRepository {
   shallow: boolean;
   /** The environment git runs with. */
   env: Record<string, string | undefined>;
+  /** How the repository names objects: "sha1" or "sha256". */
+  objectFormat?: string;
 }
 
 /** One commit: its id and its committer time. */
@@ -45,30 +48,13 @@ export interface CommitStamp {
   time: number;
 }
 
-/** Each output of git is at most this large (a whole history's changed blobs for `audit`). */
-const MAX_GIT_OUTPUT = 2 ** 31 - 1;
-
 function runGit(repo: Pick<GitRepository, "env">, cwd: string, args: readonly string[], input?: string): Buffer {
-  // No optional locks: `status` would otherwise refresh (write) the index. Literal pathspecs:
-  // a folder named `*` is a name, not a pattern.
-  const result = spawnSync("git", ["--no-optional-locks", "--literal-pathspecs", "-C", cwd, ...args], {
-    env: { ...repo.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
-    input,
-    maxBuffer: MAX_GIT_OUTPUT,
-    shell: false,
-    windowsHide: true,
-  });
-  if (result.error) {
-    const code = (result.error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new GitHistoryError("git_missing");
-    throw new GitHistoryError("git_failed", result.error.message);
+  try {
+    return runSafeGit(repo.env, cwd, args, input);
+  } catch (error) {
+    if (error instanceof GitRunError) throw new GitHistoryError(error.problem, error.detail);
+    throw error;
   }
-  if (result.status !== 0) throw new GitHistoryError("git_failed", firstLine(result.stderr));
-  return result.stdout;
-}
-
-function firstLine(bytes: Buffer): string {
-  return bytes.toString("utf8").split("\n")[0]?.trim() ?? "";
 }
 
 /** The git work tree around a data root; throws `GitHistoryError` when there is none or git cannot run. */
@@ -76,14 +62,14 @@ export function openGitRepository(dataRoot: string, env: Record<string, string |
   const root = fs.realpathSync(dataRoot);
   let out: string;
   try {
-    out = runGit({ env }, root, ["rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix", "--is-shallow-repository"]).toString("utf8");
+    out = runGit({ env }, root, ["rev-parse", "--is-inside-work-tree", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--show-object-format"]).toString("utf8");
   } catch (error) {
     if (error instanceof GitHistoryError && error.problem === "git_failed") throw new GitHistoryError("not_a_work_tree", error.detail);
     throw error;
   }
-  const [inside, toplevel, prefix, shallow] = out.split("\n");
+  const [inside, toplevel, prefix, shallow, objectFormat] = out.split("\n");
   if (inside !== "true" || toplevel === undefined) throw new GitHistoryError("not_a_work_tree");
-  return { dataRoot: root, toplevel, prefix: prefix ?? "", shallow: shallow === "true", env };
+  return { dataRoot: root, toplevel, prefix: prefix ?? "", shallow: shallow === "true", env, objectFormat: objectFormat || "sha1" };
 }
 
 /** The pathspec that limits git to the data root. */
@@ -99,7 +85,7 @@ export function lastCommitAtOrBefore(repo: GitRepository, instant: number): Comm
   // `@<seconds>` is git's own way of writing an instant: no zone to interpret.
   let out: string;
   try {
-    out = runGit(repo, repo.toplevel, ["log", "-1", "--first-parent", `--before=@${instant}`, "--format=%H %ct", "HEAD", "--"]).toString("utf8").trim();
+    out = runGit(repo, repo.toplevel, ["log", "--no-show-signature", "-1", "--first-parent", `--before=@${instant}`, "--format=%H %ct", "HEAD", "--"]).toString("utf8").trim();
   } catch (error) {
     // A repository without any commit yet has no HEAD to start from.
     if (error instanceof GitHistoryError && error.problem === "git_failed" && !hasHead(repo)) return null;
@@ -133,7 +119,7 @@ export function shallowHistoryCovers(repo: GitRepository, found: CommitStamp | n
   if (found === null) return false;
   const boundary = shallowBoundary(repo);
   if (boundary.length === 0) return true;
-  const times = runGit(repo, repo.toplevel, ["log", "--no-walk", "--format=%ct", ...boundary, "--"]).toString("utf8").trim().split("\n").map(Number);
+  const times = runGit(repo, repo.toplevel, ["log", "--no-show-signature", "--no-walk", "--format=%ct", ...boundary, "--"]).toString("utf8").trim().split("\n").map(Number);
   return times.every((time) => time <= found.time);
 }
 
@@ -147,19 +133,71 @@ function shallowBoundary(repo: GitRepository): string[] {
   }
 }
 
-/** The changes to the data root that are not committed (paths relative to the data root), sorted. */
+/**
+ * The changes to the data root that are not committed (paths relative to the data root),
+ * sorted: files whose work-tree bytes differ from the index's blob, whose index entry differs
+ * from HEAD's, or that git does not track (and does not ignore). Found by reading the index
+ * and hashing the bytes here, not by `git status`, which would run the repository's fsmonitor
+ * hook and clean filters. A file that a filter would rewrite (line endings) counts as changed.
+ */
 export function uncommittedChanges(repo: GitRepository): string[] {
-  const out = runGit(repo, repo.dataRoot, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."]).toString("utf8");
-  const paths: string[] = [];
-  const fields = out.split("\0");
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i]!;
-    if (field.length < 4) continue;
-    // A rename (R) or copy (C) is followed by the name it had.
-    if (field[0] === "R" || field[0] === "C") i++;
-    paths.push(relativeToRoot(repo, field.slice(3)) ?? field.slice(3));
+  const scope = repo.prefix === "" ? ["--", "."] : ["--", repo.prefix];
+  const head = new Map<string, string>();
+  if (hasHead(repo)) {
+    for (const record of runGit(repo, repo.toplevel, ["ls-tree", "-r", "-z", "--full-tree", "HEAD", ...scope.slice(repo.prefix === "" ? 2 : 0)]).toString("utf8").split("\0")) {
+      const tab = record.indexOf("\t");
+      if (tab < 0) continue;
+      const [mode = "", , object = ""] = record.slice(0, tab).split(" ");
+      head.set(record.slice(tab + 1), `${mode} ${object}`);
+    }
   }
-  return [...new Set(paths)].sort();
+  const changed = new Set<string>();
+  const index = new Map<string, string>();
+  for (const record of runGit(repo, repo.toplevel, ["ls-files", "-s", "-z", "--full-name", ...scope]).toString("utf8").split("\0")) {
+    const tab = record.indexOf("\t");
+    if (tab < 0) continue;
+    const [mode = "", object = "", stage = "0"] = record.slice(0, tab).split(" ");
+    const file = record.slice(tab + 1);
+    // An entry in conflict (stage 1–3) is a change by itself.
+    if (stage !== "0") changed.add(file);
+    index.set(file, `${mode} ${object}`);
+    if (stage === "0" && !workTreeHolds(repo, file, mode, object)) changed.add(file);
+  }
+  for (const file of new Set([...head.keys(), ...index.keys()])) if (head.get(file) !== index.get(file)) changed.add(file);
+  for (const file of runGit(repo, repo.toplevel, ["ls-files", "-z", "--full-name", "--others", "--exclude-standard", ...scope]).toString("utf8").split("\0")) {
+    if (file !== "") changed.add(file);
+  }
+  return [...changed].map((file) => relativeToRoot(repo, file) ?? file).sort();
+}
+
+/** Whether the work tree's `file` (relative to the top level) is the index's blob `object` of `mode`. */
+function workTreeHolds(repo: GitRepository, file: string, mode: string, object: string): boolean {
+  const full = path.join(repo.toplevel, ...file.split("/"));
+  let bytes: Buffer;
+  try {
+    const stat = fs.lstatSync(full);
+    if (mode === "120000") {
+      if (!stat.isSymbolicLink()) return false;
+      bytes = Buffer.from(fs.readlinkSync(full, { encoding: "buffer" }));
+    } else if (mode.startsWith("100")) {
+      if (!stat.isFile()) return false;
+      bytes = fs.readFileSync(full);
+    } else {
+      // A submodule (160000): its own repository's business.
+      return true;
+    }
+  } catch {
+    return false;
+  }
+  return blobId(repo, bytes) === object;
+}
+
+/** The id git gives a blob of these bytes. */
+function blobId(repo: GitRepository, bytes: Uint8Array): string {
+  const hash = createHash(repo.objectFormat === "sha256" ? "sha256" : "sha1");
+  hash.update(`blob ${bytes.length}\0`);
+  hash.update(bytes);
+  return hash.digest("hex");
 }
 
 /** A path git gives (relative to its top level) as one relative to the data root; null when outside it. */
@@ -172,16 +210,29 @@ export function relativeToRoot(repo: GitRepository, gitPath: string): string | n
 export type BlobContents = Map<string, Uint8Array | null>;
 
 /**
- * Reads blobs by id through one `git cat-file --batch`: all of them in one process, each at
- * most `MAX_FILE_BYTES` of interest (the rest is read and dropped by the caller's check).
+ * Reads blobs by id through `git cat-file`: first every size (`--batch-check`), then the bytes of
+ * those at most `MAX_FILE_BYTES` long, all in one `--batch` process. A larger blob is not read
+ * (the work tree's cap: a 100 MB blob in the history is not taken into memory): it maps to null,
+ * and its size goes into `sizes` when given.
  */
-export function readBlobs(repo: GitRepository, ids: readonly string[]): BlobContents {
+export function readBlobs(repo: GitRepository, ids: readonly string[], sizes?: Map<string, number>): BlobContents {
   const unique = [...new Set(ids)];
   const blobs: BlobContents = new Map();
   if (unique.length === 0) return blobs;
-  const out = runGit(repo, repo.toplevel, ["cat-file", "--batch"], unique.join("\n") + "\n");
+  const wanted: string[] = [];
+  const checked = runGit(repo, repo.toplevel, ["cat-file", "--batch-check"], unique.join("\n") + "\n").toString("utf8").split("\n");
+  unique.forEach((id, i) => {
+    const header = (checked[i] ?? "").split(" ");
+    if (header[1] !== "blob" || header.length < 3) return void blobs.set(id, null);
+    const size = Number(header[2]);
+    sizes?.set(id, size);
+    if (size > MAX_FILE_BYTES) blobs.set(id, null);
+    else wanted.push(id);
+  });
+  if (wanted.length === 0) return blobs;
+  const out = runGit(repo, repo.toplevel, ["cat-file", "--batch"], wanted.join("\n") + "\n");
   let at = 0;
-  for (const id of unique) {
+  for (const id of wanted) {
     const lineEnd = out.indexOf(0x0a, at);
     if (lineEnd < 0) throw new GitHistoryError("git_failed", "cat-file ended early");
     const header = out.subarray(at, lineEnd).toString("utf8").split(" ");
@@ -281,12 +332,19 @@ export function scanCommit(repo: GitRepository, commit: string): RecordedScan {
     }
   }
   const readable = wanted.filter(({ entry }) => entry.type === "blob" && entry.mode !== "120000");
+  const sizes = new Map<string, number>();
   const blobs = readBlobs(
     repo,
     readable.map(({ entry }) => entry.object),
+    sizes,
   );
   const raws: RawFile[] = wanted.map(({ entry, kind, branchFolder }) => {
     const bytes = entry.type === "blob" && entry.mode !== "120000" ? (blobs.get(entry.object) ?? null) : null;
+    const size = sizes.get(entry.object) ?? 0;
+    if (bytes === null && size > MAX_FILE_BYTES) {
+      findings.push(fileFinding("error", "FILE_TOO_LARGE", entry.file, { size, limit: MAX_FILE_BYTES }));
+      return { file: entry.file, kind, branchFolder, bytes: null };
+    }
     if (bytes === null) findings.push(fileFinding("error", "FILE_UNREADABLE", entry.file, { reason: entry.mode === "120000" ? "SYMLINK_IN_HISTORY" : "NOT_A_FILE" }));
     else if (bytes.length > MAX_FILE_BYTES) {
       findings.push(fileFinding("error", "FILE_TOO_LARGE", entry.file, { size: bytes.length, limit: MAX_FILE_BYTES }));
@@ -325,7 +383,7 @@ const NULL_OBJECT = /^0+$/;
  */
 export function commitsChangingRoot(repo: GitRepository, until: string): CommitChanges[] {
   const out = runGit(repo, repo.toplevel, [
-    "log", "--reverse", "--first-parent", "--diff-merges=first-parent", "--root", "--raw", "-z", "--no-abbrev", "-M",
+    "log", "--no-show-signature", "--reverse", "--first-parent", "--diff-merges=first-parent", "--root", "--raw", "-z", "--no-abbrev", "-M",
     "--format=%x01%H %ct", until, "--", ...(repo.prefix === "" ? [] : [repo.prefix]),
   ]).toString("utf8");
   const commits: CommitChanges[] = [];
@@ -356,4 +414,12 @@ export function commitsChangingRoot(repo: GitRepository, until: string): CommitC
     });
   }
   return commits;
+}
+
+/** The main line (first parents) from `until` back to the root, oldest first, with committer times. */
+export function mainLine(repo: GitRepository, until: string): CommitStamp[] {
+  const out = runGit(repo, repo.toplevel, ["log", "--no-show-signature", "--first-parent", "--reverse", "--format=%H %ct", until, "--"]).toString("utf8");
+  const line: CommitStamp[] = [];
+  for (const text of out.split("\n")) if (text !== "") line.push(parseStamp(text));
+  return line;
 }

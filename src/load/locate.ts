@@ -27,7 +27,7 @@ export function locatePath(file: LoadedFile, path: readonly (string | number)[],
   for (const segment of path) {
     pair = null;
     if (isMap(node)) {
-      const found = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+      const found = pairByKey(node.items, String(segment));
       if (!found) break;
       pair = found;
       node = found.value;
@@ -43,6 +43,25 @@ export function locatePath(file: LoadedFile, path: readonly (string | number)[],
   if (isNodeWithRange(node)) return rangeOf(node);
   if (pair && isNodeWithRange(pair.key)) return rangeOf(pair.key);
   return { start: 0, end: 0 };
+}
+
+/** Each mapping's pairs by key text (the first of a key), made on the first look: an entry of 200,000 keys was scanned once per finding (issue 28). */
+const PAIRS_BY_KEY = new WeakMap<readonly unknown[], Map<string, Pair>>();
+
+function pairByKey(items: readonly unknown[], key: string): Pair | undefined {
+  // A short mapping is scanned: cheaper than an index.
+  if (items.length <= 16) return items.find((p): p is Pair => isPair(p) && keyText(p.key) === key);
+  let index = PAIRS_BY_KEY.get(items);
+  if (index === undefined) {
+    index = new Map();
+    for (const p of items) {
+      if (!isPair(p)) continue;
+      const text = keyText(p.key);
+      if (text !== null && !index.has(text)) index.set(text, p);
+    }
+    PAIRS_BY_KEY.set(items, index);
+  }
+  return index.get(key);
 }
 
 function keyText(key: unknown): string | null {

@@ -3,7 +3,7 @@
  * into a located problem instead of an exception.
  */
 import { load as loadFast } from "js-yaml";
-import { isAlias, isCollection, isNode, parseDocument, visit, type Document, type Tags } from "yaml";
+import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, visit, type Document, type Tags } from "yaml";
 import type { FindingCode } from "../validate/findings.js";
 import { diagnoseSyntax } from "./syntax-diagnosis.js";
 import { describeRecordConflict, recordConflictLabel } from "../merge/conflict-description.js";
@@ -70,7 +70,12 @@ export function parseYaml(text: string): ParsedYaml {
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, YAML_PARSE_OPTIONS);
+    // The parser's own check of duplicate keys compares each key with every one before it: an
+    // entry of 200,000 keys took minutes (issue 28). So a first parse leaves it out and keys
+    // are checked here with a set; a document with a duplicate or any error is parsed again
+    // with the parser's check, whose errors the diagnosis reads.
+    doc = parseDocument(text, { ...YAML_PARSE_OPTIONS, uniqueKeys: false });
+    if (doc.errors.length > 0 || hasDuplicateKey(doc)) doc = parseDocument(text, YAML_PARSE_OPTIONS);
   } catch (error) {
     // The parser throws only on resource exhaustion (e.g. stack depth); report it at the top.
     const detail = String((error as Error).message ?? error);
@@ -99,6 +104,28 @@ export function parseYaml(text: string): ParsedYaml {
     const code: FindingCode = error instanceof ReferenceError ? "YAML_ALIAS_LIMIT" : "YAML_SYNTAX";
     return { doc, data: undefined, problems: [{ code, start: at, end: at + 1, params: code === "YAML_SYNTAX" ? { reason: "IMPOSSIBLE" } : {} }] };
   }
+}
+
+/** Whether a mapping of `doc` has a scalar key twice (as the parser's uniqueKeys compares: by value). */
+function hasDuplicateKey(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Map(_key, map) {
+      if (!isMap(map)) return undefined;
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const value = pair.key.value;
+        if (seen.has(value)) {
+          found = true;
+          return visit.BREAK;
+        }
+        seen.add(value);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /**
@@ -181,6 +208,9 @@ function findExcessiveDepth(text: string): ParseProblem | null {
     const prev = i === 0 ? undefined : text[i - 1];
     indenting = false;
     if ((c === "-" || c === "?" || c === ":") && isBlank(text[i + 1]) && (c === ":" || isBlank(prev) || prev === "[" || prev === "{" || prev === ",")) {
+      // Inside brackets a `:` separates a key from its value; the brackets count the nesting
+      // (one-line JSON of 110 entries was refused: issue 28).
+      if (c === ":" && depth > 0) continue;
       if (++lineDepth + depth > MAX_DEPTH) return tooDeep(i);
     } else if ((c === '"' || c === "'") && (prev === undefined || /[\s[{,:?-]/.test(prev))) {
       // A quote opens a quoted scalar only where one can start; inside a plain word it is text.

@@ -87,12 +87,13 @@ export interface LoadedRepository {
 }
 
 /** Walks up from `start` to the first folder holding channel.yaml; null when there is none. */
-export function findRoot(start: string): string | null {
+export function findRoot(start: string, ceilings: readonly string[] = []): string | null {
   let dir = path.resolve(start);
   for (;;) {
     if (fs.existsSync(path.join(dir, ROOT_MARKER))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) return null;
+    // A ceiling (CHANNEL_CEILING_DIRECTORIES, as git's GIT_CEILING_DIRECTORIES) is not gone up into.
+    if (parent === dir || ceilings.includes(parent)) return null;
     dir = parent;
   }
 }

@@ -29,6 +29,8 @@ export function recordName(record: AuditRecord): string {
       return `${record.branch}.hq_reported`;
     case "sale":
       return `${record.branch}.sales[${record.subject}]`;
+    case "commit":
+      return `commit ${record.subject.slice(0, 12)}`;
   }
 }
 
@@ -69,6 +71,8 @@ export function detailText(finding: AuditFinding, timezone: string, lang: Lang):
       return t(lang, "audit.detail.sale_after_end", { end: detail.end, committedAt: at(finding.first) });
     case "award_changed":
       return t(lang, "audit.detail.award_changed", { deadline: detail.deadline, before: outcomeText(detail.before, lang), after: outcomeText(detail.after, lang) });
+    case "committer_time_backwards":
+      return t(lang, "audit.detail.committer_time_backwards", { committedAt: at(finding.first), parent: detail.parent.commit.slice(0, 12), parentAt: at(detail.parent) });
   }
 }
 

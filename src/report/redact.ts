@@ -43,12 +43,17 @@ export function maskName(name: string): string {
 // the area code in brackets or followed by a space or a dash. A number inside a longer run of
 // digits (an account, a card number, also one written in groups) is not a phone.
 const D = "[0-9０-９]";
-const SEP = "[ \u3000\\-－]";
+// issue 28: also dots and slashes (138.0013.8010, 138/0013/8015).
+const SEP = "[ \u3000\\-－./．／]";
 const NOT_AFTER_DIGIT = `(?<!${D}${SEP}?)`;
 const NOT_BEFORE_DIGIT = `(?!${SEP}?${D})`;
-const COUNTRY = `(?:[+＋]?(?:86|８６)${SEP}?)`;
+// issue 28: also 0086 (0086-138-0013-8012).
+const COUNTRY = `(?:(?:[+＋]|00|００)?(?:86|８６)${SEP}?)`;
 const MOBILE_IN_TEXT = new RegExp(`${NOT_AFTER_DIGIT}(?<lead>${COUNTRY}?[1１][3-9３-９]${D})(?<rest>${SEP}?${D}{4}${SEP}?${D}{4})${NOT_BEFORE_DIGIT}`, "gu");
 const LANDLINE_IN_TEXT = new RegExp(`${NOT_AFTER_DIGIT}(?<lead>[(（]0${D}{2,3}[)）]${SEP}?|0${D}{2,3}${SEP})(?<rest>${D}{3,4}${SEP}?${D}{4})${NOT_BEFORE_DIGIT}`, "gu");
+// issue 28: a local landline without its area code, 8 digits from 2 to 8 (83195001, 8319 5001);
+// not an amount (followed by 元, 万, 亿, %, or after ¥), nor a day written 20120320.
+const LOCAL_IN_TEXT = new RegExp(`(?<![¥￥$])${NOT_AFTER_DIGIT}(?!20[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9]))(?<lead>)(?<rest>[2-8２-８]${D}{3}${SEP}?${D}{4})${NOT_BEFORE_DIGIT}(?![ \u3000]*[元万亿%％])`, "gu");
 const ANY_DIGIT = new RegExp(D, "u");
 
 /** Every digit but the last four as a star, separators kept: "0013 8000" → "**** 8000". */
@@ -68,7 +73,7 @@ export function scrubPhones(text: string): string {
     const groups = args[args.length - 1] as { lead: string; rest: string };
     return groups.lead + starAllButLastFour(groups.rest);
   };
-  return text.replace(MOBILE_IN_TEXT, mask).replace(LANDLINE_IN_TEXT, mask);
+  return text.replace(MOBILE_IN_TEXT, mask).replace(LANDLINE_IN_TEXT, mask).replace(LOCAL_IN_TEXT, mask);
 }
 
 /** The figures as they may leave the firm. The input is not changed. */

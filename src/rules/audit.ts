@@ -15,7 +15,8 @@ import type { Model } from "../model/types.js";
 import { parseDate, parseDateTime, parseMoney, type IsoDate, type IsoDateTime } from "../model/values.js";
 import { endOfDayEpochSeconds } from "../model/zone.js";
 
-export type AuditRecordKind = "conversion" | "hq_registered" | "hq_reported" | "sale";
+/** `commit`: not a record of the data but a commit of the main line (issue 28: its committer time goes back). */
+export type AuditRecordKind = "conversion" | "hq_registered" | "hq_reported" | "sale" | "commit";
 
 /** One money-relevant record as a file states it. */
 export interface AuditRecord {
@@ -125,7 +126,7 @@ export function firstCommitOf(first: FirstRecordings, record: AuditRecord): Comm
   return first.get(recordKey(record))?.get(record.claimed) ?? null;
 }
 
-export type AuditCode = "recorded_after_the_fact" | "recorded_after_deadline" | "award_changed";
+export type AuditCode = "recorded_after_the_fact" | "recorded_after_deadline" | "award_changed" | "committer_time_backwards";
 
 /** Why a finding was made, with the figures its sentence needs. */
 export type AuditDetail =
@@ -133,7 +134,8 @@ export type AuditDetail =
   | { why: "report_after_sale"; saleDate: IsoDate; saleCommit: CommitRef | null; sales: number }
   | { why: "conversion_after_deadline"; deadline: IsoDate }
   | { why: "sale_after_end"; end: IsoDate }
-  | { why: "award_changed"; deadline: IsoDate; before: CandidateOutcome; after: CandidateOutcome };
+  | { why: "award_changed"; deadline: IsoDate; before: CandidateOutcome; after: CandidateOutcome }
+  | { why: "committer_time_backwards"; parent: CommitRef };
 
 /** A candidate's outcome in one bonus computation; `absent` when they were not a candidate. */
 export interface CandidateOutcome {
@@ -163,6 +165,8 @@ export interface AuditInput {
   records: readonly AuditRecord[];
   first: FirstRecordings;
   timezone: string;
+  /** The main line (first parents) up to the commit read, oldest first; its times should grow. */
+  mainLine?: readonly CommitRef[];
   /** The bonus as recorded at the deadline (as of the deadline), and as recorded at D (as of D); null when not compared. */
   bonusAtDeadline: BonusResult | null;
   bonusAtDay: BonusResult | null;
@@ -173,8 +177,8 @@ export interface AuditResult {
   findings: AuditFinding[];
 }
 
-const KIND_ORDER: readonly AuditRecordKind[] = ["conversion", "hq_registered", "hq_reported", "sale"];
-const CODE_ORDER: readonly AuditCode[] = ["recorded_after_the_fact", "recorded_after_deadline", "award_changed"];
+const KIND_ORDER: readonly AuditRecordKind[] = ["conversion", "hq_registered", "hq_reported", "sale", "commit"];
+const CODE_ORDER: readonly AuditCode[] = ["recorded_after_the_fact", "recorded_after_deadline", "award_changed", "committer_time_backwards"];
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -252,10 +256,28 @@ export function auditRecords(input: AuditInput): AuditResult {
   }
 
   if (input.bonusAtDeadline !== null && input.bonusAtDay !== null) {
-    findings.push(...awardChanges(input.bonusAtDeadline, input.bonusAtDay, conversions));
+    for (const finding of awardChanges(input.bonusAtDeadline, input.bonusAtDay, conversions)) findings.push(finding);
   }
+  for (const finding of backwardCommitTimes(input.mainLine ?? [])) findings.push(finding);
   findings.sort((a, b) => CODE_ORDER.indexOf(a.code) - CODE_ORDER.indexOf(b.code) || compareRecords(a.record, b.record));
   return { records, findings };
+}
+
+/**
+ * The commits of the main line (oldest first) committed earlier than their first parent: every
+ * "first committed" time here rests on committer times growing along the history, and a clock
+ * set back (or a rewritten history) breaks that, so it is a finding of its own.
+ */
+export function backwardCommitTimes(mainLine: readonly CommitRef[]): AuditFinding[] {
+  const findings: AuditFinding[] = [];
+  for (let i = 1; i < mainLine.length; i++) {
+    const parent = mainLine[i - 1]!;
+    const commit = mainLine[i]!;
+    if (commit.time >= parent.time) continue;
+    const record: AuditRecord = { kind: "commit", file: "", branch: "", staff: null, subject: commit.commit, claimed: "", product: null };
+    findings.push({ code: "committer_time_backwards", record, first: commit, detail: { why: "committer_time_backwards", parent } });
+  }
+  return findings;
 }
 
 /**
@@ -263,17 +285,25 @@ export function auditRecords(input: AuditInput): AuditResult {
  * the other (a rejection for another reason, or no candidacy, on both sides is no change of award).
  */
 export function awardChanges(atDeadline: BonusResult, atDay: BonusResult, conversions: ReadonlyMap<string, AuditedRecord>): AuditFinding[] {
-  const outcome = (result: BonusResult, staff: string): CandidateOutcome => {
-    const candidate = result.candidates.find((c) => c.staff === staff);
+  // By staff id, first candidate of each (what `find` gave): looked up once per staff member.
+  const byStaff = (result: BonusResult) => {
+    const map = new Map<string, BonusResult["candidates"][number]>();
+    for (const c of result.candidates) if (!map.has(c.staff)) map.set(c.staff, c);
+    return map;
+  };
+  const deadlineByStaff = byStaff(atDeadline);
+  const dayByStaff = byStaff(atDay);
+  const outcome = (candidates: Map<string, BonusResult["candidates"][number]>, staff: string): CandidateOutcome => {
+    const candidate = candidates.get(staff);
     return candidate === undefined ? { status: "absent", reason: null } : { status: candidate.status, reason: candidate.reason };
   };
   const staffIds = [...new Set([...atDeadline.candidates, ...atDay.candidates].map((c) => c.staff))].sort(compareStrings);
   const findings: AuditFinding[] = [];
   for (const staff of staffIds) {
-    const before = outcome(atDeadline, staff);
-    const after = outcome(atDay, staff);
+    const before = outcome(deadlineByStaff, staff);
+    const after = outcome(dayByStaff, staff);
     if ((before.status === "awarded") === (after.status === "awarded")) continue;
-    const candidate = atDay.candidates.find((c) => c.staff === staff) ?? atDeadline.candidates.find((c) => c.staff === staff)!;
+    const candidate = dayByStaff.get(staff) ?? deadlineByStaff.get(staff)!;
     const known = conversions.get(staff);
     const record: AuditRecord = known?.record ?? { kind: "conversion", file: `branches/${candidate.branch}/staff.yaml`, branch: candidate.branch, staff, subject: staff, claimed: candidate.at, product: null };
     findings.push({ code: "award_changed", record, first: known?.first ?? null, detail: { why: "award_changed", deadline: atDeadline.asOf, before, after } });

@@ -90,6 +90,8 @@ export const FINDING_CODES = [
   "FULLWIDTH_COLON_ENTRY",
   "CHINESE_KEY",
   "YAML_BAD_INDENT",
+  // issue 28: the findings of one file past the cap, in one line
+  "MORE_FINDINGS",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

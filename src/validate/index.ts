@@ -29,7 +29,8 @@ export interface FileCheck {
 export function checkFile(raw: RawFile): FileCheck {
   const findings: Finding[] = [];
   const file = parseRawFile(raw, findings);
-  findings.push(...checkFileContent(file));
+  // One by one: a spread of 200,000 findings overflows the stack.
+  for (const finding of checkFileContent(file)) findings.push(finding);
   return { file, findings };
 }
 
@@ -40,8 +41,9 @@ function checkFileContent(file: LoadedFile): Finding[] {
 
 /** Joins the layout findings and each file's own check with the cross-file rules. */
 export function assembleValidation(layoutFindings: readonly Finding[], checks: readonly FileCheck[], options: { strict?: boolean } = {}): ValidationResult {
-  const findings: Finding[] = [...layoutFindings, ...checks.flatMap((c) => c.findings)];
-  findings.push(...checkCrossFile(checks.map((c) => c.file)));
+  const findings: Finding[] = [...layoutFindings];
+  for (const check of checks) for (const finding of check.findings) findings.push(finding);
+  for (const finding of checkCrossFile(checks.map((c) => c.file))) findings.push(finding);
   return summarise(withoutSuperseded(findings).map((f) => (options.strict ? { ...f, severity: "error" as const } : f)), checks.length);
 }
 
@@ -66,12 +68,52 @@ function withoutSuperseded(findings: Finding[]): Finding[] {
 /** With `strict`, warnings have already been raised to errors, so every output agrees. */
 export function summarise(findings: Finding[], files: number): ValidationResult {
   findings.sort(compareFindings);
-  const errors = findings.filter((f) => f.severity === "error");
+  let errors = 0;
+  const filesWithErrors = new Set<string>();
+  for (const f of findings) {
+    if (f.severity !== "error") continue;
+    errors++;
+    filesWithErrors.add(f.file);
+  }
   return {
-    findings,
-    errors: errors.length,
-    warnings: findings.length - errors.length,
+    findings: capPerFile(findings),
+    errors,
+    warnings: findings.length - errors,
     files,
-    filesWithErrors: new Set(errors.map((f) => f.file)),
+    filesWithErrors,
   };
+}
+
+/** The most findings shown for one file; the rest are counted in one MORE_FINDINGS line (issue 28). */
+export const MAX_FINDINGS_PER_FILE = 500;
+
+/**
+ * The first MAX_FINDINGS_PER_FILE findings of each file (the list is sorted by file), then one
+ * MORE_FINDINGS saying how many more there are: a file of 450,000 broken lines gives a
+ * readable answer, and its output stays small. The counts of errors and warnings are of all.
+ */
+function capPerFile(sorted: Finding[]): Finding[] {
+  const kept: Finding[] = [];
+  let current: string | null = null;
+  let shown = 0;
+  let more = 0;
+  let last: Finding | null = null;
+  const flush = () => {
+    if (more > 0 && last !== null) kept.push({ severity: "warning", code: "MORE_FINDINGS", file: last.file, line: last.line, column: last.column, path: "", length: 1, params: { more, limit: MAX_FINDINGS_PER_FILE } });
+    more = 0;
+  };
+  for (const finding of sorted) {
+    if (finding.file !== current) {
+      flush();
+      current = finding.file;
+      shown = 0;
+    }
+    if (shown < MAX_FINDINGS_PER_FILE) {
+      kept.push(finding);
+      shown++;
+      last = finding;
+    } else more++;
+  }
+  flush();
+  return kept;
 }

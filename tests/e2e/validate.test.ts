@@ -90,7 +90,8 @@ describe("channel validate", () => {
       runCli(["validate", "--data", DATA_EXAMPLE, "--format", "xml"]),
       runCli(["validate", "--data", DATA_EXAMPLE, "--lang", "fr"]),
       runCli(["nonsense"]),
-      runCli(["validate"], { cwd: os.tmpdir() }),
+      // No repository above the temporary folder, whatever the machine has at its root (issue 28).
+      runCli(["validate"], { cwd: os.tmpdir(), env: { CHANNEL_CEILING_DIRECTORIES: path.dirname(os.tmpdir()) } }),
       runCli(["validate", "--data", os.tmpdir()]),
     ];
     for (const result of cases) {

@@ -105,3 +105,14 @@ describe("redactMonthly", () => {
     expect(figures.conversions![0]!.account).toBe("8800123456");
   });
 });
+
+// issue 28: forms the scrubber missed in the bank report's KPI notes.
+describe("scrubPhones: 0086, dots, slashes and 8-digit landlines", () => {
+  it("masks 0086-138-0013-8012, 138.0013.8010, 138/0013/8015 and an 8-digit landline, and leaves amounts alone", () => {
+    expect(scrubPhones("客户 0086-138-0013-8012 已联系")).toBe("客户 0086-138-****-8012 已联系");
+    expect(scrubPhones("手机138.0013.8010")).toBe("手机138.****.8010");
+    expect(scrubPhones("手机138/0013/8015")).toBe("手机138/****/8015");
+    expect(scrubPhones("座机 83195001，分机 8319 5002")).toBe("座机 ****5001，分机 **** 5002");
+    expect(scrubPhones("存款12000000元，指标 30000000 万，账号8800123456，比例 12.5%，20120320 到访")).toBe("存款12000000元，指标 30000000 万，账号8800123456，比例 12.5%，20120320 到访");
+  });
+});

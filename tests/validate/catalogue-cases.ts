@@ -409,4 +409,12 @@ export const CASES: Case[] = [
     files: { "branches/b1/staff.yaml": "staff:\n  - id: a\n    name: 王芳\n   position: teller\n" },
     at: { file: "branches/b1/staff.yaml", line: 4, column: 1 },
   },
+  // issue 28: 501 unknown fields in one entry: 500 listed, then one line for the rest, where the last listed one is.
+  {
+    code: "MORE_FINDINGS",
+    files: { "branches/b1/staff.yaml": STAFF_HEAD + Array.from({ length: 501 }, (_, i) => `    extra_${i}: 1\n`).join("") },
+    at: { file: "branches/b1/staff.yaml", line: 504, column: 5 },
+    severity: "warning",
+    count: 501,
+  },
 ];

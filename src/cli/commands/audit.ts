@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import { decodeUtf8Strict } from "../../load/decode.js";
-import { commitsChangingRoot, lastCommitAtOrBefore, readBlobs, scanCommit, type CommitChanges, type GitRepository } from "../../load/git-history.js";
+import { commitsChangingRoot, lastCommitAtOrBefore, mainLine, readBlobs, scanCommit, type CommitChanges, type GitRepository } from "../../load/git-history.js";
 import { parseYamlFast, parseYaml } from "../../load/parse-yaml.js";
 import { BRANCH_FILE_KINDS, BRANCHES_DIR } from "../../load/repository.js";
 import type { Model } from "../../model/types.js";
@@ -36,7 +36,8 @@ export async function runAudit(ctx: Context): Promise<number> {
   const { model } = data;
 
   const history = withHistory(root, () => recordsOfHistory(git, commitsChangingRoot(git, stamp.commit)));
-  const records = data.repo.files.flatMap((file) => recordsOfFile(file.file, file.kind, file.branchFolder, file.data));
+  const records: AuditRecord[] = [];
+  for (const file of data.repo.files) for (const record of recordsOfFile(file.file, file.kind, file.branchFolder, file.data)) records.push(record);
   const bonusPolicy = model.settings.bonus;
   let bonusAtDeadline: BonusResult | null = null;
   let bonusAtDay: BonusResult | null = null;
@@ -45,7 +46,8 @@ export async function runAudit(ctx: Context): Promise<number> {
     const atDeadline = await modelAtEndOf(ctx, git, bonusPolicy.deadline, timezone);
     bonusAtDeadline = computeBonusAwards(atDeadline ?? emptyModel(model), atDeadline?.settings.bonus ?? bonusPolicy, bonusPolicy.deadline);
   }
-  const result = auditRecords({ model, records, first: firstRecordings(history), timezone, bonusAtDeadline, bonusAtDay });
+  const line = withHistory(root, () => mainLine(git, stamp.commit));
+  const result = auditRecords({ model, records, first: firstRecordings(history), timezone, bonusAtDeadline, bonusAtDay, mainLine: line });
   announceRecorded(ctx, recorded, format);
   emit(ctx, renderAudit({ result, asOf, timezone, recorded }, format, ctx.lang, ctx.style), root);
   return EXIT_OK;
@@ -86,7 +88,8 @@ function recordsOfHistory(git: GitRepository, commits: readonly CommitChanges[])
     const moved: CommitRecords["moved"] = [];
     for (const change of changes) {
       if (change.newFile === null || change.newBlob === null || recordFileOf(change.newFile) === null) continue;
-      records.push(...recordsOf(change.newFile, change.newBlob));
+      // One by one: a spread of 68,000 records overflows the stack.
+      for (const record of recordsOf(change.newFile, change.newBlob)) records.push(record);
       if (change.status === "R" && change.oldFile !== null && change.oldBlob !== null && recordFileOf(change.oldFile) !== null) {
         moved.push({ records: recordsOf(change.oldFile, change.oldBlob), toBranch: recordFileOf(change.newFile)!.branch });
       }

@@ -3,7 +3,6 @@
  * skipped ones on stderr and then exits 1; `--ics FILE` also writes the list as a calendar.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { t, type Lang, type MessageKey } from "../../i18n/catalog.js";
 import { ENUM_NAMES } from "../../model/enum-names.js";
 import { isDoneKind } from "../../rules/closing.js";
@@ -13,7 +12,7 @@ import { branchDisplayNames, followupsJson, renderFollowupsCsv, renderFollowupsM
 import { renderIcs } from "../../report/ics.js";
 import { terminalLine } from "../../report/untrusted-text.js";
 import { nearest } from "../../validate/suggest.js";
-import { emit, resolveAsOf, resolveFormat, terminalWidth, type Context } from "../context.js";
+import { emit, resolveAsOf, resolveFormat, resolveFromCwd, terminalWidth, type Context } from "../context.js";
 import { outputTarget, writeOutput } from "../output-file.js";
 import { EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
@@ -126,7 +125,7 @@ function hint(lang: Lang, value: string, candidates: readonly string[]): string 
  */
 function writeIcs(ctx: Context, file: string, root: string, text: string, count: number): void {
   try {
-    const target = outputTarget(path.resolve(ctx.surroundings.cwd, file), file, root);
+    const target = outputTarget(resolveFromCwd(ctx.surroundings, file), file, root);
     if (target.kind === "file" && target.exists && ctx.options.force !== true && !isCalendarFile(target.real)) {
       throw usageError("followups.error.icsExists", { file });
     }

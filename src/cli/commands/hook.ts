@@ -18,6 +18,7 @@
  *   again replaces only our own hook (recognised by its marker line).
  */
 import { spawnSync } from "node:child_process";
+import { makeFolders } from "../../load/make-folders.js";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
@@ -55,7 +56,7 @@ export function runHookInstall(ctx: Context): number {
   const ours = existing !== null && existing.includes(HOOK_MARKER);
   const out = (key: Parameters<typeof t>[1], params: Record<string, string> = {}) => ctx.surroundings.stdout(`${t(lang, key, params)}\n`);
   try {
-    fs.mkdirSync(git.hooks, { recursive: true });
+    makeFolders(git.hooks);
     if (existing !== null && !ours) {
       if (fs.existsSync(localFile)) throw new CliError(EXIT_USAGE, "hook.error.localExists", { hook: hookFile, local: localFile });
       // The user's hook keeps working: ours runs it first.

@@ -26,7 +26,7 @@ import { MAX_SHEET_BYTES, readSpreadsheet, SheetError, sheetFormatOf } from "../
 import { BoundedReadError, readBoundedFile } from "../../load/read-bounded.js";
 import { nearest } from "../../validate/suggest.js";
 import { whileHoldingRepository, writeDataFile, type RepositoryWrite } from "../data-write.js";
-import { emit, resolveAsOf, resolveFormat, resolveRoot, type Context } from "../context.js";
+import { emit, resolveAsOf, resolveFormat, resolveFromCwd, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
@@ -95,7 +95,7 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
     emit(ctx, format === "json" ? JSON.stringify(importJson(report), null, 2) + "\n" : renderImportText(report, ctx.style), root);
     return plan.problems.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
   };
-  return options.apply === true ? whileHoldingRepository(resolveRoot(ctx), run) : run(null);
+  return options.apply === true ? whileHoldingRepository(resolveRoot(ctx), run, ctx) : run(null);
 }
 
 /**
@@ -184,7 +184,7 @@ function readMap(ctx: Context, file: string, kind: ImportKind): ImportMap {
  */
 function readInput(ctx: Context, file: string, key: "import.error.cannotRead" | "import.error.cannotReadMap", limit: number): Uint8Array {
   try {
-    return readBoundedFile(path.resolve(ctx.surroundings.cwd, file), limit);
+    return readBoundedFile(resolveFromCwd(ctx.surroundings, file), limit);
   } catch (error) {
     if (error instanceof BoundedReadError) {
       if (error.reason === "not_regular") throw usageError("import.error.notRegularFile", { file });

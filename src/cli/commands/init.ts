@@ -13,7 +13,7 @@ import { SCHEMA_FILES } from "../../validate/schema.js";
 import { localiseSchemaText } from "../../validate/schema-messages.js";
 import { SCHEMA_DIR, TEMPLATE_DIR } from "../../paths.js";
 import { createFileAtomic } from "../atomic-write.js";
-import type { Context } from "../context.js";
+import { resolveFromCwd, type Context } from "../context.js";
 import { writeFailure } from "../write-errors.js";
 import { EXIT_OK, usageError } from "../errors.js";
 import { isInside, realPathOf } from "../real-path.js";
@@ -76,8 +76,9 @@ function isExampleData(rel: string): boolean {
 }
 
 export function runInit(ctx: Context, dir: string | undefined): number {
-  const target = path.resolve(ctx.surroundings.cwd, dir ?? ".");
+  const target = resolveFromCwd(ctx.surroundings, dir ?? ".");
   const { stdout } = ctx.surroundings;
+  if (ctx.options.force !== true && isSystemFolder(target, ctx.surroundings.env.HOME)) throw usageError("init.error.systemFolder", { dir: target });
   const existing = fs.existsSync(path.join(target, ROOT_MARKER));
   // channel.yaml last: it marks a repository, so an init killed halfway leaves none, and the next
   // init (seeing no channel.yaml) writes everything still missing, the example data included.
@@ -95,6 +96,10 @@ export function runInit(ctx: Context, dir: string | undefined): number {
       // What was created so far stays (each file whole); running init again adds the rest.
       throw writeFailure(rel, error);
     }
+    // A link to nothing counts as there for the create and yet holds nothing (issue 28).
+    if (!created && !fs.existsSync(path.join(target, ...rel.split("/")))) {
+      throw usageError("init.error.danglingLink", { file: rel, target: linkTarget(path.join(target, ...rel.split("/"))) });
+    }
     if (created) added++;
     stdout(t(ctx.lang, created ? "init.created" : "init.kept", { file: rel }) + "\n");
   }
@@ -103,6 +108,28 @@ export function runInit(ctx: Context, dir: string | undefined): number {
   if (!existing) stdout(t(ctx.lang, "init.done", { dir: target }) + "\n");
   else stdout(t(ctx.lang, added > 0 ? "init.existingDone" : "init.existingNothing", { dir: target, count: added }) + "\n");
   return EXIT_OK;
+}
+
+function linkTarget(file: string): string {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return "?";
+  }
+}
+
+/** Folders of the system itself: a repository is not made in them, or in anything below the first group. */
+const SYSTEM_TREES = ["/proc", "/sys", "/dev", "/run", "/boot", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr"];
+const SYSTEM_FOLDERS = ["/", "/home", "/root", "/tmp", "/var", "/opt", "/srv", "/mnt", "/media", "/Users", "/Applications", "/Library", "/System", "/private"];
+
+/** Whether `target` (or where it leads) is the root, a system folder or lies in one, or is the home folder itself (issue 28). */
+export function isSystemFolder(target: string, home: string | undefined): boolean {
+  const real = realPathOf(target);
+  for (const dir of new Set([target, real])) {
+    if (SYSTEM_FOLDERS.includes(dir) || (home !== undefined && home !== "" && path.resolve(home) === dir)) return true;
+    if (SYSTEM_TREES.some((tree) => dir === tree || dir.startsWith(`${tree}/`))) return true;
+  }
+  return false;
 }
 
 /**

@@ -161,7 +161,7 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
       for (const line of lines) ctx.surroundings.stderr(`channel: ${terminalLine(line)}\n`);
     }
     return EXIT_OK;
-  });
+  }, ctx);
 }
 
 /** The open event-like items of `people` as of `date`: what a contact of theirs on that day could deal with. */

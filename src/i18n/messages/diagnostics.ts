@@ -270,6 +270,11 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: "缩进不对：这一行缩进了 {actual} 个空格，上面同一层的行是 {expected} 个空格；同一层的键要对齐，下一层比上一层多缩进两个空格",
     en: "wrong indentation: this line is indented {actual} spaces, the line above at its level {expected}; keys of one level line up, the next level is two spaces deeper",
   },
+  // issue 28
+  "diag.MORE_FINDINGS": {
+    zh: "本文件另有 {more} 个问题未列出（每个文件最多列出 {limit} 个）；先改正上面这些，再运行 channel validate",
+    en: "and {more} more finding(s) in this file, not listed (at most {limit} per file); fix the ones above, then run channel validate again",
+  },
 } satisfies Record<`diag.${FindingCode}`, Bilingual>;
 
 /**
