@@ -43,14 +43,14 @@ export interface RepositoryWrite {
  * get the lock (another channel holds it too long, the folder cannot be written) is a sentence
  * and exit 2; whatever `action` throws passes as it is.
  */
-export async function whileHoldingRepository<T>(rootDir: string, action: (write: RepositoryWrite) => Promise<T>, ctx?: Context): Promise<T> {
+export async function whileHoldingRepository<T>(rootDir: string, action: (write: RepositoryWrite) => Promise<T>, ctx: Context): Promise<T> {
   const root = fs.realpathSync(rootDir);
   let entered = false;
   try {
     return await withLockFile(repositoryLockFile(root), (held) => {
       entered = true;
       const notice = finishInterruptedWrite(root);
-      if (notice !== null && ctx !== undefined) ctx.surroundings.stderr(`channel: ${t(ctx.lang, notice.key, notice.params)}\n`);
+      if (notice !== null) ctx.surroundings.stderr(`channel: ${t(ctx.lang, notice.key, notice.params)}\n`);
       return action({ root, held });
     });
   } catch (error) {

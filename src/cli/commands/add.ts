@@ -145,7 +145,7 @@ export async function runAdd(ctx: Context, kindArg: string, nameArg: string, opt
       ctx.surroundings.stderr(`channel: ${terminalLine(said)}\n`);
     }
     return EXIT_OK;
-  });
+  }, ctx);
 }
 
 function checkKind(ctx: Context, value: string): AddKind {
