@@ -3,18 +3,11 @@
  * into a located problem instead of an exception.
  */
 import { load as loadFast } from "js-yaml";
-import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, visit, type Document, type Tags } from "yaml";
+import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, visit, type Document } from "yaml";
 import type { FindingCode } from "../validate/findings.js";
 import { diagnoseSyntax } from "./syntax-diagnosis.js";
+import { YAML_PARSE_OPTIONS, type ParseProblem } from "./yaml-options.js";
 import { describeRecordConflict, recordConflictLabel } from "../merge/conflict-description.js";
-
-/** A problem found while parsing, located by code-unit offsets into the text. */
-export interface ParseProblem {
-  code: FindingCode;
-  start: number;
-  end: number;
-  params: Record<string, string | number>;
-}
 
 export interface ParsedYaml {
   /** The document, or null when the text could not be parsed at all. */
@@ -45,19 +38,7 @@ const CORE_TAGS = new Set([
   "tag:yaml.org,2002:seq",
 ]);
 
-/**
- * The core schema without its hexadecimal and octal integers: nobody records 16 yuan as `0x10`
- * or 15 customers as `0o17`, so such a scalar is read as the text it is and a number field
- * refuses it (INVALID_MONEY, INVALID_TYPE) instead of taking a value the writer did not mean.
- */
-const DECIMAL_NUMBERS_ONLY = (tags: Tags): Tags => tags.filter((tag) => typeof tag === "string" || !("format" in tag && (tag.format === "HEX" || tag.format === "OCT")));
 
-/**
- * How every data file is parsed (and parsed again when its mistakes are explained): YAML 1.2
- * core, decimal numbers only, duplicate keys refused, and the parser's warnings kept off stderr
- * (logLevel "error": they would go through process.emitWarning).
- */
-export const YAML_PARSE_OPTIONS = { version: "1.2", schema: "core", customTags: DECIMAL_NUMBERS_ONLY, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" } as const;
 
 const MERGE_MARKER = /^(<{7}|={7}|>{7})(?: |\r?$)/;
 

@@ -11,7 +11,7 @@
  */
 import { parseDocument, type YAMLError } from "yaml";
 import type { FindingCode } from "../validate/findings.js";
-import { YAML_PARSE_OPTIONS, type ParseProblem } from "./parse-yaml.js";
+import { YAML_PARSE_OPTIONS, type ParseProblem } from "./yaml-options.js";
 
 /** A diagnosed syntax problem, located by code-unit offsets into the original text. */
 type SyntaxProblem = ParseProblem;

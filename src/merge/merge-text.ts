@@ -14,7 +14,8 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { endOfLine, lineStart, oneLineYaml } from "../edit/yaml-list.js";
-import { parseYamlFast, YAML_PARSE_OPTIONS } from "../load/parse-yaml.js";
+import { parseYamlFast } from "../load/parse-yaml.js";
+import { YAML_PARSE_OPTIONS } from "../load/yaml-options.js";
 import { canonical, displayKey, isPlainMap, LIST_RULES, mergeFileData, type FieldConflict, type MergedItem, type Plain } from "./merge-data.js";
 
 /** What the driver writes: the merged text and the fields left in conflict (none: a clean merge). */
