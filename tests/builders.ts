@@ -24,7 +24,7 @@ import {
   type ActivityKind,
 } from "../src/model/types.js";
 import { parseDate, parseDateTime, parseMoney } from "../src/model/values.js";
-import { compareText } from "../src/validate/findings.js";
+import { compareText } from "../src/findings.js";
 
 /** Money as written in a data file, or a number of yuan. */
 export type WrittenMoney = number | string;

@@ -13,7 +13,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { FileKind, LoadedFile, RawFile } from "../load/repository.js";
 import { CHECK_WORKER } from "../paths.js";
-import type { Finding } from "../validate/findings.js";
+import type { Finding } from "../findings.js";
 
 const MAX_WORKERS = 3;
 

@@ -17,7 +17,7 @@ import { digestBytes, openCacheStore } from "../load/cache.js";
 import { LoadedFile, scanRepository, type FileIdentity, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import type { Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
-import type { Finding } from "../validate/findings.js";
+import type { Finding } from "../findings.js";
 import type { FileCheck, ValidationResult } from "../validate/index.js";
 import { BUILD, VERSION } from "../version.js";
 import { renderDiagnosticsText } from "../report/diagnostics.js";

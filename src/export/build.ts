@@ -20,7 +20,7 @@ import { enumCode } from "../model/enum-names.js";
 import { maskName, maskPhone, redactFollowups, scrubPhones } from "../report/redact.js";
 import type { BonusResult } from "../rules/bonus.js";
 import type { FollowupItem } from "../rules/followups.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 import { code, dateTime, day, money, num, text, type ExportSheet, type SheetCell } from "./sheet.js";
 import { foundDay } from "../rules/cards.js";
 

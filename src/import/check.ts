@@ -4,7 +4,7 @@
  * `channel validate` would), and every new error is traced back to the sheet row that caused it.
  */
 import type { FileKind, LoadedRepository } from "../load/repository.js";
-import type { Finding } from "../validate/findings.js";
+import type { Finding } from "../findings.js";
 import { assembleValidation, checkFile, type FileCheck, type ValidationResult } from "../validate/index.js";
 import type { ListKey } from "./append-entries.js";
 import type { Existing, ExistingActivity, ExistingPerson } from "./plan.js";

@@ -18,7 +18,7 @@
 import type { MessageKey, MessageParams } from "../i18n/catalog.js";
 import { parseYaml } from "../load/parse-yaml.js";
 import { SourceText } from "../load/source-text.js";
-import type { FindingCode } from "../validate/findings.js";
+import type { FindingCode } from "../findings.js";
 import { fieldDef, headerKeys, type ImportKind } from "./fields.js";
 import { labelKey } from "./values.js";
 

@@ -8,7 +8,7 @@
 import { enumCode, type EnumKind } from "../model/enum-names.js";
 import type { MessageKey, MessageParams } from "../i18n/catalog.js";
 import { parseMoney } from "../model/values.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 import { FIELDS, headerIndex, headerKeys, type FieldDef, type ImportKind } from "./fields.js";
 import { highestProspectNumber, prospectId, staffId, type Pinyin } from "./ids.js";
 import type { ImportMap, MatchKey } from "./map-file.js";

@@ -4,7 +4,7 @@
  * editor on Chinese Windows that saved the file as GBK.
  */
 import { isUtf8 } from "node:buffer";
-import type { FindingCode } from "../validate/findings.js";
+import type { FindingCode } from "../findings.js";
 
 export type DecodeResult =
   | { ok: true; text: string }

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Finding } from "../validate/findings.js";
+import type { Finding } from "../findings.js";
 import { GitRunError, runSafeGit } from "./git-run.js";
 import { BRANCH_FILE_KINDS, BRANCHES_DIR, DEPARTMENTS_FILE, fileFinding, MAX_FILE_BYTES, ROOT_MARKER, suggestFileName, type FileKind, type RawFile, type ScannedRepository } from "./repository.js";
 

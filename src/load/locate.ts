@@ -3,8 +3,8 @@
  * plain data (by the schema or a cross-file rule) gets its line and column.
  */
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from "yaml";
-import type { Finding, FindingCode, FindingParams, Severity } from "../validate/findings.js";
-import { formatPath } from "../validate/findings.js";
+import type { Finding, FindingCode, FindingParams, Severity } from "../findings.js";
+import { formatPath } from "../findings.js";
 import type { LoadedFile } from "./repository.js";
 
 /** What to point at: the key of the last path segment, or its value. */

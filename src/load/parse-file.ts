@@ -3,7 +3,7 @@
  * brings in both YAML parsers: a run answered from the cache never loads this module.
  */
 import type { Document } from "yaml";
-import type { Finding } from "../validate/findings.js";
+import type { Finding } from "../findings.js";
 import { decodeUtf8Strict } from "./decode.js";
 import { parseYaml, parseYamlFast } from "./parse-yaml.js";
 import { LoadedFile, scanRepository, type FileKind, type LoadedRepository, type RawFile } from "./repository.js";

@@ -4,7 +4,7 @@
  */
 import { load as loadFast } from "js-yaml";
 import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, visit, type Document } from "yaml";
-import type { FindingCode } from "../validate/findings.js";
+import type { FindingCode } from "../findings.js";
 import { diagnoseSyntax } from "./syntax-diagnosis.js";
 import { YAML_PARSE_OPTIONS, type ParseProblem } from "./yaml-options.js";
 import { describeRecordConflict, recordConflictLabel } from "../merge/conflict-description.js";

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Document } from "yaml";
-import type { Finding, FindingCode, FindingParams, Severity } from "../validate/findings.js";
+import type { Finding, FindingCode, FindingParams, Severity } from "../findings.js";
 import { SourceText } from "./source-text.js";
 
 export type FileKind = "channel" | "departments" | "branch" | "staff" | "kpis" | "competitors" | "prospects" | "activities";

@@ -10,7 +10,7 @@
  * with a syntax error stays unread.
  */
 import { parseDocument, type YAMLError } from "yaml";
-import type { FindingCode } from "../validate/findings.js";
+import type { FindingCode } from "../findings.js";
 import { YAML_PARSE_OPTIONS, type ParseProblem } from "./yaml-options.js";
 
 /** A diagnosed syntax problem, located by code-unit offsets into the original text. */

@@ -3,7 +3,7 @@
  * explanation of its mistakes (syntax-diagnosis.ts), kept apart so that neither imports the other.
  */
 import type { Tags } from "yaml";
-import type { FindingCode } from "../validate/findings.js";
+import type { FindingCode } from "../findings.js";
 
 /** A problem found while parsing, located by code-unit offsets into the text. */
 export interface ParseProblem {

@@ -5,7 +5,7 @@
  */
 import { enumCode } from "./enum-names.js";
 import type { LoadedFile, LoadedRepository } from "../load/repository.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 import {
   categoryOf,
   DEFAULT_FOLLOWUP_POLICY,

@@ -4,7 +4,7 @@
  */
 import type { LoadedFile } from "../load/repository.js";
 import { hasMessage, t, tDynamic, type Lang } from "../i18n/catalog.js";
-import type { Finding } from "../validate/findings.js";
+import type { Finding } from "../findings.js";
 import type { ValidationResult } from "../validate/index.js";
 import type { Style } from "./style.js";
 import { displayWidth } from "./text-width.js";

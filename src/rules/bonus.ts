@@ -8,7 +8,7 @@
  */
 import type { BonusPolicy, ConversionKind, Model, Position, StaffMember } from "../model/types.js";
 import type { IsoDate, IsoDateTime } from "../model/values.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 
 /** Why a candidate gets no award. The first eight are checked in this order; the caps come last. */
 export type BonusReason =

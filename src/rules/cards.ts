@@ -11,7 +11,7 @@
 import type { Activity, ActivityKind, Branch, Competitor, IsoDate, KpiMonth, KpiTarget, Model, PossibleEntrant, PositionCategory, Prospect, StaffMember } from "../model/types.js";
 import { POSITION_CATEGORIES, POSITIONS } from "../model/types.js";
 import { addDays, type LunarBirthday, type SolarBirthday } from "../model/values.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 import { BRANCH_BASIC_CHECKLIST, BUSINESS_CHECKLIST, SURROUNDINGS_CHECKLIST, isFilled, prospectValue, staffValue, KEY_FIGURES, measureBranch, PROSPECT_BASIC_CHECKLIST, PROSPECT_VALUABLE_CHECKLIST, STAFF_CHECKLIST, type ChecklistItemDefinition, type CoverageItem } from "./coverage.js";
 import type { DoneKind } from "./followup-kinds.js";
 import { cadenceOf, findDueFollowups, nextSolarBirthday, prospectCadenceOf, type CadenceBasis, type FollowupItem } from "./followups.js";

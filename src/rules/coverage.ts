@@ -24,7 +24,7 @@
 import type { Branch, Competitor, IsoDate, IsoMonth, Model, Prospect, StaffMember } from "../model/types.js";
 import { POSITIONS } from "../model/types.js";
 import { daysInMonth } from "../model/values.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 import { isPresent } from "./presence.js";
 
 /** The manual's checklists, in its order, which is also the order the report lists equal gaps. */

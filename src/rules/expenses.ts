@@ -8,7 +8,7 @@
  */
 import type { AmountTier, Branch, ExpensePolicy, Model } from "../model/types.js";
 import type { IsoDate } from "../model/values.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 
 export type ExpenseScheme = "self_driven" | "am_covered";
 

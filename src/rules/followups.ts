@@ -6,7 +6,7 @@
  */
 import type { Activity, ActivityKind, Branch, FollowupPolicy, Model, Position, PositionCategory, Prospect, StaffFileState, StaffMember } from "../model/types.js";
 import { addDays, daysBetween, isLeapYear, isoDate, type IsoDate, type LunarBirthday, type SolarBirthday } from "../model/values.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 import { FOLLOWUP_KINDS, type DoneKind, type FollowupKind } from "./followup-kinds.js";
 import { contactDeals, isDoneKind, openingDayFor } from "./closing.js";
 import { isPresent } from "./presence.js";

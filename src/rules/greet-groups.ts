@@ -7,7 +7,7 @@
 import type { GreetGroup } from "../model/holidays.js";
 import type { Branch, Prospect, StaffMember } from "../model/types.js";
 import type { IsoDate } from "../model/values.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 import { isPresent } from "./presence.js";
 
 /** A member of the groups, staff or prospect. */

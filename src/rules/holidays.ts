@@ -9,7 +9,7 @@
  */
 import type { Holiday, RecurringDay } from "../model/holidays.js";
 import { isLeapYear, isoDate, type IsoDate } from "../model/values.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 import { lunarBirthdayInYear } from "./lunar.js";
 import { solarTermDay, solarTermMonth } from "./solar-terms.js";
 

@@ -26,7 +26,7 @@ import { computeBonusAwards, conversionBranch, type BonusReason } from "./bonus.
 import { sumExact } from "./expenses.js";
 import type { ActivityKind, Branch, ConversionKind, Model, Position, Prospect, ProspectTier } from "../model/types.js";
 import { daysInMonth, isoDate, type IsoDate, type IsoDateTime, type IsoMonth } from "../model/values.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 
 /**
  * Activity kinds in the order the table lists them: what a branch's leaders care about first

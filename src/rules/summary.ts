@@ -7,7 +7,7 @@
  */
 import type { Model } from "../model/types.js";
 import type { IsoDate } from "../model/values.js";
-import { compareText } from "../validate/findings.js";
+import { compareText } from "../findings.js";
 import { computeBonusAwards, conversionBranch } from "./bonus.js";
 import { isPresent } from "./presence.js";
 import { measureCoverage } from "./coverage.js";

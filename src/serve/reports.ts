@@ -13,7 +13,7 @@ import { blockHtml, type DocumentBlock } from "../report/html.js";
 import { scrubPhones } from "../report/redact.js";
 import { MAX_CELL_CHARS, shorten } from "../report/untrusted-text.js";
 import type { Audience } from "../rules/monthly.js";
-import type { Finding } from "../validate/findings.js";
+import type { Finding } from "../findings.js";
 import type { ValidationResult } from "../validate/index.js";
 import { branchLink, esc, link, pageHref, renderPage, tableHtml, type PageContext } from "./page.js";
 

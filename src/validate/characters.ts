@@ -9,7 +9,7 @@
 import { locatePath, type Target } from "../load/locate.js";
 import type { LoadedFile } from "../load/repository.js";
 import { firstControlCharacter, hasControlCharacter } from "../report/untrusted-text.js";
-import { formatPath, type Finding } from "./findings.js";
+import { formatPath, type Finding } from "../findings.js";
 
 /** One CONTROL_CHARACTER finding per key or value that holds one. */
 export function checkControlCharacters(file: LoadedFile): Finding[] {

@@ -8,7 +8,7 @@ import type { LoadedFile } from "../load/repository.js";
 import { findingAt } from "../load/locate.js";
 import { enumCode } from "../model/enum-names.js";
 import { parseDate } from "../model/values.js";
-import { compareText, type Finding } from "./findings.js";
+import { compareText, type Finding } from "../findings.js";
 import { nearest } from "./suggest.js";
 
 /** A record with an id and where it stands. */

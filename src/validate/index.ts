@@ -5,7 +5,7 @@
 import { parseRawFile } from "../load/parse-file.js";
 import type { LoadedFile, LoadedRepository, RawFile } from "../load/repository.js";
 import { checkCrossFile } from "./cross-file.js";
-import { compareFindings, type Finding } from "./findings.js";
+import { compareFindings, type Finding } from "../findings.js";
 import { checkControlCharacters } from "./characters.js";
 import { checkFileSchema } from "./schema.js";
 

@@ -12,7 +12,7 @@ import { validators } from "./compile.js";
 import { editDistance, nearest, nearestTitle, sharedCharacters } from "./suggest.js";
 import { describeAllowed, ENUM_NAMES, enumCode } from "../model/enum-names.js";
 import { fieldForWord } from "../model/field-words.js";
-import type { Finding, FindingCode, FindingParams } from "./findings.js";
+import type { Finding, FindingCode, FindingParams } from "../findings.js";
 
 export { SCHEMA_FILES } from "./compile.js";
 

@@ -16,7 +16,7 @@ import { findDueFollowups } from "../../src/rules/followups.js";
 import { renderDiagnosticsText } from "../../src/report/diagnostics.js";
 import { renderSections } from "../../src/report/bonus.js";
 import { parseDataFile } from "../../src/load/parse-file.js";
-import type { Finding } from "../../src/validate/findings.js";
+import type { Finding } from "../../src/findings.js";
 import { makeModel } from "../builders.js";
 
 /** C0 controls but tab and newline, DEL, C1 controls, bidi overrides and isolates. */

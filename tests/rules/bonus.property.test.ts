@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeBonusAwards, type BonusResult } from "../../src/rules/bonus.js";
 import type { BonusPolicy, Model, Position } from "../../src/model/types.js";
-import { compareText } from "../../src/validate/findings.js";
+import { compareText } from "../../src/findings.js";
 import { makeBonusPolicy, makeModel, type BranchInput, type StaffInput } from "../builders.js";
 
 const POSITIONS: Position[] = ["wealth_manager", "branch_head", "teller", "vip_wealth_manager", "cleaner"];

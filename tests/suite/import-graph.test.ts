@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { compareText } from "../../src/validate/findings.js";
+import { compareText } from "../../src/findings.js";
 
 const SRC = path.resolve(new URL("../../src", import.meta.url).pathname);
 

@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { FindingCode, Severity } from "../../src/validate/findings.js";
+import type { FindingCode, Severity } from "../../src/findings.js";
 import type { RepoFiles } from "../helpers/repo.js";
 
 export interface Case {

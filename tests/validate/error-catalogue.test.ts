@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/parse-file.js";
 import { validateRepository } from "../../src/validate/index.js";
-import { FINDING_CODES } from "../../src/validate/findings.js";
+import { FINDING_CODES } from "../../src/findings.js";
 import { writeRepo } from "../helpers/repo.js";
 import { CASES } from "./catalogue-cases.js";
 import { findingMessage } from "../../src/report/diagnostics.js";

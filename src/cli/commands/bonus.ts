@@ -2,7 +2,7 @@
 import { t } from "../../i18n/catalog.js";
 import { renderBonus } from "../../report/bonus.js";
 import { computeBonusAwards } from "../../rules/bonus.js";
-import { compareText } from "../../validate/findings.js";
+import { compareText } from "../../findings.js";
 import { announceRecorded, loadRecordedData } from "../as-recorded.js";
 import { emit, resolveAsOf, resolveFormat, terminalWidth, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";

@@ -19,7 +19,7 @@ import { existingRecords, findingEntry, newErrors, type CheckedRepository } from
 import { headerKey, IMPORT_KINDS, type ImportKind } from "../../import/fields.js";
 import { loadPinyin } from "../../import/ids.js";
 import { DEFAULT_MAP, MapError, MapSyntaxError, MAX_MAP_BYTES, parseImportMap, type ImportMap } from "../../import/map-file.js";
-import type { Finding } from "../../validate/findings.js";
+import type { Finding } from "../../findings.js";
 import { PlanError, planImport, type ImportPlan, type RowProblem } from "../../import/plan.js";
 import { importJson, renderImportText } from "../../import/render.js";
 import { MAX_SHEET_BYTES, readSpreadsheet, SheetError, sheetFormatOf } from "../../import/sheet.js";

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { BRANCH_FILE_KINDS, ROOT_MARKER } from "../../load/repository.js";
-import { compareText } from "../../validate/findings.js";
+import { compareText } from "../../findings.js";
 import { SCHEMA_FILES } from "../../validate/schema.js";
 import { localiseSchemaText } from "../../validate/schema-messages.js";
 import { SCHEMA_DIR, TEMPLATE_DIR } from "../../paths.js";

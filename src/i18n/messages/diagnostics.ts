@@ -1,5 +1,5 @@
 /** One message per diagnostic code (`diag.CODE`). Placeholders are the finding's params. */
-import type { FindingCode } from "../../validate/findings.js";
+import type { FindingCode } from "../../findings.js";
 import type { Bilingual } from "../catalog.js";
 
 export const DIAGNOSTIC_MESSAGES = {

@@ -2,6 +2,10 @@
  * Findings are the data every check produces; renderers turn them into text or JSON.
  * A finding carries its parameters, not a sentence: the message is written in the
  * reader's language only when it is rendered (see `src/i18n`).
+ *
+ * On the ground floor of src/ (beside paths.ts and version.ts): load, model, validate, rules,
+ * import, export and report all speak in findings, so none of them imports it from another's
+ * floor (issue 28: it lived in validate/, and every stage reached back into validate for it).
  */
 
 /** Every diagnostic code the tool can report. Tests assert these, never the wording. */
