@@ -6,9 +6,9 @@
 //
 //   node scripts/build-lunar-table.mjs          (re)write the table
 //   node scripts/build-lunar-table.mjs --check  exit 1 if the committed table is not what this writes
-import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { writeOrCheck } from "./generated-source.mjs";
 import lunar from "lunar-javascript";
 
 const { LunarYear, Solar } = lunar;
@@ -110,16 +110,4 @@ export const LUNAR_TABLE =
 ${lines.join(" +\n")};
 `;
 
-if (process.argv.includes("--check")) {
-  let committed = "";
-  try {
-    committed = readFileSync(OUT, "utf8");
-  } catch {
-    // Missing: reported as out of date below.
-  }
-  if (committed !== text) fail("src/rules/lunar-table.ts is out of date: run `npm run lunar-table`");
-  console.log(`src/rules/lunar-table.ts is up to date (${LAST_YEAR - FIRST_YEAR + 1} lunar years)`);
-} else {
-  writeFileSync(OUT, text);
-  console.log(`wrote src/rules/lunar-table.ts (${LAST_YEAR - FIRST_YEAR + 1} lunar years, ${Buffer.byteLength(text)} bytes)`);
-}
+writeOrCheck({ out: OUT, rel: "src/rules/lunar-table.ts", text, command: "npm run lunar-table", summary: `${LAST_YEAR - FIRST_YEAR + 1} lunar years`, script: "build-lunar-table" });

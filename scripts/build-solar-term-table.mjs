@@ -7,9 +7,9 @@
 //
 //   node scripts/build-solar-term-table.mjs          (re)write the table
 //   node scripts/build-solar-term-table.mjs --check  exit 1 if the committed table is not what this writes
-import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { writeOrCheck } from "./generated-source.mjs";
 import lunar from "lunar-javascript";
 
 const { Lunar } = lunar;
@@ -90,16 +90,4 @@ export const SOLAR_TERM_TABLE =
 ${lines.join(" +\n")};
 `;
 
-if (process.argv.includes("--check")) {
-  let committed = "";
-  try {
-    committed = readFileSync(OUT, "utf8");
-  } catch {
-    // Missing: reported as out of date below.
-  }
-  if (committed !== text) fail("src/rules/solar-term-table.ts is out of date: run `npm run solar-term-table`");
-  console.log(`src/rules/solar-term-table.ts is up to date (${LAST_YEAR - FIRST_YEAR + 1} years)`);
-} else {
-  writeFileSync(OUT, text);
-  console.log(`wrote src/rules/solar-term-table.ts (${LAST_YEAR - FIRST_YEAR + 1} years, ${Buffer.byteLength(text)} bytes)`);
-}
+writeOrCheck({ out: OUT, rel: "src/rules/solar-term-table.ts", text, command: "npm run solar-term-table", summary: `${LAST_YEAR - FIRST_YEAR + 1} years`, script: "build-solar-term-table" });
