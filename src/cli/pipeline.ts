@@ -22,6 +22,7 @@ import type { FileCheck, ValidationResult } from "../validate/index.js";
 import { BUILD, VERSION } from "../version.js";
 import { renderDiagnosticsText } from "../report/diagnostics.js";
 import { resolveRoot, type Context } from "./context.js";
+import { writePeopleIndex } from "./edit-load.js";
 import { CliError, EXIT_DATA_ERRORS } from "./errors.js";
 
 export interface LoadedData {
@@ -196,6 +197,8 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
     if (changed || previous.size !== entries.size) cache.writeRecords("files", entries);
     writeResult(cache, { key: resultKey, findings: validation.findings, files: validation.files, skipped });
     if (model) writeModel(cache, { key: resultKey, model });
+    // Who is in which branch, for `log` (see edit-load.ts): rewritten with the files' index.
+    if (changed || previous.size !== entries.size) writePeopleIndex(cache, scanStarted, scan.raws.map((raw, i) => ({ raw, data: checks[i]!.file.data })));
   }
   const bytes = new Map(options.needFileData ? scan.raws.flatMap((raw) => (raw.bytes === null ? [] : [[raw.file, raw.bytes] as const])) : []);
   return { root: scan.root, repo, validation, skipped, checks, bytes, ...(model ? { model } : {}) };

@@ -136,24 +136,13 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
 function readLines(fd: number, root: string, salt: string): unknown[] | null {
   const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
   let carry: Buffer | null = null;
-  let header: Partial<Header> | null = null;
-  let held: Buffer | null = null;
-  const records: unknown[] = [];
+  let headerSeen = false;
+  // The last line seen, held until the next one shows it was a record and not the trailer, and
+  // the checksum of the records before it and with it.
+  let held: string | null = null;
   let digest = 0;
-  const take = (line: Buffer): boolean => {
-    if (header === null) {
-      header = JSON.parse(line.toString("utf8")) as Partial<Header>;
-      return header.format === FORMAT && header.root === root && header.salt === salt;
-    }
-    if (held !== null) {
-      // The held line was a record: its newline counts in the checksum, as it was written.
-      digest = chainDigest(held, digest);
-      digest = chainDigest(NEWLINE, digest);
-      records.push(JSON.parse(held.toString("utf8")));
-    }
-    held = line;
-    return true;
-  };
+  let digestWithHeld = 0;
+  const records: unknown[] = [];
   for (;;) {
     const read = fs.readSync(fd, chunk, 0, chunk.length, null);
     if (read === 0) break;
@@ -164,16 +153,27 @@ function readLines(fd: number, root: string, salt: string): unknown[] | null {
     }
     let start = 0;
     for (let newline = bytes.indexOf(0x0a, start); newline >= 0; newline = bytes.indexOf(0x0a, start)) {
-      // A copy: the chunk is reused by the next read.
-      if (!take(Buffer.from(bytes.subarray(start, newline)))) return null;
+      const line = bytes.toString("utf8", start, newline);
+      if (!headerSeen) {
+        const header = JSON.parse(line) as Partial<Header>;
+        if (header.format !== FORMAT || header.root !== root || header.salt !== salt) return null;
+        headerSeen = true;
+      } else {
+        if (held !== null) {
+          records.push(JSON.parse(held));
+          digest = digestWithHeld;
+        }
+        held = line;
+        // The line with its newline, as it was written.
+        digestWithHeld = chainDigest(bytes.subarray(start, newline + 1), digest);
+      }
       start = newline + 1;
     }
+    // A copy: the chunk is reused by the next read.
     if (start < bytes.length) carry = Buffer.from(bytes.subarray(start));
   }
   // A file is written whole, its trailer ending in a newline: anything after it is damage.
-  if (carry !== null || header === null || held === null) return null;
-  const trailer = JSON.parse((held as Buffer).toString("utf8")) as Partial<Trailer>;
+  if (carry !== null || held === null) return null;
+  const trailer = JSON.parse(held) as Partial<Trailer>;
   return trailer.records === records.length && trailer.digest === digest.toString(16).padStart(8, "0") ? records : null;
 }
-
-const NEWLINE = Buffer.from("\n");

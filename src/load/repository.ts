@@ -128,6 +128,13 @@ export interface RawFile {
 export interface ScanOptions {
   /** Whether a file is known as it is (by its identity): such a file is not read by the scan. */
   unchanged?: (file: string, identity: FileIdentity) => boolean;
+  /**
+   * Only these branch folders' files are looked at (every folder is still listed): a command
+   * that edits one branch reads that branch, not the repository (issue 29).
+   */
+  branches?: ReadonlySet<string>;
+  /** Only files of these kinds are looked at (the people index reads staff and prospects files alone). */
+  kinds?: ReadonlySet<FileKind>;
 }
 
 /** What the disk holds: the data files' bytes and the problems found while reading the layout. */
@@ -148,6 +155,7 @@ export function scanRepository(rootDir: string, options: ScanOptions = {}): Scan
   const raws: RawFile[] = [];
 
   const readOne = (rel: string, kind: FileKind, branchFolder: string | null): void => {
+    if (options.kinds !== undefined && !options.kinds.has(kind)) return;
     // Not path.join: rel is made of names readdir gave (dot names skipped), so there is nothing
     // to normalise, and path.normalize over every file's path was ~1 ms of a warm start.
     const abs = root + path.sep + (path.sep === "/" ? rel : rel.split("/").join(path.sep));
@@ -172,6 +180,7 @@ export function scanRepository(rootDir: string, options: ScanOptions = {}): Scan
         continue;
       }
       branchFolders.push(name);
+      if (options.branches !== undefined && !options.branches.has(name)) continue;
       const entries = sortedEntries(abs);
       if (!entries.includes("branch.yaml")) findings.push(fileFinding("error", "MISSING_BRANCH_FILE", `${rel}/branch.yaml`, { branch: name }));
       for (const entry of entries) {

@@ -13,11 +13,10 @@
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { AppendError, appendActivity, type ActivityEntry } from "../../log/append-activity.js";
-import type { LoadedRepository } from "../../load/repository.js";
 import { setNextFollowup } from "../../log/next-followup.js";
 import { ACTIVITY_KINDS, type Model } from "../../model/types.js";
 import { describeAllowed, ENUM_NAMES, enumCode } from "../../model/enum-names.js";
-import { parseDate, type IsoDate } from "../../model/values.js";
+import { type IsoDate } from "../../model/values.js";
 import { closes, closingHint, isDoneKind } from "../../rules/closing.js";
 import { DONE_KINDS, type DoneKind } from "../../rules/followup-kinds.js";
 import { findDueFollowups, type FollowupItem } from "../../rules/followups.js";
@@ -29,7 +28,7 @@ import { nearest } from "../../validate/suggest.js";
 import { whileHoldingRepository, writeDataFiles, type DataFileEdit } from "../data-write.js";
 import { resolveAsOf, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
-import { loadData } from "../pipeline.js";
+import { branchesNamed, loadBranches, loadPeopleIndex, type PeopleIndex } from "../edit-load.js";
 
 export { ACTIVITY_KINDS };
 
@@ -95,9 +94,10 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   // Under the repository's lock from the load to the write: calls at the same moment take
   // turns, each one reading what the one before wrote.
   return whileHoldingRepository(resolveRoot(ctx), async (write) => {
-    // log edits a file: it needs every file as it is now, not a cached answer.
-    const { root, repo, validation, model, bytes } = await loadData(ctx, { needFileData: true });
-    const { date, found, branch } = resolveTargets(ctx, repo, model, people, options, next);
+    // log edits a file: it reads the files it may write as they are now, not a cached answer,
+    // and of the rest of the repository only who is where (edit-load.ts, issue 29).
+    const { index, root, validation, model, bytes } = await loadForLog(ctx, people, options);
+    const { date, found, branch } = resolveTargets(ctx, index, model, people, options, next);
 
     const prospect = next === null ? null : found[0]!;
     if (prospect !== null && prospect.type !== "prospect") throw usageError("log.error.nextNotProspect", { person: prospect.id });
@@ -165,6 +165,15 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   });
 }
 
+/**
+ * The people index and the files of the branches the people named may be in (and --branch):
+ * what `log` reads instead of the whole repository.
+ */
+async function loadForLog(ctx: Context, people: readonly string[], options: LogOptions) {
+  const index = await loadPeopleIndex(ctx);
+  return { index, ...(await loadBranches(ctx, index, branchesNamed(index, people, options.branch))) };
+}
+
 /** The open event-like items of `people` as of `date`: what a contact of theirs on that day could deal with. */
 function openItems(model: Model, people: readonly string[], date: IsoDate): FollowupItem[] {
   const policy = model.settings.followups;
@@ -199,7 +208,7 @@ function isInteractive(ctx: Context): boolean {
  */
 function resolveTargets(
   ctx: Context,
-  repo: LoadedRepository,
+  index: PeopleIndex,
   model: Model,
   people: readonly string[],
   options: LogOptions,
@@ -213,10 +222,10 @@ function resolveTargets(
   if (options.plan !== true && date > asOf) throw usageError("log.error.futureDate", { date, today: asOf });
   if (next !== null && next <= date) throw usageError("log.error.nextNotAfter", { next, date });
 
-  const records = personRecords(repo);
-  const unreadable = repo.files.filter((f) => (f.kind === "staff" || f.kind === "prospects") && f.data === undefined).map((f) => f.file);
-  const found = people.map((arg) => resolvePerson(lang, arg, records, unreadable, options.branch));
-  const branch = targetBranch(lang, found, options.branch, repo.branchFolders);
+  // Only the people named are looked up; everyone only to suggest a near name for an unknown one.
+  const records = index.matching(people);
+  const found = people.map((arg) => resolvePerson(lang, arg, records, index.unreadable, options.branch, () => index.all()));
+  const branch = targetBranch(lang, found, options.branch, index.branchFolders);
   return { date, found, branch };
 }
 
@@ -228,8 +237,8 @@ function resolveTargets(
  */
 async function askWhatWasDone(ctx: Context, people: readonly string[], options: LogOptions, next: IsoDate | null): Promise<DoneKind[] | null | undefined> {
   const lang = ctx.lang;
-  const { repo, model } = await loadData(ctx, { needFileData: true });
-  const { date, found } = resolveTargets(ctx, repo, model, people, options, next);
+  const { index, model } = await loadForLog(ctx, people, options);
+  const { date, found } = resolveTargets(ctx, index, model, people, options, next);
   const ids = [...new Set(found.map((p) => p.id))];
   const policy = model.settings.followups;
   const items = openItems(model, ids, date).filter((item) => isDoneKind(item.kind) && closes({ date, with: ids, done: [item.kind] }, item, policy));
@@ -306,38 +315,12 @@ function doneKinds(lang: Lang, values: readonly string[]): DoneKind[] {
   return kinds;
 }
 
-/** Every staff member and prospect written in the repository, from every file whose YAML could be read. */
-function personRecords(repo: LoadedRepository): PersonRecord[] {
-  const records: PersonRecord[] = [];
-  for (const file of repo.files) {
-    if ((file.kind !== "staff" && file.kind !== "prospects") || file.branchFolder === null) continue;
-    const data = file.data as Record<string, unknown> | null | undefined;
-    const list = data && typeof data === "object" ? data[file.kind === "staff" ? "staff" : "prospects"] : undefined;
-    if (!Array.isArray(list)) continue;
-    for (const entry of list) {
-      if (typeof entry !== "object" || entry === null) continue;
-      const { id, name, left, left_note: leftNote } = entry as Record<string, unknown>;
-      if (typeof id !== "string") continue;
-      records.push({
-        id,
-        name: typeof name === "string" ? name : null,
-        branch: file.branchFolder,
-        type: file.kind === "staff" ? "staff" : "prospect",
-        // Only a real day: a mistyped one is validate's to report, not a note here.
-        left: typeof left === "string" ? parseDate(left) : null,
-        leftNote: typeof leftNote === "string" ? leftNote : null,
-      });
-    }
-  }
-  return records;
-}
-
 /**
  * An id, else a unique name; unknown or ambiguous ones are refused with what was meant, if it can
  * be told. A name found in several branches is narrowed to `branch` when given (`log 王丽 --branch
  * cmb-furong`); found only elsewhere, it is left to targetBranch to say where the person is.
  */
-function resolvePerson(lang: Lang, arg: string, records: readonly PersonRecord[], unreadable: readonly string[], branch?: string): PersonRecord {
+function resolvePerson(lang: Lang, arg: string, records: readonly PersonRecord[], unreadable: readonly string[], branch: string | undefined, everyone: () => readonly PersonRecord[]): PersonRecord {
   const byId = records.filter((r) => r.id === arg);
   const byName = byId.length > 0 ? byId : records.filter((r) => r.name === arg);
   const inBranch = branch === undefined || byId.length > 0 ? [] : byName.filter((r) => r.branch === branch);
@@ -347,7 +330,7 @@ function resolvePerson(lang: Lang, arg: string, records: readonly PersonRecord[]
     const ids = matches.map((m) => `${m.id} @ ${m.branch}`).join(", ");
     throw new CliError(EXIT_DATA_ERRORS, "log.error.ambiguousName", { value: arg, ids });
   }
-  const candidates = [...new Set(records.flatMap((r) => (r.name === null ? [r.id] : [r.id, r.name])))];
+  const candidates = [...new Set(everyone().flatMap((r) => (r.name === null ? [r.id] : [r.id, r.name])))];
   const unread = unreadable.length === 0 ? "" : t(lang, "log.error.unreadableFiles", { files: unreadable.join(", ") });
   throw new CliError(EXIT_DATA_ERRORS, "log.error.unknownPerson", { value: arg, hint: hint(lang, arg, candidates) + unread });
 }
