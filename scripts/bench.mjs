@@ -34,11 +34,19 @@ const { values: opts } = parseArgs({
     quick: { type: "boolean", default: false },
     json: { type: "string" },
     dir: { type: "string" },
+    branches: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 if (opts.help) {
-  console.log("usage: npm run bench -- [--quick] [--json FILE] [--dir DIR]");
+  console.log("usage: npm run bench -- [--quick] [--json FILE] [--dir DIR]\n       npm run bench -- --branches N [--dir DIR]   (head-office scale, issue 29: scripts/bench-scale.mjs)");
+  process.exit(0);
+}
+if (opts.branches !== undefined) {
+  const branches = Number(opts.branches);
+  if (!Number.isInteger(branches) || branches < 1) throw new Error(`--branches: a whole number of branches, not ${opts.branches}`);
+  const { runScale } = await import("./bench-scale.mjs");
+  await runScale({ branches, dir: opts.dir });
   process.exit(0);
 }
 
