@@ -55,8 +55,8 @@ export interface PeopleIndex {
   matching(values: readonly string[]): IndexedPerson[];
   /** Everyone, in the repository's order: parses the whole index (to suggest a near name for an unknown one). */
   all(): IndexedPerson[];
-  /** The well-formed ids of each branch's people, by branch, for branches not in `except`, in folder order. */
-  idsOutside(except: ReadonlySet<string>): Iterable<[branch: string, ids: string[]]>;
+  /** Of `ids`, each one held in a branch not in `except`, with the first such branch in folder order. */
+  heldOutside(ids: ReadonlySet<string>, except: ReadonlySet<string>): Map<string, string>;
   /** Staff and prospects files whose YAML could not be read: who is in them is unknown. */
   unreadable: string[];
   /** Every branch folder, sorted. */
@@ -68,10 +68,10 @@ type IndexedEntry = [string, string | null, string | null, string | null];
 
 /**
  * One staff/prospects file in the cached index: `[file, kind, branch, size, mtimeMs, ctimeMs,
- * ino, parsed, ids, people]`: `ids` the well-formed ids joined by spaces, `people` the JSON text
- * of its IndexedEntry list (a string, searched before it is parsed).
+ * ino, parsed, people]`, `people` the JSON text of its IndexedEntry list (a string, searched
+ * before it is parsed).
  */
-type IndexRecord = [string, FileKind, string, number, number, number, number, boolean, string, string];
+type IndexRecord = [string, FileKind, string, number, number, number, number, boolean, string];
 
 /** What an id is written as (cross-file.ts): only such ids can clash without their own file being in error. */
 const ID_FORM = /^[a-z0-9][a-z0-9-]*$/;
@@ -112,7 +112,7 @@ function* indexRecords(scannedAt: number, files: Iterable<{ raw: RawFile; data: 
     if (!PEOPLE_KINDS.has(raw.kind) || raw.branchFolder === null || raw.identity === undefined) continue;
     const { size, mtimeMs, ctimeMs, ino } = raw.identity;
     const people = peopleOf(raw.kind, data);
-    yield [raw.file, raw.kind, raw.branchFolder, size, mtimeMs, ctimeMs, ino, data !== undefined, idsText(people), JSON.stringify(people)] satisfies IndexRecord;
+    yield [raw.file, raw.kind, raw.branchFolder, size, mtimeMs, ctimeMs, ino, data !== undefined, JSON.stringify(people)] satisfies IndexRecord;
   }
 }
 
@@ -127,6 +127,11 @@ export async function loadPeopleIndex(ctx: Context): Promise<PeopleIndex> {
     identities.scannedAt = (stored[0] as { scannedAt: number }).scannedAt;
     for (let i = 1; i < stored.length; i++) {
       const record = stored[i] as IndexRecord;
+      // Written by another shape of the index: read as no index.
+      if (!Array.isArray(record) || record.length !== 9 || typeof record[8] !== "string") {
+        saved.clear();
+        break;
+      }
       saved.set(record[0], record);
       identities.files[record[0]] = [record[3], record[4], record[5], record[6], ""];
     }
@@ -134,7 +139,7 @@ export async function loadPeopleIndex(ctx: Context): Promise<PeopleIndex> {
   const scannedAt = Date.now();
   const scan = scanRepository(root, { kinds: PEOPLE_KINDS, unchanged: (file, identity) => knownDigest(identities, file, identity) !== null });
   const fresh = scan.raws.filter((raw) => raw.unread !== true);
-  const files: { kind: FileKind; branch: string; ids: string; text: string }[] = [];
+  const files: { kind: FileKind; branch: string; text: string }[] = [];
   const unreadable: string[] = [];
   const parse = fresh.length === 0 ? null : (await import("../load/parse-file.js")).parseRawFile;
   const records: IndexRecord[] = [];
@@ -145,11 +150,11 @@ export async function loadPeopleIndex(ctx: Context): Promise<PeopleIndex> {
       const data = parse!(raw, []).data;
       const people = peopleOf(raw.kind, data);
       const identity = raw.identity ?? { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
-      record = [raw.file, raw.kind, raw.branchFolder, identity.size, identity.mtimeMs, identity.ctimeMs, identity.ino, data !== undefined, idsText(people), JSON.stringify(people)];
+      record = [raw.file, raw.kind, raw.branchFolder, identity.size, identity.mtimeMs, identity.ctimeMs, identity.ino, data !== undefined, JSON.stringify(people)];
     }
     records.push(record);
     if (!record[7]) unreadable.push(raw.file);
-    files.push({ kind: raw.kind, branch: raw.branchFolder, ids: record[8], text: record[9] });
+    files.push({ kind: raw.kind, branch: raw.branchFolder, text: record[8] });
   }
   if (fresh.length > 0 && cache !== null) cache.writeRecords(INDEX, [{ scannedAt }, ...records]);
   const peopleIn = (file: (typeof files)[number]): IndexedPerson[] =>
@@ -168,14 +173,20 @@ export async function loadPeopleIndex(ctx: Context): Promise<PeopleIndex> {
         .filter((p) => wanted.has(p.id) || (p.name !== null && wanted.has(p.name)));
     },
     all: () => files.flatMap(peopleIn),
-    *idsOutside(except) {
-      for (const file of files) if (!except.has(file.branch) && file.ids !== "") yield [file.branch, file.ids.split(" ")];
+    heldOutside(ids, except) {
+      const held = new Map<string, string>();
+      const wellFormed = [...ids].filter((id) => ID_FORM.test(id));
+      if (wellFormed.length === 0) return held;
+      // In a list's JSON text an entry, and only an entry, begins with `["` and its id (a `[`
+      // inside a value is followed by `",` or `"]` if by a quote at all): no entry is made to look.
+      const entryStart = new RegExp(`\\["(${wellFormed.join("|")})"`, "g");
+      for (const file of files) {
+        if (except.has(file.branch)) continue;
+        for (const match of file.text.matchAll(entryStart)) if (!held.has(match[1]!)) held.set(match[1]!, file.branch);
+      }
+      return held;
     },
   };
-}
-
-function idsText(people: readonly IndexedEntry[]): string {
-  return people.flatMap(([id]) => (ID_FORM.test(id) ? [id] : [])).join(" ");
 }
 
 /** What `log` works on: the settings and the branches it may write into, checked, with the bytes it read. */
@@ -236,8 +247,7 @@ function duplicatesElsewhere(checks: readonly { file: LoadedFile }[], index: Peo
   const mine = new Set<string>();
   for (const { file } of checks) if (PEOPLE_KINDS.has(file.kind)) for (const [id] of peopleOf(file.kind, file.data)) mine.add(id);
   // The first branch (in folder order) outside the ones read that holds each of their ids.
-  const earlier = new Map<string, string>();
-  for (const [branch, ids] of index.idsOutside(read)) for (const id of ids) if (mine.has(id) && !earlier.has(id)) earlier.set(id, branch);
+  const earlier = index.heldOutside(mine, read);
   const findings: Finding[] = [];
   for (const { file } of checks) {
     if (!PEOPLE_KINDS.has(file.kind) || file.branchFolder === null) continue;
