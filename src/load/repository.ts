@@ -181,6 +181,15 @@ export function scanRepository(rootDir: string, options: ScanOptions = {}): Scan
       }
       branchFolders.push(name);
       if (options.branches !== undefined && !options.branches.has(name)) continue;
+      if (options.kinds !== undefined && !options.kinds.has("branch")) {
+        // Only some kinds, as the people index wants: their files by name, without listing the
+        // folder (thousands of readdir calls were most of a `log` at head-office scale).
+        for (const entry of KIND_FILE_NAMES) {
+          if (!options.kinds.has(BRANCH_FILE_KINDS[entry]!) || !entryExists(path.join(abs, entry))) continue;
+          readOne(`${rel}/${entry}`, BRANCH_FILE_KINDS[entry]!, name);
+        }
+        continue;
+      }
       const entries = sortedEntries(abs);
       if (!entries.includes("branch.yaml")) findings.push(fileFinding("error", "MISSING_BRANCH_FILE", `${rel}/branch.yaml`, { branch: name }));
       for (const entry of entries) {
@@ -192,6 +201,19 @@ export function scanRepository(rootDir: string, options: ScanOptions = {}): Scan
     }
   }
   return { root, branchFolders, raws, findings };
+}
+
+/** The names of BRANCH_FILE_KINDS in the order a sorted listing gives them. */
+const KIND_FILE_NAMES = Object.keys(BRANCH_FILE_KINDS).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** Whether there is anything (a file, a link, even a dangling one) under this name. */
+function entryExists(abs: string): boolean {
+  try {
+    fs.lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function sortedEntries(dir: string): string[] {
