@@ -34,6 +34,7 @@ const { values: opts } = parseArgs({
     quick: { type: "boolean", default: false },
     json: { type: "string" },
     dir: { type: "string" },
+    branches: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
     // Issue 28: the hostile shapes only (`npm run bench -- --shapes [--bin OTHER/bin/channel]`).
     shapes: { type: "boolean", default: false },
@@ -41,7 +42,14 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  console.log("usage: npm run bench -- [--quick] [--json FILE] [--dir DIR]");
+  console.log("usage: npm run bench -- [--quick] [--json FILE] [--dir DIR]\n       npm run bench -- --branches N [--dir DIR]   (head-office scale, issue 29: scripts/bench-scale.mjs)");
+  process.exit(0);
+}
+if (opts.branches !== undefined) {
+  const branches = Number(opts.branches);
+  if (!Number.isInteger(branches) || branches < 1) throw new Error(`--branches: a whole number of branches, not ${opts.branches}`);
+  const { runScale } = await import("./bench-scale.mjs");
+  await runScale({ branches, dir: opts.dir });
   process.exit(0);
 }
 

@@ -1,6 +1,7 @@
 /**
  * A worker thread of the cold check (see parallel-check.ts): takes files from the shared
- * counter until none is left, parses and schema-checks each, and posts back what it took.
+ * counter until none is left, parses and schema-checks each, and posts back each file's result
+ * as soon as it has it (one message per file: none grows with the repository).
  */
 import { parentPort } from "node:worker_threads";
 import { checkFile } from "../validate/index.js";
@@ -8,10 +9,9 @@ import type { CheckRequest, CheckResponse } from "./parallel-check.js";
 
 parentPort?.once("message", (request: CheckRequest) => {
   const next = new Int32Array(request.next);
-  const results: CheckResponse["results"] = [];
   for (let i = Atomics.add(next, 0, 1); i < request.raws.length; i = Atomics.add(next, 0, 1)) {
     const { file, findings } = checkFile(request.raws[i]!);
-    results.push([i, file.data, findings]);
+    parentPort?.postMessage({ index: i, data: file.data, findings } satisfies CheckResponse);
   }
-  parentPort?.postMessage({ results } satisfies CheckResponse);
+  parentPort?.postMessage({ done: true } satisfies CheckResponse);
 });

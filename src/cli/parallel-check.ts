@@ -4,6 +4,9 @@
  * thread take files from one shared counter until none is left (a thread that is slower, or
  * starts later, simply takes fewer), and each file's result lands in its place in the order.
  * A file's value crosses over as a structured clone; its findings come back already located.
+ * Nothing crosses over whole: the files' bytes are shared (SharedArrayBuffer, one copy for every
+ * thread), and each file's result comes back as its own message, so that no message grows with
+ * the repository (at 5,000 branches one would outgrow what V8 can serialise).
  * Only the built CLI has a worker script (dist/check-worker.cjs); without it, with one core,
  * or with less than `minBytes` to check (see cli/context.ts), the check runs here alone. Any file a failed worker took is
  * checked here again: threads change the speed, never the result.
@@ -17,17 +20,15 @@ import type { Finding } from "../findings.js";
 
 const MAX_WORKERS = 3;
 
-/** What a worker is sent: every file, and the counter through which threads take them. */
+/** What a worker is sent: every file (its bytes shared, not copied), and the counter through which threads take them. */
 export interface CheckRequest {
   raws: { file: string; kind: FileKind; branchFolder: string | null; bytes: Uint8Array | null }[];
   /** One Int32: the index of the next file nobody has taken. */
   next: SharedArrayBuffer;
 }
 
-/** What a worker sends back: the files it took, by index. */
-export interface CheckResponse {
-  results: [index: number, data: unknown, findings: Finding[]][];
-}
+/** What a worker sends back: one message per file it took (by index), then `done`. */
+export type CheckResponse = { index: number; data: unknown; findings: Finding[] } | { done: true };
 
 /** What one file's check gives: its value (undefined when it did not parse) and its own findings. */
 export interface CheckedValue {
@@ -49,26 +50,43 @@ export async function checkInParallel(
   const workerCount = bytes < minBytes || !fs.existsSync(CHECK_WORKER) ? 0 : Math.min(MAX_WORKERS, availableParallelism() - 1);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const request: CheckRequest = {
-    raws: workerCount === 0 ? [] : raws.map((raw) => ({ file: raw.file, kind: raw.kind, branchFolder: raw.branchFolder, bytes: raw.bytes })),
+    raws: workerCount === 0 ? [] : raws.map((raw) => ({ file: raw.file, kind: raw.kind, branchFolder: raw.branchFolder, bytes: shared(raw.bytes) })),
     next: next.buffer as SharedArrayBuffer,
   };
-  const workers = Array.from({ length: workerCount }, () => checkInWorker(request).catch(() => null));
+  const fromWorkers = (index: number, value: CheckedValue) => {
+    results[index] = value;
+  };
+  const workers = Array.from({ length: workerCount }, () => checkInWorker(request, fromWorkers).catch(() => null));
   for (let i = Atomics.add(next, 0, 1); i < raws.length; i = Atomics.add(next, 0, 1)) {
     progress(Math.min(Atomics.load(next, 0), raws.length), raws.length);
     results[i] = checkHere(raws[i]!);
   }
-  for (const response of await Promise.all(workers)) {
-    for (const [index, data, findings] of response?.results ?? []) results[index] = { data, findings };
-  }
+  await Promise.all(workers);
   return raws.map((raw, i) => results[i] ?? checkHere(raw));
 }
 
-function checkInWorker(request: CheckRequest): Promise<CheckResponse> {
+/**
+ * The bytes in a SharedArrayBuffer, which every thread sees without a copy (a file read after
+ * the scan, or by an older path, is copied once).
+ */
+function shared(bytes: Uint8Array | null): Uint8Array | null {
+  if (bytes === null || bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
+}
+
+/** Runs one worker; each file's result goes to `take` as it arrives (a failed worker's files are checked again by the caller). */
+function checkInWorker(request: CheckRequest, take: (index: number, value: CheckedValue) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(CHECK_WORKER);
-    worker.once("message", (response: CheckResponse) => {
-      resolve(response);
-      void worker.terminate();
+    worker.on("message", (response: CheckResponse) => {
+      if ("done" in response) {
+        resolve();
+        void worker.terminate();
+      } else {
+        take(response.index, { data: response.data, findings: response.findings });
+      }
     });
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`check worker exited with ${code}`)));

@@ -50,9 +50,10 @@ export function personRecords(repo: LoadedRepository): PersonRecord[] {
  * An id, else a unique name; unknown or ambiguous ones are refused with what was meant, if it
  * can be told. `branch` (the command's `--branch`) narrows a name found at several branches to
  * the one there; a name found once is taken wherever it is (the command then says whether that
- * branch is the one it was given).
+ * branch is the one it was given). `everyone`: whom to suggest a near name from, when `records`
+ * holds only the people looked up (log's people index, issue 29); by default `records`.
  */
-export function resolvePerson(lang: Lang, arg: string, records: readonly PersonRecord[], unreadable: readonly string[], branch?: string): PersonRecord {
+export function resolvePerson(lang: Lang, arg: string, records: readonly PersonRecord[], unreadable: readonly string[], branch?: string, everyone: () => readonly PersonRecord[] = () => records): PersonRecord {
   const byId = records.filter((r) => r.id === arg);
   let matches = byId.length > 0 ? byId : records.filter((r) => r.name === arg);
   if (matches.length > 1 && branch !== undefined && matches.some((m) => m.branch === branch)) matches = matches.filter((m) => m.branch === branch);
@@ -61,7 +62,7 @@ export function resolvePerson(lang: Lang, arg: string, records: readonly PersonR
     const ids = matches.map((m) => `${m.id} @ ${m.branch}`).join(", ");
     throw new CliError(EXIT_DATA_ERRORS, "log.error.ambiguousName", { value: arg, ids });
   }
-  const candidates = [...new Set(records.flatMap((r) => (r.name === null ? [r.id] : [r.id, r.name])))];
+  const candidates = [...new Set(everyone().flatMap((r) => (r.name === null ? [r.id] : [r.id, r.name])))];
   const unread = unreadable.length === 0 ? "" : t(lang, "log.error.unreadableFiles", { files: unreadable.join(", ") });
   throw new CliError(EXIT_DATA_ERRORS, "log.error.unknownPerson", { value: arg, hint: didYouMean(lang, arg, candidates) + unread });
 }

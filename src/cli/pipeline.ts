@@ -13,7 +13,7 @@
  */
 import { decodeUtf8Strict } from "../load/decode.js";
 import * as fs from "node:fs";
-import { digestBytes, openCacheStore } from "../load/cache.js";
+import { digestBytes, openCacheStore, type CacheStore } from "../load/cache.js";
 import { LoadedFile, scanRepository, type FileIdentity, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import type { Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
@@ -22,6 +22,7 @@ import type { FileCheck, ValidationResult } from "../validate/index.js";
 import { BUILD, VERSION } from "../version.js";
 import { renderDiagnosticsText } from "../report/diagnostics.js";
 import { resolveRoot, type Context } from "./context.js";
+import { writePeopleIndex } from "./edit-load.js";
 import { CliError, EXIT_DATA_ERRORS } from "./errors.js";
 
 export interface LoadedData {
@@ -110,7 +111,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   const root = options.recorded?.root ?? fs.realpathSync(resolveRoot(ctx));
   const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, root, `${VERSION}|${BUILD}|${schemaStamp()}`);
   const writesCache = cache !== null && options.recorded === undefined;
-  const known = cache?.read<CachedIdentities>("identities") ?? null;
+  const known = cache === null ? null : readIdentities(cache);
   const scanStarted = Date.now();
   // The digests of the files the scan leaves unread, as the identities recorded them.
   const vouched = new Map<string, string>();
@@ -126,14 +127,14 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   const digests = scan.raws.map((raw) =>
     cache === null ? null : raw.unread === true ? (vouched.get(raw.file) ?? null) : raw.bytes === null ? null : digestBytes(raw.bytes),
   );
-  if (writesCache && scan.raws.some((raw) => raw.unread !== true)) cache.write("identities", identitiesOf(scan.raws, digests, scanStarted));
+  if (writesCache && scan.raws.some((raw) => raw.unread !== true)) writeIdentities(cache, scan.raws, digests, scanStarted);
   // Compared whole rather than hashed: it is small (a name and a digest per file) and a run
   // that reads nothing should not have to load a hash function for it.
   const resultKey = JSON.stringify([scan.raws.map((r) => r.file), digests, scan.findings, options.strict === true]);
 
   if (cache && !options.needFileData) {
-    const cached = cache.read<CachedResult>("result");
-    const cachedModel = needModel ? cache.read<CachedModel>("model") : null;
+    const cached = readResult(cache);
+    const cachedModel = needModel && cached?.key === resultKey ? readModel(cache) : null;
     if (cached && cached.key === resultKey && (!needModel || cachedModel?.key === resultKey)) {
       // No YAML documents: the cached findings were located when they were found.
       const files = scan.raws.map((raw) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, () => decodedText(raw), undefined));
@@ -154,10 +155,10 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   // answered from the cached result never needs them, and they are most of the code.
   const { checkFile, checkInParallel, assembleValidation, documentOf, buildModel, skippedFiles } = await import("./parse-stage.js");
   const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, () => decodedText(raw), data, documentOf);
-  const previous = cache?.read<Record<string, CachedFile>>("files") ?? {};
-  const entries: Record<string, CachedFile> = {};
+  const previous = (cache === null ? null : readFileChecks(cache)) ?? new Map<string, CachedFile>();
+  const entries = new Map<string, CachedFile>();
   const hits = scan.raws.map((raw, i) => {
-    const hit = previous[raw.file];
+    const hit = previous.get(raw.file);
     return digests[i] != null && hit && hit.digest === digests[i] && hit.kind === raw.kind ? hit : null;
   });
   const misses = scan.raws.filter((_raw, i) => hits[i] === null);
@@ -175,14 +176,14 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   const checks: FileCheck[] = scan.raws.map((raw, i) => {
     const hit = hits[i];
     if (hit) {
-      entries[raw.file] = hit;
+      entries.set(raw.file, hit);
       return { file: lazyFile(raw, hit.parsed ? hit.data : undefined), findings: hit.findings };
     }
     const { data, findings, file } = checked[next++]!;
     const digest = digests[i] ?? null;
     if (digest !== null) {
       changed = true;
-      entries[raw.file] = { kind: raw.kind, digest, parsed: data !== undefined, data, findings };
+      entries.set(raw.file, { kind: raw.kind, digest, parsed: data !== undefined, data, findings });
     }
     return { file: file ?? lazyFile(raw, data), findings };
   });
@@ -193,9 +194,11 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   // validate never builds the model: at head-office scale that is seconds it does not need.
   const model = needModel ? buildModel(repo, validation.filesWithErrors).model : undefined;
   if (writesCache) {
-    if (changed || Object.keys(previous).length !== Object.keys(entries).length) cache.write("files", entries);
-    cache.write("result", { key: resultKey, findings: validation.findings, files: validation.files, skipped } satisfies CachedResult);
-    if (model) cache.write("model", { key: resultKey, model } satisfies CachedModel);
+    if (changed || previous.size !== entries.size) cache.writeRecords("files", entries);
+    writeResult(cache, { key: resultKey, findings: validation.findings, files: validation.files, skipped });
+    if (model) writeModel(cache, { key: resultKey, model });
+    // Who is in which branch, for `log` (see edit-load.ts): rewritten with the files' index.
+    if (changed || previous.size !== entries.size) writePeopleIndex(cache, scanStarted, scan.raws.map((raw, i) => ({ raw, data: checks[i]!.file.data })));
   }
   const bytes = new Map(options.needFileData ? scan.raws.flatMap((raw) => (raw.bytes === null ? [] : [[raw.file, raw.bytes] as const])) : []);
   return { root: scan.root, repo, validation, skipped, checks, bytes, ...(model ? { model } : {}) };
@@ -226,13 +229,75 @@ export function knownDigest(known: CachedIdentities | null, file: string, identi
   return settled && size === identity.size && mtimeMs === identity.mtimeMs && ctimeMs === identity.ctimeMs && ino === identity.ino ? digest : null;
 }
 
-function identitiesOf(raws: readonly RawFile[], digests: readonly (string | null)[], scannedAt: number): CachedIdentities {
-  const files: CachedIdentities["files"] = {};
-  raws.forEach((raw, i) => {
+/*
+ * The cache entries as records (see load/cache.ts): one per file, finding or branch, never one
+ * value for the whole repository. A first record says what follows; a list whose records do
+ * not add up is read as no cache.
+ */
+
+function writeIdentities(cache: CacheStore, raws: readonly RawFile[], digests: readonly (string | null)[], scannedAt: number): void {
+  cache.writeRecords("identities", identityRecords(raws, digests, scannedAt));
+}
+
+function* identityRecords(raws: readonly RawFile[], digests: readonly (string | null)[], scannedAt: number): Generator<unknown> {
+  yield { scannedAt };
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
     const digest = digests[i];
-    if (raw.identity && typeof digest === "string") files[raw.file] = [raw.identity.size, raw.identity.mtimeMs, raw.identity.ctimeMs, raw.identity.ino, digest];
-  });
+    if (raw.identity && typeof digest === "string") yield [raw.file, raw.identity.size, raw.identity.mtimeMs, raw.identity.ctimeMs, raw.identity.ino, digest];
+  }
+}
+
+function readIdentities(cache: CacheStore): CachedIdentities | null {
+  const records = cache.readRecords<unknown>("identities");
+  if (records === null || records.length === 0) return null;
+  const { scannedAt } = records[0] as { scannedAt: number };
+  const files: CachedIdentities["files"] = {};
+  for (let i = 1; i < records.length; i++) {
+    const [file, size, mtimeMs, ctimeMs, ino, digest] = records[i] as [string, number, number, number, number, string];
+    files[file] = [size, mtimeMs, ctimeMs, ino, digest];
+  }
   return { scannedAt, files };
+}
+
+function readFileChecks(cache: CacheStore): Map<string, CachedFile> | null {
+  const records = cache.readRecords<[string, CachedFile]>("files");
+  return records === null ? null : new Map(records);
+}
+
+function writeResult(cache: CacheStore, result: CachedResult): void {
+  cache.writeRecords("result", resultRecords(result));
+}
+
+function* resultRecords(result: CachedResult): Generator<unknown> {
+  yield { key: result.key, files: result.files, findings: result.findings.length, skipped: result.skipped.length };
+  yield* result.findings;
+  yield* result.skipped;
+}
+
+function readResult(cache: CacheStore): CachedResult | null {
+  const records = cache.readRecords<unknown>("result");
+  if (records === null || records.length === 0) return null;
+  const head = records[0] as { key: string; files: number; findings: number; skipped: number };
+  if (records.length !== 1 + head.findings + head.skipped) return null;
+  return { key: head.key, files: head.files, findings: records.slice(1, 1 + head.findings) as Finding[], skipped: records.slice(1 + head.findings) as string[] };
+}
+
+function writeModel(cache: CacheStore, cached: CachedModel): void {
+  cache.writeRecords("model", modelRecords(cached));
+}
+
+function* modelRecords({ key, model }: CachedModel): Generator<unknown> {
+  yield { key, settings: model.settings, departments: model.departments, branches: model.branches.length };
+  yield* model.branches;
+}
+
+function readModel(cache: CacheStore): CachedModel | null {
+  const records = cache.readRecords<unknown>("model");
+  if (records === null || records.length === 0) return null;
+  const head = records[0] as { key: string; settings: Model["settings"]; departments: Model["departments"]; branches: number };
+  if (records.length !== 1 + head.branches) return null;
+  return { key: head.key, model: { settings: head.settings, departments: head.departments, branches: records.slice(1) as Model["branches"] } };
 }
 
 function decodedText(raw: RawFile): string | null {

@@ -2,8 +2,14 @@
  * A cache of what reading a repository produced, kept outside the repository (the user's
  * cache folder) so that a run where nothing changed skips parsing. A cache file can be
  * truncated, edited, copied from another repository or written by another version of the
- * tool: each file starts with a header naming the repository, a salt (tool version, build and
- * schema stamp) and a checksum of the body, and anything that does not match is ignored.
+ * tool: each file starts with a header naming the repository and a salt (tool version, build and
+ * schema stamp), and ends with a line giving the number of records and a checksum of them;
+ * anything that does not match is ignored.
+ *
+ * A cache file is a list of records, one JSON line each (a file's check, a branch of the model),
+ * written and read back one record at a time: at head-office scale (5,000 branches, ~500 MB of
+ * YAML) one string or buffer for the whole would outgrow what V8 allows (~512 MB for a string),
+ * so nothing here ever holds more than one record's text and a bounded chunk of bytes.
  */
 import * as fs from "node:fs";
 import { makeFolders } from "./make-folders.js";
@@ -11,33 +17,44 @@ import * as path from "node:path";
 import { crc32 } from "node:zlib";
 import { createHash } from "./hash.js";
 
-const FORMAT = "channel-cache/4";
+const FORMAT = "channel-cache/5";
 const PRIVATE_FOLDER = 0o700;
 const PRIVATE_FILE = 0o600;
+/** Records are gathered into writes of about this many bytes (a larger record is written alone). */
+export const WRITE_CHUNK_BYTES = 1 << 20;
+/** Reads go by chunks of this many bytes. */
+const READ_CHUNK_BYTES = 1 << 22;
 
 interface Header {
   format: string;
   root: string;
   salt: string;
+}
+
+/** The last line: how many records there are and the checksum of their lines. */
+interface Trailer {
+  records: number;
   digest: string;
 }
 
 export interface CacheStore {
-  /** The value saved under `name`, or null when absent, damaged or not this repository's. */
-  read<T>(name: string): T | null;
-  /** Saves a value; failures (read-only folder, full disk) are ignored: the cache is only a cache. */
-  write(name: string, value: unknown): void;
+  /** The records saved under `name`, in order, or null when absent, damaged or not this repository's. */
+  readRecords<T>(name: string): T[] | null;
+  /**
+   * Saves records one JSON line each; failures (read-only folder, full disk, a value that
+   * cannot be written) are ignored: the cache is only a cache.
+   */
+  writeRecords(name: string, records: Iterable<unknown>): void;
 }
 
 /**
  * Integrity of a cache body against damage (truncation, a bad disk, a hand edit): CRC-32 over
- * the bytes as they are on disk. A foreign or outdated cache is told apart by the header, not
- * by this. node:zlib costs a warm run ~2.9 ms (it loads Node's streams); node:crypto, tried
- * instead, brought ~20 modules and was slower still, and a checksum in JavaScript runs
- * interpreted this early (~2-3 ms for 80 KB).
+ * the record lines as they are on disk, chained from line to line. A foreign or outdated cache
+ * is told apart by the header, not by this. node:zlib costs a warm run ~2.9 ms (it loads Node's
+ * streams); node:crypto, tried instead, brought ~20 modules and was slower still.
  */
-function bodyDigest(body: Uint8Array): string {
-  return crc32(body).toString(16).padStart(8, "0");
+function chainDigest(bytes: Uint8Array, previous: number): number {
+  return crc32(bytes, previous);
 }
 
 /** A fast digest of a file's bytes, the key of its cache entry. */
@@ -51,27 +68,22 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
   const dir = path.join(cacheDir, `${path.basename(root).replace(/[^\w.-]/g, "_").slice(0, 40)}-${crc32(root).toString(16).padStart(8, "0")}`);
   const fileOf = (name: string) => path.join(dir, `${name}.json`);
   return {
-    read<T>(name: string): T | null {
-      let bytes: Buffer;
+    readRecords<T>(name: string): T[] | null {
+      let fd: number;
       try {
-        bytes = fs.readFileSync(fileOf(name));
+        fd = fs.openSync(fileOf(name), "r");
       } catch {
         return null;
       }
-      const newline = bytes.indexOf(0x0a);
-      if (newline < 0) return null;
       try {
-        const header = JSON.parse(bytes.toString("utf8", 0, newline)) as Partial<Header>;
-        const body = bytes.subarray(newline + 1);
-        if (header.format !== FORMAT || header.root !== root || header.salt !== salt || header.digest !== bodyDigest(body)) return null;
-        return JSON.parse(body.toString("utf8")) as T;
+        return readLines(fd, root, salt) as T[] | null;
       } catch {
         return null;
+      } finally {
+        fs.closeSync(fd);
       }
     },
-    write(name: string, value: unknown): void {
-      const body = Buffer.from(JSON.stringify(value), "utf8");
-      const header: Header = { format: FORMAT, root, salt, digest: bodyDigest(body) };
+    writeRecords(name: string, records: Iterable<unknown>): void {
       const target = fileOf(name);
       const temp = `${target}.${process.pid}.tmp`;
       try {
@@ -84,8 +96,28 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
         try {
           // A stale temporary file of the same name keeps its mode through open(): set it.
           fs.fchmodSync(fd, PRIVATE_FILE);
-          fs.writeSync(fd, `${JSON.stringify(header)}\n`);
-          fs.writeSync(fd, body);
+          fs.writeSync(fd, `${JSON.stringify({ format: FORMAT, root, salt } satisfies Header)}\n`);
+          let digest = 0;
+          let count = 0;
+          let pending: string[] = [];
+          let pendingLength = 0;
+          const flush = () => {
+            if (pending.length === 0) return;
+            const chunk = Buffer.from(pending.join(""), "utf8");
+            digest = chainDigest(chunk, digest);
+            fs.writeSync(fd, chunk);
+            pending = [];
+            pendingLength = 0;
+          };
+          for (const record of records) {
+            const line = `${JSON.stringify(record)}\n`;
+            count++;
+            pending.push(line);
+            pendingLength += line.length;
+            if (pendingLength >= WRITE_CHUNK_BYTES) flush();
+          }
+          flush();
+          fs.writeSync(fd, `${JSON.stringify({ records: count, digest: digest.toString(16).padStart(8, "0") } satisfies Trailer)}\n`);
         } finally {
           fs.closeSync(fd);
         }
@@ -95,4 +127,54 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
       }
     },
   };
+}
+
+/**
+ * The records of an open cache file, or null when its header is not this repository's or its
+ * trailer does not match the lines before it. Reads by chunks and parses line by line: the
+ * last line seen is held back until the next one shows it was not the trailer.
+ */
+function readLines(fd: number, root: string, salt: string): unknown[] | null {
+  const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+  let carry: Buffer | null = null;
+  let headerSeen = false;
+  // The last line seen, held until the next one shows it was a record and not the trailer, and
+  // the checksum of the records before it and with it.
+  let held: string | null = null;
+  let digest = 0;
+  let digestWithHeld = 0;
+  const records: unknown[] = [];
+  for (;;) {
+    const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    let bytes = chunk.subarray(0, read);
+    if (carry !== null) {
+      bytes = Buffer.concat([carry, bytes]);
+      carry = null;
+    }
+    let start = 0;
+    for (let newline = bytes.indexOf(0x0a, start); newline >= 0; newline = bytes.indexOf(0x0a, start)) {
+      const line = bytes.toString("utf8", start, newline);
+      if (!headerSeen) {
+        const header = JSON.parse(line) as Partial<Header>;
+        if (header.format !== FORMAT || header.root !== root || header.salt !== salt) return null;
+        headerSeen = true;
+      } else {
+        if (held !== null) {
+          records.push(JSON.parse(held));
+          digest = digestWithHeld;
+        }
+        held = line;
+        // The line with its newline, as it was written.
+        digestWithHeld = chainDigest(bytes.subarray(start, newline + 1), digest);
+      }
+      start = newline + 1;
+    }
+    // A copy: the chunk is reused by the next read.
+    if (start < bytes.length) carry = Buffer.from(bytes.subarray(start));
+  }
+  // A file is written whole, its trailer ending in a newline: anything after it is damage.
+  if (carry !== null || held === null) return null;
+  const trailer = JSON.parse(held) as Partial<Trailer>;
+  return trailer.records === records.length && trailer.digest === digest.toString(16).padStart(8, "0") ? records : null;
 }

@@ -129,6 +129,13 @@ export interface RawFile {
 export interface ScanOptions {
   /** Whether a file is known as it is (by its identity): such a file is not read by the scan. */
   unchanged?: (file: string, identity: FileIdentity) => boolean;
+  /**
+   * Only these branch folders' files are looked at (every folder is still listed): a command
+   * that edits one branch reads that branch, not the repository (issue 29).
+   */
+  branches?: ReadonlySet<string>;
+  /** Only files of these kinds are looked at (the people index reads staff and prospects files alone). */
+  kinds?: ReadonlySet<FileKind>;
 }
 
 /** What the disk holds: the data files' bytes and the problems found while reading the layout. */
@@ -149,6 +156,7 @@ export function scanRepository(rootDir: string, options: ScanOptions = {}): Scan
   const raws: RawFile[] = [];
 
   const readOne = (rel: string, kind: FileKind, branchFolder: string | null): void => {
+    if (options.kinds !== undefined && !options.kinds.has(kind)) return;
     // Not path.join: rel is made of names readdir gave (dot names skipped), so there is nothing
     // to normalise, and path.normalize over every file's path was ~1 ms of a warm start.
     const abs = root + path.sep + (path.sep === "/" ? rel : rel.split("/").join(path.sep));
@@ -173,6 +181,16 @@ export function scanRepository(rootDir: string, options: ScanOptions = {}): Scan
         continue;
       }
       branchFolders.push(name);
+      if (options.branches !== undefined && !options.branches.has(name)) continue;
+      if (options.kinds !== undefined && !options.kinds.has("branch")) {
+        // Only some kinds, as the people index wants: their files by name, without listing the
+        // folder (thousands of readdir calls were most of a `log` at head-office scale).
+        for (const entry of KIND_FILE_NAMES) {
+          if (!options.kinds.has(BRANCH_FILE_KINDS[entry]!) || !entryExists(path.join(abs, entry))) continue;
+          readOne(`${rel}/${entry}`, BRANCH_FILE_KINDS[entry]!, name);
+        }
+        continue;
+      }
       const entries = sortedEntries(abs);
       if (!entries.includes("branch.yaml")) findings.push(fileFinding("error", "MISSING_BRANCH_FILE", `${rel}/branch.yaml`, { branch: name }));
       for (const entry of entries) {
@@ -184,6 +202,19 @@ export function scanRepository(rootDir: string, options: ScanOptions = {}): Scan
     }
   }
   return { root, branchFolders, raws, findings };
+}
+
+/** The names of BRANCH_FILE_KINDS in the order a sorted listing gives them. */
+const KIND_FILE_NAMES = Object.keys(BRANCH_FILE_KINDS).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** Whether there is anything (a file, a link, even a dangling one) under this name. */
+function entryExists(abs: string): boolean {
+  try {
+    fs.lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function sortedEntries(dir: string): string[] {

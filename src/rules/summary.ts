@@ -92,13 +92,28 @@ export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
   const ids = [...new Set([...names.keys(), ...model.branches.map((b) => b.department)])].sort(compareText);
 
   const branchDepartment = new Map(model.branches.map((b) => [b.id, b.department]));
+  // Each list is grouped by department once: figuresOf runs for every department, and filtering
+  // every branch, person and item each time made the summary departments × people (issue 29).
+  const branchesIn = groupedByDepartment(model.branches, (b) => b.department);
+  const sharesIn = groupedByDepartment(coverage.branches, (c) => c.department);
+  const expenseLinesIn = groupedByDepartment(expenses?.departments ?? [], (d) => d.department);
+  const bonusLinesIn = groupedByDepartment(bonus?.departments ?? [], (d) => d.department);
+  const overdueIn = groupedByDepartment(overdue, (item) => item.department);
+  // Present or not, and at the branch where it happened: a conversion stays a conversion.
+  const conversionsIn = groupedByDepartment(
+    model.branches
+      .flatMap((holding) => holding.staff.map((s) => ({ s, branch: conversionBranch(s, holding.id) })))
+      .filter(({ s }) => s.conversion !== null && s.conversion.at.slice(0, 10) <= asOf),
+    ({ branch }) => branchDepartment.get(branch) ?? "",
+  );
   const figuresOf = (departmentIds: ReadonlySet<string>): SummaryFigures => {
-    const branches = model.branches.filter((b) => departmentIds.has(b.department));
+    const branches = branchesIn(departmentIds);
     const staff = branches.flatMap((b) => b.staff).filter((s) => isPresent(s, asOf));
     const prospects = branches.flatMap((b) => b.prospects);
-    const branchShares = coverage.branches.filter((c) => departmentIds.has(c.department)).map((c) => c.share);
-    const expenseLines = expenses?.departments.filter((d) => departmentIds.has(d.department)) ?? [];
-    const bonusLines = bonus?.departments.filter((d) => departmentIds.has(d.department)) ?? [];
+    const branchShares = sharesIn(departmentIds).map((c) => c.share);
+    const expenseLines = expenseLinesIn(departmentIds);
+    const bonusLines = bonusLinesIn(departmentIds);
+    const overdueHere = overdueIn(departmentIds);
     const spent = (date: IsoDate) => (expenses === null ? date <= asOf : expenses.from <= date && date <= expenses.to);
     const spending = sumExact(branches.flatMap((b) => b.activities).filter((a) => a.cost !== null && spent(a.date)).map((a) => a.cost!));
     const expenseSupport = expenses === null ? null : sumExact(expenseLines.map((d) => d.support));
@@ -110,17 +125,13 @@ export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
       prospectsBasic: prospects.filter((p) => p.tier === "basic").length,
       prospectsValuable: prospects.filter((p) => p.tier === "valuable").length,
       prospectsConverted: prospects.filter((p) => p.converted !== null && p.converted.date <= asOf).length,
-      // Present or not, and at the branch where it happened: a conversion stays a conversion.
-      staffConversions: model.branches
-        .flatMap((holding) => holding.staff.map((s) => ({ s, branch: conversionBranch(s, holding.id) })))
-        .filter(({ s, branch }) => s.conversion !== null && s.conversion.at.slice(0, 10) <= asOf && departmentIds.has(branchDepartment.get(branch) ?? ""))
-        .length,
+      staffConversions: conversionsIn(departmentIds).length,
       sales: expenses === null ? null : sumExact(expenseLines.flatMap((d) => d.branches.flatMap((b) => [b.sales, b.excludedSales]))),
       bonusAwarded: bonus === null ? null : bonusLines.reduce((a, d) => a + d.awarded, 0),
       bonusAmount: bonus === null ? null : sumExact(bonusLines.map((d) => d.amount)),
       expenseSupport,
-      overdueFollowups: overdue.filter((item) => item.department !== null && departmentIds.has(item.department)).length,
-      escalatedFollowups: overdue.filter((item) => item.escalated && item.department !== null && departmentIds.has(item.department)).length,
+      overdueFollowups: overdueHere.length,
+      escalatedFollowups: overdueHere.filter((item) => item.escalated).length,
       spending,
       supportLeft: expenseSupport === null ? null : expenseSupport - spending,
     };
@@ -141,5 +152,27 @@ export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
     departments: ids.map((id) => ({ department: id, name: names.get(id) ?? id, ...figuresOf(new Set([id])) })),
     totals: figuresOf(new Set(ids)),
     escalatedByOwner: [...byOwner.values()].sort((a, b) => compareText(a.department, b.department) || compareText(a.owner ?? "", b.owner ?? "")),
+  };
+}
+
+/**
+ * `list` grouped by department once; the result gives the elements of some departments in the
+ * list's order: one department's group as it is, several (the totals) by one pass over the list.
+ */
+function groupedByDepartment<T>(list: readonly T[], departmentOf: (element: T) => string | null): (departmentIds: ReadonlySet<string>) => readonly T[] {
+  const groups = new Map<string, T[]>();
+  for (const element of list) {
+    const department = departmentOf(element);
+    if (department === null) continue;
+    const group = groups.get(department);
+    if (group === undefined) groups.set(department, [element]);
+    else group.push(element);
+  }
+  return (departmentIds) => {
+    if (departmentIds.size === 1) return groups.get(departmentIds.values().next().value!) ?? [];
+    return list.filter((element) => {
+      const department = departmentOf(element);
+      return department !== null && departmentIds.has(department);
+    });
   };
 }

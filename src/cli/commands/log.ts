@@ -13,7 +13,6 @@
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { AppendError, appendActivity, type ActivityEntry } from "../../log/append-activity.js";
-import type { LoadedRepository } from "../../load/repository.js";
 import { setNextFollowup } from "../../log/next-followup.js";
 import { ACTIVITY_KINDS, type Model } from "../../model/types.js";
 import { describeAllowed, ENUM_NAMES, enumCode } from "../../model/enum-names.js";
@@ -28,10 +27,10 @@ import { parseDayOption } from "../date-options.js";
 import { whileHoldingRepository, writeDataFiles, type DataFileEdit } from "../data-write.js";
 import { resolveAsOf, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
-import { loadData } from "../pipeline.js";
-import { didYouMean, personRecords, resolvePerson, type PersonRecord } from "../people.js";
+import { didYouMean, resolvePerson, type PersonRecord } from "../people.js";
 import { groupContact, parseGroups } from "../log-to.js";
 import type { GreetGroup } from "../../model/holidays.js";
+import { branchesNamed, loadBranches, loadPeopleIndex, type PeopleIndex } from "../edit-load.js";
 
 export { ACTIVITY_KINDS };
 
@@ -90,9 +89,10 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   // Under the repository's lock from the load to the write: calls at the same moment take
   // turns, each one reading what the one before wrote.
   return whileHoldingRepository(resolveRoot(ctx), async (write) => {
-    // log edits a file: it needs every file as it is now, not a cached answer.
-    const { root, repo, validation, model, bytes } = await loadData(ctx, { needFileData: true });
-    const { date, found, branch } = resolveTargets(ctx, repo, model, people, options, next);
+    // log edits a file: it reads the files it may write as they are now, not a cached answer,
+    // and of the rest of the repository only who is where (edit-load.ts, issue 29).
+    const { index, root, validation, model, bytes } = await loadForLog(ctx, people, options);
+    const { date, found, branch } = resolveTargets(ctx, index, model, people, options, next);
     const unreadablePeople = [`branches/${branch}/staff.yaml`, `branches/${branch}/prospects.yaml`].filter((f) => validation.filesWithErrors.has(f));
     const group = groups === null ? null : groupContact(lang, model, branch, groups, date, unreadablePeople);
 
@@ -164,6 +164,15 @@ export async function runLog(ctx: Context, people: string[], options: LogOptions
   }, ctx);
 }
 
+/**
+ * The people index and the files of the branches the people named may be in (and --branch):
+ * what `log` reads instead of the whole repository.
+ */
+async function loadForLog(ctx: Context, people: readonly string[], options: LogOptions) {
+  const index = await loadPeopleIndex(ctx);
+  return { index, ...(await loadBranches(ctx, index, branchesNamed(index, people, options.branch))) };
+}
+
 /** The open event-like items of `people` as of `date`: what a contact of theirs on that day could deal with. */
 function openItems(model: Model, people: readonly string[], date: IsoDate): FollowupItem[] {
   const policy = model.settings.followups;
@@ -198,7 +207,7 @@ function isInteractive(ctx: Context): boolean {
  */
 function resolveTargets(
   ctx: Context,
-  repo: LoadedRepository,
+  index: PeopleIndex,
   model: Model,
   people: readonly string[],
   options: LogOptions,
@@ -212,10 +221,10 @@ function resolveTargets(
   if (options.plan !== true && date > asOf) throw usageError("log.error.futureDate", { date, today: asOf });
   if (next !== null && next <= date) throw usageError("log.error.nextNotAfter", { next, date });
 
-  const records = personRecords(repo);
-  const unreadable = repo.files.filter((f) => (f.kind === "staff" || f.kind === "prospects") && f.data === undefined).map((f) => f.file);
-  const found = people.map((arg) => resolvePerson(lang, arg, records, unreadable, options.branch));
-  const branch = targetBranch(lang, found, options.branch, repo.branchFolders);
+  // Only the people named are looked up; everyone only to suggest a near name for an unknown one.
+  const records = index.matching(people);
+  const found = people.map((arg) => resolvePerson(lang, arg, records, index.unreadable, options.branch, () => index.all()));
+  const branch = targetBranch(lang, found, options.branch, index.branchFolders);
   return { date, found, branch };
 }
 
@@ -227,8 +236,8 @@ function resolveTargets(
  */
 async function askWhatWasDone(ctx: Context, people: readonly string[], options: LogOptions, next: IsoDate | null): Promise<DoneKind[] | null | undefined> {
   const lang = ctx.lang;
-  const { repo, model } = await loadData(ctx, { needFileData: true });
-  const { date, found } = resolveTargets(ctx, repo, model, people, options, next);
+  const { index, model } = await loadForLog(ctx, people, options);
+  const { date, found } = resolveTargets(ctx, index, model, people, options, next);
   const ids = [...new Set(found.map((p) => p.id))];
   const policy = model.settings.followups;
   const items = openItems(model, ids, date).filter((item) => isDoneKind(item.kind) && closes({ date, with: ids, done: [item.kind] }, item, policy));

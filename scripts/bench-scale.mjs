@@ -1,0 +1,191 @@
+// The head-office scale benchmark of issue 29: `npm run bench -- --branches N [--dir DIR]`.
+//
+// Generates (once, reused) a repository of N branches with scripts/generate.mjs in DIR
+// (default <tmpdir>/channel-bench-scale; never inside the source tree: 2,000 branches are
+// ~190 MB), then runs each command once as its own process under /usr/bin/time and prints CPU
+// seconds (user + sys: on a shared machine the comparable figure), wall seconds, the ratio of
+// CPU to the command's floor and the peak resident memory:
+//   - cold validate            / the js-yaml parse floor (read every file, js-yaml load, one process)
+//   - warm followups, bonus, report summary / the JSON.parse floor (one .json per data file, read and parsed)
+//   - log (one contact)        / `channel --version`, and against the same log on a 20-branch repository
+//   - audit                    / `git log -p` over the same history (a git copy of the repository, 2 commits)
+// The load average before and after is printed with the table: figures taken at load 20 on
+// 2 cores are not those of a quiet machine.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = path.join(ROOT, "bin", "channel");
+const SEED = 1;
+const AS_OF = "2012-03-20";
+const MONTH_END = "2012-03-31";
+
+const say = (message) => process.stderr.write(`[bench-scale ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+
+function walk(dir, ext, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith(".")) continue;
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(abs, ext, out);
+    else if (entry.isFile() && entry.name.endsWith(ext)) out.push(abs);
+  }
+  return out;
+}
+
+function ensureRepo(work, branches) {
+  const dir = path.join(work, `repo-b${branches}`);
+  if (fs.existsSync(path.join(dir, "channel.yaml")) && fs.existsSync(`${dir}.done`)) return dir;
+  say(`generating ${branches} branches into ${dir}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "generate.mjs"), "--branches", String(branches), "--seed", String(SEED), "--out", dir], { stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new Error("generate.mjs failed");
+  fs.writeFileSync(`${dir}.done`, "");
+  return dir;
+}
+
+/** One .json per data file (js-yaml's value of it): what the JSON.parse floor reads. */
+async function ensureJsonMirror(repo) {
+  const dir = `${repo}-json`;
+  if (fs.existsSync(`${dir}.done`)) return dir;
+  say(`writing the JSON copy of ${repo} into ${dir}`);
+  const { load } = await import(import.meta.resolve("js-yaml"));
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const file of walk(repo, ".yaml")) {
+    const target = path.join(dir, path.relative(repo, file).replace(/\.yaml$/, ".json"));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, JSON.stringify(load(fs.readFileSync(file, "utf8"))));
+  }
+  fs.writeFileSync(`${dir}.done`, "");
+  return dir;
+}
+
+/** A git copy of the repository: the data committed on 2012-03-01, one change on 2012-04-15. */
+function ensureGitRepo(repo) {
+  const dir = `${repo}-git`;
+  if (fs.existsSync(`${dir}.done`)) return dir;
+  say(`committing ${repo} to git in ${dir}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(repo, dir, { recursive: true });
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: path.dirname(dir), GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com" };
+  const git = (args, extra = {}) => {
+    const r = spawnSync("git", ["-C", dir, ...args], { env: { ...env, ...extra }, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+  };
+  git(["init", "-q"]);
+  git(["add", "-A"]);
+  git(["commit", "-q", "-m", "data"], { GIT_AUTHOR_DATE: "2012-03-01T09:00:00+08:00", GIT_COMMITTER_DATE: "2012-03-01T09:00:00+08:00" });
+  fs.appendFileSync(path.join(dir, "channel.yaml"), "# 四月修改\n");
+  git(["commit", "-q", "-a", "-m", "april"], { GIT_AUTHOR_DATE: "2012-04-15T09:00:00+08:00", GIT_COMMITTER_DATE: "2012-04-15T09:00:00+08:00" });
+  fs.writeFileSync(`${dir}.done`, "");
+  return dir;
+}
+
+function writeFloors(work) {
+  const jsYaml = JSON.stringify(import.meta.resolve("js-yaml"));
+  const walkSource = `function walk(dir, ext, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(abs, ext, out);
+    else if (entry.isFile() && entry.name.endsWith(ext)) out.push(abs);
+  }
+  return out;
+}`;
+  const floors = {
+    yaml: `import * as fs from "node:fs";\nimport * as path from "node:path";\nconst { load } = await import(${jsYaml});\n${walkSource}\nconst values = [];\nfor (const file of walk(process.argv[2], ".yaml")) values.push(load(fs.readFileSync(file, "utf8")));\nconsole.log(values.length);\n`,
+    json: `import * as fs from "node:fs";\nimport * as path from "node:path";\n${walkSource}\nconst values = [];\nfor (const file of walk(process.argv[2], ".json")) values.push(JSON.parse(fs.readFileSync(file, "utf8")));\nconsole.log(values.length);\n`,
+  };
+  const dir = path.join(work, "scripts");
+  fs.mkdirSync(dir, { recursive: true });
+  const paths = {};
+  for (const [name, source] of Object.entries(floors)) {
+    paths[name] = path.join(dir, `${name}-floor.mjs`);
+    fs.writeFileSync(paths[name], source);
+  }
+  return paths;
+}
+
+const TIME_FILE = path.join(os.tmpdir(), `channel-bench-scale-time-${process.pid}`);
+
+/** One run under /usr/bin/time: CPU (user + sys) and wall seconds, peak RSS in MB, exit status. */
+function run(command, args, env, expect = [0]) {
+  const r = spawnSync("/usr/bin/time", ["-f", "%U %S %e %M", "-o", TIME_FILE, command, ...args], { stdio: ["ignore", "ignore", "pipe"], env, maxBuffer: 256 * 2 ** 20 });
+  const [user, sys, wall, rssKiB] = fs.readFileSync(TIME_FILE, "utf8").trim().split("\n").pop().split(" ").map(Number);
+  const ok = expect.includes(r.status);
+  if (!ok) say(`  exit ${r.status}: ${String(r.stderr).trim().split("\n").slice(-3).join(" / ")}`);
+  return { cpu: user + sys, wall, rssMB: rssKiB / 1024, status: r.status, ok };
+}
+
+export async function runScale({ branches, dir }) {
+  if (!fs.existsSync("/usr/bin/time")) throw new Error("bench --branches needs /usr/bin/time (GNU time) for CPU seconds and peak memory");
+  const work = path.resolve(dir ?? path.join(os.tmpdir(), "channel-bench-scale"));
+  fs.mkdirSync(work, { recursive: true });
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), "channel-bench-scale-cache-"));
+  process.on("exit", () => {
+    fs.rmSync(cache, { recursive: true, force: true });
+    fs.rmSync(TIME_FILE, { force: true });
+  });
+  const env = { ...process.env, NO_COLOR: "1", CHANNEL_CACHE_DIR: cache };
+  delete env.FORCE_COLOR;
+  const repo = ensureRepo(work, branches);
+  const small = ensureRepo(work, 20);
+  const jsonDir = await ensureJsonMirror(repo);
+  const gitDir = ensureGitRepo(repo);
+  const floors = writeFloors(work);
+  const node = process.execPath;
+  const loadBefore = os.loadavg();
+  const rows = [];
+  const row = (name, result, floorName, floor) => {
+    rows.push({ name, ...result, floorName, ratio: floor && floor.ok && floor.cpu > 0 ? result.cpu / floor.cpu : null });
+    say(`${name}: ${result.cpu.toFixed(2)} s CPU, ${result.wall.toFixed(2)} s wall, ${result.rssMB.toFixed(0)} MB${result.ok ? "" : ` (exit ${result.status})`}`);
+  };
+  // A person of the middle branch of each repository, for `log`.
+  const personOf = (repoDir) => {
+    const folders = fs.readdirSync(path.join(repoDir, "branches")).sort();
+    const folder = folders[Math.floor(folders.length / 2)];
+    return /^ {2}- id: (\S+)/m.exec(fs.readFileSync(path.join(repoDir, "branches", folder, "staff.yaml"), "utf8"))[1];
+  };
+
+  say(`${branches} branches: ${repo}`);
+  const yamlFloor = run(node, [floors.yaml, repo], env);
+  row("js-yaml parse floor", yamlFloor);
+  fs.rmSync(cache, { recursive: true, force: true });
+  row("validate (cold)", run(BIN, ["validate", "--data", repo], env, [0, 1]), "js-yaml floor", yamlFloor);
+  row("followups (model not cached yet)", run(BIN, ["followups", "--data", repo, "--as-of", AS_OF, "--format", "json"], env), "js-yaml floor", yamlFloor);
+  const jsonFloor = run(node, [floors.json, jsonDir], env);
+  row("JSON.parse floor", jsonFloor);
+  row("followups (warm)", run(BIN, ["followups", "--data", repo, "--as-of", AS_OF, "--format", "json"], env), "JSON floor", jsonFloor);
+  row("bonus (warm)", run(BIN, ["bonus", "--data", repo, "--as-of", MONTH_END, "--format", "json"], env), "JSON floor", jsonFloor);
+  row("report summary (warm)", run(BIN, ["report", "summary", "--data", repo, "--as-of", MONTH_END], env), "JSON floor", jsonFloor);
+  row("expenses (warm)", run(BIN, ["expenses", "--data", repo, "--as-of", MONTH_END, "--format", "csv"], env), "JSON floor", jsonFloor);
+  row("coverage (warm)", run(BIN, ["coverage", "--data", repo, "--as-of", MONTH_END], env), "JSON floor", jsonFloor);
+  const version = run(BIN, ["--version"], env);
+  row("channel --version", version);
+  // log writes an entry into the branch's activities.yaml: the bench's own repositories only.
+  const logArgs = (repoDir) => ["log", personOf(repoDir), "--kind", "call", "--as-of", AS_OF, "--date", AS_OF, "--note", "bench", "--data", repoDir];
+  run(BIN, logArgs(small), env);
+  const logSmall = run(BIN, logArgs(small), env);
+  row("log, one contact, 20 branches (warm)", logSmall, "--version", version);
+  row("log, one contact (warm)", run(BIN, logArgs(repo), env), "--version", version);
+  const logRow = rows[rows.length - 1];
+  const gitFloor = run("git", ["-C", gitDir, "log", "-p", "--no-color"], env);
+  row("git log -p floor", gitFloor);
+  row("audit", run(BIN, ["audit", "--data", gitDir, "--as-of", "2012-04-30"], env, [0, 1]), "git log -p", gitFloor);
+  const loadAfter = os.loadavg();
+
+  const lines = [];
+  lines.push(`channel scale bench: ${branches} branches (${walk(repo, ".yaml").length} files), ${os.cpus().length} cores, Node ${process.version}`);
+  lines.push(`load average before ${loadBefore.map((x) => x.toFixed(1)).join(" ")}, after ${loadAfter.map((x) => x.toFixed(1)).join(" ")}`);
+  lines.push("");
+  lines.push("| command | CPU s | wall s | × floor (CPU) | peak MB |");
+  lines.push("|---|---:|---:|---|---:|");
+  for (const r of rows) {
+    const ratio = r.ratio === null ? "" : `${r.ratio.toFixed(2)} × ${r.floorName}`;
+    lines.push(`| ${r.name}${r.ok ? "" : ` **exit ${r.status}**`} | ${r.cpu.toFixed(2)} | ${r.wall.toFixed(2)} | ${ratio} | ${r.rssMB.toFixed(0)} |`);
+  }
+  if (logSmall.ok && logRow.ok) lines.push(`\nlog at ${branches} branches / log at 20 branches (CPU): ${(logRow.cpu / logSmall.cpu).toFixed(2)}`);
+  process.stdout.write(`${lines.join("\n")}\n`);
+}

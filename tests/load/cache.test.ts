@@ -1,0 +1,78 @@
+/**
+ * The cache writes and reads records one at a time (issue 29): at 5,000 branches a single
+ * string for the whole model outgrew what V8 allows, and the command died writing its cache.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { openCacheStore, WRITE_CHUNK_BYTES } from "../../src/load/cache.js";
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => vi.restoreAllMocks());
+
+function store() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-cache-unit-"));
+  temps.push(dir);
+  return { dir, cache: openCacheStore(dir, "/data/hq", "salt-1") };
+}
+
+/** A branch of the model about 20 KB long as JSON. */
+function branch(i: number) {
+  return { id: `b-${i}`, name: `支行 ${i}`, staff: Array.from({ length: 100 }, (_, j) => ({ id: `p-${i}-${j}`, name: `员工${j}`, note: "x".repeat(150) })) };
+}
+
+describe("the cache store", () => {
+  it("never makes one string for the whole model: each JSON text and each write is bounded by a record or a chunk", () => {
+    const { dir, cache } = store();
+    const records = Array.from({ length: 300 }, (_, i) => branch(i));
+    const largestRecord = Math.max(...records.map((r) => JSON.stringify(r).length));
+    const stringify = vi.spyOn(JSON, "stringify");
+    cache.writeRecords("model", records);
+    const longest = Math.max(...stringify.mock.results.map((r) => (typeof r.value === "string" ? r.value.length : 0)));
+    stringify.mockRestore();
+    const [folder] = fs.readdirSync(dir);
+    const written = fs.statSync(path.join(dir, folder!, "model.json")).size;
+    // ~6 MB written; no text longer than one record.
+    expect(written).toBeGreaterThan(20 * WRITE_CHUNK_BYTES / 4);
+    expect(longest).toBeLessThanOrEqual(largestRecord + 1);
+    expect(longest).toBeLessThan(written / 100);
+    expect(cache.readRecords("model")).toEqual(records);
+  });
+
+  it("reads back nothing from a damaged, truncated, extended or foreign file", () => {
+    const { dir, cache } = store();
+    const records = Array.from({ length: 50 }, (_, i) => branch(i));
+    cache.writeRecords("model", records);
+    const [folder] = fs.readdirSync(dir);
+    const file = path.join(dir, folder!, "model.json");
+    const good = fs.readFileSync(file, "utf8");
+    const harms: ((text: string) => string)[] = [
+      (text) => text.slice(0, text.length - 1),
+      (text) => text.slice(0, Math.floor(text.length / 2)),
+      (text) => text.replace("员工7", "员工8"),
+      (text) => text + '{"id":"extra"}\n',
+      (text) => text.replace(/\n(?=[^\n]*\n[^\n]*\n$)/, "\n{\"id\":\"inserted\"}\n"),
+      () => "",
+    ];
+    for (const harm of harms) {
+      fs.writeFileSync(file, harm(good));
+      expect(cache.readRecords("model")).toBeNull();
+    }
+    fs.writeFileSync(file, good);
+    expect(openCacheStore(dir, "/data/other", "salt-1").readRecords("model")).toBeNull();
+    expect(openCacheStore(dir, "/data/hq", "salt-2").readRecords("model")).toBeNull();
+    expect(cache.readRecords("model")).toEqual(records);
+  });
+
+  it("keeps a failure to write harmless: a value JSON cannot hold leaves no file and throws nothing", () => {
+    const { cache } = store();
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => cache.writeRecords("model", [{ ok: 1 }, cyclic])).not.toThrow();
+    expect(cache.readRecords("model")).toBeNull();
+  });
+});
