@@ -249,7 +249,7 @@ export function personCardBlocks(card: PersonCard, lang: Lang): DocumentBlock[] 
   blocks.push({ kind: "table", table: keyValueTable(personRows(card, lang), lang), grouped: true });
   if (card.gaps.length > 0) {
     // Items are joined with ；: their own words hold 、 already (性别、年龄、生日).
-    const gaps = card.gaps.map((g) => (g.letter === null ? "" : `${g.letter}. `) + tDynamic(lang, `coverage.item.${g.checklist}.${g.item}`)).join(lang === "zh" ? "；" : "; ");
+    const gaps = card.gaps.map((g) => (g.letter === null ? "" : `${g.letter}) `) + tDynamic(lang, `coverage.item.${g.checklist}.${g.item}`)).join(lang === "zh" ? "；" : "; ");
     blocks.push({ kind: "note", text: t(lang, "show.gaps", { gaps }) });
   }
 
