@@ -30,7 +30,7 @@ import type { ValidationResult } from "../validate/index.js";
 import { BUILD, VERSION } from "../version.js";
 import { resolveRoot, type Context } from "./context.js";
 import { findingAt } from "../load/locate.js";
-import { knownDigest, type CachedIdentities } from "./pipeline.js";
+import { knownDigest, type CachedIdentities } from "./file-identities.js";
 
 /** A staff member or prospect as written in a staff.yaml or prospects.yaml. */
 export interface IndexedPerson {

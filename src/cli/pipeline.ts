@@ -14,7 +14,7 @@
 import { decodeUtf8Strict } from "../load/decode.js";
 import * as fs from "node:fs";
 import { digestBytes, openCacheStore, type CacheStore } from "../load/cache.js";
-import { LoadedFile, scanRepository, type FileIdentity, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
+import { LoadedFile, scanRepository, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import type { Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
 import type { Finding } from "../findings.js";
@@ -23,6 +23,7 @@ import { BUILD, VERSION } from "../version.js";
 import { renderDiagnosticsText } from "../report/diagnostics.js";
 import { resolveRoot, type Context } from "./context.js";
 import { writePeopleIndex } from "./edit-load.js";
+import { knownDigest, type CachedIdentities } from "./file-identities.js";
 import { CliError, EXIT_DATA_ERRORS } from "./errors.js";
 
 export interface LoadedData {
@@ -68,16 +69,6 @@ interface CachedFile {
   parsed: boolean;
   findings: Finding[];
 }
-
-/** Each file's identity and digest when last read (`[size, mtimeMs, ctimeMs, ino, digest]`). */
-export interface CachedIdentities {
-  /** When the scan that read the files began (ms since the epoch). */
-  scannedAt: number;
-  files: Record<string, [number, number, number, number, string]>;
-}
-
-/** A file changed within this many ms before a scan is read again next time: coarse file-system clocks tick every 1 or 2 s. */
-export const RACY_MS = 2_000;
 
 /** The findings of the whole repository (small: what `validate` needs). */
 interface CachedResult {
@@ -218,15 +209,6 @@ export async function loadValidData(ctx: Context, recorded?: { scan: ScannedRepo
     throw new CliError(EXIT_DATA_ERRORS, "money.error.invalidData", { errors: data.validation.errors });
   }
   return data;
-}
-
-/** The digest recorded for a file whose identity is as recorded and was settled when it was read; else null. */
-export function knownDigest(known: CachedIdentities | null, file: string, identity: FileIdentity): string | null {
-  const entry = known?.files[file];
-  if (known === null || entry === undefined) return null;
-  const [size, mtimeMs, ctimeMs, ino, digest] = entry;
-  const settled = mtimeMs < known.scannedAt - RACY_MS && ctimeMs < known.scannedAt - RACY_MS;
-  return settled && size === identity.size && mtimeMs === identity.mtimeMs && ctimeMs === identity.ctimeMs && ino === identity.ino ? digest : null;
 }
 
 /*

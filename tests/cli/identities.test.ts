@@ -1,6 +1,6 @@
 /** When the cache may vouch for a file it does not read: the identity rule of cli/pipeline.ts. */
 import { describe, expect, it } from "vitest";
-import { knownDigest, RACY_MS, type CachedIdentities } from "../../src/cli/pipeline.js";
+import { knownDigest, RACY_MS, type CachedIdentities } from "../../src/cli/file-identities.js";
 
 const SCANNED_AT = Date.UTC(2026, 10, 28, 9, 0, 0);
 const SETTLED = SCANNED_AT - RACY_MS - 1;

@@ -20,7 +20,8 @@ import { terminalLine } from "../../report/untrusted-text.js";
 import { resolveRoot, todayIn, type Context } from "../context.js";
 import { parseDayOption, parseMonthOption } from "../date-options.js";
 import { CliError, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
-import { loadData, RACY_MS } from "../pipeline.js";
+import { loadData } from "../pipeline.js";
+import { RACY_MS } from "../file-identities.js";
 
 export interface ServeOptions {
   port?: string;
