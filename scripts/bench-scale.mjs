@@ -16,6 +16,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { commitBenchHistory } from "./bench-history.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = path.join(ROOT, "bin", "channel");
@@ -69,16 +70,7 @@ function ensureGitRepo(repo) {
   say(`committing ${repo} to git in ${dir}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync(repo, dir, { recursive: true });
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: path.dirname(dir), GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com" };
-  const git = (args, extra = {}) => {
-    const r = spawnSync("git", ["-C", dir, ...args], { env: { ...env, ...extra }, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
-  };
-  git(["init", "-q"]);
-  git(["add", "-A"]);
-  git(["commit", "-q", "-m", "data"], { GIT_AUTHOR_DATE: "2012-03-01T09:00:00+08:00", GIT_COMMITTER_DATE: "2012-03-01T09:00:00+08:00" });
-  fs.appendFileSync(path.join(dir, "channel.yaml"), "# 四月修改\n");
-  git(["commit", "-q", "-a", "-m", "april"], { GIT_AUTHOR_DATE: "2012-04-15T09:00:00+08:00", GIT_COMMITTER_DATE: "2012-04-15T09:00:00+08:00" });
+  commitBenchHistory(dir, path.dirname(dir));
   fs.writeFileSync(`${dir}.done`, "");
   return dir;
 }

@@ -196,16 +196,7 @@ function ensureGitRepo(repo) {
   log(`committing ${repo.branches} branches to git in ${dir}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync(repo.dir, dir, { recursive: true });
-  const gitEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: WORK, GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com" };
-  const git = (args, env = {}) => {
-    const result = spawnSync("git", ["-C", dir, ...args], { env: { ...gitEnv, ...env }, encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
-  };
-  git(["init", "-q"]);
-  git(["add", "-A"]);
-  git(["commit", "-q", "-m", "data"], { GIT_AUTHOR_DATE: "2012-03-01T09:00:00+08:00", GIT_COMMITTER_DATE: "2012-03-01T09:00:00+08:00" });
-  fs.appendFileSync(path.join(dir, "channel.yaml"), "# 四月修改\n");
-  git(["commit", "-q", "-a", "-m", "april"], { GIT_AUTHOR_DATE: "2012-04-15T09:00:00+08:00", GIT_COMMITTER_DATE: "2012-04-15T09:00:00+08:00" });
+  commitBenchHistory(dir, WORK);
   const fresh = { branches: repo.branches, generator: repo.generator };
   fs.writeFileSync(markerFile, JSON.stringify(fresh, null, 2));
   return { dir, ...fresh };
@@ -302,6 +293,7 @@ console.log(values.length);
 // ajv against its schema from schemas/, compiled at run time (no cross-file rules, no positions).
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { commitBenchHistory } from "./bench-history.mjs";
 const { load } = await import(${jsYaml});
 const ajvModule = await import(${JSON.stringify(import.meta.resolve("ajv/dist/2020.js"))});
 const Ajv2020 = ajvModule.default.default ?? ajvModule.default;

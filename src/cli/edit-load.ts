@@ -31,18 +31,10 @@ import { BUILD, VERSION } from "../version.js";
 import { resolveRoot, type Context } from "./context.js";
 import { findingAt } from "../load/locate.js";
 import { knownDigest, type CachedIdentities } from "./file-identities.js";
+import type { PersonRecord } from "./people.js";
 
-/** A staff member or prospect as written in a staff.yaml or prospects.yaml. */
-export interface IndexedPerson {
-  id: string;
-  name: string | null;
-  /** The branch folder of the file that holds them. */
-  branch: string;
-  /** `left` and `left_note` of a staff member who left (a real day only). */
-  left: string | null;
-  leftNote: string | null;
-  type: "staff" | "prospect";
-}
+/** A staff member or prospect as written in a staff.yaml or prospects.yaml: the record the person resolver takes (cli/people.ts). */
+export type IndexedPerson = PersonRecord;
 
 /**
  * Who is in which branch, for the whole repository. Kept as each file's list in its JSON text and
