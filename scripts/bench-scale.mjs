@@ -16,7 +16,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { commitBenchHistory } from "./bench-history.mjs";
+import { commitBenchHistory, WALK_SOURCE } from "./bench-shared.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = path.join(ROOT, "bin", "channel");
@@ -77,18 +77,9 @@ function ensureGitRepo(repo) {
 
 function writeFloors(work) {
   const jsYaml = JSON.stringify(import.meta.resolve("js-yaml"));
-  const walkSource = `function walk(dir, ext, out = []) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith(".")) continue;
-    const abs = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(abs, ext, out);
-    else if (entry.isFile() && entry.name.endsWith(ext)) out.push(abs);
-  }
-  return out;
-}`;
   const floors = {
-    yaml: `import * as fs from "node:fs";\nimport * as path from "node:path";\nconst { load } = await import(${jsYaml});\n${walkSource}\nconst values = [];\nfor (const file of walk(process.argv[2], ".yaml")) values.push(load(fs.readFileSync(file, "utf8")));\nconsole.log(values.length);\n`,
-    json: `import * as fs from "node:fs";\nimport * as path from "node:path";\n${walkSource}\nconst values = [];\nfor (const file of walk(process.argv[2], ".json")) values.push(JSON.parse(fs.readFileSync(file, "utf8")));\nconsole.log(values.length);\n`,
+    yaml: `import * as fs from "node:fs";\nimport * as path from "node:path";\nconst { load } = await import(${jsYaml});\n${WALK_SOURCE}\nconst values = [];\nfor (const file of walk(process.argv[2], ".yaml")) values.push(load(fs.readFileSync(file, "utf8")));\nconsole.log(values.length);\n`,
+    json: `import * as fs from "node:fs";\nimport * as path from "node:path";\n${WALK_SOURCE}\nconst values = [];\nfor (const file of walk(process.argv[2], ".json")) values.push(JSON.parse(fs.readFileSync(file, "utf8")));\nconsole.log(values.length);\n`,
   };
   const dir = path.join(work, "scripts");
   fs.mkdirSync(dir, { recursive: true });

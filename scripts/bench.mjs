@@ -22,6 +22,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { commitBenchHistory, WALK_SOURCE } from "./bench-shared.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = path.join(ROOT, "bin", "channel");
@@ -254,16 +255,6 @@ function warmPageCache(dir) {
 // ---------------------------------------------------------------------------------------------
 // The baseline scripts
 
-const WALK_SOURCE = `
-function walk(dir, ext, out = []) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith(".")) continue;
-    const abs = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(abs, ext, out);
-    else if (entry.isFile() && entry.name.endsWith(ext)) out.push(abs);
-  }
-  return out;
-}`;
 
 /** Which format functions the ajv baseline uses: the CLI's own when its build has them. */
 const FORMATS_MODULE = path.join(ROOT, "dist", "validate", "formats.js");
@@ -293,7 +284,6 @@ console.log(values.length);
 // ajv against its schema from schemas/, compiled at run time (no cross-file rules, no positions).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { commitBenchHistory } from "./bench-history.mjs";
 const { load } = await import(${jsYaml});
 const ajvModule = await import(${JSON.stringify(import.meta.resolve("ajv/dist/2020.js"))});
 const Ajv2020 = ajvModule.default.default ?? ajvModule.default;
