@@ -15,11 +15,14 @@
 #
 #   scripts/check-pre-commit.sh                        # 3.0.4 and 4.6.2; --keep keeps the scratch folder
 #   PRE_COMMIT_VERSIONS="4.6.2" scripts/check-pre-commit.sh
+#   PRE_COMMIT_REPEAT=5 scripts/check-pre-commit.sh     # each version 5 times, each in a new repository
+#                                                       # and an empty pre-commit cache (a flaky install shows)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 keep=0
 [ "${1:-}" = "--keep" ] && keep=1
 read -r -a versions <<< "${PRE_COMMIT_VERSIONS:-3.0.4 4.6.2}"
+repeat="${PRE_COMMIT_REPEAT:-1}"
 head="$(git -C "$repo" rev-parse HEAD)"
 work="$(mktemp -d)"
 cleanup() { if [ "$keep" = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi; }
@@ -39,10 +42,10 @@ pre_commit_of() {
 
 # Installs the hook with pre-commit $1 (a command) in a new data repository, and commits twice.
 check_version() {
-  local pc="$1" v="$2"
-  export PRE_COMMIT_HOME="$work/pre-commit-home-$v"
+  local pc="$1" v="$2" run="$3"
+  export PRE_COMMIT_HOME="$work/pre-commit-home-$v-$run"
   echo "== pre-commit $("$pc" --version | sed 's/^pre-commit //'), node $(node --version), npm $(npm --version); hook from $head" >&2
-  local data_repo="$work/team-data-$v"
+  local data_repo="$work/team-data-$v-$run"
   mkdir -p "$data_repo"
   node "$repo/bin/channel" init "$data_repo/data" --lang en >/dev/null
   cat > "$data_repo/.pre-commit-config.yaml" <<EOC
@@ -78,11 +81,13 @@ for v in "${versions[@]}"; do
     failed+=("$v")
     continue
   fi
-  if check_version "$pc" "$v"; then
-    echo "OK ($v): pre-commit installed channel-validate, let the clean commit through and stopped the broken one" >&2
-  else
-    failed+=("$v")
-  fi
+  for ((run = 1; run <= repeat; run++)); do
+    if check_version "$pc" "$v" "$run"; then
+      echo "OK ($v, run $run of $repeat): pre-commit installed channel-validate, let the clean commit through and stopped the broken one" >&2
+    else
+      failed+=("$v (run $run)")
+    fi
+  done
 done
 if [ "${#failed[@]}" -gt 0 ]; then
   echo "FAILED with pre-commit ${failed[*]}" >&2
