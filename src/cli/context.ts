@@ -51,10 +51,10 @@ export function processSurroundings(): Surroundings {
     // Asked only when colour or progress depends on it: the first look at process.stdout or
     // process.stderr makes Node build its stream (see writerTo).
     get stdoutIsTTY() {
-      return process.stdout.isTTY === true;
+      return mayBeTerminal(1) && process.stdout.isTTY === true;
     },
     get stderrIsTTY() {
-      return process.stderr.isTTY === true;
+      return mayBeTerminal(2) && process.stderr.isTTY === true;
     },
     get stdoutColumns() {
       return process.stdout.isTTY === true ? process.stdout.columns : undefined;
@@ -64,6 +64,26 @@ export function processSurroundings(): Surroundings {
     },
     ask: askOnTerminal,
   };
+}
+
+/**
+ * False when descriptor `fd` is surely not a terminal: a file, a pipe or a socket (not a
+ * character device), or the null device. Asked of the descriptor, so that the answer costs no
+ * stream: `process.stdout.isTTY` makes Node build one, and loading Node's streams is ~3 ms of a
+ * start (issue 28) that output to a file, a pipe or /dev/null never needs. True means "ask the
+ * stream": another character device may be a terminal, and on Windows the stream knows best.
+ */
+export function mayBeTerminal(fd: number): boolean {
+  if (process.platform === "win32") return true;
+  try {
+    const stats = fs.fstatSync(fd);
+    if (!stats.isCharacterDevice()) return false;
+    // The same device number is the same device, whichever node names it.
+    return stats.rdev !== fs.statSync("/dev/null").rdev;
+  } catch {
+    // A closed or strange descriptor: the stream decides, as before.
+    return true;
+  }
 }
 
 /** One question on the terminal: the question on stderr (stdout keeps the command's output), the answer from stdin. */
