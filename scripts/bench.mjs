@@ -39,11 +39,13 @@ const { values: opts } = parseArgs({
     help: { type: "boolean", short: "h", default: false },
     // Issue 28: the hostile shapes only (`npm run bench -- --shapes [--bin OTHER/bin/channel]`).
     shapes: { type: "boolean", default: false },
+    // Issue 28: the start-up case only (`npm run bench -- --startup`), wall and CPU time.
+    startup: { type: "boolean", default: false },
     bin: { type: "string" },
   },
 });
 if (opts.help) {
-  console.log("usage: npm run bench -- [--quick] [--json FILE] [--dir DIR]\n       npm run bench -- --branches N [--dir DIR]   (head-office scale, issue 29: scripts/bench-scale.mjs)");
+  console.log("usage: npm run bench -- [--quick] [--json FILE] [--dir DIR]\n       npm run bench -- --branches N [--dir DIR]   (head-office scale, issue 29: scripts/bench-scale.mjs)\n       npm run bench -- --startup [--quick]     (the start-up case alone: wall and CPU time)");
   process.exit(0);
 }
 if (opts.branches !== undefined) {
@@ -356,19 +358,27 @@ const TIME_OUT = gnuTime();
 const MEMORY_METHOD = TIME_OUT ? "/usr/bin/time -f %M" : fs.existsSync("/proc/self/status") ? "/proc polling (VmHWM)" : "n/a";
 
 /** One run of `node ...args`: wall time, exit status, and (when `memory`) peak RSS in KiB. */
-function runOnce(args, { memory = false } = {}) {
+/** The preload that reports a run's CPU time (issue 28: start-up is judged on CPU as well as wall time). */
+const CPU_REPORT = path.join(ROOT, "scripts", "bench-cpu-report.cjs");
+const CPU_OUT = path.join(os.tmpdir(), `channel-bench-cpu-${process.pid}`);
+process.on("exit", () => fs.rmSync(CPU_OUT, { force: true }));
+
+function runOnce(args, { memory = false, cpu = false } = {}) {
   const withTime = memory && TIME_OUT;
+  const nodeArgs = cpu ? ["-r", CPU_REPORT, ...args] : args;
   const cmd = withTime ? "/usr/bin/time" : process.execPath;
-  const argv = withTime ? ["-f", "%M", "-o", TIME_OUT, process.execPath, ...args] : args;
+  const argv = withTime ? ["-f", "%M", "-o", TIME_OUT, process.execPath, ...nodeArgs] : nodeArgs;
+  if (cpu) fs.rmSync(CPU_OUT, { force: true });
   const t0 = process.hrtime.bigint();
-  const result = spawnSync(cmd, argv, { stdio: ["ignore", DEVNULL, "pipe"], env: ENV, maxBuffer: 64 * 2 ** 20 });
+  const result = spawnSync(cmd, argv, { stdio: ["ignore", DEVNULL, "pipe"], env: cpu ? { ...ENV, BENCH_CPU_OUT: CPU_OUT } : ENV, maxBuffer: 64 * 2 ** 20 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpuMs = cpu && fs.existsSync(CPU_OUT) ? Number(fs.readFileSync(CPU_OUT, "utf8")) / 1000 : null;
   let rssKiB = null;
   if (withTime) {
     const m = /(\d+)\s*$/.exec(readText(TIME_OUT));
     rssKiB = m ? Number(m[1]) : null;
   }
-  return { ms, status: result.status, signal: result.signal, stderr: String(result.stderr ?? "").slice(0, 2000), rssKiB };
+  return { ms, cpuMs, status: result.status, signal: result.signal, stderr: String(result.stderr ?? "").slice(0, 2000), rssKiB };
 }
 
 /** Peak RSS of one run, by polling /proc/<pid>/status (when /usr/bin/time is missing). */
@@ -409,7 +419,7 @@ function measure(group, cases, runs) {
       if (r.error) continue;
       c.before?.();
       log(`${c.name} (${i + 1}/${runs})`);
-      const run = runOnce(c.args, { memory: c.memory });
+      const run = runOnce(c.args, { memory: c.memory, cpu: c.cpu });
       const expected = c.expect ?? [0];
       if (!expected.includes(run.status)) {
         r.error = `exit ${run.status ?? run.signal}: ${run.stderr.trim().split("\n").slice(0, 3).join(" / ") || "(no stderr)"}`;
@@ -423,6 +433,7 @@ function measure(group, cases, runs) {
     const r = results[c.name];
     r.medianMs = median(r.runs.map((x) => x.ms));
     r.medianRssKiB = median(r.runs.map((x) => x.rssKiB));
+    r.medianCpuMs = median(r.runs.map((x) => x.cpuMs));
   }
 }
 
@@ -460,6 +471,25 @@ const loadBefore = os.loadavg()[0];
 log(`machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}`);
 log(`mode: ${QUICK ? "quick" : "full"}; working folder ${WORK}; cache folder ${CACHE}`);
 
+if (opts.startup) {
+  // The start-up case alone, measured as in the full run below.
+  const args = [BIN, "followups", "--data", EXAMPLE, "--as-of", AS_OF, "--lang", "zh"];
+  warmPageCache(EXAMPLE);
+  clearCache();
+  runOnce(args);
+  measure("startup", [
+    { name: "startup.channel", args, cpu: true },
+    { name: "startup.node", args: ["-e", "0"], cpu: true },
+  ], RUNS.startup);
+  const [c, n] = [results["startup.channel"], results["startup.node"]];
+  if (c.error || n.error) throw new Error(c.error ?? n.error);
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  console.log(`start-up (median of ${RUNS.startup} interleaved runs, load average ${os.loadavg()[0].toFixed(1)} at the end):`);
+  console.log(`  wall: channel ${ms(c.medianMs)}, node -e 0 ${ms(n.medianMs)}, ratio ${(c.medianMs / n.medianMs).toFixed(2)}× (target ≤ 1.5×)`);
+  console.log(`  CPU:  channel ${ms(c.medianCpuMs)}, node -e 0 ${ms(n.medianCpuMs)}, ratio ${(c.medianCpuMs / n.medianCpuMs).toFixed(2)}× (target ≤ 1.5×)`);
+  process.exit(0);
+}
+
 const repos = {};
 for (const n of SIZES) repos[n] = ensureRepo(n);
 const big = repos[BIG];
@@ -479,8 +509,8 @@ const followupsExample = [BIN, "followups", "--data", EXAMPLE, "--as-of", AS_OF,
 clearCache();
 runOnce(followupsExample); // fills the cache
 measure("startup", [
-  { name: "startup.channel", args: followupsExample },
-  { name: "startup.node", args: ["-e", "0"] },
+  { name: "startup.channel", args: followupsExample, cpu: true },
+  { name: "startup.node", args: ["-e", "0"], cpu: true },
 ], RUNS.startup);
 measure("startup-cold", [
   { name: "startupCold.channel", args: cold(followupsExample), before: () => clearCache() },
@@ -575,10 +605,21 @@ function target(label, channel, baseline, baselineLabel, ratio, limit, limitLabe
   return `| ${label} | ${cell(channel)} | ${baselineLabel}: ${cell(baseline)} | ${ratio === null ? "n/a" : `${ratio.toFixed(2)}×`} | ${limitLabel} | ${verdict(met)} |`;
 }
 
+/** A target on the median CPU time of runs made with `cpu: true` (issue 28). */
+function cpuTarget(label, channel, baseline, baselineLabel, limit, limitLabel) {
+  const x = results[channel]?.medianCpuMs ?? null;
+  const y = results[baseline]?.medianCpuMs ?? null;
+  const ratio = x === null || y === null || !y ? null : x / y;
+  const met = ratio === null ? null : ratio <= limit;
+  targets.push({ label, channel, baseline, baselineLabel, ratio, limit, met, cpuMs: x, baselineCpuMs: y });
+  return `| ${label} | ${fmtMs(x)} | ${baselineLabel}: ${fmtMs(y)} | ${ratio === null ? "n/a" : `${ratio.toFixed(2)}×`} | ${limitLabel} | ${verdict(met)} |`;
+}
+
 const rows = [
   "| case | channel | baseline (median) | ratio | target | result |",
   "|---|---:|---|---:|---|---|",
   target("start-up: `followups` on data-example (warm cache)", "startup.channel", "startup.node", "`node -e 0`", ratioOf("startup.channel", "startup.node"), 1.5, "≤ 1.5×"),
+  cpuTarget("start-up, CPU time (user + system)", "startup.channel", "startup.node", "`node -e 0`", 1.5, "≤ 1.5×"),
   target(`cold \`validate\`, ${bigLabel}`, `cold.validate.${BIG}`, `cold.floor.${BIG}`, "js-yaml parse floor", ratioOf(`cold.validate.${BIG}`, `cold.floor.${BIG}`), 2.0, "≤ 2×"),
   target(`cold \`validate\`, ${bigLabel}`, `cold.validate.${BIG}`, `cold.ajv.${BIG}`, "ajv (inline ajv-cli equivalent)", ratioOf(`cold.validate.${BIG}`, `cold.ajv.${BIG}`), 0.99999, "< 1× (faster)"),
   target(`warm \`validate\`, ${bigLabel}`, `warm.validate.${BIG}`, `warm.json.${BIG}`, "JSON.parse floor", ratioOf(`warm.validate.${BIG}`, `warm.json.${BIG}`), 3.0, "≤ 3×"),

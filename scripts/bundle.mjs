@@ -42,29 +42,42 @@ const commanderChildProcessOnUse = {
 
 /**
  * src/i18n/texts.ts builds each language's message table from the sections in messages/. In
- * the bundle it is replaced by the tables themselves, one JSON string per language, made by
- * running the module now: two string constants instead of ~1500 are what V8 then loads with
- * the code cache (~2 ms of every start), and a run parses only its own language.
+ * the bundle it is replaced by a reader of one file per language, dist/messages/<lang>.json,
+ * made by running the module now: a run reads and parses only the language it speaks, and
+ * the tables (~100 KB each) are no longer string constants of the start chunk that every
+ * start reads, compares and loads from the code cache in both languages (issue 28, ~3 ms).
+ * The folder is found from the package root (src/paths.ts), as the validators are.
  */
-const messageTablesAsJson = {
-  name: "message-tables-as-json",
+const MESSAGE_DIR = "dist/messages";
+const LANGS = ["zh", "en"];
+const messageTablesAsFiles = {
+  name: "message-tables-as-files",
   setup(bundler) {
     bundler.onLoad({ filter: /[\\/]src[\\/]i18n[\\/]texts\.ts$/ }, async (args) => {
       const compiled = await build({ entryPoints: [args.path], bundle: true, platform: "node", format: "cjs", write: false, logLevel: "warning" });
       const module = { exports: {} };
       new Function("module", "exports", compiled.outputFiles[0].text)(module, module.exports);
-      const json = Object.fromEntries(["zh", "en"].map((lang) => [lang, JSON.stringify(module.exports.messageTexts(lang))]));
+      fs.mkdirSync(MESSAGE_DIR, { recursive: true });
+      for (const lang of LANGS) fs.writeFileSync(path.join(MESSAGE_DIR, `${lang}.json`), JSON.stringify(module.exports.messageTexts(lang)));
+      const paths = path.resolve("src", "paths.ts");
       return {
         contents: [
-          `const TEXTS = ${JSON.stringify(json)};`,
-          "export function messageTexts(lang) { return JSON.parse(TEXTS[lang]); }",
+          'import { readFileSync } from "node:fs";',
+          'import { join } from "node:path";',
+          `import { PACKAGE_ROOT } from ${JSON.stringify(paths)};`,
+          `const LANGS = ${JSON.stringify(LANGS)};`,
+          "export function messageTexts(lang) {",
+          // A language name never becomes a path unless it is one of ours.
+          '  if (!LANGS.includes(lang)) throw new Error(`no message table for ${String(lang)}`);',
+          `  return JSON.parse(readFileSync(join(PACKAGE_ROOT, ${JSON.stringify(MESSAGE_DIR)}, lang + ".json"), "utf8"));`,
+          "}",
         ].join("\n"),
         loader: "js",
+        resolveDir: path.resolve("src", "i18n"),
       };
     });
   },
 };
-
 /**
  * The top of every CommonJS file. "use strict" keeps the semantics the code had as an ES
  * module. `import.meta.url` (used to find the package's files and to require the validators)
@@ -97,6 +110,7 @@ function buildId() {
 // before the change to CommonJS) so the package holds only this build's.
 fs.rmSync("dist/chunks", { recursive: true, force: true });
 fs.rmSync("dist/code-cache", { recursive: true, force: true });
+fs.rmSync(MESSAGE_DIR, { recursive: true, force: true });
 for (const stale of ["dist/channel.js", "dist/check-worker.js"]) fs.rmSync(stale, { force: true });
 
 const esm = await build({
@@ -114,7 +128,7 @@ const esm = await build({
   define: { "import.meta.url": "__channelModuleUrl", __CHANNEL_BUILD__: JSON.stringify(buildId()) },
   write: false,
   logLevel: "warning",
-  plugins: [commanderChildProcessOnUse, messageTablesAsJson],
+  plugins: [commanderChildProcessOnUse, messageTablesAsFiles],
 });
 for (const file of esm.outputFiles) {
   const cjs = await transform(file.text, {
@@ -142,4 +156,4 @@ await build({
   target: "node20",
   logLevel: "warning",
 });
-console.error("wrote dist/channel.cjs, dist/check-worker.cjs, dist/chunks/ and dist/validators.cjs");
+console.error("wrote dist/channel.cjs, dist/check-worker.cjs, dist/chunks/, dist/messages/ and dist/validators.cjs");

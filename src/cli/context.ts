@@ -30,6 +30,11 @@ export interface Surroundings {
   stdinIsTTY?: boolean;
   /** Writes `question` and reads one line typed in answer; null at the end of input (Ctrl-D). */
   ask?: (question: string) => Promise<string | null>;
+  /**
+   * The zone (IANA name) that this process's own Date methods compute in, when it can be known
+   * without Intl (TZ, or where /etc/localtime links to); null when not. Tests leave it out.
+   */
+  localTimezone?: () => string | null;
 }
 
 export function processSurroundings(): Surroundings {
@@ -51,10 +56,10 @@ export function processSurroundings(): Surroundings {
     // Asked only when colour or progress depends on it: the first look at process.stdout or
     // process.stderr makes Node build its stream (see writerTo).
     get stdoutIsTTY() {
-      return process.stdout.isTTY === true;
+      return mayBeTerminal(1) && process.stdout.isTTY === true;
     },
     get stderrIsTTY() {
-      return process.stderr.isTTY === true;
+      return mayBeTerminal(2) && process.stderr.isTTY === true;
     },
     get stdoutColumns() {
       return process.stdout.isTTY === true ? process.stdout.columns : undefined;
@@ -63,7 +68,46 @@ export function processSurroundings(): Surroundings {
       return process.stdin.isTTY === true;
     },
     ask: askOnTerminal,
+    localTimezone: localTimezoneName,
   };
+}
+
+/**
+ * The zone the process's Date methods use, by name: TZ when set (`:Asia/Shanghai` too), else
+ * where /etc/localtime links to (`…/zoneinfo/Asia/Shanghai`); null when neither names one (a
+ * copied /etc/localtime, Windows, a rule like `<+08>-8` or a path). Only equality with the
+ * repository's zone, which Intl has accepted, is asked of it. Node's Date and Intl read the
+ * zone the same way, from the same data.
+ */
+function localTimezoneName(): string | null {
+  const tz = process.env.TZ;
+  if (tz !== undefined) return /^:?([A-Za-z][\w+-]*(?:\/[\w+-]+)*)$/.exec(tz)?.[1] ?? null;
+  if (process.platform === "win32") return null;
+  try {
+    return /\/zoneinfo\/([A-Za-z][\w+-]*(?:\/[\w+-]+)*)$/.exec(fs.readlinkSync("/etc/localtime"))?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * False when descriptor `fd` is surely not a terminal: a file, a pipe or a socket (not a
+ * character device), or the null device. Asked of the descriptor, so that the answer costs no
+ * stream: `process.stdout.isTTY` makes Node build one, and loading Node's streams is ~3 ms of a
+ * start (issue 28) that output to a file, a pipe or /dev/null never needs. True means "ask the
+ * stream": another character device may be a terminal, and on Windows the stream knows best.
+ */
+export function mayBeTerminal(fd: number): boolean {
+  if (process.platform === "win32") return true;
+  try {
+    const stats = fs.fstatSync(fd);
+    if (!stats.isCharacterDevice()) return false;
+    // The same device number is the same device, whichever node names it.
+    return stats.rdev !== fs.statSync("/dev/null").rdev;
+  } catch {
+    // A closed or strange descriptor: the stream decides, as before.
+    return true;
+  }
 }
 
 /** One question on the terminal: the question on stderr (stdout keeps the command's output), the answer from stdin. */
@@ -322,10 +366,21 @@ export function resolveAsOf(ctx: Context, timezone: string): IsoDate {
     // Checked when the command line was parsed; again here for callers that build options themselves.
     return parseDayOption("--as-of", given);
   }
-  return todayIn(timezone, ctx.surroundings.now());
+  return todayIn(timezone, ctx.surroundings.now(), ctx.surroundings.localTimezone?.() ?? null);
 }
 
-export function todayIn(timezone: string, now: Date): IsoDate {
+/**
+ * The day it is at `now` in `timezone`. When that zone is the process's own (`localTimezone`,
+ * the usual case: a Shenzhen laptop and a repository on Asia/Shanghai), Date's local fields
+ * answer; otherwise Intl does. Both give the same day, but the first Intl object of a run
+ * starts ICU's locale machinery, ~15 ms of CPU of a morning run that has nothing else for it
+ * (issue 28).
+ */
+export function todayIn(timezone: string, now: Date, localTimezone: string | null = null): IsoDate {
+  if (localTimezone === timezone) {
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${String(now.getFullYear()).padStart(4, "0")}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
   // en-CA formats dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }

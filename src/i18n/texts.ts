@@ -1,10 +1,10 @@
 /**
  * Every message's text by language: the sections of messages/ read one language at a time.
  *
- * The bundle replaces this module with one that holds each language's table as a JSON string
- * (scripts/bundle.mjs, made by calling this module at build time): V8 then loads two strings
- * from the code cache instead of ~1500 string constants (~2 ms of every start), and a run
- * parses only the language it speaks. Tests and the tsc build use this module as written.
+ * The bundle replaces this module with a reader of one JSON file per language,
+ * dist/messages/<lang>.json (scripts/bundle.mjs, made by calling this module at build time):
+ * a run reads and parses only the language it speaks, and no start loads ~1500 string
+ * constants, or both languages, with its code. Tests and the tsc build use this module as written.
  */
 import type { Bilingual, Lang } from "./catalog.js";
 import { CLI_MESSAGES } from "./messages/cli.js";

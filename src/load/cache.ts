@@ -14,7 +14,7 @@
 import * as fs from "node:fs";
 import { makeFolders } from "./make-folders.js";
 import * as path from "node:path";
-import { crc32 } from "node:zlib";
+import { crc32, crc32For } from "./crc32.js";
 import { createHash } from "./hash.js";
 
 const FORMAT = "channel-cache/5";
@@ -50,12 +50,11 @@ export interface CacheStore {
 /**
  * Integrity of a cache body against damage (truncation, a bad disk, a hand edit): CRC-32 over
  * the record lines as they are on disk, chained from line to line. A foreign or outdated cache
- * is told apart by the header, not by this. node:zlib costs a warm run ~2.9 ms (it loads Node's
- * streams); node:crypto, tried instead, brought ~20 modules and was slower still.
+ * is told apart by the header, not by this. The CRC-32 is zlib's, but a small cache's is
+ * computed without loading node:zlib (see crc32.ts); node:crypto, tried once instead, brought
+ * ~20 modules and was slower still.
  */
-function chainDigest(bytes: Uint8Array, previous: number): number {
-  return crc32(bytes, previous);
-}
+type ChainDigest = (bytes: Uint8Array, previous: number) => number;
 
 /** A fast digest of a file's bytes, the key of its cache entry. */
 export function digestBytes(bytes: Uint8Array): string {
@@ -65,7 +64,7 @@ export function digestBytes(bytes: Uint8Array): string {
 export function openCacheStore(cacheDir: string, root: string, salt: string): CacheStore {
   // A folder per repository, named for people who look into the cache folder; the header, not
   // the name, decides whose a cache is.
-  const dir = path.join(cacheDir, `${path.basename(root).replace(/[^\w.-]/g, "_").slice(0, 40)}-${crc32(root).toString(16).padStart(8, "0")}`);
+  const dir = path.join(cacheDir, `${path.basename(root).replace(/[^\w.-]/g, "_").slice(0, 40)}-${crc32(Buffer.from(root, "utf8")).toString(16).padStart(8, "0")}`);
   const fileOf = (name: string) => path.join(dir, `${name}.json`);
   return {
     readRecords<T>(name: string): T[] | null {
@@ -76,7 +75,7 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
         return null;
       }
       try {
-        return readLines(fd, root, salt) as T[] | null;
+        return readLines(fd, fs.fstatSync(fd).size, root, salt) as T[] | null;
       } catch {
         return null;
       } finally {
@@ -104,7 +103,7 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
           const flush = () => {
             if (pending.length === 0) return;
             const chunk = Buffer.from(pending.join(""), "utf8");
-            digest = chainDigest(chunk, digest);
+            digest = crc32(chunk, digest);
             fs.writeSync(fd, chunk);
             pending = [];
             pendingLength = 0;
@@ -134,8 +133,11 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
  * trailer does not match the lines before it. Reads by chunks and parses line by line: the
  * last line seen is held back until the next one shows it was not the trailer.
  */
-function readLines(fd: number, root: string, salt: string): unknown[] | null {
-  const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+function readLines(fd: number, size: number, root: string, salt: string): unknown[] | null {
+  // No larger than the file (and one byte to see its end): a 4 MB buffer for a 5 KB file was
+  // allocated three times by every warm run.
+  const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(READ_CHUNK_BYTES, size + 1)));
+  const chainDigest: ChainDigest = crc32For(size);
   let carry: Buffer | null = null;
   let headerSeen = false;
   // The last line seen, held until the next one shows it was a record and not the trailer, and

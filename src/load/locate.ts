@@ -2,10 +2,11 @@
  * From a path of keys and indexes back to the place in the file: how a problem found in the
  * plain data (by the schema or a cross-file rule) gets its line and column.
  */
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from "yaml";
+import type { Node, Pair } from "yaml";
 import type { Finding, FindingCode, FindingParams, Severity } from "../findings.js";
 import { formatPath } from "../findings.js";
 import type { LoadedFile } from "./repository.js";
+import { isMap, isPair, isScalar, isSeq } from "./yaml-node-kind.js";
 
 /** What to point at: the key of the last path segment, or its value. */
 export type Target = "key" | "value";

@@ -6,7 +6,7 @@ import { load as loadFast } from "js-yaml";
 import { isAlias, isCollection, isMap, isNode, isScalar, parseDocument, visit, type Document } from "yaml";
 import type { FindingCode } from "../findings.js";
 import { diagnoseSyntax } from "./syntax-diagnosis.js";
-import { YAML_PARSE_OPTIONS, type ParseProblem } from "./yaml-options.js";
+import { withoutStackTraces, YAML_PARSE_OPTIONS, type ParseProblem } from "./yaml-options.js";
 import { describeRecordConflict, recordConflictLabel } from "../merge/conflict-description.js";
 
 export interface ParsedYaml {
@@ -53,10 +53,13 @@ export function parseYaml(text: string): ParsedYaml {
   try {
     // The parser's own check of duplicate keys compares each key with every one before it: an
     // entry of 200,000 keys took minutes (issue 28). So a first parse leaves it out and keys
-    // are checked here with a set; a document with a duplicate or any error is parsed again
-    // with the parser's check, whose errors the diagnosis reads.
-    doc = parseDocument(text, { ...YAML_PARSE_OPTIONS, uniqueKeys: false });
-    if (doc.errors.length > 0 || hasDuplicateKey(doc)) doc = parseDocument(text, YAML_PARSE_OPTIONS);
+    // are checked here with a set; a document with a duplicate is parsed again with the
+    // parser's check, whose errors the diagnosis reads.
+    // The parser's check only adds DUPLICATE_KEY errors: without a duplicate, parsing again
+    // would give the same errors, at twice the time and memory (a file of 450,000 broken lines
+    // was parsed twice, and ran out of heap: issue 28).
+    doc = withoutStackTraces(() => parseDocument(text, { ...YAML_PARSE_OPTIONS, uniqueKeys: false }));
+    if (hasDuplicateKey(doc)) doc = withoutStackTraces(() => parseDocument(text, YAML_PARSE_OPTIONS));
   } catch (error) {
     // The parser throws only on resource exhaustion (e.g. stack depth); report it at the top.
     const detail = String((error as Error).message ?? error);

@@ -11,7 +11,7 @@
  */
 import { parseDocument, type YAMLError } from "yaml";
 import type { FindingCode } from "../findings.js";
-import { YAML_PARSE_OPTIONS, type ParseProblem } from "./yaml-options.js";
+import { withoutStackTraces, YAML_PARSE_OPTIONS, type ParseProblem } from "./yaml-options.js";
 
 /** A diagnosed syntax problem, located by code-unit offsets into the original text. */
 type SyntaxProblem = ParseProblem;
@@ -64,7 +64,7 @@ export function diagnoseSyntax(text: string, firstErrors: readonly YAMLError[]):
     working = diagnosis.repaired.text;
     if (diagnosis.repaired.shift) shifts.push(diagnosis.repaired.shift);
     repairedLine = diagnosis.repaired.line;
-    errors = parseDocument(working, YAML_PARSE_OPTIONS).errors;
+    errors = withoutStackTraces(() => parseDocument(working, YAML_PARSE_OPTIONS).errors);
   }
   return problems;
 }

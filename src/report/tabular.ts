@@ -228,7 +228,11 @@ export function minimumTableWidth(table: Tabular): number {
   return widths.reduce((sum, w) => sum + w, 0) + 3 * widths.length + 1;
 }
 
-const GRAPHEMES = new Intl.Segmenter("en", { granularity: "grapheme" });
+/**
+ * Made on first use: the first Intl object of a run starts ICU's locale machinery, ~10 ms of
+ * CPU, and most runs draw only text that never needs cutting into graphemes (issue 28).
+ */
+let graphemeSegmenter: Intl.Segmenter | undefined;
 /** A control character or bidi override as `terminalCell` shows it (`\x1B`, `\u202E`): never split. */
 const SHOWN_CONTROL = /\\x[0-9A-F]{2}|\\u[0-9A-F]{4}/g;
 
@@ -237,7 +241,8 @@ function breakUnits(text: string): string[] {
   const units: string[] = [];
   let from = 0;
   const graphemes = (part: string) => {
-    for (const { segment } of GRAPHEMES.segment(part)) units.push(segment);
+    graphemeSegmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+    for (const { segment } of graphemeSegmenter.segment(part)) units.push(segment);
   };
   for (const match of text.matchAll(SHOWN_CONTROL)) {
     graphemes(text.slice(from, match.index));

@@ -87,7 +87,7 @@ export function copyPackage(scratch: ReturnType<typeof scratchFolders>, options:
   const dist = path.join(PROJECT_ROOT, "dist");
   fs.copyFileSync(path.join(PROJECT_ROOT, "package.json"), path.join(dir, "package.json"));
   for (const folder of ["bin", "schemas", "templates"]) fs.cpSync(path.join(PROJECT_ROOT, folder), path.join(dir, folder), { recursive: true });
-  for (const part of ["channel.cjs", "check-worker.cjs", "validators.cjs", "chunks", "code-cache"]) {
+  for (const part of ["channel.cjs", "check-worker.cjs", "validators.cjs", "chunks", "code-cache", "messages"]) {
     fs.cpSync(path.join(dist, part), path.join(dir, "dist", part), { recursive: true });
   }
   // The bundle holds every dependency; the link serves tests that rebuild or require from the copy.
