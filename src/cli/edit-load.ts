@@ -18,7 +18,7 @@
  */
 import * as fs from "node:fs";
 import { openCacheStore, type CacheStore } from "../load/cache.js";
-import { scanRepository, type LoadedFile, type LoadedRepository } from "../load/repository.js";
+import { scanRepository, type FileKind, type LoadedRepository } from "../load/repository.js";
 import type { Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
 import type { Finding } from "../findings.js";
@@ -26,6 +26,7 @@ import type { ValidationResult } from "../validate/index.js";
 import { BUILD, VERSION } from "../version.js";
 import { resolveRoot, type Context } from "./context.js";
 import { findingAt } from "../load/locate.js";
+import type { FileCheck } from "../validate/index.js";
 import { loadPeopleIndex as loadIndex, peopleOf, PEOPLE_KINDS, type IndexedPerson, type PeopleIndex } from "./people-index.js";
 
 export { writePeopleIndex, type IndexedPerson, type PeopleIndex } from "./people-index.js";
@@ -49,6 +50,10 @@ export interface BranchData {
   /** The model of those files: the settings and those branches only. */
   model: Model;
   bytes: ReadonlyMap<string, Uint8Array>;
+  /** Each file's own check (parsed value, findings), as `add` needs them to check a new text with the others. */
+  checks: FileCheck[];
+  /** The branches read. */
+  branches: ReadonlySet<string>;
 }
 
 /** The branches `names` (ids or names) are in, by the index, and `branch` when given. */
@@ -68,7 +73,7 @@ export async function loadBranches(ctx: Context, index: PeopleIndex, branches: R
   const { checkFile, assembleValidation, buildModel } = await import("./parse-stage.js");
   const checks = scan.raws.map((raw) => checkFile(raw));
   const assembled = assembleValidation(scan.findings, checks, options);
-  const findings = [...assembled.findings.filter((f) => !resolvedElsewhere(f, index, branches)), ...duplicatesElsewhere(checks, index, branches)];
+  const findings = withPeopleElsewhere(assembled.findings, checks, index, branches);
   const errors = findings.filter((f) => f.severity === "error");
   const validation: ValidationResult = {
     findings,
@@ -80,7 +85,26 @@ export async function loadBranches(ctx: Context, index: PeopleIndex, branches: R
   const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
   const model = buildModel(repo, validation.filesWithErrors).model;
   const bytes = new Map(scan.raws.flatMap((raw) => (raw.bytes === null ? [] : [[raw.file, raw.bytes] as const])));
-  return { root: scan.root, repo, validation, model, bytes };
+  return { root: scan.root, repo, validation, model, bytes, checks, branches };
+}
+
+/** The cross-file findings of the branches read, with the people of the other branches in view (the index). */
+function withPeopleElsewhere(findings: readonly Finding[], checks: readonly FileCheck[], index: PeopleIndex, read: ReadonlySet<string>): Finding[] {
+  return [...findings.filter((f) => !resolvedElsewhere(f, index, read)), ...duplicatesElsewhere(checks, index, read)];
+}
+
+/**
+ * The errors `text` as the new content of `rel` (in a branch read) would bring: every error in
+ * that file, and any new one elsewhere in what was read, with the rest of the repository's people
+ * in view, as import/check.ts's newErrors does over the whole repository (for `add`, issue 29).
+ */
+export async function newBranchErrors(data: BranchData, index: PeopleIndex, rel: string, kind: FileKind, branch: string, text: string): Promise<Finding[]> {
+  const { checkFile, assembleValidation } = await import("./parse-stage.js");
+  const checks = [...data.checks.filter((c) => c.file.file !== rel), checkFile({ file: rel, kind, branchFolder: branch, bytes: Buffer.from(text, "utf8") })];
+  const after = withPeopleElsewhere(assembleValidation(data.repo.findings, checks).findings, checks, index, data.branches);
+  const key = (f: Finding) => `${f.file}|${f.line}|${f.column}|${f.code}|${f.path}`;
+  const old = new Set(data.validation.findings.filter((f) => f.severity === "error").map(key));
+  return after.filter((f) => f.severity === "error" && (f.file === rel || !old.has(key(f))));
 }
 
 /** An UNKNOWN_REFERENCE to someone the index has in a branch not read, or that an unreadable file there may hold. */
@@ -94,7 +118,7 @@ function resolvedElsewhere(finding: Finding, index: PeopleIndex, read: ReadonlyS
 }
 
 /** DUPLICATE_ID for an id of the branches read that a branch before it (in folder order), not read, already uses. */
-function duplicatesElsewhere(checks: readonly { file: LoadedFile }[], index: PeopleIndex, read: ReadonlySet<string>): Finding[] {
+function duplicatesElsewhere(checks: readonly FileCheck[], index: PeopleIndex, read: ReadonlySet<string>): Finding[] {
   const mine = new Set<string>();
   for (const { file } of checks) if (PEOPLE_KINDS.has(file.kind)) for (const [id] of peopleOf(file.kind, file.data)) mine.add(id);
   // The first branch (in folder order) outside the ones read that holds each of their ids.

@@ -28,6 +28,7 @@
 import { crc32 } from "node:zlib";
 import type { CacheStore } from "../load/cache.js";
 import { scanRepository, type FileIdentity, type FileKind, type RawFile } from "../load/repository.js";
+import { highestProspectNumber } from "../import/ids.js";
 import { parseDate } from "../model/values.js";
 import { RACY_MS } from "./file-identities.js";
 import type { PersonRecord } from "./people.js";
@@ -48,6 +49,8 @@ export interface PeopleIndex {
   unreadable: string[];
   /** Every branch folder, sorted. */
   branchFolders: string[];
+  /** The highest number ending a p-…-NNN id anywhere (import/ids.ts): where `add` goes on numbering prospects. */
+  highestProspectNumber: number;
 }
 
 type PeopleKind = "staff" | "prospects";
@@ -63,10 +66,11 @@ type KeyEntry = [string, 0 | 1, string, string | null, string, PeopleKind, numbe
 
 /**
  * The manifest's row of a staff/prospects file: `[file, kind, branch, size, mtimeMs, ctimeMs,
- * ino, parsed, count, digest]`; `digest` is the checksum of its `count` people (peopleDigests),
- * the identity is -1s for a file that could not be looked at.
+ * ino, parsed, count, digest, highest]`; `digest` is the checksum of its `count` people
+ * (peopleDigests), `highest` the highest p-…-NNN number of its ids; the identity is -1s for a
+ * file that could not be looked at.
  */
-type FileRow = [string, PeopleKind, string, number, number, number, number, boolean, number, number];
+type FileRow = [string, PeopleKind, string, number, number, number, number, boolean, number, number, number];
 
 /** The manifest's first record. */
 interface ManifestHead {
@@ -166,6 +170,8 @@ function readManifest(cache: CacheStore): Manifest | null {
   const head = records[0] as Partial<ManifestHead>;
   const rows = records[1];
   if (typeof head.scannedAt !== "number" || typeof head.buckets !== "number" || !Array.isArray(head.tokens) || head.tokens.length !== head.buckets || !Array.isArray(head.duplicated) || !Array.isArray(rows)) return null;
+  // Written by another shape of the index: read as none.
+  if (rows.some((row) => !Array.isArray(row) || row.length !== 11)) return null;
   return { head: head as ManifestHead, rows: new Map((rows as FileRow[]).map((row) => [row[0], row])) };
 }
 
@@ -265,20 +271,21 @@ class IndexState {
  */
 function refresh(cache: CacheStore | null, manifest: Manifest | null, files: readonly PeopleFile[], changed: ReadonlySet<string>, scannedAt: number): { state: IndexState; rows: FileRow[] } {
   const token = `${process.pid.toString(36)}.${scannedAt.toString(36)}`;
-  const parsed = new Map<string, { data: unknown; people: PersonFields[] }>();
+  // Of each file read, its people only: the parsed values of 10,000 files are not kept.
+  const parsed = new Map<string, { readable: boolean; people: PersonFields[] }>();
   const peopleIn = (file: PeopleFile) => {
     let known = parsed.get(file.file);
     if (known === undefined) {
       const data = file.data();
-      known = { data, people: peopleOf(file.kind, data) };
+      known = { readable: data !== undefined, people: peopleOf(file.kind, data) };
       parsed.set(file.file, known);
     }
     return known;
   };
   const rowOf = (file: PeopleFile): FileRow => {
-    const { data, people } = peopleIn(file);
+    const { readable, people } = peopleIn(file);
     const id = file.identity ?? { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
-    return [file.file, file.kind, file.branch, id.size, id.mtimeMs, id.ctimeMs, id.ino, data !== undefined, people.length, peopleDigests(people).at(-1)!];
+    return [file.file, file.kind, file.branch, id.size, id.mtimeMs, id.ctimeMs, id.ino, readable, people.length, peopleDigests(people).at(-1)!, highestProspectNumber(people.map(([personId]) => personId))];
   };
   const build = () => {
     const entries: KeyEntry[] = [];
@@ -381,6 +388,7 @@ export async function loadPeopleIndex(root: string, cache: CacheStore | null): P
     root: scan.root,
     unreadable,
     branchFolders: scan.branchFolders,
+    highestProspectNumber: rows.reduce((highest, row) => Math.max(highest, row[10]), 0),
     matching(values) {
       const seen = new Set<string>();
       const found: KeyEntry[] = [];
