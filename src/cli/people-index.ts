@@ -344,9 +344,9 @@ function refresh(cache: CacheStore | null, manifest: Manifest | null, files: rea
 }
 
 /**
- * Saves the people index from files read and parsed by a whole-repository load (pipeline.ts):
- * `files` gives each file as scanned and its parsed value (undefined when it did not parse).
- * Nothing is written when the staff and prospects files are as the index has them.
+ * Brings the people index up to date from files read and parsed by a whole-repository load
+ * (pipeline.ts): `files` gives each file as scanned and its parsed value (undefined when it did
+ * not parse). Nothing is written when the staff and prospects files are as the index has them.
  */
 export function writePeopleIndex(cache: CacheStore, scannedAt: number, files: Iterable<{ raw: RawFile; data: unknown }>): void {
   const manifest = readManifest(cache);
@@ -358,8 +358,8 @@ export function writePeopleIndex(cache: CacheStore, scannedAt: number, files: It
     if (!unchangedSince(manifest, raw.file, raw.identity)) changed.add(raw.file);
   }
   if (manifest !== null && changed.size === 0 && manifest.rows.size === people.length) return;
-  // Every file's value is at hand: a build from them costs less than reading the old buckets.
-  refresh(cache, null, people, changed, scannedAt);
+  // As log does: people added at the end (add, log --next) touch their buckets only.
+  refresh(cache, manifest, people, changed, scannedAt);
 }
 
 /**
