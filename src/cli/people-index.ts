@@ -59,10 +59,21 @@ type PeopleKind = "staff" | "prospects";
 type PersonFields = [string, string | null, string | null, string | null];
 
 /**
- * A key of a bucket: `[key, byId, id, name, branch, kind, position, left, leftNote]`, the person
- * under their id (byId 1) or their name (0); position is their place among the file's people.
+ * A key of a bucket: `[byId, id, name, branch, kind, position, left, leftNote]`, the person under
+ * their id (byId 1) or their name (0); kind 0 for prospects.yaml, 1 for staff.yaml (the files'
+ * order); position is their place among the file's people. Short, as there are two per person:
+ * 740,000 at 2,000 branches, and a cold run writes them all.
  */
-type KeyEntry = [string, 0 | 1, string, string | null, string, PeopleKind, number, string | null, string | null];
+type KeyEntry = [0 | 1, string, string | null, string, 0 | 1, number, string | null, string | null];
+
+/** The key a bucket entry is filed under: the id or the name. */
+function keyOf(entry: KeyEntry): string {
+  return entry[0] === 1 ? entry[1] : entry[2]!;
+}
+
+function fileOf(entry: KeyEntry): string {
+  return `branches/${entry[3]}/${entry[4] === 1 ? "staff" : "prospects"}.yaml`;
+}
 
 /**
  * The manifest's row of a staff/prospects file: `[file, kind, branch, size, mtimeMs, ctimeMs,
@@ -134,20 +145,21 @@ function bucketCountFor(keys: number): number {
 }
 
 function keysOf(branch: string, kind: PeopleKind, position: number, [id, name, left, leftNote]: PersonFields): KeyEntry[] {
-  const keys: KeyEntry[] = [[id, 1, id, name, branch, kind, position, left, leftNote]];
-  if (name !== null) keys.push([name, 0, id, name, branch, kind, position, left, leftNote]);
+  const code = kind === "staff" ? 1 : 0;
+  const keys: KeyEntry[] = [[1, id, name, branch, code, position, left, leftNote]];
+  if (name !== null) keys.push([0, id, name, branch, code, position, left, leftNote]);
   return keys;
 }
 
 /** Repository order: branch folder (as sorted), then file (prospects.yaml before staff.yaml), then list position. */
 function inRepositoryOrder(a: KeyEntry, b: KeyEntry): number {
-  if (a[4] !== b[4]) return a[4] < b[4] ? -1 : 1;
-  if (a[5] !== b[5]) return a[5] < b[5] ? -1 : 1;
-  return a[6] - b[6];
+  if (a[3] !== b[3]) return a[3] < b[3] ? -1 : 1;
+  if (a[4] !== b[4]) return a[4] - b[4];
+  return a[5] - b[5];
 }
 
 function personOf(entry: KeyEntry): IndexedPerson {
-  return { id: entry[2], name: entry[3], branch: entry[4], left: entry[7], leftNote: entry[8], type: entry[5] === "staff" ? "staff" : "prospect" };
+  return { id: entry[1], name: entry[2], branch: entry[3], left: entry[6], leftNote: entry[7], type: entry[4] === 1 ? "staff" : "prospect" };
 }
 
 /** A staff/prospects file as the caller has it: its identity when looked at, and its parsed value on demand (undefined: its YAML could not be read). */
@@ -216,7 +228,7 @@ class IndexState {
   }
 
   lookup(key: string): KeyEntry[] {
-    return this.bucket(bucketOf(key, this.head.buckets)).filter((entry) => entry[0] === key);
+    return this.bucket(bucketOf(key, this.head.buckets)).filter((entry) => keyOf(entry) === key);
   }
 
   /** Every bucket, read: the whole index. */
@@ -234,9 +246,9 @@ class IndexState {
     const buckets = bucketCountFor(entries.length);
     this.loaded.clear();
     for (let n = 0; n < buckets; n++) this.loaded.set(n, []);
-    for (const entry of entries) this.loaded.get(bucketOf(entry[0], buckets))!.push(entry);
+    for (const entry of entries) this.loaded.get(bucketOf(keyOf(entry), buckets))!.push(entry);
     const duplicated = new Map<string, number>();
-    for (const entry of entries) if (entry[1] === 1) duplicated.set(entry[0], (duplicated.get(entry[0]) ?? 0) + 1);
+    for (const entry of entries) if (entry[0] === 1) duplicated.set(entry[1], (duplicated.get(entry[1]) ?? 0) + 1);
     this.head = {
       scannedAt: this.head.scannedAt,
       buckets,
@@ -251,14 +263,14 @@ class IndexState {
   /** Adds a person's keys (replacing what an interrupted run may have added for the same place). */
   add(keys: readonly KeyEntry[], token: string): void {
     for (const key of keys) {
-      const n = bucketOf(key[0], this.head.buckets);
-      const entries = this.bucket(n).filter((e) => !(e[1] === key[1] && e[4] === key[4] && e[5] === key[5] && e[6] === key[6]));
+      const n = bucketOf(keyOf(key), this.head.buckets);
+      const entries = this.bucket(n).filter((e) => !(e[0] === key[0] && e[3] === key[3] && e[4] === key[4] && e[5] === key[5]));
       entries.push(key);
       this.loaded.set(n, entries);
       this.dirty.add(n);
       this.head.tokens[n] = token;
-      if (key[1] === 1 && entries.filter((e) => e[1] === 1 && e[0] === key[0]).length > 1 && !this.head.duplicated.includes(key[0])) {
-        this.head.duplicated = [...this.head.duplicated, key[0]].sort();
+      if (key[0] === 1 && entries.filter((e) => e[0] === 1 && e[1] === key[1]).length > 1 && !this.head.duplicated.includes(key[1])) {
+        this.head.duplicated = [...this.head.duplicated, key[1]].sort();
       }
     }
   }
@@ -323,7 +335,7 @@ function refresh(cache: CacheStore | null, manifest: Manifest | null, files: rea
     if (!onlyAppended) {
       // Rebuilt from the buckets for the files that did not change, and from the changed files.
       const gone = new Set([...manifest.rows.keys()].filter((file) => !present.has(file) || changed.has(file)));
-      const kept = state.everything().filter((entry) => !gone.has(`branches/${entry[4]}/${entry[5]}.yaml`));
+      const kept = state.everything().filter((entry) => !gone.has(fileOf(entry)));
       if (!state.rebuilt) {
         const entries = [...kept];
         for (const file of files) if (changed.has(file.file)) peopleIn(file).people.forEach((person, i) => entries.push(...keysOf(file.branch, file.kind, i, person)));
@@ -394,7 +406,7 @@ export async function loadPeopleIndex(root: string, cache: CacheStore | null): P
       const found: KeyEntry[] = [];
       for (const value of new Set(values)) {
         for (const entry of state.lookup(value)) {
-          const place = `${entry[4]}/${entry[5]}/${entry[6]}`;
+          const place = `${entry[3]}/${entry[4]}/${entry[5]}`;
           if (!seen.has(place)) {
             seen.add(place);
             found.push(entry);
@@ -403,14 +415,14 @@ export async function loadPeopleIndex(root: string, cache: CacheStore | null): P
       }
       return found.sort(inRepositoryOrder).map(personOf);
     },
-    all: () => state.everything().filter((entry) => entry[1] === 1).sort(inRepositoryOrder).map(personOf),
+    all: () => state.everything().filter((entry) => entry[0] === 1).sort(inRepositoryOrder).map(personOf),
     heldOutside(ids, except) {
       const held = new Map<string, string>();
       const twice = duplicated();
       for (const id of ids) {
         if (!ID_FORM.test(id) || !twice.has(id)) continue;
-        const first = state.lookup(id).filter((entry) => entry[1] === 1 && !except.has(entry[4])).sort(inRepositoryOrder)[0];
-        if (first !== undefined) held.set(id, first[4]);
+        const first = state.lookup(id).filter((entry) => entry[0] === 1 && !except.has(entry[3])).sort(inRepositoryOrder)[0];
+        if (first !== undefined) held.set(id, first[3]);
       }
       return held;
     },
