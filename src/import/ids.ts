@@ -73,7 +73,7 @@ function namePartsWhole(pinyin: Pinyin, name: string): { surname: string; given:
 /** Honorifics that stand for a name in a prospect list: 陈先生, 刘女士, 徐总. */
 const HONORIFICS = /(先生|女士|小姐|太太|老师|阿姨|大姐|大哥|总|经理|老板|师傅)$/;
 
-function withSuffix(base: string, taken: ReadonlySet<string>): string {
+function withSuffix(base: string, taken: Pick<ReadonlySet<string>, "has">): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const id = `${base}-${n}`;
@@ -82,7 +82,7 @@ function withSuffix(base: string, taken: ReadonlySet<string>): string {
 }
 
 /** A staff id from the name, unique against `taken`. */
-export function staffId(pinyin: Pinyin, name: string, taken: ReadonlySet<string>): string {
+export function staffId(pinyin: Pinyin, name: string, taken: Pick<ReadonlySet<string>, "has">): string {
   const { surname, given } = nameParts(pinyin, name);
   const base = [surname, given].filter((p) => p !== "").join("-") || "staff";
   return withSuffix(/^[a-z0-9]/.test(base) ? base : `staff-${base}`, taken);
@@ -99,7 +99,7 @@ export function highestProspectNumber(ids: Iterable<string>): number {
 }
 
 /** p-<surname>-<number>: the next number after `last` whose id is free. Returns the id and the number used. */
-export function prospectId(pinyin: Pinyin, name: string, taken: ReadonlySet<string>, last: number): { id: string; number: number } {
+export function prospectId(pinyin: Pinyin, name: string, taken: Pick<ReadonlySet<string>, "has">, last: number): { id: string; number: number } {
   const { surname } = nameParts(pinyin, name.trim().replace(HONORIFICS, "") || name);
   for (let n = last + 1; ; n++) {
     const id = `p-${surname === "" ? "" : `${surname}-`}${String(n).padStart(3, "0")}`;

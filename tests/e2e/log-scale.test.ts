@@ -69,4 +69,38 @@ describe("log at scale", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("sun-li");
   });
+
+  // Issue 29, the index in buckets: what was changed by hand since it was saved is seen as validate would see it.
+  it("a person of the same name added by hand to another branch after the index was saved makes the name ambiguous", () => {
+    const { repo, env } = setup();
+    expect(log(repo, env, ["孙丽", "--kind", "call"]).code).toBe(0);
+    fs.appendFileSync(path.join(repo, "branches", "cmb-shekou", "staff.yaml"), "  - id: sun-li-2\n    name: 孙丽\n    position: clerk\n");
+    const result = log(repo, env, ["孙丽", "--kind", "call"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("sun-li @ cmb-chegongmiao");
+    expect(result.stderr).toContain("sun-li-2 @ cmb-shekou");
+  });
+
+  it("a person removed by hand after the index was saved is not found", () => {
+    const { repo, env } = setup();
+    expect(log(repo, env, ["jia-ning", "--kind", "call"]).code).toBe(0);
+    const staff = path.join(repo, "branches", "cmb-shekou", "staff.yaml");
+    const text = fs.readFileSync(staff, "utf8");
+    fs.writeFileSync(staff, text.slice(0, text.indexOf("  - id: jia-ning")));
+    const result = log(repo, env, ["jia-ning", "--kind", "call"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("no staff member or prospect jia-ning");
+  });
+
+  it("refuses --next when an earlier branch was given one of the branch's prospect ids by hand after the index was saved (DUPLICATE_ID)", () => {
+    const { repo, env } = setup();
+    expect(log(repo, env, ["p-qiu-029", "--kind", "call", "--next", "2012-04-01"]).code).toBe(0);
+    fs.appendFileSync(path.join(repo, "branches", "cmb-chegongmiao", "prospects.yaml"), "  - id: p-zeng-030\n    name: 重复\n    tier: basic\n");
+    const validate = runCli(["validate", "--data", repo, "--no-cache", "--format", "json"]);
+    const codes = (JSON.parse(validate.stdout) as { diagnostics: { code: string; file: string }[] }).diagnostics.map((d) => [d.code, d.file]);
+    expect(codes).toContainEqual(["DUPLICATE_ID", "branches/cmb-dongmen/prospects.yaml"]);
+    const result = log(repo, env, ["p-qiu-029", "--kind", "call", "--next", "2012-04-08"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("branches/cmb-dongmen/prospects.yaml");
+  });
 });

@@ -7,9 +7,11 @@
  * staff.yaml or prospects.yaml keeping the file's comments and layout (created when missing).
  *
  * One of the commands that write into the repository, so it refuses rather than guesses: the new
- * entry is validated with the whole repository in memory first (schema and references, exactly
- * as `channel validate`), a file that has errors now is not touched, and a person already there
- * (same name and phone at the branch) is not added twice unless --force. It holds the
+ * entry is validated first (schema and references, as `channel validate` does), a file that has
+ * errors now is not touched, and a person already there (same name and phone at the branch) is
+ * not added twice unless --force. Like `log` it reads the branch it writes into, the settings
+ * and the people index (who is where: ids taken, the referrer), not the whole repository
+ * (edit-load.ts, issue 29). It holds the
  * repository's lock from the load to the write and writes only over the bytes it read and
  * checked (data-write.ts), as `log` does.
  *
@@ -18,8 +20,8 @@
 import * as path from "node:path";
 import { t } from "../../i18n/catalog.js";
 import { appendEntries, EditError } from "../../import/append-entries.js";
-import { existingRecords, newErrors } from "../../import/check.js";
-import { highestProspectNumber, loadPinyin, prospectId, staffId } from "../../import/ids.js";
+import { existingRecords } from "../../import/check.js";
+import { loadPinyin, prospectId, staffId } from "../../import/ids.js";
 import { normalise, parsePhone } from "../../import/values.js";
 import { describeAllowed, ENUM_NAMES, enumCode } from "../../model/enum-names.js";
 import { POSITIONS } from "../../model/types.js";
@@ -28,8 +30,8 @@ import { firstControlCharacter, shownCharacter, terminalLine } from "../../repor
 import { emit, resolveAsOf, resolveFormat, resolveRoot, todayIn, type Context } from "../context.js";
 import { whileHoldingRepository, writeDataFile } from "../data-write.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
-import { didYouMean, personRecords, resolvePerson } from "../people.js";
-import { loadData } from "../pipeline.js";
+import { didYouMean, resolvePerson } from "../people.js";
+import { loadBranches, loadPeopleIndex, newBranchErrors } from "../edit-load.js";
 import { ADD_KINDS, SOURCE_KINDS, type AddKind, type AddOptions } from "./add-kinds.js";
 
 export { ADD_KINDS, type AddOptions };
@@ -71,10 +73,13 @@ export async function runAdd(ctx: Context, kindArg: string, nameArg: string, opt
   const pinyin = await loadPinyin();
 
   return whileHoldingRepository(resolveRoot(ctx), async (write) => {
-    // add edits a file: it needs every file as it is now, not a cached answer.
-    const { root, repo, validation, model, checks, bytes } = await loadData(ctx, { needFileData: true });
+    // add edits a file: it reads the branch it writes into as it is now, not a cached answer,
+    // and of the rest of the repository only who is where (the people index).
+    const index = await loadPeopleIndex(ctx);
     const branch = options.branch;
-    if (!repo.branchFolders.includes(branch)) throw new CliError(EXIT_DATA_ERRORS, "log.error.unknownBranch", { value: branch, hint: didYouMean(lang, branch, repo.branchFolders) });
+    if (!index.branchFolders.includes(branch)) throw new CliError(EXIT_DATA_ERRORS, "log.error.unknownBranch", { value: branch, hint: didYouMean(lang, branch, index.branchFolders) });
+    const branchData = await loadBranches(ctx, index, new Set([branch]));
+    const { root, repo, validation, model, bytes } = branchData;
     const timezone = model.settings.timezone;
     const today = todayIn(timezone, ctx.surroundings.now());
     const day = resolveAsOf(ctx, timezone);
@@ -101,14 +106,15 @@ export async function runAdd(ctx: Context, kindArg: string, nameArg: string, opt
 
     let referrer: string | null = null;
     if (options.staff !== undefined) {
-      const unreadable = repo.files.filter((f) => (f.kind === "staff" || f.kind === "prospects") && f.data === undefined).map((f) => f.file);
-      const found = resolvePerson(lang, options.staff.trim(), personRecords(repo), unreadable, branch);
+      const wanted = options.staff.trim();
+      const found = resolvePerson(lang, wanted, index.matching([wanted]), index.unreadable, branch, () => index.all());
       if (found.type !== "staff") throw new CliError(EXIT_DATA_ERRORS, "add.error.referrerNotStaff", { value: options.staff });
       referrer = found.id;
     }
 
-    const taken = new Set(existing.people.map((p) => p.id));
-    const id = kind === "prospect" ? prospectId(pinyin, name, taken, highestProspectNumber(taken)).id : staffId(pinyin, name, taken);
+    // Ids are one namespace over the whole repository: a candidate is looked up in the index.
+    const taken = { has: (candidate: string) => index.matching([candidate]).some((p) => p.id === candidate) };
+    const id = kind === "prospect" ? prospectId(pinyin, name, taken, index.highestProspectNumber).id : staffId(pinyin, name, taken);
     const entry: Record<string, unknown> = { id, name };
     if (kind === "staff") entry.position = position;
     if (tier !== null) entry.tier = tier;
@@ -129,9 +135,7 @@ export async function runAdd(ctx: Context, kindArg: string, nameArg: string, opt
       if (error instanceof EditError) throw new CliError(EXIT_DATA_ERRORS, "add.error.cannotEdit", { file: rel, reason: error.message });
       throw error;
     }
-    // With needFileData the loader always reads and checks the files.
-    if (checks === undefined) throw new Error("the loader returned no file checks");
-    const errors = newErrors({ layout: repo.findings, checks, validation }, rel, fileKind, branch, text);
+    const errors = await newBranchErrors(branchData, index, rel, fileKind, branch, text);
     if (errors.length > 0) {
       ctx.surroundings.stderr(renderDiagnosticsText({ findings: errors, errors: errors.length, warnings: 0, files: 1, filesWithErrors: new Set(errors.map((f) => f.file)) }, [], lang, ctx.style));
       throw new CliError(EXIT_DATA_ERRORS, "add.error.wouldNotValidate", { file: rel });
