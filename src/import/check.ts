@@ -24,11 +24,17 @@ export interface CheckedRepository {
  * loader's, so a head office's import does not read and parse every file again per attempt.
  */
 export function newErrors(before: CheckedRepository, rel: string, kind: FileKind, branch: string, text: string): Finding[] {
+  return checkNewText(before, rel, kind, branch, text).errors;
+}
+
+/** newErrors, and the new text's value as the check read it (undefined when it did not parse): one parse for both. */
+export function checkNewText(before: CheckedRepository, rel: string, kind: FileKind, branch: string, text: string): { errors: Finding[]; data: unknown } {
   const others = before.checks.filter((c) => c.file.file !== rel);
-  const after = assembleValidation(before.layout, [...others, checkFile({ file: rel, kind, branchFolder: branch, bytes: Buffer.from(text, "utf8") })]);
+  const check = checkFile({ file: rel, kind, branchFolder: branch, bytes: Buffer.from(text, "utf8") });
+  const after = assembleValidation(before.layout, [...others, check]);
   const key = (f: Finding) => `${f.file}|${f.line}|${f.column}|${f.code}|${f.path}`;
   const old = new Set(before.validation.findings.filter((f) => f.severity === "error").map(key));
-  return after.findings.filter((f) => f.severity === "error" && (f.file === rel || !old.has(key(f))));
+  return { errors: after.findings.filter((f) => f.severity === "error" && (f.file === rel || !old.has(key(f)))), data: check.file.data };
 }
 
 /** The index of the list entry a finding is about (`staff[12].phone` → 12), and the field. */

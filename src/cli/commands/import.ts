@@ -14,8 +14,8 @@
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { findingMessage, renderDiagnosticsText } from "../../report/diagnostics.js";
-import { appendWritable, EditError, readEntries, type FillEdit } from "../../import/append-entries.js";
-import { existingRecords, findingEntry, newErrors, type CheckedRepository } from "../../import/check.js";
+import { appendWritable, draftWritable, EditError, listIn, readEntries, readsBackAs, type FillEdit, type WritableDraft } from "../../import/append-entries.js";
+import { checkNewText, existingRecords, findingEntry, type CheckedRepository } from "../../import/check.js";
 import { headerKey, IMPORT_KINDS, type ImportKind } from "../../import/fields.js";
 import { loadPinyin } from "../../import/ids.js";
 import { DEFAULT_MAP, MapError, MapSyntaxError, MAX_MAP_BYTES, parseImportMap, type ImportMap } from "../../import/map-file.js";
@@ -105,8 +105,13 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
  */
 function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: string, rel: string, before: Uint8Array | null, checked: CheckedRepository): string {
   const existing = before === null ? null : Buffer.from(before).toString("utf8");
+  // Issue 29: the new text is parsed once, by the check, which also shows that it reads back as
+  // the old entries plus the new ones. Should it not, the edit is made again the thorough way
+  // (each entry read back on its own), which names what cannot be written.
+  let thorough = false;
   for (let attempt = 0; ; attempt++) {
     let text: string;
+    let draft: WritableDraft | null = null;
     const filling = plan.fills.filter((f) => f.index !== null);
     const fills: FillEdit[] = filling.map((f) => ({
       index: f.index!,
@@ -114,7 +119,8 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
       ...(Object.keys(f.changes).length > 0 ? { replace: Object.fromEntries(Object.entries(f.changes).map(([k, c]) => [k, c.to])) } : {}),
     }));
     try {
-      const written = appendWritable(existing, kind, plan.additions.map((a) => a.entry), fills);
+      const additions = plan.additions.map((a) => a.entry);
+      const written = thorough ? appendWritable(existing, kind, additions, fills) : (draft = draftWritable(existing, kind, additions, fills));
       // A row whose values cannot be written so that they read back is named and left out.
       const unwritable = new Map<number, string>();
       for (const [i, reason] of written.unwritableEntries) unwritable.set(plan.additions[i]!.row, reason);
@@ -133,9 +139,13 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
       throw error;
     }
     if (plan.additions.length === 0 && plan.fills.length === 0) return text;
-    const errors = newErrors(checked, rel, kind, branch, text);
+    const { errors, data } = checkNewText(checked, rel, kind, branch, text);
+    if (draft !== null && !readsBackAs(listIn(data, kind), draft.expected)) {
+      thorough = true;
+      continue;
+    }
     if (errors.length === 0) return text;
-    const oldCount = (readEntries(existing, kind) ?? []).length;
+    const oldCount = draft !== null ? draft.oldCount : (readEntries(existing, kind) ?? []).length;
     const rejected = new Map<number, RowProblem[]>();
     let unexplained = false;
     for (const finding of errors) {
