@@ -210,8 +210,10 @@ export async function runImportBench({ rows = [20_000, 200_000], kinds = ["staff
           const profDir = path.join(work, `profile-${kind}-${n}-${label === "dry run" ? "dry" : "apply"}`);
           fs.rmSync(profDir, { recursive: true, force: true });
           fs.rmSync(cache, { recursive: true, force: true });
-          spawnSync(channel, [...args, ...(label === "--apply" ? ["--apply"] : []), "--data", target], { stdio: "ignore", env: { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profDir}` } });
-          const profFile = fs.readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile")).sort()[0];
+          // Node 20 refuses --cpu-prof in NODE_OPTIONS: the launcher runs under node itself.
+          spawnSync(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profDir}`, channel, ...args, ...(label === "--apply" ? ["--apply"] : []), "--data", target], { stdio: "ignore", env });
+          const profFile = fs.existsSync(profDir) ? fs.readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile")).sort()[0] : undefined;
+          if (profFile === undefined) say(`  no CPU profile was written into ${profDir}`);
           if (profFile !== undefined) process.stderr.write(`  profile, ${kind} ${n} ${label} (${path.join(profDir, profFile)}):\n${profileSummary(path.join(profDir, profFile))}\n`);
         }
       }
