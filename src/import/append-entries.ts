@@ -90,33 +90,34 @@ export interface AppendDraft {
 }
 
 function draftFrom(old: OldFile, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[]): AppendDraft {
-  let newText: string;
+  return { text: old.bom + editText(old, key, entries, fills), oldCount: old.entries.length, expected: listAfter(old.entries, entries, fills) };
+}
+
+function editText(old: OldFile, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[]): string {
   try {
-    newText = edit(old.text, old.doc, key, entries, fills, old.eol);
+    return edit(old.text, old.doc, key, entries, fills, old.eol);
   } catch (error) {
     if (error instanceof UnwritableValueError) throw new EditError(`${NOT_READ_BACK}: ${error.message}`);
     throw error;
   }
+}
+
+/** A list after the edit: its entries with their fills (an entry's first fill), then the new entries. */
+export function listAfter(before: readonly unknown[], entries: readonly Record<string, unknown>[], fills: readonly FillEdit[]): unknown[] {
   // By index and by concatenation: a sheet of 200,000 rows overflowed the stack with push(...entries).
   const fillAt = new Map<number, FillEdit>();
   for (const f of fills) if (!fillAt.has(f.index)) fillAt.set(f.index, f);
-  const expected = old.entries
+  return before
     .map((entry, i) => {
       const fill = fillAt.get(i);
       return fill === undefined ? entry : { ...(entry as Record<string, unknown>), ...fill.fields, ...(fill.replace ?? {}) };
     })
     .concat(entries);
-  return { text: old.bom + newText, oldCount: old.entries.length, expected };
 }
 
 /** Whether a list as read (null: none could be read) is the list a draft expects. */
 export function readsBackAs(list: unknown[] | null, expected: readonly unknown[]): boolean {
   return list !== null && sameData(list, expected);
-}
-
-/** The list under `key` of a file's value as read (undefined: it did not parse), or null. */
-export function listIn(data: unknown, key: ListKey): unknown[] | null {
-  return data === undefined ? null : listOf(data, key);
 }
 
 /** What appendWritable could write, and what it left out. */
@@ -128,24 +129,33 @@ export interface WritableAppend {
   unwritableFills: Map<number, string>;
 }
 
-/**
- * appendEntries, except that an entry or fill that cannot be written (its text would not read
- * back as it is) is left out and named, and the others are written: when the whole edit
- * fails, each one is tried alone on the old text. An edit that fails for every one alike
- * (the file itself cannot be edited) throws, as appendEntries does.
- */
-/** draftWritable's answer: the text not yet read back, what it must read back as, and what was left out. */
-export interface WritableDraft extends AppendDraft {
+/** draftWritable's answer: the text, whether it read back on a sample, and what was left out. */
+export interface WritableDraft {
+  /** The whole new text (with the BOM the file had). */
+  text: string;
+  /** How many entries the list held before. */
+  oldCount: number;
+  /** The new entries and the fills written into `text`: those given, less the unwritable ones. */
+  written: { entries: readonly Record<string, unknown>[]; fills: readonly FillEdit[] };
+  /**
+   * Whether the sample read back: the edit made with every fill but only the first and the last
+   * new entry, parsed, holds exactly the old entries with their fills and those two.
+   */
+  readsBack: boolean;
   unwritableEntries: Map<number, string>;
   unwritableFills: Map<number, string>;
 }
 
 /**
- * The edit of appendWritable without the read-back, for a caller that parses the new text
- * anyway: an entry or fill holding a value that cannot be written (a Date) is left out and
- * named; the caller must compare the list it reads from `text` with `expected`
- * (readsBackAs), and fall back to appendWritable when they differ. A file that cannot be
- * edited throws EditError, as appendEntries does.
+ * The edit of appendWritable for a sheet of any size (issue 29), without parsing the whole new
+ * text: an entry or fill holding a value that cannot be written (a Date) is left out and named;
+ * every value is written by yamlValue, which writes text that reads back as the value
+ * (tests/import/yaml-value.test.ts); and where the new entries go is read back on a sample, the
+ * edit made with only the first and the last of them. All entries are written by the same code
+ * at the same place, so the new text reads as listAfter(old entries, written entries, fills);
+ * the caller checks that value (not the text) with the repository. When the sample does not
+ * read back, the caller falls back to appendWritable. A file that cannot be edited throws
+ * EditError, as appendEntries does.
  */
 export function draftWritable(existing: string | null, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[] = []): WritableDraft {
   const old = readOld(existing, key);
@@ -163,15 +173,21 @@ export function draftWritable(existing: string | null, key: ListKey, entries: re
     const why = whyNot(fill.fields) ?? whyNot(fill.replace ?? {});
     if (why !== null) unwritableFills.set(i, why);
   });
-  const draft = draftFrom(
-    old,
-    key,
-    unwritableEntries.size === 0 ? entries : entries.filter((_e, i) => !unwritableEntries.has(i)),
-    unwritableFills.size === 0 ? fills : fills.filter((_f, i) => !unwritableFills.has(i)),
-  );
-  return { ...draft, unwritableEntries, unwritableFills };
+  const writtenEntries = unwritableEntries.size === 0 ? entries : entries.filter((_e, i) => !unwritableEntries.has(i));
+  const writtenFills = unwritableFills.size === 0 ? fills : fills.filter((_f, i) => !unwritableFills.has(i));
+  const text = old.bom + editText(old, key, writtenEntries, writtenFills);
+  const sample = writtenEntries.length <= 2 ? writtenEntries : [writtenEntries[0]!, writtenEntries[writtenEntries.length - 1]!];
+  const sampleText = sample.length === writtenEntries.length ? text.slice(old.bom.length) : editText(old, key, sample, writtenFills);
+  const readsBack = readsBackAs(listEntries(sampleText, key), listAfter(old.entries, sample, writtenFills));
+  return { text, oldCount: old.entries.length, written: { entries: writtenEntries, fills: writtenFills }, readsBack, unwritableEntries, unwritableFills };
 }
 
+/**
+ * appendEntries, except that an entry or fill that cannot be written (its text would not read
+ * back as it is) is left out and named, and the others are written: when the whole edit
+ * fails, each one is tried alone on the old text. An edit that fails for every one alike
+ * (the file itself cannot be edited) throws, as appendEntries does.
+ */
 export function appendWritable(existing: string | null, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[] = []): WritableAppend {
   try {
     return { text: appendEntries(existing, key, entries, fills), unwritableEntries: new Map(), unwritableFills: new Map() };

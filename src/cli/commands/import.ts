@@ -14,8 +14,8 @@
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { findingMessage, renderDiagnosticsText } from "../../report/diagnostics.js";
-import { appendWritable, draftWritable, EditError, listIn, readEntries, readsBackAs, type FillEdit, type WritableDraft } from "../../import/append-entries.js";
-import { checkNewText, existingRecords, findingEntry, type CheckedRepository } from "../../import/check.js";
+import { appendWritable, draftWritable, EditError, listAfter, readEntries, type FillEdit, type WritableDraft } from "../../import/append-entries.js";
+import { existingRecords, findingEntry, newErrors, newErrorsOfValue, valueOnFile, type CheckedRepository } from "../../import/check.js";
 import { headerKey, IMPORT_KINDS, type ImportKind } from "../../import/fields.js";
 import { loadPinyin } from "../../import/ids.js";
 import { DEFAULT_MAP, MapError, MapSyntaxError, MAX_MAP_BYTES, parseImportMap, type ImportMap } from "../../import/map-file.js";
@@ -105,9 +105,11 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
  */
 function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: string, rel: string, before: Uint8Array | null, checked: CheckedRepository): string {
   const existing = before === null ? null : Buffer.from(before).toString("utf8");
-  // Issue 29: the new text is parsed once, by the check, which also shows that it reads back as
-  // the old entries plus the new ones. Should it not, the edit is made again the thorough way
-  // (each entry read back on its own), which names what cannot be written.
+  // Issue 29: the new text is not parsed again as a whole. Its value is the old value with the
+  // written entries and fills (draftWritable: every value written so that it reads back, the
+  // place read back on a sample), and that value is checked with the repository. Should the
+  // sample not read back, the edit is made again the thorough way (appendWritable: the whole text
+  // read back, each entry alone when that fails, which names what cannot be written).
   let thorough = false;
   for (let attempt = 0; ; attempt++) {
     let text: string;
@@ -139,11 +141,11 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
       throw error;
     }
     if (plan.additions.length === 0 && plan.fills.length === 0) return text;
-    const { errors, data } = checkNewText(checked, rel, kind, branch, text);
-    if (draft !== null && !readsBackAs(listIn(data, kind), draft.expected)) {
+    if (draft !== null && !draft.readsBack) {
       thorough = true;
       continue;
     }
+    const errors = draft === null ? newErrors(checked, rel, kind, branch, text) : newErrorsOfValue(checked, rel, kind, branch, text, valueAfter(valueOnFile(checked, rel), kind, draft));
     if (errors.length === 0) return text;
     const oldCount = draft !== null ? draft.oldCount : (readEntries(existing, kind) ?? []).length;
     const rejected = new Map<number, RowProblem[]>();
@@ -169,6 +171,13 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
     plan.additions = plan.additions.filter((a) => !rejected.has(a.row));
     plan.fills = plan.fills.filter((f) => !rejected.has(f.row));
   }
+}
+
+/** A file's value after the draft's edit: its list with the fills and the new entries, the rest as it was. */
+function valueAfter(before: unknown, kind: ImportKind, draft: WritableDraft): Record<string, unknown> {
+  const value = typeof before === "object" && before !== null && !Array.isArray(before) ? (before as Record<string, unknown>) : {};
+  const list = Array.isArray(value[kind]) ? (value[kind] as unknown[]) : [];
+  return { ...value, [kind]: listAfter(list, draft.written.entries, draft.written.fills) };
 }
 
 function readMap(ctx: Context, file: string, kind: ImportKind): ImportMap {
