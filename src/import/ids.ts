@@ -40,7 +40,8 @@ function slugWords(text: string): string[] {
 /** The pinyin syllables of text as id words. */
 function syllables(pinyin: Pinyin, text: string, asSurname: boolean): string[] {
   if (text === "") return [];
-  return pinyin(text, asSurname).flatMap((s) => slugWords(s));
+  // A syllable is almost always plain a-z already: taken as it is, it is what slugWords makes of it.
+  return pinyin(text, asSurname).flatMap((s) => (/^[a-z0-9]+$/.test(s) ? [s] : slugWords(s)));
 }
 
 /** An id is typed by people: a part made from a very long name is cut (whole words kept where they fit). */
