@@ -11,8 +11,10 @@
  * Text is written plain where plain text reads back as itself, else double-quoted with escapes;
  * it follows the choices `oneLineYaml` (yaml-list.ts) makes for the values import writes, so
  * files look as they did (`birthday: 1968-01-18`, `phone: "13900000000"`, `note: "a, b"` in a
- * one-line entry), except that text holding a `"` is double-quoted with `\"` where `yaml` would
- * single-quote it, and a tab is written `\t`.
+ * one-line entry), byte for byte (a property test compares the two), except that: a tab, DEL and
+ * the C1 controls are escaped (`\t`, `\x7f`); U+2028, U+2029 (line breaks to a YAML 1.1
+ * reader), U+FEFF, U+FFFE and U+FFFF are quoted and escaped; text beginning with `?` or `:` is
+ * quoted.
  */
 
 /** A value this writer cannot write so that it reads back (a Date, undefined, a class instance). */
@@ -118,11 +120,20 @@ const NOT_PLAIN = /^[ ,[\]{}#&*!|>'"%@`?:]|^-(?: |$)|^(?:---|\.\.\.)|: |:$| #| $
 /** Inside `{…}` or `[…]` commas and brackets end a plain value, and `:` before them makes a key. */
 const NOT_PLAIN_IN_FLOW = /[,[\]{}]/;
 
-/** Text on one line: plain where it reads back as itself, else double-quoted. */
+/**
+ * Text on one line: plain where it reads back as itself, else quoted: in single quotes when it
+ * holds a `"` but no `'` and nothing that needs an escape (as the yaml package writes it:
+ * `'客户说: "下周再联系"'`), else in double quotes.
+ */
 export function yamlText(text: string, flow = false): string {
-  if (text === "" || NOT_PLAIN.test(text) || (flow && NOT_PLAIN_IN_FLOW.test(text)) || RESOLVES_TO_OTHER_TYPE.test(text)) return doubleQuoted(text);
+  if (text === "" || NOT_PLAIN.test(text) || (flow && NOT_PLAIN_IN_FLOW.test(text)) || RESOLVES_TO_OTHER_TYPE.test(text)) {
+    return text.includes('"') && !text.includes("'") && !NEEDS_ESCAPE_IN_SINGLE_QUOTES.test(text) ? `'${text}'` : doubleQuoted(text);
+  }
   return text;
 }
+
+/** What single quotes cannot hold on one line: no escapes there. */
+const NEEDS_ESCAPE_IN_SINGLE_QUOTES = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const ESCAPES: Readonly<Record<string, string>> = {
   "\\": "\\\\",
@@ -157,5 +168,5 @@ function escapeOne(ch: string): string {
   const known = ESCAPES[ch];
   if (known !== undefined) return known;
   const code = ch.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0").toUpperCase()}` : `\\u${code.toString(16).padStart(4, "0").toUpperCase()}`;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
