@@ -127,10 +127,18 @@ const NOT_PLAIN_IN_FLOW = /[,[\]{}]/;
  */
 export function yamlText(text: string, flow = false): string {
   if (text === "" || NOT_PLAIN.test(text) || (flow && NOT_PLAIN_IN_FLOW.test(text)) || RESOLVES_TO_OTHER_TYPE.test(text)) {
-    return text.includes('"') && !text.includes("'") && !NEEDS_ESCAPE_IN_SINGLE_QUOTES.test(text) ? `'${text}'` : doubleQuoted(text);
+    const single = text.includes('"') && !text.includes("'") && !NEEDS_ESCAPE_IN_SINGLE_QUOTES.test(text) && !(/^(?:%|---|\.\.\.)/.test(text) && !YAML_PACKAGE_QUOTES.test(text));
+    return single ? `'${text}'` : doubleQuoted(text);
   }
   return text;
 }
+
+/**
+ * Where the yaml package quotes text rather than trying it plain. Text it would try plain but that
+ * begins like a document marker (`...`, `---`, `%`) it writes as a block, which oneLineYaml turned
+ * into double quotes: so does this writer, to write what it wrote.
+ */
+const YAML_PACKAGE_QUOTES = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 
 /** What single quotes cannot hold on one line: no escapes there. */
 const NEEDS_ESCAPE_IN_SINGLE_QUOTES = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

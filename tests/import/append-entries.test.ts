@@ -187,7 +187,8 @@ describe("issue 29: draftWritable, the edit import makes without parsing the who
     fc.string({ maxLength: 8 }),
     fc.string({ unit: "binary", maxLength: 5 }),
   );
-  const fieldValue = fc.oneof({ weight: 5, arbitrary: text }, fc.integer(), fc.double(), fc.boolean(), fc.array(text, { maxLength: 3 }), fc.record({ kind: text, staff: text }, { requiredKeys: [] }));
+  // No NaN: the read-back compares with ===, and NaN is not NaN there (nor in any sheet: amounts are finite).
+  const fieldValue = fc.oneof({ weight: 5, arbitrary: text }, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.array(text, { maxLength: 3 }), fc.record({ kind: text, staff: text }, { requiredKeys: [] }));
   const entry = fc.dictionary(fc.constantFrom("id", "name", "position", "phone", "qq", "note", "hobbies", "source", "birthday"), fieldValue, { minKeys: 1, maxKeys: 5 });
 
   it("writes text whose whole parse is the old entries with their fills and the new entries, and says so on its sample", () => {
