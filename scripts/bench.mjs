@@ -42,10 +42,16 @@ const { values: opts } = parseArgs({
     // Issue 28: the start-up case only (`npm run bench -- --startup`), wall and CPU time.
     startup: { type: "boolean", default: false },
     bin: { type: "string" },
+    // Issue 29: import of a large sheet (`npm run bench -- --import [--rows 20000,200000] [--kinds staff,prospects] [--profile] [--repo DIR]`).
+    import: { type: "boolean", default: false },
+    rows: { type: "string" },
+    kinds: { type: "string" },
+    profile: { type: "boolean", default: false },
+    repo: { type: "string" },
   },
 });
 if (opts.help) {
-  console.log("usage: npm run bench -- [--quick] [--json FILE] [--dir DIR]\n       npm run bench -- --branches N [--dir DIR]   (head-office scale, issue 29: scripts/bench-scale.mjs)\n       npm run bench -- --startup [--quick]     (the start-up case alone: wall and CPU time)");
+  console.log("usage: npm run bench -- [--quick] [--json FILE] [--dir DIR]\n       npm run bench -- --branches N [--dir DIR]   (head-office scale, issue 29: scripts/bench-scale.mjs)\n       npm run bench -- --startup [--quick]     (the start-up case alone: wall and CPU time)\n       npm run bench -- --import [--rows 20000,200000] [--kinds staff,prospects] [--profile] [--repo DIR] [--bin PATH] [--dir DIR]   (import of a large sheet, issue 29: scripts/bench-import.mjs)");
   process.exit(0);
 }
 if (opts.branches !== undefined) {
@@ -53,6 +59,15 @@ if (opts.branches !== undefined) {
   if (!Number.isInteger(branches) || branches < 1) throw new Error(`--branches: a whole number of branches, not ${opts.branches}`);
   const { runScale } = await import("./bench-scale.mjs");
   await runScale({ branches, dir: opts.dir });
+  process.exit(0);
+}
+
+if (opts.import) {
+  const { runImportBench } = await import("./bench-import.mjs");
+  const list = (text) => text.split(",").map((x) => x.trim()).filter((x) => x !== "");
+  const rows = opts.rows === undefined ? undefined : list(opts.rows).map(Number);
+  if (rows !== undefined && !rows.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`--rows: whole numbers of rows, not ${opts.rows}`);
+  await runImportBench({ rows, kinds: opts.kinds === undefined ? undefined : list(opts.kinds), dir: opts.dir, bin: opts.bin, repo: opts.repo, profile: opts.profile });
   process.exit(0);
 }
 

@@ -12,12 +12,18 @@
  * - filled fields go after an entry's last field, at its indentation (or before the `}` of a
  *   one-line entry);
  * - before the text is handed back it is parsed again and must hold exactly the old entries, with
- *   the filled fields added, followed by the new ones.
+ *   the filled fields added, followed by the new ones (appendEntries, appendWritable); or, for a
+ *   caller that parses the new text anyway (import checks it with the repository), the draft
+ *   says what it must read back as (draftWritable, issue 29: a sheet of 200,000 rows is then
+ *   parsed once, not three times).
+ *
+ * Each value is written directly (src/edit/yaml-value.ts), not through a YAML document per value.
  *
  * Pure: text in, text out.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
-import { blockListEnd, endOfLine, firstItemPlacement, flowListEnd, isEmptyListValue, lineStart, oneLineYaml, spliceLines } from "../edit/yaml-list.js";
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { blockListEnd, endOfLine, firstItemPlacement, flowListEnd, isEmptyListValue, lineStart, spliceLines } from "../edit/yaml-list.js";
+import { unwritableReason, UnwritableValueError, yamlValue } from "../edit/yaml-value.js";
 
 export type ListKey = "staff" | "prospects" | "activities";
 
@@ -44,26 +50,74 @@ interface Edit {
   end?: number;
 }
 
+const NOT_READ_BACK = "the result would not read back as the old entries plus the new ones";
+
 export function appendEntries(existing: string | null, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[] = []): string {
+  const old = readOld(existing, key);
+  const draft = draftFrom(old, key, entries, fills);
+  if (!readsBackAs(listEntries(draft.text.slice(old.bom.length), key), draft.expected)) throw new EditError(NOT_READ_BACK);
+  return draft.text;
+}
+
+/** The file as read before the edit: its text without a BOM, its line end, its document and its entries. */
+interface OldFile {
+  bom: string;
+  text: string;
+  eol: string;
+  doc: Document.Parsed;
+  entries: unknown[];
+}
+
+function readOld(existing: string | null, key: ListKey): OldFile {
   const bom = existing !== null && existing.startsWith("\uFEFF") ? "\uFEFF" : "";
   const text = existing === null ? "" : existing.slice(bom.length);
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const before = listEntries(text, key);
-  if (before === null) throw new EditError(`the file does not hold a ${key} list that can be read`);
+  // Parsed once: the edit finds its places in this document, the check compares with its entries.
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  const entries = doc.errors.length > 0 ? null : listOf(doc.toJS() as unknown, key);
+  if (entries === null) throw new EditError(`the file does not hold a ${key} list that can be read`);
+  return { bom, text, eol, doc, entries };
+}
 
-  const newText = edit(text, key, entries, fills, eol);
-  const after = listEntries(newText, key);
+/** The new text, and the list it must read back as. */
+export interface AppendDraft {
+  /** The whole new text (with the BOM the file had). */
+  text: string;
+  /** How many entries the list held before. */
+  oldCount: number;
+  /** The list as the new text must read: the old entries with their fills, then the new entries. */
+  expected: unknown[];
+}
+
+function draftFrom(old: OldFile, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[]): AppendDraft {
+  return { text: old.bom + editText(old, key, entries, fills), oldCount: old.entries.length, expected: listAfter(old.entries, entries, fills) };
+}
+
+function editText(old: OldFile, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[]): string {
+  try {
+    return edit(old.text, old.doc, key, entries, fills, old.eol);
+  } catch (error) {
+    if (error instanceof UnwritableValueError) throw new EditError(`${NOT_READ_BACK}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** A list after the edit: its entries with their fills (an entry's first fill), then the new entries. */
+export function listAfter(before: readonly unknown[], entries: readonly Record<string, unknown>[], fills: readonly FillEdit[]): unknown[] {
   // By index and by concatenation: a sheet of 200,000 rows overflowed the stack with push(...entries).
   const fillAt = new Map<number, FillEdit>();
   for (const f of fills) if (!fillAt.has(f.index)) fillAt.set(f.index, f);
-  const expected = before
+  return before
     .map((entry, i) => {
       const fill = fillAt.get(i);
       return fill === undefined ? entry : { ...(entry as Record<string, unknown>), ...fill.fields, ...(fill.replace ?? {}) };
     })
     .concat(entries);
-  if (after === null || !sameData(after, expected)) throw new EditError("the result would not read back as the old entries plus the new ones");
-  return bom + newText;
+}
+
+/** Whether a list as read (null: none could be read) is the list a draft expects. */
+export function readsBackAs(list: unknown[] | null, expected: readonly unknown[]): boolean {
+  return list !== null && sameData(list, expected);
 }
 
 /** What appendWritable could write, and what it left out. */
@@ -73,6 +127,59 @@ export interface WritableAppend {
   unwritableEntries: Map<number, string>;
   /** The same for the fills. */
   unwritableFills: Map<number, string>;
+}
+
+/** draftWritable's answer: the text, whether it read back on a sample, and what was left out. */
+export interface WritableDraft {
+  /** The whole new text (with the BOM the file had). */
+  text: string;
+  /** How many entries the list held before. */
+  oldCount: number;
+  /** The new entries and the fills written into `text`: those given, less the unwritable ones. */
+  written: { entries: readonly Record<string, unknown>[]; fills: readonly FillEdit[] };
+  /**
+   * Whether the sample read back: the edit made with every fill but only the first and the last
+   * new entry, parsed, holds exactly the old entries with their fills and those two.
+   */
+  readsBack: boolean;
+  unwritableEntries: Map<number, string>;
+  unwritableFills: Map<number, string>;
+}
+
+/**
+ * The edit of appendWritable for a sheet of any size (issue 29), without parsing the whole new
+ * text: an entry or fill holding a value that cannot be written (a Date) is left out and named;
+ * every value is written by yamlValue, which writes text that reads back as the value
+ * (tests/import/yaml-value.test.ts); and where the new entries go is read back on a sample, the
+ * edit made with only the first and the last of them. All entries are written by the same code
+ * at the same place, so the new text reads as listAfter(old entries, written entries, fills);
+ * the caller checks that value (not the text) with the repository. When the sample does not
+ * read back, the caller falls back to appendWritable. A file that cannot be edited throws
+ * EditError, as appendEntries does.
+ */
+export function draftWritable(existing: string | null, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[] = []): WritableDraft {
+  const old = readOld(existing, key);
+  const whyNot = (value: unknown): string | null => {
+    const why = unwritableReason(value);
+    return why === null ? null : `${NOT_READ_BACK}: ${why}`;
+  };
+  const unwritableEntries = new Map<number, string>();
+  const unwritableFills = new Map<number, string>();
+  entries.forEach((entry, i) => {
+    const why = whyNot(entry);
+    if (why !== null) unwritableEntries.set(i, why);
+  });
+  fills.forEach((fill, i) => {
+    const why = whyNot(fill.fields) ?? whyNot(fill.replace ?? {});
+    if (why !== null) unwritableFills.set(i, why);
+  });
+  const writtenEntries = unwritableEntries.size === 0 ? entries : entries.filter((_e, i) => !unwritableEntries.has(i));
+  const writtenFills = unwritableFills.size === 0 ? fills : fills.filter((_f, i) => !unwritableFills.has(i));
+  const text = old.bom + editText(old, key, writtenEntries, writtenFills);
+  const sample = writtenEntries.length <= 2 ? writtenEntries : [writtenEntries[0]!, writtenEntries[writtenEntries.length - 1]!];
+  const sampleText = sample.length === writtenEntries.length ? text.slice(old.bom.length) : editText(old, key, sample, writtenFills);
+  const readsBack = readsBackAs(listEntries(sampleText, key), listAfter(old.entries, sample, writtenFills));
+  return { text, oldCount: old.entries.length, written: { entries: writtenEntries, fills: writtenFills }, readsBack, unwritableEntries, unwritableFills };
 }
 
 /**
@@ -113,8 +220,7 @@ export function appendWritable(existing: string | null, key: ListKey, entries: r
   }
 }
 
-function edit(text: string, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[], eol: string): string {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+function edit(text: string, doc: Document.Parsed, key: ListKey, entries: readonly Record<string, unknown>[], fills: readonly FillEdit[], eol: string): string {
   if (doc.errors.length > 0) throw new EditError(doc.errors[0]!.message.split("\n")[0] ?? "YAML error");
   const root = doc.contents;
   const edits: Edit[] = [];
@@ -232,9 +338,9 @@ function renderEntry(entry: Record<string, unknown>, prefix: string, flow: boole
     .join(eol);
 }
 
-/** `{a: 1, b: "x, y"}`: the whole mapping stringified at once, so values are quoted as a flow context needs. */
+/** `{a: 1, b: "x, y"}`: values quoted as a flow context needs. */
 function flowText(entry: Record<string, unknown>): string {
-  return oneLineYaml(entry, { alwaysQuoted: QUOTED_KEYS });
+  return yamlValue(entry, { alwaysQuoted: QUOTED_KEYS });
 }
 
 /** `, a: 1, b: "x, y"`: pairs to add inside an existing `{…}`. */
@@ -244,7 +350,7 @@ function flowPairs(fields: Record<string, unknown>): string {
 
 /** A value on one line in block context, quoted where YAML needs it (and always for phones and the like). */
 function valueText(key: string, value: unknown): string {
-  return oneLineYaml(value, { key, alwaysQuoted: QUOTED_KEYS });
+  return yamlValue(value, { key, alwaysQuoted: QUOTED_KEYS });
 }
 
 /** The entries of the list in a file's text (none for a missing file), or null when it holds no readable list. */
@@ -256,7 +362,11 @@ export function readEntries(text: string | null, key: ListKey): unknown[] | null
 function listEntries(text: string, key: ListKey): unknown[] | null {
   const doc = parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0) return null;
-  const data = doc.toJS() as unknown;
+  return listOf(doc.toJS() as unknown, key);
+}
+
+/** The list under `key` of a file's value: none for an empty file or key, null when it is not a list. */
+function listOf(data: unknown, key: ListKey): unknown[] | null {
   if (data === null || data === undefined) return [];
   if (typeof data !== "object" || Array.isArray(data)) return null;
   const list = (data as Record<string, unknown>)[key];

@@ -3,9 +3,10 @@
  * with the new text in place of the branch's file (schema and cross-file rules, exactly as
  * `channel validate` would), and every new error is traced back to the sheet row that caused it.
  */
-import type { FileKind, LoadedRepository } from "../load/repository.js";
+import { documentOf } from "../load/parse-file.js";
+import { LoadedFile, type FileKind, type LoadedRepository } from "../load/repository.js";
 import type { Finding } from "../findings.js";
-import { assembleValidation, checkFile, type FileCheck, type ValidationResult } from "../validate/index.js";
+import { assembleValidation, checkFile, checkParsedFile, type FileCheck, type ValidationResult } from "../validate/index.js";
 import type { ListKey } from "./append-entries.js";
 import type { Existing, ExistingActivity, ExistingPerson } from "./plan.js";
 
@@ -24,11 +25,29 @@ export interface CheckedRepository {
  * loader's, so a head office's import does not read and parse every file again per attempt.
  */
 export function newErrors(before: CheckedRepository, rel: string, kind: FileKind, branch: string, text: string): Finding[] {
+  return errorsWith(before, rel, checkFile({ file: rel, kind, branchFolder: branch, bytes: Buffer.from(text, "utf8") }));
+}
+
+/**
+ * newErrors for a new text whose value is known without parsing it (issue 29: import's draft,
+ * see draftWritable): the checks `checkFile` makes run on that value, and a finding's position
+ * is looked up in the text only when there is a finding.
+ */
+export function newErrorsOfValue(before: CheckedRepository, rel: string, kind: FileKind, branch: string, text: string, data: unknown): Finding[] {
+  return errorsWith(before, rel, checkParsedFile(new LoadedFile(rel, kind, branch, text, data, documentOf)));
+}
+
+function errorsWith(before: CheckedRepository, rel: string, check: FileCheck): Finding[] {
   const others = before.checks.filter((c) => c.file.file !== rel);
-  const after = assembleValidation(before.layout, [...others, checkFile({ file: rel, kind, branchFolder: branch, bytes: Buffer.from(text, "utf8") })]);
+  const after = assembleValidation(before.layout, [...others, check]);
   const key = (f: Finding) => `${f.file}|${f.line}|${f.column}|${f.code}|${f.path}`;
   const old = new Set(before.validation.findings.filter((f) => f.severity === "error").map(key));
   return after.findings.filter((f) => f.severity === "error" && (f.file === rel || !old.has(key(f))));
+}
+
+/** The value a file held as the loader read it (null for a file that is not there). */
+export function valueOnFile(before: CheckedRepository, rel: string): unknown {
+  return before.checks.find((c) => c.file.file === rel)?.file.data ?? null;
 }
 
 /** The index of the list entry a finding is about (`staff[12].phone` → 12), and the field. */

@@ -56,39 +56,58 @@ export function parseCsv(text: string, delimiter: string = sniffDelimiter(text))
   let cell = "";
   let quoted = false;
   let i = 0;
-  const endCell = () => {
+  const n = text.length;
+  const endRow = () => {
     row.push(cell);
     cell = "";
-  };
-  const endRow = () => {
-    endCell();
     rows.push(row);
     row = [];
   };
-  while (i < text.length) {
-    const ch = text[i]!;
+  // Cells are cut out of the text a run at a time, not built a character at a time: a sheet of
+  // 200,000 rows made millions of one-character string pieces (issue 29).
+  while (i < n) {
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        cell += ch;
+      const quote = text.indexOf('"', i);
+      if (quote === -1) {
+        cell += text.slice(i);
+        i = n;
+        break;
       }
-      i++;
+      cell += text.slice(i, quote);
+      if (text[quote + 1] === '"') {
+        cell += '"';
+        i = quote + 2;
+      } else {
+        quoted = false;
+        i = quote + 1;
+      }
       continue;
     }
-    if (ch === '"' && cell === "") quoted = true;
-    else if (ch === delimiter) endCell();
-    else if (ch === "\r") {
+    const ch = text[i]!;
+    if (ch === '"' && cell === "") {
+      quoted = true;
+      i++;
+    } else if (ch === delimiter) {
+      row.push(cell);
+      cell = "";
+      i++;
+    } else if (ch === "\r") {
       endRow();
-      if (text[i + 1] === "\n") i++;
-    } else if (ch === "\n") endRow();
-    else cell += ch;
-    i++;
+      i += text[i + 1] === "\n" ? 2 : 1;
+    } else if (ch === "\n") {
+      endRow();
+      i++;
+    } else {
+      // A run of other characters; a quote inside a cell that did not start with one is text.
+      let j = i + 1;
+      while (j < n) {
+        const c = text[j];
+        if (c === delimiter || c === "\r" || c === "\n") break;
+        j++;
+      }
+      cell += text.slice(i, j);
+      i = j;
+    }
   }
   // The last record, unless the text ended with its line break.
   if (cell !== "" || row.length > 0 || quoted) endRow();

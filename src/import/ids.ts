@@ -40,7 +40,8 @@ function slugWords(text: string): string[] {
 /** The pinyin syllables of text as id words. */
 function syllables(pinyin: Pinyin, text: string, asSurname: boolean): string[] {
   if (text === "") return [];
-  return pinyin(text, asSurname).flatMap((s) => slugWords(s));
+  // A syllable is almost always plain a-z already: taken as it is, it is what slugWords makes of it.
+  return pinyin(text, asSurname).flatMap((s) => (/^[a-z0-9]+$/.test(s) ? [s] : slugWords(s)));
 }
 
 /** An id is typed by people: a part made from a very long name is cut (whole words kept where they fit). */
@@ -66,8 +67,22 @@ function namePartsWhole(pinyin: Pinyin, name: string): { surname: string; given:
   const surnameLength = COMPOUND_SURNAMES.has(chars.slice(0, 2).join("")) ? 2 : 1;
   const surnameText = chars.slice(0, surnameLength).join("");
   const full = syllables(pinyin, clean, true);
-  const surnameSyllables = syllables(pinyin, surnameText, true).length;
+  const surnameSyllables = surnameLengthIn(pinyin, surnameText);
   return { surname: full.slice(0, surnameSyllables).join(""), given: full.slice(surnameSyllables).join("") };
+}
+
+/**
+ * How many id words a surname reads as, asked of pinyin once per surname: a department's sheet
+ * of 200,000 people has a few hundred surnames (issue 29).
+ */
+const surnameLengths = new WeakMap<Pinyin, Map<string, number>>();
+
+function surnameLengthIn(pinyin: Pinyin, surname: string): number {
+  let known = surnameLengths.get(pinyin);
+  if (known === undefined) surnameLengths.set(pinyin, (known = new Map()));
+  let length = known.get(surname);
+  if (length === undefined) known.set(surname, (length = syllables(pinyin, surname, true).length));
+  return length;
 }
 
 /** Honorifics that stand for a name in a prospect list: 陈先生, 刘女士, 徐总. */

@@ -291,6 +291,7 @@ class PlanState {
   private readonly existingIds: Set<string>;
   private readonly existingActivities: Set<string>;
   private readonly activityRows = new Map<string, number>();
+  private fieldColumns: { used: ColumnUse[]; byField: Map<string, ColumnUse[]> } | null = null;
 
   constructor(
     private readonly input: PlanInput,
@@ -311,7 +312,7 @@ class PlanState {
     const problems: RowProblem[] = [];
     for (const def of FIELDS[kind]) {
       if (def.type === "derived") continue;
-      const columns = used.filter((c) => c.field === def.field);
+      const columns = this.columnsOf(used, def.field);
       const source = columns.find((c) => !isEmptyCell(cells[c.index]));
       let cell: CellValue | undefined = source === undefined ? undefined : cells[source.index];
       if (cell === undefined || cell === null) {
@@ -340,6 +341,16 @@ class PlanState {
     }
     if (kind === "activities") this.activityRow(row, values);
     else this.personRow(row, values, missing);
+  }
+
+  /** The columns that fill a field, looked up once per sheet rather than for every row (issue 29). */
+  private columnsOf(used: ColumnUse[], field: string): readonly ColumnUse[] {
+    if (this.fieldColumns?.used !== used) {
+      const byField = new Map<string, ColumnUse[]>();
+      for (const c of used) if (c.field !== null) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
+      this.fieldColumns = { used, byField };
+    }
+    return this.fieldColumns.byField.get(field) ?? [];
   }
 
   private convert(def: FieldDef, cell: CellValue): Parsed<unknown> {

@@ -34,6 +34,11 @@ export function checkFile(raw: RawFile): FileCheck {
   return { file, findings };
 }
 
+/** checkFile for a file whose value is known without parsing its text (import's draft, issue 29): the same checks. */
+export function checkParsedFile(file: LoadedFile): FileCheck {
+  return { file, findings: checkFileContent(file) };
+}
+
 /** What is wrong with a parsed file on its own: its schema, and control characters in its values. */
 function checkFileContent(file: LoadedFile): Finding[] {
   return [...checkFileSchema(file), ...checkControlCharacters(file)];

@@ -3,9 +3,11 @@
  * CRLF, a BOM), new entries copy their neighbours' style, filled fields land inside their
  * entry, and everything reads back exactly.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { appendEntries, appendWritable, EditError } from "../../src/import/append-entries.js";
+import { appendEntries, appendWritable, draftWritable, EditError, listAfter } from "../../src/import/append-entries.js";
+import { parseYaml } from "../../src/load/parse-yaml.js";
 
 const list = (text: string, key: string): unknown[] => (parse(text.replace(/^\uFEFF/, ""), { version: "1.2" }) as Record<string, unknown[]>)[key]!;
 
@@ -163,5 +165,62 @@ describe("issue 25: replacing values in place (import --update)", () => {
     const written = appendWritable(text, "staff", [], [{ index: 0, fields: {}, replace: { hobbies: "游泳" } }]);
     expect(written.unwritableFills.size).toBe(1);
     expect(written.text).toBe(text);
+  });
+});
+
+describe("issue 29: draftWritable, the edit import makes without parsing the whole new text", () => {
+  const shapes = [
+    staffFile,
+    staffFile.replace(/\n/g, "\r\n"),
+    `\uFEFF${staffFile}`,
+    "staff:\n  - {id: a, name: 甲, position: clerk}   # 一行\n  - {id: b, name: 乙, position: teller}\n",
+    "staff: [{id: a, name: 甲}]\n",
+    "staff:\n- id: a\n  name: 甲\n# 结尾\n",
+    "staff:\n  - id: a\n    name: 甲\n    hobbies: |\n      钓鱼\n      旅游\n",
+    "staff:\n  - id: a\n    name: 甲",
+    "reviewed: 2012-02-15\n",
+    "staff: []\n",
+    "",
+  ];
+  const text = fc.oneof(
+    fc.constantFrom("王芳", "yes", "123", "1.5", "2012-03-01", "--06-15", "a, b", "a: b", "#1", "- x", "...", "---", '"q"', "'q'", " x", "x ", "第一行\n第二行", "\t", "\x1b]8;;", "\u2028", "\ud800", "😀", ""),
+    fc.string({ maxLength: 8 }),
+    fc.string({ unit: "binary", maxLength: 5 }),
+  );
+  // No NaN: the read-back compares with ===, and NaN is not NaN there (nor in any sheet: amounts are finite).
+  const fieldValue = fc.oneof({ weight: 5, arbitrary: text }, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.array(text, { maxLength: 3 }), fc.record({ kind: text, staff: text }, { requiredKeys: [] }));
+  const entry = fc.dictionary(fc.constantFrom("id", "name", "position", "phone", "qq", "note", "hobbies", "source", "birthday"), fieldValue, { minKeys: 1, maxKeys: 5 });
+
+  it("writes text whose whole parse is the old entries with their fills and the new entries, and says so on its sample", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...shapes), fc.array(entry, { maxLength: 6 }), fc.array(fc.dictionary(fc.constantFrom("phone", "note", "gender"), fieldValue, { minKeys: 1, maxKeys: 2 }), { maxLength: 1 }), (before, entries, fillFields) => {
+        const oldList = list(before === "" ? "staff: []\n" : before.includes("staff") ? before : `${before}staff: []\n`, "staff") ?? [];
+        const fills = oldList.length > 0 && !before.includes("hobbies: |") ? fillFields.map((fields) => ({ index: 0, fields })) : [];
+        const draft = draftWritable(before, "staff", entries, fills);
+        expect(draft.unwritableEntries.size + draft.unwritableFills.size).toBe(0);
+        expect(draft.readsBack).toBe(true);
+        const parsed = parseYaml(draft.text.replace(/^\uFEFF/, ""));
+        expect(parsed.problems).toEqual([]);
+        const staff = ((parsed.data as Record<string, unknown> | null)?.staff ?? []) as unknown[];
+        expect(staff).toEqual(listAfter(oldList, entries, fills));
+        expect(draft.text.startsWith(before.slice(0, before.indexOf("staff") === -1 ? before.length : before.indexOf("staff")))).toBe(true);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("leaves out and names what cannot be written, and writes the rest", () => {
+    const draft = draftWritable(staffFile, "staff", [{ id: "a", name: "甲" }, { id: "b", joined: new Date(0) }], [{ index: 1, fields: { left: new Date(0) } }]);
+    expect([...draft.unwritableEntries.keys()]).toEqual([1]);
+    expect([...draft.unwritableFills.keys()]).toEqual([0]);
+    expect(draft.unwritableEntries.get(1)).toContain("would not read back");
+    expect(draft.written.entries).toEqual([{ id: "a", name: "甲" }]);
+    expect(draft.text).toBe(appendEntries(staffFile, "staff", [{ id: "a", name: "甲" }]));
+  });
+
+  it("extends a file that ends without a line break: the sample reads back, and so does the whole", () => {
+    const draft = draftWritable("staff:\n  - id: a\n    name: 甲", "staff", [{ id: "b", name: "乙" }, { id: "c", name: "丙" }, { id: "d", name: "丁" }]);
+    expect(draft.readsBack).toBe(true);
+    expect(list(draft.text, "staff")).toHaveLength(4);
   });
 });

@@ -14,8 +14,8 @@
 import * as path from "node:path";
 import { t, type Lang } from "../../i18n/catalog.js";
 import { findingMessage, renderDiagnosticsText } from "../../report/diagnostics.js";
-import { appendWritable, EditError, readEntries, type FillEdit } from "../../import/append-entries.js";
-import { existingRecords, findingEntry, newErrors, type CheckedRepository } from "../../import/check.js";
+import { appendWritable, draftWritable, EditError, listAfter, readEntries, type FillEdit, type WritableDraft } from "../../import/append-entries.js";
+import { existingRecords, findingEntry, newErrors, newErrorsOfValue, valueOnFile, type CheckedRepository } from "../../import/check.js";
 import { headerKey, IMPORT_KINDS, type ImportKind } from "../../import/fields.js";
 import { loadPinyin } from "../../import/ids.js";
 import { DEFAULT_MAP, MapError, MapSyntaxError, MAX_MAP_BYTES, parseImportMap, type ImportMap } from "../../import/map-file.js";
@@ -105,8 +105,15 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
  */
 function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: string, rel: string, before: Uint8Array | null, checked: CheckedRepository): string {
   const existing = before === null ? null : Buffer.from(before).toString("utf8");
+  // Issue 29: the new text is not parsed again as a whole. Its value is the old value with the
+  // written entries and fills (draftWritable: every value written so that it reads back, the
+  // place read back on a sample), and that value is checked with the repository. Should the
+  // sample not read back, the edit is made again the thorough way (appendWritable: the whole text
+  // read back, each entry alone when that fails, which names what cannot be written).
+  let thorough = false;
   for (let attempt = 0; ; attempt++) {
     let text: string;
+    let draft: WritableDraft | null = null;
     const filling = plan.fills.filter((f) => f.index !== null);
     const fills: FillEdit[] = filling.map((f) => ({
       index: f.index!,
@@ -114,7 +121,8 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
       ...(Object.keys(f.changes).length > 0 ? { replace: Object.fromEntries(Object.entries(f.changes).map(([k, c]) => [k, c.to])) } : {}),
     }));
     try {
-      const written = appendWritable(existing, kind, plan.additions.map((a) => a.entry), fills);
+      const additions = plan.additions.map((a) => a.entry);
+      const written = thorough ? appendWritable(existing, kind, additions, fills) : (draft = draftWritable(existing, kind, additions, fills));
       // A row whose values cannot be written so that they read back is named and left out.
       const unwritable = new Map<number, string>();
       for (const [i, reason] of written.unwritableEntries) unwritable.set(plan.additions[i]!.row, reason);
@@ -133,9 +141,13 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
       throw error;
     }
     if (plan.additions.length === 0 && plan.fills.length === 0) return text;
-    const errors = newErrors(checked, rel, kind, branch, text);
+    if (draft !== null && !draft.readsBack) {
+      thorough = true;
+      continue;
+    }
+    const errors = draft === null ? newErrors(checked, rel, kind, branch, text) : newErrorsOfValue(checked, rel, kind, branch, text, valueAfter(valueOnFile(checked, rel), kind, draft));
     if (errors.length === 0) return text;
-    const oldCount = (readEntries(existing, kind) ?? []).length;
+    const oldCount = draft !== null ? draft.oldCount : (readEntries(existing, kind) ?? []).length;
     const rejected = new Map<number, RowProblem[]>();
     let unexplained = false;
     for (const finding of errors) {
@@ -159,6 +171,13 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
     plan.additions = plan.additions.filter((a) => !rejected.has(a.row));
     plan.fills = plan.fills.filter((f) => !rejected.has(f.row));
   }
+}
+
+/** A file's value after the draft's edit: its list with the fills and the new entries, the rest as it was. */
+function valueAfter(before: unknown, kind: ImportKind, draft: WritableDraft): Record<string, unknown> {
+  const value = typeof before === "object" && before !== null && !Array.isArray(before) ? (before as Record<string, unknown>) : {};
+  const list = Array.isArray(value[kind]) ? (value[kind] as unknown[]) : [];
+  return { ...value, [kind]: listAfter(list, draft.written.entries, draft.written.fills) };
 }
 
 function readMap(ctx: Context, file: string, kind: ImportKind): ImportMap {
