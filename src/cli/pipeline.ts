@@ -59,6 +59,21 @@ export interface LoadOptions {
    * written: it describes the work tree.
    */
   recorded?: ScannedRepository;
+  /**
+   * Issue 29 (audit): checks already made in this run of files as recorded in commits, shared by
+   * the loads of several commits. `keys[i]` names `recorded.raws[i]`'s bytes (its path and git
+   * blob id; null when unknown): a file with a key found in `checks` is not checked again, and
+   * every file checked or taken from the cache is added to `checks` under its key.
+   */
+  recordedChecks?: { keys: readonly (string | null)[]; checks: RecordedChecks };
+}
+
+/** Issue 29: one file's own check as recorded in a commit, by `recordedCheckKey` (see `LoadOptions.recordedChecks`). */
+export type RecordedChecks = Map<string, { data: unknown; findings: Finding[] }>;
+
+/** The key of a file's check in `RecordedChecks`: its path and its git blob id (a check depends on nothing else). */
+export function recordedCheckKey(file: string, blob: string): string {
+  return `${file}\0${blob}`;
 }
 
 interface CachedFile {
@@ -148,7 +163,11 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, () => decodedText(raw), data, documentOf);
   const previous = (cache === null ? null : readFileChecks(cache)) ?? new Map<string, CachedFile>();
   const entries = new Map<string, CachedFile>();
+  const memo = options.recordedChecks;
   const hits = scan.raws.map((raw, i) => {
+    const key = memo?.keys[i];
+    const known = key == null ? undefined : memo!.checks.get(key);
+    if (known !== undefined) return { kind: raw.kind, digest: digests[i] ?? "", parsed: known.data !== undefined, data: known.data, findings: known.findings };
     const hit = previous.get(raw.file);
     return digests[i] != null && hit && hit.digest === digests[i] && hit.kind === raw.kind ? hit : null;
   });
@@ -166,11 +185,14 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   let changed = false;
   const checks: FileCheck[] = scan.raws.map((raw, i) => {
     const hit = hits[i];
+    const key = memo?.keys[i];
     if (hit) {
       entries.set(raw.file, hit);
+      if (key != null) memo!.checks.set(key, { data: hit.parsed ? hit.data : undefined, findings: hit.findings });
       return { file: lazyFile(raw, hit.parsed ? hit.data : undefined), findings: hit.findings };
     }
     const { data, findings, file } = checked[next++]!;
+    if (key != null) memo!.checks.set(key, { data, findings });
     const digest = digests[i] ?? null;
     if (digest !== null) {
       changed = true;
@@ -199,8 +221,11 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
  * Loads the data and refuses to go on when it has errors: money is never computed from a
  * repository that is only partly readable. The problems go to stderr, as `validate` shows them.
  */
-export async function loadValidData(ctx: Context, recorded?: { scan: ScannedRepository; commit: string; committedAt: string; needFileData?: boolean }): Promise<LoadedData> {
-  const data = await loadData(ctx, recorded === undefined ? {} : { recorded: recorded.scan, needFileData: recorded.needFileData === true });
+export async function loadValidData(
+  ctx: Context,
+  recorded?: { scan: ScannedRepository; commit: string; committedAt: string; needFileData?: boolean; recordedChecks?: LoadOptions["recordedChecks"] },
+): Promise<LoadedData> {
+  const data = await loadData(ctx, recorded === undefined ? {} : { recorded: recorded.scan, needFileData: recorded.needFileData === true, recordedChecks: recorded.recordedChecks });
   if (data.validation.errors > 0) {
     ctx.surroundings.stderr(renderDiagnosticsText(data.validation, data.repo.files, ctx.lang, ctx.style));
     if (recorded !== undefined) {
