@@ -228,8 +228,8 @@ export function readBlobs(repo: GitRepository, ids: readonly string[], sizes?: M
 const BLOB_BATCH_BYTES = 64 * 2 ** 20;
 
 /**
- * Reads blobs by id as `readBlobs` does (the same sizes, caps and nulls), each id once, in the
- * order given, and hands each to `visit`; the bytes are read in batches of at most `batchBytes`,
+ * Reads blobs by id as `readBlobs` does (the same sizes, caps and nulls) and hands each id to
+ * `visit` once (not necessarily in the order given); the bytes are read in batches of at most `batchBytes`,
  * so what is held at once does not grow with the number of blobs: `visit` keeps what it needs.
  */
 export function forEachBlob(
