@@ -187,14 +187,11 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
   let changed = false;
   const checks: FileCheck[] = scan.raws.map((raw, i) => {
     const hit = hits[i];
-    const key = memo?.keys[i];
     if (hit) {
       entries.set(raw.file, hit);
-      if (key != null) memo!.checks.set(key, { data: hit.parsed ? hit.data : undefined, findings: hit.findings });
       return { file: lazyFile(raw, hit.parsed ? hit.data : undefined), findings: hit.findings };
     }
     const { data, findings, file } = checked[next++]!;
-    if (key != null) memo!.checks.set(key, { data, findings });
     const digest = digests[i] ?? null;
     if (digest !== null) {
       changed = true;
@@ -203,6 +200,13 @@ async function load(ctx: Context, options: LoadOptions, needModel: boolean): Pro
     return { file: file ?? lazyFile(raw, data), findings };
   });
   ctx.progress(scan.raws.length, scan.raws.length);
+  // Issue 29: every file's check, for the next commit this run reads (see `recordedChecks`).
+  if (memo !== undefined) {
+    checks.forEach((check, i) => {
+      const key = memo.keys[i];
+      if (key != null) memo.checks.set(key, { data: check.file.data, findings: check.findings });
+    });
+  }
   const validation = assembleValidation(scan.findings, checks, { strict: options.strict });
   const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
   const skipped = skippedFiles(repo, validation.filesWithErrors);
