@@ -5,12 +5,13 @@
  */
 import * as fs from "node:fs";
 import { decodeUtf8Strict } from "../../load/decode.js";
-import { commitsChangingRoot, forEachBlob, lastCommitAtOrBefore, mainLine, scanCommit, type CommitChanges, type GitRepository, type RecordedScan } from "../../load/git-history.js";
+import { commitsChangingRoot, forEachBlob, lastCommitAtOrBefore, mainLine, scanCommit, type CommitChanges, type CommitStamp, type GitRepository, type RecordedScan } from "../../load/git-history.js";
 import { parseYamlFast, parseYaml } from "../../load/parse-yaml.js";
 import { BRANCH_FILE_KINDS, BRANCHES_DIR } from "../../load/repository.js";
 import type { Model } from "../../model/types.js";
 import type { IsoDate } from "../../model/values.js";
 import { endOfDayEpochSeconds } from "../../model/zone.js";
+import type { AsRecorded } from "../../report/as-recorded.js";
 import { renderAudit } from "../../report/audit.js";
 import { auditRecords, firstRecordings, recordsOfFile, type AuditRecord, type CommitRecords } from "../../rules/audit.js";
 import { computeBonusAwards, type BonusResult } from "../../rules/bonus.js";
@@ -34,10 +35,33 @@ export async function runAudit(ctx: Context): Promise<number> {
   // Each file's check by its path and blob id, shared by the commits read and the history's
   // walk (issue 29): a file that did not change between them is parsed and checked once.
   const checks: RecordedChecks = new Map();
+  const { model, records, recorded, bonusAtDeadline, bonusAtDay } = await readCheckpoints(ctx, git, stamp, asOf, timezone, checks);
+  // The walk needs only the files that state records: the others' values can go (issue 29).
+  for (const key of checks.keys()) if (recordFileOf(key.slice(0, key.indexOf("\0"))) === null) checks.delete(key);
+  const history = withHistory(root, () => recordsOfHistory(git, commitsChangingRoot(git, stamp.commit), checks));
+  const line = withHistory(root, () => mainLine(git, stamp.commit));
+  const result = auditRecords({ model, records, first: firstRecordings(history), timezone, bonusAtDeadline, bonusAtDay, mainLine: line });
+  announceRecorded(ctx, recorded, format);
+  emit(ctx, renderAudit({ result, asOf, timezone, recorded }, format, ctx.lang, ctx.style), root);
+  return EXIT_OK;
+}
+
+/**
+ * The data as recorded at the end of the as-of day (refused when invalid), its records, and the
+ * bonus as recorded there and at the deadline. In a function of its own so that the files'
+ * bytes and values read for it can go once it returns: only the model and the records stay.
+ */
+async function readCheckpoints(
+  ctx: Context,
+  git: GitRepository,
+  stamp: CommitStamp,
+  asOf: IsoDate,
+  timezone: string,
+  checks: RecordedChecks,
+): Promise<{ model: Model; records: AuditRecord[]; recorded: AsRecorded; bonusAtDeadline: BonusResult | null; bonusAtDay: BonusResult | null }> {
   // Every file's value: the records are read from the files, not from the model.
   const { data, recorded, scan } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true, checks });
   const { model } = data;
-
   const records: AuditRecord[] = [];
   for (const file of data.repo.files) for (const record of recordsOfFile(file.file, file.kind, file.branchFolder, file.data)) records.push(record);
   const bonusPolicy = model.settings.bonus;
@@ -48,12 +72,7 @@ export async function runAudit(ctx: Context): Promise<number> {
     const atDeadline = await modelAtEndOf(ctx, git, bonusPolicy.deadline, timezone, { commit: stamp.commit, model, scan, checks });
     bonusAtDeadline = computeBonusAwards(atDeadline ?? emptyModel(model), atDeadline?.settings.bonus ?? bonusPolicy, bonusPolicy.deadline);
   }
-  const history = withHistory(root, () => recordsOfHistory(git, commitsChangingRoot(git, stamp.commit), checks));
-  const line = withHistory(root, () => mainLine(git, stamp.commit));
-  const result = auditRecords({ model, records, first: firstRecordings(history), timezone, bonusAtDeadline, bonusAtDay, mainLine: line });
-  announceRecorded(ctx, recorded, format);
-  emit(ctx, renderAudit({ result, asOf, timezone, recorded }, format, ctx.lang, ctx.style), root);
-  return EXIT_OK;
+  return { model, records, recorded, bonusAtDeadline, bonusAtDay };
 }
 
 /** The data root's path → what it is: the kind and branch of a branch file that states records. */
