@@ -4,7 +4,7 @@
  * is not a git work tree, git missing, no commit that old, or a shallow clone that cannot say.
  */
 import * as fs from "node:fs";
-import { GitHistoryError, lastCommitAtOrBefore, openGitRepository, scanCommit, shallowHistoryCovers, uncommittedChanges, type CommitStamp, type GitRepository } from "../load/git-history.js";
+import { GitHistoryError, lastCommitAtOrBefore, openGitRepository, scanCommit, shallowHistoryCovers, uncommittedChanges, type CommitStamp, type GitRepository, type RecordedScan } from "../load/git-history.js";
 import { readRepositoryTimezone } from "../load/repository-language.js";
 import { DEFAULT_TIMEZONE } from "../model/build.js";
 import type { IsoDate } from "../model/values.js";
@@ -15,7 +15,7 @@ import { asRecordedLine, uncommittedNotice } from "../report/as-recorded.js";
 import { terminalText } from "../report/untrusted-text.js";
 import { resolveAsOf, resolveRoot, type Context } from "./context.js";
 import { CliError, EXIT_USAGE } from "./errors.js";
-import { loadValidData, type LoadedData } from "./pipeline.js";
+import { loadValidData, recordedCheckKey, type LoadedData, type RecordedChecks } from "./pipeline.js";
 
 /**
  * The repository's timezone for reading its history: channel.yaml's `timezone` as the work
@@ -60,14 +60,24 @@ export async function loadRecordedAt(
   stamp: CommitStamp,
   day: IsoDate,
   timezone: string,
-  options: { needFileData?: boolean } = {},
-): Promise<{ data: LoadedData; recorded: AsRecorded }> {
+  options: { needFileData?: boolean; checks?: RecordedChecks } = {},
+): Promise<{ data: LoadedData; recorded: AsRecorded; scan: RecordedScan }> {
   const committedAt = localDateTimeOf(stamp.time, timezone);
   const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit));
   if (!scan.hasRootMarker) throw new CliError(EXIT_USAGE, "history.error.noData", { commit: stamp.commit.slice(0, 12), committedAt: committedAt.replace("T", " "), dir: git.dataRoot });
-  const data = await loadValidData(ctx, { scan, commit: stamp.commit, committedAt: committedAt.replace("T", " "), ...options });
+  const { checks, ...rest } = options;
+  const recordedChecks = checks === undefined ? undefined : { keys: recordedCheckKeys(scan), checks };
+  const data = await loadValidData(ctx, { scan, commit: stamp.commit, committedAt: committedAt.replace("T", " "), ...rest, recordedChecks });
   const uncommitted = withHistory(git.dataRoot, () => uncommittedChanges(git));
-  return { data, recorded: { day, commit: stamp.commit, committedAt, uncommitted } };
+  return { data, recorded: { day, commit: stamp.commit, committedAt, uncommitted }, scan };
+}
+
+/** Issue 29: each file's key in `RecordedChecks` (its path and blob id), in the scan's order. */
+export function recordedCheckKeys(scan: RecordedScan): (string | null)[] {
+  return scan.raws.map((raw, i) => {
+    const blob = scan.blobs[i] ?? null;
+    return blob === null ? null : recordedCheckKey(raw.file, blob);
+  });
 }
 
 /** What `bonus --as-recorded` and `expenses --as-recorded` compute from: the data at the end of the as-of day. */

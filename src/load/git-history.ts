@@ -216,20 +216,61 @@ export type BlobContents = Map<string, Uint8Array | null>;
  * and its size goes into `sizes` when given.
  */
 export function readBlobs(repo: GitRepository, ids: readonly string[], sizes?: Map<string, number>): BlobContents {
-  const unique = [...new Set(ids)];
   const blobs: BlobContents = new Map();
-  if (unique.length === 0) return blobs;
-  const wanted: string[] = [];
+  forEachBlob(repo, ids, (id, bytes) => void blobs.set(id, bytes), sizes, Infinity);
+  return blobs;
+}
+
+/**
+ * How many bytes of blobs one `git cat-file --batch` gives at most in `forEachBlob`: what a
+ * history's walk holds at once, however long the history (issue 29).
+ */
+const BLOB_BATCH_BYTES = 64 * 2 ** 20;
+
+/**
+ * Reads blobs by id as `readBlobs` does (the same sizes, caps and nulls) and hands each id to
+ * `visit` once (not necessarily in the order given); the bytes are read in batches of at most `batchBytes`,
+ * so what is held at once does not grow with the number of blobs: `visit` keeps what it needs.
+ */
+export function forEachBlob(
+  repo: GitRepository,
+  ids: readonly string[],
+  visit: (id: string, bytes: Uint8Array | null) => void,
+  sizes?: Map<string, number>,
+  batchBytes: number = BLOB_BATCH_BYTES,
+): void {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
   const checked = runGit(repo, repo.toplevel, ["cat-file", "--batch-check"], unique.join("\n") + "\n").toString("utf8").split("\n");
-  unique.forEach((id, i) => {
+  let batch: string[] = [];
+  let batchSize = 0;
+  const flush = () => {
+    if (batch.length > 0) readBatch(repo, batch, visit);
+    batch = [];
+    batchSize = 0;
+  };
+  for (let i = 0; i < unique.length; i++) {
+    const id = unique[i]!;
     const header = (checked[i] ?? "").split(" ");
-    if (header[1] !== "blob" || header.length < 3) return void blobs.set(id, null);
+    if (header[1] !== "blob" || header.length < 3) {
+      visit(id, null);
+      continue;
+    }
     const size = Number(header[2]);
     sizes?.set(id, size);
-    if (size > MAX_FILE_BYTES) blobs.set(id, null);
-    else wanted.push(id);
-  });
-  if (wanted.length === 0) return blobs;
+    if (size > MAX_FILE_BYTES) {
+      visit(id, null);
+      continue;
+    }
+    if (batch.length > 0 && batchSize + size > batchBytes) flush();
+    batch.push(id);
+    batchSize += size;
+  }
+  flush();
+}
+
+/** One `git cat-file --batch` of `wanted` (blobs no larger than the cap), each handed to `visit`. */
+function readBatch(repo: GitRepository, wanted: readonly string[], visit: (id: string, bytes: Uint8Array | null) => void): void {
   const out = runGit(repo, repo.toplevel, ["cat-file", "--batch"], wanted.join("\n") + "\n");
   let at = 0;
   for (const id of wanted) {
@@ -238,15 +279,14 @@ export function readBlobs(repo: GitRepository, ids: readonly string[], sizes?: M
     const header = out.subarray(at, lineEnd).toString("utf8").split(" ");
     at = lineEnd + 1;
     if (header[1] === "missing" || header.length < 3) {
-      blobs.set(id, null);
+      visit(id, null);
       continue;
     }
     const size = Number(header[2]);
-    blobs.set(id, out.subarray(at, at + size));
+    visit(id, out.subarray(at, at + size));
     // The contents are followed by a line feed.
     at += size + 1;
   }
-  return blobs;
 }
 
 /** A file of a commit's tree under the data root. */
@@ -282,6 +322,8 @@ function listTree(repo: GitRepository, commit: string): TreeEntry[] {
 export interface RecordedScan extends ScannedRepository {
   /** Whether the commit holds channel.yaml at the data root. */
   hasRootMarker: boolean;
+  /** Each of `raws`' git blob id (same order); null where the entry is not a readable blob. */
+  blobs: (string | null)[];
 }
 
 /**
@@ -290,7 +332,7 @@ export interface RecordedScan extends ScannedRepository {
  * layout (unknown files, a branch folder without branch.yaml), so the rest of the pipeline
  * cannot tell where the bytes came from.
  */
-export function scanCommit(repo: GitRepository, commit: string): RecordedScan {
+export function scanCommit(repo: GitRepository, commit: string, known?: ReadonlyMap<string, Uint8Array>): RecordedScan {
   const entries = listTree(repo, commit).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const findings: Finding[] = [];
   const wanted: { entry: TreeEntry; kind: FileKind; branchFolder: string | null }[] = [];
@@ -333,11 +375,13 @@ export function scanCommit(repo: GitRepository, commit: string): RecordedScan {
   }
   const readable = wanted.filter(({ entry }) => entry.type === "blob" && entry.mode !== "120000");
   const sizes = new Map<string, number>();
+  // Issue 29: a blob an earlier scan of this run read (`known`: by blob id) is not read again.
   const blobs = readBlobs(
     repo,
-    readable.map(({ entry }) => entry.object),
+    readable.flatMap(({ entry }) => (known?.has(entry.object) === true ? [] : [entry.object])),
     sizes,
   );
+  if (known !== undefined) for (const { entry } of readable) if (known.has(entry.object)) blobs.set(entry.object, known.get(entry.object)!);
   const raws: RawFile[] = wanted.map(({ entry, kind, branchFolder }) => {
     const bytes = entry.type === "blob" && entry.mode !== "120000" ? (blobs.get(entry.object) ?? null) : null;
     const size = sizes.get(entry.object) ?? 0;
@@ -352,7 +396,9 @@ export function scanCommit(repo: GitRepository, commit: string): RecordedScan {
     }
     return { file: entry.file, kind, branchFolder, bytes };
   });
-  return { root: repo.dataRoot, branchFolders, raws, findings, hasRootMarker };
+  const readableObjects = new Set(readable.map(({ entry }) => entry));
+  const blobIds = wanted.map(({ entry }) => (readableObjects.has(entry) ? entry.object : null));
+  return { root: repo.dataRoot, branchFolders, raws, findings, hasRootMarker, blobs: blobIds };
 }
 
 /** One file a commit changed under the data root (paths relative to the data root). */

@@ -35,8 +35,16 @@ export function recordName(record: AuditRecord): string {
 }
 
 function committedAt(commit: CommitRef | null, timezone: string): string | null {
-  return commit === null ? null : localDateTimeOf(commit.time, timezone);
+  if (commit === null) return null;
+  // Issue 29: thousands of records share a few commits; each local time is worked out once.
+  const key = `${timezone}\0${commit.time}`;
+  let local = localTimes.get(key);
+  if (local === undefined) localTimes.set(key, (local = localDateTimeOf(commit.time, timezone)));
+  return local;
 }
+
+/** The local times worked out so far, by zone and instant (at most one per commit of the history read). */
+const localTimes = new Map<string, string>();
 
 function outcomeText(outcome: CandidateOutcome, lang: Lang): string {
   if (outcome.status === "absent") return t(lang, "audit.outcome.absent");

@@ -194,7 +194,13 @@ export function auditRecords(input: AuditInput): AuditResult {
   const { model, first, timezone } = input;
   const records = [...input.records].sort(compareRecords).map((record) => ({ record, first: firstCommitOf(first, record) }));
   const findings: AuditFinding[] = [];
-  const endOf = (day: IsoDate) => endOfDayEpochSeconds(day, timezone);
+  // Issue 29: one record's day is often another's: each end of day is worked out once.
+  const endsOfDay = new Map<IsoDate, number>();
+  const endOf = (day: IsoDate) => {
+    let end = endsOfDay.get(day);
+    if (end === undefined) endsOfDay.set(day, (end = endOfDayEpochSeconds(day, timezone)));
+    return end;
+  };
   const committedAfter = (commit: CommitRef | null, instant: number) => commit !== null && commit.time > instant;
   const isLater = (a: CommitRef | null, b: CommitRef | null) => a !== null && b !== null && a.time > b.time;
 

@@ -5,19 +5,20 @@
  */
 import * as fs from "node:fs";
 import { decodeUtf8Strict } from "../../load/decode.js";
-import { commitsChangingRoot, lastCommitAtOrBefore, mainLine, readBlobs, scanCommit, type CommitChanges, type GitRepository } from "../../load/git-history.js";
+import { commitsChangingRoot, forEachBlob, lastCommitAtOrBefore, mainLine, scanCommit, type CommitChanges, type CommitStamp, type GitRepository, type RecordedScan } from "../../load/git-history.js";
 import { parseYamlFast, parseYaml } from "../../load/parse-yaml.js";
 import { BRANCH_FILE_KINDS, BRANCHES_DIR } from "../../load/repository.js";
 import type { Model } from "../../model/types.js";
 import type { IsoDate } from "../../model/values.js";
 import { endOfDayEpochSeconds } from "../../model/zone.js";
+import type { AsRecorded } from "../../report/as-recorded.js";
 import { renderAudit } from "../../report/audit.js";
 import { auditRecords, firstRecordings, recordsOfFile, type AuditRecord, type CommitRecords } from "../../rules/audit.js";
 import { computeBonusAwards, type BonusResult } from "../../rules/bonus.js";
-import { announceRecorded, commitAtEndOf, historyTimezone, loadRecordedAt, openHistory, withHistory } from "../as-recorded.js";
+import { announceRecorded, commitAtEndOf, historyTimezone, loadRecordedAt, openHistory, recordedCheckKeys, withHistory } from "../as-recorded.js";
 import { emit, resolveAsOf, resolveFormat, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "../errors.js";
-import { loadData } from "../pipeline.js";
+import { loadData, recordedCheckKey, type RecordedChecks } from "../pipeline.js";
 import { terminalText } from "../../report/untrusted-text.js";
 import { t } from "../../i18n/catalog.js";
 import { MONEY_FORMATS } from "./bonus.js";
@@ -31,11 +32,36 @@ export async function runAudit(ctx: Context): Promise<number> {
   // Rather than guess: in a shallow clone a record's first commit may be one that is missing.
   if (git.shallow) throw new CliError(EXIT_USAGE, "audit.error.incomplete");
   const stamp = commitAtEndOf(git, asOf, timezone);
-  // Every file's value: the records are read from the files, not from the model.
-  const { data, recorded } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true });
-  const { model } = data;
+  // Each file's check by its path and blob id, shared by the commits read and the history's
+  // walk (issue 29): a file that did not change between them is parsed and checked once.
+  const checks: RecordedChecks = new Map();
+  const { model, records, recorded, bonusAtDeadline, bonusAtDay } = await readCheckpoints(ctx, git, stamp, asOf, timezone, checks);
+  // The walk needs only the files that state records: the others' values can go (issue 29).
+  for (const key of checks.keys()) if (recordFileOf(key.slice(0, key.indexOf("\0"))) === null) checks.delete(key);
+  const history = withHistory(root, () => recordsOfHistory(git, commitsChangingRoot(git, stamp.commit), checks));
+  const line = withHistory(root, () => mainLine(git, stamp.commit));
+  const result = auditRecords({ model, records, first: firstRecordings(history), timezone, bonusAtDeadline, bonusAtDay, mainLine: line });
+  announceRecorded(ctx, recorded, format);
+  emit(ctx, renderAudit({ result, asOf, timezone, recorded }, format, ctx.lang, ctx.style), root);
+  return EXIT_OK;
+}
 
-  const history = withHistory(root, () => recordsOfHistory(git, commitsChangingRoot(git, stamp.commit)));
+/**
+ * The data as recorded at the end of the as-of day (refused when invalid), its records, and the
+ * bonus as recorded there and at the deadline. In a function of its own so that the files'
+ * bytes and values read for it can go once it returns: only the model and the records stay.
+ */
+async function readCheckpoints(
+  ctx: Context,
+  git: GitRepository,
+  stamp: CommitStamp,
+  asOf: IsoDate,
+  timezone: string,
+  checks: RecordedChecks,
+): Promise<{ model: Model; records: AuditRecord[]; recorded: AsRecorded; bonusAtDeadline: BonusResult | null; bonusAtDay: BonusResult | null }> {
+  // Every file's value: the records are read from the files, not from the model.
+  const { data, recorded, scan } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true, checks });
+  const { model } = data;
   const records: AuditRecord[] = [];
   for (const file of data.repo.files) for (const record of recordsOfFile(file.file, file.kind, file.branchFolder, file.data)) records.push(record);
   const bonusPolicy = model.settings.bonus;
@@ -43,14 +69,10 @@ export async function runAudit(ctx: Context): Promise<number> {
   let bonusAtDay: BonusResult | null = null;
   if (bonusPolicy !== null && asOf > bonusPolicy.deadline) {
     bonusAtDay = computeBonusAwards(model, bonusPolicy, asOf);
-    const atDeadline = await modelAtEndOf(ctx, git, bonusPolicy.deadline, timezone);
+    const atDeadline = await modelAtEndOf(ctx, git, bonusPolicy.deadline, timezone, { commit: stamp.commit, model, scan, checks });
     bonusAtDeadline = computeBonusAwards(atDeadline ?? emptyModel(model), atDeadline?.settings.bonus ?? bonusPolicy, bonusPolicy.deadline);
   }
-  const line = withHistory(root, () => mainLine(git, stamp.commit));
-  const result = auditRecords({ model, records, first: firstRecordings(history), timezone, bonusAtDeadline, bonusAtDay, mainLine: line });
-  announceRecorded(ctx, recorded, format);
-  emit(ctx, renderAudit({ result, asOf, timezone, recorded }, format, ctx.lang, ctx.style), root);
-  return EXIT_OK;
+  return { model, records, recorded, bonusAtDeadline, bonusAtDay };
 }
 
 /** The data root's path → what it is: the kind and branch of a branch file that states records. */
@@ -62,27 +84,35 @@ function recordFileOf(file: string): { kind: string; branch: string } | null {
 }
 
 /**
- * Each commit's records: the files it changed, read (all blobs of the whole history in one
- * `git cat-file --batch`) and parsed once per blob.
+ * Each commit's records: the files it changed, each (path and blob) made into records once. A
+ * file as the commits read for the audit have it is taken from their checks (`checks`); the
+ * other blobs are read in batches (`forEachBlob`) and parsed once per blob, and only their
+ * records are kept: what is held does not grow with the history's bytes (issue 29).
  */
-function recordsOfHistory(git: GitRepository, commits: readonly CommitChanges[]): CommitRecords[] {
-  const wanted: string[] = [];
+function recordsOfHistory(git: GitRepository, commits: readonly CommitChanges[], checks: RecordedChecks): CommitRecords[] {
+  const recordsByKey = new Map<string, AuditRecord[]>();
+  // The files (paths) each blob still to be read was at.
+  const unread = new Map<string, string[]>();
+  const want = (file: string, blob: string) => {
+    const key = recordedCheckKey(file, blob);
+    if (recordsByKey.has(key)) return;
+    const known = checks.get(key);
+    if (known !== undefined) return void recordsByKey.set(key, recordsOfRecordFile(file, known.data));
+    const files = unread.get(blob);
+    if (files === undefined) unread.set(blob, [file]);
+    else if (!files.includes(file)) files.push(file);
+  };
   for (const { changes } of commits) {
     for (const change of changes) {
-      if (change.newFile !== null && change.newBlob !== null && recordFileOf(change.newFile) !== null) wanted.push(change.newBlob);
-      if (change.status === "R" && change.oldFile !== null && change.oldBlob !== null && recordFileOf(change.oldFile) !== null) wanted.push(change.oldBlob);
+      if (change.newFile !== null && change.newBlob !== null && recordFileOf(change.newFile) !== null) want(change.newFile, change.newBlob);
+      if (change.status === "R" && change.oldFile !== null && change.oldBlob !== null && recordFileOf(change.oldFile) !== null) want(change.oldFile, change.oldBlob);
     }
   }
-  const blobs = readBlobs(git, wanted);
-  const parsed = new Map<string, unknown>();
-  const dataOf = (blob: string): unknown => {
-    if (!parsed.has(blob)) parsed.set(blob, parseBlob(blobs.get(blob) ?? null));
-    return parsed.get(blob);
-  };
-  const recordsOf = (file: string, blob: string): AuditRecord[] => {
-    const what = recordFileOf(file)!;
-    return recordsOfFile(file, what.kind, what.branch, dataOf(blob));
-  };
+  forEachBlob(git, [...unread.keys()], (blob, bytes) => {
+    const data = parseBlob(bytes);
+    for (const file of unread.get(blob) ?? []) recordsByKey.set(recordedCheckKey(file, blob), recordsOfRecordFile(file, data));
+  });
+  const recordsOf = (file: string, blob: string): AuditRecord[] => recordsByKey.get(recordedCheckKey(file, blob)) ?? [];
   return commits.map(({ commit, time, changes }) => {
     const records: AuditRecord[] = [];
     const moved: CommitRecords["moved"] = [];
@@ -98,6 +128,12 @@ function recordsOfHistory(git: GitRepository, commits: readonly CommitChanges[])
   });
 }
 
+/** The records of a file that states records (see `recordFileOf`), from its parsed value. */
+function recordsOfRecordFile(file: string, data: unknown): AuditRecord[] {
+  const what = recordFileOf(file)!;
+  return recordsOfFile(file, what.kind, what.branch, data);
+}
+
 /** A blob's parsed value; undefined when it is not UTF-8 or not YAML (it states no records then). */
 function parseBlob(bytes: Uint8Array | null): unknown {
   if (bytes === null) return undefined;
@@ -107,17 +143,33 @@ function parseBlob(bytes: Uint8Array | null): unknown {
   return fast.ok ? fast.data : parseYaml(decoded.text).data;
 }
 
+/** The commit read for the as-of day, as read: what the deadline's reading may reuse. */
+interface ReadCommit {
+  commit: string;
+  model: Model;
+  scan: RecordedScan;
+  checks: RecordedChecks;
+}
+
 /**
  * The model of the data as recorded at the end of `day`, from the files without errors (the
  * award comparison is for a person to judge; a notice names what was left out); null when
- * nothing was committed by then.
+ * nothing was committed by then. The as-of day's commit is not read again when it is the same
+ * commit (its data was valid, so no notice), and of another commit only the files that differ
+ * from it are read from git and checked (issue 29).
  */
-async function modelAtEndOf(ctx: Context, git: GitRepository, day: IsoDate, timezone: string): Promise<Model | null> {
+async function modelAtEndOf(ctx: Context, git: GitRepository, day: IsoDate, timezone: string, asRead: ReadCommit): Promise<Model | null> {
   const stamp = withHistory(git.dataRoot, () => lastCommitAtOrBefore(git, endOfDayEpochSeconds(day, timezone)));
   if (stamp === null) return null;
-  const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit));
+  if (stamp.commit === asRead.commit) return asRead.model;
+  const known = new Map<string, Uint8Array>();
+  asRead.scan.raws.forEach((raw, i) => {
+    const blob = asRead.scan.blobs[i] ?? null;
+    if (blob !== null && raw.bytes !== null) known.set(blob, raw.bytes);
+  });
+  const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit, known));
   if (!scan.hasRootMarker) return null;
-  const data = await loadData(ctx, { recorded: scan });
+  const data = await loadData(ctx, { recorded: scan, recordedChecks: { keys: recordedCheckKeys(scan), checks: asRead.checks } });
   if (data.skipped.length > 0 || data.validation.errors > 0) {
     const files = data.skipped.length > 0 ? data.skipped.join(", ") : "-";
     ctx.surroundings.stderr(`channel: ${terminalText(t(ctx.lang, "audit.notice.deadlineInvalid", { deadline: day, files }))}\n`);
