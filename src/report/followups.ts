@@ -4,7 +4,7 @@
  * day), CSV and Markdown as one flat table, and the JSON of docs/json-output.md.
  */
 import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
-import type { Model } from "../model/types.js";
+import type { CoreModel } from "../model/types.js";
 import { addDays, daysBetween, type IsoDate } from "../model/values.js";
 import { FOLLOWUP_KINDS, type FollowupItem, type FollowupKind } from "../rules/followups.js";
 import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
@@ -29,7 +29,7 @@ export interface FollowupReport {
 }
 
 /** The branch names as the list shows them: without the bank's name in front ("深圳车公庙支行"). */
-export function branchDisplayNames(model: Model): Map<string, string> {
+export function branchDisplayNames(model: CoreModel): Map<string, string> {
   const names = new Map<string, string>();
   for (const b of model.branches) {
     const short = b.bank !== null && b.name.startsWith(b.bank) && b.name.length > b.bank.length ? b.name.slice(b.bank.length) : b.name;

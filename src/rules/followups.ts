@@ -4,7 +4,8 @@
  * the clock, the disk or the environment, and nothing is worded: an item carries the facts a
  * renderer needs to explain it in either language.
  */
-import type { Activity, ActivityKind, Branch, FollowupPolicy, Model, Position, PositionCategory, Prospect, StaffFileState, StaffMember } from "../model/types.js";
+// The core of the model (model/types.ts) under the usual names: the follow-ups never read the extra fields, so a warm run need not load them.
+import type { Activity, ActivityKind, BranchCore as Branch, CoreModel as Model, FollowupPolicy, Position, PositionCategory, ProspectCore as Prospect, StaffFileState, StaffCore as StaffMember } from "../model/types.js";
 import { addDays, daysBetween, isLeapYear, isoDate, type IsoDate, type LunarBirthday, type SolarBirthday } from "../model/values.js";
 import { compareText } from "../findings.js";
 import { FOLLOWUP_KINDS, type DoneKind, type FollowupKind } from "./followup-kinds.js";
