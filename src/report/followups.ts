@@ -13,6 +13,7 @@ import { formatYuan, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
 import { fitText, renderCsv, renderGroupedTable, renderMarkdown, renderTable, type Column, type TableGroup, type Tabular } from "./tabular.js";
 import { markdownText, terminalText } from "./untrusted-text.js";
+import { LazyList, prettyJsonPieces } from "./json-pieces.js";
 
 /** Everything a rendering of the list needs. */
 export interface FollowupReport {
@@ -185,21 +186,31 @@ export function followupsJson(report: FollowupReport): object {
   return {
     as_of: report.asOf,
     within: report.within,
-    items: report.items.map((item) => ({
-      due: item.due,
-      kind: item.kind,
-      overdue: item.overdue,
-      escalated: item.escalated,
-      branch: item.branch,
-      department: item.department,
-      person: item.person,
-      name: item.name,
-      phone: item.phone,
-      owner: item.owner,
-      detail: itemDetail(item, report.lang, report.asOf),
-      // issue 23: whom a greeting item greets; null on every other item.
-      recipients: item.facts.kind === "greeting" ? item.facts.recipients.map((r) => ({ person: r.person, name: r.name, phone: r.phone })) : null,
-    })),
+    items: report.items.map((item) => followupItemJson(item, report)),
+  };
+}
+
+/** followupsJson's text in pieces (report/json-pieces.ts): each item's JSON made as its turn comes (issue 29). */
+export function followupsJsonPieces(report: FollowupReport): Generator<string> {
+  return prettyJsonPieces({ as_of: report.asOf, within: report.within, items: new LazyList(report.items, (item) => followupItemJson(item, report)) });
+}
+
+/** One item of followupsJson. */
+function followupItemJson(item: FollowupItem, report: FollowupReport): object {
+  return {
+    due: item.due,
+    kind: item.kind,
+    overdue: item.overdue,
+    escalated: item.escalated,
+    branch: item.branch,
+    department: item.department,
+    person: item.person,
+    name: item.name,
+    phone: item.phone,
+    owner: item.owner,
+    detail: itemDetail(item, report.lang, report.asOf),
+    // issue 23: whom a greeting item greets; null on every other item.
+    recipients: item.facts.kind === "greeting" ? item.facts.recipients.map((r) => ({ person: r.person, name: r.name, phone: r.phone })) : null,
   };
 }
 
