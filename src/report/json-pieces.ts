@@ -17,6 +17,12 @@ export class LazyList<S, T> {
 
 /** One level of JSON.stringify's indentation (the `2`). */
 const STEP = "  ";
+/** About how long a piece is: its elements' objects and text are all that is held of a list at a time. */
+const PIECE_CHARS = 1 << 20;
+const FIRST_PIECE_ELEMENTS = 16;
+const MAX_PIECE_ELEMENTS = 4096;
+const LIST_IN_LIST_OPENING = `[\n${STEP}[\n`;
+const LIST_IN_LIST_CLOSING = `\n${STEP}]\n]`;
 
 /**
  * The pieces of `JSON.stringify(value, null, 2) + "\n"` for a plain object whose fields are JSON
@@ -42,11 +48,17 @@ export function* prettyJsonPieces(value: Record<string, unknown>): Generator<str
       continue;
     }
     yield `${head}[`;
-    for (let i = 0; i < list.source.length; i++) {
-      const element = list.map(list.source[i]);
-      // As in an array JSON.stringify writes: what has no JSON text is null.
-      const text = JSON.stringify(element, null, 2) ?? "null";
-      yield `${i === 0 ? "" : ","}\n${STEP}${STEP}${indented(text, STEP + STEP)}`;
+    // As many elements a piece as make about PIECE_CHARS, judged by the piece before: a coverage
+    // branch is ~40 KB of text, a follow-up item ~400 bytes.
+    let perPiece = FIRST_PIECE_ELEMENTS;
+    for (let start = 0; start < list.source.length; ) {
+      const elements = list.source.slice(start, start + perPiece).map((element) => list.map(element));
+      // JSON.stringify itself indents them: as a list inside a list they sit two levels deep, as
+      // in the object's list; what lies around them ("[\n  [\n" … "\n  ]\n]") is cut off.
+      const text = JSON.stringify([elements], null, 2);
+      yield `${start === 0 ? "" : ","}\n${text.slice(LIST_IN_LIST_OPENING.length, text.length - LIST_IN_LIST_CLOSING.length)}`;
+      start += elements.length;
+      perPiece = Math.max(1, Math.min(MAX_PIECE_ELEMENTS, Math.floor((PIECE_CHARS * elements.length) / text.length)));
     }
     yield `\n${STEP}]`;
   }
