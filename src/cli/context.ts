@@ -413,3 +413,38 @@ export function emit(ctx: Context, text: string | Uint8Array, root: string | nul
     throw writeFailure(out, error);
   }
 }
+
+// issue 29: the big JSON reports given out in pieces.
+
+/** Bytes gathered before one write to stdout: fewer system calls than one per piece. */
+const EMIT_BATCH_CHARS = 1 << 20;
+
+/**
+ * `emit` of the text that `pieces` make when joined, without ever holding that text whole on
+ * stdout (written by batches of about a megabyte); an `--out` file gets it as its UTF-8 bytes,
+ * written atomically as emit writes one.
+ */
+export function emitPieces(ctx: Context, pieces: Iterable<string>, root: string | null): void {
+  if (ctx.options.out !== undefined) {
+    const chunks: Buffer[] = [];
+    for (const piece of batches(pieces)) chunks.push(Buffer.from(piece, "utf8"));
+    emit(ctx, Buffer.concat(chunks), root);
+    return;
+  }
+  for (const batch of batches(pieces)) ctx.surroundings.stdout(batch);
+}
+
+function* batches(pieces: Iterable<string>): Generator<string> {
+  let pending: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    pending.push(piece);
+    length += piece.length;
+    if (length >= EMIT_BATCH_CHARS) {
+      yield pending.join("");
+      pending = [];
+      length = 0;
+    }
+  }
+  if (pending.length > 0) yield pending.join("");
+}

@@ -17,7 +17,7 @@ import * as path from "node:path";
 import { crc32, crc32For } from "./crc32.js";
 import { createHash } from "./hash.js";
 
-const FORMAT = "channel-cache/5";
+const FORMAT = "channel-cache/6";
 const PRIVATE_FOLDER = 0o700;
 const PRIVATE_FILE = 0o600;
 /** Records are gathered into writes of about this many bytes (a larger record is written alone). */

@@ -345,3 +345,29 @@ export const DEFAULT_FOLLOWUP_POLICY: FollowupPolicy = {
   careCallDays: 3,
   largeMovementMin: 500_000,
 };
+
+// issue 29 (warm runs at head-office scale): the part of the model most rules read.
+
+/**
+ * The fields of the model that only a few commands read (the archives' free text, a branch's
+ * checklist sections, KPIs and competitors, a prospect's referral): about half of what a branch
+ * holds. The cache keeps them apart (src/cli/pipeline.ts), so that a warm `followups`, `bonus` or
+ * `expenses` neither reads nor builds them. A rule that takes the Core types below cannot read them.
+ */
+export const EXTRA_BRANCH_FIELDS = ["sections", "kpiMonths", "kpiTargets", "competitors", "possibleEntrants"] as const;
+export const EXTRA_STAFF_FIELDS = ["archive"] as const;
+export const EXTRA_PROSPECT_FIELDS = ["referral", "archive"] as const;
+
+/** A staff member without `EXTRA_STAFF_FIELDS`. */
+export type StaffCore = Omit<StaffMember, (typeof EXTRA_STAFF_FIELDS)[number]>;
+/** A prospect without `EXTRA_PROSPECT_FIELDS`. */
+export type ProspectCore = Omit<Prospect, (typeof EXTRA_PROSPECT_FIELDS)[number]>;
+/** A branch without `EXTRA_BRANCH_FIELDS`, its people without theirs. */
+export type BranchCore = Omit<Branch, (typeof EXTRA_BRANCH_FIELDS)[number] | "staff" | "prospects"> & { staff: StaffCore[]; prospects: ProspectCore[] };
+
+/** The model without its extra fields; a whole `Model` is one too. */
+export interface CoreModel {
+  settings: Settings;
+  departments: Department[];
+  branches: BranchCore[];
+}

@@ -11,6 +11,7 @@ import type { DocumentBlock } from "./html.js";
 import { monthLabel, percentText, renderDocumentCsv, renderDocumentMarkdown, renderDocumentText } from "./monthly.js";
 import type { Style } from "./style.js";
 import type { Tabular } from "./tabular.js";
+import { LazyList, prettyJsonPieces } from "./json-pieces.js";
 
 export const COVERAGE_FORMATS = ["table", "json", "csv", "md"] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
@@ -55,21 +56,33 @@ export function coverageJson(result: CoverageResult): object {
     as_of: result.asOf,
     coverage: result.share === null ? null : share4(result.share),
     departments: result.departments.map((d) => ({ department: d.department, name: d.name, branches: d.branches, coverage: d.share === null ? null : share4(d.share) })),
-    branches: result.branches.map((b) => ({
-      branch: b.branch,
-      name: b.name,
-      department: b.department,
-      level: b.level,
-      staff: b.staff,
-      key_staff: b.keyStaff,
-      competitors: b.competitors,
-      possible_entrants: b.possibleEntrants,
-      prospects: b.prospects,
-      valuable_prospects: b.valuableProspects,
-      coverage: share4(b.share),
-      items: b.items.map(itemJson),
-      beyond_manual: b.beyondManual.map(itemJson),
-    })),
+    branches: result.branches.map(branchJson),
+  };
+}
+
+/** coverageJson's text in pieces (report/json-pieces.ts): each branch's JSON made as its turn comes (issue 29). */
+export function coverageJsonPieces(result: CoverageResult): Generator<string> {
+  // The head as coverageJson makes it; the branches, in the same place, one by one.
+  const head = coverageJson({ ...result, branches: [] }) as Record<string, unknown>;
+  return prettyJsonPieces({ ...head, branches: new LazyList(result.branches, branchJson) });
+}
+
+/** One branch of coverageJson. */
+function branchJson(b: BranchCoverage): object {
+  return {
+    branch: b.branch,
+    name: b.name,
+    department: b.department,
+    level: b.level,
+    staff: b.staff,
+    key_staff: b.keyStaff,
+    competitors: b.competitors,
+    possible_entrants: b.possibleEntrants,
+    prospects: b.prospects,
+    valuable_prospects: b.valuableProspects,
+    coverage: share4(b.share),
+    items: b.items.map(itemJson),
+    beyond_manual: b.beyondManual.map(itemJson),
   };
 }
 

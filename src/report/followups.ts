@@ -4,7 +4,7 @@
  * day), CSV and Markdown as one flat table, and the JSON of docs/json-output.md.
  */
 import { t, type Lang, type MessageKey } from "../i18n/catalog.js";
-import type { Model } from "../model/types.js";
+import type { CoreModel } from "../model/types.js";
 import { addDays, daysBetween, type IsoDate } from "../model/values.js";
 import { FOLLOWUP_KINDS, type FollowupItem, type FollowupKind } from "../rules/followups.js";
 import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
@@ -13,6 +13,7 @@ import { formatYuan, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
 import { fitText, renderCsv, renderGroupedTable, renderMarkdown, renderTable, type Column, type TableGroup, type Tabular } from "./tabular.js";
 import { markdownText, terminalText } from "./untrusted-text.js";
+import { LazyList, prettyJsonPieces } from "./json-pieces.js";
 
 /** Everything a rendering of the list needs. */
 export interface FollowupReport {
@@ -29,7 +30,7 @@ export interface FollowupReport {
 }
 
 /** The branch names as the list shows them: without the bank's name in front ("深圳车公庙支行"). */
-export function branchDisplayNames(model: Model): Map<string, string> {
+export function branchDisplayNames(model: CoreModel): Map<string, string> {
   const names = new Map<string, string>();
   for (const b of model.branches) {
     const short = b.bank !== null && b.name.startsWith(b.bank) && b.name.length > b.bank.length ? b.name.slice(b.bank.length) : b.name;
@@ -185,21 +186,31 @@ export function followupsJson(report: FollowupReport): object {
   return {
     as_of: report.asOf,
     within: report.within,
-    items: report.items.map((item) => ({
-      due: item.due,
-      kind: item.kind,
-      overdue: item.overdue,
-      escalated: item.escalated,
-      branch: item.branch,
-      department: item.department,
-      person: item.person,
-      name: item.name,
-      phone: item.phone,
-      owner: item.owner,
-      detail: itemDetail(item, report.lang, report.asOf),
-      // issue 23: whom a greeting item greets; null on every other item.
-      recipients: item.facts.kind === "greeting" ? item.facts.recipients.map((r) => ({ person: r.person, name: r.name, phone: r.phone })) : null,
-    })),
+    items: report.items.map((item) => followupItemJson(item, report)),
+  };
+}
+
+/** followupsJson's text in pieces (report/json-pieces.ts): each item's JSON made as its turn comes (issue 29). */
+export function followupsJsonPieces(report: FollowupReport): Generator<string> {
+  return prettyJsonPieces({ as_of: report.asOf, within: report.within, items: new LazyList(report.items, (item) => followupItemJson(item, report)) });
+}
+
+/** One item of followupsJson. */
+function followupItemJson(item: FollowupItem, report: FollowupReport): object {
+  return {
+    due: item.due,
+    kind: item.kind,
+    overdue: item.overdue,
+    escalated: item.escalated,
+    branch: item.branch,
+    department: item.department,
+    person: item.person,
+    name: item.name,
+    phone: item.phone,
+    owner: item.owner,
+    detail: itemDetail(item, report.lang, report.asOf),
+    // issue 23: whom a greeting item greets; null on every other item.
+    recipients: item.facts.kind === "greeting" ? item.facts.recipients.map((r) => ({ person: r.person, name: r.name, phone: r.phone })) : null,
   };
 }
 

@@ -6,7 +6,7 @@
  * stated (`at`, then staff id, then branch id), so the answer never depends on the order of
  * files or of entries in them, and the same input always gives the same awards.
  */
-import type { BonusPolicy, ConversionKind, Model, Position, StaffMember } from "../model/types.js";
+import type { BonusPolicy, ConversionKind, CoreModel, Position, StaffCore } from "../model/types.js";
 import type { IsoDate, IsoDateTime } from "../model/values.js";
 import { compareText } from "../findings.js";
 
@@ -134,7 +134,7 @@ function minuteOf(at: IsoDateTime): string {
  * The first eligibility check a conversion fails, or null when it is eligible.
  * The caller guarantees `staff.conversion` is present.
  */
-export function ineligibility(staff: StaffMember, policy: BonusPolicy, asOf: IsoDate): BonusReason | null {
+export function ineligibility(staff: StaffCore, policy: BonusPolicy, asOf: IsoDate): BonusReason | null {
   const conversion = staff.conversion!;
   if (!policy.eligiblePositions.includes(staff.position)) return "position_not_eligible";
   // 每新增1户: someone who was our customer before the day of the transfer is not a new one.
@@ -155,7 +155,7 @@ export function ineligibility(staff: StaffMember, policy: BonusPolicy, asOf: Iso
 }
 
 /** The registration as a record on D: a registration dated after D has not happened yet. */
-function registeredBy(staff: StaffMember, asOf: IsoDate): IsoDate | null {
+function registeredBy(staff: StaffCore, asOf: IsoDate): IsoDate | null {
   return staff.hqRegistered !== null && staff.hqRegistered <= asOf ? staff.hqRegistered : null;
 }
 
@@ -164,7 +164,7 @@ function registeredBy(staff: StaffMember, asOf: IsoDate): IsoDate | null {
  * when the person has moved since, else the branch whose staff.yaml holds them. A 分行 folder
  * is a branch like any other here, with its own quota.
  */
-export function conversionBranch(staff: StaffMember, holdingBranch: string): string {
+export function conversionBranch(staff: StaffCore, holdingBranch: string): string {
   return staff.conversion?.branch ?? holdingBranch;
 }
 
@@ -174,7 +174,7 @@ function byArrival(a: { at: string; staff: string; branch: string }, b: { at: st
 }
 
 /** The bonus rule of docs/rules.md: every candidate at D, with rank, status, reason and amount, and the totals. */
-export function computeBonusAwards(model: Model, policy: BonusPolicy, asOf: IsoDate): BonusResult {
+export function computeBonusAwards(model: CoreModel, policy: BonusPolicy, asOf: IsoDate): BonusResult {
   const candidates: BonusCandidate[] = [];
   const branchesById = new Map(model.branches.map((b) => [b.id, b]));
   for (const holding of model.branches) {

@@ -6,7 +6,7 @@
  * decimal arithmetic on the written figures, so "395万 × 0.003" is 11850 and a half yuan
  * always rounds up, whatever binary floating point would make of it.
  */
-import type { AmountTier, Branch, ExpensePolicy, Model } from "../model/types.js";
+import type { AmountTier, BranchCore, CoreModel, ExpensePolicy } from "../model/types.js";
 import type { IsoDate } from "../model/values.js";
 import { compareText } from "../findings.js";
 
@@ -73,7 +73,7 @@ export interface ExpenseResult {
 }
 
 /** The expense-support rule of docs/rules.md on day D. */
-export function computeExpenseSupport(model: Model, policy: ExpensePolicy, asOf: IsoDate): ExpenseResult {
+export function computeExpenseSupport(model: CoreModel, policy: ExpensePolicy, asOf: IsoDate): ExpenseResult {
   const from = policy.start;
   const to = policy.end < asOf ? policy.end : asOf;
   const departmentById = new Map(model.departments.map((d) => [d.id, d]));
@@ -107,7 +107,7 @@ export function computeExpenseSupport(model: Model, policy: ExpensePolicy, asOf:
   return { asOf, policy, product: policy.product, from, to, departments, totalSupport: sumExact(departments.map((d) => d.support)) };
 }
 
-function branchLine(branch: Branch, policy: ExpensePolicy, scheme: ExpenseScheme, from: IsoDate, to: IsoDate): ExpenseBranchLine {
+function branchLine(branch: BranchCore, policy: ExpensePolicy, scheme: ExpenseScheme, from: IsoDate, to: IsoDate): ExpenseBranchLine {
   const counted: number[] = [];
   const excluded: number[] = [];
   for (const sale of branch.sales) {

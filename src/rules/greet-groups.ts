@@ -5,7 +5,8 @@
  * converted on or before D (`customers`). Pure.
  */
 import type { GreetGroup } from "../model/holidays.js";
-import type { Branch, Prospect, StaffMember } from "../model/types.js";
+// The core of the model (model/types.ts) under the usual names: the follow-ups never read the extra fields, so a warm run need not load them.
+import type { BranchCore as Branch, ProspectCore as Prospect, StaffCore as StaffMember } from "../model/types.js";
 import type { IsoDate } from "../model/values.js";
 import { compareText } from "../findings.js";
 import { isPresent } from "./presence.js";

@@ -12,7 +12,7 @@ import { computeBonusAwards, conversionBranch } from "./bonus.js";
 import { isPresent } from "./presence.js";
 import { measureCoverage } from "./coverage.js";
 import { computeExpenseSupport, sumExact } from "./expenses.js";
-import { findDueFollowups } from "./followups.js";
+import { collectDueFollowups } from "./followups.js";
 
 /** The figures of one department, or of all of them (the totals). */
 export interface SummaryFigures {
@@ -86,7 +86,8 @@ export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
   const bonus = model.settings.bonus === null ? null : computeBonusAwards(model, model.settings.bonus, asOf);
   const expenses = model.settings.expenseSupport === null ? null : computeExpenseSupport(model, model.settings.expenseSupport, asOf);
   const policy = model.settings.followups;
-  const overdue = findDueFollowups(model, policy, asOf, policy.windowDays).filter((item) => item.overdue);
+  // Counted, never listed: in the order found (the escalated rows are sorted below).
+  const overdue = collectDueFollowups(model, policy, asOf, policy.windowDays).filter((item) => item.overdue);
 
   const names = new Map(model.departments.map((d) => [d.id, d.name]));
   const ids = [...new Set([...names.keys(), ...model.branches.map((b) => b.department)])].sort(compareText);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, parseBirthday, parseDate, parseDateTime, parseLunarBirthday, parseMoney } from "../../src/model/values.js";
 
@@ -63,5 +64,26 @@ describe("dates", () => {
     expect(addDays("2012-03-01", -1)).toBe("2012-02-29");
     expect(daysBetween("2012-03-20", "2012-03-27")).toBe(7);
     expect(daysBetween("2012-03-27", "2012-03-20")).toBe(-7);
+  });
+
+  // issue 29: the day arithmetic is whole-number arithmetic now; a UTC Date is the reference.
+  it("adds and counts days as the calendar does, over the years data can hold", () => {
+    const reference = (date: string, days: number): string => {
+      const d = new Date(0);
+      d.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days);
+      return `${String(d.getUTCFullYear()).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
+    };
+    const day = fc.date({ min: new Date(Date.UTC(100, 0, 1)), max: new Date(Date.UTC(9000, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, fc.integer({ min: -400_000, max: 300_000 }), (date, days) => {
+        const moved = addDays(date, days);
+        expect(moved).toBe(reference(date, days));
+        expect(daysBetween(date, moved)).toBe(days);
+      }),
+    );
+    expect(addDays("2000-02-28", 1)).toBe("2000-02-29");
+    expect(addDays("1900-02-28", 1)).toBe("1900-03-01");
+    expect(addDays("0050-01-01", 1)).toBe("0050-01-02");
+    expect(daysBetween("1970-01-01", "2012-03-20")).toBe(15419);
   });
 });

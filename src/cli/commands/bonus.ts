@@ -6,7 +6,7 @@ import { compareText } from "../../findings.js";
 import { announceRecorded, loadRecordedData } from "../as-recorded.js";
 import { emit, resolveAsOf, resolveFormat, terminalWidth, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
-import { loadValidData } from "../pipeline.js";
+import { loadValidCoreData } from "../pipeline.js";
 
 export const MONEY_FORMATS = ["table", "json", "csv", "md"] as const;
 
@@ -22,7 +22,7 @@ export function noticeExamplePolicy(ctx: Context, format: (typeof MONEY_FORMATS)
 export async function runBonus(ctx: Context, options: { department?: string; asRecorded?: boolean }): Promise<number> {
   const format = resolveFormat(ctx, MONEY_FORMATS);
   const recordedData = options.asRecorded === true ? await loadRecordedData(ctx) : null;
-  const { root, model } = recordedData?.data ?? (await loadValidData(ctx));
+  const { root, model } = recordedData?.data ?? (await loadValidCoreData(ctx));
   const policy = model.settings.bonus;
   if (policy === null) throw new CliError(EXIT_USAGE, "bonus.error.policyMissing");
   const asOf = recordedData?.asOf ?? resolveAsOf(ctx, model.settings.timezone);

@@ -6,9 +6,9 @@
 import { t } from "../../i18n/catalog.js";
 import { terminalLine } from "../../report/untrusted-text.js";
 import { measureCoverage } from "../../rules/coverage.js";
-import { COVERAGE_FORMATS, renderCoverage } from "../../report/coverage.js";
+import { COVERAGE_FORMATS, coverageJsonPieces, renderCoverage } from "../../report/coverage.js";
 import { nearest } from "../../validate/suggest.js";
-import { emit, resolveAsOf, resolveFormat, terminalWidth, type Context } from "../context.js";
+import { emit, emitPieces, resolveAsOf, resolveFormat, terminalWidth, type Context } from "../context.js";
 import { EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
@@ -23,7 +23,9 @@ export async function runCoverage(ctx: Context, options: { branch?: string }): P
     }
   }
   const result = measureCoverage(model, resolveAsOf(ctx, model.settings.timezone), options.branch === undefined ? {} : { branch: options.branch });
-  emit(ctx, renderCoverage(result, format, ctx.lang, ctx.style, terminalWidth(ctx)), root);
+  // JSON in pieces (issue 29): at head-office scale its text alone is ~90 MB.
+  if (format === "json") emitPieces(ctx, coverageJsonPieces(result), root);
+  else emit(ctx, renderCoverage(result, format, ctx.lang, ctx.style, terminalWidth(ctx)), root);
   for (const file of skipped) ctx.surroundings.stderr(`channel: ${terminalLine(t(ctx.lang, "report.skipped", { file }))}\n`);
   return skipped.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
 }

@@ -4,13 +4,13 @@ import { computeExpenseSupport } from "../../rules/expenses.js";
 import { announceRecorded, loadRecordedData } from "../as-recorded.js";
 import { emit, resolveAsOf, resolveFormat, terminalWidth, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "../errors.js";
-import { loadValidData } from "../pipeline.js";
+import { loadValidCoreData } from "../pipeline.js";
 import { MONEY_FORMATS, noticeExamplePolicy } from "./bonus.js";
 
 export async function runExpenses(ctx: Context, options: { asRecorded?: boolean } = {}): Promise<number> {
   const format = resolveFormat(ctx, MONEY_FORMATS);
   const recordedData = options.asRecorded === true ? await loadRecordedData(ctx) : null;
-  const { root, model } = recordedData?.data ?? (await loadValidData(ctx));
+  const { root, model } = recordedData?.data ?? (await loadValidCoreData(ctx));
   const policy = model.settings.expenseSupport;
   if (policy === null) throw new CliError(EXIT_USAGE, "expenses.error.policyMissing");
   const asOf = recordedData?.asOf ?? resolveAsOf(ctx, model.settings.timezone);

@@ -6,16 +6,16 @@ import * as fs from "node:fs";
 import { t, type Lang, type MessageKey } from "../../i18n/catalog.js";
 import { ENUM_NAMES } from "../../model/enum-names.js";
 import { isDoneKind } from "../../rules/closing.js";
-import type { Model } from "../../model/types.js";
+import type { CoreModel } from "../../model/types.js";
 import { filterFollowups, findDueFollowups, FOLLOWUP_KINDS, type FollowupFilter, type FollowupKind } from "../../rules/followups.js";
-import { branchDisplayNames, followupsJson, renderFollowupsCsv, renderFollowupsMarkdown, renderFollowupsTable, type FollowupReport } from "../../report/followups.js";
+import { branchDisplayNames, followupsJsonPieces, renderFollowupsCsv, renderFollowupsMarkdown, renderFollowupsTable, type FollowupReport } from "../../report/followups.js";
 import { renderIcs } from "../../report/ics.js";
 import { terminalLine } from "../../report/untrusted-text.js";
 import { nearest } from "../../validate/suggest.js";
-import { emit, resolveAsOf, resolveFormat, resolveFromCwd, terminalWidth, type Context } from "../context.js";
+import { emit, emitPieces, resolveAsOf, resolveFormat, resolveFromCwd, terminalWidth, type Context } from "../context.js";
 import { outputTarget, writeOutput } from "../output-file.js";
 import { EXIT_DATA_ERRORS, EXIT_OK, usageError } from "../errors.js";
-import { loadData } from "../pipeline.js";
+import { loadCoreData } from "../pipeline.js";
 import { writeFailure } from "../write-errors.js";
 
 export interface FollowupsOptions {
@@ -31,7 +31,7 @@ export async function runFollowups(ctx: Context, options: FollowupsOptions): Pro
   const format = resolveFormat(ctx, ["table", "json", "csv", "md"] as const);
   const kinds = parseKinds(ctx.lang, options.kind ?? []);
   const within = options.within === undefined ? undefined : parseWithin(options.within);
-  const { root, repo, model, skipped } = await loadData(ctx);
+  const { root, repo, model, skipped } = await loadCoreData(ctx);
   const asOf = resolveAsOf(ctx, model.settings.timezone);
   const filter = checkFilter(ctx.lang, options, kinds, model, repo.branchFolders);
   const policy = model.settings.followups;
@@ -40,15 +40,12 @@ export async function runFollowups(ctx: Context, options: FollowupsOptions): Pro
   const items = filterFollowups(findDueFollowups(model, policy, asOf, days), filter);
   const report: FollowupReport = { asOf, within: days, items, skipped, branchNames: branchDisplayNames(model), lang: ctx.lang, escalateDays: policy.escalateDays };
 
-  const output =
-    format === "json"
-      ? JSON.stringify(followupsJson(report), null, 2) + "\n"
-      : format === "csv"
-        ? renderFollowupsCsv(report)
-        : format === "md"
-          ? renderFollowupsMarkdown(report)
-          : renderFollowupsTable(report, ctx.style, terminalWidth(ctx));
-  emit(ctx, output, root);
+  // JSON in pieces (issue 29): at head-office scale its text alone is ~90 MB.
+  if (format === "json") emitPieces(ctx, followupsJsonPieces(report), root);
+  else {
+    const output = format === "csv" ? renderFollowupsCsv(report) : format === "md" ? renderFollowupsMarkdown(report) : renderFollowupsTable(report, ctx.style, terminalWidth(ctx));
+    emit(ctx, output, root);
+  }
   if (options.ics !== undefined) writeIcs(ctx, options.ics, root, renderIcs(report, { stamp: ctx.surroundings.now() }), items.length);
 
   for (const file of skipped) ctx.surroundings.stderr(`channel: ${terminalLine(t(ctx.lang, "followups.skippedFile", { file }))}\n`);
@@ -90,7 +87,7 @@ function parseKinds(lang: Lang, values: string[]): FollowupKind[] {
 }
 
 /** The filter, after checking that what it names exists (a typo would otherwise show an empty list). */
-function checkFilter(lang: Lang, options: FollowupsOptions, kinds: FollowupKind[], model: Model, branchFolders: readonly string[]): FollowupFilter {
+function checkFilter(lang: Lang, options: FollowupsOptions, kinds: FollowupKind[], model: CoreModel, branchFolders: readonly string[]): FollowupFilter {
   const filter: FollowupFilter = {};
   if (kinds.length > 0) filter.kinds = kinds;
   if (options.branch !== undefined) {
