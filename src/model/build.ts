@@ -52,8 +52,9 @@ function isUsable(file: LoadedFile, filesWithErrors: ReadonlySet<string>): boole
  * is missing (a branch folder's branch.yaml, without which the whole folder is left out) is one
  * of them: it has an error though it is not among the files read.
  */
-export function skippedFiles(repo: LoadedRepository, filesWithErrors: ReadonlySet<string>): string[] {
-  const unusable = repo.files.filter((f) => !isUsable(f, filesWithErrors)).map((f) => f.file);
+export function skippedFiles(repo: LoadedRepository, filesWithErrors: ReadonlySet<string>, unparsed?: ReadonlySet<string>): string[] {
+  // `unparsed`: the files that did not parse, when the files no longer hold their values (a cold validate lets them go).
+  const unusable = repo.files.filter((f) => (unparsed === undefined ? !isUsable(f, filesWithErrors) : unparsed.has(f.file) || filesWithErrors.has(f.file))).map((f) => f.file);
   const read = new Set(repo.files.map((f) => f.file));
   const missing = [...filesWithErrors].filter((file) => !read.has(file));
   return [...new Set([...unusable, ...missing])].sort(compareText);
