@@ -11,58 +11,41 @@
  */
 import { parseDate } from "../model/values.js";
 
-/** A list entry's id (departments, staff, prospects), with where the entry is in its list. */
-export interface IdFact {
-  id: string;
-  index: number;
-}
-
-/** A staff or prospect entry that has both a name and an id: what a name written for an id is matched against. */
-export interface NameFact {
-  name: string;
-  id: string;
-}
-
-/** A staff entry's fields that rules across files (and across its folder) read. */
-export interface StaffFact {
-  index: number;
-  /** `name` and `phone` as written (both strings) and the entry's id: the same person recorded twice. */
-  name?: string;
-  phone?: string;
-  id?: string;
-  /** `left` and `joined` as written, kept only when both are real days and `left` is earlier. */
-  leftBeforeJoined?: { left: string; joined: string };
-  /** `conversion.branch`, when it is a string. */
-  conversionBranch?: string;
-}
-
-/** A reference to check: where it is (path inside the file) and the value written there. */
-export interface ReferenceFact {
-  index: number;
-  /** For `activities[index].with`: the list's items (non-strings as null), or the string written instead of a list. */
-  with?: (string | null)[] | string;
-  /** `prospects[index].source.staff` / `.customer`, `sales[index].prospect`, when strings. */
-  staff?: string;
-  customer?: string;
-  prospect?: string;
-}
-
-/** The facts of one file; a field is present only for the kinds that have it. */
+/**
+ * The facts of one file; a field is present only for the kinds that have it. Lists are kept as
+ * columns (one array per field, the same position in each for one entry) rather than an object
+ * per entry: at 2,000 branches there are 1.2 million of them, and an object each was 260 MB.
+ */
 export interface FileFacts {
   /** Whether the file parsed to nothing usable (undefined or null): who is in it is unknown. */
   empty: boolean;
   /** branch.yaml, when it is a mapping with a string id. */
   branch?: { id: string; department?: string; parent?: string; level?: string };
-  /** departments.yaml's departments, staff.yaml's staff, prospects.yaml's prospects. */
-  ids?: IdFact[];
-  /** staff.yaml and prospects.yaml: names with ids, in list order. */
-  names?: NameFact[];
-  /** staff.yaml. */
-  staff?: StaffFact[];
-  /** activities.yaml (`with`), prospects.yaml (`source`), kpis.yaml (`sales`). */
-  references?: ReferenceFact[];
-  /** kpis.yaml's months, as written (strings only). */
-  months?: { month: string; index: number }[];
+  /** departments.yaml's departments, staff.yaml's staff, prospects.yaml's prospects: each string id, in list order. */
+  ids?: string[];
+  /** For each of `ids`, the index of its entry in the list. */
+  idAt?: number[];
+  /** staff.yaml and prospects.yaml: for each of `ids`, the entry's name when it is a string, else null. */
+  names?: (string | null)[];
+  /** staff.yaml: for each of `ids`, the entry's phone when it is a string, else null. */
+  phones?: (string | null)[];
+  /** staff.yaml: entries whose `left` and `joined` are real days and `left` the earlier, as written. */
+  leftBeforeJoined?: { index: number; left: string; joined: string }[];
+  /** staff.yaml: entries' `conversion.branch`, when it is a string. */
+  conversions?: { index: number; branch: string }[];
+  /**
+   * The references to check, in the order of the file: each one's entry index (`refAt`), slot
+   * (`refSlot`) and the id written (`refIds`). The slot is, in activities.yaml, the position in
+   * `with` (-1: `with` written as one string instead of a list); in prospects.yaml 0 for
+   * `source.staff` and 1 for `source.customer`; in kpis.yaml 0 (`sales[].prospect`). Only
+   * strings are kept: the rules skip anything else.
+   */
+  refAt?: number[];
+  refSlot?: number[];
+  refIds?: string[];
+  /** kpis.yaml's months (strings only) and their entries' indexes. */
+  months?: string[];
+  monthAt?: number[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -86,7 +69,6 @@ const LIST_KEY: Readonly<Partial<Record<string, string>>> = { departments: "depa
 /** The facts of a file of `kind` whose parsed value is `data` (undefined when it did not parse). */
 export function factsOf(kind: string, data: unknown): FileFacts {
   const facts: FileFacts = { empty: data === undefined || data === null };
-  const listKey = LIST_KEY[kind];
   if (kind === "branch") {
     if (isRecord(data) && typeof data.id === "string") {
       const { department, parent, level } = data;
@@ -99,58 +81,64 @@ export function factsOf(kind: string, data: unknown): FileFacts {
     }
     return facts;
   }
-  if (listKey === undefined && kind !== "activities" && kind !== "kpis") return facts;
+  const refAt: number[] = [];
+  const refSlot: number[] = [];
+  const refIds: string[] = [];
+  const reference = (index: number, slot: number, id: unknown) => {
+    if (typeof id !== "string") return;
+    refAt.push(index);
+    refSlot.push(slot);
+    refIds.push(id);
+  };
+  const listKey = LIST_KEY[kind];
   if (listKey !== undefined) {
-    const ids: IdFact[] = [];
-    const names: NameFact[] = [];
-    const staff: StaffFact[] = [];
-    const references: ReferenceFact[] = [];
+    const ids: string[] = [];
+    const idAt: number[] = [];
+    const names: (string | null)[] = [];
+    const phones: (string | null)[] = [];
+    const leftBeforeJoined: { index: number; left: string; joined: string }[] = [];
+    const conversions: { index: number; branch: string }[] = [];
     for (const { entry, index } of listEntries(data, listKey)) {
-      const id = typeof entry.id === "string" ? entry.id : undefined;
-      if (id !== undefined) ids.push({ id, index });
-      if (kind === "departments") continue;
-      if (id !== undefined && typeof entry.name === "string") names.push({ name: entry.name, id });
+      if (typeof entry.id === "string") {
+        ids.push(entry.id);
+        idAt.push(index);
+        names.push(typeof entry.name === "string" ? entry.name : null);
+        phones.push(typeof entry.phone === "string" ? entry.phone : null);
+      }
       if (kind === "staff") {
-        const fact: StaffFact = { index };
-        if (typeof entry.name === "string" && typeof entry.phone === "string" && id !== undefined) Object.assign(fact, { name: entry.name, phone: entry.phone, id });
         const left = typeof entry.left === "string" ? parseDate(entry.left) : null;
         const joined = typeof entry.joined === "string" ? parseDate(entry.joined) : null;
-        if (left !== null && joined !== null && left < joined) fact.leftBeforeJoined = { left: String(entry.left), joined: String(entry.joined) };
+        if (left !== null && joined !== null && left < joined) leftBeforeJoined.push({ index, left: String(entry.left), joined: String(entry.joined) });
         const conversion = entry.conversion;
-        if (isRecord(conversion) && typeof conversion.branch === "string") fact.conversionBranch = conversion.branch;
-        staff.push(fact);
-      } else {
-        const source = entry.source;
-        if (!isRecord(source)) continue;
-        const reference: ReferenceFact = { index };
-        if (typeof source.staff === "string") reference.staff = source.staff;
-        if (typeof source.customer === "string") reference.customer = source.customer;
-        if (reference.staff !== undefined || reference.customer !== undefined) references.push(reference);
+        if (isRecord(conversion) && typeof conversion.branch === "string") conversions.push({ index, branch: conversion.branch });
+      } else if (kind === "prospects" && isRecord(entry.source)) {
+        reference(index, 0, entry.source.staff);
+        reference(index, 1, entry.source.customer);
       }
     }
-    facts.ids = ids;
+    Object.assign(facts, { ids, idAt });
     if (kind !== "departments") facts.names = names;
-    if (kind === "staff") facts.staff = staff;
-    if (kind === "prospects") facts.references = references;
+    if (kind === "staff") Object.assign(facts, { phones, leftBeforeJoined, conversions });
+    if (kind === "prospects") Object.assign(facts, { refAt, refSlot, refIds });
     return facts;
   }
-  const references: ReferenceFact[] = [];
   if (kind === "activities") {
     for (const { entry, index } of listEntries(data, "activities")) {
       const written = entry.with;
-      if (typeof written === "string") references.push({ index, with: written });
-      else if (Array.isArray(written)) references.push({ index, with: written.map((item: unknown) => (typeof item === "string" ? item : null)) });
+      if (typeof written === "string") reference(index, -1, written);
+      else if (Array.isArray(written)) written.forEach((item: unknown, i: number) => reference(index, i, item));
     }
-  } else {
-    for (const { entry, index } of listEntries(data, "sales")) {
-      if (typeof entry.prospect === "string") references.push({ index, prospect: entry.prospect });
-    }
-    const months: { month: string; index: number }[] = [];
+    Object.assign(facts, { refAt, refSlot, refIds });
+  } else if (kind === "kpis") {
+    for (const { entry, index } of listEntries(data, "sales")) reference(index, 0, entry.prospect);
+    const months: string[] = [];
+    const monthAt: number[] = [];
     for (const { entry, index } of listEntries(data, "months")) {
-      if (typeof entry.month === "string") months.push({ month: entry.month, index });
+      if (typeof entry.month !== "string") continue;
+      months.push(entry.month);
+      monthAt.push(index);
     }
-    facts.months = months;
+    Object.assign(facts, { refAt, refSlot, refIds, months, monthAt });
   }
-  facts.references = references;
   return facts;
 }

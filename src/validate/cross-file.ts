@@ -9,7 +9,7 @@ import { findingAt } from "../load/locate.js";
 import { enumCode } from "../model/enum-names.js";
 import { compareText, type Finding } from "../findings.js";
 import { nearest } from "./suggest.js";
-import type { FileFacts, StaffFact } from "./cross-file-facts.js";
+import type { FileFacts } from "./cross-file-facts.js";
 
 /** A file with the facts the rules read of it (see cross-file-facts.ts); the file locates findings. */
 export interface FileWithFacts {
@@ -44,7 +44,9 @@ function idSites(files: FileWithFacts[], kind: LoadedFile["kind"], listKey: stri
   const sites: IdSite[] = [];
   for (const { file, facts } of files) {
     if (file.kind !== kind) continue;
-    for (const { id, index } of facts.ids ?? []) sites.push({ id, file, path: [listKey, index] });
+    const ids = facts.ids ?? [];
+    const idAt = facts.idAt ?? [];
+    for (let i = 0; i < ids.length; i++) sites.push({ id: ids[i]!, file, path: [listKey, idAt[i]!] });
   }
   return sites;
 }
@@ -151,12 +153,16 @@ function namesOf(files: FileWithFacts[]): Map<string, string[]> {
   const byName = new Map<string, string[]>();
   for (const { file, facts } of files) {
     if (file.kind !== "staff" && file.kind !== "prospects") continue;
-    for (const entry of facts.names ?? []) {
-      const name = entry.name.trim();
+    const names = facts.names ?? [];
+    for (let i = 0; i < names.length; i++) {
+      const written = names[i];
+      if (written === null || written === undefined) continue;
+      const name = written.trim();
+      const id = facts.ids![i]!;
       // Added in place: a copy per name would make 68,000 people of one name quadratic (issue 28).
       const ids = byName.get(name);
-      if (ids === undefined) byName.set(name, [entry.id]);
-      else ids.push(entry.id);
+      if (ids === undefined) byName.set(name, [id]);
+      else ids.push(id);
     }
   }
   return byName;
@@ -179,24 +185,24 @@ export const referencesResolve: CrossFileRule = ({ files, staff, prospects }) =>
   };
   const findings: Finding[] = [];
   for (const { file, facts } of files) {
-    if (file.kind === "activities") {
-      for (const { index, with: written } of facts.references ?? []) {
-        if (typeof written === "string") {
+    const refIds = facts.refIds ?? [];
+    const refAt = facts.refAt ?? [];
+    const refSlot = facts.refSlot ?? [];
+    for (let r = 0; r < refIds.length; r++) {
+      const id = refIds[r]!;
+      const index = refAt[r]!;
+      const slot = refSlot[r]!;
+      if (file.kind === "activities") {
+        if (slot === -1) {
           // `with: 刘国栋`: a list is needed, and an id in it; one finding says both.
-          const ids = context.idsByName.get(written.trim()) ?? [];
-          if (ids.length === 1) findings.push(findingAt(file, "error", "NAME_INSTEAD_OF_ID", ["activities", index, "with"], { value: written, id: `[${ids[0]!}]` }));
-        }
-        if (!Array.isArray(written)) continue;
-        written.forEach((id, i) => findings.push(...checkReference(file, ["activities", index, "with", i], id, "person", context)));
-      }
-    } else if (file.kind === "prospects") {
-      for (const { index, staff, customer } of facts.references ?? []) {
-        findings.push(...checkReference(file, ["prospects", index, "source", "staff"], staff, "staff", context));
-        findings.push(...checkReference(file, ["prospects", index, "source", "customer"], customer, "prospect", context));
-      }
-    } else if (file.kind === "kpis") {
-      for (const { index, prospect } of facts.references ?? []) {
-        findings.push(...checkReference(file, ["sales", index, "prospect"], prospect, "prospect", context));
+          const ids = context.idsByName.get(id.trim()) ?? [];
+          if (ids.length === 1) findings.push(findingAt(file, "error", "NAME_INSTEAD_OF_ID", ["activities", index, "with"], { value: id, id: `[${ids[0]!}]` }));
+        } else findings.push(...checkReference(file, ["activities", index, "with", slot], id, "person", context));
+      } else if (file.kind === "prospects") {
+        if (slot === 0) findings.push(...checkReference(file, ["prospects", index, "source", "staff"], id, "staff", context));
+        else findings.push(...checkReference(file, ["prospects", index, "source", "customer"], id, "prospect", context));
+      } else if (file.kind === "kpis") {
+        findings.push(...checkReference(file, ["sales", index, "prospect"], id, "prospect", context));
       }
     }
   }
@@ -211,26 +217,25 @@ export const kpiMonthsUnique: CrossFileRule = ({ files }) => {
   for (const { file, facts } of files) {
     if (file.kind !== "kpis") continue;
     const seen = new Set<string>();
-    for (const { month, index } of facts.months ?? []) {
-      if (seen.has(month)) findings.push(findingAt(file, "warning", "DUPLICATE_MONTH", ["months", index, "month"], { month }));
+    const months = facts.months ?? [];
+    for (let i = 0; i < months.length; i++) {
+      const month = months[i]!;
+      if (seen.has(month)) findings.push(findingAt(file, "warning", "DUPLICATE_MONTH", ["months", facts.monthAt![i]!, "month"], { month }));
       seen.add(month);
     }
   }
   return findings;
 };
 
-/** The staff entries of every staff.yaml, in file order, with the folder they are in. */
-function staffEntries(files: FileWithFacts[]): { file: LoadedFile; entry: StaffFact; index: number }[] {
-  return files
-    .filter(({ file }) => file.kind === "staff")
-    .sort((a, b) => compareText(a.file.file, b.file.file))
-    .flatMap(({ file, facts }) => (facts.staff ?? []).map((entry) => ({ file, entry, index: entry.index })));
+/** The staff files' facts, in file order. */
+function staffFiles(files: FileWithFacts[]): FileWithFacts[] {
+  return files.filter(({ file }) => file.kind === "staff").sort((a, b) => compareText(a.file.file, b.file.file));
 }
 
 /** A person cannot leave a branch before joining the bank: one of the two dates is mistyped (a date that is no real day is reported by the schema pass alone). */
 export const leftNotBeforeJoined: CrossFileRule = ({ files }) =>
-  staffEntries(files).flatMap(({ file, entry, index }) =>
-    entry.leftBeforeJoined === undefined ? [] : [findingAt(file, "error", "LEFT_BEFORE_JOINED", ["staff", index, "left"], { left: entry.leftBeforeJoined.left, joined: entry.leftBeforeJoined.joined })],
+  staffFiles(files).flatMap(({ file, facts }) =>
+    (facts.leftBeforeJoined ?? []).map(({ index, left, joined }) => findingAt(file, "error", "LEFT_BEFORE_JOINED", ["staff", index, "left"], { left, joined })),
   );
 
 /** The branch folders of the repository: what `conversion.branch` and `parent` may name. */
@@ -242,10 +247,11 @@ function branchFolderNames(files: FileWithFacts[]): string[] {
 export const conversionBranchesExist: CrossFileRule = ({ files }) => {
   const folders = branchFolderNames(files);
   const findings: Finding[] = [];
-  for (const { file, entry, index } of staffEntries(files)) {
-    const branch = entry.conversionBranch;
-    if (branch === undefined || folders.includes(branch)) continue;
-    findings.push(findingAt(file, "error", "UNKNOWN_REFERENCE", ["staff", index, "conversion", "branch"], { id: branch, expected: "branch", suggestion: nearest(branch, folders) }));
+  for (const { file, facts } of staffFiles(files)) {
+    for (const { index, branch } of facts.conversions ?? []) {
+      if (folders.includes(branch)) continue;
+      findings.push(findingAt(file, "error", "UNKNOWN_REFERENCE", ["staff", index, "conversion", "branch"], { id: branch, expected: "branch", suggestion: nearest(branch, folders) }));
+    }
   }
   return findings;
 };
@@ -281,20 +287,25 @@ export const parentsAreCityBranches: CrossFileRule = ({ branches }) => {
 export const personRecordedOnce: CrossFileRule = ({ files }) => {
   const first = new Map<string, { file: LoadedFile; index: number; id: string }>();
   const findings: Finding[] = [];
-  for (const { file, entry, index } of staffEntries(files)) {
-    if (entry.name === undefined || entry.phone === undefined || entry.id === undefined) continue;
-    const key = `${entry.name.trim()}\0${entry.phone.trim()}`;
-    const earlier = first.get(key);
-    if (earlier === undefined) {
-      first.set(key, { file, index, id: entry.id });
-      continue;
+  for (const { file, facts } of staffFiles(files)) {
+    const ids = facts.ids ?? [];
+    for (let i = 0; i < ids.length; i++) {
+      const name = facts.names![i];
+      const phone = facts.phones![i];
+      if (typeof name !== "string" || typeof phone !== "string") continue;
+      const id = ids[i]!;
+      const index = facts.idAt![i]!;
+      const key = `${name.trim()}\0${phone.trim()}`;
+      const earlier = first.get(key);
+      if (earlier === undefined) {
+        first.set(key, { file, index, id });
+        continue;
+      }
+      // Within one branch, or under one id (DUPLICATE_ID says that), it is not a move recorded twice.
+      if (earlier.file.branchFolder === file.branchFolder || earlier.id === id) continue;
+      const at = findingAt(earlier.file, "warning", "DUPLICATE_PERSON", ["staff", earlier.index, "name"], {});
+      findings.push(findingAt(file, "warning", "DUPLICATE_PERSON", ["staff", index, "name"], { name, phone, id: earlier.id, first: `${at.file}:${at.line}` }));
     }
-    // Within one branch, or under one id (DUPLICATE_ID says that), it is not a move recorded twice.
-    if (earlier.file.branchFolder === file.branchFolder || earlier.id === entry.id) continue;
-    const at = findingAt(earlier.file, "warning", "DUPLICATE_PERSON", ["staff", earlier.index, "name"], {});
-    findings.push(
-      findingAt(file, "warning", "DUPLICATE_PERSON", ["staff", index, "name"], { name: entry.name, phone: entry.phone, id: earlier.id, first: `${at.file}:${at.line}` }),
-    );
   }
   return findings;
 };
