@@ -139,7 +139,11 @@ function openRecordWriter(dir: string, target: string, root: string, salt: strin
       }
       fd = null;
     }
-    fs.rmSync(temp, { force: true });
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // No folder to remove it from (ENOTDIR…): there is no file either.
+    }
   };
   const attempt = (step: () => void) => {
     if (failed) return;
