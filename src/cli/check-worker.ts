@@ -4,14 +4,13 @@
  * as soon as it has it (one message per file: none grows with the repository).
  */
 import { parentPort } from "node:worker_threads";
-import { checkFile } from "../validate/index.js";
+import { checkForLoad } from "./file-check.js";
 import type { CheckRequest, CheckResponse } from "./parallel-check.js";
 
 parentPort?.once("message", (request: CheckRequest) => {
   const next = new Int32Array(request.next);
   for (let i = Atomics.add(next, 0, 1); i < request.raws.length; i = Atomics.add(next, 0, 1)) {
-    const { file, findings } = checkFile(request.raws[i]!);
-    parentPort?.postMessage({ index: i, data: file.data, findings } satisfies CheckResponse);
+    parentPort?.postMessage({ index: i, checked: checkForLoad(request.raws[i]!, request.wants) } satisfies CheckResponse);
   }
   parentPort?.postMessage({ done: true } satisfies CheckResponse);
 });

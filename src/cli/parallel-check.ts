@@ -3,7 +3,9 @@
  * run, and each file's check depends on nothing but its bytes, so worker threads and this
  * thread take files from one shared counter until none is left (a thread that is slower, or
  * starts later, simply takes fewer), and each file's result lands in its place in the order.
- * A file's value crosses over as a structured clone; its findings come back already located.
+ * What crosses over is what the caller wants of each file (see file-check.ts): the value as a
+ * structured clone only when it is kept, else its JSON text for the cache and the facts the
+ * cross-file rules read; its findings come back already located.
  * Nothing crosses over whole: the files' bytes are shared (SharedArrayBuffer, one copy for every
  * thread), and each file's result comes back as its own message, so that no message grows with
  * the repository (at 5,000 branches one would outgrow what V8 can serialise).
@@ -16,7 +18,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { FileKind, LoadedFile, RawFile } from "../load/repository.js";
 import { CHECK_WORKER } from "../paths.js";
-import type { Finding } from "../findings.js";
+import type { CheckedFile, CheckWants } from "./file-check.js";
 
 const MAX_WORKERS = 3;
 
@@ -25,44 +27,51 @@ export interface CheckRequest {
   raws: { file: string; kind: FileKind; branchFolder: string | null; bytes: Uint8Array | null }[];
   /** One Int32: the index of the next file nobody has taken. */
   next: SharedArrayBuffer;
+  /** What to send back of each file's value. */
+  wants: CheckWants;
 }
 
 /** What a worker sends back: one message per file it took (by index), then `done`. */
-export type CheckResponse = { index: number; data: unknown; findings: Finding[] } | { done: true };
+export type CheckResponse = { index: number; checked: CheckedFile } | { done: true };
 
-/** What one file's check gives: its value (undefined when it did not parse) and its own findings. */
-export interface CheckedValue {
-  data: unknown;
-  findings: Finding[];
+/** What one file's check gives (see file-check.ts). */
+export interface CheckedValue extends CheckedFile {
   /** The file as checked, when checked on this thread (with its YAML document, if one was made). */
   file?: LoadedFile;
 }
 
-/** Checks `raws` on this thread and worker threads; each file's value and findings, in order. */
-export async function checkInParallel(
+/**
+ * Checks `raws` on this thread and worker threads; each file's result, in order. `settle` is
+ * given each result as soon as it is in (in no particular order) and returns what is kept of
+ * it: the caller writes what it must and lets the rest go before the next file's comes.
+ */
+export async function checkInParallel<Kept = CheckedValue>(
   raws: readonly RawFile[],
   checkHere: (raw: RawFile) => CheckedValue,
   progress: (done: number, total: number) => void,
   minBytes: number,
-): Promise<CheckedValue[]> {
-  const results: (CheckedValue | undefined)[] = new Array(raws.length);
+  wants: CheckWants,
+  settle: (index: number, value: CheckedValue) => Kept = (_index, value) => value as unknown as Kept,
+): Promise<Kept[]> {
+  const results: (Kept | undefined)[] = new Array(raws.length);
   const bytes = raws.reduce((sum, raw) => sum + (raw.bytes?.length ?? 0), 0);
   const workerCount = bytes < minBytes || !fs.existsSync(CHECK_WORKER) ? 0 : Math.min(MAX_WORKERS, availableParallelism() - 1);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const request: CheckRequest = {
     raws: workerCount === 0 ? [] : raws.map((raw) => ({ file: raw.file, kind: raw.kind, branchFolder: raw.branchFolder, bytes: shared(raw.bytes) })),
     next: next.buffer as SharedArrayBuffer,
+    wants,
   };
   const fromWorkers = (index: number, value: CheckedValue) => {
-    results[index] = value;
+    results[index] = settle(index, value);
   };
   const workers = Array.from({ length: workerCount }, () => checkInWorker(request, fromWorkers).catch(() => null));
   for (let i = Atomics.add(next, 0, 1); i < raws.length; i = Atomics.add(next, 0, 1)) {
     progress(Math.min(Atomics.load(next, 0), raws.length), raws.length);
-    results[i] = checkHere(raws[i]!);
+    results[i] = settle(i, checkHere(raws[i]!));
   }
   await Promise.all(workers);
-  return raws.map((raw, i) => results[i] ?? checkHere(raw));
+  return raws.map((raw, i) => results[i] ?? settle(i, checkHere(raw)));
 }
 
 /**
@@ -85,7 +94,7 @@ function checkInWorker(request: CheckRequest, take: (index: number, value: Check
         resolve();
         void worker.terminate();
       } else {
-        take(response.index, { data: response.data, findings: response.findings });
+        take(response.index, response.checked);
       }
     });
     worker.once("error", reject);

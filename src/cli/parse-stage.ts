@@ -3,3 +3,4 @@ export { checkFile, assembleValidation } from "../validate/index.js";
 export { documentOf } from "../load/parse-file.js";
 export { buildModel, skippedFiles } from "../model/build.js";
 export { checkInParallel } from "./parallel-check.js";
+export { checkForLoad } from "./file-check.js";

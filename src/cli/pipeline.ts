@@ -13,7 +13,7 @@
  */
 import { decodeUtf8Strict } from "../load/decode.js";
 import * as fs from "node:fs";
-import { digestBytes, openCacheStore, type CacheStore } from "../load/cache.js";
+import { digestBytes, openCacheStore, type CacheStore, type RecordWriter } from "../load/cache.js";
 import { LoadedFile, scanRepository, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import { EXTRA_BRANCH_FIELDS, EXTRA_PROSPECT_FIELDS, EXTRA_STAFF_FIELDS, type CoreModel, type Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
@@ -175,13 +175,12 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
 
   // The parsers, the schema validators and the model builder are loaded only now: a run
   // answered from the cached result never needs them, and they are most of the code.
-  const { checkFile, checkInParallel, assembleValidation, documentOf, buildModel, skippedFiles } = await import("./parse-stage.js");
+  const { checkForLoad, checkInParallel, assembleValidation, documentOf, buildModel, skippedFiles } = await import("./parse-stage.js");
   const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, () => decodedText(raw), data, documentOf);
   const memo = options.recordedChecks;
   // Issue 29: the cache's file checks are all read or none; when this run's earlier checks
   // cover nearly every byte (another commit of the same data), parsing the rest costs less.
   const previous = (cache === null || mostlyChecked(scan.raws, memo) ? null : readFileChecks(cache)) ?? new Map<string, CachedFile>();
-  const entries = new Map<string, CachedFile>();
   const hits = scan.raws.map((raw, i) => {
     const key = memo?.keys[i];
     const known = key == null ? undefined : memo!.checks.get(key);
@@ -189,31 +188,56 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
     const hit = previous.get(raw.file);
     return digests[i] != null && hit && hit.digest === digests[i] && hit.kind === raw.kind ? hit : null;
   });
-  const misses = scan.raws.filter((_raw, i) => hits[i] === null);
+  const missing = scan.raws.flatMap((_raw, i) => (hits[i] === null ? [i] : []));
+  const misses = missing.map((i) => scan.raws[i]!);
+  // Only the model, and a command that edits files, need the values once the files are checked:
+  // validate keeps each file's facts and findings and lets the value go (issue 29), its cache
+  // record written as it comes in.
+  const keepData = needModel !== "none" || options.needFileData === true;
+  const wants = { data: keepData, json: writesCache };
+  const fileRecords = writesCache ? lazyRecordWriter(cache, "files") : null;
+  let changed = false;
   const checked = await checkInParallel(
     misses,
     (raw) => {
-      const check = checkFile(raw);
-      return { data: check.file.data, findings: check.findings, file: check.file };
+      const check = checkForLoad(raw, wants);
+      if (keepData) return { ...check, file: lazyFile(raw, check.data) };
+      // Copied: a string the parser made here is a slice of the file's whole text and would keep
+      // all of it alive (a worker's results arrive as copies already).
+      return { ...check, facts: structuredClone(check.facts), people: structuredClone(check.people), findings: structuredClone(check.findings) };
     },
     ctx.progress,
     ctx.parallelMinBytes,
+    wants,
+    (index, value) => {
+      const digest = digests[missing[index]!] ?? null;
+      if (fileRecords !== null && digest !== null) {
+        changed = true;
+        fileRecords.add(fileRecordJson(misses[index]!, digest, value));
+      }
+      return { ...value, json: undefined };
+    },
   );
+  // The files' list is written again when a file was checked anew, or one is gone.
+  const rewrite = changed || previous.size !== digests.filter((digest) => digest != null).length;
   let next = 0;
-  let changed = false;
+  // What the people index reads of each file: its value, or the part of it kept for the index.
+  const peopleValues: unknown[] = [];
+  const unparsed = new Set<string>();
   const checks: FileCheck[] = scan.raws.map((raw, i) => {
     const hit = hits[i];
     if (hit) {
-      entries.set(raw.file, hit);
-      return { file: lazyFile(raw, hit.parsed ? hit.data : undefined), findings: hit.findings };
+      if (fileRecords !== null && rewrite) fileRecords.add(JSON.stringify([raw.file, hit]));
+      const data = hit.parsed ? hit.data : undefined;
+      peopleValues.push(data);
+      if (!hit.parsed) unparsed.add(raw.file);
+      return { file: lazyFile(raw, data), findings: hit.findings };
     }
-    const { data, findings, file } = checked[next++]!;
-    const digest = digests[i] ?? null;
-    if (digest !== null) {
-      changed = true;
-      entries.set(raw.file, { kind: raw.kind, digest, parsed: data !== undefined, data, findings });
-    }
-    return { file: file ?? lazyFile(raw, data), findings };
+    const value = checked[next++]!;
+    peopleValues.push(keepData ? value.data : value.people);
+    if (!value.parsed) unparsed.add(raw.file);
+    // The file as checked holds its text (and perhaps its document): kept only with its value.
+    return { file: keepData ? (value.file ?? lazyFile(raw, value.data)) : lazyFile(raw, undefined), findings: value.findings, facts: value.facts };
   });
   ctx.progress(scan.raws.length, scan.raws.length);
   // Issue 29: every file's check, for the next commit this run reads (see `recordedChecks`).
@@ -225,15 +249,16 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   }
   const validation = assembleValidation(scan.findings, checks, { strict: options.strict });
   const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
-  const skipped = skippedFiles(repo, validation.filesWithErrors);
+  const skipped = skippedFiles(repo, validation.filesWithErrors, unparsed);
   // validate never builds the model: at head-office scale that is seconds it does not need.
   const model = needModel !== "none" ? buildModel(repo, validation.filesWithErrors).model : undefined;
   if (writesCache) {
-    if (changed || previous.size !== entries.size) cache.writeRecords("files", entries);
+    if (rewrite) fileRecords!.commit();
+    else fileRecords!.abandon();
     writeResult(cache, { key: resultKey, findings: validation.findings, files: validation.files, skipped });
     if (model) writeModel(cache, { key: resultKey, model });
     // Who is in which branch, for `log` (see edit-load.ts): rewritten with the files' index.
-    if (changed || previous.size !== entries.size) writePeopleIndex(cache, scanStarted, scan.raws.map((raw, i) => ({ raw, data: checks[i]!.file.data })));
+    if (rewrite) writePeopleIndex(cache, scanStarted, scan.raws.map((raw, i) => ({ raw, data: peopleValues[i] })));
   }
   const bytes = new Map(options.needFileData ? scan.raws.flatMap((raw) => (raw.bytes === null ? [] : [[raw.file, raw.bytes] as const])) : []);
   return { root: scan.root, repo, validation, skipped, checks, bytes, ...(model ? { model } : {}) };
@@ -317,6 +342,35 @@ function readIdentities(cache: CacheStore): CachedIdentities | null {
     files[file] = [size, mtimeMs, ctimeMs, ino, digest];
   }
   return { scannedAt, files };
+}
+
+/**
+ * A file's record in the cache's `files` list, as JSON text: `[file, {kind, digest, parsed,
+ * data, findings}]` (what `JSON.stringify` of that pair gives), its value as the check's JSON
+ * text, which is all that is left of it on a cold `validate`.
+ */
+function fileRecordJson(raw: RawFile, digest: string, value: { parsed: boolean; data: unknown; json?: string; findings: Finding[] }): string {
+  const json = value.json ?? (value.parsed ? JSON.stringify(value.data) : undefined);
+  const data = json === undefined ? "" : `,"data":${json}`;
+  return `[${JSON.stringify(raw.file)},{"kind":${JSON.stringify(raw.kind)},"digest":${JSON.stringify(digest)},"parsed":${value.parsed}${data},"findings":${JSON.stringify(value.findings)}}]`;
+}
+
+/** A record writer opened on the first record: a run that adds none never starts a file. */
+function lazyRecordWriter(cache: CacheStore, name: string): { add(json: string): void; commit(): void; abandon(): void } {
+  let writer: RecordWriter | null = null;
+  return {
+    add(json: string) {
+      writer ??= cache.recordWriter(name);
+      writer.addJson(json);
+    },
+    commit() {
+      // Nothing added: an empty list is still a list (every file gone).
+      (writer ??= cache.recordWriter(name)).commit();
+    },
+    abandon() {
+      writer?.abandon();
+    },
+  };
 }
 
 function readFileChecks(cache: CacheStore): Map<string, CachedFile> | null {

@@ -45,6 +45,22 @@ export interface CacheStore {
    * cannot be written) are ignored: the cache is only a cache.
    */
   writeRecords(name: string, records: Iterable<unknown>): void;
+  /**
+   * Starts saving records under `name` one at a time, as they are made (issue 29: a cold check
+   * writes each file's record when the file is checked and lets its value go). Nothing replaces
+   * the saved records until `commit`; failures are ignored as with `writeRecords`.
+   */
+  recordWriter(name: string): RecordWriter;
+}
+
+/** Records saved one at a time (see CacheStore.recordWriter). */
+export interface RecordWriter {
+  /** Adds a record, given as its JSON text (JSON.stringify's, so one line). */
+  addJson(json: string): void;
+  /** Ends the list and puts it in place of the saved one. */
+  commit(): void;
+  /** Drops what was added; the saved records stay as they were. */
+  abandon(): void;
 }
 
 /**
@@ -83,47 +99,99 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
       }
     },
     writeRecords(name: string, records: Iterable<unknown>): void {
-      const target = fileOf(name);
-      const temp = `${target}.${process.pid}.tmp`;
+      const writer = openRecordWriter(dir, fileOf(name), root, salt);
       try {
-        // The cache holds people's records as the files do: only their owner may read it. The
-        // mode also applies to parents made here; the repository's own folder, made by an older
-        // version with 0755 perhaps, is tightened (a folder given in CHANNEL_CACHE_DIR is not ours).
-        makeFolders(dir, PRIVATE_FOLDER);
-        if ((fs.statSync(dir).mode & 0o777) !== PRIVATE_FOLDER) fs.chmodSync(dir, PRIVATE_FOLDER);
-        const fd = fs.openSync(temp, "w", PRIVATE_FILE);
-        try {
-          // A stale temporary file of the same name keeps its mode through open(): set it.
-          fs.fchmodSync(fd, PRIVATE_FILE);
-          fs.writeSync(fd, `${JSON.stringify({ format: FORMAT, root, salt } satisfies Header)}\n`);
-          let digest = 0;
-          let count = 0;
-          let pending: string[] = [];
-          let pendingLength = 0;
-          const flush = () => {
-            if (pending.length === 0) return;
-            const chunk = Buffer.from(pending.join(""), "utf8");
-            digest = crc32(chunk, digest);
-            fs.writeSync(fd, chunk);
-            pending = [];
-            pendingLength = 0;
-          };
-          for (const record of records) {
-            const line = `${JSON.stringify(record)}\n`;
-            count++;
-            pending.push(line);
-            pendingLength += line.length;
-            if (pendingLength >= WRITE_CHUNK_BYTES) flush();
-          }
-          flush();
-          fs.writeSync(fd, `${JSON.stringify({ records: count, digest: digest.toString(16).padStart(8, "0") } satisfies Trailer)}\n`);
-        } finally {
-          fs.closeSync(fd);
-        }
-        fs.renameSync(temp, target);
+        for (const record of records) writer.addJson(JSON.stringify(record));
       } catch {
-        fs.rmSync(temp, { force: true });
+        // A value that cannot be written (cyclic, or too large for a string) leaves no file.
+        writer.abandon();
+        return;
       }
+      writer.commit();
+    },
+    recordWriter(name: string): RecordWriter {
+      return openRecordWriter(dir, fileOf(name), root, salt);
+    },
+  };
+}
+
+/**
+ * A temporary file next to `target` that records are appended to in chunks of about
+ * WRITE_CHUNK_BYTES, renamed over `target` on commit. Once anything fails, the rest is ignored
+ * and the temporary file removed.
+ */
+function openRecordWriter(dir: string, target: string, root: string, salt: string): RecordWriter {
+  const temp = `${target}.${process.pid}.tmp`;
+  let fd: number | null = null;
+  let failed = false;
+  let digest = 0;
+  let count = 0;
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const fail = () => {
+    failed = true;
+    if (fd !== null) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // Already gone: nothing more to release.
+      }
+      fd = null;
+    }
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // No folder to remove it from (ENOTDIR…): there is no file either.
+    }
+  };
+  const attempt = (step: () => void) => {
+    if (failed) return;
+    try {
+      step();
+    } catch {
+      fail();
+    }
+  };
+  attempt(() => {
+    // The cache holds people's records as the files do: only their owner may read it. The
+    // mode also applies to parents made here; the repository's own folder, made by an older
+    // version with 0755 perhaps, is tightened (a folder given in CHANNEL_CACHE_DIR is not ours).
+    makeFolders(dir, PRIVATE_FOLDER);
+    if ((fs.statSync(dir).mode & 0o777) !== PRIVATE_FOLDER) fs.chmodSync(dir, PRIVATE_FOLDER);
+    fd = fs.openSync(temp, "w", PRIVATE_FILE);
+    // A stale temporary file of the same name keeps its mode through open(): set it.
+    fs.fchmodSync(fd, PRIVATE_FILE);
+    fs.writeSync(fd, `${JSON.stringify({ format: FORMAT, root, salt } satisfies Header)}\n`);
+  });
+  const flush = () => {
+    if (pending.length === 0) return;
+    const chunk = Buffer.from(pending.join(""), "utf8");
+    digest = crc32(chunk, digest);
+    fs.writeSync(fd!, chunk);
+    pending = [];
+    pendingLength = 0;
+  };
+  return {
+    addJson(json: string): void {
+      if (failed) return;
+      const line = `${json}\n`;
+      count++;
+      pending.push(line);
+      pendingLength += line.length;
+      if (pendingLength >= WRITE_CHUNK_BYTES) attempt(flush);
+    },
+    commit(): void {
+      attempt(() => {
+        flush();
+        fs.writeSync(fd!, `${JSON.stringify({ records: count, digest: digest.toString(16).padStart(8, "0") } satisfies Trailer)}\n`);
+        fs.closeSync(fd!);
+        fd = null;
+        fs.renameSync(temp, target);
+      });
+      failed = true;
+    },
+    abandon(): void {
+      if (!failed) fail();
     },
   };
 }

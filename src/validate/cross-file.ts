@@ -7,9 +7,15 @@
 import type { LoadedFile } from "../load/repository.js";
 import { findingAt } from "../load/locate.js";
 import { enumCode } from "../model/enum-names.js";
-import { parseDate } from "../model/values.js";
 import { compareText, type Finding } from "../findings.js";
 import { nearest } from "./suggest.js";
+import type { FileFacts } from "./cross-file-facts.js";
+
+/** A file with the facts the rules read of it (see cross-file-facts.ts); the file locates findings. */
+export interface FileWithFacts {
+  file: LoadedFile;
+  facts: FileFacts;
+}
 
 /** A record with an id and where it stands. */
 interface IdSite {
@@ -18,50 +24,37 @@ interface IdSite {
   path: (string | number)[];
 }
 
+/** A branch.yaml with a string id: its facts and where it stands. */
+interface BranchSite extends IdSite {
+  branch: NonNullable<FileFacts["branch"]>;
+}
+
 /** What the cross-file rules look at, gathered once. */
 export interface CrossFileIndex {
-  files: LoadedFile[];
+  files: FileWithFacts[];
   departments: IdSite[];
-  branches: IdSite[];
+  branches: BranchSite[];
   staff: IdSite[];
   prospects: IdSite[];
 }
 
 export type CrossFileRule = (index: CrossFileIndex) => Finding[];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The entries of `data[listKey]` that are mappings, with their indexes. */
-function listEntries(data: unknown, listKey: string): { entry: Record<string, unknown>; index: number }[] {
-  if (!isRecord(data)) return [];
-  const list = data[listKey];
-  if (!Array.isArray(list)) return [];
-  const out: { entry: Record<string, unknown>; index: number }[] = [];
-  list.forEach((entry: unknown, index: number) => {
-    if (isRecord(entry)) out.push({ entry, index });
-  });
-  return out;
-}
-
-function idSites(files: LoadedFile[], kind: LoadedFile["kind"], listKey: string): IdSite[] {
+function idSites(files: FileWithFacts[], kind: LoadedFile["kind"], listKey: string): IdSite[] {
   const sites: IdSite[] = [];
-  for (const file of files) {
+  for (const { file, facts } of files) {
     if (file.kind !== kind) continue;
-    for (const { entry, index } of listEntries(file.data, listKey)) {
-      if (typeof entry.id === "string") sites.push({ id: entry.id, file, path: [listKey, index] });
-    }
+    const ids = facts.ids ?? [];
+    const idAt = facts.idAt ?? [];
+    for (let i = 0; i < ids.length; i++) sites.push({ id: ids[i]!, file, path: [listKey, idAt[i]!] });
   }
   return sites;
 }
 
-export function buildCrossFileIndex(files: LoadedFile[]): CrossFileIndex {
-  const branches: IdSite[] = [];
-  for (const file of files) {
-    if (file.kind === "branch" && isRecord(file.data) && typeof file.data.id === "string") {
-      branches.push({ id: file.data.id, file, path: [] });
-    }
+export function buildCrossFileIndex(files: FileWithFacts[]): CrossFileIndex {
+  const branches: BranchSite[] = [];
+  for (const { file, facts } of files) {
+    if (file.kind === "branch" && facts.branch !== undefined) branches.push({ id: facts.branch.id, file, path: [], branch: facts.branch });
   }
   return {
     files,
@@ -105,9 +98,8 @@ export const branchDepartmentsExist: CrossFileRule = ({ branches, departments })
   const known = departments.map((d) => d.id);
   const findings: Finding[] = [];
   for (const site of branches) {
-    const data = site.file.data as Record<string, unknown>;
-    const department = data.department;
-    if (typeof department === "string" && !known.includes(department)) {
+    const department = site.branch.department;
+    if (department !== undefined && !known.includes(department)) {
       findings.push(findingAt(site.file, "error", "UNKNOWN_DEPARTMENT", ["department"], { id: department, suggestion: nearest(department, known) }));
     }
   }
@@ -157,18 +149,20 @@ function checkReference(file: LoadedFile, path: (string | number)[], id: unknown
   return [findingAt(file, "error", "UNKNOWN_REFERENCE", path, { id, expected, suggestion: nearest(id, [...candidates]) })];
 }
 
-function namesOf(files: LoadedFile[]): Map<string, string[]> {
+function namesOf(files: FileWithFacts[]): Map<string, string[]> {
   const byName = new Map<string, string[]>();
-  for (const file of files) {
-    const listKey = file.kind === "staff" ? "staff" : file.kind === "prospects" ? "prospects" : null;
-    if (listKey === null) continue;
-    for (const { entry } of listEntries(file.data, listKey)) {
-      if (typeof entry.name !== "string" || typeof entry.id !== "string") continue;
-      const name = entry.name.trim();
+  for (const { file, facts } of files) {
+    if (file.kind !== "staff" && file.kind !== "prospects") continue;
+    const names = facts.names ?? [];
+    for (let i = 0; i < names.length; i++) {
+      const written = names[i];
+      if (written === null || written === undefined) continue;
+      const name = written.trim();
+      const id = facts.ids![i]!;
       // Added in place: a copy per name would make 68,000 people of one name quadratic (issue 28).
       const ids = byName.get(name);
-      if (ids === undefined) byName.set(name, [entry.id]);
-      else ids.push(entry.id);
+      if (ids === undefined) byName.set(name, [id]);
+      else ids.push(id);
     }
   }
   return byName;
@@ -186,31 +180,29 @@ export const referencesResolve: CrossFileRule = ({ files, staff, prospects }) =>
     idsByName: namesOf(files),
     // One broken file must not turn every mention of its people into a false "no such id":
     // those checks are skipped, and one note on the file says how many.
-    unreadable: files.filter((f) => (f.kind === "staff" || f.kind === "prospects") && (f.data === undefined || f.data === null)),
+    unreadable: files.filter(({ file, facts }) => (file.kind === "staff" || file.kind === "prospects") && facts.empty).map(({ file }) => file),
     skipped: new Map(),
   };
   const findings: Finding[] = [];
-  for (const file of files) {
-    if (file.kind === "activities") {
-      for (const { entry, index } of listEntries(file.data, "activities")) {
-        if (typeof entry.with === "string") {
+  for (const { file, facts } of files) {
+    const refIds = facts.refIds ?? [];
+    const refAt = facts.refAt ?? [];
+    const refSlot = facts.refSlot ?? [];
+    for (let r = 0; r < refIds.length; r++) {
+      const id = refIds[r]!;
+      const index = refAt[r]!;
+      const slot = refSlot[r]!;
+      if (file.kind === "activities") {
+        if (slot === -1) {
           // `with: 刘国栋`: a list is needed, and an id in it; one finding says both.
-          const ids = context.idsByName.get(entry.with.trim()) ?? [];
-          if (ids.length === 1) findings.push(findingAt(file, "error", "NAME_INSTEAD_OF_ID", ["activities", index, "with"], { value: entry.with, id: `[${ids[0]!}]` }));
-        }
-        if (!Array.isArray(entry.with)) continue;
-        entry.with.forEach((id: unknown, i: number) => findings.push(...checkReference(file, ["activities", index, "with", i], id, "person", context)));
-      }
-    } else if (file.kind === "prospects") {
-      for (const { entry, index } of listEntries(file.data, "prospects")) {
-        const source = entry.source;
-        if (!isRecord(source)) continue;
-        findings.push(...checkReference(file, ["prospects", index, "source", "staff"], source.staff, "staff", context));
-        findings.push(...checkReference(file, ["prospects", index, "source", "customer"], source.customer, "prospect", context));
-      }
-    } else if (file.kind === "kpis") {
-      for (const { entry, index } of listEntries(file.data, "sales")) {
-        findings.push(...checkReference(file, ["sales", index, "prospect"], entry.prospect, "prospect", context));
+          const ids = context.idsByName.get(id.trim()) ?? [];
+          if (ids.length === 1) findings.push(findingAt(file, "error", "NAME_INSTEAD_OF_ID", ["activities", index, "with"], { value: id, id: `[${ids[0]!}]` }));
+        } else findings.push(...checkReference(file, ["activities", index, "with", slot], id, "person", context));
+      } else if (file.kind === "prospects") {
+        if (slot === 0) findings.push(...checkReference(file, ["prospects", index, "source", "staff"], id, "staff", context));
+        else findings.push(...checkReference(file, ["prospects", index, "source", "customer"], id, "prospect", context));
+      } else if (file.kind === "kpis") {
+        findings.push(...checkReference(file, ["sales", index, "prospect"], id, "prospect", context));
       }
     }
   }
@@ -222,51 +214,44 @@ export const referencesResolve: CrossFileRule = ({ files, staff, prospects }) =>
 
 export const kpiMonthsUnique: CrossFileRule = ({ files }) => {
   const findings: Finding[] = [];
-  for (const file of files) {
+  for (const { file, facts } of files) {
     if (file.kind !== "kpis") continue;
     const seen = new Set<string>();
-    for (const { entry, index } of listEntries(file.data, "months")) {
-      if (typeof entry.month !== "string") continue;
-      if (seen.has(entry.month)) findings.push(findingAt(file, "warning", "DUPLICATE_MONTH", ["months", index, "month"], { month: entry.month }));
-      seen.add(entry.month);
+    const months = facts.months ?? [];
+    for (let i = 0; i < months.length; i++) {
+      const month = months[i]!;
+      if (seen.has(month)) findings.push(findingAt(file, "warning", "DUPLICATE_MONTH", ["months", facts.monthAt![i]!, "month"], { month }));
+      seen.add(month);
     }
   }
   return findings;
 };
 
-/** The staff entries of every staff.yaml, in file order, with the folder they are in. */
-function staffEntries(files: LoadedFile[]): { file: LoadedFile; entry: Record<string, unknown>; index: number }[] {
-  return files
-    .filter((file) => file.kind === "staff")
-    .sort((a, b) => compareText(a.file, b.file))
-    .flatMap((file) => listEntries(file.data, "staff").map(({ entry, index }) => ({ file, entry, index })));
+/** The staff files' facts, in file order. */
+function staffFiles(files: FileWithFacts[]): FileWithFacts[] {
+  return files.filter(({ file }) => file.kind === "staff").sort((a, b) => compareText(a.file.file, b.file.file));
 }
 
 /** A person cannot leave a branch before joining the bank: one of the two dates is mistyped (a date that is no real day is reported by the schema pass alone). */
 export const leftNotBeforeJoined: CrossFileRule = ({ files }) =>
-  staffEntries(files)
-    .filter(({ entry }) => {
-      const left = typeof entry.left === "string" ? parseDate(entry.left) : null;
-      const joined = typeof entry.joined === "string" ? parseDate(entry.joined) : null;
-      return left !== null && joined !== null && left < joined;
-    })
-    .map(({ file, entry, index }) => findingAt(file, "error", "LEFT_BEFORE_JOINED", ["staff", index, "left"], { left: String(entry.left), joined: String(entry.joined) }));
+  staffFiles(files).flatMap(({ file, facts }) =>
+    (facts.leftBeforeJoined ?? []).map(({ index, left, joined }) => findingAt(file, "error", "LEFT_BEFORE_JOINED", ["staff", index, "left"], { left, joined })),
+  );
 
 /** The branch folders of the repository: what `conversion.branch` and `parent` may name. */
-function branchFolderNames(files: LoadedFile[]): string[] {
-  return [...new Set(files.flatMap((f) => (f.branchFolder === null ? [] : [f.branchFolder])))].sort(compareText);
+function branchFolderNames(files: FileWithFacts[]): string[] {
+  return [...new Set(files.flatMap(({ file }) => (file.branchFolder === null ? [] : [file.branchFolder])))].sort(compareText);
 }
 
 /** `conversion.branch` keeps a conversion with the branch where it happened: that branch must be a folder here. */
 export const conversionBranchesExist: CrossFileRule = ({ files }) => {
   const folders = branchFolderNames(files);
   const findings: Finding[] = [];
-  for (const { file, entry, index } of staffEntries(files)) {
-    const conversion = entry.conversion;
-    if (!isRecord(conversion) || typeof conversion.branch !== "string" || folders.includes(conversion.branch)) continue;
-    findings.push(
-      findingAt(file, "error", "UNKNOWN_REFERENCE", ["staff", index, "conversion", "branch"], { id: conversion.branch, expected: "branch", suggestion: nearest(conversion.branch, folders) }),
-    );
+  for (const { file, facts } of staffFiles(files)) {
+    for (const { index, branch } of facts.conversions ?? []) {
+      if (folders.includes(branch)) continue;
+      findings.push(findingAt(file, "error", "UNKNOWN_REFERENCE", ["staff", index, "conversion", "branch"], { id: branch, expected: "branch", suggestion: nearest(branch, folders) }));
+    }
   }
   return findings;
 };
@@ -278,14 +263,13 @@ export const conversionBranchesExist: CrossFileRule = ({ files }) => {
 export const parentsAreCityBranches: CrossFileRule = ({ branches }) => {
   const levelByFolder = new Map<string, string>();
   for (const site of branches) {
-    const data = site.file.data as Record<string, unknown>;
     if (site.file.branchFolder === null) continue;
-    levelByFolder.set(site.file.branchFolder, typeof data.level === "string" ? enumCode("level", data.level) : "sub_branch");
+    levelByFolder.set(site.file.branchFolder, site.branch.level !== undefined ? enumCode("level", site.branch.level) : "sub_branch");
   }
   const findings: Finding[] = [];
   for (const site of branches) {
-    const parent = (site.file.data as Record<string, unknown>).parent;
-    if (typeof parent !== "string") continue;
+    const parent = site.branch.parent;
+    if (parent === undefined) continue;
     if (parent === site.file.branchFolder) {
       findings.push(findingAt(site.file, "error", "PARENT_IS_ITSELF", ["parent"], { id: parent }));
     } else if (levelByFolder.get(parent) === "sub_branch") {
@@ -303,20 +287,25 @@ export const parentsAreCityBranches: CrossFileRule = ({ branches }) => {
 export const personRecordedOnce: CrossFileRule = ({ files }) => {
   const first = new Map<string, { file: LoadedFile; index: number; id: string }>();
   const findings: Finding[] = [];
-  for (const { file, entry, index } of staffEntries(files)) {
-    if (typeof entry.name !== "string" || typeof entry.phone !== "string" || typeof entry.id !== "string") continue;
-    const key = `${entry.name.trim()}\0${entry.phone.trim()}`;
-    const earlier = first.get(key);
-    if (earlier === undefined) {
-      first.set(key, { file, index, id: entry.id });
-      continue;
+  for (const { file, facts } of staffFiles(files)) {
+    const ids = facts.ids ?? [];
+    for (let i = 0; i < ids.length; i++) {
+      const name = facts.names![i];
+      const phone = facts.phones![i];
+      if (typeof name !== "string" || typeof phone !== "string") continue;
+      const id = ids[i]!;
+      const index = facts.idAt![i]!;
+      const key = `${name.trim()}\0${phone.trim()}`;
+      const earlier = first.get(key);
+      if (earlier === undefined) {
+        first.set(key, { file, index, id });
+        continue;
+      }
+      // Within one branch, or under one id (DUPLICATE_ID says that), it is not a move recorded twice.
+      if (earlier.file.branchFolder === file.branchFolder || earlier.id === id) continue;
+      const at = findingAt(earlier.file, "warning", "DUPLICATE_PERSON", ["staff", earlier.index, "name"], {});
+      findings.push(findingAt(file, "warning", "DUPLICATE_PERSON", ["staff", index, "name"], { name, phone, id: earlier.id, first: `${at.file}:${at.line}` }));
     }
-    // Within one branch, or under one id (DUPLICATE_ID says that), it is not a move recorded twice.
-    if (earlier.file.branchFolder === file.branchFolder || earlier.id === entry.id) continue;
-    const at = findingAt(earlier.file, "warning", "DUPLICATE_PERSON", ["staff", earlier.index, "name"], {});
-    findings.push(
-      findingAt(file, "warning", "DUPLICATE_PERSON", ["staff", index, "name"], { name: entry.name, phone: entry.phone, id: earlier.id, first: `${at.file}:${at.line}` }),
-    );
   }
   return findings;
 };
@@ -336,7 +325,8 @@ export const CROSS_FILE_RULES: readonly CrossFileRule[] = [
   personRecordedOnce,
 ];
 
-export function checkCrossFile(files: LoadedFile[]): Finding[] {
+/** The cross-file findings from each file's facts, taken when it was checked (its value may be gone by now). */
+export function checkCrossFileFacts(files: FileWithFacts[]): Finding[] {
   const index = buildCrossFileIndex(files);
   return CROSS_FILE_RULES.flatMap((rule) => rule(index));
 }

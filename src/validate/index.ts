@@ -4,7 +4,8 @@
  */
 import { parseRawFile } from "../load/parse-file.js";
 import type { LoadedFile, LoadedRepository, RawFile } from "../load/repository.js";
-import { checkCrossFile } from "./cross-file.js";
+import { checkCrossFileFacts } from "./cross-file.js";
+import { factsOf, type FileFacts } from "./cross-file-facts.js";
 import { compareFindings, type Finding } from "../findings.js";
 import { checkControlCharacters } from "./characters.js";
 import { checkFileSchema } from "./schema.js";
@@ -23,6 +24,11 @@ export interface ValidationResult {
 export interface FileCheck {
   file: LoadedFile;
   findings: Finding[];
+  /**
+   * What the cross-file rules read of the file, when taken as it was checked: then `file` need
+   * not hold its value (a cold check of a head office lets every value go; issue 29).
+   */
+  facts?: FileFacts;
 }
 
 /** Parses a file and checks it against its schema. Depends on nothing but the bytes: the unit of caching. */
@@ -48,7 +54,8 @@ function checkFileContent(file: LoadedFile): Finding[] {
 export function assembleValidation(layoutFindings: readonly Finding[], checks: readonly FileCheck[], options: { strict?: boolean } = {}): ValidationResult {
   const findings: Finding[] = [...layoutFindings];
   for (const check of checks) for (const finding of check.findings) findings.push(finding);
-  for (const finding of checkCrossFile(checks.map((c) => c.file))) findings.push(finding);
+  const withFacts = checks.map((c) => ({ file: c.file, facts: c.facts ?? factsOf(c.file.kind, c.file.data) }));
+  for (const finding of checkCrossFileFacts(withFacts)) findings.push(finding);
   return summarise(withoutSuperseded(findings).map((f) => (options.strict ? { ...f, severity: "error" as const } : f)), checks.length);
 }
 

@@ -99,6 +99,7 @@ function watched(cache: CacheStore): { cache: CacheStore; reads: string[]; write
     cache: {
       readRecords: (name) => (reads.push(name), cache.readRecords(name)),
       writeRecords: (name, records) => (writes.push(name), cache.writeRecords(name, records)),
+      recordWriter: (name) => (writes.push(name), cache.recordWriter(name)),
     },
   };
 }

@@ -76,3 +76,37 @@ describe("the cache store", () => {
     expect(cache.readRecords("model")).toBeNull();
   });
 });
+
+// Issue 29 (s29cold): a cold check writes each file's record as the file comes in.
+describe("records written one at a time", () => {
+  it("saves the records added, in order, only on commit; abandoning keeps the saved ones", () => {
+    const { dir, cache } = store();
+    cache.writeRecords("files", [{ n: 1 }]);
+    const dropped = cache.recordWriter("files");
+    dropped.addJson(JSON.stringify({ n: 2 }));
+    dropped.abandon();
+    expect(cache.readRecords("files")).toEqual([{ n: 1 }]);
+    const writer = cache.recordWriter("files");
+    // Meanwhile the saved list is still the old one.
+    writer.addJson(JSON.stringify({ n: 3 }));
+    expect(cache.readRecords("files")).toEqual([{ n: 1 }]);
+    for (let i = 0; i < 200; i++) writer.addJson(JSON.stringify(branch(i)));
+    writer.commit();
+    expect(cache.readRecords("files")).toEqual([{ n: 3 }, ...Array.from({ length: 200 }, (_, i) => branch(i))]);
+    const [folder] = fs.readdirSync(dir);
+    expect(fs.readdirSync(path.join(dir, folder!)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("fails harmlessly where the cache folder cannot be written", () => {
+    const { dir } = store();
+    const blocked = path.join(dir, "not-a-folder");
+    fs.writeFileSync(blocked, "");
+    const cache = openCacheStore(path.join(blocked, "inside"), "/data/hq", "salt-1");
+    const writer = cache.recordWriter("files");
+    expect(() => {
+      writer.addJson("{}");
+      writer.commit();
+    }).not.toThrow();
+    expect(cache.readRecords("files")).toBeNull();
+  });
+});
