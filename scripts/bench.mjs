@@ -79,7 +79,9 @@ if (opts.shapes) {
 /**
  * Issue 28: `validate` on shapes that used to be quadratic or to exhaust the heap, at 10k, 40k
  * and 200k: one staff entry with N unknown keys; N staff sharing one name (referred to by
- * name); a file of N broken lines (450,000 such lines is a 9.9 MB file). Each run is cold
+ * name); a file of N broken lines (450,000 such lines is a 9.9 MB file), tab-indented or with
+ * colons in every value; N items each failing the schema, on one line or one per line; N
+ * conversions without their amount (an if/then per entry). Each run is cold
  * (--no-cache), killed after 300 s; prints one line per case: seconds, peak memory, exit code.
  */
 async function benchShapes(bin, work) {
@@ -96,6 +98,15 @@ async function benchShapes(bin, work) {
       "branches/b1/activities.yaml": "activities:\n  - {date: 2012-03-01, kind: call, with: 王芳}\n",
     }),
     brokenLines: (n) => ({ "branches/b1/activities.yaml": `activities:\n${Array.from({ length: n }, (_, i) => `  x${i}: y: z # 备注\n`).join("")}` }),
+    // The shapes of "450,000 broken lines" that get past the first syntax error, and the
+    // schema's own worst cases: every item failing it, on one line or one per line.
+    tabIndented: (n) => ({ "branches/b1/activities.yaml": `activities:\n${Array.from({ length: n }, (_, i) => `\t- {date: 2012-03-01, kind: call, with: [s${i}]}\n`).join("")}` }),
+    nestedColons: (n) => ({ "branches/b1/activities.yaml": `activities:\n${Array.from({ length: n }, () => "  - a: b: c: d: e: f\n").join("")}` }),
+    oneLineFailing: (n) => ({ "branches/b1/activities.yaml": `activities: [${Array.from({ length: n }, () => "{d: 1}").join(",")}]\n` }),
+    everyItemFailing: (n) => ({ "branches/b1/activities.yaml": `activities:\n${Array.from({ length: n }, () => "  - {date: 2012-02-30, kind: 见面}\n").join("")}` }),
+    conversionWithoutAmount: (n) => ({
+      "branches/b1/staff.yaml": `staff:\n${Array.from({ length: n }, (_, i) => `  - {id: s${i}, name: 王芳${i}, position: wealth_manager, conversion: {kind: account, at: "2012-03-01 10:00"}}\n`).join("")}`,
+    }),
   };
   const time = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
   for (const [name, make] of Object.entries(shapes)) {
@@ -113,7 +124,7 @@ async function benchShapes(bin, work) {
       const seconds = ((performance.now() - begin) / 1000).toFixed(1);
       const peak = time ? `${Math.round(Number((result.stderr.trim().split("\n").pop() ?? "0")) / 1024)} MB` : "n/a";
       const outcome = result.signal ? `killed (${result.signal}) after ${seconds} s` : `exit ${result.status}`;
-      console.log(`${name.padEnd(12)} ${String(n).padStart(7)}  ${seconds.padStart(7)} s  peak ${peak.padStart(8)}  ${outcome}  stdout ${(result.stdout ?? "").length} bytes`);
+      console.log(`${name.padEnd(23)} ${String(n).padStart(7)}  ${seconds.padStart(7)} s  peak ${peak.padStart(8)}  ${outcome}  stdout ${(result.stdout ?? "").length} bytes`);
     }
   }
 }
