@@ -34,8 +34,16 @@ export { VERSION } from "../version.js";
  */
 export type Runner = (action: (ctx: Context) => number | Promise<number>, options: GlobalOptions) => void | Promise<void>;
 
-function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Command {
+/**
+ * The command line. With `only`, the one command the arguments name is built and the others
+ * are left out: building all eighteen with their help texts is ~5 ms of every start (issue 28),
+ * and a run uses one. Help, a mistyped command and `--version` build them all.
+ */
+function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner, only: string | null = null): Command {
   const h = (key: MessageKey) => t(lang, key);
+  const define = (name: string, build: () => void) => {
+    if (only === null || only === name) build();
+  };
   const program = new Command("channel")
     .description(h("cli.description"))
     .addHelpText("after", examplesText(lang, "help.examples.channel"))
@@ -62,184 +70,235 @@ function buildProgram(lang: Lang, surroundings: Surroundings, run: Runner): Comm
       outputError: () => undefined,
     });
 
-  program
-    .command("validate")
-    .description(h("help.validate"))
-    .addHelpText("after", examplesText(lang, "help.examples.validate"))
-    .option("--strict", h("help.strict"))
-    .action((options: { strict?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runValidate(ctx), { ...command.optsWithGlobals(), ...options }));
+  define("validate", () => {
+    program
+      .command("validate")
+      .description(h("help.validate"))
+      .addHelpText("after", examplesText(lang, "help.examples.validate"))
+      .option("--strict", h("help.strict"))
+      .action((options: { strict?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runValidate(ctx), { ...command.optsWithGlobals(), ...options }));
+  });
 
-  program
-    .command("bonus")
-    .description(h("bonus.help"))
-    .addHelpText("after", examplesText(lang, "help.examples.bonus"))
-    .option("--department <id>", h("bonus.help.department"))
-    .option("--as-recorded", h("money.help.asRecorded"))
-    .action((options: { department?: string; asRecorded?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runBonus(ctx, options), command.optsWithGlobals()));
+  define("bonus", () => {
+    program
+      .command("bonus")
+      .description(h("bonus.help"))
+      .addHelpText("after", examplesText(lang, "help.examples.bonus"))
+      .option("--department <id>", h("bonus.help.department"))
+      .option("--as-recorded", h("money.help.asRecorded"))
+      .action((options: { department?: string; asRecorded?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runBonus(ctx, options), command.optsWithGlobals()));
+  });
 
-  program
-    .command("expenses")
-    .description(h("expenses.help"))
-    .addHelpText("after", examplesText(lang, "help.examples.expenses"))
-    .option("--as-recorded", h("money.help.asRecorded"))
-    .action((options: { asRecorded?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runExpenses(ctx, options), command.optsWithGlobals()));
+  define("expenses", () => {
+    program
+      .command("expenses")
+      .description(h("expenses.help"))
+      .addHelpText("after", examplesText(lang, "help.examples.expenses"))
+      .option("--as-recorded", h("money.help.asRecorded"))
+      .action((options: { asRecorded?: boolean }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runExpenses(ctx, options), command.optsWithGlobals()));
+  });
 
-  program
-    .command("audit")
-    .description(h("audit.help"))
-    .addHelpText("after", examplesText(lang, "help.examples.audit"))
-    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runAudit(ctx), command.optsWithGlobals()));
+  define("audit", () => {
+    program
+      .command("audit")
+      .description(h("audit.help"))
+      .addHelpText("after", examplesText(lang, "help.examples.audit"))
+      .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runAudit(ctx), command.optsWithGlobals()));
+  });
 
-  program
-    .command("followups")
-    .description(h("followups.help.command"))
-    .addHelpText("after", examplesText(lang, "help.examples.followups"))
-    .option("--within <days>", h("followups.help.within"))
-    .option("--owner <name>", h("followups.help.owner"))
-    .option("--department <id>", h("followups.help.department"))
-    .option("--branch <id>", h("followups.help.branch"))
-    .option("--kind <kind>", t(lang, "followups.help.kind", { kinds: describeFollowupKinds() }), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
-    .option("--ics <file>", h("followups.help.ics"))
-    .action((options: FollowupsOptions, command: Command) => run(async (ctx) => runFollowups(ctx, options), command.optsWithGlobals()));
+  define("followups", () => {
+    program
+      .command("followups")
+      .description(h("followups.help.command"))
+      .addHelpText("after", examplesText(lang, "help.examples.followups"))
+      .option("--within <days>", h("followups.help.within"))
+      .option("--owner <name>", h("followups.help.owner"))
+      .option("--department <id>", h("followups.help.department"))
+      .option("--branch <id>", h("followups.help.branch"))
+      .option("--kind <kind>", t(lang, "followups.help.kind", { kinds: describeFollowupKinds() }), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+      .option("--ics <file>", h("followups.help.ics"))
+      .action((options: FollowupsOptions, command: Command) => run(async (ctx) => runFollowups(ctx, options), command.optsWithGlobals()));
+  });
 
-  program
-    .command("log")
-    .description(h("log.help.command"))
-    .addHelpText("after", examplesText(lang, "help.examples.log"))
-    .argument("[people...]", h("log.help.people"))
-    .option("--kind <kind>", t(lang, "log.help.kind", { kinds: ACTIVITY_KINDS.join("|") }))
-    .option("--note <text>", h("log.help.note"))
-    .option("--date <date>", h("log.help.date"), (value: string) => parseDayOption("--date", value))
-    .option("--by <name>", h("log.help.by"))
-    .option("--branch <id>", h("log.help.branch"))
-    .option("--done <kind...>", t(lang, "log.help.done", { kinds: DONE_KINDS.join("|") }))
-    .option("--next <date>", h("log.help.next"), (value: string) => parseDayOption("--next", value))
-    .option("--plan", h("log.help.plan"))
-    .option("--to <group>", t(lang, "log.help.to", { groups: GREET_GROUPS.join("|") }))
-    .action((people: string[], options: LogOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runLog(ctx, people, options), command.optsWithGlobals()));
+  define("log", () => {
+    program
+      .command("log")
+      .description(h("log.help.command"))
+      .addHelpText("after", examplesText(lang, "help.examples.log"))
+      .argument("[people...]", h("log.help.people"))
+      .option("--kind <kind>", t(lang, "log.help.kind", { kinds: ACTIVITY_KINDS.join("|") }))
+      .option("--note <text>", h("log.help.note"))
+      .option("--date <date>", h("log.help.date"), (value: string) => parseDayOption("--date", value))
+      .option("--by <name>", h("log.help.by"))
+      .option("--branch <id>", h("log.help.branch"))
+      .option("--done <kind...>", t(lang, "log.help.done", { kinds: DONE_KINDS.join("|") }))
+      .option("--next <date>", h("log.help.next"), (value: string) => parseDayOption("--next", value))
+      .option("--plan", h("log.help.plan"))
+      .option("--to <group>", t(lang, "log.help.to", { groups: GREET_GROUPS.join("|") }))
+      .action((people: string[], options: LogOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runLog(ctx, people, options), command.optsWithGlobals()));
+  });
 
-  const report = program
-    .command("report")
-    .description(h("report.help"))
-    .addHelpText("after", examplesText(lang, "help.examples.report"))
-    // Without a subcommand: the report's help on stderr and a usage error, not a bare "(outputHelp)".
-    .action(() => {
-      surroundings.stderr(report.helpInformation());
-      throw new CliError(EXIT_USAGE, "report.error.subcommand");
-    });
-  report
-    .command("monthly")
-    .description(h("report.help.monthly"))
-    .addHelpText("after", examplesText(lang, "help.examples.report.monthly"))
-    .requiredOption("--branch <id>", h("report.help.branch"))
-    .requiredOption("--month <month>", h("report.help.month"), (value: string) => parseMonthOption("--month", value))
-    .option("--audience <audience>", h("report.help.audience"))
-    .option("--no-redact", h("report.help.noRedact"))
-    .action((options: MonthlyOptions, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runReportMonthly(ctx, options), command.optsWithGlobals()));
-  report
-    .command("summary")
-    .description(h("report.help.summary"))
-    .addHelpText("after", examplesText(lang, "help.examples.report.summary"))
-    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runReportSummary(ctx), command.optsWithGlobals()));
+  define("report", () => {
+    const report = program
+      .command("report")
+      .description(h("report.help"))
+      .addHelpText("after", examplesText(lang, "help.examples.report"))
+      // Without a subcommand: the report's help on stderr and a usage error, not a bare "(outputHelp)".
+      .action(() => {
+        surroundings.stderr(report.helpInformation());
+        throw new CliError(EXIT_USAGE, "report.error.subcommand");
+      });
+    report
+      .command("monthly")
+      .description(h("report.help.monthly"))
+      .addHelpText("after", examplesText(lang, "help.examples.report.monthly"))
+      .requiredOption("--branch <id>", h("report.help.branch"))
+      .requiredOption("--month <month>", h("report.help.month"), (value: string) => parseMonthOption("--month", value))
+      .option("--audience <audience>", h("report.help.audience"))
+      .option("--no-redact", h("report.help.noRedact"))
+      .action((options: MonthlyOptions, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runReportMonthly(ctx, options), command.optsWithGlobals()));
+    report
+      .command("summary")
+      .description(h("report.help.summary"))
+      .addHelpText("after", examplesText(lang, "help.examples.report.summary"))
+      .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runReportSummary(ctx), command.optsWithGlobals()));
+  });
 
-  program
-    .command("coverage")
-    .description(h("coverage.help"))
-    .addHelpText("after", examplesText(lang, "help.examples.coverage"))
-    .option("--branch <id>", h("coverage.help.branch"))
-    .action((options: { branch?: string }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runCoverage(ctx, options), command.optsWithGlobals()));
+  define("coverage", () => {
+    program
+      .command("coverage")
+      .description(h("coverage.help"))
+      .addHelpText("after", examplesText(lang, "help.examples.coverage"))
+      .option("--branch <id>", h("coverage.help.branch"))
+      .action((options: { branch?: string }, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runCoverage(ctx, options), command.optsWithGlobals()));
+  });
 
-  program
-    .command("import")
-    .description(h("import.help"))
-    .addHelpText("after", examplesText(lang, "help.examples.import"))
-    .argument("<kind>", t(lang, "import.help.kind", { kinds: IMPORT_KINDS.join("|") }))
-    .requiredOption("--branch <id>", h("import.help.branch"))
-    .requiredOption("--from <file>", h("import.help.from"))
-    .option("--sheet <name>", h("import.help.sheet"))
-    .option("--map <file>", h("import.help.map"))
-    .option("--apply", h("import.help.apply"))
-    .option("--update", h("import.help.update"))
-    .action((kind: string, options: ImportOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runImport(ctx, kind, options), command.optsWithGlobals()));
+  define("import", () => {
+    program
+      .command("import")
+      .description(h("import.help"))
+      .addHelpText("after", examplesText(lang, "help.examples.import"))
+      .argument("<kind>", t(lang, "import.help.kind", { kinds: IMPORT_KINDS.join("|") }))
+      .requiredOption("--branch <id>", h("import.help.branch"))
+      .requiredOption("--from <file>", h("import.help.from"))
+      .option("--sheet <name>", h("import.help.sheet"))
+      .option("--map <file>", h("import.help.map"))
+      .option("--apply", h("import.help.apply"))
+      .option("--update", h("import.help.update"))
+      .action((kind: string, options: ImportOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runImport(ctx, kind, options), command.optsWithGlobals()));
+  });
 
-  program
-    .command("export")
-    .description(h("export.help"))
-    .addHelpText("after", examplesText(lang, "help.examples.export"))
-    .argument("<kind>", t(lang, "export.help.kind", { kinds: EXPORT_KINDS.join("|") }))
-    .option("--branch <id>", h("export.help.branch"))
-    .option("--department <id>", h("export.help.department"))
-    .option("--redact", h("export.help.redact"))
-    .action((kind: string, options: ExportOptions, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runExport(ctx, kind, options), command.optsWithGlobals()));
+  define("export", () => {
+    program
+      .command("export")
+      .description(h("export.help"))
+      .addHelpText("after", examplesText(lang, "help.examples.export"))
+      .argument("<kind>", t(lang, "export.help.kind", { kinds: EXPORT_KINDS.join("|") }))
+      .option("--branch <id>", h("export.help.branch"))
+      .option("--department <id>", h("export.help.department"))
+      .option("--redact", h("export.help.redact"))
+      .action((kind: string, options: ExportOptions, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runExport(ctx, kind, options), command.optsWithGlobals()));
+  });
 
-  const hook = program
-    .command("hook")
-    .description(h("hook.help"))
-    .addHelpText("after", examplesText(lang, "help.examples.hook"))
-    .action(() => {
-      surroundings.stderr(hook.helpInformation());
-      throw new CliError(EXIT_USAGE, "hook.error.subcommand");
-    });
-  hook
-    .command("install")
-    .description(h("hook.help.install"))
-    .addHelpText("after", examplesText(lang, "help.examples.hook"))
-    .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runHookInstall(ctx), command.optsWithGlobals()));
+  define("hook", () => {
+    const hook = program
+      .command("hook")
+      .description(h("hook.help"))
+      .addHelpText("after", examplesText(lang, "help.examples.hook"))
+      .action(() => {
+        surroundings.stderr(hook.helpInformation());
+        throw new CliError(EXIT_USAGE, "hook.error.subcommand");
+      });
+    hook
+      .command("install")
+      .description(h("hook.help.install"))
+      .addHelpText("after", examplesText(lang, "help.examples.hook"))
+      .action((_options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runHookInstall(ctx), command.optsWithGlobals()));
 
-  // Issue 25: the card before a visit, and quick capture.
-  program
-    .command("show")
-    .description(h("show.help.command"))
-    .addHelpText("after", examplesText(lang, "help.examples.show"))
-    .argument("<target>", h("show.help.target"))
-    .option("--branch <id>", h("show.help.branch"))
-    .option("--redact", h("show.help.redact"))
-    .action((target: string, options: ShowOptions, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runShow(ctx, target, options), command.optsWithGlobals()));
+    // Issue 25: the card before a visit, and quick capture.
+  });
 
-  program
-    .command("add")
-    .description(h("add.help.command"))
-    .addHelpText("after", examplesText(lang, "help.examples.add"))
-    .argument("<kind>", h("add.help.kind"))
-    .argument("<name>", h("add.help.name"))
-    .requiredOption("--branch <id>", h("add.help.branch"))
-    .option("--phone <phone>", h("add.help.phone"))
-    .option("--position <position>", h("add.help.position"))
-    .option("--tier <tier>", h("add.help.tier"))
-    .option("--source <kind>", t(lang, "add.help.source", { kinds: SOURCE_KINDS.join("|") }))
-    .option("--staff <id>", h("add.help.staff"))
-    .option("--note <text>", h("add.help.note"))
-    .action((kind: string, name: string, options: AddOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runAdd(ctx, kind, name, options), command.optsWithGlobals()));
+  define("show", () => {
+    program
+      .command("show")
+      .description(h("show.help.command"))
+      .addHelpText("after", examplesText(lang, "help.examples.show"))
+      .argument("<target>", h("show.help.target"))
+      .option("--branch <id>", h("show.help.branch"))
+      .option("--redact", h("show.help.redact"))
+      .action((target: string, options: ShowOptions, command: Command) => run(async (ctx) => (await import("./commands/readers.js")).runShow(ctx, target, options), command.optsWithGlobals()));
+  });
 
-  // issue 26: the git merge driver (git runs it; registered by init and hook install)
-  program
-    // Not in the help: git runs it, nobody types it.
-    .command("merge-driver", { hidden: true })
-    .description(h("merge.help"))
-    .argument("<base>")
-    .argument("<ours>")
-    .argument("<theirs>")
-    .argument("[path]")
-    .action((base: string, ours: string, theirs: string, file: string | undefined, _options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runMergeDriver(ctx, base, ours, theirs, file), command.optsWithGlobals()));
+  define("add", () => {
+    program
+      .command("add")
+      .description(h("add.help.command"))
+      .addHelpText("after", examplesText(lang, "help.examples.add"))
+      .argument("<kind>", h("add.help.kind"))
+      .argument("<name>", h("add.help.name"))
+      .requiredOption("--branch <id>", h("add.help.branch"))
+      .option("--phone <phone>", h("add.help.phone"))
+      .option("--position <position>", h("add.help.position"))
+      .option("--tier <tier>", h("add.help.tier"))
+      .option("--source <kind>", t(lang, "add.help.source", { kinds: SOURCE_KINDS.join("|") }))
+      .option("--staff <id>", h("add.help.staff"))
+      .option("--note <text>", h("add.help.note"))
+      .action((kind: string, name: string, options: AddOptions, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runAdd(ctx, kind, name, options), command.optsWithGlobals()));
+  });
 
-  program
-    .command("init [dir]")
-    .description(h("help.init"))
-    .addHelpText("after", examplesText(lang, "help.examples.init"))
-    .action((dir: string | undefined, _options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runInit(ctx, dir), command.optsWithGlobals()));
+  define("merge-driver", () => {
+    // issue 26: the git merge driver (git runs it; registered by init and hook install)
+    program
+      // Not in the help: git runs it, nobody types it.
+      .command("merge-driver", { hidden: true })
+      .description(h("merge.help"))
+      .argument("<base>")
+      .argument("<ours>")
+      .argument("<theirs>")
+      .argument("[path]")
+      .action((base: string, ours: string, theirs: string, file: string | undefined, _options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runMergeDriver(ctx, base, ours, theirs, file), command.optsWithGlobals()));
+  });
+
+  define("init", () => {
+    program
+      .command("init [dir]")
+      .description(h("help.init"))
+      .addHelpText("after", examplesText(lang, "help.examples.init"))
+      .action((dir: string | undefined, _options: object, command: Command) => run(async (ctx) => (await import("./commands/writers.js")).runInit(ctx, dir), command.optsWithGlobals()));
+  });
 
   // issue 27: channel serve
-  program
-    .command("serve")
-    .description(h("serve.help"))
-    .addHelpText("after", examplesText(lang, "help.examples.serve"))
-    .option("--port <n>", h("serve.help.port"))
-    .option("--host <address>", h("serve.help.host"))
-    .option("--open", h("serve.help.open"))
-    .option("--no-redact", h("serve.help.noRedact"))
-    .action((options: ServeOptions, command: Command) => run(async (ctx) => (await import("./commands/serve.js")).runServe(ctx, options), command.optsWithGlobals()));
+  define("serve", () => {
+    program
+      .command("serve")
+      .description(h("serve.help"))
+      .addHelpText("after", examplesText(lang, "help.examples.serve"))
+      .option("--port <n>", h("serve.help.port"))
+      .option("--host <address>", h("serve.help.host"))
+      .option("--open", h("serve.help.open"))
+      .option("--no-redact", h("serve.help.noRedact"))
+      .action((options: ServeOptions, command: Command) => run(async (ctx) => (await import("./commands/serve.js")).runServe(ctx, options), command.optsWithGlobals()));
+  });
 
   return program;
+}
+
+/** The global options that take a value: their value is not the command's name. */
+const GLOBAL_VALUE_OPTIONS: ReadonlySet<string> = new Set(["--data", "--as-of", "--format", "--out", "--lang"]);
+
+/**
+ * The word that names the command (the first that is neither an option nor a global option's
+ * value), or null. Only a guess to build less: when no command has that name, every command is
+ * built and commander decides, as before.
+ */
+function commandWordOf(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") return null;
+    if (!arg.startsWith("-")) return arg;
+    if (GLOBAL_VALUE_OPTIONS.has(arg)) i++;
+  }
+  return null;
 }
 
 /** The language for help and early errors, before commander has parsed anything. */
@@ -290,7 +349,9 @@ export async function main(argv: string[], surroundings: Surroundings = processS
   };
   let program: Command | null = null;
   try {
-    program = buildProgram(lang, surroundings, run);
+    const word = commandWordOf(argv);
+    program = buildProgram(lang, surroundings, run, word);
+    if (word !== null && !program.commands.some((command) => command.name() === word)) program = buildProgram(lang, surroundings, run);
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
