@@ -7,50 +7,18 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../helpers/cli.js";
 import { commitAll, git, gitEnv, scratchGit, type ScratchGit } from "../helpers/git.js";
+import { RECORDED_SETTINGS, recordedPerson, staffFile } from "../helpers/recorded-fixtures.js";
 import { writeFilesInto as writeFiles, writeRepo } from "../helpers/repo.js";
 
-const SETTINGS = `version: 1
-organisation: 长城证券
-timezone: Asia/Shanghai
-bonus:
-  start: 2012-02-01
-  deadline: 2012-03-31
-  amount: 1000
-  per_branch_cap: 2
-  total_cap: 100
-  eligible_positions: [wealth_manager]
-  asset_min: 2万
-  fund_min: 2万
-  products: [长城2号]
-expense_support:
-  product: 长城2号
-  start: 2012-02-01
-  end: 2012-03-31
-  self_driven:
-    ceiling: 600万
-    tiers: [{min: 100万, amount: 5000}]
-  am_covered:
-    tiers: [{min: 50万, rate: 0.002}]
-`;
 
 const BASE = {
-  "channel.yaml": SETTINGS,
+  "channel.yaml": RECORDED_SETTINGS,
   "departments.yaml": "departments:\n  - id: d1\n    name: 深圳福田营业部\n  - id: d2\n    name: 深圳南山营业部\n    am_covered: true\n",
   "branches/b1/branch.yaml": "id: b1\nname: 福田支行\ndepartment: d1\n",
   "branches/b2/branch.yaml": "id: b2\nname: 南山支行\ndepartment: d2\n",
 };
 
-function person(id: string, at: string | null, registered: string | null): string {
-  return (
-    `  - id: ${id}\n    name: 员工${id}\n    position: wealth_manager\n` +
-    (registered === null ? "" : `    hq_registered: ${registered}\n`) +
-    (at === null ? "" : `    conversion: {kind: asset, amount: 5万, at: ${at}}\n`)
-  );
-}
 
-function staffFile(...people: string[]): string {
-  return `staff:\n${people.join("")}`;
-}
 
 const scratches: ScratchGit[] = [];
 afterEach(() => {
@@ -74,10 +42,10 @@ function json(result: CliResult): any {
 
 describe("--as-recorded", () => {
   it("picks the last commit by committer time at the end of the day (23:59:59 in, 00:00:00 of the next day out)", () => {
-    const s = newRepo({ "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01")) });
+    const s = newRepo({ "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01")) });
     // The author date is later than the day: only the committer time counts.
     const first = commitAll(s.repo, "三月底", "2012-03-31T23:59:59+08:00", "2012-04-05T12:00:00+08:00");
-    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01"), person("b", "2012-02-21 10:00", "2012-02-01")) });
+    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01"), recordedPerson("b", "2012-02-21 10:00", "2012-02-01")) });
     const second = commitAll(s.repo, "四月一日", "2012-04-01T00:00:00+08:00");
 
     const atDay = json(channel(s, ["bonus", "--as-recorded", "--as-of", "2012-03-31", "--format", "json"]));
@@ -90,10 +58,10 @@ describe("--as-recorded", () => {
   });
 
   it("ignores uncommitted changes and says so", () => {
-    const s = newRepo({ "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01")) });
+    const s = newRepo({ "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01")) });
     commitAll(s.repo, "初始", "2012-03-01T09:00:00+08:00");
     // Not committed: a second conversion, and a file that would not even parse.
-    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01"), person("b", "2012-02-21 10:00", "2012-02-01")), "branches/b1/kpis.yaml": "sales: [" });
+    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01"), recordedPerson("b", "2012-02-21 10:00", "2012-02-01")), "branches/b1/kpis.yaml": "sales: [" });
     const result = channel(s, ["bonus", "--as-recorded", "--as-of", "2012-03-31", "--format", "json"]);
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout);
@@ -111,7 +79,7 @@ describe("--as-recorded", () => {
   });
 
   it("reads a data root that is a folder below the git top level", () => {
-    const s = newRepo({ "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01")) }, "数据/channel");
+    const s = newRepo({ "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01")) }, "数据/channel");
     fs.writeFileSync(path.join(s.repo, "other.txt"), "not data\n");
     commitAll(s.repo, "初始", "2012-03-01T09:00:00+08:00");
     const out = json(channel(s, ["bonus", "--as-recorded", "--as-of", "2012-03-31", "--format", "json"]));
@@ -167,9 +135,9 @@ describe("--as-recorded", () => {
   });
 
   it("a shallow clone says the history is incomplete when it cannot be sure, and reads when it can", () => {
-    const s = newRepo({ "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01")) });
+    const s = newRepo({ "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01")) });
     commitAll(s.repo, "一", "2012-03-01T09:00:00+08:00");
-    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01"), person("b", "2012-02-21 10:00", "2012-02-01")) });
+    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01"), recordedPerson("b", "2012-02-21 10:00", "2012-02-01")) });
     commitAll(s.repo, "二", "2012-04-15T09:00:00+08:00");
     const clone = path.join(s.home, "clone");
     git(s.home, ["clone", "-q", "--depth", "1", `file://${s.repo}`, clone]);
@@ -195,12 +163,12 @@ describe("audit", () => {
 
   it("the issue's case: a conversion dated 2012-02-10 committed on 4/15 changes a 3/31 award", () => {
     // Registered with head office first, then converted: as it should be.
-    const s = newRepo({ "branches/b1/staff.yaml": staffFile(person("a", null, "2012-02-01"), person("b", null, "2012-02-01"), person("c", null, "2012-02-01")) });
+    const s = newRepo({ "branches/b1/staff.yaml": staffFile(recordedPerson("a", null, "2012-02-01"), recordedPerson("b", null, "2012-02-01"), recordedPerson("c", null, "2012-02-01")) });
     commitAll(s.repo, "备案", "2012-02-01T18:00:00+08:00");
-    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01"), person("b", "2012-02-21 10:00", "2012-02-01"), person("c", null, "2012-02-01")) });
+    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01"), recordedPerson("b", "2012-02-21 10:00", "2012-02-01"), recordedPerson("c", null, "2012-02-01")) });
     commitAll(s.repo, "二月转化", "2012-02-22T18:00:00+08:00");
     writeFiles(s.root, {
-      "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01"), person("b", "2012-02-21 10:00", "2012-02-01"), person("c", "2012-02-10 09:00", "2012-02-01")),
+      "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01"), recordedPerson("b", "2012-02-21 10:00", "2012-02-01"), recordedPerson("c", "2012-02-10 09:00", "2012-02-01")),
     });
     const late = commitAll(s.repo, "补录", "2012-04-15T10:00:00+08:00");
 
@@ -228,9 +196,9 @@ describe("audit", () => {
   });
 
   it("a registration typed in weeks after the conversion is recorded after the fact; one committed before is not", () => {
-    const s = newRepo({ "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01"), person("b", "2012-02-20 11:00", null)) });
+    const s = newRepo({ "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01"), recordedPerson("b", "2012-02-20 11:00", null)) });
     commitAll(s.repo, "转化", "2012-02-20T18:00:00+08:00");
-    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01"), person("b", "2012-02-20 11:00", "2012-02-15")) });
+    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01"), recordedPerson("b", "2012-02-20 11:00", "2012-02-15")) });
     commitAll(s.repo, "补备案", "2012-03-12T09:00:00+08:00");
     const found = findings(channel(s, ["audit", "--as-of", "2012-03-31", "--format", "json"]));
     expect(found.map((f) => [f.code, f.record, f.claimed, f.first_committed])).toEqual([["recorded_after_the_fact", "b.hq_registered", "2012-02-15", "2012-03-12T09:00:00"]]);
@@ -238,9 +206,9 @@ describe("audit", () => {
 
   it("issue 25: registrations with a time, and one after the transfer, audited and paid as recorded", () => {
     // a: registered 09:40, converted 10:00 (in time); b: registered the same day at 11:30, after the 11:00 transfer.
-    const s = newRepo({ "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-20 09:40"), person("b", "2012-02-20 11:00", null)) });
+    const s = newRepo({ "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-20 09:40"), recordedPerson("b", "2012-02-20 11:00", null)) });
     commitAll(s.repo, "转化", "2012-02-20T18:00:00+08:00");
-    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-20 09:40"), person("b", "2012-02-20 11:00", "2012-02-20 11:30")) });
+    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-20 09:40"), recordedPerson("b", "2012-02-20 11:00", "2012-02-20 11:30")) });
     commitAll(s.repo, "补备案", "2012-03-12T09:00:00+08:00");
     const bonus = json(channel(s, ["bonus", "--as-recorded", "--as-of", "2012-03-31", "--format", "json"]));
     expect(bonus.candidates.map((c: { staff: string; reason: string | null }) => [c.staff, c.reason])).toEqual([
@@ -256,7 +224,7 @@ describe("audit", () => {
       ["b.hq_registered", "2012-02-20T11:30:00", "2012-03-12T09:00:00"],
     ]);
     // A registration with a time typed in later, claiming to precede the transfer, is after the fact.
-    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-20 09:40"), person("b", "2012-02-20 11:00", "2012-02-20 10:30")) });
+    writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-20 09:40"), recordedPerson("b", "2012-02-20 11:00", "2012-02-20 10:30")) });
     commitAll(s.repo, "改备案时间", "2012-03-13T09:00:00+08:00");
     const later = findings(channel(s, ["audit", "--as-of", "2012-03-31", "--format", "json"]));
     expect(later.map((f) => [f.code, f.record, f.claimed, f.first_committed])).toEqual([["recorded_after_the_fact", "b.hq_registered", "2012-02-20T10:30:00", "2012-03-13T09:00:00"]]);
@@ -266,9 +234,9 @@ describe("audit", () => {
   });
 
   it("a staff member moved to another branch's staff.yaml keeps their first commit", () => {
-    const s = newRepo({ "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01")) });
+    const s = newRepo({ "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01")) });
     const first = commitAll(s.repo, "录入", "2012-02-20T18:00:00+08:00");
-    writeFiles(s.root, { "branches/b1/staff.yaml": "staff: []\n", "branches/b2/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01")) });
+    writeFiles(s.root, { "branches/b1/staff.yaml": "staff: []\n", "branches/b2/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01")) });
     commitAll(s.repo, "调动", "2012-05-10T09:00:00+08:00");
     const out = json(channel(s, ["audit", "--as-of", "2012-05-31", "--format", "json"]));
     expect(out.findings).toEqual([]);
@@ -301,10 +269,10 @@ describe("audit", () => {
   });
 
   it("reads history rewritten by a rebase: the rewritten commits are the record", () => {
-    const s = newRepo({ "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01")) });
+    const s = newRepo({ "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01")) });
     commitAll(s.repo, "录入", "2012-02-20T18:00:00+08:00");
     git(s.repo, ["checkout", "-q", "-b", "side"]);
-    writeFiles(s.root, { "branches/b2/staff.yaml": staffFile(person("z", "2012-03-01 10:00", "2012-02-01")) });
+    writeFiles(s.root, { "branches/b2/staff.yaml": staffFile(recordedPerson("z", "2012-03-01 10:00", "2012-02-01")) });
     commitAll(s.repo, "支行二", "2012-03-01T18:00:00+08:00");
     git(s.repo, ["checkout", "-q", "main"]);
     writeFiles(s.root, { "branches/b1/kpis.yaml": "sales: []\n" });

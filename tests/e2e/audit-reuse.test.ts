@@ -10,49 +10,19 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../helpers/cli.js";
 import { commitAll, gitEnv, scratchGit, type ScratchGit } from "../helpers/git.js";
+import { RECORDED_SETTINGS, recordedPerson, staffFile } from "../helpers/recorded-fixtures.js";
 import { writeFilesInto as writeFiles } from "../helpers/repo.js";
 
-const SETTINGS = `version: 1
-organisation: 长城证券
-timezone: Asia/Shanghai
-bonus:
-  start: 2012-02-01
-  deadline: 2012-03-31
-  amount: 1000
-  per_branch_cap: 2
-  total_cap: 100
-  eligible_positions: [wealth_manager]
-  asset_min: 2万
-  fund_min: 2万
-  products: [长城2号]
-expense_support:
-  product: 长城2号
-  start: 2012-02-01
-  end: 2012-03-31
-  self_driven:
-    ceiling: 600万
-    tiers: [{min: 100万, amount: 5000}]
-  am_covered:
-    tiers: [{min: 50万, rate: 0.002}]
-`;
 
 const BASE = {
-  "channel.yaml": SETTINGS,
+  "channel.yaml": RECORDED_SETTINGS,
   "departments.yaml": "departments:\n  - id: d1\n    name: 深圳福田营业部\n  - id: d2\n    name: 深圳南山营业部\n    am_covered: true\n",
   "branches/b1/branch.yaml": "id: b1\nname: 福田支行\ndepartment: d1\n",
   "branches/b2/branch.yaml": "id: b2\nname: 南山支行\ndepartment: d2\nhq_reported: 2012-02-01\n",
   "branches/b3/branch.yaml": "id: b3\nname: 车公庙支行\ndepartment: d1\n",
 };
 
-function person(id: string, at: string | null, registered: string | null): string {
-  return (
-    `  - id: ${id}\n    name: 员工${id}\n    position: wealth_manager\n` +
-    (registered === null ? "" : `    hq_registered: ${registered}\n`) +
-    (at === null ? "" : `    conversion: {kind: asset, amount: 5万, at: ${at}}\n`)
-  );
-}
 
-const staffFile = (...people: string[]) => `staff:\n${people.join("")}`;
 
 const scratches: ScratchGit[] = [];
 afterEach(() => {
@@ -76,23 +46,23 @@ type Record = { record: string; file: string; first_committed: string | null; co
 function history(withLate = true): { s: ScratchGit; first: string; late: string } {
   const s = scratchGit(
     {
-      "branches/b1/staff.yaml": staffFile(person("a", null, "2012-02-01"), person("b", null, "2012-02-01"), person("c", null, "2012-02-01")),
+      "branches/b1/staff.yaml": staffFile(recordedPerson("a", null, "2012-02-01"), recordedPerson("b", null, "2012-02-01"), recordedPerson("c", null, "2012-02-01")),
       "branches/b2/kpis.yaml": "sales:\n  - {date: 2012-02-15, product: 长城2号, amount: 120万}\n",
-      "branches/b3/staff.yaml": staffFile(person("d", "2012-02-20 10:00", "2012-02-01")),
+      "branches/b3/staff.yaml": staffFile(recordedPerson("d", "2012-02-20 10:00", "2012-02-01")),
     },
     BASE,
   );
   scratches.push(s);
   const first = commitAll(s.repo, "备案", "2012-02-01T18:00:00+08:00");
-  writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01"), person("b", "2012-02-21 10:00", "2012-02-01"), person("c", null, "2012-02-01")) });
+  writeFiles(s.root, { "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01"), recordedPerson("b", "2012-02-21 10:00", "2012-02-01"), recordedPerson("c", null, "2012-02-01")) });
   commitAll(s.repo, "二月转化", "2012-02-22T18:00:00+08:00");
   writeFiles(s.root, { "branches/b3/kpis.yaml": "sales: [\n" });
   commitAll(s.repo, "三月", "2012-03-20T18:00:00+08:00");
   if (!withLate) return { s, first, late: "" };
   writeFiles(s.root, {
-    "branches/b1/staff.yaml": staffFile(person("a", "2012-02-20 10:00", "2012-02-01"), person("b", "2012-02-21 10:00", "2012-02-01"), person("c", "2012-02-10 09:00", "2012-02-01")),
+    "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01"), recordedPerson("b", "2012-02-21 10:00", "2012-02-01"), recordedPerson("c", "2012-02-10 09:00", "2012-02-01")),
     "branches/b3/kpis.yaml": "sales: []\n",
-    "channel.yaml": `${SETTINGS}# 四月修改\n`,
+    "channel.yaml": `${RECORDED_SETTINGS}# 四月修改\n`,
   });
   const late = commitAll(s.repo, "补录", "2012-04-15T10:00:00+08:00");
   return { s, first, late };
