@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { seededRandom } from "./seeded-random.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -26,15 +27,7 @@ if (fs.existsSync(out) && fs.readdirSync(out).length > 0 && !values.force) {
   process.exit(2);
 }
 
-// mulberry32: small, fast, and the same sequence on every machine.
-let state = Number(values.seed) >>> 0 || 1;
-function random() {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(values.seed);
 const int = (min, max) => min + Math.floor(random() * (max - min + 1));
 const pick = (list) => list[Math.floor(random() * list.length)];
 const chance = (p) => random() < p;

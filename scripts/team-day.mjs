@@ -18,6 +18,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { seededRandom } from "./seeded-random.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = path.join(ROOT, "bin", "channel");
@@ -48,15 +49,7 @@ if (values["driver-time"]) {
   process.exit(0);
 }
 
-// mulberry32: the same sequence on every machine.
-let state = Number(values.seed) >>> 0 || 1;
-function random() {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(values.seed);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 // The repository: data-example, with .gitattributes (channel init adds it), committed.
