@@ -11,12 +11,12 @@
 // The server is not a dependency of channel: give its bin as the argument or in
 // YAML_LANGUAGE_SERVER, or install it into a temporary folder
 // (`npm install --no-save yaml-language-server@1.25.0`). Skips (exit 0) when there is none.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { findServer, NO_SERVER, serverVersionOf, startServer } from "./yaml-language-server-client.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
@@ -29,29 +29,12 @@ let schemaDir = option("--schemas");
 const expectOurs = args.includes("--expect");
 const positional = args.filter((a) => !a.startsWith("--"));
 
-function findServer() {
-  const given = positional[0] ?? process.env.YAML_LANGUAGE_SERVER;
-  if (given) return given;
-  try {
-    const pkg = createRequire(path.join(root, "package.json")).resolve("yaml-language-server/package.json");
-    const bin = path.join(path.dirname(pkg), "bin", "yaml-language-server");
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
-const server = findServer();
+const server = findServer(positional[0]);
 if (server === null) {
-  console.log("skipped: yaml-language-server not found (npm install --no-save yaml-language-server@1.25.0, or pass its bin)");
+  console.log(NO_SERVER);
   process.exit(0);
 }
-const serverVersion = (() => {
-  try {
-    return createRequire(path.resolve(server))("../package.json").version;
-  } catch {
-    return "?";
-  }
-})();
+const serverVersion = serverVersionOf(server);
 
 const dir = mkdtempSync(path.join(tmpdir(), "channel-yls-mistakes-"));
 if (schemaDir === undefined) {
@@ -103,47 +86,18 @@ for (const [name, line] of [
   documents.push({ what: `modeline ${line.split("=")[1]}`, file: name, text, value: "Wang-Fang", uri: pathToFileURL(path.join(modelineDir, name)).href, wrong: line.includes("=./") });
 }
 
-const child = spawn(process.execPath, [server, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
-let buffer = Buffer.alloc(0);
-let nextId = 1;
-const pending = new Map();
 const diagnostics = new Map();
 let allDone;
 const done = new Promise((resolve) => (allDone = resolve));
-
-function send(message) {
-  const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", ...message }), "utf8");
-  child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-  child.stdin.write(body);
-}
-function request(method, params) {
-  const id = nextId++;
-  send({ id, method, params });
-  return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
-}
-child.stdout.on("data", (chunk) => {
-  buffer = Buffer.concat([buffer, chunk]);
-  for (;;) {
-    const headerEnd = buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0) return;
-    const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1]);
-    if (buffer.length < headerEnd + 4 + length) return;
-    const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString("utf8"));
-    buffer = buffer.subarray(headerEnd + 4 + length);
+const { child, send, request } = startServer(server, {
+  settings: () => settings.yaml,
+  onMessage: (message) => {
     if (message.method === "textDocument/publishDiagnostics" && message.params.diagnostics.length > 0) {
       diagnostics.set(message.params.uri, message.params.diagnostics);
       // The wrong modeline may never get a diagnostic: wait for the others.
       if (documents.filter((d) => !d.wrong).every((d) => diagnostics.has(d.uri))) setTimeout(allDone, 1500);
     }
-    if (message.id !== undefined && message.method !== undefined) {
-      send({ id: message.id, result: message.method === "workspace/configuration" ? message.params.items.map(() => settings.yaml) : null });
-    } else if (message.id !== undefined && pending.has(message.id)) {
-      const { resolve, reject } = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error) reject(new Error(message.error.message));
-      else resolve(message.result);
-    }
-  }
+  },
 });
 
 const timer = setTimeout(() => allDone(), 30_000);

@@ -10,39 +10,20 @@
 // YAML_LANGUAGE_SERVER, or install it beside the project without saving it
 // (`npm install --no-save yaml-language-server@1.25.0`; 2.x wants Node 22). Skips (exit 0)
 // with a message when there is none.
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { findServer, NO_SERVER, serverVersionOf, startServer } from "./yaml-language-server-client.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-function findServer() {
-  const given = process.argv[2] ?? process.env.YAML_LANGUAGE_SERVER;
-  if (given) return given;
-  try {
-    const pkg = createRequire(path.join(root, "package.json")).resolve("yaml-language-server/package.json");
-    const bin = path.join(path.dirname(pkg), "bin", "yaml-language-server");
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
-
-const server = findServer();
+const server = findServer(process.argv[2]);
 if (server === null) {
-  console.log("skipped: yaml-language-server not found (npm install --no-save yaml-language-server@1.25.0, or pass its bin)");
+  console.log(NO_SERVER);
   process.exit(0);
 }
-const serverVersion = (() => {
-  try {
-    return createRequire(path.resolve(server))("../package.json").version;
-  } catch {
-    return "?";
-  }
-})();
+const serverVersion = serverVersionOf(server);
 
 const dir = mkdtempSync(path.join(tmpdir(), "channel-yls-"));
 const STAFF = "staff:\n  - id: wang-fang\n    name: 王芳\n    position: lobby_manager\n  - id: li-na\n    name: 李娜\n    position: \n";
@@ -50,44 +31,14 @@ const staffFile = path.join(dir, "branches", "b1", "staff.yaml");
 const staffUri = pathToFileURL(staffFile).href;
 const schemaUri = pathToFileURL(path.join(root, "schemas", "staff.schema.json")).href;
 
-const child = spawn(process.execPath, [server, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
-let buffer = Buffer.alloc(0);
-let nextId = 1;
-const pending = new Map();
 // The server validates an opened document once it has its schema: asking before that gets nothing.
 let validated;
 const firstDiagnostics = new Promise((resolve) => (validated = resolve));
-
-function send(message) {
-  const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", ...message }), "utf8");
-  child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-  child.stdin.write(body);
-}
-function request(method, params) {
-  const id = nextId++;
-  send({ id, method, params });
-  return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
-}
-child.stdout.on("data", (chunk) => {
-  buffer = Buffer.concat([buffer, chunk]);
-  for (;;) {
-    const headerEnd = buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0) return;
-    const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1]);
-    if (buffer.length < headerEnd + 4 + length) return;
-    const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString("utf8"));
-    buffer = buffer.subarray(headerEnd + 4 + length);
+const { child, send, request } = startServer(server, {
+  settings: () => settings.yaml,
+  onMessage: (message) => {
     if (message.method === "textDocument/publishDiagnostics" && message.params.uri === staffUri) validated(message.params.diagnostics);
-    if (message.id !== undefined && message.method !== undefined) {
-      // A request from the server (configuration, capability registration): answer plainly.
-      send({ id: message.id, result: message.method === "workspace/configuration" ? message.params.items.map(() => settings.yaml) : null });
-    } else if (message.id !== undefined && pending.has(message.id)) {
-      const { resolve, reject } = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error) reject(new Error(message.error.message));
-      else resolve(message.result);
-    }
-  }
+  },
 });
 
 const settings = { yaml: { schemas: { [schemaUri]: "**/staff.yaml" }, hover: true, completion: true, validate: true, yamlVersion: "1.2" } };
