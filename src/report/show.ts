@@ -158,7 +158,8 @@ function personRows(card: PersonCard, lang: Lang): Row[] {
   };
   const person = card.person;
   const record = person.record;
-  add(basic, "show.field.id", record.id);
+  // A prospect's id is made from the name's pinyin: a redacted card leaves it out (as `serve` and export do).
+  if (!(card.redacted && person.type === "prospect")) add(basic, "show.field.id", record.id);
   if (person.type === "staff") {
     const s = person.record;
     const category = t(lang, `category.${s.category}` as MessageKey);
@@ -441,16 +442,25 @@ export function cardBlocks(card: Card, lang: Lang): DocumentBlock[] {
 
 // ---- JSON ----
 
-function refJson(ref: PersonRef | null): object | null {
-  return ref === null ? null : { id: ref.id, name: ref.name, type: ref.type };
+/**
+ * An id as a card's JSON gives it: a prospect's is null on a redacted card, since it is made
+ * from the name's pinyin (`p-zhu-jie-a8`) and would undo the name's masking.
+ */
+function shownId(id: string | null, type: "staff" | "prospect" | null, redacted: boolean): string | null {
+  return redacted && type === "prospect" ? null : id;
 }
 
-function contactJson(c: CardContact): object {
-  return { date: c.date, kind: c.kind, by: c.by, note: c.note, done: c.done, with: c.others.map(refJson) };
+function refJson(ref: PersonRef | null, redacted: boolean): object | null {
+  return ref === null ? null : { id: shownId(ref.id, ref.type, redacted), name: ref.name, type: ref.type };
 }
 
-function itemJson(item: FollowupItem, lang: Lang, asOf: string): object {
-  return { due: item.due, kind: item.kind, overdue: item.overdue, days_late: item.daysLate, branch: item.branch, person: item.person, name: item.name, phone: item.phone, owner: item.owner, detail: describeFollowup(item, lang, asOf) };
+function contactJson(c: CardContact, redacted: boolean): object {
+  return { date: c.date, kind: c.kind, by: c.by, note: c.note, done: c.done, with: c.others.map((r) => refJson(r, redacted)) };
+}
+
+function itemJson(item: FollowupItem, lang: Lang, asOf: string, redacted: boolean): object {
+  const person = shownId(item.person, item.personType, redacted);
+  return { due: item.due, kind: item.kind, overdue: item.overdue, days_late: item.daysLate, branch: item.branch, person, name: item.name, phone: item.phone, owner: item.owner, detail: describeFollowup(item, lang, asOf) };
 }
 
 function fieldsJson(fields: readonly CardField[]): Record<string, unknown> {
@@ -471,7 +481,8 @@ function birthdayJson(b: CardBirthday): object {
 
 export function personCardJson(card: PersonCard, lang: Lang): object {
   const p = card.person;
-  const common = { id: p.record.id, name: p.record.name, phone: p.record.phone };
+  const redacted = card.redacted;
+  const common = { id: shownId(p.record.id, p.type, redacted), name: p.record.name, phone: p.record.phone };
   const person =
     p.type === "staff"
       ? {
@@ -498,7 +509,7 @@ export function personCardJson(card: PersonCard, lang: Lang): object {
           found: p.found,
           work_phone: p.record.workPhone,
           home_phone: p.record.homePhone,
-          source: card.source === null ? null : { kind: card.source.kind, staff: refJson(card.source.staff), customer: refJson(card.source.customer) },
+          source: card.source === null ? null : { kind: card.source.kind, staff: refJson(card.source.staff, redacted), customer: refJson(card.source.customer, redacted) },
           holdings: p.record.holdings.map((h) => ({ product: h.product, amount: h.amount, matures: h.matures })),
           purchases: p.record.purchases.filter((x) => x.date <= card.asOf).map((x) => ({ date: x.date, product: x.product, amount: x.amount, important: x.important })),
           events: p.record.events.filter((e) => e.date <= card.asOf).map((e) => ({ date: e.date, kind: e.kind, amount: e.amount, note: e.note })),
@@ -515,11 +526,11 @@ export function personCardJson(card: PersonCard, lang: Lang): object {
     cadence: card.cadence === null ? null : { days: card.cadence.days, basis: card.cadence.basis, last: card.cadence.last, due: card.cadence.due },
     archive: fieldsJson(card.archive),
     gaps: card.gaps.map((g) => ({ checklist: g.checklist, item: g.item, letter: g.letter })),
-    referrals: card.referrals.map((r) => ({ id: r.id, name: r.name, branch: r.branch, tier: r.tier, converted: r.converted })),
+    referrals: card.referrals.map((r) => ({ id: shownId(r.id, "prospect", redacted), name: r.name, branch: r.branch, tier: r.tier, converted: r.converted })),
     contact_count: card.contactCount,
-    contacts: card.contacts.map(contactJson),
-    planned: card.planned.map(contactJson),
-    open_items: card.openItems.map((i) => itemJson(i, lang, card.asOf)),
+    contacts: card.contacts.map((c) => contactJson(c, redacted)),
+    planned: card.planned.map((c) => contactJson(c, redacted)),
+    open_items: card.openItems.map((i) => itemJson(i, lang, card.asOf, redacted)),
   };
 }
 
@@ -545,7 +556,7 @@ export function branchCardJson(card: BranchCard, lang: Lang): object {
       targets: card.kpis.targets.map((x) => ({ metric: x.metric, period: x.period, target: x.target })),
     },
     prospects: card.prospects,
-    open_items: card.openItems.map((i) => itemJson(i, lang, card.asOf)),
+    open_items: card.openItems.map((i) => itemJson(i, lang, card.asOf, card.redacted)),
     coverage: Math.round(card.coverage * 10000) / 10000,
     gaps: card.gaps.map((i) => ({ checklist: i.checklist, item: i.item, letter: i.letter, month: i.month, filled: i.filled, total: i.total })),
   };

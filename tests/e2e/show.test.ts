@@ -59,6 +59,20 @@ describe("channel show on data-example", () => {
     expect(result.stdout).not.toContain("13900001111");
     expect(result.stdout).toContain("139****1111");
     expect(result.stdout.split("\n")[0]).toContain("陈**");
+    // The id is the name's pinyin: a redacted card leaves it out, in every format.
+    expect(result.stdout).not.toContain("p-chen-001");
+    const json = JSON.parse(show(["p-chen-001", ...AT, "--format", "json", "--redact"]).stdout);
+    expect(json.person).toMatchObject({ type: "prospect", id: null, name: "陈**" });
+    expect(json.person.source.staff).toMatchObject({ id: "wang-fang", type: "staff" });
+    expect(show(["p-chen-001", ...AT, "--format", "md", "--redact"]).stdout).not.toContain("p-chen-001");
+    // Prospects named on staff and branch cards (referrals, contacts, open items) lose their ids too; staff keep theirs.
+    for (const named of ["wang-fang", "cmb-futian-center"]) {
+      const plain = show([named, ...AT, "--format", "json"]).stdout;
+      const redacted = show([named, ...AT, "--format", "json", "--redact"]).stdout;
+      expect(plain).toMatch(/"p-[a-z]/);
+      expect(redacted).not.toMatch(/"p-[a-z]/);
+      expect(redacted).toContain('"wang-fang"');
+    }
     const md = show(["王芳", ...AT, "--lang", "zh", "--format", "md"]);
     expect(md.stdout.startsWith("# 王芳★")).toBe(true);
     expect(md.stdout).toContain("## 最近联系");
