@@ -25,7 +25,6 @@ import { parseArgs } from "node:util";
 import { commitBenchHistory, WALK_SOURCE } from "./bench-shared.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BIN = path.join(ROOT, "bin", "channel");
 const EXAMPLE = path.join(ROOT, "data-example");
 const SEED = 1;
 const AS_OF = "2012-03-20";
@@ -50,8 +49,10 @@ const { values: opts } = parseArgs({
     repo: { type: "string" },
   },
 });
+// `--bin OTHER/bin/channel` measures another build (an older commit's checkout) in every mode.
+const BIN = opts.bin === undefined ? path.join(ROOT, "bin", "channel") : path.resolve(opts.bin);
 if (opts.help) {
-  console.log("usage: npm run bench -- [--quick] [--json FILE] [--dir DIR]\n       npm run bench -- --branches N [--dir DIR]   (head-office scale, issue 29: scripts/bench-scale.mjs)\n       npm run bench -- --startup [--quick]     (the start-up case alone: wall and CPU time)\n       npm run bench -- --import [--rows 20000,200000] [--kinds staff,prospects] [--profile] [--repo DIR] [--bin PATH] [--dir DIR]   (import of a large sheet, issue 29: scripts/bench-import.mjs)");
+  console.log("usage: npm run bench -- [--quick] [--json FILE] [--dir DIR]\n       npm run bench -- --branches N [--dir DIR]   (head-office scale, issue 29: scripts/bench-scale.mjs)\n       npm run bench -- --startup [--quick] [--bin PATH]     (the start-up case alone: wall and CPU time)\n       npm run bench -- --import [--rows 20000,200000] [--kinds staff,prospects] [--profile] [--repo DIR] [--bin PATH] [--dir DIR]   (import of a large sheet, issue 29: scripts/bench-import.mjs)");
   process.exit(0);
 }
 if (opts.branches !== undefined) {
@@ -72,7 +73,7 @@ if (opts.import) {
 }
 
 if (opts.shapes) {
-  await benchShapes(opts.bin ?? BIN, opts.dir ?? path.join(os.tmpdir(), "channel-bench-shapes"));
+  await benchShapes(BIN, opts.dir ?? path.join(os.tmpdir(), "channel-bench-shapes"));
   process.exit(0);
 }
 
