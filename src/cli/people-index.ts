@@ -360,6 +360,9 @@ function refresh(cache: CacheStore | null, manifest: Manifest | null, files: rea
     // manifest does not name, which the next run does not trust.
     for (const n of [...state.dirty].sort((a, b) => a - b)) cache.writeRecords(bucketName(n), [{ token: state.head.tokens[n]!, entries: state.loaded.get(n)! } satisfies BucketRecord]);
     cache.writeRecords(MANIFEST, [{ ...state.head, scannedAt }, rows]);
+    // A rebuild into fewer buckets (many people removed) leaves the old manifest's last buckets
+    // unnamed: they are deleted, once the manifest no longer names them, rather than left on disk.
+    for (let n = state.head.buckets; n < (manifest?.head.buckets ?? 0); n++) cache.removeRecords(bucketName(n));
   }
   return { state, rows };
 }

@@ -51,6 +51,8 @@ export interface CacheStore {
    * the saved records until `commit`; failures are ignored as with `writeRecords`.
    */
   recordWriter(name: string): RecordWriter;
+  /** Deletes the records saved under `name` (a piece no longer used); failures are ignored. */
+  removeRecords(name: string): void;
 }
 
 /** Records saved one at a time (see CacheStore.recordWriter). */
@@ -111,6 +113,13 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
     },
     recordWriter(name: string): RecordWriter {
       return openRecordWriter(dir, fileOf(name), root, salt);
+    },
+    removeRecords(name: string): void {
+      try {
+        fs.unlinkSync(fileOf(name));
+      } catch {
+        // Already gone, or the folder is read-only: a stale piece is never read, only kept.
+      }
     },
   };
 }

@@ -100,6 +100,7 @@ function watched(cache: CacheStore): { cache: CacheStore; reads: string[]; write
       readRecords: (name) => (reads.push(name), cache.readRecords(name)),
       writeRecords: (name, records) => (writes.push(name), cache.writeRecords(name, records)),
       recordWriter: (name) => (writes.push(name), cache.recordWriter(name)),
+      removeRecords: (name) => (writes.push(`-${name}`), cache.removeRecords(name)),
     },
   };
 }
@@ -174,6 +175,24 @@ describe("the people index", () => {
     expect(index.matching(["s-2-0", "员工2号1", "s-5-0"])).toEqual([]);
     expect(index.matching(["改名了"]).map((p) => p.id)).toEqual(["s-2-1"]);
     expect(index.branchFolders).not.toContain("b-005");
+  });
+
+  it("a rebuild into fewer buckets deletes the buckets the new manifest no longer names", async () => {
+    const { root, cache, cacheDir } = repository(generated(12));
+    await loadPeopleIndex(root, cache);
+    const folder = fs.readdirSync(cacheDir).map((name) => path.join(cacheDir, name))[0]!;
+    const buckets = () => fs.readdirSync(folder).filter((name) => /^people-\d+\.json$/.test(name)).sort();
+    expect(buckets()).toEqual(["people-0.json", "people-1.json", "people-2.json", "people-3.json"]);
+    later(10);
+    for (let b = 3; b < 12; b++) fs.rmSync(path.join(root, "branches", `b-${String(b).padStart(3, "0")}`), { recursive: true });
+    const index = await loadPeopleIndex(root, cache);
+    expect(buckets()).toEqual(["people-0.json"]);
+    expect(index.matching(["员工2号19", "s-5-0"]).map((p) => p.id)).toEqual(["s-2-19"]);
+    // And the next run reads the smaller index as it is.
+    later(20);
+    const seen = watched(cache);
+    expect((await loadPeopleIndex(root, seen.cache)).matching(["s-0-0"]).map((p) => p.branch)).toEqual(["b-000"]);
+    expect(seen.writes).toEqual([]);
   });
 
   it("does not trust a damaged bucket or one the manifest does not name: the answers come from the files", async () => {
