@@ -180,7 +180,8 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   const memo = options.recordedChecks;
   // Issue 29: the cache's file checks are all read or none; when this run's earlier checks
   // cover nearly every byte (another commit of the same data), parsing the rest costs less.
-  const previous = (cache === null || mostlyChecked(scan.raws, memo) ? null : readFileChecks(cache)) ?? new Map<string, CachedFile>();
+  // A scan of some kinds of file (audit, issue 29) reads only those files' records.
+  const previous = (cache === null || mostlyChecked(scan.raws, memo) ? null : readFileChecks(cache, scan.scope === undefined ? undefined : new Set(scan.raws.map((raw) => raw.file)))) ?? new Map<string, CachedFile>();
   const hits = scan.raws.map((raw, i) => {
     const key = memo?.keys[i];
     const known = key == null ? undefined : memo!.checks.get(key);
@@ -247,7 +248,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
       if (key != null) memo.checks.set(key, { data: check.file.data, findings: check.findings });
     });
   }
-  const validation = assembleValidation(scan.findings, checks, { strict: options.strict });
+  const validation = assembleValidation(scan.findings, checks, { strict: options.strict, scope: scan.scope });
   const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
   const skipped = skippedFiles(repo, validation.filesWithErrors, unparsed);
   // validate never builds the model: at head-office scale that is seconds it does not need.
@@ -373,8 +374,9 @@ function lazyRecordWriter(cache: CacheStore, name: string): { add(json: string):
   };
 }
 
-function readFileChecks(cache: CacheStore): Map<string, CachedFile> | null {
-  const records = cache.readRecords<[string, CachedFile]>("files");
+/** The cache's file checks; with `only`, those of these files alone (the others' records are not even parsed). */
+function readFileChecks(cache: CacheStore, only?: ReadonlySet<string>): Map<string, CachedFile> | null {
+  const records = cache.readRecords<[string, CachedFile]>("files", only === undefined ? undefined : (file) => only.has(file));
   return records === null ? null : new Map(records);
 }
 

@@ -139,8 +139,15 @@ function shallowBoundary(repo: GitRepository): string[] {
  * from HEAD's, or that git does not track (and does not ignore). Found by reading the index
  * and hashing the bytes here, not by `git status`, which would run the repository's fsmonitor
  * hook and clean filters. A file that a filter would rewrite (line endings) counts as changed.
+ * With `include`, only the paths (relative to the data root) it accepts are looked at, and only
+ * their bytes hashed (issue 29: `audit` reads a few kinds of file and speaks of those alone).
  */
-export function uncommittedChanges(repo: GitRepository): string[] {
+export function uncommittedChanges(repo: GitRepository, include?: (file: string) => boolean): string[] {
+  const looked = (gitPath: string) => {
+    if (include === undefined) return true;
+    const file = relativeToRoot(repo, gitPath);
+    return file !== null && include(file);
+  };
   const scope = repo.prefix === "" ? ["--", "."] : ["--", repo.prefix];
   const head = new Map<string, string>();
   if (hasHead(repo)) {
@@ -148,7 +155,7 @@ export function uncommittedChanges(repo: GitRepository): string[] {
       const tab = record.indexOf("\t");
       if (tab < 0) continue;
       const [mode = "", , object = ""] = record.slice(0, tab).split(" ");
-      head.set(record.slice(tab + 1), `${mode} ${object}`);
+      if (looked(record.slice(tab + 1))) head.set(record.slice(tab + 1), `${mode} ${object}`);
     }
   }
   const changed = new Set<string>();
@@ -158,6 +165,7 @@ export function uncommittedChanges(repo: GitRepository): string[] {
     if (tab < 0) continue;
     const [mode = "", object = "", stage = "0"] = record.slice(0, tab).split(" ");
     const file = record.slice(tab + 1);
+    if (!looked(file)) continue;
     // An entry in conflict (stage 1–3) is a change by itself.
     if (stage !== "0") changed.add(file);
     index.set(file, `${mode} ${object}`);
@@ -165,7 +173,7 @@ export function uncommittedChanges(repo: GitRepository): string[] {
   }
   for (const file of new Set([...head.keys(), ...index.keys()])) if (head.get(file) !== index.get(file)) changed.add(file);
   for (const file of runGit(repo, repo.toplevel, ["ls-files", "-z", "--full-name", "--others", "--exclude-standard", ...scope]).toString("utf8").split("\0")) {
-    if (file !== "") changed.add(file);
+    if (file !== "" && looked(file)) changed.add(file);
   }
   return [...changed].map((file) => relativeToRoot(repo, file) ?? file).sort();
 }
@@ -330,9 +338,10 @@ export interface RecordedScan extends ScannedRepository {
  * The data files of `commit` under the data root, read in one `git cat-file --batch`, laid out
  * as `scanRepository` lays out the work tree: the same order, the same findings about the
  * layout (unknown files, a branch folder without branch.yaml), so the rest of the pipeline
- * cannot tell where the bytes came from.
+ * cannot tell where the bytes came from. With `scope`, only the files of those kinds are read
+ * (issue 29: what `audit` needs), and the scan says so (`scope`).
  */
-export function scanCommit(repo: GitRepository, commit: string, known?: ReadonlyMap<string, Uint8Array>): RecordedScan {
+export function scanCommit(repo: GitRepository, commit: string, known?: ReadonlyMap<string, Uint8Array>, scope?: ReadonlySet<FileKind>): RecordedScan {
   const entries = listTree(repo, commit).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const findings: Finding[] = [];
   const wanted: { entry: TreeEntry; kind: FileKind; branchFolder: string | null }[] = [];
@@ -346,7 +355,7 @@ export function scanCommit(repo: GitRepository, commit: string, known?: Readonly
       hasRootMarker = true;
       wanted.unshift({ entry, kind: "channel", branchFolder: null });
     } else if (parts.length === 1 && entry.file === DEPARTMENTS_FILE) {
-      wanted.push({ entry, kind: "departments", branchFolder: null });
+      if (scope === undefined || scope.has("departments")) wanted.push({ entry, kind: "departments", branchFolder: null });
     } else if (parts[0] === BRANCHES_DIR && parts.length === 2) {
       findings.push(fileFinding("warning", "UNKNOWN_FILE", entry.file, { name: parts[1]! }));
     } else if (parts[0] === BRANCHES_DIR && parts.length >= 3) {
@@ -366,7 +375,10 @@ export function scanCommit(repo: GitRepository, commit: string, known?: Readonly
     for (const entry of files) {
       const name = entry.file.split("/")[2]!;
       const kind = entry.file.split("/").length === 3 ? BRANCH_FILE_KINDS[name] : undefined;
-      if (kind) wanted.push({ entry, kind, branchFolder: folder });
+      // Issue 29: a file out of `scope` is not read; the layout is still judged whole.
+      if (kind) {
+        if (scope === undefined || scope.has(kind)) wanted.push({ entry, kind, branchFolder: folder });
+      }
       else if (!reported.has(name)) {
         reported.add(name);
         findings.push(fileFinding("warning", "UNKNOWN_FILE", `${rel}/${name}`, { name, suggestion: suggestFileName(name) }));
@@ -398,7 +410,7 @@ export function scanCommit(repo: GitRepository, commit: string, known?: Readonly
   });
   const readableObjects = new Set(readable.map(({ entry }) => entry));
   const blobIds = wanted.map(({ entry }) => (readableObjects.has(entry) ? entry.object : null));
-  return { root: repo.dataRoot, branchFolders, raws, findings, hasRootMarker, blobs: blobIds };
+  return { root: repo.dataRoot, branchFolders, raws, findings, hasRootMarker, blobs: blobIds, ...(scope === undefined ? {} : { scope }) };
 }
 
 /** One file a commit changed under the data root (paths relative to the data root). */

@@ -149,6 +149,12 @@ export interface ScannedRepository {
   branchFolders: string[];
   raws: RawFile[];
   findings: Finding[];
+  /**
+   * Issue 29: when only files of these kinds were read (see load/file-scope.ts), the rest being
+   * left alone on purpose: the cross-file rules then leave unchecked a reference into a kind not
+   * read. Absent: every data file was read.
+   */
+  scope?: ReadonlySet<FileKind>;
 }
 
 /**
