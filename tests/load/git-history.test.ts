@@ -5,9 +5,11 @@
  */
 import * as fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { forEachBlob, openGitRepository, readBlobs, scanCommit } from "../../src/load/git-history.js";
+import { forEachBlob, openGitRepository, readBlobs, scanCommit, uncommittedChanges } from "../../src/load/git-history.js";
+import { AUDIT_SCOPE, inScope, kindOfDataPath } from "../../src/load/file-scope.js";
 import { MAX_FILE_BYTES } from "../../src/load/repository.js";
 import { commitAll, git, gitEnv, scratchGit, type ScratchGit } from "../helpers/git.js";
+import { writeFilesInto as writeFiles } from "../helpers/repo.js";
 
 const scratches: ScratchGit[] = [];
 afterEach(() => {
@@ -67,5 +69,64 @@ describe("forEachBlob (issue 29)", () => {
     expect(text(reused, "branches/b1/staff.yaml")).toBe("staff: [] # known\n");
     expect(text(reused, "branches/b1/branch.yaml")).toBe(text(plain, "branches/b1/branch.yaml"));
     expect(reused.findings).toEqual(plain.findings);
+  });
+});
+
+// Issue 29 (s30audit): the audit reads the files of its scope alone.
+describe("a scope of file kinds", () => {
+  it("scanCommit reads only the files of the scope and judges the layout of the whole tree", () => {
+    const s = scratchGit(
+      {
+        "departments.yaml": "departments: []\n",
+        "branches/b1/activities.yaml": "activities: []\n",
+        "branches/b1/prospects.yaml": "prospects: []\n",
+        "branches/b1/kpis.yaml": "sales: []\n",
+        "branches/b1/notes.txt": "草稿\n",
+        "branches/b3/prospects.yaml": "prospects: []\n",
+      },
+      FILES,
+    );
+    scratches.push(s);
+    commitAll(s.repo, "数据", "2012-03-01T09:00:00+08:00");
+    const repo = openGitRepository(s.root, gitEnv(s.home));
+    const head = git(s.repo, ["rev-parse", "HEAD"]);
+    const whole = scanCommit(repo, head);
+    const scoped = scanCommit(repo, head, undefined, AUDIT_SCOPE);
+    expect(scoped.raws.map((raw) => raw.file)).toEqual(whole.raws.map((raw) => raw.file).filter((file) => inScope(AUDIT_SCOPE, file)));
+    expect(scoped.raws.map((raw) => raw.file)).toEqual(["channel.yaml", "departments.yaml", "branches/b1/branch.yaml", "branches/b1/kpis.yaml", "branches/b1/staff.yaml", "branches/b2/branch.yaml"]);
+    expect(scoped.blobs).toEqual(scoped.raws.map((raw) => whole.blobs[whole.raws.findIndex((w) => w.file === raw.file)]));
+    // The unknown file and b3's missing branch.yaml are found as without a scope.
+    expect(scoped.findings).toEqual(whole.findings);
+    expect(scoped.findings.map((f) => [f.code, f.file])).toEqual([
+      ["UNKNOWN_FILE", "branches/b1/notes.txt"],
+      ["MISSING_BRANCH_FILE", "branches/b3/branch.yaml"],
+    ]);
+    expect(scoped.branchFolders).toEqual(["b1", "b2", "b3"]);
+    expect(scoped.scope).toBe(AUDIT_SCOPE);
+    expect(whole.scope).toBeUndefined();
+  });
+
+  it("uncommittedChanges with a filter looks at the accepted paths alone, tracked or not", () => {
+    const s = scratchGit({ "branches/b1/activities.yaml": "activities: []\n" }, FILES);
+    scratches.push(s);
+    commitAll(s.repo, "数据", "2012-03-01T09:00:00+08:00");
+    writeFiles(s.root, {
+      "branches/b1/activities.yaml": "activities: [\n",
+      "branches/b1/staff.yaml": "staff: [] # 改\n",
+      "branches/b4/kpis.yaml": "sales: []\n",
+      "branches/b4/prospects.yaml": "prospects: []\n",
+    });
+    const repo = openGitRepository(s.root, gitEnv(s.home));
+    expect(uncommittedChanges(repo)).toEqual(["branches/b1/activities.yaml", "branches/b1/staff.yaml", "branches/b4/kpis.yaml", "branches/b4/prospects.yaml"]);
+    expect(uncommittedChanges(repo, (file) => inScope(AUDIT_SCOPE, file))).toEqual(["branches/b1/staff.yaml", "branches/b4/kpis.yaml"]);
+  });
+
+  it("knows a data file's kind by its path, and nothing else's", () => {
+    expect(kindOfDataPath("channel.yaml")).toBe("channel");
+    expect(kindOfDataPath("departments.yaml")).toBe("departments");
+    expect(kindOfDataPath("branches/b1/kpis.yaml")).toBe("kpis");
+    for (const other of ["branches/b1/constructor", "branches/b1/x/staff.yaml", "staff.yaml", "branches/.git/staff.yaml", "other/b1/staff.yaml", "branches/b1/toString"]) {
+      expect(kindOfDataPath(other)).toBeNull();
+    }
   });
 });
