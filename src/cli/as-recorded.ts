@@ -65,7 +65,7 @@ export async function loadRecordedAt(
   stamp: CommitStamp,
   day: IsoDate,
   timezone: string,
-  options: { needFileData?: boolean; checks?: RecordedChecks; scope?: FileScope } = {},
+  options: { needFileData?: boolean; checks?: RecordedChecks; scope?: FileScope; modelScope?: FileScope } = {},
 ): Promise<{ data: LoadedData; recorded: AsRecorded; scan: RecordedScan }> {
   const committedAt = localDateTimeOf(stamp.time, timezone);
   const { checks, scope, ...rest } = options;

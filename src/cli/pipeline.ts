@@ -14,7 +14,7 @@
 import { decodeUtf8Strict } from "../load/decode.js";
 import * as fs from "node:fs";
 import { digestBytes, openCacheStore, type CacheStore, type RecordWriter } from "../load/cache.js";
-import { LoadedFile, scanRepository, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
+import { LoadedFile, scanRepository, type FileKind, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import { EXTRA_BRANCH_FIELDS, EXTRA_PROSPECT_FIELDS, EXTRA_STAFF_FIELDS, type CoreModel, type Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
 import type { Finding } from "../findings.js";
@@ -67,6 +67,12 @@ export interface LoadOptions {
    * every file checked or taken from the cache is added to `checks` under its key.
    */
   recordedChecks?: { keys: readonly (string | null)[]; checks: RecordedChecks };
+  /**
+   * Issue 29: the kinds of file the model is built from, when not every file read (audit: it
+   * reads kpis.yaml for its sales as records, from the file's value, and computes with no
+   * figure of it, so the model leaves kpis out). The files are checked all the same.
+   */
+  modelScope?: ReadonlySet<FileKind>;
 }
 
 /** Issue 29: one file's own check as recorded in a commit, by `recordedCheckKey` (see `LoadOptions.recordedChecks`). */
@@ -252,7 +258,8 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
   const skipped = skippedFiles(repo, validation.filesWithErrors, unparsed);
   // validate never builds the model: at head-office scale that is seconds it does not need.
-  const model = needModel !== "none" ? buildModel(repo, validation.filesWithErrors).model : undefined;
+  const modelled = options.modelScope === undefined ? repo : { ...repo, files: repo.files.filter((file) => options.modelScope!.has(file.kind)) };
+  const model = needModel !== "none" ? buildModel(modelled, validation.filesWithErrors).model : undefined;
   if (writesCache) {
     if (rewrite) fileRecords!.commit();
     else fileRecords!.abandon();
@@ -289,11 +296,14 @@ function mostlyChecked(raws: readonly RawFile[], memo: LoadOptions["recordedChec
  */
 export async function loadValidData(
   ctx: Context,
-  recorded?: { scan: ScannedRepository; commit: string; committedAt: string; needFileData?: boolean; recordedChecks?: LoadOptions["recordedChecks"] },
+  recorded?: { scan: ScannedRepository; commit: string; committedAt: string; needFileData?: boolean; recordedChecks?: LoadOptions["recordedChecks"]; modelScope?: LoadOptions["modelScope"] },
 ): Promise<LoadedData> {
   return refuseErrors(
     ctx,
-    await loadData(ctx, recorded === undefined ? {} : { recorded: recorded.scan, needFileData: recorded.needFileData === true, recordedChecks: recorded.recordedChecks }),
+    await loadData(
+      ctx,
+      recorded === undefined ? {} : { recorded: recorded.scan, needFileData: recorded.needFileData === true, recordedChecks: recorded.recordedChecks, modelScope: recorded.modelScope },
+    ),
     recorded,
   );
 }
