@@ -6,6 +6,8 @@
 import * as fs from "node:fs";
 import { GitHistoryError, lastCommitAtOrBefore, openGitRepository, scanCommit, shallowHistoryCovers, uncommittedChanges, type CommitStamp, type GitRepository, type RecordedScan } from "../load/git-history.js";
 import { readRepositoryTimezone } from "../load/repository-language.js";
+import type { FileIdentity } from "../load/repository.js";
+import { knownDigest } from "./file-identities.js";
 import { inScope, type FileScope } from "../load/file-scope.js";
 import { DEFAULT_TIMEZONE } from "../model/build.js";
 import type { IsoDate } from "../model/values.js";
@@ -16,7 +18,7 @@ import { asRecordedLine, uncommittedNotice } from "../report/as-recorded.js";
 import { terminalText } from "../report/untrusted-text.js";
 import { resolveAsOf, resolveRoot, type Context } from "./context.js";
 import { CliError, EXIT_USAGE } from "./errors.js";
-import { loadValidData, recordedCheckKey, type LoadedData, type RecordedChecks } from "./pipeline.js";
+import { cachedIdentities, loadValidData, recordedCheckKey, type LoadedData, type RecordedChecks } from "./pipeline.js";
 
 /**
  * The repository's timezone for reading its history: channel.yaml's `timezone` as the work
@@ -73,7 +75,10 @@ export async function loadRecordedAt(
   if (!scan.hasRootMarker) throw new CliError(EXIT_USAGE, "history.error.noData", { commit: stamp.commit.slice(0, 12), committedAt: committedAt.replace("T", " "), dir: git.dataRoot });
   const recordedChecks = checks === undefined ? undefined : { keys: recordedCheckKeys(scan), checks };
   const data = await loadValidData(ctx, { scan, commit: stamp.commit, committedAt: committedAt.replace("T", " "), ...rest, recordedChecks });
-  const uncommitted = withHistory(git.dataRoot, () => uncommittedChanges(git, scope === undefined ? undefined : (file) => inScope(scope, file)));
+  // Files the cache has read and that have not changed since are not read again to say so.
+  const identities = cachedIdentities(ctx, git.dataRoot);
+  const vouch = (file: string, identity: FileIdentity) => knownDigest(identities, file, identity);
+  const uncommitted = withHistory(git.dataRoot, () => uncommittedChanges(git, scope === undefined ? undefined : (file) => inScope(scope, file), vouch));
   return { data, recorded: { day, commit: stamp.commit, committedAt, uncommitted }, scan };
 }
 

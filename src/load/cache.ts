@@ -77,9 +77,13 @@ export interface RecordWriter {
  */
 type ChainDigest = (bytes: Uint8Array, previous: number) => number;
 
-/** A fast digest of a file's bytes, the key of its cache entry. */
+/**
+ * The digest of a file's bytes, the key of its cache entry: the id git gives a blob of these
+ * bytes (SHA-1 of `blob <length>\0` and the bytes), so that a file as a commit records it is
+ * known to the cache by the id in the commit's tree, without reading the blob (issue 29: audit).
+ */
 export function digestBytes(bytes: Uint8Array): string {
-  return createHash("sha1").update(bytes).digest("base64");
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 export function openCacheStore(cacheDir: string, root: string, salt: string): CacheStore {

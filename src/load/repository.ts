@@ -124,6 +124,12 @@ export interface RawFile {
   readonly identity?: FileIdentity;
   /** Whether the scan left it unread, on being told it is unchanged. */
   readonly unread?: boolean;
+  /**
+   * The digest of its bytes (cache.ts `digestBytes`) when known without reading them: a file of
+   * a commit, whose tree names it by its blob id (issue 29: a warm `audit` reads no blob the
+   * cache has checked).
+   */
+  readonly digest?: string;
 }
 
 export interface ScanOptions {
@@ -155,6 +161,8 @@ export interface ScannedRepository {
    * read. Absent: every data file was read.
    */
   scope?: ReadonlySet<FileKind>;
+  /** For a scan whose files are read when asked for (a commit's: load/git-history.ts), reads these in one batch. */
+  fetch?(raws: readonly RawFile[]): void;
 }
 
 /**

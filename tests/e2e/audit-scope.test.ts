@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli, type CliResult } from "../helpers/cli.js";
-import { commitAll, gitEnv, scratchGit, type ScratchGit } from "../helpers/git.js";
+import { commitAll, git, gitEnv, scratchGit, type ScratchGit } from "../helpers/git.js";
 import { RECORDED_SETTINGS, recordedPerson, staffFile } from "../helpers/recorded-fixtures.js";
 import { writeFilesInto as writeFiles } from "../helpers/repo.js";
 
@@ -101,4 +101,28 @@ describe("audit reads only the money records' files (issue 29)", () => {
     expect(JSON.parse(changed.stdout).as_recorded.uncommitted_changes_ignored).toBe(true);
     expect(changed.stderr).toContain("uncommitted changes were ignored (1 file(s): branches/b1/staff.yaml)");
   });
+
+  it("after a validate, reads neither the blobs the cache checked nor the files it vouches for, and still names a file changed since", () => {
+    const s = committed({});
+    const plain = channel(s, AUDIT, "none");
+    expect(plain.code).toBe(0);
+    // The cache trusts a file's identity only once it has settled (2 s: coarse file-system clocks).
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
+    // (1: the base's sale names a prospect prospects.yaml lacks; the cache is written all the same.)
+    expect(channel(s, ["validate"]).code).toBe(1);
+    // The staff file's blob removed from the repository: an audit that read it could not go on.
+    const blob = git(s.repo, ["rev-parse", "HEAD:branches/b1/staff.yaml"]);
+    fs.rmSync(path.join(s.repo, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
+    expect(channel(s, AUDIT, "none").code).not.toBe(0);
+    const warm = channel(s, AUDIT);
+    expect(warm.code).toBe(0);
+    expect(warm.stdout).toBe(plain.stdout);
+    expect(warm.stderr).toBe("");
+    // A file changed since the validate is read (its identity is not the cache's) and named.
+    writeFiles(s.root, { "branches/b1/branch.yaml": "id: b1\nname: 福田支行（改）\ndepartment: d1\n" });
+    const changed = channel(s, AUDIT);
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toContain("uncommitted changes were ignored (1 file(s): branches/b1/branch.yaml)");
+  });
 });
+

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { forEachBlob, openGitRepository, readBlobs, scanCommit, uncommittedChanges } from "../../src/load/git-history.js";
 import { AUDIT_SCOPE, inScope, kindOfDataPath } from "../../src/load/file-scope.js";
 import { MAX_FILE_BYTES } from "../../src/load/repository.js";
+import { digestBytes } from "../../src/load/cache.js";
 import { commitAll, git, gitEnv, scratchGit, type ScratchGit } from "../helpers/git.js";
 import { writeFilesInto as writeFiles } from "../helpers/repo.js";
 
@@ -128,5 +129,49 @@ describe("a scope of file kinds", () => {
     for (const other of ["branches/b1/constructor", "branches/b1/x/staff.yaml", "staff.yaml", "branches/.git/staff.yaml", "other/b1/staff.yaml", "branches/b1/toString"]) {
       expect(kindOfDataPath(other)).toBeNull();
     }
+  });
+});
+
+// Issue 29: a warm audit reads no blob the cache has checked, and no work-tree file the cache vouches for.
+describe("a commit's files read when asked for", () => {
+  it("scanCommit reads nothing until asked, what is asked for in one batch; a file's digest is its blob id, as the cache digests its bytes", () => {
+    const { s, ids } = repository();
+    const repo = openGitRepository(s.root, gitEnv(s.home));
+    const scan = scanCommit(repo, git(s.repo, ["rev-parse", "HEAD"]));
+    expect(scan.raws.every((raw) => raw.unread === true)).toBe(true);
+    expect(scan.raws.map((raw) => raw.digest)).toEqual(scan.raws.map((raw) => ids[raw.file]));
+    const [channel, , staff] = scan.raws;
+    scan.fetch([channel!, staff!]);
+    expect(scan.raws.map((raw) => [raw.file, raw.unread])).toEqual([
+      ["channel.yaml", false],
+      ["branches/b1/branch.yaml", true],
+      ["branches/b1/staff.yaml", false],
+      ["branches/b2/branch.yaml", true],
+    ]);
+    for (const raw of scan.raws) expect(digestBytes(raw.bytes!)).toBe(raw.digest);
+    expect(scan.raws.every((raw) => raw.unread === false)).toBe(true);
+    expect(scan.findings).toEqual([]);
+  });
+
+  it("a file too large to read is said so when it is fetched, and has no bytes", () => {
+    const s = scratchGit({ "branches/b1/staff.yaml": `staff: []\n#${"x".repeat(MAX_FILE_BYTES)}\n` }, FILES);
+    scratches.push(s);
+    commitAll(s.repo, "数据", "2012-03-01T09:00:00+08:00");
+    const repo = openGitRepository(s.root, gitEnv(s.home));
+    const scan = scanCommit(repo, git(s.repo, ["rev-parse", "HEAD"]));
+    scan.fetch(scan.raws);
+    expect(scan.raws.find((raw) => raw.file === "branches/b1/staff.yaml")!.bytes).toBeNull();
+    expect(scan.findings.map((f) => [f.code, f.file])).toEqual([["FILE_TOO_LARGE", "branches/b1/staff.yaml"]]);
+  });
+
+  it("uncommittedChanges takes a vouched digest for the file's bytes, and reads the file when there is none", () => {
+    const { s, ids } = repository();
+    writeFiles(s.root, { "branches/b1/staff.yaml": "staff: [] # 改\n" });
+    const repo = openGitRepository(s.root, gitEnv(s.home));
+    expect(uncommittedChanges(repo, undefined, () => null)).toEqual(["branches/b1/staff.yaml"]);
+    // Vouched as the committed blob: not read, so not seen to differ (what the cache's identities are trusted for).
+    expect(uncommittedChanges(repo, undefined, (file) => ids[file] ?? null)).toEqual([]);
+    // Vouched as other bytes: changed, unread.
+    expect(uncommittedChanges(repo, undefined, (file) => (file === "branches/b2/branch.yaml" ? "0".repeat(40) : null))).toEqual(["branches/b1/staff.yaml", "branches/b2/branch.yaml"]);
   });
 });

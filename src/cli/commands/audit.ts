@@ -167,7 +167,8 @@ async function modelAtEndOf(ctx: Context, git: GitRepository, day: IsoDate, time
   const known = new Map<string, Uint8Array>();
   asRead.scan.raws.forEach((raw, i) => {
     const blob = asRead.scan.blobs[i] ?? null;
-    if (blob !== null && raw.bytes !== null) known.set(blob, raw.bytes);
+    // Only what was read: asking a blob the cache vouched for for its bytes would read it now.
+    if (blob !== null && raw.unread !== true && raw.bytes !== null) known.set(blob, raw.bytes);
   });
   const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit, known, AUDIT_SCOPE));
   if (!scan.hasRootMarker) return null;
