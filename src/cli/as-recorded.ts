@@ -6,6 +6,9 @@
 import * as fs from "node:fs";
 import { GitHistoryError, lastCommitAtOrBefore, openGitRepository, scanCommit, shallowHistoryCovers, uncommittedChanges, type CommitStamp, type GitRepository, type RecordedScan } from "../load/git-history.js";
 import { readRepositoryTimezone } from "../load/repository-language.js";
+import type { FileIdentity } from "../load/repository.js";
+import { knownDigest } from "./file-identities.js";
+import { inScope, type FileScope } from "../load/file-scope.js";
 import { DEFAULT_TIMEZONE } from "../model/build.js";
 import type { IsoDate } from "../model/values.js";
 import { isKnownTimezone } from "../model/values.js";
@@ -15,7 +18,7 @@ import { asRecordedLine, uncommittedNotice } from "../report/as-recorded.js";
 import { terminalText } from "../report/untrusted-text.js";
 import { resolveAsOf, resolveRoot, type Context } from "./context.js";
 import { CliError, EXIT_USAGE } from "./errors.js";
-import { loadValidData, recordedCheckKey, type LoadedData, type RecordedChecks } from "./pipeline.js";
+import { cachedIdentities, loadValidData, recordedCheckKey, type LoadedData, type RecordedChecks } from "./pipeline.js";
 
 /**
  * The repository's timezone for reading its history: channel.yaml's `timezone` as the work
@@ -53,22 +56,29 @@ export function commitAtEndOf(git: GitRepository, day: IsoDate, timezone: string
   });
 }
 
-/** The data as recorded in `stamp`, checked and modelled like the work tree's; refused (exit 1) when invalid. */
+/**
+ * The data as recorded in `stamp`, checked and modelled like the work tree's; refused (exit 1) when invalid.
+ * With `scope` (audit, issue 29), only the files of those kinds are read, checked and modelled,
+ * and only uncommitted changes to such files are named: the others are not in the figures anyway.
+ */
 export async function loadRecordedAt(
   ctx: Context,
   git: GitRepository,
   stamp: CommitStamp,
   day: IsoDate,
   timezone: string,
-  options: { needFileData?: boolean; checks?: RecordedChecks } = {},
+  options: { needFileData?: boolean; checks?: RecordedChecks; scope?: FileScope; modelScope?: FileScope } = {},
 ): Promise<{ data: LoadedData; recorded: AsRecorded; scan: RecordedScan }> {
   const committedAt = localDateTimeOf(stamp.time, timezone);
-  const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit));
+  const { checks, scope, ...rest } = options;
+  const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit, undefined, scope));
   if (!scan.hasRootMarker) throw new CliError(EXIT_USAGE, "history.error.noData", { commit: stamp.commit.slice(0, 12), committedAt: committedAt.replace("T", " "), dir: git.dataRoot });
-  const { checks, ...rest } = options;
   const recordedChecks = checks === undefined ? undefined : { keys: recordedCheckKeys(scan), checks };
   const data = await loadValidData(ctx, { scan, commit: stamp.commit, committedAt: committedAt.replace("T", " "), ...rest, recordedChecks });
-  const uncommitted = withHistory(git.dataRoot, () => uncommittedChanges(git));
+  // Files the cache has read and that have not changed since are not read again to say so.
+  const identities = cachedIdentities(ctx, git.dataRoot);
+  const vouch = (file: string, identity: FileIdentity) => knownDigest(identities, file, identity);
+  const uncommitted = withHistory(git.dataRoot, () => uncommittedChanges(git, scope === undefined ? undefined : (file) => inScope(scope, file), vouch));
   return { data, recorded: { day, commit: stamp.commit, committedAt, uncommitted }, scan };
 }
 

@@ -14,7 +14,7 @@
 import { decodeUtf8Strict } from "../load/decode.js";
 import * as fs from "node:fs";
 import { digestBytes, openCacheStore, type CacheStore, type RecordWriter } from "../load/cache.js";
-import { LoadedFile, scanRepository, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
+import { LoadedFile, scanRepository, type FileKind, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import { EXTRA_BRANCH_FIELDS, EXTRA_PROSPECT_FIELDS, EXTRA_STAFF_FIELDS, type CoreModel, type Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
 import type { Finding } from "../findings.js";
@@ -67,6 +67,12 @@ export interface LoadOptions {
    * every file checked or taken from the cache is added to `checks` under its key.
    */
   recordedChecks?: { keys: readonly (string | null)[]; checks: RecordedChecks };
+  /**
+   * Issue 29: the kinds of file the model is built from, when not every file read (audit: it
+   * reads kpis.yaml for its sales as records, from the file's value, and computes with no
+   * figure of it, so the model leaves kpis out). The files are checked all the same.
+   */
+  modelScope?: ReadonlySet<FileKind>;
 }
 
 /** Issue 29: one file's own check as recorded in a commit, by `recordedCheckKey` (see `LoadOptions.recordedChecks`). */
@@ -131,9 +137,10 @@ function load(ctx: Context, options: LoadOptions, needModel: "core"): Promise<Lo
 function load(ctx: Context, options: LoadOptions, needModel: "none"): Promise<LoadedValidation>;
 async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): Promise<LoadedValidation & { model?: CoreModel }> {
   const root = options.recorded?.root ?? fs.realpathSync(resolveRoot(ctx));
-  const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, root, `${VERSION}|${BUILD}|${schemaStamp()}`);
+  const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, root, cacheSalt());
   const writesCache = cache !== null && options.recorded === undefined;
-  const known = cache === null ? null : readIdentities(cache);
+  // The identities vouch for work-tree files; a commit's files are known by their blob ids.
+  const known = cache === null || options.recorded !== undefined ? null : readIdentities(cache);
   const scanStarted = Date.now();
   // The digests of the files the scan leaves unread, as the identities recorded them.
   const vouched = new Map<string, string>();
@@ -145,9 +152,12 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
       return digest !== null;
     },
   });
-  // Digests key the cache; without one (--no-cache) they would be computed for nothing.
+  // Digests key the cache; without one (--no-cache) they would be computed for nothing. A
+  // commit's file comes with its digest (its blob id), unless the repository's ids are not the
+  // cache's (SHA-256): those are read first, in one batch.
+  if (cache !== null) options.recorded?.fetch?.(scan.raws.filter((raw) => raw.digest === undefined));
   const digests = scan.raws.map((raw) =>
-    cache === null ? null : raw.unread === true ? (vouched.get(raw.file) ?? null) : raw.bytes === null ? null : digestBytes(raw.bytes),
+    cache === null ? null : (raw.digest ?? (raw.unread === true ? (vouched.get(raw.file) ?? null) : raw.bytes === null ? null : digestBytes(raw.bytes))),
   );
   if (writesCache && scan.raws.some((raw) => raw.unread !== true)) writeIdentities(cache, scan.raws, digests, scanStarted);
   // Compared whole rather than hashed: it is small (a name and a digest per file) and a run
@@ -180,7 +190,8 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   const memo = options.recordedChecks;
   // Issue 29: the cache's file checks are all read or none; when this run's earlier checks
   // cover nearly every byte (another commit of the same data), parsing the rest costs less.
-  const previous = (cache === null || mostlyChecked(scan.raws, memo) ? null : readFileChecks(cache)) ?? new Map<string, CachedFile>();
+  // A scan of some kinds of file (audit, issue 29) reads only those files' records.
+  const previous = (cache === null || mostlyChecked(scan.raws, memo) ? null : readFileChecks(cache, scan.scope === undefined ? undefined : new Set(scan.raws.map((raw) => raw.file)))) ?? new Map<string, CachedFile>();
   const hits = scan.raws.map((raw, i) => {
     const key = memo?.keys[i];
     const known = key == null ? undefined : memo!.checks.get(key);
@@ -190,6 +201,8 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   });
   const missing = scan.raws.flatMap((_raw, i) => (hits[i] === null ? [i] : []));
   const misses = missing.map((i) => scan.raws[i]!);
+  // A commit's files are read only now, and only those to be checked (in one batch).
+  options.recorded?.fetch?.(misses);
   // Only the model, and a command that edits files, need the values once the files are checked:
   // validate keeps each file's facts and findings and lets the value go (issue 29), its cache
   // record written as it comes in.
@@ -247,11 +260,12 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
       if (key != null) memo.checks.set(key, { data: check.file.data, findings: check.findings });
     });
   }
-  const validation = assembleValidation(scan.findings, checks, { strict: options.strict });
+  const validation = assembleValidation(scan.findings, checks, { strict: options.strict, scope: scan.scope });
   const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
   const skipped = skippedFiles(repo, validation.filesWithErrors, unparsed);
   // validate never builds the model: at head-office scale that is seconds it does not need.
-  const model = needModel !== "none" ? buildModel(repo, validation.filesWithErrors).model : undefined;
+  const modelled = options.modelScope === undefined ? repo : { ...repo, files: repo.files.filter((file) => options.modelScope!.has(file.kind)) };
+  const model = needModel !== "none" ? buildModel(modelled, validation.filesWithErrors).model : undefined;
   if (writesCache) {
     if (rewrite) fileRecords!.commit();
     else fileRecords!.abandon();
@@ -260,26 +274,24 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
     // Who is in which branch, for `log` (see edit-load.ts): rewritten with the files' index.
     if (rewrite) writePeopleIndex(cache, scanStarted, scan.raws.map((raw, i) => ({ raw, data: peopleValues[i] })));
   }
-  const bytes = new Map(options.needFileData ? scan.raws.flatMap((raw) => (raw.bytes === null ? [] : [[raw.file, raw.bytes] as const])) : []);
+  // What a command may write over: the work tree's files (a commit's are never written).
+  const bytes = new Map(options.needFileData && options.recorded === undefined ? scan.raws.flatMap((raw) => (raw.bytes === null ? [] : [[raw.file, raw.bytes] as const])) : []);
   return { root: scan.root, repo, validation, skipped, checks, bytes, ...(model ? { model } : {}) };
 }
 
 /**
- * Whether checks made earlier in this run (`memo`) leave less than a tenth of the bytes to
+ * Whether checks made earlier in this run (`memo`) leave less than a tenth of the files to
  * check: then reading the whole cache of file checks (about a seventh of parsing everything)
  * would cost more than parsing what is left. Changes the speed only, never the result.
  */
 function mostlyChecked(raws: readonly RawFile[], memo: LoadOptions["recordedChecks"]): boolean {
   if (memo === undefined) return false;
-  let total = 0;
-  let left = 0;
-  raws.forEach((raw, i) => {
-    const size = raw.bytes?.length ?? 0;
-    total += size;
+  // Files, not bytes: a commit's files are not read to learn their size.
+  const left = raws.filter((_raw, i) => {
     const key = memo.keys[i];
-    if (key == null || !memo.checks.has(key)) left += size;
-  });
-  return left * 10 < total;
+    return key == null || !memo.checks.has(key);
+  }).length;
+  return left * 10 < raws.length;
 }
 
 /**
@@ -288,11 +300,14 @@ function mostlyChecked(raws: readonly RawFile[], memo: LoadOptions["recordedChec
  */
 export async function loadValidData(
   ctx: Context,
-  recorded?: { scan: ScannedRepository; commit: string; committedAt: string; needFileData?: boolean; recordedChecks?: LoadOptions["recordedChecks"] },
+  recorded?: { scan: ScannedRepository; commit: string; committedAt: string; needFileData?: boolean; recordedChecks?: LoadOptions["recordedChecks"]; modelScope?: LoadOptions["modelScope"] },
 ): Promise<LoadedData> {
   return refuseErrors(
     ctx,
-    await loadData(ctx, recorded === undefined ? {} : { recorded: recorded.scan, needFileData: recorded.needFileData === true, recordedChecks: recorded.recordedChecks }),
+    await loadData(
+      ctx,
+      recorded === undefined ? {} : { recorded: recorded.scan, needFileData: recorded.needFileData === true, recordedChecks: recorded.recordedChecks, modelScope: recorded.modelScope },
+    ),
     recorded,
   );
 }
@@ -330,6 +345,20 @@ function* identityRecords(raws: readonly RawFile[], digests: readonly (string | 
     const digest = digests[i];
     if (raw.identity && typeof digest === "string") yield [raw.file, raw.identity.size, raw.identity.mtimeMs, raw.identity.ctimeMs, raw.identity.ino, digest];
   }
+}
+
+/** What a cache is valid for: this build of the tool and its schemas. */
+function cacheSalt(): string {
+  return `${VERSION}|${BUILD}|${schemaStamp()}`;
+}
+
+/**
+ * The work tree's files as the cache last read them (identity and digest, the digest being the
+ * blob id git would give them), or null without a cache: `audit` tells an unchanged file from
+ * the index's blob without reading it (issue 29).
+ */
+export function cachedIdentities(ctx: Context, root: string): CachedIdentities | null {
+  return ctx.cacheDir === null ? null : readIdentities(openCacheStore(ctx.cacheDir, root, cacheSalt()));
 }
 
 function readIdentities(cache: CacheStore): CachedIdentities | null {
@@ -373,8 +402,9 @@ function lazyRecordWriter(cache: CacheStore, name: string): { add(json: string):
   };
 }
 
-function readFileChecks(cache: CacheStore): Map<string, CachedFile> | null {
-  const records = cache.readRecords<[string, CachedFile]>("files");
+/** The cache's file checks; with `only`, those of these files alone (the others' records are not even parsed). */
+function readFileChecks(cache: CacheStore, only?: ReadonlySet<string>): Map<string, CachedFile> | null {
+  const records = cache.readRecords<[string, CachedFile]>("files", only === undefined ? undefined : (file) => only.has(file));
   return records === null ? null : new Map(records);
 }
 

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding } from "../findings.js";
 import { GitRunError, runSafeGit } from "./git-run.js";
-import { BRANCH_FILE_KINDS, BRANCHES_DIR, DEPARTMENTS_FILE, fileFinding, MAX_FILE_BYTES, ROOT_MARKER, suggestFileName, type FileKind, type RawFile, type ScannedRepository } from "./repository.js";
+import { BRANCH_FILE_KINDS, BRANCHES_DIR, DEPARTMENTS_FILE, fileFinding, MAX_FILE_BYTES, ROOT_MARKER, suggestFileName, type FileIdentity, type FileKind, type RawFile, type ScannedRepository } from "./repository.js";
 
 /** Why the history could not be read. */
 export type GitHistoryProblem = "git_missing" | "not_a_work_tree" | "git_failed";
@@ -139,8 +139,15 @@ function shallowBoundary(repo: GitRepository): string[] {
  * from HEAD's, or that git does not track (and does not ignore). Found by reading the index
  * and hashing the bytes here, not by `git status`, which would run the repository's fsmonitor
  * hook and clean filters. A file that a filter would rewrite (line endings) counts as changed.
+ * With `include`, only the paths (relative to the data root) it accepts are looked at, and only
+ * their bytes hashed (issue 29: `audit` reads a few kinds of file and speaks of those alone).
  */
-export function uncommittedChanges(repo: GitRepository): string[] {
+export function uncommittedChanges(repo: GitRepository, include?: (file: string) => boolean, vouch?: VouchedDigest): string[] {
+  const looked = (gitPath: string) => {
+    if (include === undefined) return true;
+    const file = relativeToRoot(repo, gitPath);
+    return file !== null && include(file);
+  };
   const scope = repo.prefix === "" ? ["--", "."] : ["--", repo.prefix];
   const head = new Map<string, string>();
   if (hasHead(repo)) {
@@ -148,7 +155,7 @@ export function uncommittedChanges(repo: GitRepository): string[] {
       const tab = record.indexOf("\t");
       if (tab < 0) continue;
       const [mode = "", , object = ""] = record.slice(0, tab).split(" ");
-      head.set(record.slice(tab + 1), `${mode} ${object}`);
+      if (looked(record.slice(tab + 1))) head.set(record.slice(tab + 1), `${mode} ${object}`);
     }
   }
   const changed = new Set<string>();
@@ -158,24 +165,37 @@ export function uncommittedChanges(repo: GitRepository): string[] {
     if (tab < 0) continue;
     const [mode = "", object = "", stage = "0"] = record.slice(0, tab).split(" ");
     const file = record.slice(tab + 1);
+    if (!looked(file)) continue;
     // An entry in conflict (stage 1–3) is a change by itself.
     if (stage !== "0") changed.add(file);
     index.set(file, `${mode} ${object}`);
-    if (stage === "0" && !workTreeHolds(repo, file, mode, object)) changed.add(file);
+    if (stage === "0" && !workTreeHolds(repo, file, mode, object, vouch)) changed.add(file);
   }
   for (const file of new Set([...head.keys(), ...index.keys()])) if (head.get(file) !== index.get(file)) changed.add(file);
   for (const file of runGit(repo, repo.toplevel, ["ls-files", "-z", "--full-name", "--others", "--exclude-standard", ...scope]).toString("utf8").split("\0")) {
-    if (file !== "") changed.add(file);
+    if (file !== "" && looked(file)) changed.add(file);
   }
   return [...changed].map((file) => relativeToRoot(repo, file) ?? file).sort();
 }
 
-/** Whether the work tree's `file` (relative to the top level) is the index's blob `object` of `mode`. */
-function workTreeHolds(repo: GitRepository, file: string, mode: string, object: string): boolean {
+/**
+ * The digest (a SHA-1 blob id: cache.ts `digestBytes`) of a data file whose identity vouches for
+ * its content, by its path relative to the data root; null when it must be read (file-identities.ts).
+ */
+export type VouchedDigest = (file: string, identity: FileIdentity) => string | null;
+
+/**
+ * Whether the work tree's `file` (relative to the top level) is the index's blob `object` of
+ * `mode`. A file `vouch` knows by its identity is not read (issue 29: a warm `audit`).
+ */
+function workTreeHolds(repo: GitRepository, file: string, mode: string, object: string, vouch?: VouchedDigest): boolean {
   const full = path.join(repo.toplevel, ...file.split("/"));
   let bytes: Buffer;
   try {
     const stat = fs.lstatSync(full);
+    const rel = vouch === undefined || repo.objectFormat === "sha256" || !stat.isFile() ? null : relativeToRoot(repo, file);
+    const vouched = rel === null ? null : vouch!(rel, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino });
+    if (vouched !== null && mode.startsWith("100")) return vouched === object;
     if (mode === "120000") {
       if (!stat.isSymbolicLink()) return false;
       bytes = Buffer.from(fs.readlinkSync(full, { encoding: "buffer" }));
@@ -324,15 +344,21 @@ export interface RecordedScan extends ScannedRepository {
   hasRootMarker: boolean;
   /** Each of `raws`' git blob id (same order); null where the entry is not a readable blob. */
   blobs: (string | null)[];
+  /**
+   * Reads the bytes of these raws (of this scan) that are not read yet, in one batch: a raw's
+   * bytes are otherwise read when first asked for, one `git cat-file` each.
+   */
+  fetch(raws: readonly RawFile[]): void;
 }
 
 /**
- * The data files of `commit` under the data root, read in one `git cat-file --batch`, laid out
+ * The data files of `commit` under the data root, read when asked for (`fetch`), laid out
  * as `scanRepository` lays out the work tree: the same order, the same findings about the
  * layout (unknown files, a branch folder without branch.yaml), so the rest of the pipeline
- * cannot tell where the bytes came from.
+ * cannot tell where the bytes came from. With `scope`, only the files of those kinds are read
+ * (issue 29: what `audit` needs), and the scan says so (`scope`).
  */
-export function scanCommit(repo: GitRepository, commit: string, known?: ReadonlyMap<string, Uint8Array>): RecordedScan {
+export function scanCommit(repo: GitRepository, commit: string, known?: ReadonlyMap<string, Uint8Array>, scope?: ReadonlySet<FileKind>): RecordedScan {
   const entries = listTree(repo, commit).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const findings: Finding[] = [];
   const wanted: { entry: TreeEntry; kind: FileKind; branchFolder: string | null }[] = [];
@@ -346,7 +372,7 @@ export function scanCommit(repo: GitRepository, commit: string, known?: Readonly
       hasRootMarker = true;
       wanted.unshift({ entry, kind: "channel", branchFolder: null });
     } else if (parts.length === 1 && entry.file === DEPARTMENTS_FILE) {
-      wanted.push({ entry, kind: "departments", branchFolder: null });
+      if (scope === undefined || scope.has("departments")) wanted.push({ entry, kind: "departments", branchFolder: null });
     } else if (parts[0] === BRANCHES_DIR && parts.length === 2) {
       findings.push(fileFinding("warning", "UNKNOWN_FILE", entry.file, { name: parts[1]! }));
     } else if (parts[0] === BRANCHES_DIR && parts.length >= 3) {
@@ -366,7 +392,10 @@ export function scanCommit(repo: GitRepository, commit: string, known?: Readonly
     for (const entry of files) {
       const name = entry.file.split("/")[2]!;
       const kind = entry.file.split("/").length === 3 ? BRANCH_FILE_KINDS[name] : undefined;
-      if (kind) wanted.push({ entry, kind, branchFolder: folder });
+      // Issue 29: a file out of `scope` is not read; the layout is still judged whole.
+      if (kind) {
+        if (scope === undefined || scope.has(kind)) wanted.push({ entry, kind, branchFolder: folder });
+      }
       else if (!reported.has(name)) {
         reported.add(name);
         findings.push(fileFinding("warning", "UNKNOWN_FILE", `${rel}/${name}`, { name, suggestion: suggestFileName(name) }));
@@ -374,31 +403,65 @@ export function scanCommit(repo: GitRepository, commit: string, known?: Readonly
     }
   }
   const readable = wanted.filter(({ entry }) => entry.type === "blob" && entry.mode !== "120000");
-  const sizes = new Map<string, number>();
-  // Issue 29: a blob an earlier scan of this run read (`known`: by blob id) is not read again.
-  const blobs = readBlobs(
-    repo,
-    readable.flatMap(({ entry }) => (known?.has(entry.object) === true ? [] : [entry.object])),
-    sizes,
-  );
-  if (known !== undefined) for (const { entry } of readable) if (known.has(entry.object)) blobs.set(entry.object, known.get(entry.object)!);
+  // Issue 29: a blob is read only when its bytes are asked for: a load asks for those of the
+  // files its cache has not checked (`fetch`, one batch), and the digest a cache entry is keyed
+  // by is the blob id itself (cache.ts `digestBytes`), so a file the cache knows is never read.
+  // A blob an earlier scan of this run read (`known`: by blob id) is not read again.
+  const loaded = new Map<string, Uint8Array | null>();
+  if (known !== undefined) for (const { entry } of readable) if (known.has(entry.object)) loaded.set(entry.object, known.get(entry.object)!);
+  const objectOf = new Map<RawFile, TreeEntry>();
+  // The files a finding already says could not be read.
+  const reported = new Set<string>();
+  const fetch = (entries: readonly TreeEntry[]) => {
+    const ids = entries.filter((entry) => !loaded.has(entry.object)).map((entry) => entry.object);
+    if (ids.length === 0) return;
+    const sizes = new Map<string, number>();
+    const read = readBlobs(repo, ids, sizes);
+    for (const id of ids) loaded.set(id, read.get(id) ?? null);
+    for (const entry of entries) {
+      if (loaded.get(entry.object) !== null || reported.has(entry.file)) continue;
+      reported.add(entry.file);
+      const size = sizes.get(entry.object);
+      // Too large to read, or a blob the tree names but the repository lacks (a damaged or partial clone).
+      if (size !== undefined && size > MAX_FILE_BYTES) findings.push(fileFinding("error", "FILE_TOO_LARGE", entry.file, { size, limit: MAX_FILE_BYTES }));
+      else findings.push(fileFinding("error", "FILE_UNREADABLE", entry.file, { reason: "NOT_A_FILE" }));
+    }
+  };
+  // The cache's digests are SHA-1 blob ids: a SHA-256 repository's ids never match them.
+  const idIsDigest = repo.objectFormat !== "sha256";
   const raws: RawFile[] = wanted.map(({ entry, kind, branchFolder }) => {
-    const bytes = entry.type === "blob" && entry.mode !== "120000" ? (blobs.get(entry.object) ?? null) : null;
-    const size = sizes.get(entry.object) ?? 0;
-    if (bytes === null && size > MAX_FILE_BYTES) {
-      findings.push(fileFinding("error", "FILE_TOO_LARGE", entry.file, { size, limit: MAX_FILE_BYTES }));
+    if (entry.type !== "blob" || entry.mode === "120000") {
+      findings.push(fileFinding("error", "FILE_UNREADABLE", entry.file, { reason: entry.mode === "120000" ? "SYMLINK_IN_HISTORY" : "NOT_A_FILE" }));
       return { file: entry.file, kind, branchFolder, bytes: null };
     }
-    if (bytes === null) findings.push(fileFinding("error", "FILE_UNREADABLE", entry.file, { reason: entry.mode === "120000" ? "SYMLINK_IN_HISTORY" : "NOT_A_FILE" }));
-    else if (bytes.length > MAX_FILE_BYTES) {
-      findings.push(fileFinding("error", "FILE_TOO_LARGE", entry.file, { size: bytes.length, limit: MAX_FILE_BYTES }));
-      return { file: entry.file, kind, branchFolder, bytes: null };
-    }
-    return { file: entry.file, kind, branchFolder, bytes };
+    const raw: RawFile = {
+      file: entry.file,
+      kind,
+      branchFolder,
+      get bytes() {
+        fetch([entry]);
+        return loaded.get(entry.object) ?? null;
+      },
+      get unread() {
+        return !loaded.has(entry.object);
+      },
+      ...(idIsDigest ? { digest: entry.object } : {}),
+    };
+    objectOf.set(raw, entry);
+    return raw;
   });
   const readableObjects = new Set(readable.map(({ entry }) => entry));
   const blobIds = wanted.map(({ entry }) => (readableObjects.has(entry) ? entry.object : null));
-  return { root: repo.dataRoot, branchFolders, raws, findings, hasRootMarker, blobs: blobIds };
+  return {
+    root: repo.dataRoot,
+    branchFolders,
+    raws,
+    findings,
+    hasRootMarker,
+    blobs: blobIds,
+    fetch: (some) => fetch(some.flatMap((raw) => objectOf.get(raw) ?? [])),
+    ...(scope === undefined ? {} : { scope }),
+  };
 }
 
 /** One file a commit changed under the data root (paths relative to the data root). */

@@ -124,6 +124,12 @@ export interface RawFile {
   readonly identity?: FileIdentity;
   /** Whether the scan left it unread, on being told it is unchanged. */
   readonly unread?: boolean;
+  /**
+   * The digest of its bytes (cache.ts `digestBytes`) when known without reading them: a file of
+   * a commit, whose tree names it by its blob id (issue 29: a warm `audit` reads no blob the
+   * cache has checked).
+   */
+  readonly digest?: string;
 }
 
 export interface ScanOptions {
@@ -149,6 +155,14 @@ export interface ScannedRepository {
   branchFolders: string[];
   raws: RawFile[];
   findings: Finding[];
+  /**
+   * Issue 29: when only files of these kinds were read (see load/file-scope.ts), the rest being
+   * left alone on purpose: the cross-file rules then leave unchecked a reference into a kind not
+   * read. Absent: every data file was read.
+   */
+  scope?: ReadonlySet<FileKind>;
+  /** For a scan whose files are read when asked for (a commit's: load/git-history.ts), reads these in one batch. */
+  fetch?(raws: readonly RawFile[]): void;
 }
 
 /**

@@ -225,10 +225,17 @@ export function auditRecords(input: AuditInput): AuditResult {
   const amCovered = new Set(model.branches.filter((b) => model.departments.some((d) => d.id === b.department && d.amCovered)).map((b) => b.id));
   const expense = model.settings.expenseSupport;
   const sales = records.filter((r) => r.record.kind === "sale" && (expense === null || r.record.product === expense.product));
+  // Each branch's sales, in the order of `sales`: looking them up among every branch's made the
+  // reports × sales quadratic at head-office scale (issue 29).
+  const salesByBranch = new Map<string, typeof sales>();
+  for (const sale of sales) {
+    const inBranch = salesByBranch.get(sale.record.branch);
+    if (inBranch === undefined) salesByBranch.set(sale.record.branch, [sale]);
+    else inBranch.push(sale);
+  }
   for (const report of records.filter((r) => r.record.kind === "hq_reported" && amCovered.has(r.record.branch))) {
-    const preceded = sales.filter(
+    const preceded = (salesByBranch.get(report.record.branch) ?? []).filter(
       (sale) =>
-        sale.record.branch === report.record.branch &&
         sale.record.claimed >= report.record.claimed &&
         (committedAfter(report.first, endOf(sale.record.claimed)) || isLater(report.first, sale.first)),
     );

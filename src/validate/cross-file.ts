@@ -36,6 +36,12 @@ export interface CrossFileIndex {
   branches: BranchSite[];
   staff: IdSite[];
   prospects: IdSite[];
+  /**
+   * Issue 29: the kinds of file read, when only some were (audit); null when every file was.
+   * A reference into a kind not read cannot be checked and is not: no finding, not even a note,
+   * since leaving those files alone was the command's choice, not a problem of the data.
+   */
+  scope: ReadonlySet<LoadedFile["kind"]> | null;
 }
 
 export type CrossFileRule = (index: CrossFileIndex) => Finding[];
@@ -51,7 +57,7 @@ function idSites(files: FileWithFacts[], kind: LoadedFile["kind"], listKey: stri
   return sites;
 }
 
-export function buildCrossFileIndex(files: FileWithFacts[]): CrossFileIndex {
+export function buildCrossFileIndex(files: FileWithFacts[], scope: ReadonlySet<LoadedFile["kind"]> | null = null): CrossFileIndex {
   const branches: BranchSite[] = [];
   for (const { file, facts } of files) {
     if (file.kind === "branch" && facts.branch !== undefined) branches.push({ id: facts.branch.id, file, path: [], branch: facts.branch });
@@ -62,6 +68,7 @@ export function buildCrossFileIndex(files: FileWithFacts[]): CrossFileIndex {
     branches,
     staff: idSites(files, "staff", "staff"),
     prospects: idSites(files, "prospects", "prospects"),
+    scope,
   };
 }
 
@@ -129,10 +136,14 @@ interface ReferenceContext {
   unreadable: LoadedFile[];
   /** How many unresolved references each unreadable file might have answered. */
   skipped: Map<LoadedFile, number>;
+  /** The kinds of file read, when only some were (see CrossFileIndex.scope). */
+  scope: ReadonlySet<LoadedFile["kind"]> | null;
 }
 
 function checkReference(file: LoadedFile, path: (string | number)[], id: unknown, expected: Expected, context: ReferenceContext): Finding[] {
   if (typeof id !== "string") return [];
+  // Issue 29: who is in files that were not read is unknown, and so is whether a name is someone's.
+  if (context.scope !== null && NAMED_IN[expected].some((kind) => !context.scope!.has(kind))) return [];
   const candidates = context.known.get(expected) ?? new Set<string>();
   if (candidates.has(id)) return [];
   if (!ID_FORM.test(id)) {
@@ -168,7 +179,7 @@ function namesOf(files: FileWithFacts[]): Map<string, string[]> {
   return byName;
 }
 
-export const referencesResolve: CrossFileRule = ({ files, staff, prospects }) => {
+export const referencesResolve: CrossFileRule = ({ files, staff, prospects, scope }) => {
   const staffIds = staff.map((s) => s.id);
   const prospectIds = prospects.map((p) => p.id);
   const context: ReferenceContext = {
@@ -182,6 +193,7 @@ export const referencesResolve: CrossFileRule = ({ files, staff, prospects }) =>
     // those checks are skipped, and one note on the file says how many.
     unreadable: files.filter(({ file, facts }) => (file.kind === "staff" || file.kind === "prospects") && facts.empty).map(({ file }) => file),
     skipped: new Map(),
+    scope,
   };
   const findings: Finding[] = [];
   for (const { file, facts } of files) {
@@ -326,7 +338,7 @@ export const CROSS_FILE_RULES: readonly CrossFileRule[] = [
 ];
 
 /** The cross-file findings from each file's facts, taken when it was checked (its value may be gone by now). */
-export function checkCrossFileFacts(files: FileWithFacts[]): Finding[] {
-  const index = buildCrossFileIndex(files);
+export function checkCrossFileFacts(files: FileWithFacts[], scope: ReadonlySet<LoadedFile["kind"]> | null = null): Finding[] {
+  const index = buildCrossFileIndex(files, scope);
   return CROSS_FILE_RULES.flatMap((rule) => rule(index));
 }

@@ -3,7 +3,7 @@
  * schema), then the cross-file rules; all findings sorted by file, line and column.
  */
 import { parseRawFile } from "../load/parse-file.js";
-import type { LoadedFile, LoadedRepository, RawFile } from "../load/repository.js";
+import type { FileKind, LoadedFile, LoadedRepository, RawFile } from "../load/repository.js";
 import { checkCrossFileFacts } from "./cross-file.js";
 import { factsOf, type FileFacts } from "./cross-file-facts.js";
 import { compareFindings, type Finding } from "../findings.js";
@@ -50,12 +50,19 @@ function checkFileContent(file: LoadedFile): Finding[] {
   return [...checkFileSchema(file), ...checkControlCharacters(file)];
 }
 
-/** Joins the layout findings and each file's own check with the cross-file rules. */
-export function assembleValidation(layoutFindings: readonly Finding[], checks: readonly FileCheck[], options: { strict?: boolean } = {}): ValidationResult {
+/**
+ * Joins the layout findings and each file's own check with the cross-file rules. `scope`: the
+ * kinds of file read when only some were (see ScannedRepository.scope).
+ */
+export function assembleValidation(
+  layoutFindings: readonly Finding[],
+  checks: readonly FileCheck[],
+  options: { strict?: boolean; scope?: ReadonlySet<FileKind> } = {},
+): ValidationResult {
   const findings: Finding[] = [...layoutFindings];
   for (const check of checks) for (const finding of check.findings) findings.push(finding);
   const withFacts = checks.map((c) => ({ file: c.file, facts: c.facts ?? factsOf(c.file.kind, c.file.data) }));
-  for (const finding of checkCrossFileFacts(withFacts)) findings.push(finding);
+  for (const finding of checkCrossFileFacts(withFacts, options.scope)) findings.push(finding);
   return summarise(withoutSuperseded(findings).map((f) => (options.strict ? { ...f, severity: "error" as const } : f)), checks.length);
 }
 

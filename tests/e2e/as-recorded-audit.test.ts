@@ -92,7 +92,14 @@ describe("--as-recorded", () => {
       ["branches/b1/staff.yaml", "a.conversion"],
       ["branches/b1/staff.yaml", "a.hq_registered"],
     ]);
-    expect(audit.stderr).toContain("uncommitted changes were ignored (1 file(s): branches/b1/notes.txt)");
+    // Issue 29: the audit names only changes to the files it reads (notes.txt is none of them);
+    // bonus --as-recorded reads every file and names every change.
+    expect(audit.stderr).not.toContain("uncommitted");
+    fs.writeFileSync(path.join(s.root, "branches/b1/kpis.yaml"), "sales: []\n");
+    const auditAgain = channel(s, ["audit", "--as-of", "2012-03-31", "--format", "json"]);
+    expect(auditAgain.stderr).toContain("uncommitted changes were ignored (1 file(s): branches/b1/kpis.yaml)");
+    const bonus = channel(s, ["bonus", "--as-recorded", "--as-of", "2012-03-31", "--format", "json"]);
+    expect(bonus.stderr).toContain("uncommitted changes were ignored (2 file(s): branches/b1/kpis.yaml, branches/b1/notes.txt)");
   });
 
   it("refuses invalid data as recorded, naming the commit (exit 1)", () => {

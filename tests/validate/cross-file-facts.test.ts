@@ -72,3 +72,20 @@ describe("cross-file facts", () => {
     expect(broken.findings.length).toBeGreaterThan(0);
   });
 });
+
+// Issue 29 (s30audit): the audit reads some kinds of file; references into the others go unchecked.
+describe("cross-file rules over some kinds of file", () => {
+  it("leave a reference into a kind not read unchecked, with no note, and check the rest as ever", async () => {
+    const { checkCrossFileFacts } = await import("../../src/validate/cross-file.js");
+    const { LoadedFile } = await import("../../src/load/repository.js");
+    const file = (name: string, kind: "staff" | "kpis", data: unknown) => ({ file: new LoadedFile(name, kind, "b1", null, data), facts: factsOf(kind, data) });
+    const files = [
+      file("branches/b1/kpis.yaml", "kpis", { sales: [{ date: "2012-02-01", product: "长城2号", amount: 1, prospect: "p-nobody" }, { prospect: "王五" }] }),
+      file("branches/b1/staff.yaml", "staff", { staff: [{ id: "a", name: "王五" }, { id: "a", name: "赵六" }] }),
+    ];
+    const everything = checkCrossFileFacts(files).map((f) => f.code).sort();
+    expect(everything).toEqual(["DUPLICATE_ID", "NAME_INSTEAD_OF_ID", "UNKNOWN_REFERENCE"]);
+    const scoped = checkCrossFileFacts(files, new Set(["channel", "departments", "branch", "staff", "kpis"])).map((f) => f.code);
+    expect(scoped).toEqual(["DUPLICATE_ID"]);
+  });
+});

@@ -8,6 +8,7 @@ import { decodeUtf8Strict } from "../../load/decode.js";
 import { commitsChangingRoot, forEachBlob, lastCommitAtOrBefore, mainLine, scanCommit, type CommitChanges, type CommitStamp, type GitRepository, type RecordedScan } from "../../load/git-history.js";
 import { parseYamlFast, parseYaml } from "../../load/parse-yaml.js";
 import { BRANCH_FILE_KINDS, BRANCHES_DIR } from "../../load/repository.js";
+import { AUDIT_MODEL_SCOPE, AUDIT_SCOPE } from "../../load/file-scope.js";
 import type { Model } from "../../model/types.js";
 import type { IsoDate } from "../../model/values.js";
 import { endOfDayEpochSeconds } from "../../model/zone.js";
@@ -60,7 +61,8 @@ async function readCheckpoints(
   checks: RecordedChecks,
 ): Promise<{ model: Model; records: AuditRecord[]; recorded: AsRecorded; bonusAtDeadline: BonusResult | null; bonusAtDay: BonusResult | null }> {
   // Every file's value: the records are read from the files, not from the model.
-  const { data, recorded, scan } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true, checks });
+  // Only the files the audit judges or computes with (issue 29): an error elsewhere is `validate`'s.
+  const { data, recorded, scan } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true, checks, scope: AUDIT_SCOPE, modelScope: AUDIT_MODEL_SCOPE });
   const { model } = data;
   const records: AuditRecord[] = [];
   for (const file of data.repo.files) for (const record of recordsOfFile(file.file, file.kind, file.branchFolder, file.data)) records.push(record);
@@ -165,11 +167,12 @@ async function modelAtEndOf(ctx: Context, git: GitRepository, day: IsoDate, time
   const known = new Map<string, Uint8Array>();
   asRead.scan.raws.forEach((raw, i) => {
     const blob = asRead.scan.blobs[i] ?? null;
-    if (blob !== null && raw.bytes !== null) known.set(blob, raw.bytes);
+    // Only what was read: asking a blob the cache vouched for for its bytes would read it now.
+    if (blob !== null && raw.unread !== true && raw.bytes !== null) known.set(blob, raw.bytes);
   });
-  const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit, known));
+  const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit, known, AUDIT_SCOPE));
   if (!scan.hasRootMarker) return null;
-  const data = await loadData(ctx, { recorded: scan, recordedChecks: { keys: recordedCheckKeys(scan), checks: asRead.checks } });
+  const data = await loadData(ctx, { recorded: scan, recordedChecks: { keys: recordedCheckKeys(scan), checks: asRead.checks }, modelScope: AUDIT_MODEL_SCOPE });
   if (data.skipped.length > 0 || data.validation.errors > 0) {
     const files = data.skipped.length > 0 ? data.skipped.join(", ") : "-";
     ctx.surroundings.stderr(`channel: ${terminalText(t(ctx.lang, "audit.notice.deadlineInvalid", { deadline: day, files }))}\n`);
