@@ -69,11 +69,18 @@ function slugWords(text: string): string[] {
     .filter((w) => w !== "");
 }
 
+const PLAIN_WORD = /^[a-z0-9]+$/;
+
 /** The pinyin syllables of text as id words. */
 function syllables(pinyin: Pinyin, text: string, asSurname: boolean): string[] {
   if (text === "") return [];
   // A syllable is almost always plain a-z already: taken as it is, it is what slugWords makes of it.
-  return pinyin(text, asSurname).flatMap((s) => (/^[a-z0-9]+$/.test(s) ? [s] : slugWords(s)));
+  const words: string[] = [];
+  for (const s of pinyin(text, asSurname)) {
+    if (PLAIN_WORD.test(s)) words.push(s);
+    else words.push(...slugWords(s));
+  }
+  return words;
 }
 
 /** An id is typed by people: a part made from a very long name is cut (whole words kept where they fit). */

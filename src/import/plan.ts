@@ -558,7 +558,9 @@ class PlanState {
         }
         taken.add(id);
         p.values.set("id", { value: id, column: null });
-        p.addition.entry = buildEntry(kind, p.values);
+        // What buildEntry(kind, p.values) gives, without building it again: the entry has no id
+        // yet, and id is the first field of a person (issue 29).
+        p.addition.entry = { id, ...p.addition.entry };
       }
       p.addition.id = id;
     }
