@@ -44,8 +44,15 @@ export function gb2312Characters() {
   return chars;
 }
 
-/** char → its one id word, for the characters whose reading never changes (see the header). */
-export async function fixedReadings() {
+/**
+ * The tables (see the header): `fixed`, char → its one id word, for the characters whose reading
+ * never changes; `first`, char → the id word of its first reading, for the other characters
+ * pinyin-pro gives that reading whenever no dictionary word covers them; `headPatterns`, those
+ * of the `first` characters that are a surname or rule of one character (read otherwise at the
+ * head of a name); `pairs`, every two neighbouring characters of a dictionary word, surname or
+ * rule that hold a `first` character.
+ */
+export async function readingTables() {
   const { pinyin } = await import("pinyin-pro");
   const { default: DICT1 } = await esm("data/dict1.mjs");
   const { PatternsNormal } = await esm("data/patterns.mjs");
@@ -54,38 +61,58 @@ export async function fixedReadings() {
   const special = new Set([...toneSandhiList, "了", "々"]);
   /** Every toneless reading a character is given anywhere in the word, surname and rule lists. */
   const inWords = new Map();
+  const onePattern = new Set();
   for (const pattern of PatternsNormal) {
     const chars = splitString(pattern.zh);
     const readings = pattern.pinyin.split(" ");
+    if (chars.length === 1) onePattern.add(chars[0]);
     chars.forEach((c, i) => {
       if (!inWords.has(c)) inWords.set(c, new Set());
       inWords.get(c).add(toneless(readings[i] || ""));
     });
   }
-  const table = new Map();
+  const options = { toneType: "none", type: "array", v: true, nonZh: "consecutive" };
+  /** What the id code is given for the character alone, as a surname and not. */
+  const alone = (c) => [pinyin(c, { ...options, surname: "head" }), pinyin(c, { ...options, surname: "off" })];
+  const fixed = new Map();
+  const first = new Map();
   for (const c of gb2312Characters()) {
     if (special.has(c)) continue;
     const own = DICT1.get(c);
     if (own === undefined) continue;
-    const readings = new Set([...own.split(" ").map(toneless), ...(inWords.get(c) ?? [])]);
-    if (readings.size !== 1) continue;
+    const ownReadings = own.split(" ").map(toneless);
+    const readings = new Set([...ownReadings, ...(inWords.get(c) ?? [])]);
     const [word] = readings;
-    if (!/^[a-z]+$/.test(word)) continue;
-    // What the id code is given for the character alone, as a surname and not, must be that word.
-    const options = { toneType: "none", type: "array", v: true, nonZh: "consecutive" };
-    const alone = [pinyin(c, { ...options, surname: "head" }), pinyin(c, { ...options, surname: "off" })];
-    if (alone.some((r) => r.length !== 1 || r[0] !== word)) continue;
-    table.set(c, word);
+    if (readings.size === 1 && /^[a-z]+$/.test(word) && alone(c).every((r) => r.length === 1 && r[0] === word)) {
+      fixed.set(c, word);
+      continue;
+    }
+    // Not covered by a word, the character reads as its first reading (pinyin-pro's getSingleWordPinyin).
+    const firstWord = ownReadings[0];
+    if (/^[a-z]+$/.test(firstWord) && pinyin(c, { ...options, surname: "off" }).join(" ") === firstWord) first.set(c, firstWord);
   }
-  return table;
+  const headPatterns = new Set([...first.keys()].filter((c) => onePattern.has(c)));
+  const pairs = new Set();
+  for (const pattern of PatternsNormal) {
+    const chars = splitString(pattern.zh);
+    for (let i = 0; i + 1 < chars.length; i++) if (first.has(chars[i]) || first.has(chars[i + 1])) pairs.add(chars[i] + chars[i + 1]);
+  }
+  return { fixed, first, headPatterns, pairs };
 }
 
-/** The TypeScript source of src/import/pinyin-table.ts: characters grouped by their word, words in code-point order. */
-export function tableSource(table, version) {
-  const byWord = new Map();
-  for (const [c, word] of table) byWord.set(word, (byWord.get(word) ?? "") + c);
-  const words = [...byWord.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const lines = words.map((w) => `  ${w}: "${byWord.get(w)}",`);
+/** The TypeScript source of src/import/pinyin-table.ts: characters grouped by their word, words and pairs in code-point order. */
+export function tableSource({ fixed, first, headPatterns, pairs }, version) {
+  const byCode = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  const grouped = (table) => {
+    const byWord = new Map();
+    for (const [c, word] of table) byWord.set(word, (byWord.get(word) ?? "") + c);
+    return [...byWord.keys()].sort(byCode).map((w) => `  ${w}: "${byWord.get(w)}",`).join("\n");
+  };
+  const wrap = (items, per) => {
+    const lines = [];
+    for (let i = 0; i < items.length; i += per) lines.push(`  "${items.slice(i, i + per).join(" ")}",`);
+    return lines.join("\n");
+  };
   return `// Written by scripts/pinyin-table.mjs from pinyin-pro ${version}; do not edit (see that script).
 /**
  * Characters whose id word is always the same, whatever stands around them (issue 29): each
@@ -93,8 +120,24 @@ export function tableSource(table, version) {
  * pinyin-pro would give it without segmenting the name.
  */
 export const FIXED_READINGS: Readonly<Record<string, string>> = {
-${lines.join("\n")}
+${grouped(fixed)}
 };
+
+/**
+ * The other characters: each word with the characters that read as it where no dictionary word
+ * covers them (their first reading).
+ */
+export const FIRST_READINGS: Readonly<Record<string, string>> = {
+${grouped(first)}
+};
+
+/** Characters of FIRST_READINGS that are a one-character surname or rule: read otherwise at the head of a name. */
+export const HEAD_PATTERNS = "${[...headPatterns].sort(byCode).join("")}";
+
+/** Two neighbouring characters of a dictionary word, surname or rule, one of them in FIRST_READINGS (space-separated). */
+export const WORD_PAIRS: readonly string[] = [
+${wrap([...pairs].sort(byCode), 40)}
+];
 `;
 }
 
@@ -104,8 +147,8 @@ export async function pinyinProVersion() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const table = await fixedReadings();
+  const tables = await readingTables();
   const out = fileURLToPath(new URL("../src/import/pinyin-table.ts", import.meta.url));
-  fs.writeFileSync(out, tableSource(table, await pinyinProVersion()));
-  console.error(`${table.size} of ${gb2312Characters().length} characters written to ${out}`);
+  fs.writeFileSync(out, tableSource(tables, await pinyinProVersion()));
+  console.error(`${tables.fixed.size} fixed and ${tables.first.size} other characters of ${gb2312Characters().length}, ${tables.pairs.size} pairs, written to ${out}`);
 }

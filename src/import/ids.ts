@@ -4,7 +4,7 @@
  * p-<surname>-<number> (陈先生 → p-chen-012, numbered on from the highest number in use).
  * Staff and prospects share one namespace; a taken id gets a suffix (wang-fang-2).
  */
-import { FIXED_READINGS } from "./pinyin-table.js";
+import { FIRST_READINGS, FIXED_READINGS, HEAD_PATTERNS, WORD_PAIRS } from "./pinyin-table.js";
 import { runtimeImport } from "./runtime-import.js";
 /** Pinyin syllables of Chinese text (pinyin-pro's `pinyin` as an array, without tones). */
 export type Pinyin = (text: string, asSurname: boolean) => string[];
@@ -15,36 +15,65 @@ export type Pinyin = (text: string, asSurname: boolean) => string[];
  */
 export async function loadPinyin(): Promise<Pinyin> {
   const { pinyin } = await runtimeImport<typeof import("pinyin-pro")>("pinyin-pro");
-  const fixed = fixedReadings();
+  const tables = readingTables();
   return (text, asSurname) =>
-    readFixed(fixed, text) ?? pinyin(text, { toneType: "none", type: "array", v: true, nonZh: "consecutive", surname: asSurname ? "head" : "off" });
+    readFromTables(tables, text) ?? pinyin(text, { toneType: "none", type: "array", v: true, nonZh: "consecutive", surname: asSurname ? "head" : "off" });
 }
 
 /**
- * The table of characters that always read the same (src/import/pinyin-table.ts), by character.
- * pinyin-pro segments every text into dictionary words first (about 15 µs a name); a name made
- * only of these characters reads the same however it is segmented, so it is read from the table:
- * a sheet of 200,000 names in well under a second instead of about three (issue 29).
+ * pinyin-pro segments every text into dictionary words before it reads it (about 15 µs a name;
+ * 200,000 names took three seconds, issue 29). Most names need none of that, and are read from
+ * tables made from pinyin-pro's own dictionaries (src/import/pinyin-table.ts, see
+ * scripts/pinyin-table.mjs): a character whose reading never changes reads as the table says;
+ * any other reads as its first reading unless a dictionary word may cover it, that is unless it
+ * stands next to a character it forms part of a word with, or it begins the name and is a
+ * surname of one character. Such a name, and a name with a character in no table, is read by
+ * pinyin-pro as before. tests/import/pinyin-table.test.ts compares both readings.
  */
-let fixedByChar: Map<string, string> | null = null;
-
-function fixedReadings(): Map<string, string> {
-  if (fixedByChar === null) {
-    fixedByChar = new Map();
-    for (const [word, chars] of Object.entries(FIXED_READINGS)) for (const c of chars) fixedByChar.set(c, word);
-  }
-  return fixedByChar;
+interface ReadingTables {
+  fixed: Map<string, string>;
+  first: Map<string, string>;
+  headPatterns: Set<string>;
+  pairs: Set<string>;
 }
 
-/** The syllables of text when every character of it is in the table, else null. */
-function readFixed(fixed: Map<string, string>, text: string): string[] | null {
+let tablesMemo: ReadingTables | null = null;
+
+function readingTables(): ReadingTables {
+  if (tablesMemo === null) {
+    const byChar = (table: Readonly<Record<string, string>>) => {
+      const map = new Map<string, string>();
+      for (const [word, chars] of Object.entries(table)) for (const c of chars) map.set(c, word);
+      return map;
+    };
+    tablesMemo = {
+      fixed: byChar(FIXED_READINGS),
+      first: byChar(FIRST_READINGS),
+      headPatterns: new Set(HEAD_PATTERNS),
+      pairs: new Set(WORD_PAIRS.flatMap((line) => line.split(" "))),
+    };
+  }
+  return tablesMemo;
+}
+
+/** The syllables of text read from the tables, or null when pinyin-pro must read it. */
+function readFromTables(tables: ReadingTables, text: string): string[] | null {
   if (text === "") return null;
   const words: string[] = [];
-  // The table holds characters of one UTF-16 unit only: any other unit is not found and sends the text to pinyin-pro.
+  // The tables hold characters of one UTF-16 unit only: any other unit is not found and sends the text to pinyin-pro.
   for (let i = 0; i < text.length; i++) {
-    const word = fixed.get(text[i]!);
-    if (word === undefined) return null;
-    words.push(word);
+    const c = text[i]!;
+    const fixed = tables.fixed.get(c);
+    if (fixed !== undefined) {
+      words.push(fixed);
+      continue;
+    }
+    const first = tables.first.get(c);
+    if (first === undefined) return null;
+    if (i === 0 && tables.headPatterns.has(c)) return null;
+    if (i > 0 && tables.pairs.has(text[i - 1]! + c)) return null;
+    if (i + 1 < text.length && tables.pairs.has(c + text[i + 1]!)) return null;
+    words.push(first);
   }
   return words;
 }
