@@ -86,6 +86,8 @@ const COMPOUND_SURNAMES = new Set([
 ]);
 
 const HAN = /\p{Script=Han}/u;
+/** A name of CJK Unified Ideographs U+4E00–U+9FFF only. */
+const PLAIN_HAN = /^[\u4e00-\u9fff]+$/;
 
 /** Lower-case ASCII words from any text: ü as v (as in lv), everything else not a-z or 0-9 a separator. */
 function slugWords(text: string): string[] {
@@ -126,14 +128,17 @@ export function nameParts(pinyin: Pinyin, name: string): { surname: string; give
 }
 
 function namePartsWhole(pinyin: Pinyin, name: string): { surname: string; given: string } {
-  const clean = name.trim().replace(/[\s·•]+/g, "");
-  if (!HAN.test(clean)) {
+  // Most names are common Chinese characters alone (one UTF-16 unit each): nothing to clean, and cut by index.
+  const plain = PLAIN_HAN.test(name);
+  const clean = plain ? name : name.trim().replace(/[\s·•]+/g, "");
+  if (!plain && !HAN.test(clean)) {
     const words = slugWords(name);
     return { surname: words[0] ?? "", given: words.slice(1).join("-") };
   }
-  const chars = [...clean];
-  const surnameLength = COMPOUND_SURNAMES.has(chars.slice(0, 2).join("")) ? 2 : 1;
-  const surnameText = chars.slice(0, surnameLength).join("");
+  const chars = plain ? null : [...clean];
+  const head = (n: number) => (chars === null ? clean.slice(0, n) : chars.slice(0, n).join(""));
+  const surnameLength = COMPOUND_SURNAMES.has(head(2)) ? 2 : 1;
+  const surnameText = head(surnameLength);
   const full = syllables(pinyin, clean, true);
   const surnameSyllables = surnameLengthIn(pinyin, surnameText);
   return { surname: full.slice(0, surnameSyllables).join(""), given: full.slice(surnameSyllables).join("") };
