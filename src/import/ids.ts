@@ -4,7 +4,6 @@
  * p-<surname>-<number> (陈先生 → p-chen-012, numbered on from the highest number in use).
  * Staff and prospects share one namespace; a taken id gets a suffix (wang-fang-2).
  */
-import { FIRST_READINGS, FIXED_READINGS, HEAD_PATTERNS, WORD_PAIRS } from "./pinyin-table.js";
 import { runtimeImport } from "./runtime-import.js";
 /** Pinyin syllables of Chinese text (pinyin-pro's `pinyin` as an array, without tones). */
 export type Pinyin = (text: string, asSurname: boolean) => string[];
@@ -15,7 +14,8 @@ export type Pinyin = (text: string, asSurname: boolean) => string[];
  */
 export async function loadPinyin(): Promise<Pinyin> {
   const { pinyin } = await runtimeImport<typeof import("pinyin-pro")>("pinyin-pro");
-  const tables = readingTables();
+  // The tables (50 KB) are a chunk of their own, loaded with pinyin-pro: no other command needs them.
+  const tables = readingTables(await import("./pinyin-table.js"));
   return (text, asSurname) =>
     readFromTables(tables, text) ?? pinyin(text, { toneType: "none", type: "array", v: true, nonZh: "consecutive", surname: asSurname ? "head" : "off" });
 }
@@ -39,7 +39,7 @@ interface ReadingTables {
 
 let tablesMemo: ReadingTables | null = null;
 
-function readingTables(): ReadingTables {
+function readingTables({ FIXED_READINGS, FIRST_READINGS, HEAD_PATTERNS, WORD_PAIRS }: typeof import("./pinyin-table.js")): ReadingTables {
   if (tablesMemo === null) {
     const byChar = (table: Readonly<Record<string, string>>) => {
       const map = new Map<string, string>();
