@@ -48,8 +48,8 @@ export function gb2312Characters() {
  * The tables (see the header): `fixed`, char → its one id word, for the characters whose reading
  * never changes; `first`, char → the id word of its first reading, for the other characters
  * pinyin-pro gives that reading whenever no dictionary word covers them; `headPatterns`, those
- * of the `first` characters that are a surname or rule of one character (read otherwise at the
- * head of a name); `pairs`, every two neighbouring characters of a dictionary word, surname or
+ * of the `first` characters that are a surname or rule of one character with another reading
+ * (read so at the head of a name); `pairs`, every two neighbouring characters of a dictionary word, surname or
  * rule that hold a `first` character.
  */
 export async function readingTables() {
@@ -61,11 +61,15 @@ export async function readingTables() {
   const special = new Set([...toneSandhiList, "了", "々"]);
   /** Every toneless reading a character is given anywhere in the word, surname and rule lists. */
   const inWords = new Map();
-  const onePattern = new Set();
+  /** The toneless readings of the one-character surnames and rules, by character. */
+  const onePattern = new Map();
   for (const pattern of PatternsNormal) {
     const chars = splitString(pattern.zh);
     const readings = pattern.pinyin.split(" ");
-    if (chars.length === 1) onePattern.add(chars[0]);
+    if (chars.length === 1) {
+      if (!onePattern.has(chars[0])) onePattern.set(chars[0], new Set());
+      onePattern.get(chars[0]).add(toneless(readings[0] || ""));
+    }
     chars.forEach((c, i) => {
       if (!inWords.has(c)) inWords.set(c, new Set());
       inWords.get(c).add(toneless(readings[i] || ""));
@@ -91,7 +95,8 @@ export async function readingTables() {
     const firstWord = ownReadings[0];
     if (/^[a-z]+$/.test(firstWord) && pinyin(c, { ...options, surname: "off" }).join(" ") === firstWord) first.set(c, firstWord);
   }
-  const headPatterns = new Set([...first.keys()].filter((c) => onePattern.has(c)));
+  // A one-character surname or rule read as the first reading changes nothing.
+  const headPatterns = new Set([...first.keys()].filter((c) => [...(onePattern.get(c) ?? [])].some((r) => r !== first.get(c))));
   const pairs = new Set();
   for (const pattern of PatternsNormal) {
     const chars = splitString(pattern.zh);
@@ -131,7 +136,7 @@ export const FIRST_READINGS: Readonly<Record<string, string>> = {
 ${grouped(first)}
 };
 
-/** Characters of FIRST_READINGS that are a one-character surname or rule: read otherwise at the head of a name. */
+/** Characters of FIRST_READINGS that are a one-character surname or rule with another reading: read so at the head of a name. */
 export const HEAD_PATTERNS = "${[...headPatterns].sort(byCode).join("")}";
 
 /** Two neighbouring characters of a dictionary word, surname or rule, one of them in FIRST_READINGS (space-separated). */

@@ -27,7 +27,7 @@ export async function loadPinyin(): Promise<Pinyin> {
  * scripts/pinyin-table.mjs): a character whose reading never changes reads as the table says;
  * any other reads as its first reading unless a dictionary word may cover it, that is unless it
  * stands next to a character it forms part of a word with, or it begins the name and is a
- * surname of one character. Such a name, and a name with a character in no table, is read by
+ * surname of one character read otherwise (单 shan, 曾 zeng). Such a name, and a name with a character in no table, is read by
  * pinyin-pro as before. tests/import/pinyin-table.test.ts compares both readings.
  */
 interface ReadingTables {

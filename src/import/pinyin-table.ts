@@ -693,8 +693,8 @@ export const FIRST_READINGS: Readonly<Record<string, string>> = {
   zuo: "嘬怍",
 };
 
-/** Characters of FIRST_READINGS that are a one-character surname or rule: read otherwise at the head of a name. */
-export const HEAD_PATTERNS = "丁万乐乜仇从仰俞六冯区单卜句召叶员和啜孙宓家宿广强彭房折於景暴曾朱朴柏查殷汤沈牟盖盛瞿石竺糜繁红缪羊翟能艾莘莫蔚薄行褚覃解许谌谷贲贾车那郄郗郦都钭阚陆陶隗齐";
+/** Characters of FIRST_READINGS that are a one-character surname or rule with another reading: read so at the head of a name. */
+export const HEAD_PATTERNS = "乐仇六区单句召员啜折於曾朴查牟盖繁缪能薄解郄郗都";
 
 /** Two neighbouring characters of a dictionary word, surname or rule, one of them in FIRST_READINGS (space-separated). */
 export const WORD_PAIRS: readonly string[] = [
