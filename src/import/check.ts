@@ -33,7 +33,7 @@ export function newErrors(before: CheckedRepository, rel: string, kind: FileKind
  * see draftWritable): the checks `checkFile` makes run on that value, and a finding's position
  * is looked up in the text only when there is a finding.
  */
-export function newErrorsOfValue(before: CheckedRepository, rel: string, kind: FileKind, branch: string, text: string, data: unknown): Finding[] {
+export function newErrorsOfValue(before: CheckedRepository, rel: string, kind: FileKind, branch: string, text: string | (() => string), data: unknown): Finding[] {
   return errorsWith(before, rel, checkParsedFile(new LoadedFile(rel, kind, branch, text, data, documentOf)));
 }
 

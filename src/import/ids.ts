@@ -14,7 +14,68 @@ export type Pinyin = (text: string, asSurname: boolean) => string[];
  */
 export async function loadPinyin(): Promise<Pinyin> {
   const { pinyin } = await runtimeImport<typeof import("pinyin-pro")>("pinyin-pro");
-  return (text, asSurname) => pinyin(text, { toneType: "none", type: "array", v: true, nonZh: "consecutive", surname: asSurname ? "head" : "off" });
+  // The tables (50 KB) are a chunk of their own, loaded with pinyin-pro: no other command needs them.
+  const tables = readingTables(await import("./pinyin-table.js"));
+  return (text, asSurname) =>
+    readFromTables(tables, text) ?? pinyin(text, { toneType: "none", type: "array", v: true, nonZh: "consecutive", surname: asSurname ? "head" : "off" });
+}
+
+/**
+ * pinyin-pro segments every text into dictionary words before it reads it (about 15 µs a name;
+ * 200,000 names took three seconds, issue 29). Most names need none of that, and are read from
+ * tables made from pinyin-pro's own dictionaries (src/import/pinyin-table.ts, see
+ * scripts/pinyin-table.mjs): a character whose reading never changes reads as the table says;
+ * any other reads as its first reading unless a dictionary word may cover it, that is unless it
+ * stands next to a character it forms part of a word with, or it begins the name and is a
+ * surname of one character read otherwise (单 shan, 曾 zeng). Such a name, and a name with a character in no table, is read by
+ * pinyin-pro as before. tests/import/pinyin-table.test.ts compares both readings.
+ */
+interface ReadingTables {
+  fixed: Map<string, string>;
+  first: Map<string, string>;
+  headPatterns: Set<string>;
+  pairs: Set<string>;
+}
+
+let tablesMemo: ReadingTables | null = null;
+
+function readingTables({ FIXED_READINGS, FIRST_READINGS, HEAD_PATTERNS, WORD_PAIRS }: typeof import("./pinyin-table.js")): ReadingTables {
+  if (tablesMemo === null) {
+    const byChar = (table: Readonly<Record<string, string>>) => {
+      const map = new Map<string, string>();
+      for (const [word, chars] of Object.entries(table)) for (const c of chars) map.set(c, word);
+      return map;
+    };
+    tablesMemo = {
+      fixed: byChar(FIXED_READINGS),
+      first: byChar(FIRST_READINGS),
+      headPatterns: new Set(HEAD_PATTERNS),
+      pairs: new Set(WORD_PAIRS.flatMap((line) => line.split(" "))),
+    };
+  }
+  return tablesMemo;
+}
+
+/** The syllables of text read from the tables, or null when pinyin-pro must read it. */
+function readFromTables(tables: ReadingTables, text: string): string[] | null {
+  if (text === "") return null;
+  const words: string[] = [];
+  // The tables hold characters of one UTF-16 unit only: any other unit is not found and sends the text to pinyin-pro.
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const fixed = tables.fixed.get(c);
+    if (fixed !== undefined) {
+      words.push(fixed);
+      continue;
+    }
+    const first = tables.first.get(c);
+    if (first === undefined) return null;
+    if (i === 0 && tables.headPatterns.has(c)) return null;
+    if (i > 0 && tables.pairs.has(text[i - 1]! + c)) return null;
+    if (i + 1 < text.length && tables.pairs.has(c + text[i + 1]!)) return null;
+    words.push(first);
+  }
+  return words;
 }
 
 /** Compound surnames (复姓) read as one: 欧阳修 is ouyang-xiu, not ou-yangxiu. */
@@ -25,6 +86,8 @@ const COMPOUND_SURNAMES = new Set([
 ]);
 
 const HAN = /\p{Script=Han}/u;
+/** A name of CJK Unified Ideographs U+4E00–U+9FFF only. */
+const PLAIN_HAN = /^[\u4e00-\u9fff]+$/;
 
 /** Lower-case ASCII words from any text: ü as v (as in lv), everything else not a-z or 0-9 a separator. */
 function slugWords(text: string): string[] {
@@ -37,11 +100,18 @@ function slugWords(text: string): string[] {
     .filter((w) => w !== "");
 }
 
+const PLAIN_WORD = /^[a-z0-9]+$/;
+
 /** The pinyin syllables of text as id words. */
 function syllables(pinyin: Pinyin, text: string, asSurname: boolean): string[] {
   if (text === "") return [];
   // A syllable is almost always plain a-z already: taken as it is, it is what slugWords makes of it.
-  return pinyin(text, asSurname).flatMap((s) => (/^[a-z0-9]+$/.test(s) ? [s] : slugWords(s)));
+  const words: string[] = [];
+  for (const s of pinyin(text, asSurname)) {
+    if (PLAIN_WORD.test(s)) words.push(s);
+    else words.push(...slugWords(s));
+  }
+  return words;
 }
 
 /** An id is typed by people: a part made from a very long name is cut (whole words kept where they fit). */
@@ -58,14 +128,17 @@ export function nameParts(pinyin: Pinyin, name: string): { surname: string; give
 }
 
 function namePartsWhole(pinyin: Pinyin, name: string): { surname: string; given: string } {
-  const clean = name.trim().replace(/[\s·•]+/g, "");
-  if (!HAN.test(clean)) {
+  // Most names are common Chinese characters alone (one UTF-16 unit each): nothing to clean, and cut by index.
+  const plain = PLAIN_HAN.test(name);
+  const clean = plain ? name : name.trim().replace(/[\s·•]+/g, "");
+  if (!plain && !HAN.test(clean)) {
     const words = slugWords(name);
     return { surname: words[0] ?? "", given: words.slice(1).join("-") };
   }
-  const chars = [...clean];
-  const surnameLength = COMPOUND_SURNAMES.has(chars.slice(0, 2).join("")) ? 2 : 1;
-  const surnameText = chars.slice(0, surnameLength).join("");
+  const chars = plain ? null : [...clean];
+  const head = (n: number) => (chars === null ? clean.slice(0, n) : chars.slice(0, n).join(""));
+  const surnameLength = COMPOUND_SURNAMES.has(head(2)) ? 2 : 1;
+  const surnameText = head(surnameLength);
   const full = syllables(pinyin, clean, true);
   const surnameSyllables = surnameLengthIn(pinyin, surnameText);
   return { surname: full.slice(0, surnameSyllables).join(""), given: full.slice(surnameSyllables).join("") };

@@ -264,45 +264,70 @@ interface Pending {
  * The first record under each key, for finding a row's duplicate by lookup: scanning every
  * record for every row made a sheet of 20,000 rows take a minute. "First" is by position, so a
  * key given later to an earlier record (a fill-in adds a phone) still finds that record.
+ * A key is a group (the kind, or kind and branch) and a value within it: a map per group, so a
+ * lookup hashes the row's own text rather than a joined string made for it (issue 29: 200,000
+ * rows make over a million lookups).
  */
 class FirstByKey<T> {
-  private readonly map = new Map<string, { position: number; record: T }>();
+  private readonly groups = new Map<string, Map<string, T>>();
 
-  add(key: string | null, position: number, record: T): void {
+  /** `positionOf` gives a record's position (records are mostly added in that order). */
+  constructor(private readonly positionOf: (record: T) => number) {}
+
+  add(key: GroupedKey | null, record: T): void {
     if (key === null) return;
-    const known = this.map.get(key);
-    if (known === undefined || position < known.position) this.map.set(key, { position, record });
+    let group = this.groups.get(key.group);
+    if (group === undefined) this.groups.set(key.group, (group = new Map()));
+    const known = group.get(key.value);
+    if (known === undefined || this.positionOf(record) < this.positionOf(known)) group.set(key.value, record);
   }
 
-  get(key: string | null): T | undefined {
-    return key === null ? undefined : this.map.get(key)?.record;
+  get(key: GroupedKey | null): T | undefined {
+    return key === null ? undefined : this.groups.get(key.group)?.get(key.value);
   }
 }
 
+/** A lookup key: the value (an id, a phone, a normalised name) within its group. */
+interface GroupedKey {
+  group: string;
+  value: string;
+}
+
 /** The keys a person is matched on: id (any kind: the namespace is shared), phone, name at a branch. */
-const idKey = (id: string | null): string | null => id;
-const phoneKey = (kind: string, phone: string | null): string | null => (phone === null ? null : `${kind}\u0000${phone}`);
-const nameKey = (kind: string, branch: string, name: string | null): string | null => (name === null ? null : `${kind}\u0000${branch}\u0000${normalise(name)}`);
+const idKey = (id: string | null): GroupedKey | null => (id === null ? null : { group: "", value: id });
+const phoneKey = (kind: string, phone: string | null): GroupedKey | null => (phone === null ? null : { group: kind, value: phone });
+const nameKey = (kind: string, branch: string, name: string | null): GroupedKey | null => (name === null ? null : { group: nameGroup(kind, branch), value: normalise(name) });
+
+/** The group of names of a kind at a branch: the last one made is kept, as a sheet's rows all ask for the same one. */
+let lastNameGroup = { kind: "", branch: "", group: "\u0000" };
+function nameGroup(kind: string, branch: string): string {
+  if (lastNameGroup.kind !== kind || lastNameGroup.branch !== branch) lastNameGroup = { kind, branch, group: `${kind}\u0000${branch}` };
+  return lastNameGroup.group;
+}
+
+const byPosition = (p: Pending): number => p.position;
 
 class PlanState {
   private readonly pending: Pending[] = [];
-  private readonly onFile = { id: new FirstByKey<ExistingPerson>(), phone: new FirstByKey<ExistingPerson>(), name: new FirstByKey<ExistingPerson>() };
-  private readonly earlier = { id: new FirstByKey<Pending>(), phone: new FirstByKey<Pending>(), name: new FirstByKey<Pending>() };
+  // The records on file are all added at the start, in order: the first one added is the first.
+  private readonly onFile = { id: new FirstByKey<ExistingPerson>(() => 0), phone: new FirstByKey<ExistingPerson>(() => 0), name: new FirstByKey<ExistingPerson>(() => 0) };
+  private readonly earlier = { id: new FirstByKey<Pending>(byPosition), phone: new FirstByKey<Pending>(byPosition), name: new FirstByKey<Pending>(byPosition) };
   private readonly existingIds: Set<string>;
   private readonly existingActivities: Set<string>;
   private readonly activityRows = new Map<string, number>();
   private fieldColumns: { used: ColumnUse[]; byField: Map<string, ColumnUse[]> } | null = null;
+  private fieldsReadMemo: { used: ColumnUse[]; fields: { def: FieldDef; columns: readonly ColumnUse[] }[] } | null = null;
 
   constructor(
     private readonly input: PlanInput,
     private readonly plan: ImportPlan,
   ) {
     this.existingIds = new Set(input.existing.people.map((p) => p.id));
-    input.existing.people.forEach((p, position) => {
-      this.onFile.id.add(idKey(p.id), position, p);
-      this.onFile.phone.add(phoneKey(p.kind, p.phone), position, p);
-      this.onFile.name.add(nameKey(p.kind, p.branch, p.name), position, p);
-    });
+    for (const p of input.existing.people) {
+      this.onFile.id.add(idKey(p.id), p);
+      this.onFile.phone.add(phoneKey(p.kind, p.phone), p);
+      this.onFile.name.add(nameKey(p.kind, p.branch, p.name), p);
+    }
     this.existingActivities = new Set(input.existing.activities.map((a) => activityKey(a.date, a.kind, a.with, a.note)));
   }
 
@@ -310,9 +335,7 @@ class PlanState {
     const { kind, map } = this.input;
     const values = new Map<string, RowValue>();
     const problems: RowProblem[] = [];
-    for (const def of FIELDS[kind]) {
-      if (def.type === "derived") continue;
-      const columns = this.columnsOf(used, def.field);
+    for (const { def, columns } of this.fieldsRead(used)) {
       const source = columns.find((c) => !isEmptyCell(cells[c.index]));
       let cell: CellValue | undefined = source === undefined ? undefined : cells[source.index];
       if (cell === undefined || cell === null) {
@@ -341,6 +364,22 @@ class PlanState {
     }
     if (kind === "activities") this.activityRow(row, values);
     else this.personRow(row, values, missing);
+  }
+
+  /**
+   * The fields a row can give, with their columns: those with a column or a default (any other
+   * field is never read), looked up once per sheet rather than for every row (issue 29).
+   */
+  private fieldsRead(used: ColumnUse[]): readonly { def: FieldDef; columns: readonly ColumnUse[] }[] {
+    if (this.fieldsReadMemo?.used !== used) {
+      const { kind, map } = this.input;
+      const fields = FIELDS[kind]
+        .filter((def) => def.type !== "derived")
+        .map((def) => ({ def, columns: this.columnsOf(used, def.field) }))
+        .filter(({ def, columns }) => columns.length > 0 || map.defaults.has(def.field));
+      this.fieldsReadMemo = { used, fields };
+    }
+    return this.fieldsReadMemo.fields;
   }
 
   /** The columns that fill a field, looked up once per sheet rather than for every row (issue 29). */
@@ -500,9 +539,9 @@ class PlanState {
   private rememberEarlier(p: Pending): void {
     const { kind, branch } = this.input;
     const { entry } = p.addition;
-    this.earlier.id.add(idKey(typeof entry.id === "string" ? entry.id : null), p.position, p);
-    this.earlier.phone.add(phoneKey(kind, typeof entry.phone === "string" ? entry.phone : null), p.position, p);
-    this.earlier.name.add(nameKey(kind, branch, p.addition.name), p.position, p);
+    this.earlier.id.add(idKey(typeof entry.id === "string" ? entry.id : null), p);
+    this.earlier.phone.add(phoneKey(kind, typeof entry.phone === "string" ? entry.phone : null), p);
+    this.earlier.name.add(nameKey(kind, branch, p.addition.name), p);
   }
 
   private activityRow(row: number, values: Map<string, RowValue>): void {
@@ -540,7 +579,9 @@ class PlanState {
         }
         taken.add(id);
         p.values.set("id", { value: id, column: null });
-        p.addition.entry = buildEntry(kind, p.values);
+        // What buildEntry(kind, p.values) gives, without building it again: the entry has no id
+        // yet, and id is the first field of a person (issue 29).
+        p.addition.entry = { id, ...p.addition.entry };
       }
       p.addition.id = id;
     }

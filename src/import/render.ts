@@ -61,12 +61,23 @@ function sourceText(report: ImportReport): string {
 function cellOf(entry: Record<string, unknown>, key: string, lang: Lang): string {
   const value = entry[key];
   if (value === undefined || value === null) return "";
-  if (key === "position") return tDynamic(lang, `position.${String(value)}`);
-  if (key === "tier") return tDynamic(lang, `report.tier.${String(value)}`);
-  if (key === "kind") return tDynamic(lang, `sheet.activity.${String(value)}`);
-  if (key === "source" && typeof value === "object") return tDynamic(lang, `sheet.source.${String((value as Record<string, unknown>).kind)}`);
+  if (key === "position") return label(lang, `position.${String(value)}`);
+  if (key === "tier") return label(lang, `report.tier.${String(value)}`);
+  if (key === "kind") return label(lang, `sheet.activity.${String(value)}`);
+  if (key === "source" && typeof value === "object") return label(lang, `sheet.source.${String((value as Record<string, unknown>).kind)}`);
   if (Array.isArray(value)) return value.join(", ");
-  return String(value).replace(/\s*\n\s*/g, " ");
+  const text = String(value);
+  // Most cells are one line: the search for a line break is cheaper than the replace (issue 29: 180,000 rows).
+  return text.includes("\n") ? text.replace(/\s*\n\s*/g, " ") : text;
+}
+
+/** A code's label, looked up once per language and code: a table of 180,000 rows names a few positions (issue 29). */
+const labels = new Map<string, string>();
+function label(lang: Lang, key: string): string {
+  const memoKey = `${lang}\u0000${key}`;
+  let text = labels.get(memoKey);
+  if (text === undefined) labels.set(memoKey, (text = tDynamic(lang, key)));
+  return text;
 }
 
 const ADDED_COLUMNS: Readonly<Record<ImportKind, readonly string[]>> = {

@@ -20,8 +20,14 @@ const fail = <T>(reason: MessageKey, params: MessageParams = {}): Parsed<T> => (
 
 /** Full-width digits and punctuation to ASCII, spaces trimmed: how a typed value is compared. */
 export function normalise(text: string): string {
+  // Most cells are printable ASCII and common Chinese characters without spaces, which NFKC
+  // leaves as they are: given back unchanged, without the three passes (issue 29).
+  if (UNCHANGED_BY_NORMALISE.test(text)) return text;
   return text.normalize("NFKC").replace(/[\u3000\s]+/g, " ").trim();
 }
+
+/** Text that normalise gives back as it is: printable ASCII but the space, and CJK Unified Ideographs U+4E00–U+9FFF. */
+export const UNCHANGED_BY_NORMALISE = /^[!-~\u4e00-\u9fff]*$/;
 
 /** A label as looked up in a table: normalised, no spaces, lower case. */
 export function labelKey(text: string): string {

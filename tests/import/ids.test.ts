@@ -51,3 +51,19 @@ describe("prospect ids", () => {
     expect(prospectId(pinyin, "欧阳总", taken, 0).id).toBe("p-ouyang-001");
   });
 });
+
+// Issue 29: a name of U+4E00–U+9FFF alone skips the cleaning and the Han test; that holds only
+// when every one of those characters is Han to this Node's regular expressions.
+describe("the plain-name shortcut", () => {
+  it("covers Han characters only", () => {
+    const notHan: string[] = [];
+    for (let code = 0x4e00; code <= 0x9fff; code++) if (!/\p{Script=Han}/u.test(String.fromCharCode(code))) notHan.push(code.toString(16));
+    expect(notHan).toEqual([]);
+  });
+
+  it("gives the ids the cleaned form gives", () => {
+    for (const [plain, spaced] of [["欧阳修", " 欧阳 修 "], ["王芳", "王·芳"], ["司马相如", "司马\t相如"], ["单雄信", "单 雄信"]] as const) {
+      expect(nameParts(pinyin, plain)).toEqual(nameParts(pinyin, spaced));
+    }
+  });
+});

@@ -311,3 +311,23 @@ describe("issue 25: --update", () => {
     expect(p.fills).toEqual([]);
   });
 });
+
+// Issue 29: a generated id is put in front of the entry rather than the entry built again; the
+// keys must stay in the order of the field list (the file is written in that order).
+describe("generated ids (issue 29)", () => {
+  it("come first, the other keys in the order of the field list, nested records as they were", () => {
+    const staff = plan("staff", [
+      ["姓名", "备注", "手机", "职务", "兴趣爱好"],
+      ["赵敏", "新人", "13700000009", "柜员", "读书"],
+    ]);
+    expect(Object.keys(staff.additions[0]!.entry)).toEqual(["id", "name", "position", "phone", "hobbies", "notes"]);
+    const prospects = plan("prospects", [
+      ["备注", "客户姓名", "推荐人", "手机"],
+      ["老客户", "周先生", "王芳", "13700000010"],
+    ]);
+    const entry = prospects.additions[0]!.entry;
+    expect(Object.keys(entry)[0]).toBe("id");
+    expect(entry.source).toEqual({ kind: "staff_referral", staff: "wang-fang" });
+    expect(Object.keys(entry.source as object)).toEqual(["kind", "staff"]);
+  });
+});

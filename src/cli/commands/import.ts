@@ -87,10 +87,10 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
     const before = loaded?.get(rel) ?? null;
     // With needFileData the loader always reads and checks the files.
     if (checks === undefined) throw new Error("the loader returned no file checks");
-    const text = buildChecked(ctx, plan, kind, branch, rel, before, { layout: repo.findings, checks, validation });
+    const text = buildChecked(ctx, plan, kind, branch, rel, before, { layout: repo.findings, checks, validation }, write !== null);
 
     const applied = write !== null && plan.additions.length + plan.fills.length > 0;
-    if (applied) writeDataFile(ctx, write, path.join(root, "branches", branch, `${kind}.yaml`), rel, before, () => text);
+    if (applied) writeDataFile(ctx, write, path.join(root, "branches", branch, `${kind}.yaml`), rel, before, text);
     const report = { plan, grid, from: options.from, file: rel, applied, creates: before === null, lang };
     emit(ctx, format === "json" ? JSON.stringify(importJson(report), null, 2) + "\n" : renderImportText(report, ctx.style), root);
     return plan.problems.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
@@ -103,16 +103,18 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
  * repository. A row whose record the validator rejects moves to the unreadable rows and the
  * text is built again; an error no row explains refuses the whole import.
  */
-function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: string, rel: string, before: Uint8Array | null, checked: CheckedRepository): string {
+function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: string, rel: string, before: Uint8Array | null, checked: CheckedRepository, writing: boolean): () => string {
   const existing = before === null ? null : Buffer.from(before).toString("utf8");
   // Issue 29: the new text is not parsed again as a whole. Its value is the old value with the
   // written entries and fills (draftWritable: every value written so that it reads back, the
   // place read back on a sample), and that value is checked with the repository. Should the
   // sample not read back, the edit is made again the thorough way (appendWritable: the whole text
   // read back, each entry alone when that fails, which names what cannot be written).
+  // The text is made when it is needed (issue 29): for the write, and for a finding's position.
+  // A dry run that checks clean never writes out the draft's text.
   let thorough = false;
   for (let attempt = 0; ; attempt++) {
-    let text: string;
+    let text: () => string;
     let draft: WritableDraft | null = null;
     const filling = plan.fills.filter((f) => f.index !== null);
     const fills: FillEdit[] = filling.map((f) => ({
@@ -135,7 +137,8 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
         plan.additions = plan.additions.filter((a) => !unwritable.has(a.row));
         plan.fills = plan.fills.filter((f) => !unwritable.has(f.row));
       }
-      text = written.text;
+      if (writing) void written.text;
+      text = () => written.text;
     } catch (error) {
       if (error instanceof EditError) throw new CliError(EXIT_DATA_ERRORS, "import.error.cannotEdit", { file: rel, reason: error.message });
       throw error;
@@ -145,7 +148,7 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
       thorough = true;
       continue;
     }
-    const errors = draft === null ? newErrors(checked, rel, kind, branch, text) : newErrorsOfValue(checked, rel, kind, branch, text, valueAfter(valueOnFile(checked, rel), kind, draft));
+    const errors = draft === null ? newErrors(checked, rel, kind, branch, text()) : newErrorsOfValue(checked, rel, kind, branch, text, valueAfter(valueOnFile(checked, rel), kind, draft));
     if (errors.length === 0) return text;
     const oldCount = draft !== null ? draft.oldCount : (readEntries(existing, kind) ?? []).length;
     const rejected = new Map<number, RowProblem[]>();
