@@ -9,7 +9,7 @@ import { readRepositoryTimezone } from "../load/repository-language.js";
 import type { FileIdentity } from "../load/repository.js";
 import { knownDigest } from "./file-identities.js";
 import { inScope, type FileScope } from "../load/file-scope.js";
-import { DEFAULT_TIMEZONE } from "../model/build.js";
+import { DEFAULT_TIMEZONE, type BranchMemo } from "../model/build.js";
 import type { IsoDate } from "../model/values.js";
 import { isKnownTimezone } from "../model/values.js";
 import { endOfDayEpochSeconds, localDateTimeOf } from "../model/zone.js";
@@ -67,13 +67,13 @@ export async function loadRecordedAt(
   stamp: CommitStamp,
   day: IsoDate,
   timezone: string,
-  options: { needFileData?: boolean; checks?: RecordedChecks; scope?: FileScope; modelScope?: FileScope } = {},
+  options: { needFileData?: boolean; checks?: RecordedChecks; branches?: BranchMemo; scope?: FileScope; modelScope?: FileScope } = {},
 ): Promise<{ data: LoadedData; recorded: AsRecorded; scan: RecordedScan }> {
   const committedAt = localDateTimeOf(stamp.time, timezone);
-  const { checks, scope, ...rest } = options;
+  const { checks, branches, scope, ...rest } = options;
   const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit, undefined, scope));
   if (!scan.hasRootMarker) throw new CliError(EXIT_USAGE, "history.error.noData", { commit: stamp.commit.slice(0, 12), committedAt: committedAt.replace("T", " "), dir: git.dataRoot });
-  const recordedChecks = checks === undefined ? undefined : { keys: recordedCheckKeys(scan), checks };
+  const recordedChecks = checks === undefined ? undefined : { keys: recordedCheckKeys(scan), checks, branches };
   const data = await loadValidData(ctx, { scan, commit: stamp.commit, committedAt: committedAt.replace("T", " "), ...rest, recordedChecks });
   // Files the cache has read and that have not changed since are not read again to say so.
   const identities = cachedIdentities(ctx, git.dataRoot);

@@ -15,6 +15,7 @@ import { decodeUtf8Strict } from "../load/decode.js";
 import * as fs from "node:fs";
 import { digestBytes, openCacheStore, type CacheStore, type RecordWriter } from "../load/cache.js";
 import { LoadedFile, scanRepository, type FileKind, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
+import type { BranchMemo } from "../model/build.js";
 import { EXTRA_BRANCH_FIELDS, EXTRA_PROSPECT_FIELDS, EXTRA_STAFF_FIELDS, type CoreModel, type Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
 import type { Finding } from "../findings.js";
@@ -64,9 +65,11 @@ export interface LoadOptions {
    * Issue 29 (audit): checks already made in this run of files as recorded in commits, shared by
    * the loads of several commits. `keys[i]` names `recorded.raws[i]`'s bytes (its path and git
    * blob id; null when unknown): a file with a key found in `checks` is not checked again, and
-   * every file checked or taken from the cache is added to `checks` under its key.
+   * every file checked or taken from the cache is added to `checks` under its key. `branches`:
+   * the branches modelled by those loads, which the model reuses where its files are the same
+   * values (model/build.ts `BranchMemo`).
    */
-  recordedChecks?: { keys: readonly (string | null)[]; checks: RecordedChecks };
+  recordedChecks?: { keys: readonly (string | null)[]; checks: RecordedChecks; branches?: BranchMemo };
   /**
    * Issue 29: the kinds of file the model is built from, when not every file read (audit: it
    * reads kpis.yaml for its sales as records, from the file's value, and computes with no
@@ -265,7 +268,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   const skipped = skippedFiles(repo, validation.filesWithErrors, unparsed);
   // validate never builds the model: at head-office scale that is seconds it does not need.
   const modelled = options.modelScope === undefined ? repo : { ...repo, files: repo.files.filter((file) => options.modelScope!.has(file.kind)) };
-  const model = needModel !== "none" ? buildModel(modelled, validation.filesWithErrors).model : undefined;
+  const model = needModel !== "none" ? buildModel(modelled, validation.filesWithErrors, memo?.branches).model : undefined;
   if (writesCache) {
     if (rewrite) fileRecords!.commit();
     else fileRecords!.abandon();

@@ -60,8 +60,20 @@ export function skippedFiles(repo: LoadedRepository, filesWithErrors: ReadonlySe
   return [...new Set([...unusable, ...missing])].sort(compareText);
 }
 
-/** Builds the model from every file not named in `filesWithErrors`. */
-export function buildModel(repo: LoadedRepository, filesWithErrors: ReadonlySet<string>): BuiltModel {
+/**
+ * Branches built by an earlier `buildModel` of the same run, by the value of the branch.yaml they
+ * were built from (issue 29: `audit` models the data at D and at the deadline, whose files are
+ * mostly the very same values): a branch whose files hold the same values (the same objects),
+ * usable alike, with the same departments, is taken as built then. Rules never change a model,
+ * so two models may share a branch.
+ */
+export type BranchMemo = WeakMap<object, { inputs: readonly unknown[]; departments: string; branch: Branch }>;
+
+/** The files of a branch folder besides branch.yaml that a branch is built from. */
+const BRANCH_SIBLINGS: readonly LoadedFile["kind"][] = ["staff", "prospects", "activities", "kpis", "competitors"];
+
+/** Builds the model from every file not named in `filesWithErrors`; with `memo`, reusing and remembering branches (see BranchMemo). */
+export function buildModel(repo: LoadedRepository, filesWithErrors: ReadonlySet<string>, memo?: BranchMemo): BuiltModel {
   const usable = (file: LoadedFile): boolean => isUsable(file, filesWithErrors);
   const byKind = (kind: LoadedFile["kind"]) => repo.files.filter((f) => f.kind === kind && usable(f));
 
@@ -80,11 +92,25 @@ export function buildModel(repo: LoadedRepository, filesWithErrors: ReadonlySet<
     else inFolder.push(file);
   }
   const branches: Branch[] = [];
+  const departmentsKey = memo === undefined ? "" : JSON.stringify(departments);
   for (const branchFile of byKind("branch")) {
     const inFolder = filesByFolder.get(branchFile.branchFolder) ?? [];
     const sibling = (kind: LoadedFile["kind"]) => inFolder.find((f) => f.kind === kind && usable(f));
     const staffFile = inFolder.find((f) => f.kind === "staff");
-    branches.push(buildBranch(branchFile, sibling, departments, staffFile === undefined ? "missing" : usable(staffFile) ? "read" : "skipped"));
+    const staffState: StaffFileState = staffFile === undefined ? "missing" : usable(staffFile) ? "read" : "skipped";
+    if (memo === undefined || typeof branchFile.data !== "object" || branchFile.data === null) {
+      branches.push(buildBranch(branchFile, sibling, departments, staffState));
+      continue;
+    }
+    const inputs = [branchFile.file, staffState, ...BRANCH_SIBLINGS.map((kind) => sibling(kind)?.data)];
+    const known = memo.get(branchFile.data);
+    if (known !== undefined && known.departments === departmentsKey && known.inputs.every((input, i) => input === inputs[i])) {
+      branches.push(known.branch);
+      continue;
+    }
+    const branch = buildBranch(branchFile, sibling, departments, staffState);
+    memo.set(branchFile.data, { inputs, departments: departmentsKey, branch });
+    branches.push(branch);
   }
   branches.sort((a, b) => compareText(a.id, b.id));
   return { model: { settings, departments, branches }, skipped: skippedFiles(repo, filesWithErrors) };

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/parse-file.js";
-import { buildModel } from "../../src/model/build.js";
+import { buildModel, type BranchMemo } from "../../src/model/build.js";
+import { LoadedFile } from "../../src/load/repository.js";
 import { POSITIONS } from "../../src/model/types.js";
 import { validateRepository } from "../../src/validate/index.js";
 import { DATA_EXAMPLE } from "../helpers/cli.js";
@@ -75,5 +76,41 @@ describe("buildModel", () => {
     expect(staff.length).toBeGreaterThanOrEqual(60);
     expect(new Set(staff.map((s) => s.position))).toEqual(new Set(POSITIONS));
     expect(model.departments.map((d) => d.id)).toEqual(["sz-futian", "sz-luohu", "sz-nanshan"]);
+  });
+
+  it("with a memo, takes a branch built before when its files are the same values, usable alike, with the same departments (issue 29: audit)", () => {
+    const repo = loadRepository(DATA_EXAMPLE);
+    const { filesWithErrors } = validateRepository(repo);
+    const memo: BranchMemo = new WeakMap();
+    const first = buildModel(repo, filesWithErrors, memo).model;
+    const again = buildModel(repo, filesWithErrors, memo).model;
+    expect(again).toEqual(first);
+    again.branches.forEach((branch, i) => expect(branch).toBe(first.branches[i]));
+    // Without the memo, or with it as built once, the model is the same.
+    expect(buildModel(repo, filesWithErrors).model).toEqual(first);
+
+    // One branch's staff.yaml another value (as another commit holds it): that branch alone is built again.
+    const staffFile = repo.files.find((f) => f.kind === "staff")!;
+    const changedData = structuredClone(staffFile.data) as { staff: { name: string }[] };
+    changedData.staff[0]!.name = "改名了";
+    const changed = { ...repo, files: repo.files.map((f) => (f === staffFile ? new LoadedFile(f.file, f.kind, f.branchFolder, () => null, changedData) : f)) };
+    const afterChange = buildModel(changed, filesWithErrors, memo).model;
+    const rebuilt = afterChange.branches.filter((branch, i) => branch !== first.branches[i]).map((b) => b.id);
+    expect(rebuilt).toEqual([staffFile.branchFolder]);
+    expect(afterChange.branches.flatMap((b) => b.staff.map((s) => s.name))).toContain("改名了");
+
+    // The same file left out for an error: built again, without its staff.
+    const withError = buildModel(repo, new Set([...filesWithErrors, staffFile.file]), memo).model;
+    const branchOf = (model: typeof first) => model.branches.find((b) => b.id === staffFile.branchFolder)!;
+    expect(branchOf(withError)).not.toBe(branchOf(first));
+    expect(branchOf(withError).staff).toEqual([]);
+
+    // Other departments (another name): every branch built again.
+    const departmentsFile = repo.files.find((f) => f.kind === "departments")!;
+    const renamed = structuredClone(departmentsFile.data) as { departments: { name: string }[] };
+    renamed.departments[0]!.name = "新营业部";
+    const otherDepartments = { ...repo, files: repo.files.map((f) => (f === departmentsFile ? new LoadedFile(f.file, f.kind, f.branchFolder, () => null, renamed) : f)) };
+    const afterDepartments = buildModel(otherDepartments, filesWithErrors, memo).model;
+    expect(afterDepartments.branches.some((branch, i) => branch === first.branches[i])).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { commitsChangingRoot, forEachBlob, lastCommitAtOrBefore, mainLine, scanC
 import { parseYamlFast, parseYaml } from "../../load/parse-yaml.js";
 import { BRANCH_FILE_KINDS, BRANCHES_DIR } from "../../load/repository.js";
 import { AUDIT_MODEL_SCOPE, AUDIT_SCOPE } from "../../load/file-scope.js";
+import type { BranchMemo } from "../../model/build.js";
 import type { Model } from "../../model/types.js";
 import type { IsoDate } from "../../model/values.js";
 import { endOfDayEpochSeconds } from "../../model/zone.js";
@@ -62,7 +63,9 @@ async function readCheckpoints(
 ): Promise<{ model: Model; records: AuditRecord[]; recorded: AsRecorded; bonusAtDeadline: BonusResult | null; bonusAtDay: BonusResult | null }> {
   // Every file's value: the records are read from the files, not from the model.
   // Only the files the audit judges or computes with (issue 29): an error elsewhere is `validate`'s.
-  const { data, recorded, scan } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true, checks, scope: AUDIT_SCOPE, modelScope: AUDIT_MODEL_SCOPE });
+  // The deadline's model takes the as-of model's branches whose files did not change.
+  const branches: BranchMemo = new WeakMap();
+  const { data, recorded, scan } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true, checks, branches, scope: AUDIT_SCOPE, modelScope: AUDIT_MODEL_SCOPE });
   const { model } = data;
   const records: AuditRecord[] = [];
   for (const file of data.repo.files) for (const record of recordsOfFile(file.file, file.kind, file.branchFolder, file.data)) records.push(record);
@@ -71,7 +74,7 @@ async function readCheckpoints(
   let bonusAtDay: BonusResult | null = null;
   if (bonusPolicy !== null && asOf > bonusPolicy.deadline) {
     bonusAtDay = computeBonusAwards(model, bonusPolicy, asOf);
-    const atDeadline = await modelAtEndOf(ctx, git, bonusPolicy.deadline, timezone, { commit: stamp.commit, model, scan, checks });
+    const atDeadline = await modelAtEndOf(ctx, git, bonusPolicy.deadline, timezone, { commit: stamp.commit, model, scan, checks, branches });
     bonusAtDeadline = computeBonusAwards(atDeadline ?? emptyModel(model), atDeadline?.settings.bonus ?? bonusPolicy, bonusPolicy.deadline);
   }
   return { model, records, recorded, bonusAtDeadline, bonusAtDay };
@@ -151,6 +154,7 @@ interface ReadCommit {
   model: Model;
   scan: RecordedScan;
   checks: RecordedChecks;
+  branches: BranchMemo;
 }
 
 /**
@@ -172,7 +176,7 @@ async function modelAtEndOf(ctx: Context, git: GitRepository, day: IsoDate, time
   });
   const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit, known, AUDIT_SCOPE));
   if (!scan.hasRootMarker) return null;
-  const data = await loadData(ctx, { recorded: scan, recordedChecks: { keys: recordedCheckKeys(scan), checks: asRead.checks }, modelScope: AUDIT_MODEL_SCOPE });
+  const data = await loadData(ctx, { recorded: scan, recordedChecks: { keys: recordedCheckKeys(scan), checks: asRead.checks, branches: asRead.branches }, modelScope: AUDIT_MODEL_SCOPE });
   if (data.skipped.length > 0 || data.validation.errors > 0) {
     const files = data.skipped.length > 0 ? data.skipped.join(", ") : "-";
     ctx.surroundings.stderr(`channel: ${terminalText(t(ctx.lang, "audit.notice.deadlineInvalid", { deadline: day, files }))}\n`);
