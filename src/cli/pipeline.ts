@@ -15,6 +15,7 @@ import { decodeUtf8Strict } from "../load/decode.js";
 import * as fs from "node:fs";
 import { digestBytes, openCacheStore, type CacheStore, type RecordWriter } from "../load/cache.js";
 import { LoadedFile, scanRepository, type FileKind, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
+import { AUDIT_SCOPE } from "../load/file-scope.js";
 import type { BranchMemo } from "../model/build.js";
 import { EXTRA_BRANCH_FIELDS, EXTRA_PROSPECT_FIELDS, EXTRA_STAFF_FIELDS, type CoreModel, type Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
@@ -194,7 +195,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // Issue 29: the cache's file checks are all read or none; when this run's earlier checks
   // cover nearly every byte (another commit of the same data), parsing the rest costs less.
   // A scan of some kinds of file (audit, issue 29) reads only those files' records.
-  const previous = (cache === null || mostlyChecked(scan.raws, memo) ? null : readFileChecks(cache, scan.scope === undefined ? undefined : new Set(scan.raws.map((raw) => raw.file)))) ?? new Map<string, CachedFile>();
+  const previous = (cache === null || mostlyChecked(scan.raws, memo) ? null : readFileChecks(cache, scan.scope === undefined ? undefined : new Set(scan.raws.map((raw) => raw.file)), scan.scope)) ?? new Map<string, CachedFile>();
   const hits = scan.raws.map((raw, i) => {
     const key = memo?.keys[i];
     const known = key == null ? undefined : memo!.checks.get(key);
@@ -211,7 +212,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // record written as it comes in.
   const keepData = needModel !== "none" || options.needFileData === true;
   const wants = { data: keepData, json: writesCache };
-  const fileRecords = writesCache ? lazyRecordWriter(cache, "files") : null;
+  const fileRecords = writesCache ? fileRecordWriters(cache) : null;
   let changed = false;
   const checked = await checkInParallel(
     misses,
@@ -229,7 +230,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
       const digest = digests[missing[index]!] ?? null;
       if (fileRecords !== null && digest !== null) {
         changed = true;
-        fileRecords.add(fileRecordJson(misses[index]!, digest, value));
+        fileRecords.add(misses[index]!.kind, fileRecordJson(misses[index]!, digest, value));
       }
       return { ...value, json: undefined };
     },
@@ -243,7 +244,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   const checks: FileCheck[] = scan.raws.map((raw, i) => {
     const hit = hits[i];
     if (hit) {
-      if (fileRecords !== null && rewrite) fileRecords.add(JSON.stringify([raw.file, hit]));
+      if (fileRecords !== null && rewrite) fileRecords.add(raw.kind, JSON.stringify([raw.file, hit]));
       const data = hit.parsed ? hit.data : undefined;
       peopleValues.push(data);
       if (!hit.parsed) unparsed.add(raw.file);
@@ -406,9 +407,47 @@ function lazyRecordWriter(cache: CacheStore, name: string): { add(json: string):
 }
 
 /** The cache's file checks; with `only`, those of these files alone (the others' records are not even parsed). */
-function readFileChecks(cache: CacheStore, only?: ReadonlySet<string>): Map<string, CachedFile> | null {
-  const records = cache.readRecords<[string, CachedFile]>("files", only === undefined ? undefined : (file) => only.has(file));
-  return records === null ? null : new Map(records);
+/**
+ * The cache keeps each file's check in one of two lists by the file's kind: the files `audit`
+ * reads (AUDIT_SCOPE: the settings, the departments and each branch's branch, staff and kpis
+ * files) and the rest, so that an audit reads a fifth of the checks (issue 29). Every other load
+ * reads both.
+ */
+const FILE_LISTS = ["files-audited", "files-rest"] as const;
+
+function fileListOf(kind: FileKind): (typeof FILE_LISTS)[number] {
+  return AUDIT_SCOPE.has(kind) ? "files-audited" : "files-rest";
+}
+
+/** The writers of the two lists of file checks (see FILE_LISTS). */
+function fileRecordWriters(cache: CacheStore): { add(kind: FileKind, json: string): void; commit(): void; abandon(): void } {
+  const writers = new Map(FILE_LISTS.map((name) => [name, lazyRecordWriter(cache, name)] as const));
+  return {
+    add: (kind, json) => writers.get(fileListOf(kind))!.add(json),
+    commit() {
+      for (const writer of writers.values()) writer.commit();
+      // The one list that versions before kept: hundreds of MB at head-office scale, never read again.
+      cache.removeRecords("files");
+    },
+    abandon() {
+      for (const writer of writers.values()) writer.abandon();
+    },
+  };
+}
+
+/**
+ * The cached checks of the files, by path; only those of `only` (paths) when given, and only the
+ * lists holding the kinds of `scope` when given. Null when a list needed is absent or damaged.
+ */
+function readFileChecks(cache: CacheStore, only?: ReadonlySet<string>, scope?: ReadonlySet<FileKind>): Map<string, CachedFile> | null {
+  const checks = new Map<string, CachedFile>();
+  for (const name of FILE_LISTS) {
+    if (scope !== undefined && ![...scope].some((kind) => fileListOf(kind) === name)) continue;
+    const records = cache.readRecords<[string, CachedFile]>(name, only === undefined ? undefined : (file) => only.has(file));
+    if (records === null) return null;
+    for (const [file, check] of records) checks.set(file, check);
+  }
+  return checks;
 }
 
 function writeResult(cache: CacheStore, result: CachedResult): void {

@@ -102,7 +102,7 @@ describe("audit reads only the money records' files (issue 29)", () => {
     expect(changed.stderr).toContain("uncommitted changes were ignored (1 file(s): branches/b1/staff.yaml)");
   });
 
-  it("after a validate, reads neither the blobs the cache checked nor the files it vouches for, and still names a file changed since", () => {
+  it("after a validate, reads neither the blobs the cache checked, nor the other files' checks, nor the files it vouches for, and still names a file changed since", () => {
     const s = committed({});
     const plain = channel(s, AUDIT, "none");
     expect(plain.code).toBe(0);
@@ -114,6 +114,11 @@ describe("audit reads only the money records' files (issue 29)", () => {
     const blob = git(s.repo, ["rev-parse", "HEAD:branches/b1/staff.yaml"]);
     fs.rmSync(path.join(s.repo, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
     expect(channel(s, AUDIT, "none").code).not.toBe(0);
+    // And the cache's list of the other files' checks removed: the audit does not read it.
+    const cacheDir = path.join(s.home, "cache");
+    const rest = fs.readdirSync(cacheDir, { recursive: true, encoding: "utf8" }).filter((name) => path.basename(name) === "files-rest.json");
+    expect(rest).toHaveLength(1);
+    fs.rmSync(path.join(cacheDir, rest[0]!));
     const warm = channel(s, AUDIT);
     expect(warm.code).toBe(0);
     expect(warm.stdout).toBe(plain.stdout);

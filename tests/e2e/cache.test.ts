@@ -62,6 +62,21 @@ describe("the cache", () => {
     expect(JSON.parse(result.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["INVALID_POSITION"]);
   });
 
+  it("keeps the files' checks in two lists (the audit's kinds and the rest), and removes the one list of earlier versions", () => {
+    const repo = copyToTemp();
+    temps.push(repo);
+    const cacheDir = tempDir("channel-cache-");
+    const env = { CHANNEL_CACHE_DIR: cacheDir };
+    expect(runCli(["validate", "--data", repo], { env }).code).toBe(0);
+    const folder = path.join(cacheDir, fs.readdirSync(cacheDir)[0]!);
+    // What a version before kept: one list of every file's checks.
+    fs.writeFileSync(path.join(folder, "files.json"), "an earlier version's list\n");
+    fs.appendFileSync(path.join(repo, "branches", "cmb-dongmen", "activities.yaml"), "# 改\n");
+    expect(runCli(["validate", "--data", repo], { env }).code).toBe(0);
+    const lists = fs.readdirSync(folder).filter((name) => name.startsWith("files"));
+    expect(lists.sort()).toEqual(["files-audited.json", "files-rest.json"]);
+  });
+
   it("is not fooled by damaged, truncated or foreign cache files", () => {
     const repo = copyToTemp();
     const other = copyToTemp();
