@@ -195,7 +195,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // Issue 29: the cache's file checks are all read or none; when this run's earlier checks
   // cover nearly every byte (another commit of the same data), parsing the rest costs less.
   // A scan of some kinds of file (audit, issue 29) reads only those files' records.
-  const previous = (cache === null || mostlyChecked(scan.raws, memo) ? null : readFileChecks(cache, scan.scope === undefined ? undefined : new Set(scan.raws.map((raw) => raw.file)), scan.scope)) ?? new Map<string, CachedFile>();
+  const previous = (cache === null || mostlyChecked(scan.raws, memo) ? null : readFileChecks(cache, scan.scope)) ?? new Map<string, CachedFile>();
   const hits = scan.raws.map((raw, i) => {
     const key = memo?.keys[i];
     const known = key == null ? undefined : memo!.checks.get(key);
@@ -436,14 +436,14 @@ function fileRecordWriters(cache: CacheStore): { add(kind: FileKind, json: strin
 }
 
 /**
- * The cached checks of the files, by path; only those of `only` (paths) when given, and only the
- * lists holding the kinds of `scope` when given. Null when a list needed is absent or damaged.
+ * The cached checks of the files, by path: only the lists holding the kinds of `scope` when
+ * given. Null when a list needed is absent or damaged.
  */
-function readFileChecks(cache: CacheStore, only?: ReadonlySet<string>, scope?: ReadonlySet<FileKind>): Map<string, CachedFile> | null {
+function readFileChecks(cache: CacheStore, scope?: ReadonlySet<FileKind>): Map<string, CachedFile> | null {
   const checks = new Map<string, CachedFile>();
   for (const name of FILE_LISTS) {
     if (scope !== undefined && ![...scope].some((kind) => fileListOf(kind) === name)) continue;
-    const records = cache.readRecords<[string, CachedFile]>(name, only === undefined ? undefined : (file) => only.has(file));
+    const records = cache.readRecords<[string, CachedFile]>(name);
     if (records === null) return null;
     for (const [file, check] of records) checks.set(file, check);
   }

@@ -38,13 +38,8 @@ interface Trailer {
 }
 
 export interface CacheStore {
-  /**
-   * The records saved under `name`, in order, or null when absent, damaged or not this repository's.
-   * With `select`, a record that is an array led by a string (a key: `[file, check]`) is kept only
-   * when `select` accepts its key, and the others are not parsed at all (issue 29: `audit` reads
-   * the checks of a fifth of the files); the whole list is still checked against its trailer.
-   */
-  readRecords<T>(name: string, select?: (key: string) => boolean): T[] | null;
+  /** The records saved under `name`, in order, or null when absent, damaged or not this repository's. */
+  readRecords<T>(name: string): T[] | null;
   /**
    * Saves records one JSON line each; failures (read-only folder, full disk, a value that
    * cannot be written) are ignored: the cache is only a cache.
@@ -94,7 +89,7 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
   const dir = path.join(cacheDir, `${path.basename(root).replace(/[^\w.-]/g, "_").slice(0, 40)}-${crc32(Buffer.from(root, "utf8")).toString(16).padStart(8, "0")}`);
   const fileOf = (name: string) => path.join(dir, `${name}.json`);
   return {
-    readRecords<T>(name: string, select?: (key: string) => boolean): T[] | null {
+    readRecords<T>(name: string): T[] | null {
       let fd: number;
       try {
         fd = fs.openSync(fileOf(name), "r");
@@ -102,7 +97,7 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
         return null;
       }
       try {
-        return readLines(fd, fs.fstatSync(fd).size, root, salt, select) as T[] | null;
+        return readLines(fd, fs.fstatSync(fd).size, root, salt) as T[] | null;
       } catch {
         return null;
       } finally {
@@ -219,7 +214,7 @@ function openRecordWriter(dir: string, target: string, root: string, salt: strin
  * trailer does not match the lines before it. Reads by chunks and parses line by line: the
  * last line seen is held back until the next one shows it was not the trailer.
  */
-function readLines(fd: number, size: number, root: string, salt: string, select?: (key: string) => boolean): unknown[] | null {
+function readLines(fd: number, size: number, root: string, salt: string): unknown[] | null {
   // No larger than the file (and one byte to see its end): a 4 MB buffer for a 5 KB file was
   // allocated three times by every warm run.
   const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(READ_CHUNK_BYTES, size + 1)));
@@ -228,12 +223,10 @@ function readLines(fd: number, size: number, root: string, salt: string, select?
   let headerSeen = false;
   // The last line seen, held until the next one shows it was a record and not the trailer, and
   // the checksum of the records before it and with it.
-  // A record `select` turned down is held as SKIPPED: it was counted, and it was no trailer.
-  let held: string | typeof SKIPPED | null = null;
+  let held: string | null = null;
   let digest = 0;
   let digestWithHeld = 0;
   const records: unknown[] = [];
-  let count = 0;
   for (;;) {
     const read = fs.readSync(fd, chunk, 0, chunk.length, null);
     if (read === 0) break;
@@ -244,18 +237,17 @@ function readLines(fd: number, size: number, root: string, salt: string, select?
     }
     let start = 0;
     for (let newline = bytes.indexOf(0x0a, start); newline >= 0; newline = bytes.indexOf(0x0a, start)) {
-      const line = () => bytes.toString("utf8", start, newline);
+      const line = bytes.toString("utf8", start, newline);
       if (!headerSeen) {
-        const header = JSON.parse(line()) as Partial<Header>;
+        const header = JSON.parse(line) as Partial<Header>;
         if (header.format !== FORMAT || header.root !== root || header.salt !== salt) return null;
         headerSeen = true;
       } else {
         if (held !== null) {
-          if (held !== SKIPPED) records.push(JSON.parse(held));
-          count++;
+          records.push(JSON.parse(held));
           digest = digestWithHeld;
         }
-        held = select === undefined ? line() : selectedLine(bytes, start, newline, select);
+        held = line;
         // The line with its newline, as it was written.
         digestWithHeld = chainDigest(bytes.subarray(start, newline + 1), digest);
       }
@@ -265,25 +257,7 @@ function readLines(fd: number, size: number, root: string, salt: string, select?
     if (start < bytes.length) carry = Buffer.from(bytes.subarray(start));
   }
   // A file is written whole, its trailer ending in a newline: anything after it is damage.
-  if (carry !== null || held === null || held === SKIPPED) return null;
+  if (carry !== null || held === null) return null;
   const trailer = JSON.parse(held) as Partial<Trailer>;
-  return trailer.records === count && trailer.digest === digest.toString(16).padStart(8, "0") ? records : null;
-}
-
-/** A record line that `select` turned down (see readLines). */
-const SKIPPED = Symbol("skipped");
-
-/** How a record led by a string key starts: `["` and the key as JSON writes it. */
-const KEYED_RECORD = /^\["((?:[^"\\]|\\.)*)"/;
-
-/**
- * The line of `bytes` from `start` to `newline` as text, or SKIPPED when it is a keyed record
- * (`["key",…`) that `select` turns down: then only its first bytes are decoded.
- */
-function selectedLine(bytes: Buffer, start: number, newline: number, select: (key: string) => boolean): string | typeof SKIPPED {
-  // A key is a path: a few hundred bytes at most; a longer one is read whole below.
-  const head = bytes.toString("utf8", start, Math.min(newline, start + 1024));
-  const match = KEYED_RECORD.exec(head) ?? (newline - start > 1024 ? KEYED_RECORD.exec(bytes.toString("utf8", start, newline)) : null);
-  if (match !== null && !select(JSON.parse(`"${match[1]}"`) as string)) return SKIPPED;
-  return bytes.toString("utf8", start, newline);
+  return trailer.records === records.length && trailer.digest === digest.toString(16).padStart(8, "0") ? records : null;
 }

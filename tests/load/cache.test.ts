@@ -110,39 +110,3 @@ describe("records written one at a time", () => {
     expect(cache.readRecords("files")).toBeNull();
   });
 });
-
-// Issue 29 (s30audit): the audit reads the checks of the files it reads alone.
-describe("reading some keyed records", () => {
-  it("keeps the records whose key `select` accepts, parses no other, and still refuses a damaged list", () => {
-    const { dir, cache } = store();
-    const long = `branches/${"长".repeat(600)}/staff.yaml`;
-    const records: [string, unknown][] = [
-      ["channel.yaml", { kind: "channel" }],
-      ["branches/b1/activities.yaml", { kind: "activities", data: "x".repeat(5000) }],
-      ['branches/b"2\\/staff.yaml', { kind: "staff" }],
-      [long, { kind: "staff" }],
-      [`${long}x`, { kind: "prospects" }],
-      ["branches/b3/prospects.yaml", { kind: "prospects" }],
-    ];
-    cache.writeRecords("files", records);
-    const wanted = new Set(["channel.yaml", 'branches/b"2\\/staff.yaml', long]);
-    const parse = vi.spyOn(JSON, "parse");
-    const kept = cache.readRecords<[string, unknown]>("files", (key) => wanted.has(key));
-    const parsed = parse.mock.calls.map(([text]) => String(text));
-    parse.mockRestore();
-    expect(kept).toEqual(records.filter(([key]) => wanted.has(key)));
-    // No record turned down was parsed (only keys, the header and the trailer besides the kept ones).
-    expect(parsed.some((text) => text.includes('"kind":"activities"') || text.includes('"kind":"prospects"'))).toBe(false);
-    expect(parsed.filter((text) => text.includes('"kind":"staff"'))).toHaveLength(2);
-    // An empty selection still reads a whole, sound list as a list.
-    expect(cache.readRecords("files", () => false)).toEqual([]);
-    // Damage anywhere, in a record turned down too, or a missing trailer: no records at all.
-    const [folder] = fs.readdirSync(dir);
-    const file = path.join(dir, folder!, "files.json");
-    const good = fs.readFileSync(file, "utf8");
-    for (const harmed of [good.replace("xxxxx", "xxxxy"), good.slice(0, good.lastIndexOf("{")), good.replace(/\n[^\n]*prospects.yaml[^\n]*\n/, "\n")]) {
-      fs.writeFileSync(file, harmed);
-      expect(cache.readRecords("files", (key) => wanted.has(key))).toBeNull();
-    }
-  });
-});
