@@ -296,14 +296,7 @@ interface GroupedKey {
 /** The keys a person is matched on: id (any kind: the namespace is shared), phone, name at a branch. */
 const idKey = (id: string | null): GroupedKey | null => (id === null ? null : { group: "", value: id });
 const phoneKey = (kind: string, phone: string | null): GroupedKey | null => (phone === null ? null : { group: kind, value: phone });
-const nameKey = (kind: string, branch: string, name: string | null): GroupedKey | null => (name === null ? null : { group: nameGroup(kind, branch), value: normalise(name) });
-
-/** The group of names of a kind at a branch: the last one made is kept, as a sheet's rows all ask for the same one. */
-let lastNameGroup = { kind: "", branch: "", group: "\u0000" };
-function nameGroup(kind: string, branch: string): string {
-  if (lastNameGroup.kind !== kind || lastNameGroup.branch !== branch) lastNameGroup = { kind, branch, group: `${kind}\u0000${branch}` };
-  return lastNameGroup.group;
-}
+const nameKey = (kind: string, branch: string, name: string | null): GroupedKey | null => (name === null ? null : { group: `${kind}\u0000${branch}`, value: normalise(name) });
 
 const byPosition = (p: Pending): number => p.position;
 
