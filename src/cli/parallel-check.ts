@@ -21,6 +21,8 @@ import { CHECK_WORKER } from "../paths.js";
 import type { CheckedFile, CheckWants } from "./file-check.js";
 
 const MAX_WORKERS = 3;
+/** How long this thread checks files before it takes in what the workers have sent. */
+const YIELD_EVERY_MS = 50;
 
 /** What a worker is sent: every file (its bytes shared, not copied), and the counter through which threads take them. */
 export interface CheckRequest {
@@ -66,12 +68,22 @@ export async function checkInParallel<Kept = CheckedValue>(
     results[index] = settle(index, value);
   };
   const workers = Array.from({ length: workerCount }, () => checkInWorker(request, fromWorkers).catch(() => null));
+  let yieldedAt = Date.now();
   for (let i = Atomics.add(next, 0, 1); i < raws.length; i = Atomics.add(next, 0, 1)) {
     progress(Math.min(Atomics.load(next, 0), raws.length), raws.length);
     results[i] = settle(i, checkHere(raws[i]!));
+    // The workers' results are taken only while this thread waits: without a pause they would
+    // queue, whole, until it has checked its share (issue 29: half the repository held twice).
+    if (workerCount > 0 && Date.now() - yieldedAt >= YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yieldedAt = Date.now();
+    }
   }
   await Promise.all(workers);
-  return raws.map((raw, i) => results[i] ?? settle(i, checkHere(raw)));
+  const inOrder = raws.map((raw, i) => results[i] ?? settle(i, checkHere(raw)));
+  // A worker's listener may outlive this call, and with it this array: emptied, it holds nothing.
+  results.length = 0;
+  return inOrder;
 }
 
 /**
@@ -91,8 +103,10 @@ function checkInWorker(request: CheckRequest, take: (index: number, value: Check
     const worker = new Worker(CHECK_WORKER);
     worker.on("message", (response: CheckResponse) => {
       if ("done" in response) {
-        resolve();
-        void worker.terminate();
+        // Resolved once the thread is gone: until then it holds every file's bytes (issue 29).
+        worker.removeAllListeners("message");
+        worker.removeAllListeners("exit");
+        worker.terminate().then(() => resolve(), reject);
       } else {
         take(response.index, response.checked);
       }
