@@ -48,8 +48,8 @@ export function checkForLoad(raw: RawFile, wants: CheckWants): CheckedFile {
   return checked;
 }
 
-/** Undefined exactly when the file did not parse: the index records that too. */
-function peopleValue(listKey: "staff" | "prospects", value: unknown): unknown {
+/** What the people index keeps of a staff or prospects file's value; undefined exactly when the file did not parse (the index records that too). */
+export function peopleValue(listKey: "staff" | "prospects", value: unknown): unknown {
   if (value === undefined || value === null) return value;
   if (typeof value !== "object" || Array.isArray(value)) return {};
   const list = (value as Record<string, unknown>)[listKey];

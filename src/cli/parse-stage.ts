@@ -4,3 +4,5 @@ export { documentOf } from "../load/parse-file.js";
 export { buildModel, skippedFiles } from "../model/build.js";
 export { checkInParallel } from "./parallel-check.js";
 export { checkForLoad } from "./file-check.js";
+export { StreamedModel } from "../model/streamed.js";
+export { peopleValue } from "./file-check.js";

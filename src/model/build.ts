@@ -75,13 +75,7 @@ const BRANCH_SIBLINGS: readonly LoadedFile["kind"][] = ["staff", "prospects", "a
 /** Builds the model from every file not named in `filesWithErrors`; with `memo`, reusing and remembering branches (see BranchMemo). */
 export function buildModel(repo: LoadedRepository, filesWithErrors: ReadonlySet<string>, memo?: BranchMemo): BuiltModel {
   const usable = (file: LoadedFile): boolean => isUsable(file, filesWithErrors);
-  const byKind = (kind: LoadedFile["kind"]) => repo.files.filter((f) => f.kind === kind && usable(f));
-
-  const channelFile = byKind("channel")[0];
-  const settings = buildSettings(asRecord(channelFile?.data));
-  const departments = byKind("departments")
-    .flatMap((file) => list(asRecord(file.data).departments).map((d, i) => buildDepartment(d, file, i)))
-    .sort((a, b) => compareText(a.id, b.id));
+  const { settings, departments } = buildTopLevel(repo.files.filter((f) => f.branchFolder === null), usable);
 
   // Each branch folder's files, in the repository's order: looking a branch's files up in the
   // list of all files made the build branches × files (seconds at 5,000 branches).
@@ -93,27 +87,46 @@ export function buildModel(repo: LoadedRepository, filesWithErrors: ReadonlySet<
   }
   const branches: Branch[] = [];
   const departmentsKey = memo === undefined ? "" : JSON.stringify(departments);
-  for (const branchFile of byKind("branch")) {
+  for (const branchFile of repo.files.filter((f) => f.kind === "branch" && usable(f))) {
     const inFolder = filesByFolder.get(branchFile.branchFolder) ?? [];
-    const sibling = (kind: LoadedFile["kind"]) => inFolder.find((f) => f.kind === kind && usable(f));
-    const staffFile = inFolder.find((f) => f.kind === "staff");
-    const staffState: StaffFileState = staffFile === undefined ? "missing" : usable(staffFile) ? "read" : "skipped";
     if (memo === undefined || typeof branchFile.data !== "object" || branchFile.data === null) {
-      branches.push(buildBranch(branchFile, sibling, departments, staffState));
+      branches.push(buildFolderBranch(branchFile, inFolder, departments, usable));
       continue;
     }
-    const inputs = [branchFile.file, staffState, ...BRANCH_SIBLINGS.map((kind) => sibling(kind)?.data)];
+    const sibling = (kind: LoadedFile["kind"]) => inFolder.find((f) => f.kind === kind && usable(f));
+    const inputs = [branchFile.file, staffStateOf(inFolder, usable), ...BRANCH_SIBLINGS.map((kind) => sibling(kind)?.data)];
     const known = memo.get(branchFile.data);
     if (known !== undefined && known.departments === departmentsKey && known.inputs.every((input, i) => input === inputs[i])) {
       branches.push(known.branch);
       continue;
     }
-    const branch = buildBranch(branchFile, sibling, departments, staffState);
+    const branch = buildFolderBranch(branchFile, inFolder, departments, usable);
     memo.set(branchFile.data, { inputs, departments: departmentsKey, branch });
     branches.push(branch);
   }
   branches.sort((a, b) => compareText(a.id, b.id));
   return { model: { settings, departments, branches }, skipped: skippedFiles(repo, filesWithErrors) };
+}
+
+/** What the model takes from the files outside the branch folders: the settings and the departments, sorted. */
+export function buildTopLevel(files: readonly LoadedFile[], usable: (file: LoadedFile) => boolean): Pick<Model, "settings" | "departments"> {
+  const channelFile = files.find((f) => f.kind === "channel" && usable(f));
+  const departments = files
+    .filter((f) => f.kind === "departments" && usable(f))
+    .flatMap((file) => list(asRecord(file.data).departments).map((d, i) => buildDepartment(d, file, i)))
+    .sort((a, b) => compareText(a.id, b.id));
+  return { settings: buildSettings(asRecord(channelFile?.data)), departments };
+}
+
+/** The branch of a usable branch.yaml, from the usable files of its folder (`inFolder`, in which it is). */
+export function buildFolderBranch(branchFile: LoadedFile, inFolder: readonly LoadedFile[], departments: Department[], usable: (file: LoadedFile) => boolean): Branch {
+  const sibling = (kind: LoadedFile["kind"]) => inFolder.find((f) => f.kind === kind && usable(f));
+  return buildBranch(branchFile, sibling, departments, staffStateOf(inFolder, usable));
+}
+
+function staffStateOf(inFolder: readonly LoadedFile[], usable: (file: LoadedFile) => boolean): StaffFileState {
+  const staffFile = inFolder.find((f) => f.kind === "staff");
+  return staffFile === undefined ? "missing" : usable(staffFile) ? "read" : "skipped";
 }
 
 function asRecord(value: unknown): Raw {
