@@ -61,6 +61,8 @@ describe("channel show on data-example", () => {
     expect(result.stdout.split("\n")[0]).toContain("陈**");
     // The id is the name's pinyin: a redacted card leaves it out, in every format.
     expect(result.stdout).not.toContain("p-chen-001");
+    // …and the note under the title says so, with what else is hidden.
+    expect(result.stdout).toContain("不显示编号");
     const json = JSON.parse(show(["p-chen-001", ...AT, "--format", "json", "--redact"]).stdout);
     expect(json.person).toMatchObject({ type: "prospect", id: null, name: "陈**" });
     expect(json.person.source.staff).toMatchObject({ id: "wang-fang", type: "staff" });

@@ -148,7 +148,10 @@ export const CARD_MESSAGES = {
   "show.lastContact": { zh: "最近 {date}（{kind}）", en: "last {date} ({kind})" },
   "show.prospectCount": { zh: "{total} 位（有价值 {valuable}，已成交 {customers}）", en: "{total} ({valuable} valuable, {customers} customers)" },
   "show.overdue": { zh: "{date}（逾期 {days} 天）", en: "{date} ({days} days late)" },
-  "show.redacted": { zh: "已隐去个人信息：电话打码，客户只留姓氏，不含档案、生日、金额、账号和联系说明。", en: "Personal data masked: phones masked, prospects by surname only; no archive, birthdays, amounts, accounts or contact notes." },
+  "show.redacted": {
+    zh: "已隐去个人信息：电话打码，客户只留姓氏、不显示编号（编号由姓名拼音而来），不含档案、生日、金额、账号和联系说明。",
+    en: "Personal data masked: phones masked, prospects by surname only and without their ids (made from the name's pinyin); no archive, birthdays, amounts, accounts or contact notes.",
+  },
 
   // ---- import: the day a prospect was found (its column header, as export and import name it) ----
   "sheet.col.found": { zh: "发现日期", en: "Found" },
