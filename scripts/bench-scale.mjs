@@ -5,7 +5,7 @@
 // ~190 MB), then runs each command once as its own process under /usr/bin/time and prints CPU
 // seconds (user + sys: on a shared machine the comparable figure), wall seconds, the ratio of
 // CPU to the command's floor and the peak resident memory:
-//   - cold validate            / the js-yaml parse floor (read every file, js-yaml load, one process)
+//   - cold validate, and bonus with nothing cached / the js-yaml parse floor (read every file, js-yaml load, one process)
 //   - warm followups, bonus, report summary / the JSON.parse floor (one .json per data file, read and parsed)
 //   - log (one contact)        / `channel --version`, and against the same log on a 20-branch repository
 //                                (median of 5 runs taken in turn with the 20-branch ones; and once --no-cache)
@@ -146,6 +146,9 @@ export async function runScale({ branches, dir }) {
   say(`${branches} branches: ${repo}`);
   const yamlFloor = run(node, [floors.yaml, repo], env);
   row("js-yaml parse floor", yamlFloor);
+  fs.rmSync(cache, { recursive: true, force: true });
+  // A rule command with nothing cached: every file checked and the model built from them.
+  row("bonus (cold: nothing cached)", run(BIN, ["bonus", "--data", repo, "--as-of", MONTH_END, "--format", "json"], env), "js-yaml floor", yamlFloor);
   fs.rmSync(cache, { recursive: true, force: true });
   row("validate (cold)", run(BIN, ["validate", "--data", repo], env, [0, 1]), "js-yaml floor", yamlFloor);
   row("followups (model not cached yet)", run(BIN, ["followups", "--data", repo, "--as-of", AS_OF, "--format", "json"], env), "js-yaml floor", yamlFloor);
