@@ -192,7 +192,6 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // The parsers, the schema validators and the model builder are loaded only now: a run
   // answered from the cached result never needs them, and they are most of the code.
   const { checkForLoad, checkInParallel, assembleValidation, documentOf, buildModel, skippedFiles, StreamedModel, peopleValue } = await import("./parse-stage.js");
-  limitHeapGrowth();
   const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, textOfRaw(raw), data, documentOf);
   // Issue 29: a command that does not write keeps no file's bytes once checked (at 2,000 branches
   // 160 MB held to the end of the run): a file's text, asked for to quote a line of a finding, is
@@ -224,6 +223,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // branches) and the commands that edit files keep the values.
   const streamed = needModel !== "none" && !options.needFileData && memo === undefined && options.modelScope === undefined ? new StreamedModel(scan.raws) : null;
   const usableAlone = (parsed: boolean, findings: readonly Finding[]) => parsed && !findings.some((f) => options.strict === true || f.severity === "error");
+  if (streamed !== null) limitHeapGrowth();
   if (streamed !== null) hits.forEach((hit, i) => hit && streamed.take(i, hit.parsed ? hit.data : undefined, usableAlone(hit.parsed, hit.findings)));
   const misses = missing.map((i) => scan.raws[i]!);
   // A commit's files are read only now, and only those to be checked (in one batch).
@@ -319,7 +319,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   }
   // What a command may write over: the work tree's files (a commit's are never written).
   const bytes = new Map(options.needFileData && options.recorded === undefined ? scan.raws.flatMap((raw) => (raw.bytes === null ? [] : [[raw.file, raw.bytes] as const])) : []);
-  restoreHeapGrowth();
+  if (streamed !== null) restoreHeapGrowth();
   // The checks only for a command that edits files: their facts (ids, names, references) are
   // not small at head-office scale and a rule command's model no longer needs them.
   return { root: scan.root, repo, validation, skipped, ...(options.needFileData ? { checks } : {}), bytes, ...(model ? { model } : {}) };
@@ -330,9 +330,10 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
  * (less when collecting is slow), and a check of the whole repository is one long run of
  * allocation whose live part, the model being built, only grows: at 2,000 branches the heap
  * went to 2.5 times the most that was ever live. Growing by half of it instead kept the peak at
- * 1.5 times for about the same CPU (the bench's cold followups). Only while files are parsed: a
- * run answered from the cache keeps V8's own heuristics (with the limit, a warm `report summary`
- * took 15% more CPU). The setting is the process's; `restoreHeapGrowth` puts V8's default back,
+ * 1.5 times for about the same CPU (the bench's cold followups). Only while a model is built
+ * from files being checked: elsewhere the live part is small (a cold `validate`, whose peak is
+ * under 700 MB either way, took 20% more CPU with the limit), or read from the cache (a warm
+ * `report summary` took 15% more), or kept whole (audit). The setting is the process's; `restoreHeapGrowth` puts V8's default back,
  * which also keeps the code cache that the build writes at exit (scripts/code-cache.mjs) valid
  * for a plain run: V8 refuses a cache made under other flags.
  */
