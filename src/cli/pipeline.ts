@@ -331,9 +331,10 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
  * allocation whose live part, the model being built, only grows: at 2,000 branches the heap
  * went to 2.5 times the most that was ever live. Growing by half of it instead kept the peak at
  * 1.5 times for about the same CPU (the bench's cold followups). Only while a model is built
- * from files being checked: elsewhere the live part is small (a cold `validate`, whose peak is
- * under 700 MB either way, took 20% more CPU with the limit), or read from the cache (a warm
- * `report summary` took 15% more), or kept whole (audit). The setting is the process's; `restoreHeapGrowth` puts V8's default back,
+ * from files being checked: elsewhere the live part is small, or comes from the cache, or is
+ * kept whole (audit), and the limit only costs collections (a warm `report summary` took 15%
+ * more CPU with it; a cold `validate`, 640–670 MB with it and 780–810 MB without, seemed to take
+ * up to 20% more). The setting is the process's; `restoreHeapGrowth` puts V8's default back,
  * which also keeps the code cache that the build writes at exit (scripts/code-cache.mjs) valid
  * for a plain run: V8 refuses a cache made under other flags.
  */
