@@ -11,8 +11,7 @@
  * files the rules across files changed (the settings and departments: everything). The result is
  * the model `buildModel` makes of the same files; it changes the memory only.
  */
-import type { LoadedFile, RawFile } from "../load/repository.js";
-import { LoadedFile as File } from "../load/repository.js";
+import { LoadedFile, type RawFile } from "../load/repository.js";
 import { compareText } from "../findings.js";
 import { buildFolderBranch, buildTopLevel } from "./build.js";
 import type { Branch, Model } from "./types.js";
@@ -106,7 +105,7 @@ export class StreamedModel {
       const raw = this.raws[i]!;
       const { data, usable } = arrival(i);
       this.assumed[i] = usable;
-      return { file: new File(raw.file, raw.kind, raw.branchFolder, null, data, null), usable };
+      return { file: new LoadedFile(raw.file, raw.kind, raw.branchFolder, null, data, null), usable };
     });
   }
 }
