@@ -2,10 +2,11 @@
  * Writing a file so that a reader (or a crash) sees either the old content or the new,
  * never a mix: write a temporary file beside the target, flush it, then rename over.
  *
- * The temporary file is `.<name>.<pid>.<time>.tmp`: hidden (the loader skips dot files, and
- * repositories made by `channel init` ignore `*.tmp`), and named after the process that wrote
- * it, so that one left behind by a killed process is removed by the next write beside it once
- * that process is gone. A failed write (full disk, no permission) removes its temporary file
+ * The temporary file is `.<name>.<pid>.<start>-<time>.tmp`: hidden (the loader skips dot files,
+ * and repositories made by `channel init` ignore `*.tmp`), and named after the process that
+ * wrote it, so that one left behind by a killed process is removed by the next write beside it
+ * once that process is gone. `<start>` is when that process started (see PROCESS_START): ids are
+ * reused, and a leftover whose id now belongs to another process is still a leftover. A failed write (full disk, no permission) removes its temporary file
  * and leaves the target as it was. A read-only target is refused, not replaced (renaming over
  * it would succeed, since the folder is writable).
  */
@@ -51,7 +52,37 @@ export class ChangedSinceReadError extends Error {
 let tempCounter = 0;
 
 function tempNameFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${(tempCounter++).toString(36)}.tmp`);
+  const writer = PROCESS_START === null ? `${process.pid}.` : `${process.pid}.${PROCESS_START}-`;
+  return path.join(path.dirname(target), `.${path.basename(target)}.${writer}${Date.now().toString(36)}${(tempCounter++).toString(36)}.tmp`);
+}
+
+/**
+ * When the process with this id started, as the kernel counts it (Linux: field 22 of
+ * /proc/<pid>/stat, clock ticks since boot), in base 36; null where there is no such entry (no
+ * process, or no /proc). A process id and its start name one process for as long as the machine
+ * runs: ids alone are reused (Linux often has 32,768 of them, and a test run starts tens of
+ * thousands of processes), and a leftover of a killed writer was once kept because its id had
+ * gone to another process.
+ */
+function processStart(pid: number): string | null {
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, "latin1");
+  } catch {
+    return null;
+  }
+  // The command name, in parentheses, may hold spaces and parentheses itself.
+  const start = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+  return Number.isSafeInteger(start) ? start.toString(36) : null;
+}
+
+/** This process's start (see processStart). */
+const PROCESS_START = processStart(process.pid);
+
+/** Whether the process that wrote a leftover (its id, and its start when the name has it) still runs. */
+function writerRunning(pid: number, start: string | undefined): boolean {
+  if (start === undefined || PROCESS_START === null) return pid === process.pid || processAlive(pid);
+  return processStart(pid) === start;
 }
 
 function bytesOf(content: string | Uint8Array): Uint8Array {
@@ -106,8 +137,9 @@ export function removeStaleTemps(target: string): void {
 }
 
 /**
- * Removes the files `<prefix><pid>.<random><suffix>` in `dir` that a process now gone left
- * behind when it was killed (temporary copies; lock files set aside while breaking a stale lock).
+ * Removes the files `<prefix><pid>.<random><suffix>` (or `<prefix><pid>.<start>-<random><suffix>`)
+ * in `dir` that a process now gone left behind when it was killed (temporary copies; lock files
+ * set aside while breaking a stale lock).
  */
 export function removeLeftovers(dir: string, prefix: string, suffix: string): void {
   let names: string[];
@@ -118,10 +150,10 @@ export function removeLeftovers(dir: string, prefix: string, suffix: string): vo
   }
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith(suffix)) continue;
-    const m = /^(\d+)\.[0-9a-z]+$/.exec(name.slice(prefix.length, name.length - suffix.length));
+    // `<pid>.<random>`, or `<pid>.<start>-<random>` (see tempNameFor).
+    const m = /^(\d+)\.(?:([0-9a-z]+)-)?[0-9a-z]+$/.exec(name.slice(prefix.length, name.length - suffix.length));
     if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid || processAlive(pid)) continue;
+    if (writerRunning(Number(m[1]), m[2])) continue;
     fs.rmSync(path.join(dir, name), { force: true });
   }
 }

@@ -98,6 +98,39 @@ describe("writeFileAtomic", () => {
     removeStaleTemps(path.join(dir, "staff.yaml"));
     expect(fs.readdirSync(dir).sort()).toEqual([alive, "activities.yaml"].sort());
   });
+
+  it.runIf(fs.existsSync(`/proc/${process.pid}/stat`))("knows a leftover whose process id went to another process since (ids are reused)", () => {
+    const dir = scratch();
+    const target = path.join(dir, "channel.yaml");
+    // Field 22 of /proc/<pid>/stat: when the process started, in clock ticks since boot.
+    const startOf = (pid: number) => {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "latin1");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    };
+    const parent = startOf(process.ppid);
+    const running = `.channel.yaml.${process.ppid}.${parent.toString(36)}-lz0k3a0.tmp`;
+    const reusedId = `.channel.yaml.${process.ppid}.${(parent + 1).toString(36)}-lz0k3a0.tmp`;
+    const mine = `.channel.yaml.${process.pid}.${startOf(process.pid).toString(36)}-lz0k3a0.tmp`;
+    const myIdBefore = `.channel.yaml.${process.pid}.${(startOf(process.pid) + 7).toString(36)}-lz0k3a0.tmp`;
+    for (const name of [running, reusedId, mine, myIdBefore]) fs.writeFileSync(path.join(dir, name), "half a fi");
+    expect(createFileAtomic(target, "version: 1\n")).toBe(true);
+    // Kept: the writers still run. Removed: the ids now belong to processes that started later.
+    expect(fs.readdirSync(dir).sort()).toEqual([running, mine, "channel.yaml"].sort());
+  });
+
+  it("names its temporary file after this process and its start, and leaves none behind", () => {
+    const dir = scratch();
+    const names: string[] = [];
+    writeFileAtomic(path.join(dir, "staff.yaml"), "staff: []\n", {
+      write(fd, data) {
+        fs.writeSync(fd, data);
+        names.push(...fs.readdirSync(dir));
+      },
+    });
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(new RegExp(`^\\.staff\\.yaml\\.${process.pid}\\.([0-9a-z]+-)?[0-9a-z]+\\.tmp$`));
+    expect(fs.readdirSync(dir)).toEqual(["staff.yaml"]);
+  });
 });
 
 /** Writes as usual, and lets `meanwhile` run where another program's save can land: after the temporary file is complete, before the rename. */
