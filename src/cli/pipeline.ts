@@ -328,9 +328,10 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
 /**
  * Issue 29: after each full collection V8 lets the heap grow to up to four times what was live
  * (less when collecting is slow), and a check of the whole repository is one long run of
- * allocation whose live part, the model being built, only grows: at 2,000 branches the heap
- * went to 2.5 times the most that was ever live. Growing by half of it instead kept the peak at
- * 1.5 times for about the same CPU (the bench's cold followups). Only while a model is built
+ * allocation whose live part, the model being built, only grows: at 2,000 branches a full
+ * collection left 432 MB live and the heap grew to 1,790 MB before the next. Growing by half
+ * instead: peak 1.37 GB against 1.64 GB, CPU within this machine's spread (the bench's cold
+ * followups, measured with the flag on the command line). Only while a model is built
  * from files being checked: elsewhere the live part is small, or comes from the cache, or is
  * kept whole (audit), and the limit only costs collections (a warm `report summary` took 15%
  * more CPU with it; a cold `validate`, 640–670 MB with it and 780–810 MB without, seemed to take
