@@ -3,6 +3,7 @@
  * only what the repository's structure needs: never the example data (a fictional branch
  * that would earn a fictional bonus and expense support).
  */
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -107,5 +108,19 @@ describe("channel init in a folder that already holds channel.yaml", () => {
     // The second run found nothing missing, and said so.
     const third = runCli(["init", repo, "--lang", "en"]);
     expect(third.stdout).toContain("nothing was missing");
+  });
+
+  it("removes the temporary copy of channel.yaml that an init killed at its very last step left", () => {
+    // The last step of init: channel.yaml is linked from its temporary copy, then the copy is
+    // removed. Killed between the two, init leaves a whole repository and the copy; the next init
+    // writes no channel.yaml (the repository exists) and must still sweep beside it.
+    const target = path.join(scratch.dir(), "repo");
+    expect(runCli(["init", target, "--lang", "en"]).code).toBe(0);
+    const gone = Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
+    const leftover = `.channel.yaml.${gone}.lz0k3a0.tmp`;
+    fs.copyFileSync(path.join(target, "channel.yaml"), path.join(target, leftover));
+    const again = runCli(["init", target, "--lang", "en"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(fs.readdirSync(target)).not.toContain(leftover);
   });
 });

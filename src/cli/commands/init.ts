@@ -12,7 +12,7 @@ import { compareText } from "../../findings.js";
 import { SCHEMA_FILES } from "../../validate/schema.js";
 import { localiseSchemaText } from "../../validate/schema-messages.js";
 import { SCHEMA_DIR, TEMPLATE_DIR } from "../../paths.js";
-import { createFileAtomic } from "../atomic-write.js";
+import { createFileAtomic, removeStaleTemps } from "../atomic-write.js";
 import { resolveFromCwd, type Context } from "../context.js";
 import { writeFailure } from "../write-errors.js";
 import { EXIT_OK, usageError } from "../errors.js";
@@ -87,6 +87,9 @@ export function runInit(ctx: Context, dir: string | undefined): number {
     .sort(([a], [b]) => Number(a === ROOT_MARKER) - Number(b === ROOT_MARKER));
   refuseFoldersLeadingOutside(target, files.map(([rel]) => rel));
   if (existing) stdout(t(ctx.lang, "init.notEmptyRepo", { dir: target }) + "\n");
+  // channel.yaml is not written again here, so nothing below would sweep beside it: an init
+  // killed after linking it and before removing its temporary copy (the very last step) left one.
+  if (existing) removeStaleTemps(path.join(target, ROOT_MARKER));
   let added = 0;
   for (const [rel, content] of files) {
     let created: boolean;
