@@ -14,6 +14,7 @@
 import * as fs from "node:fs";
 import { makeFolders } from "./make-folders.js";
 import * as path from "node:path";
+import { jsonPieces } from "./json-pieces.js";
 import { crc32, crc32For } from "./crc32.js";
 import { createHash } from "./hash.js";
 
@@ -59,6 +60,8 @@ export interface CacheStore {
 export interface RecordWriter {
   /** Adds a record, given as its JSON text (JSON.stringify's, so one line). */
   addJson(json: string): void;
+  /** Adds a record, given as its value: written as JSON.stringify writes it, piece by piece (see json-pieces.ts). */
+  addValue(value: unknown): void;
   /** Ends the list and puts it in place of the saved one. */
   commit(): void;
   /** Drops what was added; the saved records stay as they were. */
@@ -107,9 +110,9 @@ export function openCacheStore(cacheDir: string, root: string, salt: string): Ca
     writeRecords(name: string, records: Iterable<unknown>): void {
       const writer = openRecordWriter(dir, fileOf(name), root, salt);
       try {
-        for (const record of records) writer.addJson(JSON.stringify(record));
+        // A value that cannot be written (cyclic) fails the writer, which then leaves no file.
+        for (const record of records) writer.addValue(record);
       } catch {
-        // A value that cannot be written (cyclic, or too large for a string) leaves no file.
         writer.abandon();
         return;
       }
@@ -139,8 +142,9 @@ function openRecordWriter(dir: string, target: string, root: string, salt: strin
   let failed = false;
   let digest = 0;
   let count = 0;
-  let pending: string[] = [];
-  let pendingLength = 0;
+  // Records are encoded into one buffer, written when full: no string as large as a chunk is made.
+  const chunk = Buffer.allocUnsafe(WRITE_CHUNK_BYTES);
+  let used = 0;
   const fail = () => {
     failed = true;
     if (fd !== null) {
@@ -177,21 +181,42 @@ function openRecordWriter(dir: string, target: string, root: string, salt: strin
     fs.writeSync(fd, `${JSON.stringify({ format: FORMAT, root, salt } satisfies Header)}\n`);
   });
   const flush = () => {
-    if (pending.length === 0) return;
-    const chunk = Buffer.from(pending.join(""), "utf8");
-    digest = crc32(chunk, digest);
-    fs.writeSync(fd!, chunk);
-    pending = [];
-    pendingLength = 0;
+    if (used === 0) return;
+    const bytes = chunk.subarray(0, used);
+    digest = crc32(bytes, digest);
+    fs.writeSync(fd!, bytes);
+    used = 0;
+  };
+  const put = (text: string) => {
+    // At most three bytes per UTF-16 unit: measured only when it might not fit.
+    if (used + text.length * 3 > chunk.length) {
+      const length = Buffer.byteLength(text, "utf8");
+      if (used + length > chunk.length) flush();
+      if (length > chunk.length) {
+        const bytes = Buffer.from(text, "utf8");
+        digest = crc32(bytes, digest);
+        fs.writeSync(fd!, bytes);
+        return;
+      }
+    }
+    used += chunk.write(text, used, "utf8");
   };
   return {
     addJson(json: string): void {
       if (failed) return;
-      const line = `${json}\n`;
       count++;
-      pending.push(line);
-      pendingLength += line.length;
-      if (pendingLength >= WRITE_CHUNK_BYTES) attempt(flush);
+      attempt(() => {
+        put(json);
+        put("\n");
+      });
+    },
+    addValue(value: unknown): void {
+      if (failed) return;
+      count++;
+      attempt(() => {
+        for (const piece of jsonPieces(value)) put(piece);
+        put("\n");
+      });
     },
     commit(): void {
       attempt(() => {
