@@ -113,7 +113,8 @@ const ID_FORM = /^[a-z0-9][a-z0-9-]*$/;
 export const PEOPLE_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(["staff", "prospects"]);
 
 /** The people a staff or prospects file's parsed value lists, as the index keeps them. */
-export function peopleOf(kind: FileKind, data: unknown): PersonFields[] {
+export function peopleOf(kind: FileKind, data: unknown, copyStrings = true): PersonFields[] {
+  const own = copyStrings ? ownCopy : (text: string) => text;
   const list = data !== null && typeof data === "object" ? (data as Record<string, unknown>)[kind === "staff" ? "staff" : "prospects"] : undefined;
   if (!Array.isArray(list)) return [];
   const people: PersonFields[] = [];
@@ -132,7 +133,7 @@ export function peopleOf(kind: FileKind, data: unknown): PersonFields[] {
  * text can be a view into that whole text: kept in the index, 370,000 ids would hold every staff
  * and prospects file's text in memory (hundreds of MB on a cold run at 2,000 branches).
  */
-function own(text: string): string {
+function ownCopy(text: string): string {
   return (` ${text}`).slice(1);
 }
 
@@ -153,11 +154,96 @@ function bucketCountFor(keys: number): number {
   return buckets;
 }
 
-function keysOf(branch: string, kind: PeopleKind, position: number, [id, name, left, leftNote]: PersonFields): KeyEntry[] {
-  const code = kind === "staff" ? 1 : 0;
-  const keys: KeyEntry[] = [[1, id, name, branch, code, position, left, leftNote]];
-  if (name !== null) keys.push([0, id, name, branch, code, position, left, leftNote]);
+function keysOf(branch: string, kind: PeopleKind, position: number, person: PersonFields): KeyEntry[] {
+  const keys: KeyEntry[] = [keyEntry(1, branch, kind, position, person)];
+  if (person[1] !== null) keys.push(keyEntry(0, branch, kind, position, person));
   return keys;
+}
+
+function keyEntry(byId: 0 | 1, branch: string, kind: PeopleKind, position: number, [id, name, left, leftNote]: PersonFields): KeyEntry {
+  return [byId, id, name, branch, kind === "staff" ? 1 : 0, position, left, leftNote];
+}
+
+/** A file's people as a build from the files has them. */
+interface PeopleSource {
+  branch: string;
+  kind: PeopleKind;
+  people: readonly PersonFields[];
+}
+
+/**
+ * Every key of a build from the files, filed by bucket without being made: a bucket's entries
+ * are made when it is asked for (issue 29: at 2,000 branches the 1.3 million entries made at
+ * once were ~160 MB at the very end of a cold run, its peak). Within a bucket the keys are in
+ * the order a build makes them: repository order, a person's id before their name.
+ */
+class KeyPlan {
+  /** Key k is person `person[k]` of `sources[source[k]]`, by id (`byId[k]` 1) or by name. */
+  private readonly source: Int32Array;
+  private readonly person: Int32Array;
+  private readonly byId: Uint8Array;
+  /** The keys in bucket order: bucket n's are `order[start[n]]` to `order[start[n + 1] - 1]`. */
+  private readonly order: Int32Array;
+  private readonly start: Int32Array;
+  readonly buckets: number;
+
+  constructor(private readonly sources: readonly PeopleSource[]) {
+    let count = 0;
+    for (const { people } of sources) for (const person of people) count += person[1] === null ? 1 : 2;
+    this.buckets = bucketCountFor(count);
+    this.source = new Int32Array(count);
+    this.person = new Int32Array(count);
+    this.byId = new Uint8Array(count);
+    const bucket = new Int32Array(count);
+    const sizes = new Int32Array(this.buckets + 1);
+    let k = 0;
+    sources.forEach(({ people }, s) => {
+      people.forEach(([id, name], p) => {
+        for (const [byId, key] of name === null ? [[1, id] as const] : [[1, id] as const, [0, name] as const]) {
+          this.source[k] = s;
+          this.person[k] = p;
+          this.byId[k] = byId;
+          bucket[k] = bucketOf(key, this.buckets);
+          sizes[bucket[k]! + 1]!++;
+          k++;
+        }
+      });
+    });
+    // A counting sort, stable: each bucket keeps the keys' order.
+    this.start = new Int32Array(this.buckets + 1);
+    for (let n = 0; n < this.buckets; n++) this.start[n + 1] = this.start[n]! + sizes[n + 1]!;
+    const next = this.start.slice(0, this.buckets);
+    this.order = new Int32Array(count);
+    for (let key = 0; key < count; key++) this.order[next[bucket[key]!]!++] = key;
+  }
+
+  /** Bucket n's entries, made anew. */
+  entries(n: number): KeyEntry[] {
+    const entries: KeyEntry[] = [];
+    for (let i = this.start[n]!; i < this.start[n + 1]!; i++) {
+      const k = this.order[i]!;
+      const { branch, kind, people } = this.sources[this.source[k]!]!;
+      entries.push(keyEntry(this.byId[k] === 1 ? 1 : 0, branch, kind, this.person[k]!, people[this.person[k]!]!));
+    }
+    return entries;
+  }
+
+  /** The ids more than one person has, sorted: an id's keys are all in one bucket. */
+  duplicated(): string[] {
+    const duplicated: string[] = [];
+    for (let n = 0; n < this.buckets; n++) {
+      const seen = new Map<string, number>();
+      for (let i = this.start[n]!; i < this.start[n + 1]!; i++) {
+        const k = this.order[i]!;
+        if (this.byId[k] !== 1) continue;
+        const id = this.sources[this.source[k]!]!.people[this.person[k]!]![0];
+        const times = (seen.get(id) ?? 0) + 1;
+        seen.set(id, times);
+        if (times === 2) duplicated.push(id);
+      }
+    }
+    return duplicated.sort();
+  }
 }
 
 /** Repository order: branch folder (as sorted), then file (prospects.yaml before staff.yaml), then list position. */
@@ -177,7 +263,13 @@ export interface PeopleFile {
   kind: PeopleKind;
   branch: string;
   identity: FileIdentity | undefined;
+  /** Its value; asked for at most once. */
   data(): unknown;
+  /**
+   * Whether the people's strings are copied (see `ownCopy`): needed where the index is kept while the
+   * files' texts would otherwise be let go, not where it is written and dropped at once.
+   */
+  copyStrings: boolean;
 }
 
 interface Manifest {
@@ -226,11 +318,13 @@ class IndexState {
   bucket(n: number): KeyEntry[] {
     const known = this.loaded.get(n);
     if (known !== undefined) return known;
+    // Made again each time it is asked for: a lookup asks for few buckets, the write for each once.
+    if (this.plan !== null) return this.plan.entries(n);
     const records = this.complete || this.cache === null ? null : this.cache.readRecords<BucketRecord>(bucketName(n));
     const record = records?.length === 1 ? records[0] : undefined;
     if (record === undefined || record.token !== this.head.tokens[n] || !Array.isArray(record.entries)) {
       this.rebuildFromFiles();
-      return this.loaded.get(n)!;
+      return this.bucket(n);
     }
     this.loaded.set(n, record.entries);
     return record.entries;
@@ -244,29 +338,40 @@ class IndexState {
   everything(): KeyEntry[] {
     // A bucket that cannot be trusted builds the whole index from the files, and ends the loop.
     for (let n = 0; n < this.head.buckets && !this.complete; n++) this.bucket(n);
+    if (this.plan !== null) return Array.from({ length: this.head.buckets }, (_, n) => this.bucket(n)).flat();
     return [...this.loaded.values()].flat();
   }
 
   /** Set when the index was built from the files during this run. */
   rebuilt = false;
 
-  /** Replaces every bucket with `entries` (a build), in a bucket count that fits them. */
-  fill(entries: readonly KeyEntry[], token: string): void {
-    const buckets = bucketCountFor(entries.length);
+  /** After a build from the files: what each bucket holds, its entries made when asked for. */
+  private plan: KeyPlan | null = null;
+
+  /** Replaces every bucket with the keys of `sources`' people (a build from the files). */
+  fillFrom(sources: readonly PeopleSource[], token: string): void {
+    const plan = new KeyPlan(sources);
+    this.replaceAll(plan.buckets, plan.duplicated(), token);
+    this.plan = plan;
+  }
+
+  private replaceAll(buckets: number, duplicated: string[], token: string): void {
     this.loaded.clear();
-    for (let n = 0; n < buckets; n++) this.loaded.set(n, []);
-    for (const entry of entries) this.loaded.get(bucketOf(keyOf(entry), buckets))!.push(entry);
-    const duplicated = new Map<string, number>();
-    for (const entry of entries) if (entry[0] === 1) duplicated.set(entry[1], (duplicated.get(entry[1]) ?? 0) + 1);
-    this.head = {
-      scannedAt: this.head.scannedAt,
-      buckets,
-      tokens: new Array<string>(buckets).fill(token),
-      duplicated: [...duplicated].filter(([, count]) => count > 1).map(([id]) => id).sort(),
-    };
+    this.plan = null;
+    this.head = { scannedAt: this.head.scannedAt, buckets, tokens: new Array<string>(buckets).fill(token), duplicated };
     this.complete = true;
     this.dirty.clear();
     for (let n = 0; n < buckets; n++) this.dirty.add(n);
+  }
+
+  /** Replaces every bucket with `entries`, in a bucket count that fits them. */
+  fill(entries: readonly KeyEntry[], token: string): void {
+    const buckets = bucketCountFor(entries.length);
+    const times = new Map<string, number>();
+    for (const entry of entries) if (entry[0] === 1) times.set(entry[1], (times.get(entry[1]) ?? 0) + 1);
+    this.replaceAll(buckets, [...times].filter(([, count]) => count > 1).map(([id]) => id).sort(), token);
+    for (let n = 0; n < buckets; n++) this.loaded.set(n, []);
+    for (const entry of entries) this.loaded.get(bucketOf(keyOf(entry), buckets))!.push(entry);
   }
 
   /** Adds a person's keys (replacing what an interrupted run may have added for the same place). */
@@ -298,7 +403,7 @@ function refresh(cache: CacheStore | null, manifest: Manifest | null, files: rea
     let known = parsed.get(file.file);
     if (known === undefined) {
       const data = file.data();
-      known = { readable: data !== undefined, people: peopleOf(file.kind, data) };
+      known = { readable: data !== undefined, people: peopleOf(file.kind, data, file.copyStrings) };
       parsed.set(file.file, known);
     }
     return known;
@@ -309,9 +414,7 @@ function refresh(cache: CacheStore | null, manifest: Manifest | null, files: rea
     return [file.file, file.kind, file.branch, id.size, id.mtimeMs, id.ctimeMs, id.ino, readable, people.length, peopleDigests(people).at(-1)!, highestProspectNumber(people.map(([personId]) => personId))];
   };
   const build = () => {
-    const entries: KeyEntry[] = [];
-    for (const file of files) peopleIn(file).people.forEach((person, i) => entries.push(...keysOf(file.branch, file.kind, i, person)));
-    state.fill(entries, token);
+    state.fillFrom(files.map((file) => ({ branch: file.branch, kind: file.kind, people: peopleIn(file).people })), token);
     state.rebuilt = true;
     rows = files.map(rowOf);
     rowsChanged = true;
@@ -358,7 +461,7 @@ function refresh(cache: CacheStore | null, manifest: Manifest | null, files: rea
   if (cache !== null && (rowsChanged || state.dirty.size > 0)) {
     // Buckets first, the manifest naming them last: a run stopped in between leaves buckets the
     // manifest does not name, which the next run does not trust.
-    for (const n of [...state.dirty].sort((a, b) => a - b)) cache.writeRecords(bucketName(n), [{ token: state.head.tokens[n]!, entries: state.loaded.get(n)! } satisfies BucketRecord]);
+    for (const n of [...state.dirty].sort((a, b) => a - b)) cache.writeRecords(bucketName(n), [{ token: state.head.tokens[n]!, entries: state.bucket(n) } satisfies BucketRecord]);
     cache.writeRecords(MANIFEST, [{ ...state.head, scannedAt }, rows]);
     // A rebuild into fewer buckets (many people removed) leaves the old manifest's last buckets
     // unnamed: they are deleted, once the manifest no longer names them, rather than left on disk.
@@ -378,7 +481,15 @@ export function writePeopleIndex(cache: CacheStore, scannedAt: number, files: It
   const changed = new Set<string>();
   for (const { raw, data } of files) {
     if (!PEOPLE_KINDS.has(raw.kind) || raw.branchFolder === null) continue;
-    people.push({ file: raw.file, kind: raw.kind as PeopleKind, branch: raw.branchFolder, identity: raw.identity, data: () => data });
+    // Handed over: once its people are read, the file's value is let go (issue 29: at 2,000
+    // branches the values and the people made of them were, together, the peak of a cold run).
+    let held = data;
+    const handOver = () => {
+      const value = held;
+      held = undefined;
+      return value;
+    };
+    people.push({ file: raw.file, kind: raw.kind as PeopleKind, branch: raw.branchFolder, identity: raw.identity, data: handOver, copyStrings: false });
     if (!unchangedSince(manifest, raw.file, raw.identity)) changed.add(raw.file);
   }
   if (manifest !== null && changed.size === 0 && manifest.rows.size === people.length) return;
@@ -404,6 +515,7 @@ export async function loadPeopleIndex(root: string, cache: CacheStore | null): P
     branch: raw.branchFolder!,
     identity: raw.identity,
     data: () => parseRawFile(raw, []).data,
+    copyStrings: true,
   }));
   const { state, rows } = refresh(cache, manifest, files, changed, scannedAt);
   const unreadable = rows.filter((row) => !row[7]).map((row) => row[0]);

@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { openCacheStore, type CacheStore } from "../../src/load/cache.js";
 import { loadPeopleIndex, type PeopleIndex } from "../../src/cli/people-index.js";
+import { crc32 } from "../../src/load/crc32.js";
 
 const temps: string[] = [];
 afterAll(() => {
@@ -193,6 +194,36 @@ describe("the people index", () => {
     const seen = watched(cache);
     expect((await loadPeopleIndex(root, seen.cache)).matching(["s-0-0"]).map((p) => p.branch)).toEqual(["b-000"]);
     expect(seen.writes).toEqual([]);
+  });
+
+  it("a build from the files writes each bucket as filing every key in repository order gives it, and names the ids held twice", async () => {
+    const branches = generated(12);
+    // The same id in two branches, one of them nameless in a third.
+    branches["b-004"]!.staff.push({ id: "s-1-3", name: "重号员工" });
+    const { root, cacheDir, cache } = repository(branches);
+    fs.appendFileSync(path.join(root, "branches", "b-007", "staff.yaml"), "  - id: s-1-3\n    position: teller\n");
+    await loadPeopleIndex(root, cache);
+    const folder = fs.readdirSync(cacheDir).map((name) => path.join(cacheDir, name))[0]!;
+    const records = (name: string) => fs.readFileSync(path.join(folder, `${name}.json`), "utf8").split("\n").slice(1, -2).map((line) => JSON.parse(line) as unknown);
+    const [head] = records("people-files") as [{ buckets: number; duplicated: string[] }];
+    // The oracle: every key of every person, in repository order (folder, prospects before staff, position), then filed.
+    const keys: unknown[][] = [];
+    for (const branch of Object.keys(branches).sort()) {
+      for (const [kind, code] of [["prospects", 0], ["staff", 1]] as const) {
+        const people: { id: string; name?: string }[] = [...branches[branch]![kind]];
+        if (branch === "b-007" && kind === "staff") people.push({ id: "s-1-3" });
+        people.forEach((p, i) => {
+          keys.push([1, p.id, p.name ?? null, branch, code, i, null, null]);
+          if (p.name !== undefined) keys.push([0, p.id, p.name, branch, code, i, null, null]);
+        });
+      }
+    }
+    expect(head.buckets).toBeGreaterThan(1);
+    for (let n = 0; n < head.buckets; n++) {
+      const expected = keys.filter((key) => (crc32(Buffer.from(String(key[0] === 1 ? key[1] : key[2]), "utf8")) & (head.buckets - 1)) === n);
+      expect((records(`people-${n}`)[0] as { entries: unknown[] }).entries, `bucket ${n}`).toEqual(expected);
+    }
+    expect(head.duplicated).toEqual(["s-1-3"]);
   });
 
   it("does not trust a damaged bucket or one the manifest does not name: the answers come from the files", async () => {
