@@ -30,6 +30,27 @@ import {
 } from "./types.js";
 import type { DoneKind } from "../rules/followup-kinds.js";
 import { parseBirthday, parseDateTime, parseLunarBirthday, parseMoney } from "./values.js";
+
+/**
+ * Issue 29: a day or a product is written on thousands of records, and every record's value
+ * holds a string of its own for it (at 200 generated branches, 3 MB of the model's 21 MB of text
+ * were copies of days). The model holds one string per distinct day, month and product instead.
+ * At most SHARED_LIMIT distinct texts are held (a process that serves many repositories, or one
+ * of unusual texts, does not grow this without end); past it a text is kept as it is.
+ */
+const SHARED_LIMIT = 100_000;
+const sharedTexts = new Map<string, string>();
+
+function shared(text: string): string {
+  const known = sharedTexts.get(text);
+  if (known !== undefined) return known;
+  if (sharedTexts.size < SHARED_LIMIT) sharedTexts.set(text, text);
+  return text;
+}
+
+function sharedOrNull(text: string | null): string | null {
+  return text === null ? null : shared(text);
+}
 import { isGreetGroup, isSolarTerm, SOLAR_TERMS, type Holiday } from "./holidays.js";
 
 type Raw = Record<string, unknown>;
@@ -316,7 +337,7 @@ function buildBranch(
   const activitiesFile = sibling("activities");
   const activities: Activity[] = list(asRecord(activitiesFile?.data).activities)
     .map((a, i) => ({
-      date: String(a.date),
+      date: shared(String(a.date)),
       kind: enumCode("activity", String(a.kind)) as ActivityKind,
       branch: id,
       with: list(a.with) as unknown as string[],
@@ -331,8 +352,8 @@ function buildBranch(
   const kpisRaw = asRecord(kpisFile?.data);
   const sales: Sale[] = list(kpisRaw.sales)
     .map((s, i) => ({
-      date: String(s.date),
-      product: String(s.product),
+      date: shared(String(s.date)),
+      product: shared(String(s.product)),
       amount: requiredMoney(s.amount),
       branch: id,
       prospect: str(s.prospect),
@@ -343,7 +364,7 @@ function buildBranch(
       const figures: Record<string, number | null> = {};
       for (const [key, value] of Object.entries(rest(m, ["month", "notes", "requests"]))) figures[key] = money(value);
       const requests = Array.isArray(m.requests) ? m.requests.filter((r): r is string => typeof r === "string") : [];
-      return { month: String(m.month), figures, notes: str(m.notes), requests };
+      return { month: shared(String(m.month)), figures, notes: str(m.notes), requests };
     })
     .sort((a, b) => compareText(a.month, b.month));
   const kpiTargets = list(kpisRaw.targets).map((t) => ({ metric: String(t.metric), period: String(t.period), target: requiredMoney(t.target) }));
@@ -437,15 +458,15 @@ function buildProspect(raw: Raw, branch: string, file: LoadedFile, index: number
     birthday: typeof raw.birthday === "string" ? parseBirthday(raw.birthday) : null,
     lunarBirthday: typeof raw.lunar_birthday === "string" ? parseLunarBirthday(raw.lunar_birthday) : null,
     referral: source && { kind: enumCode("source", String(source.kind)), staff: str(source.staff), customer: str(source.customer) },
-    holdings: list(raw.holdings).map((h) => ({ product: String(h.product), amount: money(h.amount), matures: str(h.matures) })),
+    holdings: list(raw.holdings).map((h) => ({ product: shared(String(h.product)), amount: money(h.amount), matures: sharedOrNull(str(h.matures)) })),
     events: list(raw.events)
-      .map((e) => ({ date: String(e.date), kind: enumCode("event", String(e.kind)), amount: money(e.amount), note: str(e.note) }))
+      .map((e) => ({ date: shared(String(e.date)), kind: enumCode("event", String(e.kind)), amount: money(e.amount), note: str(e.note) }))
       .sort((a, b) => compareText(a.date, b.date)),
     purchases: list(raw.purchases)
-      .map((p) => ({ date: String(p.date), product: String(p.product), amount: money(p.amount), important: p.important === true }))
+      .map((p) => ({ date: shared(String(p.date)), product: shared(String(p.product)), amount: money(p.amount), important: p.important === true }))
       .sort((a, b) => compareText(a.date, b.date)),
-    nextFollowup: str(raw.next_followup),
-    converted: converted && { date: String(converted.date), account: str(converted.account) },
+    nextFollowup: sharedOrNull(str(raw.next_followup)),
+    converted: converted && { date: shared(String(converted.date)), account: str(converted.account) },
     archive: rest(raw, PROSPECT_FIELDS),
     ...(typeof raw.found === "string" ? { found: raw.found } : {}),
   };
