@@ -11,6 +11,8 @@ parentPort?.once("message", (request: CheckRequest) => {
   const next = new Int32Array(request.next);
   for (let i = Atomics.add(next, 0, 1); i < request.raws.length; i = Atomics.add(next, 0, 1)) {
     parentPort?.postMessage({ index: i, checked: checkForLoad(request.raws[i]!, request.wants) } satisfies CheckResponse);
+    // This thread's hold on the shared bytes: they are freed once no thread has one.
+    if (request.letBytesGo) request.raws[i]!.bytes = null;
   }
   parentPort?.postMessage({ done: true } satisfies CheckResponse);
 });

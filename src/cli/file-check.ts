@@ -9,6 +9,7 @@ import type { RawFile } from "../load/repository.js";
 import type { Finding } from "../findings.js";
 import { checkFile } from "../validate/index.js";
 import { factsOf, type FileFacts } from "../validate/cross-file-facts.js";
+import { detachStrings } from "../load/detach-strings.js";
 
 /** What to keep of a checked file's value. */
 export interface CheckWants {
@@ -38,9 +39,14 @@ export interface CheckedFile {
 /** The fields of a staff or prospects entry that the people index reads (edit-load.ts `peopleOf`). */
 const PEOPLE_INDEX_FIELDS = ["id", "name", "left", "left_note"] as const;
 
-export function checkForLoad(raw: RawFile, wants: CheckWants): CheckedFile {
+/**
+ * `detach`: the value and what is made of it are kept on this thread after the file is checked
+ * (see detach-strings.ts), so their strings are copied off the file's text.
+ */
+export function checkForLoad(raw: RawFile, wants: CheckWants, detach = false): CheckedFile {
   const { file, findings } = checkFile(raw);
-  const value = file.data;
+  const value = detach ? detachStrings(file.data) : file.data;
+  if (detach) detachStrings(findings);
   const parsed = value !== undefined;
   const checked: CheckedFile = { data: wants.data ? value : undefined, parsed, findings, facts: factsOf(raw.kind, value) };
   if (wants.json && parsed) checked.json = JSON.stringify(value);

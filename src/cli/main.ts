@@ -8,6 +8,7 @@ import { makeContext, processSurroundings, resolveLang, wantsColor, type Context
 import { loadColorStyle, PLAIN } from "../report/style.js";
 import { terminalText } from "../report/untrusted-text.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./errors.js";
+import { restoreHeapGrowth } from "./heap-growth.js";
 import { commanderErrorText, examplesText, helpConfiguration } from "./help.js";
 import { parseDayOption, parseMonthOption } from "./date-options.js";
 import { VERSION } from "../version.js";
@@ -345,7 +346,11 @@ export async function main(argv: string[], surroundings: Surroundings = processS
   const run: Runner = async (action, options) => {
     const ctx = makeContext(options, surroundings, wantsColor(options, surroundings) ? await loadColorStyle() : PLAIN, repositoryLanguages);
     lang = ctx.lang;
-    exitCode = await action(ctx);
+    try {
+      exitCode = await action(ctx);
+    } finally {
+      restoreHeapGrowth();
+    }
   };
   let program: Command | null = null;
   try {

@@ -31,6 +31,8 @@ export interface CheckRequest {
   next: SharedArrayBuffer;
   /** What to send back of each file's value. */
   wants: CheckWants;
+  /** Whether each file's bytes are let go once it is checked (see checkInParallel's `letBytesGo`). */
+  letBytesGo: boolean;
 }
 
 /** What a worker sends back: one message per file it took (by index), then `done`. */
@@ -46,6 +48,8 @@ export interface CheckedValue extends CheckedFile {
  * Checks `raws` on this thread and worker threads; each file's result, in order. `settle` is
  * given each result as soon as it is in (in no particular order) and returns what is kept of
  * it: the caller writes what it must and lets the rest go before the next file's comes.
+ * `letBytesGo`: no thread keeps a file's bytes once its result is in (the caller lets go of its
+ * own in `settle`), so that they are freed as the check goes rather than at its end.
  */
 export async function checkInParallel<Kept = CheckedValue>(
   raws: readonly RawFile[],
@@ -54,6 +58,7 @@ export async function checkInParallel<Kept = CheckedValue>(
   minBytes: number,
   wants: CheckWants,
   settle: (index: number, value: CheckedValue) => Kept = (_index, value) => value as unknown as Kept,
+  letBytesGo = false,
 ): Promise<Kept[]> {
   const results: (Kept | undefined)[] = new Array(raws.length);
   const bytes = raws.reduce((sum, raw) => sum + (raw.bytes?.length ?? 0), 0);
@@ -63,15 +68,17 @@ export async function checkInParallel<Kept = CheckedValue>(
     raws: workerCount === 0 ? [] : raws.map((raw) => ({ file: raw.file, kind: raw.kind, branchFolder: raw.branchFolder, bytes: shared(raw.bytes) })),
     next: next.buffer as SharedArrayBuffer,
     wants,
+    letBytesGo,
   };
-  const fromWorkers = (index: number, value: CheckedValue) => {
+  const settled = (index: number, value: CheckedValue) => {
     results[index] = settle(index, value);
+    if (letBytesGo && workerCount > 0) request.raws[index]!.bytes = null;
   };
-  const workers = Array.from({ length: workerCount }, () => checkInWorker(request, fromWorkers).catch(() => null));
+  const workers = Array.from({ length: workerCount }, () => checkInWorker(request, settled).catch(() => null));
   let yieldedAt = Date.now();
   for (let i = Atomics.add(next, 0, 1); i < raws.length; i = Atomics.add(next, 0, 1)) {
     progress(Math.min(Atomics.load(next, 0), raws.length), raws.length);
-    results[i] = settle(i, checkHere(raws[i]!));
+    settled(i, checkHere(raws[i]!));
     // The workers' results are taken only while this thread waits: without a pause they would
     // queue, whole, until it has checked its share (issue 29: half the repository held twice).
     if (workerCount > 0 && Date.now() - yieldedAt >= YIELD_EVERY_MS) {

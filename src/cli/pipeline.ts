@@ -15,8 +15,9 @@ import { textIfUnchanged, textOfRaw } from "../load/file-text.js";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as v8 from "node:v8";
+import { limitHeapGrowth } from "./heap-growth.js";
 import { digestBytes, openCacheStore, type CacheStore, type RecordWriter } from "../load/cache.js";
-import { LoadedFile, scanRepository, type FileKind, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
+import { LoadedFile, scanRepository, withoutBytes, type FileKind, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import { AUDIT_SCOPE } from "../load/file-scope.js";
 import type { BranchMemo } from "../model/build.js";
 import { EXTRA_BRANCH_FIELDS, EXTRA_PROSPECT_FIELDS, EXTRA_STAFF_FIELDS, type CoreModel, type Model } from "../model/types.js";
@@ -28,7 +29,7 @@ import { renderDiagnosticsText } from "../report/diagnostics.js";
 import { resolveRoot, type Context } from "./context.js";
 import { writePeopleIndex } from "./edit-load.js";
 import { knownDigest, type CachedIdentities } from "./file-identities.js";
-import { CliError, EXIT_DATA_ERRORS } from "./errors.js";
+import { CliError, EXIT_DATA_ERRORS, EXIT_USAGE } from "./errors.js";
 
 /** `M`: the whole model, or (loadCoreData) its core without the extra fields (model/types.ts). */
 export interface LoadedData<M extends CoreModel = Model> {
@@ -223,7 +224,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // branches) and the commands that edit files keep the values.
   const streamed = needModel !== "none" && !options.needFileData && memo === undefined && options.modelScope === undefined ? new StreamedModel(scan.raws) : null;
   const usableAlone = (parsed: boolean, findings: readonly Finding[]) => parsed && !findings.some((f) => options.strict === true || f.severity === "error");
-  if (streamed !== null) limitHeapGrowth();
+  if (streamed !== null) limitHeapGrowth(v8);
   if (streamed !== null) hits.forEach((hit, i) => hit && streamed.take(i, hit.parsed ? hit.data : undefined, usableAlone(hit.parsed, hit.findings)));
   const misses = missing.map((i) => scan.raws[i]!);
   // A commit's files are read only now, and only those to be checked (in one batch).
@@ -236,11 +237,16 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   const keepValues = keepData && streamed === null;
   const wants = { data: keepData, json: writesCache };
   const fileRecords = writesCache ? fileRecordWriters(cache) : null;
+  // Issue 29: a file's bytes are let go once it is checked, when nothing reads them later but to
+  // quote a finding's line (read again, and quoted only if unchanged: see checkedFile) or to build
+  // a branch again (read again, and refused if changed: see dataAgain).
+  const letBytesGo = streamed !== null && !keepsBytes && cache !== null;
   let changed = false;
   const checked = await checkInParallel(
     misses,
     (raw) => {
-      const check = checkForLoad(raw, wants);
+      // A value built into the model as it comes in outlives its file's text (see detach-strings.ts).
+      const check = checkForLoad(raw, wants, streamed !== null);
       if (keepData) return { ...check, file: lazyFile(raw, check.data) };
       // Copied: a string the parser made here is a slice of the file's whole text and would keep
       // all of it alive (a worker's results arrive as copies already).
@@ -256,11 +262,13 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
         changed = true;
         fileRecords.add(raw.kind, fileRecordJson(raw, digest, value));
       }
+      if (letBytesGo) scan.raws[missing[index]!] = misses[index] = withoutBytes(raw, path.join(scan.root, raw.file));
       if (streamed === null) return { ...value, json: undefined };
       streamed.take(missing[index]!, value.data, usableAlone(value.parsed, value.findings));
       const people = raw.kind === "staff" || raw.kind === "prospects" ? peopleValue(raw.kind, value.data) : undefined;
       return { ...value, data: undefined, file: undefined, json: undefined, people };
     },
+    letBytesGo,
   );
   // The files' list is written again when a file was checked anew, or one is gone.
   const rewrite = changed || previous.size !== digests.filter((digest) => digest != null).length;
@@ -305,7 +313,11 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // checked file's from its bytes, a cached one's from its record.
   const dataAgain = (i: number) => {
     const hit = hits[i];
-    return hit ? hit.data : checkForLoad(scan.raws[i]!, { data: true, json: false }).data;
+    if (hit) return hit.data;
+    const raw = scan.raws[i]!;
+    // Read again (see letBytesGo): a branch is built only from the very bytes that were checked.
+    if (letBytesGo && digests[i] != null && (raw.bytes === null || digestBytes(raw.bytes) !== digests[i])) throw new CliError(EXIT_USAGE, "load.changedWhileRead", { file: raw.file });
+    return checkForLoad(raw, { data: true, json: false }, true).data;
   };
   const model =
     needModel === "none" ? undefined : streamed !== null ? streamed.finish(validation.filesWithErrors, dataAgain) : buildModel(modelled, validation.filesWithErrors, memo?.branches).model;
@@ -315,37 +327,22 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
     writeResult(cache, { key: resultKey, findings: validation.findings, files: validation.files, skipped });
     if (model) writeModel(cache, { key: resultKey, model });
     // Who is in which branch, for `log` (see edit-load.ts): rewritten with the files' index.
-    if (rewrite) writePeopleIndex(cache, scanStarted, scan.raws.map((raw, i) => ({ raw, data: peopleValues[i] })));
+    if (rewrite) writePeopleIndex(cache, scanStarted, handedOver(scan.raws, peopleValues));
   }
   // What a command may write over: the work tree's files (a commit's are never written).
   const bytes = new Map(options.needFileData && options.recorded === undefined ? scan.raws.flatMap((raw) => (raw.bytes === null ? [] : [[raw.file, raw.bytes] as const])) : []);
-  if (streamed !== null) restoreHeapGrowth();
   // The checks only for a command that edits files: their facts (ids, names, references) are
   // not small at head-office scale and a rule command's model no longer needs them.
   return { root: scan.root, repo, validation, skipped, ...(options.needFileData ? { checks } : {}), bytes, ...(model ? { model } : {}) };
 }
 
-/**
- * Issue 29: after each full collection V8 lets the heap grow to up to four times what was live
- * (less when collecting is slow), and a check of the whole repository is one long run of
- * allocation whose live part, the model being built, only grows: at 2,000 branches a full
- * collection left 432 MB live and the heap grew to 1,790 MB before the next. Growing by half
- * instead: peak 1.37 GB against 1.64 GB, CPU within this machine's spread (the bench's cold
- * followups, measured with the flag on the command line). Only while a model is built
- * from files being checked: elsewhere the live part is small, or comes from the cache, or is
- * kept whole (audit), and the limit only costs collections (a warm `report summary` took 15%
- * more CPU with it; a cold `validate`, 640–670 MB with it and 780–810 MB without, seemed to take
- * up to 20% more). The setting is the process's; `restoreHeapGrowth` puts V8's default back,
- * which also keeps the code cache that the build writes at exit (scripts/code-cache.mjs) valid
- * for a plain run: V8 refuses a cache made under other flags.
- */
-function limitHeapGrowth(): void {
-  v8.setFlagsFromString("--heap-growing-percent=50");
-}
-
-/** Undoes limitHeapGrowth (0 is V8's default: its own heuristics). */
-function restoreHeapGrowth(): void {
-  v8.setFlagsFromString("--heap-growing-percent=0");
+/** Each file with what the people index reads of it, let go of here as it is handed over (see writePeopleIndex). */
+function* handedOver(raws: readonly RawFile[], values: unknown[]): Generator<{ raw: RawFile; data: unknown }> {
+  for (let i = 0; i < raws.length; i++) {
+    const data = values[i];
+    values[i] = undefined;
+    yield { raw: raws[i]!, data };
+  }
 }
 
 /**

@@ -173,6 +173,7 @@ export function scanRepository(rootDir: string, options: ScanOptions = {}): Scan
   const root = fs.realpathSync(rootDir);
   const findings: Finding[] = [];
   const raws: RawFile[] = [];
+  const allocate = sharedAllocator();
 
   const readOne = (rel: string, kind: FileKind, branchFolder: string | null, linkStat?: fs.Stats): void => {
     if (options.kinds !== undefined && !options.kinds.has(kind)) return;
@@ -182,7 +183,7 @@ export function scanRepository(rootDir: string, options: ScanOptions = {}): Scan
     const identity = lookAtDataFile(root, abs, rel, findings, linkStat);
     if (identity === null) raws.push({ file: rel, kind, branchFolder, bytes: null });
     else if (options.unchanged?.(rel, identity)) raws.push(unreadFile(rel, kind, branchFolder, abs, identity));
-    else raws.push({ file: rel, kind, branchFolder, bytes: readBytes(abs, rel, findings), identity });
+    else raws.push({ file: rel, kind, branchFolder, bytes: readBytes(abs, rel, findings, allocate), identity });
   };
 
   readOne(ROOT_MARKER, "channel", null);
@@ -315,13 +316,39 @@ function lookAtDataFile(root: string, abs: string, rel: string, findings: Findin
   }
 }
 
-function readBytes(abs: string, rel: string, findings: Finding[]): Uint8Array | null {
+function readBytes(abs: string, rel: string, findings: Finding[], allocate: (size: number) => Buffer): Uint8Array | null {
   try {
-    return readShared(abs);
+    return readShared(abs, allocate);
   } catch (error) {
     findings.push(fileFinding("error", "FILE_UNREADABLE", rel, { reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
     return null;
   }
+}
+
+/** See sharedAllocator. */
+const SHARED_BLOCK_BYTES = 40 * 2 ** 20;
+
+/**
+ * Room for one scan's files, side by side in SharedArrayBuffers of SHARED_BLOCK_BYTES (a file
+ * over a quarter of that has one of its own). Issue 29: one allocation per file (12,000 of ~16 KB
+ * at 2,000 branches) came from the C heap, which kept the memory once the files were let go
+ * (~70 MB of a cold run's peak); a block this large is mapped by itself (over glibc's largest
+ * mmap threshold, 32 MB), and given back whole once no thread holds any of its files. Only what
+ * is written into it is ever resident.
+ */
+function sharedAllocator(): (size: number) => Buffer {
+  let block: SharedArrayBuffer | null = null;
+  let used = 0;
+  return (size) => {
+    if (size > SHARED_BLOCK_BYTES / 4) return Buffer.from(new SharedArrayBuffer(size));
+    if (block === null || used + size > SHARED_BLOCK_BYTES) {
+      block = new SharedArrayBuffer(SHARED_BLOCK_BYTES);
+      used = 0;
+    }
+    const bytes = Buffer.from(block, used, size);
+    used += size;
+    return bytes;
+  };
 }
 
 /**
@@ -329,11 +356,11 @@ function readBytes(abs: string, rel: string, findings: Finding[]): Uint8Array | 
  * second copy of every file was ~190 MB of a cold check at 2,000 branches; issue 29). A file
  * that grows while it is read is read again whole, as readFileSync reads it.
  */
-function readShared(abs: string): Buffer {
+function readShared(abs: string, allocate: (size: number) => Buffer): Buffer {
   const fd = fs.openSync(abs, "r");
   try {
     const size = fs.fstatSync(fd).size;
-    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    const bytes = allocate(size);
     let length = 0;
     while (length < size) {
       const read = fs.readSync(fd, bytes, length, size - length, null);
@@ -349,13 +376,14 @@ function readShared(abs: string): Buffer {
 
 /** A file left unread: its bytes are read when first asked for (to quote a line, or to parse it again). */
 function unreadFile(file: string, kind: FileKind, branchFolder: string | null, abs: string, identity: FileIdentity): RawFile {
+  return readWhenAsked({ file, kind, branchFolder, identity, unread: true }, abs);
+}
+
+/** `raw` with bytes read from `abs` when first asked for (null if it is gone or unreadable by then). */
+function readWhenAsked(raw: Omit<RawFile, "bytes">, abs: string): RawFile {
   let bytes: Uint8Array | null | undefined;
   return {
-    file,
-    kind,
-    branchFolder,
-    identity,
-    unread: true,
+    ...raw,
     get bytes(): Uint8Array | null {
       if (bytes === undefined) {
         try {
@@ -368,6 +396,17 @@ function unreadFile(file: string, kind: FileKind, branchFolder: string | null, a
       return bytes;
     },
   };
+}
+
+/**
+ * The file without the bytes the scan read (issue 29: a check of the whole repository held all of
+ * them to its end, 160 MB at 2,000 branches): asked for again, they are read from disk as they
+ * are then, so the caller compares them with what was checked (their digest) before using them.
+ */
+export function withoutBytes(raw: RawFile, abs: string): RawFile {
+  if (raw.unread === true || raw.bytes === null) return raw;
+  const { file, kind, branchFolder, identity, digest } = raw;
+  return readWhenAsked({ file, kind, branchFolder, ...(identity ? { identity } : {}), ...(digest ? { digest } : {}) }, abs);
 }
 
 /** A finding about a whole file or folder, placed at its start. */

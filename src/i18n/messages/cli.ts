@@ -19,6 +19,10 @@ export const CLI_MESSAGES = {
   "error.outIsDataFile": { zh: "拒绝写入 {file}：它是仓库中的数据文件", en: "refusing to write {file}: it is a data file of the repository" },
   "error.outExists": { zh: "{file} 已存在；加 --force 覆盖", en: "{file} exists; add --force to overwrite it" },
   "error.writeFailed": { zh: "无法写入 {file}：{reason}", en: "cannot write {file}: {reason}" },
+  "load.changedWhileRead": {
+    zh: "{file} 在 channel 读取仓库的过程中被改动了（编辑器正在保存？）。结果未输出；请保存好文件后重新运行",
+    en: "{file} changed while channel was reading the repository (an editor saving it?); nothing was output. Save the file, then run the command again",
+  },
   "validate.summary": {
     zh: "{errors} 个错误，{warnings} 个警告，共检查 {files} 个文件",
     en: "{errors} error(s), {warnings} warning(s) in {files} file(s) checked",
