@@ -8,11 +8,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { makeContext, type Surroundings } from "../../src/cli/context.js";
 import { loadCoreData, loadData } from "../../src/cli/pipeline.js";
 import { EXTRA_BRANCH_FIELDS, EXTRA_PROSPECT_FIELDS, EXTRA_STAFF_FIELDS, type CoreModel } from "../../src/model/types.js";
-import { PLAIN } from "../../src/report/style.js";
 import { copyToTemp } from "../helpers/cli.js";
+import { inProcessContext } from "../helpers/context.js";
 
 const temps: string[] = [];
 afterAll(() => {
@@ -26,18 +25,7 @@ function setUp(): { repo: string; cacheDir: string } {
   return { repo, cacheDir };
 }
 
-function context(repo: string, cacheDir: string | null) {
-  const surroundings: Surroundings = {
-    env: { NO_COLOR: "1", ...(cacheDir === null ? {} : { CHANNEL_CACHE_DIR: cacheDir }) },
-    cwd: repo,
-    now: () => new Date(Date.UTC(2012, 2, 20, 2)),
-    stdout: () => undefined,
-    stderr: () => undefined,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  return makeContext({ data: repo, lang: "en", quiet: true, ...(cacheDir === null ? { cache: false } : {}) }, surroundings, PLAIN);
-}
+const context = inProcessContext;
 
 /** The one cache folder of the repository under `cacheDir`. */
 function cacheFolder(cacheDir: string): string {

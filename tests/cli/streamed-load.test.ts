@@ -8,10 +8,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { makeContext, type Surroundings } from "../../src/cli/context.js";
 import { loadCoreData } from "../../src/cli/pipeline.js";
-import { PLAIN } from "../../src/report/style.js";
 import { copyToTemp } from "../helpers/cli.js";
+import { inProcessContext } from "../helpers/context.js";
 
 const temps: string[] = [];
 afterAll(() => {
@@ -30,16 +29,7 @@ function repositoryWithCopiedBranch(): { repo: string; copy: string } {
 function context(repo: string, cache: boolean) {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "channel-streamed-load-"));
   temps.push(cacheDir);
-  const surroundings: Surroundings = {
-    env: { NO_COLOR: "1", CHANNEL_CACHE_DIR: cacheDir },
-    cwd: repo,
-    now: () => new Date(Date.UTC(2012, 2, 20, 2)),
-    stdout: () => undefined,
-    stderr: () => undefined,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  return makeContext({ data: repo, lang: "en", quiet: true, ...(cache ? {} : { cache: false }) }, surroundings, PLAIN);
+  return inProcessContext(repo, cache ? cacheDir : null);
 }
 
 describe("a cold load that lets each file's bytes go once checked", () => {
