@@ -5,27 +5,17 @@
  * with the names it mentions linked, masked as `show --redact` masks (less a prospect's id).
  */
 import { describe, expect, it } from "vitest";
-import { makeContext, type Surroundings } from "../../src/cli/context.js";
 import { loadData } from "../../src/cli/pipeline.js";
 import { buildBranchCard, buildPersonCard } from "../../src/rules/cards.js";
 import { cardJson } from "../../src/report/show.js";
-import { PLAIN } from "../../src/report/style.js";
 import { cardModel, renderCardPage } from "../../src/serve/show-cards.js";
 import type { PageContext } from "../../src/serve/page.js";
 import { DATA_EXAMPLE, TEST_CACHE_DIR } from "../helpers/cli.js";
+import { inProcessContext } from "../helpers/context.js";
 
-const surroundings: Surroundings = {
-  env: { CHANNEL_CACHE_DIR: TEST_CACHE_DIR },
-  cwd: DATA_EXAMPLE,
-  now: () => new Date(Date.UTC(2012, 2, 20, 2)),
-  stdout: () => undefined,
-  stderr: () => undefined,
-  stdoutIsTTY: false,
-  stderrIsTTY: false,
-};
 
 async function model() {
-  return (await loadData(makeContext({ data: DATA_EXAMPLE, lang: "en" }, surroundings, PLAIN))).model;
+  return (await loadData(inProcessContext(DATA_EXAMPLE, TEST_CACHE_DIR))).model;
 }
 
 const page = (redacted: boolean): PageContext => ({ lang: "en", redacted, asOf: "2012-03-20", asOfParam: null, skipped: [], prospectKey: (id) => (redacted ? `token-${id.length}` : id) });
