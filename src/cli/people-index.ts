@@ -25,6 +25,7 @@
  * manifest's (a run stopped half-way, two runs writing at once) is not trusted, and the index is
  * built again from the files.
  */
+import { detachStrings } from "../load/detach-strings.js";
 import { crc32 } from "node:zlib";
 import type { CacheStore } from "../load/cache.js";
 import { scanRepository, type FileIdentity, type FileKind, type RawFile } from "../load/repository.js";
@@ -114,7 +115,8 @@ export const PEOPLE_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(["staff", "
 
 /** The people a staff or prospects file's parsed value lists, as the index keeps them. */
 export function peopleOf(kind: FileKind, data: unknown, copyStrings = true): PersonFields[] {
-  const own = copyStrings ? ownCopy : (text: string) => text;
+  // Kept in the index, 370,000 ids cut out of the files' texts would hold all of them (see detach-strings.ts).
+  const own = copyStrings ? detachStrings<string> : (text: string) => text;
   const list = data !== null && typeof data === "object" ? (data as Record<string, unknown>)[kind === "staff" ? "staff" : "prospects"] : undefined;
   if (!Array.isArray(list)) return [];
   const people: PersonFields[] = [];
@@ -128,14 +130,6 @@ export function peopleOf(kind: FileKind, data: unknown, copyStrings = true): Per
   return people;
 }
 
-/**
- * A copy of a string made of its characters alone. A value the YAML reader cut out of a file's
- * text can be a view into that whole text: kept in the index, 370,000 ids would hold every staff
- * and prospects file's text in memory (hundreds of MB on a cold run at 2,000 branches).
- */
-function ownCopy(text: string): string {
-  return (` ${text}`).slice(1);
-}
 
 /** The checksum of each prefix of a file's people (`[0]` = none): a file whose people were only added to keeps its old prefix's. */
 function peopleDigests(people: readonly PersonFields[]): number[] {
@@ -266,7 +260,7 @@ export interface PeopleFile {
   /** Its value; asked for at most once. */
   data(): unknown;
   /**
-   * Whether the people's strings are copied (see `ownCopy`): needed where the index is kept while the
+   * Whether the people's strings are copied (see detach-strings.ts): needed where the index is kept while the
    * files' texts would otherwise be let go, not where it is written and dropped at once.
    */
   copyStrings: boolean;
