@@ -9,7 +9,7 @@ import type { RawFile } from "../load/repository.js";
 import type { Finding } from "../findings.js";
 import { checkFile } from "../validate/index.js";
 import { factsOf, type FileFacts } from "../validate/cross-file-facts.js";
-import { detachStrings } from "../load/detach-strings.js";
+import { detachStrings, detachValue } from "../load/detach-strings.js";
 
 /** What to keep of a checked file's value. */
 export interface CheckWants {
@@ -45,7 +45,7 @@ const PEOPLE_INDEX_FIELDS = ["id", "name", "left", "left_note"] as const;
  */
 export function checkForLoad(raw: RawFile, wants: CheckWants, detach = false): CheckedFile {
   const { file, findings } = checkFile(raw);
-  const value = detach ? detachStrings(file.data) : file.data;
+  const value = detach ? detachValue(file.data) : file.data;
   if (detach) detachStrings(findings);
   const parsed = value !== undefined;
   const checked: CheckedFile = { data: wants.data ? value : undefined, parsed, findings, facts: factsOf(raw.kind, value) };

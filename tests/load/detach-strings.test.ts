@@ -1,12 +1,14 @@
 /**
  * detachStrings copies a parsed value's strings off the file's text (issue 29: a view kept in
  * the model held the whole text). It must change nothing else: the same value, the same shape,
- * each part reached twice (YAML aliases) done once, and a cycle ended.
+ * each part reached twice (YAML aliases) done once, and a cycle ended. detachValue also copies
+ * lists (exactly as long as they are, where the parser's have room to grow): the copies must be
+ * equal, shared where the originals were, and put where the originals were.
  */
 import fc from "fast-check";
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { detachStrings } from "../../src/load/detach-strings.js";
+import { detachStrings, detachValue } from "../../src/load/detach-strings.js";
 
 describe("detachStrings", () => {
   it("leaves any JSON value equal to what it was (fast-check, fixed seed)", () => {
@@ -43,5 +45,54 @@ describe("detachStrings", () => {
   it("gives a string back equal, and leaves other values as they are", () => {
     expect(detachStrings("一段足够长的文字，长过十三个字符")).toBe("一段足够长的文字，长过十三个字符");
     for (const value of [undefined, null, 0, 1.5, true, "短"]) expect(detachStrings(value)).toBe(value);
+  });
+});
+
+describe("detachValue", () => {
+  it("gives a value equal to any JSON value (fast-check, fixed seed)", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const before = structuredClone(value);
+        expect(detachValue(value)).toEqual(before);
+      }),
+      { seed: 29, numRuns: 1000 },
+    );
+  });
+
+  it("puts a copy of every list where the list was, objects kept in place", () => {
+    const value = load("activities:\n  - with: [p-wang-001, p-li-002]\n    note: 一起喝茶\n") as { activities: { with: string[] }[] };
+    const activities = value.activities;
+    const entry = activities[0]!;
+    const withList = entry.with;
+    const result = detachValue(value);
+    expect(result).toBe(value);
+    expect(value.activities).not.toBe(activities);
+    expect(value.activities[0]).toBe(entry);
+    expect(entry.with).not.toBe(withList);
+    expect(entry.with).toEqual(["p-wang-001", "p-li-002"]);
+    const list = [1, [2]];
+    const copy = detachValue(list);
+    expect(copy).not.toBe(list);
+    expect(copy).toEqual([1, [2]]);
+  });
+
+  it("shares the copy of a list reached twice, and ends on a list inside itself", () => {
+    const shared = ["同一个列表，被别名引用了两次"];
+    const value = { a: shared, b: [shared] };
+    detachValue(value);
+    expect(value.a).not.toBe(shared);
+    expect(value.b[0]).toBe(value.a);
+    const cycle: unknown[] = ["x"];
+    cycle.push(cycle);
+    const copy = detachValue(cycle);
+    expect(copy[1]).toBe(copy);
+  });
+
+  it("keeps a key named __proto__ an own property, and the prototype as it was", () => {
+    const value = JSON.parse('{"__proto__": {"note": "一段足够长的文字，长过十三个字符"}, "list": [1]}') as Record<string, unknown>;
+    detachValue(value);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(value)).toEqual(["__proto__", "list"]);
+    expect(Object.getOwnPropertyDescriptor(value, "__proto__")?.value).toEqual({ note: "一段足够长的文字，长过十三个字符" });
   });
 });
