@@ -20,7 +20,7 @@ import { digestBytes, openCacheStore, type CacheStore, type RecordWriter } from 
 import { LoadedFile, scanRepository, withoutBytes, type FileKind, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import { AUDIT_SCOPE } from "../load/file-scope.js";
 import type { BranchMemo } from "../model/build.js";
-import { EXTRA_BRANCH_FIELDS, EXTRA_PROSPECT_FIELDS, EXTRA_STAFF_FIELDS, type CoreModel, type Model } from "../model/types.js";
+import { EXTRA_BRANCH_FIELDS, EXTRA_PROSPECT_FIELDS, EXTRA_STAFF_FIELDS, type Branch, type BranchCore, type CoreModel, type Model, type ProspectCore, type StaffCore } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
 import type { Finding } from "../findings.js";
 import type { FileCheck, ValidationResult } from "../validate/index.js";
@@ -222,118 +222,140 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // each file's value go once its branch is built (see StreamedModel), rather than hold the whole
   // repository's values until the check is done. audit (which models two commits, sharing
   // branches) and the commands that edit files keep the values.
-  const streamed = needModel !== "none" && !options.needFileData && memo === undefined && options.modelScope === undefined ? new StreamedModel(scan.raws) : null;
-  const usableAlone = (parsed: boolean, findings: readonly Finding[]) => parsed && !findings.some((f) => options.strict === true || f.severity === "error");
-  if (streamed !== null) limitHeapGrowth(v8);
-  if (streamed !== null) hits.forEach((hit, i) => hit && streamed.take(i, hit.parsed ? hit.data : undefined, usableAlone(hit.parsed, hit.findings)));
-  const misses = missing.map((i) => scan.raws[i]!);
-  // A commit's files are read only now, and only those to be checked (in one batch).
-  options.recorded?.fetch?.(misses);
-  // Only the model, and a command that edits files, need the values once the files are checked:
-  // validate keeps each file's facts and findings and lets the value go (issue 29), its cache
-  // record written as it comes in.
-  const keepData = needModel !== "none" || options.needFileData === true;
-  // What is kept of each file once checked: its value, or (when the model is built as the checks come in) what is kept without it.
-  const keepValues = keepData && streamed === null;
-  const wants = { data: keepData, json: writesCache };
+  const streams = needModel !== "none" && !options.needFileData && memo === undefined && options.modelScope === undefined;
+  // Issue 29: the model's extra fields (archives, KPI months, competitors: a third of a branch)
+  // are written to the cache as each branch is built; a command that reads only the core then
+  // lets them go at once instead of holding them to the end (about 90 MB at 2,000 branches).
+  const extraRecords: StreamedExtras | null = streams && writesCache ? { writer: cache.recordWriter("model-extra"), numberOf: new WeakMap(), count: 0 } : null;
+  extraRecords?.writer.addValue({ key: resultKey } satisfies ExtraHead);
   const fileRecords = writesCache ? fileRecordWriters(cache) : null;
-  // Issue 29: a file's bytes are let go once it is checked, when nothing reads them later but to
-  // quote a finding's line (read again, and quoted only if unchanged: see checkedFile) or to build
-  // a branch again (read again, and refused if changed: see dataAgain).
-  const letBytesGo = streamed !== null && !keepsBytes && cache !== null;
-  let changed = false;
-  const checked = await checkInParallel(
-    misses,
-    (raw) => {
-      // A value built into the model as it comes in outlives its file's text (see detach-strings.ts).
-      const check = checkForLoad(raw, wants, streamed !== null);
-      if (keepData) return { ...check, file: lazyFile(raw, check.data) };
-      // Copied: a string the parser made here is a slice of the file's whole text and would keep
-      // all of it alive (a worker's results arrive as copies already).
-      return { ...check, facts: structuredClone(check.facts), people: structuredClone(check.people), findings: structuredClone(check.findings) };
-    },
-    ctx.progress,
-    ctx.parallelMinBytes,
-    wants,
-    (index, value) => {
-      const digest = digests[missing[index]!] ?? null;
-      const raw = misses[index]!;
-      if (fileRecords !== null && digest !== null) {
-        changed = true;
-        fileRecords.add(raw.kind, fileRecordJson(raw, digest, value));
+  // The cache's lists are kept only once complete (see writeModel): a run that stops before
+  // (a file changed while read) leaves no temporary file.
+  try {
+    const streamed = streams
+      ? new StreamedModel(scan.raws, (branch) => {
+          const kept = needModel === "core" ? coreOf(branch) : branch;
+          if (extraRecords !== null) {
+            extraRecords.writer.addValue(extraRecordOf(branch));
+            extraRecords.numberOf.set(kept, ++extraRecords.count);
+          }
+          return kept;
+        })
+      : null;
+    const usableAlone = (parsed: boolean, findings: readonly Finding[]) => parsed && !findings.some((f) => options.strict === true || f.severity === "error");
+    if (streamed !== null) limitHeapGrowth(v8);
+    if (streamed !== null) hits.forEach((hit, i) => hit && streamed.take(i, hit.parsed ? hit.data : undefined, usableAlone(hit.parsed, hit.findings)));
+    const misses = missing.map((i) => scan.raws[i]!);
+    // A commit's files are read only now, and only those to be checked (in one batch).
+    options.recorded?.fetch?.(misses);
+    // Only the model, and a command that edits files, need the values once the files are checked:
+    // validate keeps each file's facts and findings and lets the value go (issue 29), its cache
+    // record written as it comes in.
+    const keepData = needModel !== "none" || options.needFileData === true;
+    // What is kept of each file once checked: its value, or (when the model is built as the checks come in) what is kept without it.
+    const keepValues = keepData && streamed === null;
+    const wants = { data: keepData, json: writesCache };
+    // Issue 29: a file's bytes are let go once it is checked, when nothing reads them later but to
+    // quote a finding's line (read again, and quoted only if unchanged: see checkedFile) or to build
+    // a branch again (read again, and refused if changed: see dataAgain).
+    const letBytesGo = streamed !== null && !keepsBytes && cache !== null;
+    let changed = false;
+    const checked = await checkInParallel(
+      misses,
+      (raw) => {
+        // A value built into the model as it comes in outlives its file's text (see detach-strings.ts).
+        const check = checkForLoad(raw, wants, streamed !== null);
+        if (keepData) return { ...check, file: lazyFile(raw, check.data) };
+        // Copied: a string the parser made here is a slice of the file's whole text and would keep
+        // all of it alive (a worker's results arrive as copies already).
+        return { ...check, facts: structuredClone(check.facts), people: structuredClone(check.people), findings: structuredClone(check.findings) };
+      },
+      ctx.progress,
+      ctx.parallelMinBytes,
+      wants,
+      (index, value) => {
+        const digest = digests[missing[index]!] ?? null;
+        const raw = misses[index]!;
+        if (fileRecords !== null && digest !== null) {
+          changed = true;
+          fileRecords.add(raw.kind, fileRecordJson(raw, digest, value));
+        }
+        if (letBytesGo) scan.raws[missing[index]!] = misses[index] = withoutBytes(raw, path.join(scan.root, raw.file));
+        if (streamed === null) return { ...value, json: undefined };
+        streamed.take(missing[index]!, value.data, usableAlone(value.parsed, value.findings));
+        const people = raw.kind === "staff" || raw.kind === "prospects" ? peopleValue(raw.kind, value.data) : undefined;
+        return { ...value, data: undefined, file: undefined, json: undefined, people };
+      },
+      letBytesGo,
+    );
+    // The files' list is written again when a file was checked anew, or one is gone.
+    const rewrite = changed || previous.size !== digests.filter((digest) => digest != null).length;
+    let next = 0;
+    // What the people index reads of each file: its value, or the part of it kept for the index.
+    const peopleValues: unknown[] = [];
+    const unparsed = new Set<string>();
+    const checks: FileCheck[] = scan.raws.map((raw, i) => {
+      const hit = hits[i];
+      if (hit) {
+        if (fileRecords !== null && rewrite) fileRecords.add(raw.kind, JSON.stringify([raw.file, hit]));
+        const data = hit.parsed ? hit.data : undefined;
+        peopleValues.push(data);
+        if (!hit.parsed) unparsed.add(raw.file);
+        return { file: checkedFile(i, data), findings: hit.findings };
       }
-      if (letBytesGo) scan.raws[missing[index]!] = misses[index] = withoutBytes(raw, path.join(scan.root, raw.file));
-      if (streamed === null) return { ...value, json: undefined };
-      streamed.take(missing[index]!, value.data, usableAlone(value.parsed, value.findings));
-      const people = raw.kind === "staff" || raw.kind === "prospects" ? peopleValue(raw.kind, value.data) : undefined;
-      return { ...value, data: undefined, file: undefined, json: undefined, people };
-    },
-    letBytesGo,
-  );
-  // The files' list is written again when a file was checked anew, or one is gone.
-  const rewrite = changed || previous.size !== digests.filter((digest) => digest != null).length;
-  let next = 0;
-  // What the people index reads of each file: its value, or the part of it kept for the index.
-  const peopleValues: unknown[] = [];
-  const unparsed = new Set<string>();
-  const checks: FileCheck[] = scan.raws.map((raw, i) => {
-    const hit = hits[i];
-    if (hit) {
-      if (fileRecords !== null && rewrite) fileRecords.add(raw.kind, JSON.stringify([raw.file, hit]));
-      const data = hit.parsed ? hit.data : undefined;
-      peopleValues.push(data);
-      if (!hit.parsed) unparsed.add(raw.file);
-      return { file: checkedFile(i, data), findings: hit.findings };
-    }
-    const value = checked[next++]!;
-    peopleValues.push(keepValues ? value.data : value.people);
-    if (!value.parsed) unparsed.add(raw.file);
-    // The file as checked holds its text (and perhaps its document): kept only with its value.
-    return { file: keepValues ? (value.file ?? checkedFile(i, value.data)) : checkedFile(i, undefined), findings: value.findings, facts: value.facts };
-  });
-  ctx.progress(scan.raws.length, scan.raws.length);
-  // Issue 29: every file's check, for the next commit this run reads (see `recordedChecks`).
-  if (memo !== undefined) {
-    checks.forEach((check, i) => {
-      const key = memo.keys[i];
-      if (key != null) memo.checks.set(key, { data: check.file.data, findings: check.findings });
+      const value = checked[next++]!;
+      peopleValues.push(keepValues ? value.data : value.people);
+      if (!value.parsed) unparsed.add(raw.file);
+      // The file as checked holds its text (and perhaps its document): kept only with its value.
+      return { file: keepValues ? (value.file ?? checkedFile(i, value.data)) : checkedFile(i, undefined), findings: value.findings, facts: value.facts };
     });
+    ctx.progress(scan.raws.length, scan.raws.length);
+    // Issue 29: every file's check, for the next commit this run reads (see `recordedChecks`).
+    if (memo !== undefined) {
+      checks.forEach((check, i) => {
+        const key = memo.keys[i];
+        if (key != null) memo.checks.set(key, { data: check.file.data, findings: check.findings });
+      });
+    }
+    const validation = assembleValidation(scan.findings, checks, { strict: options.strict, scope: scan.scope });
+    // The facts served the rules across files; let go before the cache is written (issue 29).
+    if (!options.needFileData) {
+      for (const check of checks) delete check.facts;
+      checked.length = 0;
+    }
+    const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
+    const skipped = skippedFiles(repo, validation.filesWithErrors, unparsed);
+    // validate never builds the model: at head-office scale that is seconds it does not need.
+    const modelled = options.modelScope === undefined ? repo : { ...repo, files: repo.files.filter((file) => options.modelScope!.has(file.kind)) };
+    // A file's value is fetched again only for a branch the rules across files changed (rare): a
+    // checked file's from its bytes, a cached one's from its record.
+    const dataAgain = (i: number) => {
+      const hit = hits[i];
+      if (hit) return hit.data;
+      const raw = scan.raws[i]!;
+      // Read again (see letBytesGo): a branch is built only from the very bytes that were checked.
+      if (letBytesGo && digests[i] != null && (raw.bytes === null || digestBytes(raw.bytes) !== digests[i])) throw new CliError(EXIT_USAGE, "load.changedWhileRead", { file: raw.file });
+      return checkForLoad(raw, { data: true, json: false }, true).data;
+    };
+    const model =
+      needModel === "none" ? undefined : streamed !== null ? streamed.finish(validation.filesWithErrors, dataAgain) : buildModel(modelled, validation.filesWithErrors, memo?.branches).model;
+    if (writesCache) {
+      if (rewrite) fileRecords!.commit();
+      else fileRecords!.abandon();
+      writeResult(cache, { key: resultKey, findings: validation.findings, files: validation.files, skipped });
+      if (model) writeModel(cache, { key: resultKey, model }, extraRecords);
+      // Who is in which branch, for `log` (see edit-load.ts): rewritten with the files' index.
+      if (rewrite) writePeopleIndex(cache, scanStarted, handedOver(scan.raws, peopleValues));
+    }
+    // What a command may write over: the work tree's files (a commit's are never written).
+    const bytes = new Map(options.needFileData && options.recorded === undefined ? scan.raws.flatMap((raw) => (raw.bytes === null ? [] : [[raw.file, raw.bytes] as const])) : []);
+    // The checks only for a command that edits files: their facts (ids, names, references) are
+    // not small at head-office scale and a rule command's model no longer needs them.
+    return { root: scan.root, repo, validation, skipped, ...(options.needFileData ? { checks } : {}), bytes, ...(model ? { model } : {}) };
+  } finally {
+    extraRecords?.writer.abandon();
+    fileRecords?.abandon();
   }
-  const validation = assembleValidation(scan.findings, checks, { strict: options.strict, scope: scan.scope });
-  // The facts served the rules across files; let go before the cache is written (issue 29).
-  if (!options.needFileData) {
-    for (const check of checks) delete check.facts;
-    checked.length = 0;
-  }
-  const repo: LoadedRepository = { root: scan.root, files: checks.map((c) => c.file), branchFolders: scan.branchFolders, findings: scan.findings };
-  const skipped = skippedFiles(repo, validation.filesWithErrors, unparsed);
-  // validate never builds the model: at head-office scale that is seconds it does not need.
-  const modelled = options.modelScope === undefined ? repo : { ...repo, files: repo.files.filter((file) => options.modelScope!.has(file.kind)) };
-  // A file's value is fetched again only for a branch the rules across files changed (rare): a
-  // checked file's from its bytes, a cached one's from its record.
-  const dataAgain = (i: number) => {
-    const hit = hits[i];
-    if (hit) return hit.data;
-    const raw = scan.raws[i]!;
-    // Read again (see letBytesGo): a branch is built only from the very bytes that were checked.
-    if (letBytesGo && digests[i] != null && (raw.bytes === null || digestBytes(raw.bytes) !== digests[i])) throw new CliError(EXIT_USAGE, "load.changedWhileRead", { file: raw.file });
-    return checkForLoad(raw, { data: true, json: false }, true).data;
-  };
-  const model =
-    needModel === "none" ? undefined : streamed !== null ? streamed.finish(validation.filesWithErrors, dataAgain) : buildModel(modelled, validation.filesWithErrors, memo?.branches).model;
-  if (writesCache) {
-    if (rewrite) fileRecords!.commit();
-    else fileRecords!.abandon();
-    writeResult(cache, { key: resultKey, findings: validation.findings, files: validation.files, skipped });
-    if (model) writeModel(cache, { key: resultKey, model });
-    // Who is in which branch, for `log` (see edit-load.ts): rewritten with the files' index.
-    if (rewrite) writePeopleIndex(cache, scanStarted, handedOver(scan.raws, peopleValues));
-  }
-  // What a command may write over: the work tree's files (a commit's are never written).
-  const bytes = new Map(options.needFileData && options.recorded === undefined ? scan.raws.flatMap((raw) => (raw.bytes === null ? [] : [[raw.file, raw.bytes] as const])) : []);
-  // The checks only for a command that edits files: their facts (ids, names, references) are
-  // not small at head-office scale and a rule command's model no longer needs them.
-  return { root: scan.root, repo, validation, skipped, ...(options.needFileData ? { checks } : {}), bytes, ...(model ? { model } : {}) };
 }
 
 /** Each file with what the people index reads of it, let go of here as it is handed over (see writePeopleIndex). */
@@ -533,19 +555,60 @@ function readResult(cache: CacheStore): CachedResult | null {
 /*
  * The model as two lists of records (issue 29): "model", a head (settings, departments) and each
  * branch's core (the branch without EXTRA_BRANCH_FIELDS, its people without theirs), and
- * "model-extra", a head and each branch's extra fields, by branch in the same order: the
- * branch's own as an object, its staff's and prospects' as one array of values per person, in
- * the order of EXTRA_STAFF_FIELDS / EXTRA_PROSPECT_FIELDS. A run that needs only the core reads
- * only the first.
+ * "model-extra", a head and each branch's extra fields: the branch's own as an object, its
+ * staff's and prospects' as one array of values per person, in the order of EXTRA_STAFF_FIELDS /
+ * EXTRA_PROSPECT_FIELDS. A run that needs only the core reads only the first. The extra records
+ * may be in the order the branches were built (see StreamedModel), a branch built twice having
+ * two: the head of "model" says which record is each branch's.
  */
 
-function writeModel(cache: CacheStore, cached: CachedModel): void {
-  cache.writeRecords("model-extra", modelExtraRecords(cached));
-  cache.writeRecords("model", modelRecords(cached));
+/** The head of "model-extra": what the model was made from (as CachedModel's key). */
+interface ExtraHead {
+  key: string;
 }
 
-function* modelRecords({ key, model }: CachedModel): Generator<unknown> {
-  yield { key, settings: model.settings, departments: model.departments, branches: model.branches.length };
+/** A branch's extra fields in "model-extra". */
+interface ExtraRecord {
+  branch: Record<string, unknown>;
+  staff: unknown[][];
+  prospects: unknown[][];
+}
+
+/** The head of "model". */
+interface ModelHead {
+  key: string;
+  settings: Model["settings"];
+  departments: Model["departments"];
+  /** How many branch records follow. */
+  branches: number;
+  /** For each branch, in order, the number of its record in "model-extra" (the head is 0). */
+  extras: number[];
+}
+
+/** The extra records written as the branches are built, and the number of each kept branch's record. */
+interface StreamedExtras {
+  writer: RecordWriter;
+  numberOf: WeakMap<BranchCore, number>;
+  count: number;
+}
+
+/** Writes the model; its extra fields as `streamedExtras` wrote them while building it, or now. */
+function writeModel(cache: CacheStore, cached: CachedModel<CoreModel>, streamedExtras: StreamedExtras | null): void {
+  const branches = cached.model.branches;
+  let extras = branches.map((_branch, i) => i + 1);
+  if (streamedExtras === null) cache.writeRecords("model-extra", modelExtraRecords(cached as CachedModel));
+  else {
+    extras = branches.map((branch) => streamedExtras.numberOf.get(branch) ?? 0);
+    // Every branch was given to StreamedModel's `keep`, so each has its record; were one not,
+    // no extra part is kept (a whole-model command builds the model again).
+    if (extras.includes(0)) streamedExtras.writer.abandon();
+    else streamedExtras.writer.commit();
+  }
+  cache.writeRecords("model", modelRecords(cached, extras));
+}
+
+function* modelRecords({ key, model }: CachedModel<CoreModel>, extras: number[]): Generator<unknown> {
+  yield { key, settings: model.settings, departments: model.departments, branches: model.branches.length, extras } satisfies ModelHead;
   for (const branch of model.branches) {
     const core: Record<string, unknown> = { ...branch };
     for (const field of EXTRA_BRANCH_FIELDS) delete core[field];
@@ -556,16 +619,37 @@ function* modelRecords({ key, model }: CachedModel): Generator<unknown> {
 }
 
 function* modelExtraRecords({ key, model }: CachedModel): Generator<unknown> {
-  yield { key, branches: model.branches.length };
-  for (const branch of model.branches) {
-    const own: Record<string, unknown> = {};
-    for (const field of EXTRA_BRANCH_FIELDS) own[field] = branch[field];
-    yield {
-      branch: own,
-      staff: branch.staff.map((staff) => EXTRA_STAFF_FIELDS.map((field) => staff[field])),
-      prospects: branch.prospects.map((prospect) => EXTRA_PROSPECT_FIELDS.map((field) => prospect[field])),
-    };
-  }
+  yield { key } satisfies ExtraHead;
+  for (const branch of model.branches) yield extraRecordOf(branch);
+}
+
+function extraRecordOf(branch: Branch): ExtraRecord {
+  const own: Record<string, unknown> = {};
+  for (const field of EXTRA_BRANCH_FIELDS) own[field] = branch[field];
+  return {
+    branch: own,
+    staff: branch.staff.map((staff) => EXTRA_STAFF_FIELDS.map((field) => staff[field])),
+    prospects: branch.prospects.map((prospect) => EXTRA_PROSPECT_FIELDS.map((field) => prospect[field])),
+  };
+}
+
+/** The core of `branch` (see CoreModel): new objects, the rest shared. */
+function coreOf(branch: Branch): BranchCore {
+  const core = copiedWithout(branch, EXTRA_BRANCH_FIELDS) as unknown as BranchCore;
+  core.staff = branch.staff.map((staff) => copiedWithout(staff, EXTRA_STAFF_FIELDS) as unknown as StaffCore);
+  core.prospects = branch.prospects.map((prospect) => copiedWithout(prospect, EXTRA_PROSPECT_FIELDS) as unknown as ProspectCore);
+  return core;
+}
+
+/**
+ * A copy of `value` without `fields`, made by adding the others one by one: `delete` would turn
+ * the object into a dictionary (larger, and slower to read), and each of the model's hundreds of
+ * thousands of people is read by every rule.
+ */
+function copiedWithout(value: object, fields: readonly string[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [field, fieldValue] of Object.entries(value)) if (!fields.includes(field)) copy[field] = fieldValue;
+  return copy;
 }
 
 /** A copy of `value` without `fields`. */
@@ -581,28 +665,23 @@ function readModel(cache: CacheStore, key: string, whole: boolean): CachedModel<
 function readModel(cache: CacheStore, key: string, whole: boolean): CachedModel<CoreModel> | null {
   const records = cache.readRecords<unknown>("model");
   if (records === null || records.length === 0) return null;
-  const head = records[0] as { key: string; settings: Model["settings"]; departments: Model["departments"]; branches: number };
-  if (head.key !== key || records.length !== 1 + head.branches) return null;
+  const head = records[0] as ModelHead;
+  if (head.key !== key || records.length !== 1 + head.branches || !Array.isArray(head.extras) || head.extras.length !== head.branches) return null;
   const branches = records.slice(1) as CoreModel["branches"];
   records.length = 0;
-  if (whole && !addExtraFields(cache, key, branches)) return null;
+  if (whole && !addExtraFields(cache, key, branches, head.extras)) return null;
   return { key: head.key, model: { settings: head.settings, departments: head.departments, branches } };
 }
 
-interface ExtraRecord {
-  branch: Record<string, unknown>;
-  staff: unknown[][];
-  prospects: unknown[][];
-}
-
-/** Puts the "model-extra" records onto the branches read from "model"; false when they do not fit them. */
-function addExtraFields(cache: CacheStore, key: string, branches: CoreModel["branches"]): boolean {
+/** Puts the "model-extra" records onto the branches read from "model" (`extras`: the number of each one's record); false when they do not fit them. */
+function addExtraFields(cache: CacheStore, key: string, branches: CoreModel["branches"], extras: readonly number[]): boolean {
   const records = cache.readRecords<unknown>("model-extra");
-  if (records === null || records.length !== 1 + branches.length || (records[0] as { key: string }).key !== key) return false;
+  if (records === null || records.length === 0 || (records[0] as ExtraHead).key !== key) return false;
   for (let i = 0; i < branches.length; i++) {
     const branch = branches[i] as unknown as Record<string, unknown> & { staff: Record<string, unknown>[]; prospects: Record<string, unknown>[] };
-    const extra = records[i + 1] as ExtraRecord;
-    if (extra.staff.length !== branch.staff.length || extra.prospects.length !== branch.prospects.length) return false;
+    const number = extras[i]!;
+    const extra = Number.isInteger(number) && number > 0 && number < records.length ? (records[number] as ExtraRecord) : undefined;
+    if (extra === undefined || extra.staff.length !== branch.staff.length || extra.prospects.length !== branch.prospects.length) return false;
     Object.assign(branch, extra.branch);
     branch.staff.forEach((staff, s) => EXTRA_STAFF_FIELDS.forEach((field, f) => (staff[field] = extra.staff[s]![f])));
     branch.prospects.forEach((prospect, p) => EXTRA_PROSPECT_FIELDS.forEach((field, f) => (prospect[field] = extra.prospects[p]![f])));

@@ -14,7 +14,7 @@
 import { LoadedFile, type RawFile } from "../load/repository.js";
 import { compareText } from "../findings.js";
 import { buildFolderBranch, buildTopLevel } from "./build.js";
-import type { Branch, Model } from "./types.js";
+import type { Branch, BranchCore, CoreModel, Model } from "./types.js";
 
 /** A file of the scan as it came in: its value (undefined when it did not parse) and whether its own check found no error. */
 interface Arrival {
@@ -37,9 +37,17 @@ export class StreamedModel {
   private readonly ready: string[] = [];
   private top: Pick<Model, "settings" | "departments"> | null = null;
   /** Each built folder's branch (null: its branch.yaml is missing or not usable). */
-  private readonly built = new Map<string, Branch | null>();
+  private readonly built = new Map<string, BranchCore | null>();
 
-  constructor(private readonly raws: readonly RawFile[]) {
+  /**
+   * `keep` is given each branch as it is built (a folder built again gives its new branch too)
+   * and returns what the model keeps of it: the caller may write it out and keep only the part
+   * its command needs (the core, see CoreModel).
+   */
+  constructor(
+    private readonly raws: readonly RawFile[],
+    private readonly keep: (branch: Branch) => BranchCore = (branch) => branch,
+  ) {
     this.assumed = new Array(raws.length);
     this.parsed = new Array(raws.length).fill(false);
     raws.forEach((raw, i) => {
@@ -70,7 +78,7 @@ export class StreamedModel {
    * The model once every file is in, with `filesWithErrors` as the rules across files left it;
    * `dataAgain` gives a file's value again for a branch to be built anew.
    */
-  finish(filesWithErrors: ReadonlySet<string>, dataAgain: (index: number) => unknown): Model {
+  finish(filesWithErrors: ReadonlySet<string>, dataAgain: (index: number) => unknown): CoreModel {
     const usable = (i: number) => this.parsed[i]! && !filesWithErrors.has(this.raws[i]!.file);
     const changed = (i: number) => this.assumed[i] !== usable(i);
     const again = (i: number): Arrival => ({ data: this.parsed[i] ? dataAgain(i) : undefined, usable: usable(i) });
@@ -79,7 +87,7 @@ export class StreamedModel {
     for (const [folder, indices] of this.folders) {
       if (folder !== null && (everything || !this.built.has(folder) || indices.some(changed))) this.buildFolder(folder, again);
     }
-    const branches = [...this.built.values()].filter((b): b is Branch => b !== null).sort((a, b) => compareText(a.id, b.id));
+    const branches = [...this.built.values()].filter((b): b is BranchCore => b !== null).sort((a, b) => compareText(a.id, b.id));
     return { ...this.top!, branches };
   }
 
@@ -95,7 +103,8 @@ export class StreamedModel {
     const usable = new Map(files.map((f) => [f.file, f.usable]));
     const isUsable = (file: LoadedFile) => usable.get(file) === true;
     const branchFile = files.find((f) => f.file.kind === "branch" && f.usable)?.file;
-    this.built.set(folder, branchFile === undefined ? null : buildFolderBranch(branchFile, files.map((f) => f.file), this.top!.departments, isUsable));
+    const branch = branchFile === undefined ? null : buildFolderBranch(branchFile, files.map((f) => f.file), this.top!.departments, isUsable);
+    this.built.set(folder, branch === null ? null : this.keep(branch));
     for (const i of this.folders.get(folder)!) this.waiting.delete(i);
   }
 

@@ -84,6 +84,35 @@ describe("the cached model", () => {
   });
 });
 
+describe("a cold command that reads only the core", () => {
+  it("keeps only the core, and writes the extra part as it builds: a whole-model command then reads the model a cold run builds", async () => {
+    const { repo, cacheDir } = setUp();
+    const built = (await loadData(context(repo, null))).model;
+    const core = (await loadCoreData(context(repo, cacheDir))).model;
+    expect(hasExtraField(core)).toBe(false);
+    expect(core.branches.map((b) => b.id)).toEqual(built.branches.map((b) => b.id));
+    expect(core.branches[0]!.staff[0]).toEqual(withoutFields(built.branches[0]!.staff[0]!, EXTRA_STAFF_FIELDS));
+    expect(fs.readdirSync(cacheFolder(cacheDir)).sort()).toEqual(expect.arrayContaining(["model.json", "model-extra.json"]));
+    expect(fs.readdirSync(cacheFolder(cacheDir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    expect((await loadData(context(repo, cacheDir))).model).toEqual(built);
+  });
+
+  it("writes a branch built again twice, and the model says which record is whose (every id of a copied branch taken twice)", async () => {
+    const { repo, cacheDir } = setUp();
+    fs.cpSync(path.join(repo, "branches", "cmb-shekou"), path.join(repo, "branches", "cmb-zz-copy"), { recursive: true });
+    const built = (await loadData(context(repo, null))).model;
+    await loadCoreData(context(repo, cacheDir));
+    const extraFile = path.join(cacheFolder(cacheDir), "model-extra.json");
+    // Lines: the file's header, the head, a record per branch built, the trailer.
+    const extraRecords = fs.readFileSync(extraFile, "utf8").trimEnd().split("\n").length - 3;
+    expect(extraRecords).toBeGreaterThan(built.branches.length);
+    const before = fs.statSync(extraFile).ino;
+    expect((await loadData(context(repo, cacheDir))).model).toEqual(built);
+    // Read from the cache, not built again (which writes the model anew).
+    expect(fs.statSync(extraFile).ino).toBe(before);
+  });
+});
+
 function withoutFields(value: object, fields: readonly string[]): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...value };
   for (const field of fields) delete copy[field];

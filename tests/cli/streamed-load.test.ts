@@ -55,5 +55,8 @@ describe("a cold load that lets each file's bytes go once checked", () => {
     };
     await expect(loadCoreData(ctx)).rejects.toMatchObject({ key: "load.changedWhileRead", params: { file: "branches/cmb-zz-copy/staff.yaml" } });
     expect(edited).toBe(true);
+    // The extra part of the model, written as the branches were built, is not left half-written.
+    const left = fs.readdirSync(ctx.cacheDir!, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".tmp"));
+    expect(left).toEqual([]);
   });
 });
