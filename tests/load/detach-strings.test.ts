@@ -11,10 +11,11 @@ import { describe, expect, it } from "vitest";
 import { detachStrings, detachValue } from "../../src/load/detach-strings.js";
 
 describe("detachStrings", () => {
-  it("leaves any JSON value equal to what it was (fast-check, fixed seed)", () => {
+  it("leaves any JSON value equal to what it was, and so does detachValue (fast-check, fixed seed)", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const before = structuredClone(value);
+        expect(detachValue(structuredClone(value))).toEqual(before);
         expect(detachStrings(value)).toEqual(before);
       }),
       { seed: 29, numRuns: 1000 },
@@ -49,16 +50,6 @@ describe("detachStrings", () => {
 });
 
 describe("detachValue", () => {
-  it("gives a value equal to any JSON value (fast-check, fixed seed)", () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
-        const before = structuredClone(value);
-        expect(detachValue(value)).toEqual(before);
-      }),
-      { seed: 29, numRuns: 1000 },
-    );
-  });
-
   it("puts a copy of every list where the list was, objects kept in place", () => {
     const value = load("activities:\n  - with: [p-wang-001, p-li-002]\n    note: 一起喝茶\n") as { activities: { with: string[] }[] };
     const activities = value.activities;
