@@ -609,13 +609,8 @@ function writeModel(cache: CacheStore, cached: CachedModel<CoreModel>, streamedE
 
 function* modelRecords({ key, model }: CachedModel<CoreModel>, extras: number[]): Generator<unknown> {
   yield { key, settings: model.settings, departments: model.departments, branches: model.branches.length, extras } satisfies ModelHead;
-  for (const branch of model.branches) {
-    const core: Record<string, unknown> = { ...branch };
-    for (const field of EXTRA_BRANCH_FIELDS) delete core[field];
-    core.staff = branch.staff.map((staff) => without(staff, EXTRA_STAFF_FIELDS));
-    core.prospects = branch.prospects.map((prospect) => without(prospect, EXTRA_PROSPECT_FIELDS));
-    yield core;
-  }
+  // A branch kept as its core already (see load) is copied again: the same record.
+  for (const branch of model.branches) yield coreOf(branch as Branch);
 }
 
 function* modelExtraRecords({ key, model }: CachedModel): Generator<unknown> {
@@ -649,13 +644,6 @@ function coreOf(branch: Branch): BranchCore {
 function copiedWithout(value: object, fields: readonly string[]): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const [field, fieldValue] of Object.entries(value)) if (!fields.includes(field)) copy[field] = fieldValue;
-  return copy;
-}
-
-/** A copy of `value` without `fields`. */
-function without(value: object, fields: readonly string[]): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...value };
-  for (const field of fields) delete copy[field];
   return copy;
 }
 
