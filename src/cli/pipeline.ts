@@ -594,16 +594,11 @@ interface StreamedExtras {
 
 /** Writes the model; its extra fields as `streamedExtras` wrote them while building it, or now. */
 function writeModel(cache: CacheStore, cached: CachedModel<CoreModel>, streamedExtras: StreamedExtras | null): void {
-  const branches = cached.model.branches;
-  let extras = branches.map((_branch, i) => i + 1);
   if (streamedExtras === null) cache.writeRecords("model-extra", modelExtraRecords(cached as CachedModel));
-  else {
-    extras = branches.map((branch) => streamedExtras.numberOf.get(branch) ?? 0);
-    // Every branch was given to StreamedModel's `keep`, so each has its record; were one not,
-    // no extra part is kept (a whole-model command builds the model again).
-    if (extras.includes(0)) streamedExtras.writer.abandon();
-    else streamedExtras.writer.commit();
-  }
+  else streamedExtras.writer.commit();
+  // Every branch of a streamed model went through StreamedModel's `keep`, so each has its record
+  // (0, which the reader refuses, is never written).
+  const extras = cached.model.branches.map((branch, i) => (streamedExtras === null ? i + 1 : (streamedExtras.numberOf.get(branch) ?? 0)));
   cache.writeRecords("model", modelRecords(cached, extras));
 }
 

@@ -9,7 +9,8 @@
  * duplicate id in another branch makes a file unusable. So a branch is built on what each file's
  * own check said, and `finish` builds again, from values fetched anew, every branch one of whose
  * files the rules across files changed (the settings and departments: everything). The result is
- * the model `buildModel` makes of the same files; it changes the memory only.
+ * the model `buildModel` makes of the same files (or its core: see `keep`); it changes the memory
+ * only.
  */
 import { LoadedFile, type RawFile } from "../load/repository.js";
 import { compareText } from "../findings.js";
