@@ -82,7 +82,7 @@ export interface SummaryResult {
 }
 
 export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
-  const coverage = measureCoverage(model, asOf);
+  const coverage = measureCoverage(model, asOf, { named: false });
   const bonus = model.settings.bonus === null ? null : computeBonusAwards(model, model.settings.bonus, asOf);
   const expenses = model.settings.expenseSupport === null ? null : computeExpenseSupport(model, model.settings.expenseSupport, asOf);
   const policy = model.settings.followups;

@@ -1,8 +1,9 @@
 /** Archive coverage (rules/coverage.ts): each checklist of the field manual, item by item; shares and the order of the gaps. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/parse-file.js";
 import { buildModel } from "../../src/model/build.js";
-import type { Competitor, KpiMonth } from "../../src/model/types.js";
+import { POSITIONS, type Competitor, type KpiMonth, type Model } from "../../src/model/types.js";
 import {
   isFilled,
   measureBranch,
@@ -17,6 +18,7 @@ import {
   type BranchCoverage,
   type Checklist,
   type CoverageItem,
+  type CoverageResult,
   type Missing,
 } from "../../src/rules/coverage.js";
 import { validateRepository } from "../../src/validate/index.js";
@@ -434,5 +436,46 @@ describe("measureCoverage on data-example", () => {
     expect(subBranches.at(-1)!.branch).toBe("cmb-futian-center");
     expect(subBranches.slice(0, 3).map((b) => b.branch)).toContain("cmb-xiangmihu");
     expect(item(byId("cmb-futian-center"), "branch_basic", "environment").share).toBe(1);
+  });
+});
+
+/** `result` as measured with `named` false should be: the staff and prospect items name nobody. */
+function unnamed(result: CoverageResult): CoverageResult {
+  const emptied = (i: CoverageItem): CoverageItem => (i.checklist === "staff" || i.checklist.startsWith("prospects_") ? { ...i, missing: [] } : i);
+  return { ...result, branches: result.branches.map((b) => ({ ...b, items: b.items.map(emptied), beyondManual: b.beyondManual.map(emptied) })) };
+}
+
+describe("measureCoverage without names (report summary's)", () => {
+  it("gives data-example's shares, counts and order, naming no staff member or prospect", () => {
+    const repo = loadRepository(DATA_EXAMPLE);
+    const { model } = buildModel(repo, validateRepository(repo).filesWithErrors);
+    const named = measureCoverage(model, D);
+    const counted = measureCoverage(model, D, { named: false });
+    expect(counted).toEqual(unnamed(named));
+    // Not vacuous: data-example's lists do name people missing.
+    expect(named.branches.some((b) => b.items.some((i) => i.checklist === "staff" && i.missing.length > 0))).toBe(true);
+    expect(named.branches.some((b) => b.items.some((i) => i.checklist === "prospects_valuable" && i.missing.length > 0))).toBe(true);
+  });
+
+  it("gives the same shares as the named measure for any archive (generated branches)", () => {
+    const STAFF_FIELDS = ["history", "hobbies", "family", "personality", "values", "schedule", "relationships", "notes"];
+    const PROSPECT_FIELDS = ["home_address", "attitude", "products", "gender", "age", "qq", "family", "income_monthly", "occupation", "hobbies", "broker"];
+    const filled = (fields: string[]) => fc.subarray(fields).map((chosen) => Object.fromEntries(chosen.map((f, i) => [f, i % 3 === 0 ? ["跑步"] : i % 3 === 1 ? "有" : "  "])));
+    const staffArb = fc.record({ position: fc.constantFrom(...POSITIONS), key: fc.boolean(), gender: fc.constantFrom(null, "F" as const), left: fc.constantFrom(null, "2012-01-01"), archive: filled(STAFF_FIELDS) });
+    const prospectArb = fc.record({ tier: fc.constantFrom("basic" as const, "valuable" as const), phone: fc.constantFrom(null, "13800000000"), archive: filled(PROSPECT_FIELDS) });
+    const branchArb = fc.record({ staff: fc.array(staffArb, { maxLength: 6 }), prospects: fc.array(prospectArb, { maxLength: 6 }), city: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(branchArb, { minLength: 1, maxLength: 4 }), (branches) => {
+        const model: Model = makeModel({
+          branches: branches.map((b, n) => ({
+            id: `b${n}`,
+            level: b.city ? "city_branch" : "sub_branch",
+            staff: b.staff.map((s, i) => ({ id: `s${n}-${i}`, ...s })),
+            prospects: b.prospects.map((p, i) => makeProspect({ id: `p${n}-${i}`, ...p })),
+          })),
+        });
+        expect(measureCoverage(model, D, { named: false })).toEqual(unnamed(measureCoverage(model, D)));
+      }),
+    );
   });
 });
