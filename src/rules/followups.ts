@@ -164,6 +164,19 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
  * the summary a second at head-office scale (issue 29).
  */
 export function collectDueFollowups(model: Model, policy: FollowupPolicy, asOf: IsoDate, within: number): FollowupItem[] {
+  return collectFollowups(model, policy, asOf, within, false);
+}
+
+/**
+ * The items of collectDueFollowups that are overdue, in the same order: what report summary
+ * counts. The list at D+W is found as for `followups` (a visit planned within the window, say,
+ * changes what is due), but an item due on or after D is not made.
+ */
+export function collectOverdueFollowups(model: Model, policy: FollowupPolicy, asOf: IsoDate, within: number): FollowupItem[] {
+  return collectFollowups(model, policy, asOf, within, true);
+}
+
+function collectFollowups(model: Model, policy: FollowupPolicy, asOf: IsoDate, within: number, overdueOnly: boolean): FollowupItem[] {
   const horizon = addDays(asOf, within);
   // Event-like items due before this day are escalated (docs/rules.md); none is dropped for its age.
   const escalateBefore = addDays(asOf, -policy.escalateDays);
@@ -174,6 +187,7 @@ export function collectDueFollowups(model: Model, policy: FollowupPolicy, asOf: 
   // it is due, and nothing is allocated for the people who have nothing due.
   const add = (subject: Subject, kind: FollowupKind, due: IsoDate, facts: FollowupFacts, identity: string): void => {
     const overdue = due < asOf;
+    if (overdueOnly && !overdue) return;
     const escalated = isDoneKind(kind) && due < escalateBefore;
     items.push({
       due,

@@ -12,7 +12,7 @@ import { computeBonusAwards, conversionBranch } from "./bonus.js";
 import { isPresent } from "./presence.js";
 import { measureCoverage } from "./coverage.js";
 import { computeExpenseSupport, sumExact } from "./expenses.js";
-import { collectDueFollowups } from "./followups.js";
+import { collectOverdueFollowups } from "./followups.js";
 
 /** The figures of one department, or of all of them (the totals). */
 export interface SummaryFigures {
@@ -87,7 +87,7 @@ export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
   const expenses = model.settings.expenseSupport === null ? null : computeExpenseSupport(model, model.settings.expenseSupport, asOf);
   const policy = model.settings.followups;
   // Counted, never listed: in the order found (the escalated rows are sorted below).
-  const overdue = collectDueFollowups(model, policy, asOf, policy.windowDays).filter((item) => item.overdue);
+  const overdue = collectOverdueFollowups(model, policy, asOf, policy.windowDays);
 
   const names = new Map(model.departments.map((d) => [d.id, d.name]));
   const ids = [...new Set([...names.keys(), ...model.branches.map((b) => b.department)])].sort(compareText);
@@ -109,23 +109,38 @@ export function computeSummary(model: Model, asOf: IsoDate): SummaryResult {
   );
   const figuresOf = (departmentIds: ReadonlySet<string>): SummaryFigures => {
     const branches = branchesIn(departmentIds);
-    const staff = branches.flatMap((b) => b.staff).filter((s) => isPresent(s, asOf));
-    const prospects = branches.flatMap((b) => b.prospects);
+    const spent = (date: IsoDate) => (expenses === null ? date <= asOf : expenses.from <= date && date <= expenses.to);
+    // Counted in one pass over the branches: the totals' lists of every person and activity
+    // (flatMap, then filter) were ~0.3 s of garbage at 2,000 branches (issue 29).
+    const people = { staff: 0, keyStaff: 0, prospectsBasic: 0, prospectsValuable: 0, prospectsConverted: 0 };
+    const costs: number[] = [];
+    for (const branch of branches) {
+      for (const s of branch.staff) {
+        if (!isPresent(s, asOf)) continue;
+        people.staff++;
+        if (s.key) people.keyStaff++;
+      }
+      for (const p of branch.prospects) {
+        if (p.tier === "basic") people.prospectsBasic++;
+        else if (p.tier === "valuable") people.prospectsValuable++;
+        if (p.converted !== null && p.converted.date <= asOf) people.prospectsConverted++;
+      }
+      for (const a of branch.activities) if (a.cost !== null && spent(a.date)) costs.push(a.cost);
+    }
     const branchShares = sharesIn(departmentIds).map((c) => c.share);
     const expenseLines = expenseLinesIn(departmentIds);
     const bonusLines = bonusLinesIn(departmentIds);
     const overdueHere = overdueIn(departmentIds);
-    const spent = (date: IsoDate) => (expenses === null ? date <= asOf : expenses.from <= date && date <= expenses.to);
-    const spending = sumExact(branches.flatMap((b) => b.activities).filter((a) => a.cost !== null && spent(a.date)).map((a) => a.cost!));
+    const spending = sumExact(costs);
     const expenseSupport = expenses === null ? null : sumExact(expenseLines.map((d) => d.support));
     return {
       branches: branches.length,
-      staff: staff.length,
-      keyStaff: staff.filter((s) => s.key).length,
+      staff: people.staff,
+      keyStaff: people.keyStaff,
       coverage: branchShares.length === 0 ? null : branchShares.reduce((a, b) => a + b, 0) / branchShares.length,
-      prospectsBasic: prospects.filter((p) => p.tier === "basic").length,
-      prospectsValuable: prospects.filter((p) => p.tier === "valuable").length,
-      prospectsConverted: prospects.filter((p) => p.converted !== null && p.converted.date <= asOf).length,
+      prospectsBasic: people.prospectsBasic,
+      prospectsValuable: people.prospectsValuable,
+      prospectsConverted: people.prospectsConverted,
       staffConversions: conversionsIn(departmentIds).length,
       sales: expenses === null ? null : sumExact(expenseLines.flatMap((d) => d.branches.flatMap((b) => [b.sales, b.excludedSales]))),
       bonusAwarded: bonus === null ? null : bonusLines.reduce((a, d) => a + d.awarded, 0),

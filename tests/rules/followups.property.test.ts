@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findDueFollowups, type FollowupItem } from "../../src/rules/followups.js";
+import { collectDueFollowups, collectOverdueFollowups, findDueFollowups, type FollowupItem } from "../../src/rules/followups.js";
 import { DONE_KINDS, type DoneKind } from "../../src/rules/followup-kinds.js";
 import { DEFAULT_FOLLOWUP_POLICY, type Activity, type Model, type Prospect } from "../../src/model/types.js";
 import { addDays } from "../../src/model/values.js";
@@ -104,6 +104,17 @@ describe("follow-up closing properties", () => {
         expect(after).toEqual(before);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("the overdue items collected alone are the list's overdue items, in the same order (report summary)", () => {
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom(...DAYS), ({ p1, p2, activities }, asOf) => {
+        const m = model([p1, p2], activities);
+        const all = collectDueFollowups(m, P, asOf, P.windowDays);
+        expect(collectOverdueFollowups(m, P, asOf, P.windowDays)).toEqual(all.filter((i) => i.overdue));
+      }),
+      { numRuns: 200 },
     );
   });
 
