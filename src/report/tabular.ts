@@ -76,8 +76,14 @@ interface Measured {
 }
 
 function measureRow(raw: readonly string[]): Measured {
-  const cells = raw.map(terminalCell);
-  return { cells, widths: cells.map(displayWidth) };
+  const cells: string[] = new Array(raw.length);
+  const widths: number[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const cell = terminalCell(raw[i]!);
+    cells[i] = cell;
+    widths[i] = displayWidth(cell);
+  }
+  return { cells, widths };
 }
 
 function drawTable(columns: readonly Column[], groups: readonly { heading: string | null; rows: readonly string[][] }[], style: Style, maxWidth: number | null): string {
@@ -109,6 +115,22 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
 
   const rule = (left: string, middle: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(middle) + right;
   const spanRule = (left: string, right: string) => left + "─".repeat(headingSpan + 2) + right;
+  // A row whose cells all fit is one line, drawn straight into its text: an audit or a morning
+  // list of a head office is 100,000 such rows (issue 29).
+  const oneLine = ({ cells, widths: cellWidths }: Measured): string | null => {
+    if (widths.length === 0) return null;
+    let line = "│";
+    for (let i = 0; i < widths.length; i++) {
+      const cellWidth = cellWidths[i] ?? 0;
+      if (cellWidth > widths[i]!) return null;
+      const text = cells[i] ?? "";
+      const column = columns[i];
+      const cell = text === "" || column?.paint === undefined ? text : column.paint(text);
+      const gap = " ".repeat(widths[i]! - cellWidth);
+      line += column?.align === "right" ? ` ${gap}${cell} │` : ` ${cell}${gap} │`;
+    }
+    return line;
+  };
   const rowLines = ({ cells, widths: cellWidths }: Measured, isHeader: boolean): string[] => {
     // Most cells fit: they are drawn as measured, and only the others are wrapped and measured again.
     const wrapped = widths.map((w, i) => ((cellWidths[i] ?? 0) <= w ? null : shownLines(wrapText(cells[i] ?? "", w))));
@@ -139,7 +161,11 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
       out.push(spanRule("├", "┤").replace(/─/g, (_, at: number) => (columnJoinAt(widths, at) ? "┴" : "─")), ...headingLines(block.heading));
       out.push(spanRule("├", "┤").replace(/─/g, (_, at: number) => (columnJoinAt(widths, at) ? "┬" : "─")));
     }
-    for (const row of block.rows) out.push(...rowLines(row, false));
+    for (const row of block.rows) {
+      const line = oneLine(row);
+      if (line !== null) out.push(line);
+      else out.push(...rowLines(row, false));
+    }
   }
   out.push(rule("└", "┴", "┘"));
   return out.join("\n") + "\n";
