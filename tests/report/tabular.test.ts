@@ -62,6 +62,29 @@ describe("renderTable", () => {
     );
     for (const line of out.trimEnd().split("\n")) expect(displayWidth(line)).toBe(15);
   });
+
+  it("paints a column's filled cells after measuring them, the header in bold, in rows of one line and of several alike", () => {
+    const style = { ...PLAIN, bold: (s: string) => `<b>${s}</b>` };
+    const table: Tabular = {
+      columns: [{ header: "事项", paint: (s) => `[${s}]` }, { header: "说明", wrap: true }, { header: "天", align: "right", paint: (s) => `{${s}}` }],
+      rows: [
+        ["联系", "短", "3"],
+        ["", "一段很长的说明文字需要折行显示", ""],
+      ],
+    };
+    expect(renderTable(table, style, 30)).toBe(
+      [
+        "┌──────┬────────────────┬────┐",
+        "│ <b>事项</b> │ <b>说明</b>           │ <b>天</b> │",
+        "│ [联系] │ 短             │  {3} │",
+        "│      │ 一段很长的说明 │    │",
+        "│      │ 文字需要折行显 │    │",
+        "│      │ 示             │    │",
+        "└──────┴────────────────┴────┘",
+        "",
+      ].join("\n"),
+    );
+  });
 });
 
 /** Whether a line holds half a character: a lone surrogate, or a combining mark or joiner at its start. */
