@@ -169,8 +169,7 @@ export function collectDueFollowups(model: Model, policy: FollowupPolicy, asOf: 
 
 /**
  * The items of collectDueFollowups that are overdue, in the same order: what report summary
- * counts. The list at D+W is found as for `followups` (a visit planned within the window, say,
- * changes what is due), but an item due on or after D is not made.
+ * counts. The same walk over the model, in which an item due on or after D is not made (issue 29).
  */
 export function collectOverdueFollowups(model: Model, policy: FollowupPolicy, asOf: IsoDate, within: number): FollowupItem[] {
   return collectFollowups(model, policy, asOf, within, true);
