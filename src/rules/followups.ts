@@ -160,8 +160,8 @@ export function findDueFollowups(model: Model, policy: FollowupPolicy, asOf: Iso
 
 /**
  * The items of findDueFollowups in the order they are found (branch by branch, in model order),
- * for a rule that only counts them (report summary): sorting 200,000 items it never lists cost
- * the summary a second at head-office scale (issue 29).
+ * for a rule that only counts them: sorting 200,000 items it never listed cost report summary a
+ * second at head-office scale (issue 29; it now counts collectOverdueFollowups').
  */
 export function collectDueFollowups(model: Model, policy: FollowupPolicy, asOf: IsoDate, within: number): FollowupItem[] {
   return collectFollowups(model, policy, asOf, within, false);
