@@ -26,7 +26,7 @@ import { branchDisplayNames } from "../report/followups.js";
 import { redactFollowups, redactMonthly } from "../report/redact.js";
 import { monthlyBlocks } from "../report/monthly.js";
 import { computeBonusAwards, type BonusResult } from "../rules/bonus.js";
-import { measureCoverage, type CoverageResult } from "../rules/coverage.js";
+import { measureCoverage, type CoverageOptions, type CoverageResult } from "../rules/coverage.js";
 import { computeExpenseSupport, type ExpenseResult } from "../rules/expenses.js";
 import { filterFollowups, findDueFollowups, FOLLOWUP_KINDS, type FollowupItem, type FollowupKind } from "../rules/followups.js";
 import { AUDIENCES, computeMonthlyFigures, figuresForAudience, firstDay, type Audience } from "../rules/monthly.js";
@@ -121,9 +121,17 @@ interface Response {
   headers?: Record<string, string>;
 }
 
+/**
+ * The coverage page shows each branch's shares, never who is missing (a branch's card measures
+ * its own gaps): kept without the names, which at 2,000 branches are hundreds of thousands of
+ * objects held as long as the load (issue 29).
+ */
+const COVERAGE_PAGE: CoverageOptions = { named: false };
+
 /** What one load's pages compute, by the day they are for. */
 interface Computed {
   items: Map<string, FollowupItem[]>;
+  /** Measured with COVERAGE_PAGE: shares without names. */
   coverage: Map<string, CoverageResult>;
   bonus: Map<string, BonusResult | null>;
   expenses: Map<string, ExpenseResult | null>;
@@ -274,7 +282,7 @@ async function respond(options: ServeOptions, path: string, query: URLSearchPara
       if (card === null || card.kind !== "person" || card.person.type !== wanted) return notFound(t(lang, "serve.page.noSuchPerson", { id: second }));
       return ok(renderCardPage(ctx, card));
     }
-    if (first === "coverage" && second === undefined) return ok(renderCoverage(ctx, remember(memo.coverage, asOf, () => measureCoverage(model, asOf))));
+    if (first === "coverage" && second === undefined) return ok(renderCoverage(ctx, remember(memo.coverage, asOf, () => measureCoverage(model, asOf, COVERAGE_PAGE))));
     if (first === "kpis" && second === undefined) {
       const id = one("branch");
       const branch = id === null ? (model.branches[0] ?? null) : (model.branches.find((b) => b.id === id) ?? null);
@@ -345,7 +353,7 @@ function prime(options: ServeOptions): void {
       dueItems(options, snapshot, asOf);
       // Coverage too (a second at head-office scale): here the first page waits for it anyway
       // (it waits for the data), rather than a later page that would otherwise be quick.
-      remember(computed(snapshot).coverage, asOf, () => measureCoverage(snapshot.model, asOf));
+      remember(computed(snapshot).coverage, asOf, () => measureCoverage(snapshot.model, asOf, COVERAGE_PAGE));
     })
     .catch(() => undefined);
 }
