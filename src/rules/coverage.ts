@@ -466,9 +466,9 @@ export interface CoverageOptions {
   branch?: string;
   /**
    * False: the staff and prospect items leave `missing` empty, for a caller that reads only the
-   * counts and shares (report summary, serve's coverage page), which are the same. Naming who is missing sorts and lists
-   * every branch's people: a warm summary at 2,000 branches took ~0.4 s more CPU and 120 MB more
-   * peak memory for lists it never shows (issue 29). Default true.
+   * counts and shares (report summary, serve's coverage page), which are the same. Naming who is
+   * missing sorts and lists every branch's people: a warm summary at 2,000 branches took ~0.4 s
+   * more CPU and 120 MB more peak memory for lists it never shows (issue 29). Default true.
    */
   named?: boolean;
 }

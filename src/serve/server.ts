@@ -123,8 +123,8 @@ interface Response {
 
 /**
  * The coverage page shows each branch's shares, never who is missing (a branch's card measures
- * its own gaps): kept without the names, which at 2,000 branches are hundreds of thousands of
- * objects held as long as the load (issue 29).
+ * its own gaps): measured without the names, which are kept as long as the load is (at 2,000
+ * branches the server held 807 MB after the page with them, 684 MB without; issue 29).
  */
 const COVERAGE_PAGE: CoverageOptions = { named: false };
 
