@@ -343,7 +343,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
       if (rewrite) fileRecords!.commit();
       else fileRecords!.abandon();
       writeResult(cache, { key: resultKey, findings: validation.findings, files: validation.files, skipped });
-      if (model) writeModel(cache, { key: resultKey, model }, extraRecords);
+      if (model) writeModel(cache, { key: resultKey, model }, extraRecords, streamed !== null && needModel === "core");
       // Who is in which branch, for `log` (see edit-load.ts): rewritten with the files' index.
       if (rewrite) writePeopleIndex(cache, scanStarted, handedOver(scan.raws, peopleValues));
     }
@@ -592,20 +592,22 @@ interface StreamedExtras {
   count: number;
 }
 
-/** Writes the model; its extra fields as `streamedExtras` wrote them while building it, or now. */
-function writeModel(cache: CacheStore, cached: CachedModel<CoreModel>, streamedExtras: StreamedExtras | null): void {
+/**
+ * Writes the model; its extra fields as `streamedExtras` wrote them while building it, or now.
+ * `cores`: the model's branches are their cores already (see load), written as they are.
+ */
+function writeModel(cache: CacheStore, cached: CachedModel<CoreModel>, streamedExtras: StreamedExtras | null, cores: boolean): void {
   if (streamedExtras === null) cache.writeRecords("model-extra", modelExtraRecords(cached as CachedModel));
   else streamedExtras.writer.commit();
   // Every branch of a streamed model went through StreamedModel's `keep`, so each has its record
   // (0, which the reader refuses, is never written).
   const extras = cached.model.branches.map((branch, i) => (streamedExtras === null ? i + 1 : (streamedExtras.numberOf.get(branch) ?? 0)));
-  cache.writeRecords("model", modelRecords(cached, extras));
+  cache.writeRecords("model", modelRecords(cached, extras, cores));
 }
 
-function* modelRecords({ key, model }: CachedModel<CoreModel>, extras: number[]): Generator<unknown> {
+function* modelRecords({ key, model }: CachedModel<CoreModel>, extras: number[], cores: boolean): Generator<unknown> {
   yield { key, settings: model.settings, departments: model.departments, branches: model.branches.length, extras } satisfies ModelHead;
-  // A branch kept as its core already (see load) is copied again: the same record.
-  for (const branch of model.branches) yield coreOf(branch as Branch);
+  for (const branch of model.branches) yield cores ? branch : coreOf(branch as Branch);
 }
 
 function* modelExtraRecords({ key, model }: CachedModel): Generator<unknown> {

@@ -94,6 +94,7 @@ describe("a cold command that reads only the core", () => {
     expect(core.branches[0]!.staff[0]).toEqual(withoutFields(built.branches[0]!.staff[0]!, EXTRA_STAFF_FIELDS));
     expect(fs.readdirSync(cacheFolder(cacheDir)).sort()).toEqual(expect.arrayContaining(["model.json", "model-extra.json"]));
     expect(fs.readdirSync(cacheFolder(cacheDir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    expect(hasExtraField((await loadCoreData(context(repo, cacheDir))).model)).toBe(false);
     expect((await loadData(context(repo, cacheDir))).model).toEqual(built);
   });
 
