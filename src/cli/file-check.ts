@@ -9,7 +9,7 @@ import type { RawFile } from "../load/repository.js";
 import type { Finding } from "../findings.js";
 import { checkFile } from "../validate/index.js";
 import { factsOf, type FileFacts } from "../validate/cross-file-facts.js";
-import { detachStrings, detachValue } from "../load/detach-strings.js";
+import { detachValue } from "../load/detach-strings.js";
 
 /** What to keep of a checked file's value. */
 export interface CheckWants {
@@ -44,9 +44,9 @@ const PEOPLE_INDEX_FIELDS = ["id", "name", "left", "left_note"] as const;
  * (see detach-strings.ts), so their strings are copied off the file's text.
  */
 export function checkForLoad(raw: RawFile, wants: CheckWants, detach = false): CheckedFile {
-  const { file, findings } = checkFile(raw);
+  const { file, findings: found } = checkFile(raw);
   const value = detach ? detachValue(file.data) : file.data;
-  if (detach) detachStrings(findings);
+  const findings = detach ? detachValue(found) : found;
   const parsed = value !== undefined;
   const checked: CheckedFile = { data: wants.data ? value : undefined, parsed, findings, facts: factsOf(raw.kind, value) };
   if (wants.json && parsed) checked.json = JSON.stringify(value);

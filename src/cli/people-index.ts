@@ -25,7 +25,7 @@
  * manifest's (a run stopped half-way, two runs writing at once) is not trusted, and the index is
  * built again from the files.
  */
-import { detachStrings } from "../load/detach-strings.js";
+import { detachString } from "../load/detach-strings.js";
 import { crc32 } from "node:zlib";
 import type { CacheStore } from "../load/cache.js";
 import { scanRepository, type FileIdentity, type FileKind, type RawFile } from "../load/repository.js";
@@ -116,7 +116,7 @@ export const PEOPLE_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(["staff", "
 /** The people a staff or prospects file's parsed value lists, as the index keeps them. */
 export function peopleOf(kind: FileKind, data: unknown, copyStrings = true): PersonFields[] {
   // Kept in the index, 370,000 ids cut out of the files' texts would hold all of them (see detach-strings.ts).
-  const own = copyStrings ? detachStrings<string> : (text: string) => text;
+  const own = copyStrings ? detachString : (text: string) => text;
   const list = data !== null && typeof data === "object" ? (data as Record<string, unknown>)[kind === "staff" ? "staff" : "prospects"] : undefined;
   if (!Array.isArray(list)) return [];
   const people: PersonFields[] = [];

@@ -20,41 +20,37 @@ function detached(text: string): string {
   return text.length < MIN_VIEW_LENGTH ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
-/**
- * Replaces, in place, every string inside `value` (objects' and arrays' own values, at any depth)
- * by a copy that holds nothing else; returns `value` (a string: its copy). Keys are left: V8
- * keeps property names as strings of their own. A part reached twice (YAML aliases) is done once.
- */
-export function detachStrings<T>(value: T): T {
-  if (typeof value === "string") return detached(value) as T;
-  if (value !== null && typeof value === "object") detachInside(value as object, new Map(), false);
-  return value;
+/** `text` as a string of its own, equal to it and holding nothing else. */
+export function detachString(text: string): string {
+  return detached(text);
 }
 
 /**
- * As detachStrings, and every list inside `value` (and `value` itself, when a list) is replaced
- * by a copy exactly as long as it: the result is what to keep. A list reached twice is copied
- * once, and both places hold the copy.
+ * What to keep of a parsed value: every string inside it (objects' and arrays' own values, at any
+ * depth) replaced by a copy that holds nothing else, and every list (`value` itself, when a list)
+ * by a copy exactly as long as it; objects are kept and changed in place. Keys are left: V8 keeps
+ * property names as strings of their own. A part reached twice (YAML aliases) is done once, and
+ * both places hold what replaced it.
  */
 export function detachValue<T>(value: T): T {
   if (typeof value === "string") return detached(value) as T;
-  if (value !== null && typeof value === "object") return detachInside(value as object, new Map(), true) as T;
+  if (value !== null && typeof value === "object") return detachInside(value as object, new Map()) as T;
   return value;
 }
 
-/** The container with its strings detached (a list: its exact copy, when `lists`); `done` maps each container met to what replaced it. */
-function detachInside(container: object, done: Map<object, object>, lists: boolean): object {
+/** The container with its strings detached (a list: its exact copy); `done` maps each container met to what replaced it. */
+function detachInside(container: object, done: Map<object, object>): object {
   const known = done.get(container);
   if (known !== undefined) return known;
   if (Array.isArray(container)) {
     // slice() allocates exactly the list's length. Registered before its items, so that a list
     // inside itself (a cycle) ends.
-    const list: unknown[] = lists ? container.slice() : container;
+    const list: unknown[] = container.slice();
     done.set(container, list);
     for (let i = 0; i < list.length; i++) {
       const item: unknown = list[i];
       if (typeof item === "string") list[i] = detached(item);
-      else if (item !== null && typeof item === "object") list[i] = detachInside(item, done, lists);
+      else if (item !== null && typeof item === "object") list[i] = detachInside(item, done);
     }
     return list;
   }
@@ -65,7 +61,7 @@ function detachInside(container: object, done: Map<object, object>, lists: boole
     // A copied string is equal to the original (=== cannot tell them apart): always set.
     if (typeof item === "string") setOwn(record, key, detached(item));
     else if (item !== null && typeof item === "object") {
-      const replacement = detachInside(item, done, lists);
+      const replacement = detachInside(item, done);
       if (replacement !== item) setOwn(record, key, replacement);
     }
   }
