@@ -115,6 +115,13 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
 
   const rule = (left: string, middle: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(middle) + right;
   const spanRule = (left: string, right: string) => left + "─".repeat(headingSpan + 2) + right;
+  /** One cell of one line, between its borders: painted (or bold in the header) after measuring, padded to its column. */
+  const drawCell = (i: number, text: string, textWidth: number, isHeader: boolean): string => {
+    const column = columns[i];
+    const cell = text === "" ? "" : isHeader ? style.bold(text) : column?.paint !== undefined ? column.paint(text) : text;
+    const gap = " ".repeat(Math.max(0, widths[i]! - textWidth));
+    return ` ${column?.align === "right" ? gap + cell : cell + gap} `;
+  };
   // A row whose cells all fit is one line, drawn straight into its text: an audit or a morning
   // list of a head office is 100,000 such rows (issue 29).
   const oneLine = ({ cells, widths: cellWidths }: Measured): string | null => {
@@ -123,11 +130,7 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
     for (let i = 0; i < widths.length; i++) {
       const cellWidth = cellWidths[i] ?? 0;
       if (cellWidth > widths[i]!) return null;
-      const text = cells[i] ?? "";
-      const column = columns[i];
-      const cell = text === "" || column?.paint === undefined ? text : column.paint(text);
-      const gap = " ".repeat(widths[i]! - cellWidth);
-      line += column?.align === "right" ? ` ${gap}${cell} │` : ` ${cell}${gap} │`;
+      line += drawCell(i, cells[i] ?? "", cellWidth, false) + "│";
     }
     return line;
   };
@@ -137,14 +140,11 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
     const height = Math.max(1, ...wrapped.map((pieces) => pieces?.length ?? 1));
     const lines: string[] = [];
     for (let k = 0; k < height; k++) {
-      const parts = widths.map((w, i) => {
-        const column = columns[i];
+      const parts = widths.map((_, i) => {
         const pieces = wrapped[i] ?? null;
         const text = pieces === null ? (k === 0 ? (cells[i] ?? "") : "") : (pieces[k] ?? "");
         const textWidth = pieces === null ? (k === 0 ? (cellWidths[i] ?? 0) : 0) : displayWidth(text);
-        const cell = text === "" ? "" : isHeader ? style.bold(text) : column?.paint !== undefined ? column.paint(text) : text;
-        const gap = " ".repeat(Math.max(0, w - textWidth));
-        return ` ${column?.align === "right" ? gap + cell : cell + gap} `;
+        return drawCell(i, text, textWidth, isHeader);
       });
       lines.push("│" + parts.join("│") + "│");
     }
