@@ -16,7 +16,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as v8 from "node:v8";
 import { limitHeapGrowth } from "./heap-growth.js";
-import { digestBytes, openCacheStore, type CacheStore, type RecordWriter } from "../load/cache.js";
+import { digestBytes, digestText, openCacheStore, type CacheStore, type RecordWriter } from "../load/cache.js";
 import { LoadedFile, scanRepository, withoutBytes, type FileKind, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import { AUDIT_SCOPE } from "../load/file-scope.js";
 import type { BranchMemo } from "../model/build.js";
@@ -170,6 +170,16 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // Compared whole rather than hashed: it is small (a name and a digest per file) and a run
   // that reads nothing should not have to load a hash function for it.
   const resultKey = JSON.stringify([scan.raws.map((r) => r.file), digests, scan.findings, options.strict === true]);
+  // Issue 29: a commit's files checked across files by an earlier run (audit reads the same
+  // commits again: the as-of day's in each format, the deadline's every month). The same files,
+  // bytes, scope and --strict give the same findings, so those checks are not made again.
+  const recordedKey =
+    cache !== null && options.recorded !== undefined && digests.every((digest) => digest !== null)
+      ? digestText(JSON.stringify([resultKey, scan.scope === undefined ? null : [...scan.scope].sort()]))
+      : null;
+  const recordedResults = recordedKey === null ? [] : readRecordedResults(cache!);
+  const recordedValidation = recordedResults.find((result) => result.key === recordedKey)?.validation ?? null;
+
 
   if (cache && !options.needFileData) {
     const cached = readResult(cache);
@@ -317,7 +327,8 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
         if (key != null) memo.checks.set(key, { data: check.file.data, findings: check.findings });
       });
     }
-    const validation = assembleValidation(scan.findings, checks, { strict: options.strict, scope: scan.scope });
+    const validation = recordedValidation ?? assembleValidation(scan.findings, checks, { strict: options.strict, scope: scan.scope });
+    if (recordedKey !== null && recordedValidation === null) writeRecordedResults(cache!, { key: recordedKey, validation }, recordedResults);
     // The facts served the rules across files; let go before the cache is written (issue 29).
     if (!options.needFileData) {
       for (const check of checks) delete check.facts;
@@ -550,6 +561,53 @@ function readResult(cache: CacheStore): CachedResult | null {
   const head = records[0] as { key: string; files: number; findings: number; skipped: number };
   if (records.length !== 1 + head.findings + head.skipped) return null;
   return { key: head.key, files: head.files, findings: records.slice(1, 1 + head.findings) as Finding[], skipped: records.slice(1 + head.findings) as string[] };
+}
+
+/** The checks of a commit's files, by the digest of what they were made from (see `recordedKey` in load). */
+interface RecordedResult {
+  key: string;
+  validation: ValidationResult;
+}
+
+/** How many commits' checks are kept: an audit reads two (the as-of day's and the deadline's). */
+const RECORDED_RESULTS_KEPT = 4;
+
+/** The head of one result in "result-recorded"; its findings follow it. */
+interface RecordedResultHead {
+  key: string;
+  files: number;
+  errors: number;
+  warnings: number;
+  filesWithErrors: string[];
+  findings: number;
+}
+
+function readRecordedResults(cache: CacheStore): RecordedResult[] {
+  const records = cache.readRecords<unknown>("result-recorded");
+  if (records === null) return [];
+  const results: RecordedResult[] = [];
+  for (let at = 0; at < records.length; ) {
+    const head = records[at] as RecordedResultHead | null;
+    if (typeof head?.key !== "string" || !Array.isArray(head.filesWithErrors) || !(head.findings >= 0) || at + 1 + head.findings > records.length) return [];
+    const findings = records.slice(at + 1, at + 1 + head.findings) as Finding[];
+    results.push({ key: head.key, validation: { findings, files: head.files, errors: head.errors, warnings: head.warnings, filesWithErrors: new Set(head.filesWithErrors) } });
+    at += 1 + head.findings;
+  }
+  return results;
+}
+
+/** Saves `latest` first, then the others kept (the most recently made first). */
+function writeRecordedResults(cache: CacheStore, latest: RecordedResult, earlier: readonly RecordedResult[]): void {
+  const kept = [latest, ...earlier.filter((result) => result.key !== latest.key)].slice(0, RECORDED_RESULTS_KEPT);
+  cache.writeRecords("result-recorded", recordedResultRecords(kept));
+}
+
+function* recordedResultRecords(results: readonly RecordedResult[]): Generator<unknown> {
+  for (const { key, validation } of results) {
+    const { files, errors, warnings, findings } = validation;
+    yield { key, files, errors, warnings, filesWithErrors: [...validation.filesWithErrors].sort(), findings: findings.length } satisfies RecordedResultHead;
+    yield* findings;
+  }
 }
 
 /*

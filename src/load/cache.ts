@@ -86,6 +86,11 @@ export function digestBytes(bytes: Uint8Array): string {
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
+/** The digest of a text that keys a cache entry (a long key is kept and compared as this). */
+export function digestText(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
 export function openCacheStore(cacheDir: string, root: string, salt: string): CacheStore {
   // A folder per repository, named for people who look into the cache folder; the header, not
   // the name, decides whose a cache is.
