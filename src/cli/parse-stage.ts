@@ -6,3 +6,4 @@ export { checkInParallel } from "./parallel-check.js";
 export { checkForLoad } from "./file-check.js";
 export { StreamedModel } from "../model/streamed.js";
 export { peopleValue } from "./file-check.js";
+export { factsOf } from "../validate/cross-file-facts.js";

@@ -180,7 +180,6 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   const recordedResults = recordedKey === null ? [] : readRecordedResults(cache!);
   const recordedValidation = recordedResults.find((result) => result.key === recordedKey)?.validation ?? null;
 
-
   if (cache && !options.needFileData) {
     const cached = readResult(cache);
     const cachedModel = needModel !== "none" && cached?.key === resultKey ? readModel(cache, resultKey, needModel === "whole") : null;
@@ -202,7 +201,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
 
   // The parsers, the schema validators and the model builder are loaded only now: a run
   // answered from the cached result never needs them, and they are most of the code.
-  const { checkForLoad, checkInParallel, assembleValidation, documentOf, buildModel, skippedFiles, StreamedModel, peopleValue } = await import("./parse-stage.js");
+  const { checkForLoad, checkInParallel, assembleValidation, documentOf, buildModel, skippedFiles, StreamedModel, peopleValue, factsOf } = await import("./parse-stage.js");
   const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, textOfRaw(raw), data, documentOf);
   // Issue 29: a command that does not write keeps no file's bytes once checked (at 2,000 branches
   // 160 MB held to the end of the run): a file's text, asked for to quote a line of a finding, is
@@ -254,7 +253,24 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
       : null;
     const usableAlone = (parsed: boolean, findings: readonly Finding[]) => parsed && !findings.some((f) => options.strict === true || f.severity === "error");
     if (streamed !== null) limitHeapGrowth(v8);
-    if (streamed !== null) hits.forEach((hit, i) => hit && streamed.take(i, hit.parsed ? hit.data : undefined, usableAlone(hit.parsed, hit.findings)));
+    // Issue 29: when the files' list is not written again (nothing changed since it was: a rule
+    // command right after validate), a cached file's value goes once its branch has it, as a
+    // checked file's does: what the rules across files need of it is taken now. Otherwise the
+    // whole repository's values were held to the end beside the model (at 2,000 branches
+    // 780 MB–1 GB at the peak).
+    // The files' list is written again when a file is checked anew, or one is gone.
+    const filesRewritten = fileRecords !== null && (missing.some((i) => digests[i] != null) || previous.size !== digests.filter((digest) => digest != null).length);
+    const letHitValuesGo = streamed !== null && !filesRewritten;
+    const hitFacts = new Map<number, FileCheck["facts"]>();
+    if (streamed !== null) {
+      hits.forEach((hit, i) => {
+        if (!hit) return;
+        streamed.take(i, hit.parsed ? hit.data : undefined, usableAlone(hit.parsed, hit.findings));
+        if (!letHitValuesGo) return;
+        hitFacts.set(i, factsOf(hit.kind, hit.parsed ? hit.data : undefined));
+        delete hit.data;
+      });
+    }
     const misses = missing.map((i) => scan.raws[i]!);
     // A commit's files are read only now, and only those to be checked (in one batch).
     options.recorded?.fetch?.(misses);
@@ -269,7 +285,6 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
     // quote a finding's line (read again, and quoted only if unchanged: see checkedFile) or to build
     // a branch again (read again, and refused if changed: see dataAgain).
     const letBytesGo = streamed !== null && !keepsBytes && cache !== null;
-    let changed = false;
     const checked = await checkInParallel(
       misses,
       (raw) => {
@@ -286,10 +301,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
       (index, value) => {
         const digest = digests[missing[index]!] ?? null;
         const raw = misses[index]!;
-        if (fileRecords !== null && digest !== null) {
-          changed = true;
-          fileRecords.add(raw.kind, fileRecordJson(raw, digest, value));
-        }
+        if (fileRecords !== null && digest !== null) fileRecords.add(raw.kind, fileRecordJson(raw, digest, value));
         if (letBytesGo) scan.raws[missing[index]!] = misses[index] = withoutBytes(raw, path.join(scan.root, raw.file));
         if (streamed === null) return { ...value, json: undefined };
         streamed.take(missing[index]!, value.data, usableAlone(value.parsed, value.findings));
@@ -298,8 +310,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
       },
       letBytesGo,
     );
-    // The files' list is written again when a file was checked anew, or one is gone.
-    const rewrite = changed || previous.size !== digests.filter((digest) => digest != null).length;
+    const rewrite = filesRewritten;
     let next = 0;
     // What the people index reads of each file: its value, or the part of it kept for the index.
     const peopleValues: unknown[] = [];
@@ -311,7 +322,8 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
         const data = hit.parsed ? hit.data : undefined;
         peopleValues.push(data);
         if (!hit.parsed) unparsed.add(raw.file);
-        return { file: checkedFile(i, data), findings: hit.findings };
+        const facts = hitFacts.get(i);
+        return facts === undefined ? { file: checkedFile(i, data), findings: hit.findings } : { file: checkedFile(i, undefined), findings: hit.findings, facts };
       }
       const value = checked[next++]!;
       peopleValues.push(keepValues ? value.data : value.people);
@@ -342,10 +354,10 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
     // checked file's from its bytes, a cached one's from its record.
     const dataAgain = (i: number) => {
       const hit = hits[i];
-      if (hit) return hit.data;
+      if (hit && !hitFacts.has(i)) return hit.data;
       const raw = scan.raws[i]!;
-      // Read again (see letBytesGo): a branch is built only from the very bytes that were checked.
-      if (letBytesGo && digests[i] != null && (raw.bytes === null || digestBytes(raw.bytes) !== digests[i])) throw new CliError(EXIT_USAGE, "load.changedWhileRead", { file: raw.file });
+      // Read again (see letBytesGo, letHitValuesGo): a branch is built only from the very bytes that were checked.
+      if ((letBytesGo || hitFacts.has(i)) && digests[i] != null && (raw.bytes === null || digestBytes(raw.bytes) !== digests[i])) throw new CliError(EXIT_USAGE, "load.changedWhileRead", { file: raw.file });
       return checkForLoad(raw, { data: true, json: false }, true).data;
     };
     const model =
