@@ -37,10 +37,11 @@ export async function runAudit(ctx: Context): Promise<number> {
   // Each file's check by its path and blob id, shared by the commits read and the history's
   // walk (issue 29): a file that did not change between them is parsed and checked once.
   const checks: RecordedChecks = new Map();
-  const { model, records, recorded, bonusAtDeadline, bonusAtDay } = await readCheckpoints(ctx, git, stamp, asOf, timezone, checks);
-  // The walk needs only the files that state records: the others' values can go (issue 29).
-  for (const key of checks.keys()) if (recordFileOf(key.slice(0, key.indexOf("\0"))) === null) checks.delete(key);
-  const history = withHistory(root, () => recordsOfHistory(git, commitsChangingRoot(git, stamp.commit), checks));
+  const { model, records, recordsByKey, recorded, bonusAtDeadline, bonusAtDay } = await readCheckpoints(ctx, git, stamp, asOf, timezone, checks);
+  // The walk needs the values only of the files that state records and whose records it does not
+  // have yet: the others' can go (issue 29).
+  for (const key of checks.keys()) if (recordsByKey.has(key) || recordFileOf(key.slice(0, key.indexOf("\0"))) === null) checks.delete(key);
+  const history = withHistory(root, () => recordsOfHistory(git, commitsChangingRoot(git, stamp.commit), checks, recordsByKey));
   const line = withHistory(root, () => mainLine(git, stamp.commit));
   const result = auditRecords({ model, records, first: firstRecordings(history), timezone, bonusAtDeadline, bonusAtDay, mainLine: line });
   announceRecorded(ctx, recorded, format);
@@ -60,7 +61,7 @@ async function readCheckpoints(
   asOf: IsoDate,
   timezone: string,
   checks: RecordedChecks,
-): Promise<{ model: Model; records: AuditRecord[]; recorded: AsRecorded; bonusAtDeadline: BonusResult | null; bonusAtDay: BonusResult | null }> {
+): Promise<{ model: Model; records: AuditRecord[]; recordsByKey: Map<string, AuditRecord[]>; recorded: AsRecorded; bonusAtDeadline: BonusResult | null; bonusAtDay: BonusResult | null }> {
   // Every file's value: the records are read from the files, not from the model.
   // Only the files the audit judges or computes with (issue 29): an error elsewhere is `validate`'s.
   // The deadline's model takes the as-of model's branches whose files did not change.
@@ -68,7 +69,18 @@ async function readCheckpoints(
   const { data, recorded, scan } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true, checks, branches, scope: AUDIT_SCOPE, modelScope: AUDIT_MODEL_SCOPE });
   const { model } = data;
   const records: AuditRecord[] = [];
-  for (const file of data.repo.files) for (const record of recordsOfFile(file.file, file.kind, file.branchFolder, file.data)) records.push(record);
+  // Each record file's records by its path and blob: the history's walk takes them from here
+  // rather than make them again (most of the as-of commit's files are in its first commit).
+  const recordsByKey = new Map<string, AuditRecord[]>();
+  const keys = recordedCheckKeys(scan);
+  data.repo.files.forEach((file, i) => {
+    const what = recordFileOf(file.file);
+    if (what === null) return;
+    const stated = recordsOfFile(file.file, what.kind, what.branch, file.data);
+    for (const record of stated) records.push(record);
+    const key = keys[i];
+    if (key != null) recordsByKey.set(key, stated);
+  });
   const bonusPolicy = model.settings.bonus;
   let bonusAtDeadline: BonusResult | null = null;
   let bonusAtDay: BonusResult | null = null;
@@ -77,7 +89,7 @@ async function readCheckpoints(
     const atDeadline = await modelAtEndOf(ctx, git, bonusPolicy.deadline, timezone, { commit: stamp.commit, model, scan, checks, branches });
     bonusAtDeadline = computeBonusAwards(atDeadline ?? emptyModel(model), atDeadline?.settings.bonus ?? bonusPolicy, bonusPolicy.deadline);
   }
-  return { model, records, recorded, bonusAtDeadline, bonusAtDay };
+  return { model, records, recordsByKey, recorded, bonusAtDeadline, bonusAtDay };
 }
 
 /** The data root's path → what it is: the kind and branch of a branch file that states records. */
@@ -94,8 +106,7 @@ function recordFileOf(file: string): { kind: string; branch: string } | null {
  * other blobs are read in batches (`forEachBlob`) and parsed once per blob, and only their
  * records are kept: what is held does not grow with the history's bytes (issue 29).
  */
-function recordsOfHistory(git: GitRepository, commits: readonly CommitChanges[], checks: RecordedChecks): CommitRecords[] {
-  const recordsByKey = new Map<string, AuditRecord[]>();
+function recordsOfHistory(git: GitRepository, commits: readonly CommitChanges[], checks: RecordedChecks, recordsByKey: Map<string, AuditRecord[]>): CommitRecords[] {
   // The files (paths) each blob still to be read was at.
   const unread = new Map<string, string[]>();
   const want = (file: string, blob: string) => {
