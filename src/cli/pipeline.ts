@@ -61,8 +61,9 @@ export interface LoadOptions {
   /**
    * The files as recorded in a commit (see load/git-history.ts) instead of the work tree's. They
    * go through the same checks and model. The cache is read (its entries are keyed by the
-   * files' bytes, so a file as committed that is as on disk is not parsed again) but never
-   * written: it describes the work tree.
+   * files' bytes, so a file as committed that is as on disk is not parsed again); of it only the
+   * checks across files are written, under their own key (`recordedKey`): the rest describes the
+   * work tree.
    */
   recorded?: ScannedRepository;
   /**
