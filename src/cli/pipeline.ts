@@ -254,13 +254,12 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
       : null;
     const usableAlone = (parsed: boolean, findings: readonly Finding[]) => parsed && !findings.some((f) => options.strict === true || f.severity === "error");
     if (streamed !== null) limitHeapGrowth(v8);
-    // Issue 29: when the files' list is not written again (nothing changed since it was: a rule
-    // command right after validate), a cached file's value goes once its branch has it, as a
-    // checked file's does: what the rules across files need of it is taken now. Otherwise the
-    // whole repository's values were held to the end beside the model (at 2,000 branches
-    // 780 MB–1 GB at the peak).
     // The files' list is written again when a file is checked anew, or one is gone.
     const filesRewritten = fileRecords !== null && (missing.some((i) => digests[i] != null) || previous.size !== digests.filter((digest) => digest != null).length);
+    // Issue 29: when it is not (nothing changed since it was written: a rule command right after
+    // validate), a cached file's value goes once its branch has it, as a checked file's does, and
+    // what the rules across files need of it is taken now. Before, the whole repository's values
+    // were held to the end of the load beside the model.
     const letHitValuesGo = streamed !== null && !filesRewritten;
     const hitFacts = new Map<number, FileCheck["facts"]>();
     if (streamed !== null) {
