@@ -71,8 +71,8 @@ export function renderGroupedTable(table: GroupedTabular, style: Style, maxWidth
 
 /** A cell made safe and measured once: shown form, cut, one line (untrusted-text.ts). */
 interface Measured {
-  cells: string[];
-  widths: number[];
+  cells: readonly string[];
+  widths: ArrayLike<number>;
 }
 
 function measureRow(raw: readonly string[]): Measured {
@@ -86,12 +86,65 @@ function measureRow(raw: readonly string[]): Measured {
   return { cells, widths };
 }
 
+/**
+ * A group's rows made safe and measured, held compactly (issue 29: an audit of a head office
+ * is 110,000 rows, each measured before any is drawn): a row whose cells are shown as they are
+ * is the caller's own array, and the widths of all cells are one typed array.
+ */
+interface MeasuredBlock {
+  heading: string | null;
+  rows: (readonly string[])[];
+  /** The display width of row r's cell i at r × columns + i. */
+  widths: Int32Array;
+}
+
+function measureBlock(heading: string | null, raw: readonly (readonly string[])[], columns: number): MeasuredBlock {
+  const rows: (readonly string[])[] = new Array(raw.length);
+  const widths = new Int32Array(raw.length * columns);
+  for (let r = 0; r < raw.length; r++) {
+    const row = raw[r]!;
+    let shown: string[] | null = null;
+    for (let i = 0; i < columns; i++) {
+      const text = row[i] ?? "";
+      const cell = terminalCell(text);
+      if (cell !== text || i >= row.length) shown ??= Array.from({ length: columns }, (_, k) => row[k] ?? "");
+      if (shown !== null) shown[i] = cell;
+      widths[r * columns + i] = displayWidth(cell);
+    }
+    rows[r] = shown ?? row;
+  }
+  return { heading: heading === null ? null : terminalCell(heading), rows, widths };
+}
+
+/** Lines joined a batch at a time: a batch is one flat string, not thousands of pieces held to the end (issue 29). */
+class LineSink {
+  private readonly batches: string[] = [];
+  private pending: string[] = [];
+
+  push(...lines: string[]): void {
+    for (const line of lines) this.pending.push(line);
+    if (this.pending.length >= 512) this.flush();
+  }
+
+  text(): string {
+    this.flush();
+    return this.batches.join("\n") + "\n";
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.batches.push(this.pending.join("\n"));
+    this.pending = [];
+  }
+}
+
 function drawTable(columns: readonly Column[], groups: readonly { heading: string | null; rows: readonly string[][] }[], style: Style, maxWidth: number | null): string {
+  const count = columns.length;
   const header = measureRow(columns.map((c) => c.header));
-  const blocks = groups.map((g) => ({ heading: g.heading === null ? null : terminalCell(g.heading), rows: g.rows.map(measureRow) }));
+  const blocks = groups.map((g) => measureBlock(g.heading, g.rows, count));
   const natural = columns.map((_, i) => header.widths[i] ?? 0);
   for (const block of blocks) {
-    for (const row of block.rows) row.widths.forEach((w, i) => (natural[i] = Math.max(natural[i] ?? 0, w)));
+    for (let at = 0; at < block.widths.length; at++) if (block.widths[at]! > natural[at % count]!) natural[at % count] = block.widths[at]!;
   }
   // A heading wider than the columns widens the last column that may wrap (else the last one).
   const inner = (widths: readonly number[]) => widths.reduce((sum, w) => sum + w, 0) + 3 * (widths.length - 1);
@@ -106,7 +159,7 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
       ? natural
       : fitWithin(
           natural,
-          columns.map((c, i) => columnMinimum(c, header.cells[i] ?? "", blocks.flatMap((b) => b.rows.map((r) => r.cells[i] ?? "")))),
+          columns.map((c, i) => columnMinimum(c, header.cells[i] ?? "", blocks.flatMap((b) => b.rows.map((r) => r[i] ?? "")))),
           maxWidth,
         );
   widen(widths, maxWidth === null ? headingWidth : Math.min(headingWidth, maxWidth - 4));
@@ -115,35 +168,38 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
 
   const rule = (left: string, middle: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(middle) + right;
   const spanRule = (left: string, right: string) => left + "─".repeat(headingSpan + 2) + right;
+  // The spaces that pad a cell, made once per width.
+  const gaps: string[] = [];
+  const gap = (n: number): string => (n <= 0 ? "" : (gaps[n] ??= " ".repeat(n)));
   /** One cell of one line, between its borders: painted (or bold in the header) after measuring, padded to its column. */
   const drawCell = (i: number, text: string, textWidth: number, isHeader: boolean): string => {
     const column = columns[i];
     const cell = text === "" ? "" : isHeader ? style.bold(text) : column?.paint !== undefined ? column.paint(text) : text;
-    const gap = " ".repeat(Math.max(0, widths[i]! - textWidth));
-    return ` ${column?.align === "right" ? gap + cell : cell + gap} `;
+    const padding = gap(widths[i]! - textWidth);
+    return column?.align === "right" ? ` ${padding}${cell} ` : ` ${cell}${padding} `;
   };
   // A row whose cells all fit is one line, drawn straight into its text: an audit or a morning
   // list of a head office is 100,000 such rows (issue 29).
-  const oneLine = ({ cells, widths: cellWidths }: Measured): string | null => {
+  const oneLine = (cells: readonly string[], cellWidths: ArrayLike<number>, from: number): string | null => {
     if (widths.length === 0) return null;
     let line = "│";
     for (let i = 0; i < widths.length; i++) {
-      const cellWidth = cellWidths[i] ?? 0;
+      const cellWidth = cellWidths[from + i] ?? 0;
       if (cellWidth > widths[i]!) return null;
       line += drawCell(i, cells[i] ?? "", cellWidth, false) + "│";
     }
     return line;
   };
-  const rowLines = ({ cells, widths: cellWidths }: Measured, isHeader: boolean): string[] => {
+  const rowLines = (cells: readonly string[], cellWidths: ArrayLike<number>, from: number, isHeader: boolean): string[] => {
     // Most cells fit: they are drawn as measured, and only the others are wrapped and measured again.
-    const wrapped = widths.map((w, i) => ((cellWidths[i] ?? 0) <= w ? null : shownLines(wrapText(cells[i] ?? "", w))));
+    const wrapped = widths.map((w, i) => ((cellWidths[from + i] ?? 0) <= w ? null : shownLines(wrapText(cells[i] ?? "", w))));
     const height = Math.max(1, ...wrapped.map((pieces) => pieces?.length ?? 1));
     const lines: string[] = [];
     for (let k = 0; k < height; k++) {
       const parts = widths.map((_, i) => {
         const pieces = wrapped[i] ?? null;
         const text = pieces === null ? (k === 0 ? (cells[i] ?? "") : "") : (pieces[k] ?? "");
-        const textWidth = pieces === null ? (k === 0 ? (cellWidths[i] ?? 0) : 0) : displayWidth(text);
+        const textWidth = pieces === null ? (k === 0 ? (cellWidths[from + i] ?? 0) : 0) : displayWidth(text);
         return drawCell(i, text, textWidth, isHeader);
       });
       lines.push("│" + parts.join("│") + "│");
@@ -155,20 +211,22 @@ function drawTable(columns: readonly Column[], groups: readonly { heading: strin
       (piece) => `│ ${style.bold(piece)}${" ".repeat(Math.max(0, headingSpan - displayWidth(piece)))} │`,
     );
 
-  const out = [rule("┌", "┬", "┐"), ...rowLines(header, true)];
+  const out = new LineSink();
+  out.push(rule("┌", "┬", "┐"), ...rowLines(header.cells, header.widths, 0, true));
   for (const block of blocks) {
     if (block.heading !== null) {
       out.push(spanRule("├", "┤").replace(/─/g, (_, at: number) => (columnJoinAt(widths, at) ? "┴" : "─")), ...headingLines(block.heading));
       out.push(spanRule("├", "┤").replace(/─/g, (_, at: number) => (columnJoinAt(widths, at) ? "┬" : "─")));
     }
-    for (const row of block.rows) {
-      const line = oneLine(row);
+    for (let r = 0; r < block.rows.length; r++) {
+      const cells = block.rows[r]!;
+      const line = oneLine(cells, block.widths, r * count);
       if (line !== null) out.push(line);
-      else out.push(...rowLines(row, false));
+      else out.push(...rowLines(cells, block.widths, r * count, false));
     }
   }
   out.push(rule("└", "┴", "┘"));
-  return out.join("\n") + "\n";
+  return out.text();
 }
 
 /** Wrapped lines as shown: the spaces where a line was broken, and those it ends with, are not drawn. */

@@ -218,6 +218,28 @@ describe("renderTable fitted to a width", () => {
     );
   });
 
+  it("draws a table of many batches of lines as it draws each row alone, with cells shown safely and short rows filled", () => {
+    // Issue 29: rows are measured into one typed array and lines joined a batch at a time.
+    const rows = Array.from({ length: 1_300 }, (_, i) => [`${i}`, i % 97 === 0 ? `王\u001b[31m芳${i}` : `客户${i}`, i % 101 === 0 ? "" : `${i * 7}`]);
+    rows.push(["短行"]);
+    const columns = [{ header: "序号" }, { header: "姓名" }, { header: "金额", align: "right" as const }];
+    const out = renderTable({ columns, rows }, PLAIN);
+    const lines = out.split("\n");
+    expect(lines.at(-1)).toBe("");
+    expect(lines).toHaveLength(rows.length + 4);
+    const width = displayWidth(lines[0]!);
+    for (const line of lines.slice(0, -1)) expect(displayWidth(line)).toBe(width);
+    expect(out).not.toContain("\u001b");
+    // Each row's line is the one the row makes alone, padded to the whole table's widths.
+    const pad = (line: string) => line.split("│").slice(1, -1).map((cell) => cell.trim());
+    rows.forEach((row, i) => {
+      const alone = renderTable({ columns, rows: [row] }, PLAIN).split("\n")[2]!;
+      expect(pad(lines[i + 2]!)).toEqual(pad(alone));
+    });
+    expect(pad(lines[2 + 97]!)).toEqual(["97", "王\\x1B[31m芳97", "679"]);
+    expect(pad(lines[2 + rows.length - 1]!)).toEqual(["短行", "", ""]);
+  });
+
   it("draws groups under full-width headings, the columns lined up across them", () => {
     const out = renderGroupedTable(
       {
