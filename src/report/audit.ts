@@ -7,7 +7,7 @@ import type { IsoDate } from "../model/values.js";
 import { localDateTimeOf } from "../model/zone.js";
 import type { AuditDetail, AuditFinding, AuditRecord, AuditResult, CandidateOutcome, CommitRef } from "../rules/audit.js";
 import { asRecordedJson, type AsRecorded } from "./as-recorded.js";
-import { renderSections, withRecordedHeading, type MoneyReportFormat, type Section } from "./bonus.js";
+import { renderSectionsPieces, withRecordedHeading, type MoneyReportFormat, type Section } from "./bonus.js";
 import { formatDateTimeCell } from "./date-format.js";
 import type { Style } from "./style.js";
 import { renderCsv, type Tabular } from "./tabular.js";
@@ -168,14 +168,15 @@ function auditSections(view: AuditView, lang: Lang): Section[] {
   return withRecordedHeading(sections, view.recorded, lang);
 }
 
-export function renderAudit(view: AuditView, format: MoneyReportFormat, lang: Lang, style: Style): string {
+/** The audit in a format, in pieces that make its text when joined: the table of a head office's records comes a batch of lines at a time (issue 29). */
+export function renderAuditPieces(view: AuditView, format: MoneyReportFormat, lang: Lang, style: Style): string[] {
   switch (format) {
     case "json":
-      return JSON.stringify(auditJson(view, lang), null, 2) + "\n";
+      return [JSON.stringify(auditJson(view, lang), null, 2) + "\n"];
     case "csv":
-      return renderCsv(findingsTabular(view, lang, true));
+      return [renderCsv(findingsTabular(view, lang, true))];
     case "table":
     case "md":
-      return renderSections(auditSections(view, lang), format, style);
+      return renderSectionsPieces(auditSections(view, lang), format, style);
   }
 }

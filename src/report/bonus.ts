@@ -8,7 +8,7 @@ import type { BonusCandidate, BonusResult } from "../rules/bonus.js";
 import { formatDateTimeCell, formatDay, formatDayTime } from "./date-format.js";
 import { formatYuan, formatYuanPlain, yuanNumberText } from "./money-format.js";
 import type { Style } from "./style.js";
-import { fitText, renderCsv, renderMarkdown, renderTable, type Column, type Tabular } from "./tabular.js";
+import { fitText, renderCsv, renderMarkdown, renderTablePieces, type Column, type Tabular } from "./tabular.js";
 import { markdownText, terminalText } from "./untrusted-text.js";
 import { asRecordedJson, asRecordedLine, type AsRecorded } from "./as-recorded.js";
 
@@ -26,12 +26,15 @@ export type Section = { text: string } | { table: Tabular };
 
 /** Text and tables, for the terminal (`table`, fitted to `maxWidth` when given) or Markdown (`md`). */
 export function renderSections(sections: readonly Section[], format: "table" | "md", style: Style, maxWidth: number | null = null): string {
-  const parts = sections.map((s) => {
-    if ("table" in s) return format === "md" ? renderMarkdown(s.table) : renderTable(s.table, style, maxWidth);
-    return (format === "md" ? markdownText(s.text) : fitText(terminalText(s.text), maxWidth)) + "\n";
-  });
+  return renderSectionsPieces(sections, format, style, maxWidth).join("");
+}
+
+/** `renderSections`' text in pieces that make it when joined: a long table's lines come a batch at a time (see `renderTablePieces`). */
+export function renderSectionsPieces(sections: readonly Section[], format: "table" | "md", style: Style, maxWidth: number | null = null): string[] {
+  if (format === "table") return sections.flatMap((s) => ("table" in s ? renderTablePieces(s.table, style, maxWidth) : [fitText(terminalText(s.text), maxWidth) + "\n"]));
   // Markdown needs blank lines between paragraphs and tables; the terminal reads better dense.
-  return format === "md" ? parts.map((p) => p.replace(/\n$/, "")).join("\n\n") + "\n" : parts.join("");
+  const parts = sections.map((s) => ("table" in s ? renderMarkdown(s.table) : markdownText(s.text) + "\n"));
+  return [parts.map((p) => p.replace(/\n$/, "")).join("\n\n") + "\n"];
 }
 
 function shownCandidates(view: BonusView): BonusCandidate[] {

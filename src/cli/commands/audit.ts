@@ -14,11 +14,11 @@ import type { Model } from "../../model/types.js";
 import type { IsoDate } from "../../model/values.js";
 import { endOfDayEpochSeconds } from "../../model/zone.js";
 import type { AsRecorded } from "../../report/as-recorded.js";
-import { renderAudit } from "../../report/audit.js";
+import { renderAuditPieces } from "../../report/audit.js";
 import { auditRecords, firstRecordings, recordsOfFile, type AuditRecord, type CommitRecords } from "../../rules/audit.js";
 import { computeBonusAwards, type BonusResult } from "../../rules/bonus.js";
 import { announceRecorded, commitAtEndOf, historyTimezone, loadRecordedAt, openHistory, recordedCheckKeys, withHistory } from "../as-recorded.js";
-import { emit, resolveAsOf, resolveFormat, resolveRoot, type Context } from "../context.js";
+import { emitPieces, resolveAsOf, resolveFormat, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "../errors.js";
 import { loadData, recordedCheckKey, type RecordedChecks } from "../pipeline.js";
 import { terminalText } from "../../report/untrusted-text.js";
@@ -45,7 +45,7 @@ export async function runAudit(ctx: Context): Promise<number> {
   const line = withHistory(root, () => mainLine(git, stamp.commit));
   const result = auditRecords({ model, records, first: firstRecordings(history), timezone, bonusAtDeadline, bonusAtDay, mainLine: line });
   announceRecorded(ctx, recorded, format);
-  emit(ctx, renderAudit({ result, asOf, timezone, recorded }, format, ctx.lang, ctx.style), root);
+  emitPieces(ctx, renderAuditPieces({ result, asOf, timezone, recorded }, format, ctx.lang, ctx.style), root);
   return EXIT_OK;
 }
 
