@@ -18,7 +18,7 @@ import { asRecordedLine, uncommittedNotice } from "../report/as-recorded.js";
 import { terminalText } from "../report/untrusted-text.js";
 import { resolveAsOf, resolveRoot, type Context } from "./context.js";
 import { CliError, EXIT_USAGE } from "./errors.js";
-import { cachedIdentities, loadValidData, recordedCheckKey, type LoadedData, type RecordedChecks } from "./pipeline.js";
+import { cachedIdentities, loadValidData, recordedCheckKey, type CrossFileMemo, type LoadedData, type RecordedChecks } from "./pipeline.js";
 
 /**
  * The repository's timezone for reading its history: channel.yaml's `timezone` as the work
@@ -67,13 +67,13 @@ export async function loadRecordedAt(
   stamp: CommitStamp,
   day: IsoDate,
   timezone: string,
-  options: { needFileData?: boolean; checks?: RecordedChecks; branches?: BranchMemo; scope?: FileScope; modelScope?: FileScope } = {},
+  options: { needFileData?: boolean; checks?: RecordedChecks; branches?: BranchMemo; crossFile?: CrossFileMemo; scope?: FileScope; modelScope?: FileScope } = {},
 ): Promise<{ data: LoadedData; recorded: AsRecorded; scan: RecordedScan }> {
   const committedAt = localDateTimeOf(stamp.time, timezone);
-  const { checks, branches, scope, ...rest } = options;
+  const { checks, branches, crossFile, scope, ...rest } = options;
   const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit, undefined, scope));
   if (!scan.hasRootMarker) throw new CliError(EXIT_USAGE, "history.error.noData", { commit: stamp.commit.slice(0, 12), committedAt: committedAt.replace("T", " "), dir: git.dataRoot });
-  const recordedChecks = checks === undefined ? undefined : { keys: recordedCheckKeys(scan), checks, branches };
+  const recordedChecks = checks === undefined ? undefined : { keys: recordedCheckKeys(scan), checks, branches, crossFile };
   const data = await loadValidData(ctx, { scan, commit: stamp.commit, committedAt: committedAt.replace("T", " "), ...rest, recordedChecks });
   // Files the cache has read and that have not changed since are not read again to say so.
   const identities = cachedIdentities(ctx, git.dataRoot);

@@ -74,13 +74,24 @@ export interface LoadOptions {
    * the branches modelled by those loads, which the model reuses where its files are the same
    * values (model/build.ts `BranchMemo`).
    */
-  recordedChecks?: { keys: readonly (string | null)[]; checks: RecordedChecks; branches?: BranchMemo };
+  recordedChecks?: { keys: readonly (string | null)[]; checks: RecordedChecks; branches?: BranchMemo; crossFile?: CrossFileMemo };
   /**
    * Issue 29: the kinds of file the model is built from, when not every file read (audit: it
    * reads kpis.yaml for its sales as records, from the file's value, and computes with no
    * figure of it, so the model leaves kpis out). The files are checked all the same.
    */
   modelScope?: ReadonlySet<FileKind>;
+}
+
+/**
+ * Issue 29 (audit): the findings of the rules across files for the commit read last in this run,
+ * and what they were found from. The next commit's are the same when its files are the same
+ * (paths, kinds, branch folders, order) and each file that differs states the same facts and is
+ * named by no such finding (see `carriedCrossFile`): the deadline's commit is most often the
+ * as-of day's with a few files changed.
+ */
+export interface CrossFileMemo {
+  last: { files: readonly { file: string; kind: FileKind; branchFolder: string | null }[]; keys: readonly (string | null)[]; scope: ReadonlySet<FileKind> | undefined; findings: Finding[] } | null;
 }
 
 /** Issue 29: one file's own check as recorded in a commit, by `recordedCheckKey` (see `LoadOptions.recordedChecks`). */
@@ -202,7 +213,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
 
   // The parsers, the schema validators and the model builder are loaded only now: a run
   // answered from the cached result never needs them, and they are most of the code.
-  const { checkForLoad, checkInParallel, assembleValidation, documentOf, buildModel, skippedFiles, StreamedModel, peopleValue, factsOf } = await import("./parse-stage.js");
+  const { checkForLoad, checkInParallel, assembleValidation, crossFileFindings, documentOf, buildModel, skippedFiles, StreamedModel, peopleValue, factsOf } = await import("./parse-stage.js");
   const lazyFile = (raw: RawFile, data: unknown) => new LoadedFile(raw.file, raw.kind, raw.branchFolder, textOfRaw(raw), data, documentOf);
   // Issue 29: a command that does not write keeps no file's bytes once checked (at 2,000 branches
   // 160 MB held to the end of the run): a file's text, asked for to quote a line of a finding, is
@@ -339,7 +350,14 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
         if (key != null) memo.checks.set(key, { data: check.file.data, findings: check.findings });
       });
     }
-    const validation = recordedValidation ?? assembleValidation(scan.findings, checks, { strict: options.strict, scope: scan.scope });
+    let validation = recordedValidation;
+    if (validation === null) {
+      const crossFile = carriedCrossFile(memo, scan, checks, factsOf) ?? crossFileFindings(checks, scan.scope);
+      if (memo?.crossFile !== undefined) {
+        memo.crossFile.last = { files: scan.raws.map((raw) => ({ file: raw.file, kind: raw.kind, branchFolder: raw.branchFolder })), keys: memo.keys, scope: scan.scope, findings: crossFile };
+      }
+      validation = assembleValidation(scan.findings, checks, { strict: options.strict, scope: scan.scope, crossFile });
+    }
     if (recordedKey !== null && recordedValidation === null) writeRecordedResults(cache!, { key: recordedKey, validation }, recordedResults);
     // The facts served the rules across files; let go before the cache is written (issue 29).
     if (!options.needFileData) {
@@ -388,6 +406,40 @@ function* handedOver(raws: readonly RawFile[], values: unknown[]): Generator<{ r
     values[i] = undefined;
     yield { raw: raws[i]!, data };
   }
+}
+
+/**
+ * The findings of the rules across files for these files, carried over from the commit read
+ * before them in this run (`memo.crossFile`) when they cannot differ; null when they must be
+ * found. The rules read nothing of a file but its facts, and place a finding by its file's text:
+ * the same files in the same order, each either the same bytes (path and blob) or with the same
+ * facts and named by no finding (not even in another's parameters), give the same findings.
+ */
+function carriedCrossFile(
+  memo: LoadOptions["recordedChecks"],
+  scan: ScannedRepository,
+  checks: readonly FileCheck[],
+  factsOf: (kind: FileKind, data: unknown) => unknown,
+): Finding[] | null {
+  const last = memo?.crossFile?.last ?? null;
+  if (memo === undefined || last === null || last.files.length !== scan.raws.length) return null;
+  if ((last.scope === undefined) !== (scan.scope === undefined) || (last.scope !== undefined && [...last.scope].sort().join() !== [...scan.scope!].sort().join())) return null;
+  let named: string[] | null = null;
+  for (let i = 0; i < scan.raws.length; i++) {
+    const raw = scan.raws[i]!;
+    const before = last.files[i]!;
+    if (raw.file !== before.file || raw.kind !== before.kind || raw.branchFolder !== before.branchFolder) return null;
+    const key = memo.keys[i] ?? null;
+    const keyBefore = last.keys[i] ?? null;
+    if (key !== null && key === keyBefore) continue;
+    const earlier = keyBefore === null ? undefined : memo.checks.get(keyBefore);
+    if (earlier === undefined) return null;
+    named ??= last.findings.map((finding) => JSON.stringify(finding));
+    if (named.some((text) => text.includes(JSON.stringify(raw.file).slice(1, -1)))) return null;
+    const check = checks[i]!;
+    if (JSON.stringify(check.facts ?? factsOf(raw.kind, check.file.data)) !== JSON.stringify(factsOf(raw.kind, earlier.data))) return null;
+  }
+  return last.findings;
 }
 
 /**

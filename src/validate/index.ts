@@ -51,18 +51,29 @@ function checkFileContent(file: LoadedFile): Finding[] {
 }
 
 /**
+ * The findings of the rules across files, from each file's facts (taken when it was checked,
+ * else from its value). `scope`: the kinds of file read when only some were.
+ */
+export function crossFileFindings(checks: readonly FileCheck[], scope?: ReadonlySet<FileKind>): Finding[] {
+  return checkCrossFileFacts(
+    checks.map((c) => ({ file: c.file, facts: c.facts ?? factsOf(c.file.kind, c.file.data) })),
+    scope,
+  );
+}
+
+/**
  * Joins the layout findings and each file's own check with the cross-file rules. `scope`: the
- * kinds of file read when only some were (see ScannedRepository.scope).
+ * kinds of file read when only some were (see ScannedRepository.scope). `crossFile`: the rules'
+ * findings when already known (see cli/pipeline.ts, `CrossFileMemo`).
  */
 export function assembleValidation(
   layoutFindings: readonly Finding[],
   checks: readonly FileCheck[],
-  options: { strict?: boolean; scope?: ReadonlySet<FileKind> } = {},
+  options: { strict?: boolean; scope?: ReadonlySet<FileKind>; crossFile?: readonly Finding[] } = {},
 ): ValidationResult {
   const findings: Finding[] = [...layoutFindings];
   for (const check of checks) for (const finding of check.findings) findings.push(finding);
-  const withFacts = checks.map((c) => ({ file: c.file, facts: c.facts ?? factsOf(c.file.kind, c.file.data) }));
-  for (const finding of checkCrossFileFacts(withFacts, options.scope)) findings.push(finding);
+  for (const finding of options.crossFile ?? crossFileFindings(checks, options.scope)) findings.push(finding);
   return summarise(withoutSuperseded(findings).map((f) => (options.strict ? { ...f, severity: "error" as const } : f)), checks.length);
 }
 

@@ -20,7 +20,7 @@ import { computeBonusAwards, type BonusResult } from "../../rules/bonus.js";
 import { announceRecorded, commitAtEndOf, historyTimezone, loadRecordedAt, openHistory, recordedCheckKeys, withHistory } from "../as-recorded.js";
 import { emitPieces, resolveAsOf, resolveFormat, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "../errors.js";
-import { loadData, recordedCheckKey, type RecordedChecks } from "../pipeline.js";
+import { loadData, recordedCheckKey, type CrossFileMemo, type RecordedChecks } from "../pipeline.js";
 import { terminalText } from "../../report/untrusted-text.js";
 import { t } from "../../i18n/catalog.js";
 import { MONEY_FORMATS } from "./bonus.js";
@@ -66,7 +66,9 @@ async function readCheckpoints(
   // Only the files the audit judges or computes with (issue 29): an error elsewhere is `validate`'s.
   // The deadline's model takes the as-of model's branches whose files did not change.
   const branches: BranchMemo = new WeakMap();
-  const { data, recorded, scan } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true, checks, branches, scope: AUDIT_SCOPE, modelScope: AUDIT_MODEL_SCOPE });
+  // The as-of commit's findings across files, which the deadline's commit may share (issue 29).
+  const crossFile: CrossFileMemo = { last: null };
+  const { data, recorded, scan } = await loadRecordedAt(ctx, git, stamp, asOf, timezone, { needFileData: true, checks, branches, crossFile, scope: AUDIT_SCOPE, modelScope: AUDIT_MODEL_SCOPE });
   const { model } = data;
   const records: AuditRecord[] = [];
   // Each record file's records by its path and blob: the history's walk takes them from here
@@ -86,7 +88,7 @@ async function readCheckpoints(
   let bonusAtDay: BonusResult | null = null;
   if (bonusPolicy !== null && asOf > bonusPolicy.deadline) {
     bonusAtDay = computeBonusAwards(model, bonusPolicy, asOf);
-    const atDeadline = await modelAtEndOf(ctx, git, bonusPolicy.deadline, timezone, { commit: stamp.commit, model, scan, checks, branches });
+    const atDeadline = await modelAtEndOf(ctx, git, bonusPolicy.deadline, timezone, { commit: stamp.commit, model, scan, checks, branches, crossFile });
     bonusAtDeadline = computeBonusAwards(atDeadline ?? emptyModel(model), atDeadline?.settings.bonus ?? bonusPolicy, bonusPolicy.deadline);
   }
   return { model, records, recordsByKey, recorded, bonusAtDeadline, bonusAtDay };
@@ -166,6 +168,7 @@ interface ReadCommit {
   scan: RecordedScan;
   checks: RecordedChecks;
   branches: BranchMemo;
+  crossFile: CrossFileMemo;
 }
 
 /**
@@ -187,7 +190,7 @@ async function modelAtEndOf(ctx: Context, git: GitRepository, day: IsoDate, time
   });
   const scan = withHistory(git.dataRoot, () => scanCommit(git, stamp.commit, known, AUDIT_SCOPE));
   if (!scan.hasRootMarker) return null;
-  const data = await loadData(ctx, { recorded: scan, recordedChecks: { keys: recordedCheckKeys(scan), checks: asRead.checks, branches: asRead.branches }, modelScope: AUDIT_MODEL_SCOPE });
+  const data = await loadData(ctx, { recorded: scan, recordedChecks: { keys: recordedCheckKeys(scan), checks: asRead.checks, branches: asRead.branches, crossFile: asRead.crossFile }, modelScope: AUDIT_MODEL_SCOPE });
   if (data.skipped.length > 0 || data.validation.errors > 0) {
     const files = data.skipped.length > 0 ? data.skipped.join(", ") : "-";
     ctx.surroundings.stderr(`channel: ${terminalText(t(ctx.lang, "audit.notice.deadlineInvalid", { deadline: day, files }))}\n`);
