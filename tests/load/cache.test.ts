@@ -49,6 +49,14 @@ describe("the cache store", () => {
     expect(lines.slice(1, -2)).toEqual(records.map((r) => JSON.stringify(r)));
   });
 
+  it("reads back records that span the ends of its reads, one longer than two of them", () => {
+    const { cache } = store();
+    // About 9 MB in one record (a read is 4 MB), between records that straddle the reads' ends.
+    const records = [...Array.from({ length: 120 }, (_, i) => branch(i)), { huge: "长".repeat(3_000_000) }, ...Array.from({ length: 120 }, (_, i) => branch(i + 120))];
+    cache.writeRecords("model", records);
+    expect(cache.readRecords("model")).toEqual(records);
+  });
+
   it("reads back nothing from a damaged, truncated, extended or foreign file", () => {
     const { dir, cache } = store();
     const records = Array.from({ length: 50 }, (_, i) => branch(i));
