@@ -178,9 +178,10 @@ function requiredMoney(value: unknown): number {
 /** The fields of `raw` not in `known`, kept as written (archive and checklist details). */
 function rest(raw: Raw, known: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(raw).sort(compareText)) {
-    if (!known.includes(key)) Object.defineProperty(out, key, { value: raw[key], enumerable: true, writable: true, configurable: true });
-  }
+  // Only the few unknown keys are sorted (issue 29: a head office's 100,000 staff entries).
+  const others = Object.keys(raw).filter((key) => !known.includes(key));
+  if (others.length === 0) return out;
+  for (const key of others.sort(compareText)) Object.defineProperty(out, key, { value: raw[key], enumerable: true, writable: true, configurable: true });
   return out;
 }
 
