@@ -434,10 +434,20 @@ export function emitPieces(ctx: Context, pieces: Iterable<string>, root: string 
   for (const batch of batches(pieces)) ctx.surroundings.stdout(batch);
 }
 
+/** A piece at least this long is written as it is: joining it to others would only copy it (a table's batch of lines). */
+const EMIT_WHOLE_PIECE_CHARS = EMIT_BATCH_CHARS / 32;
+
 function* batches(pieces: Iterable<string>): Generator<string> {
   let pending: string[] = [];
   let length = 0;
   for (const piece of pieces) {
+    if (piece.length >= EMIT_WHOLE_PIECE_CHARS) {
+      if (pending.length > 0) yield pending.join("");
+      pending = [];
+      length = 0;
+      yield piece;
+      continue;
+    }
     pending.push(piece);
     length += piece.length;
     if (length >= EMIT_BATCH_CHARS) {
