@@ -434,10 +434,12 @@ function carriedCrossFile(
     if (key !== null && key === keyBefore) continue;
     const earlier = keyBefore === null ? undefined : memo.checks.get(keyBefore);
     if (earlier === undefined) return null;
-    named ??= last.findings.map((finding) => JSON.stringify(finding));
-    if (named.some((text) => text.includes(JSON.stringify(raw.file).slice(1, -1)))) return null;
+    // The facts first: a file that changed mostly states other facts, and the findings' words are
+    // then never searched (thousands of findings, for each file that changed).
     const check = checks[i]!;
     if (JSON.stringify(check.facts ?? factsOf(raw.kind, check.file.data)) !== JSON.stringify(factsOf(raw.kind, earlier.data))) return null;
+    named ??= last.findings.map((finding) => JSON.stringify(finding));
+    if (named.some((text) => text.includes(JSON.stringify(raw.file).slice(1, -1)))) return null;
   }
   return last.findings;
 }
