@@ -6,7 +6,8 @@
 // seconds (user + sys: on a shared machine the comparable figure), wall seconds, the ratio of
 // CPU to the command's floor and the peak resident memory:
 //   - cold validate, and bonus with nothing cached / the js-yaml parse floor (read every file, js-yaml load, one process)
-//   - warm followups, bonus, report summary / the JSON.parse floor (one .json per data file, read and parsed)
+//   - warm followups, bonus, report summary / the JSON.parse floor (one .json per data file, read and parsed),
+//     taken right before each
 //   - log (one contact)        / `channel --version`, and against the same log on a 20-branch repository
 //                                (median of 5 runs taken in turn with the 20-branch ones; and once --no-cache)
 //   - audit, cold, after a validate of the same copy, and again / `git log -p` over the same history (a git copy of the repository, 2 commits),
@@ -153,13 +154,18 @@ export async function runScale({ branches, dir }) {
   fs.rmSync(cache, { recursive: true, force: true });
   row("validate (cold)", run(BIN, ["validate", "--data", repo], env, [0, 1]), "js-yaml floor", yamlFloor);
   row("followups (model not cached yet)", run(BIN, ["followups", "--data", repo, "--as-of", AS_OF, "--format", "json"], env), "js-yaml floor", yamlFloor);
-  const jsonFloor = run(node, [floors.json, jsonDir], env);
-  row("JSON.parse floor", jsonFloor);
-  row("followups (warm)", run(BIN, ["followups", "--data", repo, "--as-of", AS_OF, "--format", "json"], env), "JSON floor", jsonFloor);
-  row("bonus (warm)", run(BIN, ["bonus", "--data", repo, "--as-of", MONTH_END, "--format", "json"], env), "JSON floor", jsonFloor);
-  row("report summary (warm)", run(BIN, ["report", "summary", "--data", repo, "--as-of", MONTH_END], env), "JSON floor", jsonFloor);
-  row("expenses (warm)", run(BIN, ["expenses", "--data", repo, "--as-of", MONTH_END, "--format", "csv"], env), "JSON floor", jsonFloor);
-  row("coverage (warm)", run(BIN, ["coverage", "--data", repo, "--as-of", MONTH_END], env), "JSON floor", jsonFloor);
+  // Each warm command beside a JSON.parse floor taken right before it (as each audit beside its
+  // `git log -p`, below): on a shared machine a floor taken minutes earlier says little.
+  const warmRow = (name, args) => {
+    const floor = run(node, [floors.json, jsonDir], env);
+    row("JSON.parse floor", floor);
+    row(name, run(BIN, [...args, "--data", repo], env), "JSON floor", floor);
+  };
+  warmRow("followups (warm)", ["followups", "--as-of", AS_OF, "--format", "json"]);
+  warmRow("bonus (warm)", ["bonus", "--as-of", MONTH_END, "--format", "json"]);
+  warmRow("report summary (warm)", ["report", "summary", "--as-of", MONTH_END]);
+  warmRow("expenses (warm)", ["expenses", "--as-of", MONTH_END, "--format", "csv"]);
+  warmRow("coverage (warm)", ["coverage", "--as-of", MONTH_END]);
   const version = run(BIN, ["--version"], env);
   row("channel --version", version);
   // log writes an entry into the branch's activities.yaml: the bench's own repositories only.
@@ -181,8 +187,8 @@ export async function runScale({ branches, dir }) {
   const logRow = rows[rows.length - 1];
   // Without the index (a first log on a machine, or --no-cache): every staff/prospects file is parsed.
   row("log, one contact, --no-cache (cold)", run(BIN, [...logArgs(repo), "--no-cache"], env), "js-yaml floor", yamlFloor);
-  // The floor is taken again right before each audit: on a shared machine its speed moves by a
-  // third from minute to minute, and a ratio is only as good as its two figures taken together.
+  // The floor right before each audit: on a shared machine its speed moves by a third from
+  // minute to minute, and a ratio is only as good as its two figures taken together.
   const auditRow = (name, auditEnv) => {
     const floor = run("git", ["-C", gitDir, "log", "-p", "--no-color"], env);
     row("git log -p floor", floor);
