@@ -254,7 +254,8 @@ interface RowValue {
 
 interface Pending {
   row: number;
-  values: Map<string, RowValue>;
+  /** The row's values, kept when a later row may fill them in (`duplicates: fill`), else null. */
+  values: Map<string, RowValue> | null;
   addition: Addition;
   /** Its place among the pending rows. */
   position: number;
@@ -265,8 +266,8 @@ interface Pending {
  * record for every row made a sheet of 20,000 rows take a minute. "First" is by position, so a
  * key given later to an earlier record (a fill-in adds a phone) still finds that record.
  * A key is a group (the kind, or kind and branch) and a value within it: a map per group, so a
- * lookup hashes the row's own text rather than a joined string made for it (issue 29: 200,000
- * rows make over a million lookups).
+ * lookup hashes the row's own text rather than a joined string made for it, and nothing is
+ * made for a lookup at all (issue 29: 200,000 rows make over a million lookups).
  */
 class FirstByKey<T> {
   private readonly groups = new Map<string, Map<string, T>>();
@@ -274,38 +275,52 @@ class FirstByKey<T> {
   /** `positionOf` gives a record's position (records are mostly added in that order). */
   constructor(private readonly positionOf: (record: T) => number) {}
 
-  add(key: GroupedKey | null, record: T): void {
-    if (key === null) return;
-    let group = this.groups.get(key.group);
-    if (group === undefined) this.groups.set(key.group, (group = new Map()));
-    const known = group.get(key.value);
-    if (known === undefined || this.positionOf(record) < this.positionOf(known)) group.set(key.value, record);
+  /** The map of one group, made on first use: a caller that looks up in one group keeps it. */
+  group(group: string): Map<string, T> {
+    let found = this.groups.get(group);
+    if (found === undefined) this.groups.set(group, (found = new Map()));
+    return found;
   }
 
-  get(key: GroupedKey | null): T | undefined {
-    return key === null ? undefined : this.groups.get(key.group)?.get(key.value);
+  add(group: string, value: string | null, record: T): void {
+    if (value !== null) addFirst(this.group(group), value, record, this.positionOf);
   }
 }
 
-/** A lookup key: the value (an id, a phone, a normalised name) within its group. */
-interface GroupedKey {
-  group: string;
-  value: string;
+function addFirst<T>(group: Map<string, T>, value: string, record: T, positionOf: (record: T) => number): void {
+  const known = group.get(value);
+  if (known === undefined || positionOf(record) < positionOf(known)) group.set(value, record);
 }
 
-/** The keys a person is matched on: id (any kind: the namespace is shared), phone, name at a branch. */
-const idKey = (id: string | null): GroupedKey | null => (id === null ? null : { group: "", value: id });
-const phoneKey = (kind: string, phone: string | null): GroupedKey | null => (phone === null ? null : { group: kind, value: phone });
-const nameKey = (kind: string, branch: string, name: string | null): GroupedKey | null => (name === null ? null : { group: `${kind}\u0000${branch}`, value: normalise(name) });
+function lookUp<T>(group: Map<string, T>, value: string | null): T | undefined {
+  return value === null ? undefined : group.get(value);
+}
+
+/** The groups a person is matched in: id (any kind: the namespace is shared), phone by kind, name by kind and branch. */
+const ID_GROUP = "";
+const nameGroup = (kind: string, branch: string): string => `${kind}\u0000${branch}`;
+const nameValue = (name: string | null): string | null => (name === null ? null : normalise(name));
 
 const byPosition = (p: Pending): number => p.position;
+
+/** A row's missing fields when it misses none: shared, never added to. */
+const NO_PROBLEMS: readonly RowProblem[] = Object.freeze([]) as readonly RowProblem[];
+
+/** The lookups of the import's own kind and branch, each a plain map (issue 29). */
+interface KeyMaps<T> {
+  id: Map<string, T>;
+  phone: Map<string, T>;
+  name: Map<string, T>;
+}
 
 class PlanState {
   private readonly pending: Pending[] = [];
   // The records on file are all added at the start, in order: the first one added is the first.
-  private readonly onFile = { id: new FirstByKey<ExistingPerson>(() => 0), phone: new FirstByKey<ExistingPerson>(() => 0), name: new FirstByKey<ExistingPerson>(() => 0) };
-  private readonly earlier = { id: new FirstByKey<Pending>(byPosition), phone: new FirstByKey<Pending>(byPosition), name: new FirstByKey<Pending>(byPosition) };
+  private readonly onFile: KeyMaps<ExistingPerson>;
+  private readonly earlier: KeyMaps<Pending> = { id: new Map(), phone: new Map(), name: new Map() };
   private readonly existingIds: Set<string>;
+  /** The fields every record of the kind needs. */
+  private readonly required: readonly FieldDef[];
   private readonly existingActivities: Set<string>;
   private readonly activityRows = new Map<string, number>();
   private fieldColumns: { used: ColumnUse[]; byField: Map<string, ColumnUse[]> } | null = null;
@@ -316,20 +331,31 @@ class PlanState {
     private readonly plan: ImportPlan,
   ) {
     this.existingIds = new Set(input.existing.people.map((p) => p.id));
+    const onFile = { id: new FirstByKey<ExistingPerson>(() => 0), phone: new FirstByKey<ExistingPerson>(() => 0), name: new FirstByKey<ExistingPerson>(() => 0) };
     for (const p of input.existing.people) {
-      this.onFile.id.add(idKey(p.id), p);
-      this.onFile.phone.add(phoneKey(p.kind, p.phone), p);
-      this.onFile.name.add(nameKey(p.kind, p.branch, p.name), p);
+      onFile.id.add(ID_GROUP, p.id, p);
+      onFile.phone.add(p.kind, p.phone, p);
+      onFile.name.add(nameGroup(p.kind, p.branch), nameValue(p.name), p);
     }
+    // A row is only ever looked up among its own kind (and, by name, its own branch).
+    this.onFile = { id: onFile.id.group(ID_GROUP), phone: onFile.phone.group(input.kind), name: onFile.name.group(nameGroup(input.kind, input.branch)) };
+    this.required = FIELDS[input.kind].filter((def) => def.required);
     this.existingActivities = new Set(input.existing.activities.map((a) => activityKey(a.date, a.kind, a.with, a.note)));
   }
 
   row(row: number, cells: CellValue[], used: ColumnUse[]): void {
     const { kind, map } = this.input;
     const values = new Map<string, RowValue>();
-    const problems: RowProblem[] = [];
+    // Most rows read cleanly: their problem lists are made only when there is one (issue 29).
+    let problems: RowProblem[] | null = null;
     for (const { def, columns } of this.fieldsRead(used)) {
-      const source = columns.find((c) => !isEmptyCell(cells[c.index]));
+      let source: ColumnUse | undefined;
+      for (const c of columns) {
+        if (!isEmptyCell(cells[c.index])) {
+          source = c;
+          break;
+        }
+      }
       let cell: CellValue | undefined = source === undefined ? undefined : cells[source.index];
       if (cell === undefined || cell === null) {
         const fallback = map.defaults.get(def.field);
@@ -339,17 +365,17 @@ class PlanState {
       const translated = map.values.get(def.field)?.get(labelKey(cellText(cell)));
       const parsed = this.convert(def, translated ?? cell);
       if (parsed.ok) values.set(def.field, { value: parsed.value, column: source ?? null });
-      else problems.push({ row, column: source?.column ?? null, header: source?.header ?? null, field: def.field, value: cellText(cell), reason: parsed.reason, params: parsed.params ?? {} });
+      else (problems ??= []).push({ row, column: source?.column ?? null, header: source?.header ?? null, field: def.field, value: cellText(cell), reason: parsed.reason, params: parsed.params ?? {} });
     }
-    const missing: RowProblem[] = [];
-    for (const def of FIELDS[kind]) {
-      if (!def.required || values.has(def.field) || problems.some((p) => p.field === def.field)) continue;
+    let missing: readonly RowProblem[] = NO_PROBLEMS;
+    for (const def of this.required) {
+      if (values.has(def.field) || problems?.some((p) => p.field === def.field) === true) continue;
       const column = used.find((c) => c.field === def.field) ?? null;
-      missing.push({ row, column: column?.column ?? null, header: column?.header ?? null, field: def.field, value: null, reason: "import.reason.required", params: { field: def.field } });
+      missing = [...missing, { row, column: column?.column ?? null, header: column?.header ?? null, field: def.field, value: null, reason: "import.reason.required", params: { field: def.field } }];
     }
     // A row without its name cannot be matched; one without another required field may still be a duplicate.
-    if (kind === "activities" || missing.some((m) => m.field === "name")) problems.push(...missing);
-    if (problems.length > 0) {
+    if (missing.length > 0 && (kind === "activities" || missing.some((m) => m.field === "name"))) (problems ??= []).push(...missing);
+    if (problems !== null) {
       // In the order the row reads, left to right (a missing cell without a column last).
       const at = (c: string | null) => (c === null ? Infinity : c.length * 100 + c.charCodeAt(c.length - 1));
       this.plan.problems.push(...problems.sort((a, b) => at(a.column) - at(b.column)));
@@ -462,7 +488,7 @@ class PlanState {
     return { ok: false, reason: "import.reason.ambiguousPerson", params: { value, ids: pick.map((p) => `${p.id} @ ${p.branch}`).join(", ") } };
   }
 
-  private personRow(row: number, values: Map<string, RowValue>, missing: RowProblem[]): void {
+  private personRow(row: number, values: Map<string, RowValue>, missing: readonly RowProblem[]): void {
     const { kind, branch, map } = this.input;
     const entry = buildEntry(kind, values);
     const name = String(entry.name);
@@ -471,11 +497,11 @@ class PlanState {
     const match = map.match;
 
     // On file: same id (any kind: the namespace is shared), same phone, same name at this branch.
-    const key = { id: idKey(id), phone: phoneKey(kind, phone), name: nameKey(kind, branch, name) };
+    const named = nameValue(name);
     const found =
-      (has(match, "id") ? hit(this.onFile.id.get(key.id), "same_id") : null) ??
-      (has(match, "phone") ? hit(this.onFile.phone.get(key.phone), "same_phone") : null) ??
-      (has(match, "name") ? hit(this.onFile.name.get(key.name), "same_name") : null);
+      (has(match, "id") ? hit(lookUp(this.onFile.id, id), "same_id") : null) ??
+      (has(match, "phone") ? hit(lookUp(this.onFile.phone, phone), "same_phone") : null) ??
+      (has(match, "name") ? hit(lookUp(this.onFile.name, named), "same_name") : null);
     if (found !== null) {
       const { record, reason } = found;
       const of: DuplicateOf = { id: record.id, name: record.name, branch: record.branch, row: null };
@@ -492,17 +518,17 @@ class PlanState {
 
     // Earlier rows of the sheet.
     const earlier =
-      (has(match, "id") ? hit(this.earlier.id.get(key.id), "same_id") : null) ??
-      (has(match, "phone") ? hit(this.earlier.phone.get(key.phone), "same_phone") : null) ??
-      (has(match, "name") ? hit(this.earlier.name.get(key.name), "same_name") : null);
+      (has(match, "id") ? hit(lookUp(this.earlier.id, id), "same_id") : null) ??
+      (has(match, "phone") ? hit(lookUp(this.earlier.phone, phone), "same_phone") : null) ??
+      (has(match, "name") ? hit(lookUp(this.earlier.name, named), "same_name") : null);
     if (earlier !== null) {
       const { record, reason } = earlier;
       const of: DuplicateOf = { id: null, name: record.addition.name, branch: null, row: record.row };
       const fields = map.duplicates === "fill" ? missingFields(entry, record.addition.entry) : {};
-      if (Object.keys(fields).length > 0) {
+      if (Object.keys(fields).length > 0 && record.values !== null) {
         for (const [key, value] of values) if (fields[topKey(kind, key)] !== undefined && !record.values.has(key)) record.values.set(key, value);
         record.addition.entry = buildEntry(kind, record.values);
-        this.rememberEarlier(record);
+        this.rememberEarlier(record, nameValue(record.addition.name));
         this.plan.fills.push({ row, reason, of, index: null, fields, changes: {} });
       } else {
         this.plan.duplicates.push({ row, name, reason, of, differs: differingFields(entry, record.addition.entry) });
@@ -516,25 +542,30 @@ class PlanState {
       return;
     }
     // A sheet id that is taken but not matched on (match without id) is dropped: a new one is made.
+    let changed = false;
     if (id !== null && this.existingIds.has(id)) {
       values.delete("id");
+      changed = true;
     }
     // A new prospect is found on the import day unless the sheet says when (never a record on file: its day is not known).
-    if (kind === "prospects" && !values.has("found") && (this.input.importDay ?? null) !== null) values.set("found", { value: this.input.importDay, column: null });
-    const addition: Addition = { row, id: null, name, entry: buildEntry(kind, values) };
-    const pending: Pending = { row, values, addition, position: this.pending.length };
+    if (kind === "prospects" && !values.has("found") && (this.input.importDay ?? null) !== null) {
+      values.set("found", { value: this.input.importDay, column: null });
+      changed = true;
+    }
+    const addition: Addition = { row, id: null, name, entry: changed ? buildEntry(kind, values) : entry };
+    // A row's values are kept only where a later row may fill them in (issue 29: 180,000 rows' maps held to the end).
+    const pending: Pending = { row, values: map.duplicates === "fill" ? values : null, addition, position: this.pending.length };
     this.pending.push(pending);
-    this.rememberEarlier(pending);
+    this.rememberEarlier(pending, named);
     this.plan.additions.push(addition);
   }
 
-  /** Files an earlier row under its keys as its entry now reads (again after a fill-in). */
-  private rememberEarlier(p: Pending): void {
-    const { kind, branch } = this.input;
+  /** Files an earlier row under its keys as its entry now reads (again after a fill-in); `named` is its name as looked up. */
+  private rememberEarlier(p: Pending, named: string | null): void {
     const { entry } = p.addition;
-    this.earlier.id.add(idKey(typeof entry.id === "string" ? entry.id : null), p);
-    this.earlier.phone.add(phoneKey(kind, typeof entry.phone === "string" ? entry.phone : null), p);
-    this.earlier.name.add(nameKey(kind, branch, p.addition.name), p);
+    if (typeof entry.id === "string") addFirst(this.earlier.id, entry.id, p, byPosition);
+    if (typeof entry.phone === "string") addFirst(this.earlier.phone, entry.phone, p, byPosition);
+    if (named !== null) addFirst(this.earlier.name, named, p, byPosition);
   }
 
   private activityRow(row: number, values: Map<string, RowValue>): void {
@@ -571,8 +602,7 @@ class PlanState {
           last = made.number;
         }
         taken.add(id);
-        p.values.set("id", { value: id, column: null });
-        // What buildEntry(kind, p.values) gives, without building it again: the entry has no id
+        // What buildEntry(kind, values) with the id gives, without building it again: the entry has no id
         // yet, and id is the first field of a person (issue 29).
         p.addition.entry = { id, ...p.addition.entry };
       }
