@@ -490,7 +490,7 @@ class PlanState {
 
   private personRow(row: number, values: Map<string, RowValue>, missing: readonly RowProblem[]): void {
     const { kind, branch, map } = this.input;
-    const entry = buildEntry(kind, values);
+    const entry = buildEntry(kind, values, !values.has("id"));
     const name = String(entry.name);
     const phone = typeof entry.phone === "string" ? entry.phone : null;
     const id = typeof entry.id === "string" ? entry.id : null;
@@ -527,7 +527,7 @@ class PlanState {
       const fields = map.duplicates === "fill" ? missingFields(entry, record.addition.entry) : {};
       if (Object.keys(fields).length > 0 && record.values !== null) {
         for (const [key, value] of values) if (fields[topKey(kind, key)] !== undefined && !record.values.has(key)) record.values.set(key, value);
-        record.addition.entry = buildEntry(kind, record.values);
+        record.addition.entry = buildEntry(kind, record.values, !record.values.has("id"));
         this.rememberEarlier(record, nameValue(record.addition.name));
         this.plan.fills.push({ row, reason, of, index: null, fields, changes: {} });
       } else {
@@ -552,7 +552,7 @@ class PlanState {
       values.set("found", { value: this.input.importDay, column: null });
       changed = true;
     }
-    const addition: Addition = { row, id: null, name, entry: changed ? buildEntry(kind, values) : entry };
+    const addition: Addition = { row, id: null, name, entry: changed ? buildEntry(kind, values, !values.has("id")) : entry };
     // A row's values are kept only where a later row may fill them in (issue 29: 180,000 rows' maps held to the end).
     const pending: Pending = { row, values: map.duplicates === "fill" ? values : null, addition, position: this.pending.length };
     this.pending.push(pending);
@@ -602,9 +602,8 @@ class PlanState {
           last = made.number;
         }
         taken.add(id);
-        // What buildEntry(kind, values) with the id gives, without building it again: the entry has no id
-        // yet, and id is the first field of a person (issue 29).
-        p.addition.entry = { id, ...p.addition.entry };
+        // Into the place buildEntry kept for it, first (issue 29: not a copy of the entry with the id in front).
+        p.addition.entry.id = id;
       }
       p.addition.id = id;
     }
@@ -628,9 +627,14 @@ function topKey(kind: ImportKind, field: string): string {
   return FIELDS[kind].find((d) => d.field === field)?.path[0] ?? field;
 }
 
-/** The record's entry, keys in the order of the field list, nested fields (`source.staff`) in their objects. */
-function buildEntry(kind: ImportKind, values: Map<string, RowValue>): Record<string, unknown> {
-  const entry: Record<string, unknown> = {};
+/**
+ * The record's entry, keys in the order of the field list, nested fields (`source.staff`) in their
+ * objects. With `idSlot`, a person without an id yet gets its place first, `id: undefined`, for
+ * assignIds to fill in: every new person gets an id, and a duplicate's entry is compared
+ * without it.
+ */
+function buildEntry(kind: ImportKind, values: Map<string, RowValue>, idSlot = false): Record<string, unknown> {
+  const entry: Record<string, unknown> = idSlot ? { id: undefined } : {};
   const set = (path: readonly string[], value: unknown) => {
     if (path.length === 1) {
       entry[path[0]!] = value;

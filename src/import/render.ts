@@ -5,7 +5,7 @@
  */
 import { hasMessage, t, tDynamic, type Lang, type MessageKey } from "../i18n/catalog.js";
 import type { Style } from "../report/style.js";
-import { renderTable } from "../report/tabular.js";
+import { renderTablePieces } from "../report/tabular.js";
 import { terminalCell, terminalLine } from "../report/untrusted-text.js";
 import { headerKey, type ImportKind } from "./fields.js";
 import type { Duplicate, DuplicateOf, ImportPlan, RowProblem } from "./plan.js";
@@ -61,23 +61,38 @@ function sourceText(report: ImportReport): string {
 function cellOf(entry: Record<string, unknown>, key: string, lang: Lang): string {
   const value = entry[key];
   if (value === undefined || value === null) return "";
-  if (key === "position") return label(lang, `position.${String(value)}`);
-  if (key === "tier") return label(lang, `report.tier.${String(value)}`);
-  if (key === "kind") return label(lang, `sheet.activity.${String(value)}`);
-  if (key === "source" && typeof value === "object") return label(lang, `sheet.source.${String((value as Record<string, unknown>).kind)}`);
+  if (key === "position") return label(lang, "position.", String(value));
+  if (key === "tier") return label(lang, "report.tier.", String(value));
+  if (key === "kind") return label(lang, "sheet.activity.", String(value));
+  if (key === "source" && typeof value === "object") return label(lang, "sheet.source.", String((value as Record<string, unknown>).kind));
   if (Array.isArray(value)) return value.join(", ");
   const text = String(value);
   // Most cells are one line: the search for a line break is cheaper than the replace (issue 29: 180,000 rows).
   return text.includes("\n") ? text.replace(/\s*\n\s*/g, " ") : text;
 }
 
-/** A code's label, looked up once per language and code: a table of 180,000 rows names a few positions (issue 29). */
-const labels = new Map<string, string>();
-function label(lang: Lang, key: string): string {
-  const memoKey = `${lang}\u0000${key}`;
-  let text = labels.get(memoKey);
-  if (text === undefined) labels.set(memoKey, (text = tDynamic(lang, key)));
+/**
+ * A code's label (the message `prefix` + `code`), looked up once per language and code: a table of
+ * 180,000 rows names a few positions (issue 29). Memos by language and prefix, then by code, so
+ * a lookup joins no strings.
+ */
+const labels = new Map<Lang, Map<string, Map<string, string>>>();
+function label(lang: Lang, prefix: string, code: string): string {
+  let byPrefix = labels.get(lang);
+  if (byPrefix === undefined) labels.set(lang, (byPrefix = new Map()));
+  let byCode = byPrefix.get(prefix);
+  if (byCode === undefined) byPrefix.set(prefix, (byCode = new Map()));
+  let text = byCode.get(code);
+  if (text === undefined) byCode.set(code, (text = tDynamic(lang, prefix + code)));
   return text;
+}
+
+/** An addition's line of the table: its row, then its cells under `keys`. */
+function additionRow(addition: ImportPlan["additions"][number], keys: readonly string[], lang: Lang): string[] {
+  const row: string[] = new Array(keys.length + 1);
+  row[0] = String(addition.row);
+  for (let k = 0; k < keys.length; k++) row[k + 1] = cellOf(addition.entry, keys[k]!, lang);
+  return row;
 }
 
 const ADDED_COLUMNS: Readonly<Record<ImportKind, readonly string[]>> = {
@@ -87,13 +102,16 @@ const ADDED_COLUMNS: Readonly<Record<ImportKind, readonly string[]>> = {
 };
 
 /**
- * The plan for the terminal. Everything quoted from the spreadsheet (headers, cells, sheet and
- * file names) is cut and shown safely (untrusted-text.ts) before it is put in a line and styled.
+ * The plan for the terminal, in pieces that make its text when joined: a head office's sheet of
+ * 200,000 rows lists 180,000 additions, written out piece by piece rather than held whole
+ * (issue 29). Everything quoted from the spreadsheet (headers, cells, sheet and file names) is
+ * cut and shown safely (untrusted-text.ts) before it is put in a line and styled.
  */
-export function renderImportText(report: ImportReport, style: Style): string {
+export function renderImportPieces(report: ImportReport, style: Style): string[] {
   const { plan, lang } = report;
   const sep = lang === "zh" ? "，" : ", ";
-  const out: string[] = [];
+  // Lines, and the additions' table as its pieces (without its last line break), in order.
+  const out: (string | string[])[] = [];
   const column = (c: { column: string; header: string }) => `${c.column} ${terminalCell(c.header)}`;
   out.push(style.bold(t(lang, `import.title.${plan.kind}` as MessageKey, { source: sourceText(report), file: terminalCell(report.file) })));
   out.push(t(lang, "import.headerRow", { row: plan.headerRow }));
@@ -109,13 +127,15 @@ export function renderImportText(report: ImportReport, style: Style): string {
     out.push(style.bold(t(lang, report.applied ? "import.added" : "import.wouldAdd", { count: plan.additions.length })));
     const keys = ADDED_COLUMNS[plan.kind];
     out.push(
-      renderTable(
-        {
-          columns: [{ header: t(lang, "import.col.row"), align: "right" }, ...keys.map((k) => ({ header: fieldLabel(k, lang) }))],
-          rows: plan.additions.map((a) => [String(a.row), ...keys.map((k) => cellOf(a.entry, k, lang))]),
-        },
-        style,
-      ).trimEnd(),
+      trimEndOfPieces(
+        renderTablePieces(
+          {
+            columns: [{ header: t(lang, "import.col.row"), align: "right" }, ...keys.map((k) => ({ header: fieldLabel(k, lang) }))],
+            rows: plan.additions.map((a) => additionRow(a, keys, lang)),
+          },
+          style,
+        ),
+      ),
     );
     out.push("");
   }
@@ -164,7 +184,26 @@ export function renderImportText(report: ImportReport, style: Style): string {
     out.push(style.good(t(lang, "import.writtenWithUpdates", { file: terminalCell(report.file), added: plan.additions.length, filled: plainFills.length, updated: updates.length })));
   } else if (report.applied) out.push(style.good(t(lang, "import.written", { file: terminalCell(report.file), added: plan.additions.length, filled: plan.fills.length })));
   else if (plan.additions.length > 0 || plan.fills.length > 0) out.push(t(lang, report.creates ? "import.dryRunCreate" : "import.dryRun", { file: terminalCell(report.file) }));
-  return out.join("\n") + "\n";
+  const pieces: string[] = [];
+  for (const item of out) {
+    if (typeof item === "string") pieces.push(item);
+    else for (const piece of item) pieces.push(piece);
+    pieces.push("\n");
+  }
+  return pieces;
+}
+
+/** What `pieces.join("").trimEnd()` makes, still in pieces. */
+function trimEndOfPieces(pieces: string[]): string[] {
+  while (pieces.length > 0) {
+    const last = pieces[pieces.length - 1]!.trimEnd();
+    if (last !== "") {
+      pieces[pieces.length - 1] = last;
+      break;
+    }
+    pieces.pop();
+  }
+  return pieces;
 }
 
 export function importJson(report: ImportReport): object {

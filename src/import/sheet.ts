@@ -53,7 +53,11 @@ export async function readSpreadsheet(bytes: Uint8Array, format: SheetFormat, sh
 function readCsv(bytes: Uint8Array): Grid {
   const decoded = decodeCsv(bytes);
   if (!decoded.ok) throw new SheetError("import.error.csvEncoding");
-  const rows = parseCsv(decoded.text).map((cells) => cells.map((c) => (c.trim() === "" ? null : c)));
+  // A blank cell is no value: set in place, not in a copy of every row (issue 29).
+  const rows: CellValue[][] = parseCsv(decoded.text);
+  for (const cells of rows) {
+    for (let i = 0; i < cells.length; i++) if (cells[i] === "" || (cells[i] as string).trim() === "") cells[i] = null;
+  }
   return { rows, format: "csv", encoding: decoded.encoding, sheet: null, sheets: [] };
 }
 

@@ -21,12 +21,12 @@ import { loadPinyin } from "../../import/ids.js";
 import { DEFAULT_MAP, MapError, MapSyntaxError, MAX_MAP_BYTES, parseImportMap, type ImportMap } from "../../import/map-file.js";
 import type { Finding } from "../../findings.js";
 import { PlanError, planImport, type ImportPlan, type RowProblem } from "../../import/plan.js";
-import { importJson, renderImportText } from "../../import/render.js";
+import { importJson, renderImportPieces } from "../../import/render.js";
 import { MAX_SHEET_BYTES, readSpreadsheet, SheetError, sheetFormatOf } from "../../import/sheet.js";
 import { BoundedReadError, readBoundedFile } from "../../load/read-bounded.js";
 import { nearest } from "../../validate/suggest.js";
 import { whileHoldingRepository, writeDataFile, type RepositoryWrite } from "../data-write.js";
-import { emit, resolveAsOf, resolveFormat, resolveFromCwd, resolveRoot, type Context } from "../context.js";
+import { emit, emitPieces, resolveAsOf, resolveFormat, resolveFromCwd, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadData } from "../pipeline.js";
 
@@ -92,7 +92,8 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
     const applied = write !== null && plan.additions.length + plan.fills.length > 0;
     if (applied) writeDataFile(ctx, write, path.join(root, "branches", branch, `${kind}.yaml`), rel, before, text);
     const report = { plan, grid, from: options.from, file: rel, applied, creates: before === null, lang };
-    emit(ctx, format === "json" ? JSON.stringify(importJson(report), null, 2) + "\n" : renderImportText(report, ctx.style), root);
+    if (format === "json") emit(ctx, JSON.stringify(importJson(report), null, 2) + "\n", root);
+    else emitPieces(ctx, renderImportPieces(report, ctx.style), root);
     return plan.problems.length > 0 ? EXIT_DATA_ERRORS : EXIT_OK;
   };
   return options.apply === true ? whileHoldingRepository(resolveRoot(ctx), run, ctx) : run(null);
