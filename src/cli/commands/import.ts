@@ -28,7 +28,8 @@ import { nearest } from "../../validate/suggest.js";
 import { whileHoldingRepository, writeDataFile, type RepositoryWrite } from "../data-write.js";
 import { emit, emitPieces, resolveAsOf, resolveFormat, resolveFromCwd, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
-import { loadData } from "../pipeline.js";
+import { loadValidation } from "../pipeline.js";
+import { buildSettingsOf } from "../../model/build.js";
 
 export { IMPORT_KINDS };
 
@@ -58,8 +59,9 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
   // With --apply, under the repository's lock from the load to the write: imports and logs at
   // the same moment take turns, each one reading what the one before wrote.
   const run = async (write: RepositoryWrite | null): Promise<number> => {
-    // Import edits a file: it needs every file as it is now, not a cached answer.
-    const { root, repo, validation, checks, bytes: loaded, model } = await loadData(ctx, { needFileData: true });
+    // Import edits a file: it needs every file as it is now, not a cached answer. Of the model it
+    // needs the settings only (the timezone of the import day).
+    const { root, repo, validation, checks, bytes: loaded } = await loadValidation(ctx, { needFileData: true });
     const branch = options.branch;
     if (!repo.branchFolders.includes(branch)) throw usageError("import.error.unknownBranch", { value: branch, hint: hint(lang, branch, repo.branchFolders) });
     const rel = `branches/${branch}/${kind}.yaml`;
@@ -72,7 +74,7 @@ export async function runImport(ctx: Context, kindArg: string, options: ImportOp
     let grid;
     try {
       grid = await readSpreadsheet(bytes, sheetFormat, options.sheet ?? null);
-      plan = planImport({ kind, branch, grid, map, existing: existingRecords(repo), pinyin: await loadPinyin(), importDay: resolveAsOf(ctx, model.settings.timezone), update: options.update === true });
+      plan = planImport({ kind, branch, grid, map, existing: existingRecords(repo), pinyin: await loadPinyin(), importDay: resolveAsOf(ctx, buildSettingsOf(repo, validation.filesWithErrors).timezone), update: options.update === true });
     } catch (error) {
       if (error instanceof SheetError || error instanceof PlanError) throw new CliError(EXIT_DATA_ERRORS, error.key, { file: options.from, ...error.params });
       throw error;
