@@ -184,8 +184,8 @@ export function planImport(input: PlanInput): ImportPlan {
   if (missingRequired.length > 0) return plan;
 
   const state = new PlanState(input, plan);
-  for (let i = headerRow; i < grid.rows.length; i++) {
-    const cells = grid.rows[i] ?? [];
+  for (let i = headerRow; i < grid.rowCount; i++) {
+    const cells = grid.row(i);
     if (cells.every((c) => isEmptyCell(c))) continue;
     plan.rowsRead++;
     state.row(i + 1, cells, used);
@@ -197,14 +197,14 @@ export function planImport(input: PlanInput): ImportPlan {
 function findHeaderRow(input: PlanInput): number {
   const { grid, map, kind } = input;
   if (map.headerRow !== null) {
-    if (map.headerRow > grid.rows.length) throw new PlanError("import.error.headerRowMissing", { row: map.headerRow, rows: grid.rows.length });
+    if (map.headerRow > grid.rowCount) throw new PlanError("import.error.headerRowMissing", { row: map.headerRow, rows: grid.rowCount });
     return map.headerRow;
   }
   const index = headerIndex(kind);
   const required = FIELDS[kind].filter((d) => d.required).map((d) => d.field);
   let fallback: number | null = null;
-  for (let i = 0; i < Math.min(HEADER_SCAN_ROWS, grid.rows.length); i++) {
-    const fields = (grid.rows[i] ?? []).flatMap((cell) => {
+  for (let i = 0; i < Math.min(HEADER_SCAN_ROWS, grid.rowCount); i++) {
+    const fields = grid.row(i).flatMap((cell) => {
       if (typeof cell !== "string" || cell.trim() === "") return [];
       const keys = headerKeys(cell);
       const mapped = keys.map((k) => map.columns.get(k)).find((v) => v !== undefined);
@@ -216,13 +216,13 @@ function findHeaderRow(input: PlanInput): number {
     if (fallback === null && fields.some((field) => required.includes(field))) fallback = i + 1;
   }
   if (fallback !== null) return fallback;
-  throw new PlanError("import.error.noHeader", { rows: Math.min(HEADER_SCAN_ROWS, grid.rows.length) });
+  throw new PlanError("import.error.noHeader", { rows: Math.min(HEADER_SCAN_ROWS, grid.rowCount) });
 }
 
 function resolveColumns(input: PlanInput, headerRow: number): ColumnUse[] {
   const { kind, map } = input;
   const index = headerIndex(kind);
-  const cells = input.grid.rows[headerRow - 1] ?? [];
+  const cells = input.grid.row(headerRow - 1);
   const seen = new Set<string>();
   const columns: ColumnUse[] = [];
   cells.forEach((cell, i) => {

@@ -6,15 +6,20 @@
  */
 import { runtimeImport } from "./runtime-import.js";
 import type { MessageKey, MessageParams } from "../i18n/catalog.js";
-import { decodeCsv, parseCsv, type CsvEncoding } from "./csv.js";
+import { decodeCsv, splitCsv, type CsvEncoding } from "./csv.js";
 
 export type CellValue = string | number | boolean | Date | null;
 
 export type SheetFormat = "xlsx" | "csv";
 
 export interface Grid {
-  /** rows[0] is row 1; a row's cells[0] is column A. */
-  rows: CellValue[][];
+  /** How many rows the sheet has. */
+  rowCount: number;
+  /**
+   * Row i + 1 (row(0) is row 1); a row's cells[0] is column A. A CSV's row is cut out of its text
+   * on each call (issue 29: a sheet is read row by row and not held as cells).
+   */
+  row(i: number): CellValue[];
   format: SheetFormat;
   /** How a CSV file was encoded; null for xlsx. */
   encoding: CsvEncoding | null;
@@ -53,12 +58,15 @@ export async function readSpreadsheet(bytes: Uint8Array, format: SheetFormat, sh
 function readCsv(bytes: Uint8Array): Grid {
   const decoded = decodeCsv(bytes);
   if (!decoded.ok) throw new SheetError("import.error.csvEncoding");
-  // A blank cell is no value: set in place, not in a copy of every row (issue 29).
-  const rows: CellValue[][] = parseCsv(decoded.text);
-  for (const cells of rows) {
-    for (let i = 0; i < cells.length; i++) if (cells[i] === "" || (cells[i] as string).trim() === "") cells[i] = null;
-  }
-  return { rows, format: "csv", encoding: decoded.encoding, sheet: null, sheets: [] };
+  const records = splitCsv(decoded.text);
+  const row = (i: number): CellValue[] => {
+    if (i < 0 || i >= records.count) return [];
+    const cells: CellValue[] = records.record(i);
+    // A blank cell is no value.
+    for (let c = 0; c < cells.length; c++) if (cells[c] === "" || (cells[c] as string).trim() === "") cells[c] = null;
+    return cells;
+  };
+  return { rowCount: records.count, row, format: "csv", encoding: decoded.encoding, sheet: null, sheets: [] };
 }
 
 async function readXlsx(bytes: Uint8Array, sheet: string | null): Promise<Grid> {
@@ -77,7 +85,12 @@ async function readXlsx(bytes: Uint8Array, sheet: string | null): Promise<Grid> 
     if (sheet === null) throw new SheetError("import.error.noSheets");
     throw new SheetError("import.error.sheetNotFound", { sheet, sheets: names.join(", ") });
   }
-  return { rows: chosen.data.map((row) => row.map(excel1900Day)), format: "xlsx", encoding: null, sheet: chosen.sheet, sheets: names };
+  return { ...gridOfRows(chosen.data.map((row) => row.map(excel1900Day))), format: "xlsx", encoding: null, sheet: chosen.sheet, sheets: names };
+}
+
+/** A grid's rows from a list of them (rows[0] is row 1). */
+export function gridOfRows(rows: CellValue[][]): Pick<Grid, "rowCount" | "row"> {
+  return { rowCount: rows.length, row: (i) => rows[i] ?? [] };
 }
 
 const FEBRUARY_28_1900 = Date.UTC(1900, 1, 28);

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { loadPinyin, type Pinyin } from "../../src/import/ids.js";
 import { DEFAULT_MAP, parseImportMap, type ImportMap } from "../../src/import/map-file.js";
 import { PlanError, planImport, type Existing, type ExistingPerson } from "../../src/import/plan.js";
-import type { CellValue, Grid } from "../../src/import/sheet.js";
+import { gridOfRows, type CellValue, type Grid } from "../../src/import/sheet.js";
 import type { ImportKind } from "../../src/import/fields.js";
 
 let pinyin: Pinyin;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   pinyin = await loadPinyin();
 });
 
-const grid = (rows: CellValue[][]): Grid => ({ rows, format: "xlsx", encoding: null, sheet: "Sheet1", sheets: ["Sheet1"] });
+const grid = (rows: CellValue[][]): Grid => ({ ...gridOfRows(rows), format: "xlsx", encoding: null, sheet: "Sheet1", sheets: ["Sheet1"] });
 
 const person = (p: Partial<ExistingPerson> & { id: string }): ExistingPerson => ({
   kind: "staff",
