@@ -89,6 +89,10 @@ export class CsvRecords {
   }
 }
 
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
 /** A growable list of 32-bit integers. */
 class IntList {
   values = new Int32Array(1024);
@@ -121,6 +125,8 @@ export function splitCsv(text: string, delimiter: string = sniffDelimiter(text))
   let quoted = false;
   let i = 0;
   const n = text.length;
+  // Compared as UTF-16 units: the loop reads every character of the sheet.
+  const sep = delimiter.charCodeAt(0);
   const endCell = (end: number) => {
     if (cellsInRecord === 0) first.push(starts.length);
     starts.push(cellStart);
@@ -138,7 +144,7 @@ export function splitCsv(text: string, delimiter: string = sniffDelimiter(text))
         break;
       }
       if (quote > i) empty = false;
-      if (text[quote + 1] === '"') {
+      if (text.charCodeAt(quote + 1) === QUOTE) {
         empty = false;
         i = quote + 2;
       } else {
@@ -147,26 +153,26 @@ export function splitCsv(text: string, delimiter: string = sniffDelimiter(text))
       }
       continue;
     }
-    const ch = text[i]!;
-    if (ch === '"' && empty) {
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE && empty) {
       quoted = true;
       quotes = true;
       i++;
-    } else if (ch === delimiter) {
+    } else if (ch === sep) {
       endCell(i);
       i++;
       cellStart = i;
-    } else if (ch === "\r" || ch === "\n") {
+    } else if (ch === CR || ch === LF) {
       endCell(i);
       cellsInRecord = 0;
-      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       cellStart = i;
     } else {
       // A run of other characters; a quote inside a cell that did not start with one is text.
       let j = i + 1;
       while (j < n) {
-        const c = text[j];
-        if (c === delimiter || c === "\r" || c === "\n") break;
+        const c = text.charCodeAt(j);
+        if (c === sep || c === CR || c === LF) break;
         j++;
       }
       empty = false;
