@@ -17,11 +17,21 @@ export interface FileWithFacts {
   facts: FileFacts;
 }
 
-/** A record with an id and where it stands. */
+/**
+ * A record with an id and where it stands: entry `index` of the file's list `list`, or, for a
+ * branch.yaml (list null), the file's top. Issue 29: the path is built by `sitePath` only for
+ * a finding; an array per person was a tenth of a second of a head office's import.
+ */
 interface IdSite {
   id: string;
   file: LoadedFile;
-  path: (string | number)[];
+  list: string | null;
+  index: number;
+}
+
+/** Where a site's record stands in its file, as a path to locate a finding at. */
+function sitePath(site: IdSite): (string | number)[] {
+  return site.list === null ? [] : [site.list, site.index];
 }
 
 /** A branch.yaml with a string id: its facts and where it stands. */
@@ -52,7 +62,7 @@ function idSites(files: FileWithFacts[], kind: LoadedFile["kind"], listKey: stri
     if (file.kind !== kind) continue;
     const ids = facts.ids ?? [];
     const idAt = facts.idAt ?? [];
-    for (let i = 0; i < ids.length; i++) sites.push({ id: ids[i]!, file, path: [listKey, idAt[i]!] });
+    for (let i = 0; i < ids.length; i++) sites.push({ id: ids[i]!, file, list: listKey, index: idAt[i]! });
   }
   return sites;
 }
@@ -60,7 +70,7 @@ function idSites(files: FileWithFacts[], kind: LoadedFile["kind"], listKey: stri
 export function buildCrossFileIndex(files: FileWithFacts[], scope: ReadonlySet<LoadedFile["kind"]> | null = null): CrossFileIndex {
   const branches: BranchSite[] = [];
   for (const { file, facts } of files) {
-    if (file.kind === "branch" && facts.branch !== undefined) branches.push({ id: facts.branch.id, file, path: [], branch: facts.branch });
+    if (file.kind === "branch" && facts.branch !== undefined) branches.push({ id: facts.branch.id, file, list: null, index: 0, branch: facts.branch });
   }
   return {
     files,
@@ -77,29 +87,34 @@ export const branchIdMatchesFolder: CrossFileRule = ({ branches }) =>
     .filter((site) => site.file.branchFolder !== null && site.id !== site.file.branchFolder)
     .map((site) => findingAt(site.file, "error", "BRANCH_ID_MISMATCH", ["id"], { id: site.id, folder: site.file.branchFolder ?? "" }));
 
-/** Reports every occurrence after the first of an id, naming where the first one is. */
-function duplicates(sites: IdSite[], code: "DUPLICATE_ID" | "DUPLICATE_BRANCH_ID" | "DUPLICATE_DEPARTMENT_ID"): Finding[] {
+/**
+ * Reports every occurrence after the first of an id, naming where the first one is. The lists
+ * are one namespace, taken in order (issue 29: not copied into one list first).
+ */
+function duplicates(lists: readonly IdSite[][], code: "DUPLICATE_ID" | "DUPLICATE_BRANCH_ID" | "DUPLICATE_DEPARTMENT_ID"): Finding[] {
   const first = new Map<string, IdSite>();
   const findings: Finding[] = [];
-  for (const site of sites) {
-    const earlier = first.get(site.id);
-    if (!earlier) {
-      first.set(site.id, site);
-      continue;
+  for (const sites of lists) {
+    for (const site of sites) {
+      const earlier = first.get(site.id);
+      if (!earlier) {
+        first.set(site.id, site);
+        continue;
+      }
+      // Locating needs the file's positions: only done for the few ids that clash.
+      const at = findingAt(earlier.file, "error", code, [...sitePath(earlier), "id"], {});
+      findings.push(findingAt(site.file, "error", code, [...sitePath(site), "id"], { id: site.id, first: `${at.file}:${at.line}` }));
     }
-    // Locating needs the file's positions: only done for the few ids that clash.
-    const at = findingAt(earlier.file, "error", code, [...earlier.path, "id"], {});
-    findings.push(findingAt(site.file, "error", code, [...site.path, "id"], { id: site.id, first: `${at.file}:${at.line}` }));
   }
   return findings;
 }
 
 /** Staff and prospects share one namespace: `with` may name either. */
-export const personIdsUnique: CrossFileRule = ({ staff, prospects }) => duplicates([...staff, ...prospects], "DUPLICATE_ID");
+export const personIdsUnique: CrossFileRule = ({ staff, prospects }) => duplicates([staff, prospects], "DUPLICATE_ID");
 
-export const branchIdsUnique: CrossFileRule = ({ branches }) => duplicates(branches, "DUPLICATE_BRANCH_ID");
+export const branchIdsUnique: CrossFileRule = ({ branches }) => duplicates([branches], "DUPLICATE_BRANCH_ID");
 
-export const departmentIdsUnique: CrossFileRule = ({ departments }) => duplicates(departments, "DUPLICATE_DEPARTMENT_ID");
+export const departmentIdsUnique: CrossFileRule = ({ departments }) => duplicates([departments], "DUPLICATE_DEPARTMENT_ID");
 
 export const branchDepartmentsExist: CrossFileRule = ({ branches, departments }) => {
   const known = departments.map((d) => d.id);
