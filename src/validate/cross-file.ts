@@ -7,7 +7,7 @@
 import type { LoadedFile } from "../load/repository.js";
 import { findingAt } from "../load/locate.js";
 import { enumCode } from "../model/enum-names.js";
-import { compareText, type Finding } from "../findings.js";
+import { compareText, type Finding, type FindingParams } from "../findings.js";
 import { nearest } from "./suggest.js";
 import type { FileFacts } from "./cross-file-facts.js";
 
@@ -130,11 +130,11 @@ export const branchDepartmentsExist: CrossFileRule = ({ branches, departments })
 
 type Expected = "person" | "staff" | "prospect";
 
-/** Known ids by what a reference may name; sets, since a head office has a hundred thousand of them. */
-type KnownIds = Map<Expected, Set<string>>;
+/** The kinds of file whose people a reference may name. */
+type PeopleKind = "staff" | "prospects";
 
 /** The file kinds whose records a reference of each kind may name. */
-const NAMED_IN: Readonly<Record<Expected, readonly LoadedFile["kind"][]>> = {
+const NAMED_IN: Readonly<Record<Expected, readonly PeopleKind[]>> = {
   person: ["staff", "prospects"],
   staff: ["staff"],
   prospect: ["prospects"],
@@ -143,10 +143,22 @@ const NAMED_IN: Readonly<Record<Expected, readonly LoadedFile["kind"][]>> = {
 /** What an id is written as: a name in its place is suggested the id of whoever has it. */
 const ID_FORM = /^[a-z0-9][a-z0-9-]*$/;
 
+/**
+ * What the references are checked against. Issue 29: each part is made on the first reference
+ * that needs it (most need only the id sets, and a repository without references none), and a
+ * `person` reference is looked up in the staff set and then the prospect set rather than in a
+ * copy of both: at a head office each is a Set or Map of hundreds of thousands of entries.
+ */
 interface ReferenceContext {
-  known: KnownIds;
-  /** Ids by the names of the people they belong to (a name held by two people suggests neither). */
-  idsByName: Map<string, string[]>;
+  files: FileWithFacts[];
+  /** The people of each kind, in file order. */
+  sites: Readonly<Record<PeopleKind, IdSite[]>>;
+  /** Known ids by kind; sets, since a head office has a hundred thousand of them (see `knownIds`). */
+  known: Partial<Record<PeopleKind, Set<string>>>;
+  /** The ids a reference of each kind is suggested from (see `candidateIds`). */
+  candidates: Partial<Record<Expected, string[]>>;
+  /** Ids by the names of the people they belong to (a name held by two people suggests neither); see `idsNamed`. */
+  idsByName: Map<string, string[]> | null;
   /** Staff and prospect files that could not be read or are empty: who is in them is unknown. */
   unreadable: LoadedFile[];
   /** How many unresolved references each unreadable file might have answered. */
@@ -155,24 +167,60 @@ interface ReferenceContext {
   scope: ReadonlySet<LoadedFile["kind"]> | null;
 }
 
-function checkReference(file: LoadedFile, path: (string | number)[], id: unknown, expected: Expected, context: ReferenceContext): Finding[] {
-  if (typeof id !== "string") return [];
+/** The ids of the people of a kind, made on first use. */
+function knownIds(context: ReferenceContext, kind: PeopleKind): Set<string> {
+  let known = context.known[kind];
+  if (known === undefined) {
+    known = new Set<string>();
+    for (const site of context.sites[kind]) known.add(site.id);
+    context.known[kind] = known;
+  }
+  return known;
+}
+
+/** Whether an id is of someone a reference of the kind may name. */
+function isKnown(id: string, expected: Expected, context: ReferenceContext): boolean {
+  for (const kind of NAMED_IN[expected]) if (knownIds(context, kind).has(id)) return true;
+  return false;
+}
+
+/** The ids an unknown reference of the kind is suggested from, made on first use (`nearest` takes them in any order). */
+function candidateIds(context: ReferenceContext, expected: Expected): string[] {
+  return (context.candidates[expected] ??= NAMED_IN[expected].flatMap((kind) => [...knownIds(context, kind)]));
+}
+
+/** The ids of the people whose name is `name` (trimmed), the index of names made on first use. */
+function idsNamed(context: ReferenceContext, name: string): string[] {
+  context.idsByName ??= namesOf(context.files);
+  return context.idsByName.get(name.trim()) ?? [];
+}
+
+/** What is wrong with a reference: a finding's code and params, or null when nothing is (or it is not checked). */
+interface Unresolved {
+  code: "NAME_INSTEAD_OF_ID" | "UNKNOWN_REFERENCE";
+  params: FindingParams;
+}
+
+/**
+ * Checks one reference. Issue 29: the caller makes the path and locates the finding only when
+ * there is one, so that a reference that resolves (nearly all of them) allocates nothing.
+ */
+function checkReference(id: string, expected: Expected, context: ReferenceContext): Unresolved | null {
   // Issue 29: who is in files that were not read is unknown, and so is whether a name is someone's.
-  if (context.scope !== null && NAMED_IN[expected].some((kind) => !context.scope!.has(kind))) return [];
-  const candidates = context.known.get(expected) ?? new Set<string>();
-  if (candidates.has(id)) return [];
+  if (context.scope !== null && NAMED_IN[expected].some((kind) => !context.scope!.has(kind))) return null;
+  if (isKnown(id, expected, context)) return null;
   if (!ID_FORM.test(id)) {
     // The schema reports the malformed id; a person's name in its place is worth more than that.
-    const ids = context.idsByName.get(id.trim()) ?? [];
-    return ids.length === 1 ? [findingAt(file, "error", "NAME_INSTEAD_OF_ID", path, { value: id, id: ids[0]! })] : [];
+    const ids = idsNamed(context, id);
+    return ids.length === 1 ? { code: "NAME_INSTEAD_OF_ID", params: { value: id, id: ids[0]! } } : null;
   }
   // The id may well be of someone in a file that could not be read: not reported, but counted.
-  const couldBeIn = context.unreadable.filter((f) => NAMED_IN[expected].includes(f.kind));
+  const couldBeIn = context.unreadable.filter((f) => NAMED_IN[expected].some((kind) => kind === f.kind));
   if (couldBeIn.length > 0) {
     for (const f of couldBeIn) context.skipped.set(f, (context.skipped.get(f) ?? 0) + 1);
-    return [];
+    return null;
   }
-  return [findingAt(file, "error", "UNKNOWN_REFERENCE", path, { id, expected, suggestion: nearest(id, [...candidates]) })];
+  return { code: "UNKNOWN_REFERENCE", params: { id, expected, suggestion: nearest(id, candidateIds(context, expected)) } };
 }
 
 function namesOf(files: FileWithFacts[]): Map<string, string[]> {
@@ -194,16 +242,27 @@ function namesOf(files: FileWithFacts[]): Map<string, string[]> {
   return byName;
 }
 
+/** Where a reference of a file stands, from its entry's index and slot (see FileFacts.refSlot). */
+function referencePath(kind: LoadedFile["kind"], index: number, slot: number): (string | number)[] {
+  if (kind === "activities") return ["activities", index, "with", slot];
+  if (kind === "prospects") return ["prospects", index, "source", slot === 0 ? "staff" : "customer"];
+  return ["sales", index, "prospect"];
+}
+
+/** What a reference of a file may name, from its slot. */
+function expectedOf(kind: LoadedFile["kind"], slot: number): Expected {
+  if (kind === "activities") return "person";
+  if (kind === "prospects") return slot === 0 ? "staff" : "prospect";
+  return "prospect";
+}
+
 export const referencesResolve: CrossFileRule = ({ files, staff, prospects, scope }) => {
-  const staffIds = staff.map((s) => s.id);
-  const prospectIds = prospects.map((p) => p.id);
   const context: ReferenceContext = {
-    known: new Map([
-      ["staff", new Set(staffIds)],
-      ["prospect", new Set(prospectIds)],
-      ["person", new Set([...staffIds, ...prospectIds])],
-    ]),
-    idsByName: namesOf(files),
+    files,
+    sites: { staff, prospects },
+    known: {},
+    candidates: {},
+    idsByName: null,
     // One broken file must not turn every mention of its people into a false "no such id":
     // those checks are skipped, and one note on the file says how many.
     unreadable: files.filter(({ file, facts }) => (file.kind === "staff" || file.kind === "prospects") && facts.empty).map(({ file }) => file),
@@ -212,6 +271,8 @@ export const referencesResolve: CrossFileRule = ({ files, staff, prospects, scop
   };
   const findings: Finding[] = [];
   for (const { file, facts } of files) {
+    const kind = file.kind;
+    if (kind !== "activities" && kind !== "prospects" && kind !== "kpis") continue;
     const refIds = facts.refIds ?? [];
     const refAt = facts.refAt ?? [];
     const refSlot = facts.refSlot ?? [];
@@ -219,18 +280,14 @@ export const referencesResolve: CrossFileRule = ({ files, staff, prospects, scop
       const id = refIds[r]!;
       const index = refAt[r]!;
       const slot = refSlot[r]!;
-      if (file.kind === "activities") {
-        if (slot === -1) {
-          // `with: 刘国栋`: a list is needed, and an id in it; one finding says both.
-          const ids = context.idsByName.get(id.trim()) ?? [];
-          if (ids.length === 1) findings.push(findingAt(file, "error", "NAME_INSTEAD_OF_ID", ["activities", index, "with"], { value: id, id: `[${ids[0]!}]` }));
-        } else findings.push(...checkReference(file, ["activities", index, "with", slot], id, "person", context));
-      } else if (file.kind === "prospects") {
-        if (slot === 0) findings.push(...checkReference(file, ["prospects", index, "source", "staff"], id, "staff", context));
-        else findings.push(...checkReference(file, ["prospects", index, "source", "customer"], id, "prospect", context));
-      } else if (file.kind === "kpis") {
-        findings.push(...checkReference(file, ["sales", index, "prospect"], id, "prospect", context));
+      if (kind === "activities" && slot === -1) {
+        // `with: 刘国栋`: a list is needed, and an id in it; one finding says both.
+        const ids = idsNamed(context, id);
+        if (ids.length === 1) findings.push(findingAt(file, "error", "NAME_INSTEAD_OF_ID", ["activities", index, "with"], { value: id, id: `[${ids[0]!}]` }));
+        continue;
       }
+      const unresolved = checkReference(id, expectedOf(kind, slot), context);
+      if (unresolved !== null) findings.push(findingAt(file, "error", unresolved.code, referencePath(kind, index, slot), unresolved.params));
     }
   }
   for (const [file, count] of context.skipped) {
