@@ -364,12 +364,45 @@ export const parentsAreCityBranches: CrossFileRule = ({ branches }) => {
   return findings;
 };
 
+/** The first staff record of a name and phone: the name (trimmed), where it stands and its id. */
+interface FirstRecord {
+  name: string;
+  file: LoadedFile;
+  index: number;
+  id: string;
+}
+
+/**
+ * The first record of each name and phone (both trimmed). Issue 29: keyed by phone, then by
+ * name only where one phone has more than one name (a branch's landline), rather than by a
+ * joined string: one such string per staff member was a fifth of a second of a head office's
+ * import, and most phones have one name, so most need no inner map either.
+ */
+type FirstByPhone = Map<string, FirstRecord | Map<string, FirstRecord>>;
+
+/** The first record of `record`'s name at a phone (trimmed), or undefined: `record` is then the first. */
+function firstRecord(first: FirstByPhone, phone: string, record: FirstRecord): FirstRecord | undefined {
+  const atPhone = first.get(phone);
+  if (atPhone === undefined) {
+    first.set(phone, record);
+    return undefined;
+  }
+  if (!(atPhone instanceof Map)) {
+    if (atPhone.name === record.name) return atPhone;
+    first.set(phone, new Map([[atPhone.name, atPhone], [record.name, record]]));
+    return undefined;
+  }
+  const earlier = atPhone.get(record.name);
+  if (earlier === undefined) atPhone.set(record.name, record);
+  return earlier;
+}
+
 /**
  * The same person recorded in two branches (same name and phone) instead of moved: the second
  * record starts a new history, and the old activities and conversion stay with the first id.
  */
 export const personRecordedOnce: CrossFileRule = ({ files }) => {
-  const first = new Map<string, { file: LoadedFile; index: number; id: string }>();
+  const first: FirstByPhone = new Map();
   const findings: Finding[] = [];
   for (const { file, facts } of staffFiles(files)) {
     const ids = facts.ids ?? [];
@@ -379,12 +412,8 @@ export const personRecordedOnce: CrossFileRule = ({ files }) => {
       if (typeof name !== "string" || typeof phone !== "string") continue;
       const id = ids[i]!;
       const index = facts.idAt![i]!;
-      const key = `${name.trim()}\0${phone.trim()}`;
-      const earlier = first.get(key);
-      if (earlier === undefined) {
-        first.set(key, { file, index, id });
-        continue;
-      }
+      const earlier = firstRecord(first, phone.trim(), { name: name.trim(), file, index, id });
+      if (earlier === undefined) continue;
       // Within one branch, or under one id (DUPLICATE_ID says that), it is not a move recorded twice.
       if (earlier.file.branchFolder === file.branchFolder || earlier.id === id) continue;
       const at = findingAt(earlier.file, "warning", "DUPLICATE_PERSON", ["staff", earlier.index, "name"], {});
