@@ -52,16 +52,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The entries of `data[listKey]` that are mappings, with their indexes. */
-export function listEntries(data: unknown, listKey: string): { entry: Record<string, unknown>; index: number }[] {
-  if (!isRecord(data)) return [];
+/**
+ * Calls `visit` with each entry of `data[listKey]` that is a mapping, and its index. Issue 29:
+ * a callback rather than a list of `{ entry, index }`, an object each per entry of a head
+ * office's 200,000-row staff file. (By index: a parsed value has no holes.)
+ */
+function forEachEntry(data: unknown, listKey: string, visit: (entry: Record<string, unknown>, index: number) => void): void {
+  if (!isRecord(data)) return;
   const list = data[listKey];
-  if (!Array.isArray(list)) return [];
-  const out: { entry: Record<string, unknown>; index: number }[] = [];
-  list.forEach((entry: unknown, index: number) => {
-    if (isRecord(entry)) out.push({ entry, index });
-  });
-  return out;
+  if (!Array.isArray(list)) return;
+  for (let index = 0; index < list.length; index++) {
+    const entry: unknown = list[index];
+    if (isRecord(entry)) visit(entry, index);
+  }
 }
 
 const LIST_KEY: Readonly<Partial<Record<string, string>>> = { departments: "departments", staff: "staff", prospects: "prospects" };
@@ -98,7 +101,7 @@ export function factsOf(kind: string, data: unknown): FileFacts {
     const phones: (string | null)[] = [];
     const leftBeforeJoined: { index: number; left: string; joined: string }[] = [];
     const conversions: { index: number; branch: string }[] = [];
-    for (const { entry, index } of listEntries(data, listKey)) {
+    forEachEntry(data, listKey, (entry, index) => {
       if (typeof entry.id === "string") {
         ids.push(entry.id);
         idAt.push(index);
@@ -106,8 +109,9 @@ export function factsOf(kind: string, data: unknown): FileFacts {
         phones.push(typeof entry.phone === "string" ? entry.phone : null);
       }
       if (kind === "staff") {
+        // `joined` read only when `left` is a day: most people have not left (issue 29).
         const left = typeof entry.left === "string" ? parseDate(entry.left) : null;
-        const joined = typeof entry.joined === "string" ? parseDate(entry.joined) : null;
+        const joined = left !== null && typeof entry.joined === "string" ? parseDate(entry.joined) : null;
         if (left !== null && joined !== null && left < joined) leftBeforeJoined.push({ index, left: String(entry.left), joined: String(entry.joined) });
         const conversion = entry.conversion;
         if (isRecord(conversion) && typeof conversion.branch === "string") conversions.push({ index, branch: conversion.branch });
@@ -115,7 +119,7 @@ export function factsOf(kind: string, data: unknown): FileFacts {
         reference(index, 0, entry.source.staff);
         reference(index, 1, entry.source.customer);
       }
-    }
+    });
     Object.assign(facts, { ids, idAt });
     if (kind !== "departments") facts.names = names;
     if (kind === "staff") Object.assign(facts, { phones, leftBeforeJoined, conversions });
@@ -123,21 +127,21 @@ export function factsOf(kind: string, data: unknown): FileFacts {
     return facts;
   }
   if (kind === "activities") {
-    for (const { entry, index } of listEntries(data, "activities")) {
+    forEachEntry(data, "activities", (entry, index) => {
       const written = entry.with;
       if (typeof written === "string") reference(index, -1, written);
       else if (Array.isArray(written)) written.forEach((item: unknown, i: number) => reference(index, i, item));
-    }
+    });
     Object.assign(facts, { refAt, refSlot, refIds });
   } else if (kind === "kpis") {
-    for (const { entry, index } of listEntries(data, "sales")) reference(index, 0, entry.prospect);
+    forEachEntry(data, "sales", (entry, index) => reference(index, 0, entry.prospect));
     const months: string[] = [];
     const monthAt: number[] = [];
-    for (const { entry, index } of listEntries(data, "months")) {
-      if (typeof entry.month !== "string") continue;
+    forEachEntry(data, "months", (entry, index) => {
+      if (typeof entry.month !== "string") return;
       months.push(entry.month);
       monthAt.push(index);
-    }
+    });
     Object.assign(facts, { refAt, refSlot, refIds, months, monthAt });
   }
   return facts;
