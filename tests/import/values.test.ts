@@ -2,6 +2,7 @@
  * Cells as spreadsheets hold them, into the value forms of SPEC 2: every accepted form, and
  * every refusal with its reason (never a guess).
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ACTIVITY_CHOICES,
@@ -25,6 +26,24 @@ const value = <T>(p: Parsed<T>): T | undefined => (p.ok ? p.value : undefined);
 const reason = <T>(p: Parsed<T>): string | undefined => (p.ok ? undefined : p.reason);
 
 describe("dates", () => {
+  // Issue 29: a cell written YYYY-MM-DD is read by its characters before the general forms. Both
+  // ways read it alike: the same cell with a space after it goes the general way.
+  it("reads YYYY-MM-DD by its characters as the general forms read it", () => {
+    const digits = (n: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: n, maxLength: n }).map((d) => d.join(""));
+    fc.assert(
+      fc.property(digits(4), digits(2), digits(2), (year, month, day) => {
+        const cell = `${year}-${month}-${day}`;
+        expect(parseDay(cell)).toEqual(parseDay(`${cell} `));
+        expect(parseBirthday(cell)).toEqual(parseBirthday(`${cell} `));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(value(parseDay("2012-02-29"))).toBe("2012-02-29");
+    expect(reason(parseDay("2011-02-29"))).toBe("import.reason.noSuchDay");
+    expect(reason(parseDay("2012-13-01"))).toBe("import.reason.noSuchDay");
+  });
+
+
   it("reads Excel serial numbers, with Excel's 1900 leap-year quirk", () => {
     expect(serialToDate(1)).toBe("1900-01-01");
     expect(serialToDate(59)).toBe("1900-02-28");
