@@ -7,7 +7,7 @@
  */
 import { LANGS, t, type MessageKey, type MessageParams } from "../i18n/catalog.js";
 import { ACTIVITY_KINDS, POSITIONS, type ActivityKind, type Position } from "../model/types.js";
-import { isoDate, isRealDay, parseDateTime, parseMoney, type IsoDate } from "../model/values.js";
+import { isoDate, isRealDay, parseDate, parseDateTime, parseMoney, type IsoDate } from "../model/values.js";
 import { ENUM_NAMES, type EnumKind } from "../model/enum-names.js";
 import { lunarDayName, lunarMonthName } from "../rules/lunar.js";
 import { nearest, nearestTitle } from "../validate/suggest.js";
@@ -95,7 +95,9 @@ function dayFrom(y: number, m: number, d: number, written: string): Parsed<IsoDa
  * dropped). A bare year is refused, not read as a serial number.
  */
 export function parseDay(cell: CellValue): Parsed<IsoDate> {
-  if (typeof cell === "string" && isPlainIsoDay(cell)) return ok(cell);
+  // Most date cells a program exports are a real day written YYYY-MM-DD: read as they are,
+  // without the general forms' passes (issue 29). Anything else reads the general way.
+  if (typeof cell === "string" && parseDate(cell) !== null) return ok(cell);
   if (cell instanceof Date) return dateFromJs(cell);
   if (typeof cell === "number") return dayFromNumber(cell);
   if (typeof cell !== "string") return fail("import.reason.badDate");
@@ -107,32 +109,6 @@ export function parseDay(cell: CellValue): Parsed<IsoDate> {
   if (/^\d+(\.\d+)?$/.test(text)) return dayFromNumber(Number(text));
   if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(text)) return fail("import.reason.ambiguousDate", { value: text });
   return fail("import.reason.badDate");
-}
-
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const HYPHEN = 45;
-
-/**
- * Whether text is a real day written YYYY-MM-DD and nothing else, as most date cells of a sheet
- * exported by a program are: read by its characters, without the three passes (issue 29).
- * Anything else goes the general way, which reads it as the same day when it is one.
- */
-function isPlainIsoDay(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(4) !== HYPHEN || text.charCodeAt(7) !== HYPHEN) return false;
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const c = text.charCodeAt(i);
-    if (c < DIGIT_0 || c > DIGIT_9) return false;
-    const digit = c - DIGIT_0;
-    if (i < 4) year = year * 10 + digit;
-    else if (i < 7) month = month * 10 + digit;
-    else day = day * 10 + digit;
-  }
-  return isRealDay(year, month, day);
 }
 
 /**
@@ -159,7 +135,7 @@ function dayFromNumber(value: number): Parsed<IsoDate> {
 
 /** A solar birthday: a full day, or month and day alone ("6月15日", "06-15", "--06-15") written as --MM-DD. */
 export function parseBirthday(cell: CellValue): Parsed<string> {
-  if (typeof cell === "string" && isPlainIsoDay(cell)) return ok(cell);
+  if (typeof cell === "string" && parseDate(cell) !== null) return ok(cell);
   if (typeof cell === "string") {
     const text = normalise(unguard(cell));
     const md = MONTH_DAY.exec(text);

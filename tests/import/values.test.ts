@@ -26,9 +26,9 @@ const value = <T>(p: Parsed<T>): T | undefined => (p.ok ? p.value : undefined);
 const reason = <T>(p: Parsed<T>): string | undefined => (p.ok ? undefined : p.reason);
 
 describe("dates", () => {
-  // Issue 29: a cell written YYYY-MM-DD is read by its characters before the general forms. Both
-  // ways read it alike: the same cell with a space after it goes the general way.
-  it("reads YYYY-MM-DD by its characters as the general forms read it", () => {
+  // Issue 29: a cell written YYYY-MM-DD that is a real day is taken as it is, before the general
+  // forms. Both ways read it alike: the same cell with a space after it goes the general way.
+  it("takes a real day written YYYY-MM-DD as the general forms read it", () => {
     const digits = (n: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: n, maxLength: n }).map((d) => d.join(""));
     fc.assert(
       fc.property(digits(4), digits(2), digits(2), (year, month, day) => {
