@@ -262,43 +262,21 @@ interface Pending {
 }
 
 /**
- * The first record under each key, for finding a row's duplicate by lookup: scanning every
- * record for every row made a sheet of 20,000 rows take a minute. "First" is by position, so a
- * key given later to an earlier record (a fill-in adds a phone) still finds that record.
- * A key is a group (the kind, or kind and branch) and a value within it: a map per group, so a
- * lookup hashes the row's own text rather than a joined string made for it, and nothing is
- * made for a lookup at all (issue 29: 200,000 rows make over a million lookups).
+ * Files a record under a key unless an earlier one (by `positionOf`) has it: a row's duplicate is
+ * found by lookup, as scanning every record for every row made a sheet of 20,000 rows take a
+ * minute. "First" is by position, so a key given later to an earlier record (a fill-in adds a
+ * phone) still finds that record.
  */
-class FirstByKey<T> {
-  private readonly groups = new Map<string, Map<string, T>>();
-
-  /** `positionOf` gives a record's position (records are mostly added in that order). */
-  constructor(private readonly positionOf: (record: T) => number) {}
-
-  /** The map of one group, made on first use: a caller that looks up in one group keeps it. */
-  group(group: string): Map<string, T> {
-    let found = this.groups.get(group);
-    if (found === undefined) this.groups.set(group, (found = new Map()));
-    return found;
-  }
-
-  add(group: string, value: string | null, record: T): void {
-    if (value !== null) addFirst(this.group(group), value, record, this.positionOf);
-  }
-}
-
-function addFirst<T>(group: Map<string, T>, value: string, record: T, positionOf: (record: T) => number): void {
-  const known = group.get(value);
-  if (known === undefined || positionOf(record) < positionOf(known)) group.set(value, record);
+function addFirst<T>(keys: Map<string, T>, value: string, record: T, positionOf: (record: T) => number): void {
+  const known = keys.get(value);
+  if (known === undefined || positionOf(record) < positionOf(known)) keys.set(value, record);
 }
 
 function lookUp<T>(group: Map<string, T>, value: string | null): T | undefined {
   return value === null ? undefined : group.get(value);
 }
 
-/** The groups a person is matched in: id (any kind: the namespace is shared), phone by kind, name by kind and branch. */
-const ID_GROUP = "";
-const nameGroup = (kind: string, branch: string): string => `${kind}\u0000${branch}`;
+/** A name as it is matched. */
 const nameValue = (name: string | null): string | null => (name === null ? null : normalise(name));
 
 const byPosition = (p: Pending): number => p.position;
@@ -306,7 +284,11 @@ const byPosition = (p: Pending): number => p.position;
 /** A row's missing fields when it misses none: shared, never added to. */
 const NO_PROBLEMS: readonly RowProblem[] = Object.freeze([]) as readonly RowProblem[];
 
-/** The lookups of the import's own kind and branch, each a plain map (issue 29). */
+/**
+ * The keys a row is matched on, each a plain map (issue 29: a million lookups make nothing): id
+ * (any kind: the namespace is shared), phone among the import's kind, name among its kind at its
+ * branch.
+ */
 interface KeyMaps<T> {
   id: Map<string, T>;
   phone: Map<string, T>;
@@ -331,14 +313,15 @@ class PlanState {
     private readonly plan: ImportPlan,
   ) {
     this.existingIds = new Set(input.existing.people.map((p) => p.id));
-    const onFile = { id: new FirstByKey<ExistingPerson>(() => 0), phone: new FirstByKey<ExistingPerson>(() => 0), name: new FirstByKey<ExistingPerson>(() => 0) };
+    this.onFile = { id: new Map(), phone: new Map(), name: new Map() };
+    const inOrder = () => 0;
     for (const p of input.existing.people) {
-      onFile.id.add(ID_GROUP, p.id, p);
-      onFile.phone.add(p.kind, p.phone, p);
-      onFile.name.add(nameGroup(p.kind, p.branch), nameValue(p.name), p);
+      addFirst(this.onFile.id, p.id, p, inOrder);
+      if (p.kind !== input.kind) continue;
+      if (p.phone !== null) addFirst(this.onFile.phone, p.phone, p, inOrder);
+      const named = nameValue(p.name);
+      if (p.branch === input.branch && named !== null) addFirst(this.onFile.name, named, p, inOrder);
     }
-    // A row is only ever looked up among its own kind (and, by name, its own branch).
-    this.onFile = { id: onFile.id.group(ID_GROUP), phone: onFile.phone.group(input.kind), name: onFile.name.group(nameGroup(input.kind, input.branch)) };
     this.required = FIELDS[input.kind].filter((def) => def.required);
     this.existingActivities = new Set(input.existing.activities.map((a) => activityKey(a.date, a.kind, a.with, a.note)));
   }
