@@ -18,7 +18,7 @@
  */
 import * as fs from "node:fs";
 import { openCacheStore, type CacheStore } from "../load/cache.js";
-import { scanRepository, type FileKind, type LoadedRepository } from "../load/repository.js";
+import { scanRepository, sizeFindings, type FileKind, type LoadedRepository } from "../load/repository.js";
 import type { Model } from "../model/types.js";
 import { schemaStamp } from "../validate/fingerprint.js";
 import type { Finding } from "../findings.js";
@@ -104,7 +104,7 @@ export async function newBranchErrors(data: BranchData, index: PeopleIndex, rel:
   const after = withPeopleElsewhere(assembleValidation(data.repo.findings, checks).findings, checks, index, data.branches);
   const key = (f: Finding) => `${f.file}|${f.line}|${f.column}|${f.code}|${f.path}`;
   const old = new Set(data.validation.findings.filter((f) => f.severity === "error").map(key));
-  return after.filter((f) => f.severity === "error" && (f.file === rel || !old.has(key(f))));
+  return [...sizeFindings(rel, Buffer.byteLength(text, "utf8")), ...after.filter((f) => f.severity === "error" && (f.file === rel || !old.has(key(f))))];
 }
 
 /** An UNKNOWN_REFERENCE to someone the index has in a branch not read, or that an unreadable file there may hold. */

@@ -305,8 +305,9 @@ function lookAtDataFile(root: string, abs: string, rel: string, findings: Findin
       findings.push(fileFinding("error", "FILE_UNREADABLE", rel, { reason: "NOT_A_FILE" }));
       return null;
     }
-    if (stat.size > MAX_FILE_BYTES) {
-      findings.push(fileFinding("error", "FILE_TOO_LARGE", rel, { size: stat.size, limit: MAX_FILE_BYTES }));
+    const tooLarge = sizeFindings(rel, stat.size);
+    if (tooLarge.length > 0) {
+      findings.push(...tooLarge);
       return null;
     }
     return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
@@ -410,6 +411,16 @@ export function withoutBytes(raw: RawFile, abs: string): RawFile {
 }
 
 /** A finding about a whole file or folder, placed at its start. */
+/**
+ * FILE_TOO_LARGE for a file of `size` bytes that the loader does not read. A command that writes
+ * a data file checks its new text with it as well: a file written and then refused by every
+ * later command would lose its records to all of them (an import of a whole department into
+ * one branch).
+ */
+export function sizeFindings(rel: string, size: number): Finding[] {
+  return size > MAX_FILE_BYTES ? [fileFinding("error", "FILE_TOO_LARGE", rel, { size, limit: MAX_FILE_BYTES })] : [];
+}
+
 export function fileFinding(severity: Severity, code: FindingCode, file: string, params: FindingParams): Finding {
   return { severity, code, file, line: 1, column: 1, path: "", length: 1, params };
 }

@@ -220,6 +220,26 @@ describe("importing a department's staff sheet", () => {
     expect(runCli(["validate", "--data", dir]).code).toBe(0);
   });
 
+  it("refuses a sheet that would make the file larger than the loader reads (FILE_TOO_LARGE), dry run and --apply, and writes nothing", () => {
+    const dir = scratch();
+    const csv = path.join(outDir(), "long-notes.csv");
+    // 1,100 people with a 10,000-character note each: the file would be about 11 MB, over the
+    // 10 MB that every command reads; written, it would be refused by all of them.
+    const rows = Array.from({ length: 1100 }, (_, i) => `员工${i},柜员,${"备".repeat(3300)}${i}`);
+    fs.writeFileSync(csv, `姓名,职务,备注\n${rows.join("\n")}\n`);
+    const before = snapshot(dir);
+    for (const apply of [[], ["--apply"]]) {
+      const result = runCli(["import", "staff", "--branch", "cmb-shekou", "--from", csv, "--data", dir, ...apply]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/branches\/cmb-shekou\/staff\.yaml:1:1: .*FILE_TOO_LARGE/);
+      expect(snapshot(dir)).toEqual(before);
+    }
+    // Half of the sheet fits, and is written.
+    fs.writeFileSync(csv, `姓名,职务,备注\n${rows.slice(0, 550).join("\n")}\n`);
+    expect(runCli(["import", "staff", "--branch", "cmb-shekou", "--from", csv, "--data", dir, "--apply"]).code).toBe(0);
+    expect(runCli(["validate", "--data", dir]).code).toBe(0);
+  });
+
   it("refuses to edit a file that has errors now, and writes nothing", () => {
     const dir = scratch();
     fs.appendFileSync(path.join(dir, STAFF_FILE), "    birthdya: 1985-06-15\n");
