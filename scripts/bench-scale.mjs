@@ -10,7 +10,7 @@
 //     taken right before each
 //   - log (one contact)        / `channel --version`, and against the same log on a 20-branch repository
 //                                (median of 5 runs taken in turn with the 20-branch ones; and once --no-cache)
-//   - audit, cold, after a validate of the same copy, and again / `git log -p` over the same history (a git copy of the repository, 2 commits),
+//   - audit, cold and again, after a validate of the same copy, and again / `git log -p` over the same history (a git copy of the repository, 2 commits),
 //     taken right before each
 // The load average before and after is printed with the table: figures taken at load 20 on
 // 2 cores are not those of a quiet machine.
@@ -195,6 +195,8 @@ export async function runScale({ branches, dir }) {
     row(name, run(BIN, ["audit", "--data", gitDir, "--as-of", "2012-04-30"], auditEnv, [0, 1]), "git log -p", floor);
   };
   auditRow("audit", env);
+  // The same audit again with no validate between: the cold one kept its files' checks.
+  auditRow("audit (again, after the cold one)", env);
   // Issue 29: the same audit once a command has cached the work tree (its files are the as-of
   // commit's), as when head office audits the repository it works in: no file is parsed again.
   // In a cache of its own, so that nothing the cold audit kept is there: a first audit after the

@@ -17,7 +17,7 @@ import * as path from "node:path";
 import * as v8 from "node:v8";
 import { limitHeapGrowth } from "./heap-growth.js";
 import { digestBytes, digestText, openCacheStore, type CacheStore, type RecordWriter } from "../load/cache.js";
-import { LoadedFile, scanRepository, withoutBytes, type FileKind, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
+import { BRANCH_FILE_KINDS, LoadedFile, scanRepository, withoutBytes, type FileKind, type LoadedRepository, type RawFile, type ScannedRepository } from "../load/repository.js";
 import { AUDIT_SCOPE } from "../load/file-scope.js";
 import type { BranchMemo } from "../model/build.js";
 import { EXTRA_BRANCH_FIELDS, EXTRA_PROSPECT_FIELDS, EXTRA_STAFF_FIELDS, type Branch, type BranchCore, type CoreModel, type Model, type ProspectCore, type StaffCore } from "../model/types.js";
@@ -62,8 +62,8 @@ export interface LoadOptions {
    * The files as recorded in a commit (see load/git-history.ts) instead of the work tree's. They
    * go through the same checks and model. The cache is read (its entries are keyed by the
    * files' bytes, so a file as committed that is as on disk is not parsed again); of it only the
-   * checks across files are written, under their own key (`recordedKey`): the rest describes the
-   * work tree.
+   * checks across files are written, under their own key (`recordedKey`), and the files' own
+   * checks with `keepFileChecks`: the rest describes the work tree.
    */
   recorded?: ScannedRepository;
   /**
@@ -81,6 +81,16 @@ export interface LoadOptions {
    * figure of it, so the model leaves kpis out). The files are checked all the same.
    */
   modelScope?: ReadonlySet<FileKind>;
+  /**
+   * Issue 29 (audit): with `recorded`, the checks of the files read are written to the cache's
+   * lists of file checks, as a work-tree load writes them (only the lists whose every kind the
+   * commit's scan read). A file's check depends on its path and bytes alone, and the cache knows
+   * a file by the id git gives its bytes, which a commit's file comes with: an audit run again (in
+   * another format, or after a change elsewhere) parses none of those files again, nor does the
+   * next `validate` those that the work tree has as committed. Nothing else is written: the
+   * result, the model, the files' identities and the people index describe the work tree.
+   */
+  keepFileChecks?: boolean;
 }
 
 /**
@@ -158,6 +168,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   const root = options.recorded?.root ?? fs.realpathSync(resolveRoot(ctx));
   const cache = ctx.cacheDir === null ? null : openCacheStore(ctx.cacheDir, root, cacheSalt());
   const writesCache = cache !== null && options.recorded === undefined;
+  const writesFileChecks = cache !== null && (options.recorded === undefined || options.keepFileChecks === true);
   // The identities vouch for work-tree files; a commit's files are known by their blob ids.
   const known = cache === null || options.recorded !== undefined ? null : readIdentities(cache);
   const scanStarted = Date.now();
@@ -230,7 +241,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // Issue 29: the cache's file checks are all read or none; when this run's earlier checks
   // cover nearly every byte (another commit of the same data), parsing the rest costs less.
   // A scan of some kinds of file (audit, issue 29) reads only those files' records.
-  const previous = (cache === null || mostlyChecked(scan.raws, memo) ? null : readFileChecks(cache, scan.scope)) ?? new Map<string, CachedFile>();
+  const previous = cache === null || mostlyChecked(scan.raws, memo) ? new Map<string, CachedFile>() : readFileChecks(cache, scan.scope);
   const hits = scan.raws.map((raw, i) => {
     const key = memo?.keys[i];
     const known = key == null ? undefined : memo!.checks.get(key);
@@ -249,7 +260,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // lets them go at once instead of holding them to the end (about 90 MB at 2,000 branches).
   const extraRecords: StreamedExtras | null = streams && writesCache ? { writer: cache.recordWriter("model-extra"), numberOf: new WeakMap(), count: 0 } : null;
   extraRecords?.writer.addValue({ key: resultKey } satisfies ExtraHead);
-  const fileRecords = writesCache ? fileRecordWriters(cache) : null;
+  const fileRecords = writesFileChecks ? fileRecordWriters(cache, scan.scope) : null;
   // The cache's lists are kept only once complete (see writeModel): a run that stops before
   // (a file changed while read) leaves no temporary file.
   try {
@@ -291,7 +302,7 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
     const keepData = needModel !== "none" || options.needFileData === true;
     // What is kept of each file once checked: its value, or (when the model is built as the checks come in) what is kept without it.
     const keepValues = keepData && streamed === null;
-    const wants = { data: keepData, json: writesCache };
+    const wants = { data: keepData, json: writesFileChecks };
     // Issue 29: a file's bytes are let go once it is checked, when nothing reads them later but to
     // quote a finding's line (read again, and quoted only if unchanged: see checkedFile) or to build
     // a branch again (read again, and refused if changed: see dataAgain).
@@ -380,9 +391,9 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
     };
     const model =
       needModel === "none" ? undefined : streamed !== null ? streamed.finish(validation.filesWithErrors, dataAgain) : buildModel(modelled, validation.filesWithErrors, memo?.branches).model;
+    if (rewrite) fileRecords!.commit();
+    else fileRecords?.abandon();
     if (writesCache) {
-      if (rewrite) fileRecords!.commit();
-      else fileRecords!.abandon();
       writeResult(cache, { key: resultKey, findings: validation.findings, files: validation.files, skipped });
       if (model) writeModel(cache, { key: resultKey, model }, extraRecords, streamed !== null && needModel === "core");
       // Who is in which branch, for `log` (see edit-load.ts): rewritten with the files' index.
@@ -471,7 +482,8 @@ export async function loadValidData(
     ctx,
     await loadData(
       ctx,
-      recorded === undefined ? {} : { recorded: recorded.scan, needFileData: recorded.needFileData === true, recordedChecks: recorded.recordedChecks, modelScope: recorded.modelScope },
+      // A commit read as the as-of day's keeps its files' checks for the next run (keepFileChecks).
+      recorded === undefined ? {} : { recorded: recorded.scan, needFileData: recorded.needFileData === true, recordedChecks: recorded.recordedChecks, modelScope: recorded.modelScope, keepFileChecks: true },
     ),
     recorded,
   );
@@ -567,7 +579,6 @@ function lazyRecordWriter(cache: CacheStore, name: string): { add(json: string):
   };
 }
 
-/** The cache's file checks; with `only`, those of these files alone (the others' records are not even parsed). */
 /**
  * The cache keeps each file's check in one of two lists by the file's kind: the files `audit`
  * reads (AUDIT_SCOPE: the settings, the departments and each branch's branch, staff and kpis
@@ -580,11 +591,19 @@ function fileListOf(kind: FileKind): (typeof FILE_LISTS)[number] {
   return AUDIT_SCOPE.has(kind) ? "files-audited" : "files-rest";
 }
 
-/** The writers of the two lists of file checks (see FILE_LISTS). */
-function fileRecordWriters(cache: CacheStore): { add(kind: FileKind, json: string): void; commit(): void; abandon(): void } {
-  const writers = new Map(FILE_LISTS.map((name) => [name, lazyRecordWriter(cache, name)] as const));
+/** Every kind of data file, each in the one list that keeps its checks. */
+const FILE_KINDS: readonly FileKind[] = [...new Set<FileKind>(["channel", "departments", ...Object.values(BRANCH_FILE_KINDS)])];
+
+/**
+ * The writers of the lists of file checks (see FILE_LISTS). A scan of some kinds of file
+ * (`scope`) writes only the lists whose every kind it read: a list written from part of its
+ * kinds would lose the others' checks.
+ */
+function fileRecordWriters(cache: CacheStore, scope: ReadonlySet<FileKind> | undefined): { add(kind: FileKind, json: string): void; commit(): void; abandon(): void } {
+  const whole = (name: (typeof FILE_LISTS)[number]) => scope === undefined || FILE_KINDS.every((kind) => fileListOf(kind) !== name || scope.has(kind));
+  const writers = new Map(FILE_LISTS.filter(whole).map((name) => [name, lazyRecordWriter(cache, name)] as const));
   return {
-    add: (kind, json) => writers.get(fileListOf(kind))!.add(json),
+    add: (kind, json) => writers.get(fileListOf(kind))?.add(json),
     commit() {
       for (const writer of writers.values()) writer.commit();
       // The one list that versions before kept: hundreds of MB at head-office scale, never read again.
@@ -598,15 +617,14 @@ function fileRecordWriters(cache: CacheStore): { add(kind: FileKind, json: strin
 
 /**
  * The cached checks of the files, by path: only the lists holding the kinds of `scope` when
- * given. Null when a list needed is absent or damaged.
+ * given. A list that is absent or damaged gives none (an audit may have written only its own:
+ * see `keepFileChecks`); every check is still matched by the file's digest before it is used.
  */
-function readFileChecks(cache: CacheStore, scope?: ReadonlySet<FileKind>): Map<string, CachedFile> | null {
+function readFileChecks(cache: CacheStore, scope?: ReadonlySet<FileKind>): Map<string, CachedFile> {
   const checks = new Map<string, CachedFile>();
   for (const name of FILE_LISTS) {
     if (scope !== undefined && ![...scope].some((kind) => fileListOf(kind) === name)) continue;
-    const records = cache.readRecords<[string, CachedFile]>(name);
-    if (records === null) return null;
-    for (const [file, check] of records) checks.set(file, check);
+    for (const [file, check] of cache.readRecords<[string, CachedFile]>(name) ?? []) checks.set(file, check);
   }
   return checks;
 }

@@ -129,5 +129,52 @@ describe("audit reads only the money records' files (issue 29)", () => {
     expect(changed.code).toBe(0);
     expect(changed.stderr).toContain("uncommitted changes were ignored (1 file(s): branches/b1/branch.yaml)");
   });
+
+  it("run again with no validate between, reads none of the blobs it checked the first time (it keeps their checks)", () => {
+    const s = committed({});
+    const first = channel(s, AUDIT);
+    expect(first.code).toBe(0);
+    // Only the list of the audited kinds is written: the other kinds were not read.
+    const cacheDir = path.join(s.home, "cache");
+    const lists = fs.readdirSync(cacheDir, { recursive: true, encoding: "utf8" }).map((name) => path.basename(name)).filter((name) => name.startsWith("files"));
+    expect(lists).toEqual(["files-audited.json"]);
+    // Every audited file's blob removed: a run that read any of them could not go on.
+    for (const file of ["channel.yaml", "departments.yaml", "branches/b1/branch.yaml", "branches/b1/staff.yaml", "branches/b1/kpis.yaml"]) {
+      const blob = git(s.repo, ["rev-parse", `HEAD:${file}`]);
+      fs.rmSync(path.join(s.repo, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
+    }
+    expect(channel(s, AUDIT, "none").code).not.toBe(0);
+    const again = channel(s, AUDIT);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe("");
+    expect(again.stdout).toBe(first.stdout);
+  });
+
+  it("an audit of an earlier commit leaves the cache right for the work tree: validate and followups say what they say without a cache", () => {
+    const s = committed({ "branches/b1/prospects.yaml": "prospects:\n  - id: p-nobody\n    name: 客户甲\n" });
+    // The work tree moves on: a person added and the branch renamed, committed on 2012-05-10.
+    writeFiles(s.root, {
+      "branches/b1/staff.yaml": staffFile(recordedPerson("a", "2012-02-20 10:00", "2012-02-01"), recordedPerson("b", null, null)),
+      "branches/b1/branch.yaml": "id: b1\nname: 福田支行（新）\ndepartment: d1\n",
+    });
+    commitAll(s.repo, "五月", "2012-05-10T18:00:00+08:00");
+    // The cache trusts a file's identity only once it has settled (2 s), and vouches for it then.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
+    // A validate first (the work tree's checks cached), then the audit of the February commit,
+    // whose staff.yaml and branch.yaml are not the work tree's.
+    expect(channel(s, ["validate"]).code).toBe(0);
+    expect(channel(s, AUDIT).code).toBe(0);
+    // Another file changes, so that the next run cannot answer from its cached result and looks
+    // each file up in the cache's lists, where staff.yaml and branch.yaml are now the commit's.
+    fs.appendFileSync(path.join(s.root, "branches", "b1", "prospects.yaml"), "# 改\n");
+    for (const command of [["validate", "--format", "json"], ["followups", "--as-of", "2012-05-11", "--format", "json"], ["bonus", "--as-of", "2012-05-11", "--format", "json"]]) {
+      const warm = channel(s, command);
+      const plain = channel(s, command, "none");
+      expect(warm.code).toBe(plain.code);
+      expect(warm.stdout).toBe(plain.stdout);
+    }
+    // The work tree's files, not the audited commit's: the person added in May has follow-ups.
+    expect(channel(s, ["followups", "--as-of", "2012-05-11", "--format", "json"]).stdout).toContain("员工b");
+  });
 });
 
