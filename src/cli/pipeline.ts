@@ -229,7 +229,8 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
   // Issue 29: a command that does not write keeps no file's bytes once checked (at 2,000 branches
   // 160 MB held to the end of the run): a file's text, asked for to quote a line of a finding, is
   // read again, and used only if it is still the very bytes checked (else it is not quoted).
-  const keepsBytes = options.needFileData === true || options.recorded !== undefined;
+  // A commit's files are let go as well when its scan can read them again (`letGo`).
+  const keepsBytes = options.needFileData === true || (options.recorded !== undefined && options.recorded.letGo === undefined);
   const checkedFile = (i: number, data: unknown) => {
     const raw = scan.raws[i]!;
     const digest = digests[i];
@@ -306,7 +307,8 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
     // Issue 29: a file's bytes are let go once it is checked, when nothing reads them later but to
     // quote a finding's line (read again, and quoted only if unchanged: see checkedFile) or to build
     // a branch again (read again, and refused if changed: see dataAgain).
-    const letBytesGo = streamed !== null && !keepsBytes && cache !== null;
+    // (A work-tree file is read again only when its digest says it is unchanged: none without a cache.)
+    const letBytesGo = streamed !== null && !keepsBytes && (cache !== null || options.recorded !== undefined);
     const checked = await checkInParallel(
       misses,
       (raw) => {
@@ -324,7 +326,8 @@ async function load(ctx: Context, options: LoadOptions, needModel: ModelNeed): P
         const digest = digests[missing[index]!] ?? null;
         const raw = misses[index]!;
         if (fileRecords !== null && digest !== null) fileRecords.add(raw.kind, fileRecordJson(raw, digest, value));
-        if (letBytesGo) scan.raws[missing[index]!] = misses[index] = withoutBytes(raw, path.join(scan.root, raw.file));
+        if (letBytesGo && options.recorded !== undefined) options.recorded.letGo!(raw);
+        else if (letBytesGo) scan.raws[missing[index]!] = misses[index] = withoutBytes(raw, path.join(scan.root, raw.file));
         if (streamed === null) return { ...value, json: undefined };
         streamed.take(missing[index]!, value.data, usableAlone(value.parsed, value.findings));
         const people = raw.kind === "staff" || raw.kind === "prospects" ? peopleValue(raw.kind, value.data) : undefined;
@@ -494,8 +497,11 @@ export async function loadValidCoreData(ctx: Context): Promise<LoadedData<CoreMo
   return refuseErrors(ctx, await loadCoreData(ctx));
 }
 
-function refuseErrors<D extends LoadedData<CoreModel>>(ctx: Context, data: D, recorded?: { commit: string; committedAt: string }): D {
+function refuseErrors<D extends LoadedData<CoreModel>>(ctx: Context, data: D, recorded?: { scan: ScannedRepository; commit: string; committedAt: string }): D {
   if (data.validation.errors > 0) {
+    // A commit's files let go once checked are read again to quote the findings' lines: in one batch.
+    const named = new Set(data.validation.findings.map((finding) => finding.file));
+    recorded?.scan.fetch?.(recorded.scan.raws.filter((raw) => named.has(raw.file)));
     ctx.surroundings.stderr(renderDiagnosticsText(data.validation, data.repo.files, ctx.lang, ctx.style));
     if (recorded !== undefined) {
       throw new CliError(EXIT_DATA_ERRORS, "money.error.invalidRecordedData", { errors: data.validation.errors, commit: recorded.commit.slice(0, 12), committedAt: recorded.committedAt });

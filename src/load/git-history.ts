@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding } from "../findings.js";
 import { GitRunError, runSafeGit } from "./git-run.js";
-import { BRANCH_FILE_KINDS, BRANCHES_DIR, DEPARTMENTS_FILE, fileFinding, MAX_FILE_BYTES, ROOT_MARKER, suggestFileName, type FileIdentity, type FileKind, type RawFile, type ScannedRepository } from "./repository.js";
+import { BRANCH_FILE_KINDS, BRANCHES_DIR, DEPARTMENTS_FILE, fileFinding, MAX_FILE_BYTES, ROOT_MARKER, sharedAllocator, suggestFileName, type FileIdentity, type FileKind, type RawFile, type ScannedRepository } from "./repository.js";
 
 /** Why the history could not be read. */
 export type GitHistoryProblem = "git_missing" | "not_a_work_tree" | "git_failed";
@@ -226,21 +226,6 @@ export function relativeToRoot(repo: GitRepository, gitPath: string): string | n
   return gitPath.startsWith(repo.prefix) ? gitPath.slice(repo.prefix.length) : null;
 }
 
-/** One blob's bytes, or null when the object is missing (a shallow or partial clone). */
-export type BlobContents = Map<string, Uint8Array | null>;
-
-/**
- * Reads blobs by id through `git cat-file`: first every size (`--batch-check`), then the bytes of
- * those at most `MAX_FILE_BYTES` long, all in one `--batch` process. A larger blob is not read
- * (the work tree's cap: a 100 MB blob in the history is not taken into memory): it maps to null,
- * and its size goes into `sizes` when given.
- */
-export function readBlobs(repo: GitRepository, ids: readonly string[], sizes?: Map<string, number>): BlobContents {
-  const blobs: BlobContents = new Map();
-  forEachBlob(repo, ids, (id, bytes) => void blobs.set(id, bytes), sizes, Infinity);
-  return blobs;
-}
-
 /**
  * How many bytes of blobs one `git cat-file --batch` gives at most in `forEachBlob`: what a
  * history's walk holds at once, however long the history (issue 29).
@@ -248,9 +233,13 @@ export function readBlobs(repo: GitRepository, ids: readonly string[], sizes?: M
 const BLOB_BATCH_BYTES = 64 * 2 ** 20;
 
 /**
- * Reads blobs by id as `readBlobs` does (the same sizes, caps and nulls) and hands each id to
- * `visit` once (not necessarily in the order given); the bytes are read in batches of at most `batchBytes`,
- * so what is held at once does not grow with the number of blobs: `visit` keeps what it needs.
+ * Reads blobs by id through `git cat-file` and hands each id to `visit` once (not necessarily in
+ * the order given): first every size (`--batch-check`), then the bytes of those at most
+ * `MAX_FILE_BYTES` long, in batches of at most `batchBytes`, so that what is held at once does not
+ * grow with the number of blobs (`visit` keeps what it needs, and copies it: the bytes it is given
+ * are a view of the batch's output). A larger blob is not read (the work tree's cap: a 100 MB blob
+ * in the history is not taken into memory): it is given as null, and its size goes into `sizes`
+ * when given; so is an object the repository lacks (a shallow or partial clone).
  */
 export function forEachBlob(
   repo: GitRepository,
@@ -408,15 +397,31 @@ export function scanCommit(repo: GitRepository, commit: string, known?: Readonly
   // by is the blob id itself (cache.ts `digestBytes`), so a file the cache knows is never read.
   // A blob an earlier scan of this run read (`known`: by blob id) is not read again.
   const loaded = new Map<string, Uint8Array | null>();
+  const allocate = sharedAllocator();
+  const copied = (bytes: Uint8Array) => {
+    const copy = allocate(bytes.length);
+    copy.set(bytes);
+    return copy;
+  };
   if (known !== undefined) for (const { entry } of readable) if (known.has(entry.object)) loaded.set(entry.object, known.get(entry.object)!);
   const objectOf = new Map<RawFile, TreeEntry>();
+  // How many of this scan's files are each blob (identical files share one): its bytes go when
+  // every one of them has let go (`letGo`).
+  const holders = new Map<string, number>();
+  const letGo = new Set<RawFile>();
   // The files a finding already says could not be read.
   const reported = new Set<string>();
   const fetch = (entries: readonly TreeEntry[]) => {
     const ids = entries.filter((entry) => !loaded.has(entry.object)).map((entry) => entry.object);
     if (ids.length === 0) return;
     const sizes = new Map<string, number>();
-    const read = readBlobs(repo, ids, sizes);
+    // In batches, each blob copied out of git's output into shared room (as the work tree's
+    // files are read: see sharedAllocator): the check's worker threads see it without another
+    // copy, and a batch's output, or a block of room, goes once its files are let go (issue 29:
+    // one output of every file, and a second copy for the workers, were ~400 MB of a cold
+    // `bonus --as-recorded` at 2,000 branches).
+    const read = new Map<string, Uint8Array | null>();
+    forEachBlob(repo, ids, (id, bytes) => void read.set(id, bytes === null ? null : copied(bytes)), sizes);
     for (const id of ids) loaded.set(id, read.get(id) ?? null);
     for (const entry of entries) {
       if (loaded.get(entry.object) !== null || reported.has(entry.file)) continue;
@@ -448,6 +453,7 @@ export function scanCommit(repo: GitRepository, commit: string, known?: Readonly
       ...(idIsDigest ? { digest: entry.object } : {}),
     };
     objectOf.set(raw, entry);
+    holders.set(entry.object, (holders.get(entry.object) ?? 0) + 1);
     return raw;
   });
   const readableObjects = new Set(readable.map(({ entry }) => entry));
@@ -460,6 +466,15 @@ export function scanCommit(repo: GitRepository, commit: string, known?: Readonly
     hasRootMarker,
     blobs: blobIds,
     fetch: (some) => fetch(some.flatMap((raw) => objectOf.get(raw) ?? [])),
+    // A blob's bytes are the same whenever read: a file let go is read again when asked.
+    letGo: (raw) => {
+      const entry = objectOf.get(raw);
+      if (entry === undefined || letGo.has(raw)) return;
+      letGo.add(raw);
+      const left = holders.get(entry.object)! - 1;
+      holders.set(entry.object, left);
+      if (left === 0) loaded.delete(entry.object);
+    },
     ...(scope === undefined ? {} : { scope }),
   };
 }

@@ -163,6 +163,11 @@ export interface ScannedRepository {
   scope?: ReadonlySet<FileKind>;
   /** For a scan whose files are read when asked for (a commit's: load/git-history.ts), reads these in one batch. */
   fetch?(raws: readonly RawFile[]): void;
+  /**
+   * For a scan whose files can be read again just as they were (a commit's blobs), lets go of a
+   * file's bytes once it is checked: they are read again if asked for (to quote a finding's line).
+   */
+  letGo?(raw: RawFile): void;
 }
 
 /**
@@ -337,7 +342,7 @@ const SHARED_BLOCK_BYTES = 40 * 2 ** 20;
  * mmap threshold, 32 MB), and given back whole once no thread holds any of its files. Only what
  * is written into it is ever resident.
  */
-function sharedAllocator(): (size: number) => Buffer {
+export function sharedAllocator(): (size: number) => Buffer {
   let block: SharedArrayBuffer | null = null;
   let used = 0;
   return (size) => {

@@ -111,6 +111,26 @@ describe("--as-recorded", () => {
     expect(result.stderr).toContain(`the data as recorded (commit ${commit.slice(0, 12)}, 2012-03-01 09:00:00)`);
   });
 
+  it("quotes each problem's line as committed, the work tree changed since, cold, warm and without a cache (the commit's files are read again to quote them)", () => {
+    const s = newRepo({
+      "branches/b1/staff.yaml": "staff:\n  - id: a\n    name: 甲\n    position: 不存在的职位\n",
+      "branches/b2/staff.yaml": "staff:\n  - id: b\n    name: 乙\n    position: wealth_manager\n    phone: 12345\n",
+    });
+    commitAll(s.repo, "有错", "2012-03-01T09:00:00+08:00");
+    writeFiles(s.root, { "branches/b1/staff.yaml": "# 改过\nstaff: []\n", "branches/b2/staff.yaml": "staff: []\n" });
+    const cache = path.join(s.home, "recorded-cache");
+    const run = (extra: string[]) => runCli(["bonus", "--as-recorded", "--as-of", "2012-03-31", "--data", s.root, "--lang", "zh", ...extra], { env: { ...gitEnv(s.home), CHANNEL_CACHE_DIR: cache } });
+    const cold = run([]);
+    expect(cold.code).toBe(1);
+    expect(cold.stderr).toContain("  4 |     position: 不存在的职位\n");
+    expect(cold.stderr).toContain("branches/b2/staff.yaml:5:");
+    expect(cold.stderr).toContain("  5 |     phone: 12345\n");
+    for (const again of [run([]), run(["--no-cache"])]) {
+      expect(again.code).toBe(1);
+      expect(again.stderr).toBe(cold.stderr);
+    }
+  });
+
   it("not a git work tree: a sentence, exit 2", () => {
     const dir = writeRepo({}, BASE);
     try {

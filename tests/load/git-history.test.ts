@@ -1,11 +1,12 @@
 /**
  * Issue 29: blobs read from git in batches (`forEachBlob`), as the audit's walk through a long
- * history reads them: each id once, the 10 MB cap and missing objects as `readBlobs`
- * has them, whatever the batch size; and `scanCommit` reusing bytes an earlier scan read.
+ * history reads them: each id once, the 10 MB cap and missing objects as one batch of
+ * them all has them, whatever the batch size; and `scanCommit` reusing bytes an earlier scan
+ * read, and reading again the bytes of files it let go.
  */
 import * as fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { forEachBlob, openGitRepository, readBlobs, scanCommit, uncommittedChanges } from "../../src/load/git-history.js";
+import { forEachBlob, openGitRepository, scanCommit, uncommittedChanges } from "../../src/load/git-history.js";
 import { AUDIT_SCOPE, inScope, kindOfDataPath } from "../../src/load/file-scope.js";
 import { MAX_FILE_BYTES } from "../../src/load/repository.js";
 import { digestBytes } from "../../src/load/cache.js";
@@ -37,18 +38,19 @@ function repository(): { s: ScratchGit; ids: Record<string, string> } {
 }
 
 describe("forEachBlob (issue 29)", () => {
-  it("gives each id once, in order, with the cap and missing objects as readBlobs, whatever the batch size", () => {
+  it("gives each id once, in order, with the cap and missing objects as one batch of them all, whatever the batch size", () => {
     const { s, ids } = repository();
     const repo = openGitRepository(s.root, gitEnv(s.home));
     const missing = "0123456789abcdef0123456789abcdef01234567";
     const wanted = [ids["branches/b1/branch.yaml"]!, ids["big.txt"]!, ids["branches/b1/staff.yaml"]!, missing, ids["branches/b1/branch.yaml"]!, ids["channel.yaml"]!];
-    const whole = readBlobs(repo, wanted);
+    const whole = new Map<string, string | null>();
+    forEachBlob(repo, wanted, (id, bytes) => void whole.set(id, bytes === null ? null : Buffer.from(bytes).toString("utf8")), undefined, Infinity);
     for (const batchBytes of [1, 30, 64 * 2 ** 20]) {
       const seen: [string, string | null][] = [];
       const sizes = new Map<string, number>();
       forEachBlob(repo, wanted, (id, bytes) => void seen.push([id, bytes === null ? null : Buffer.from(bytes).toString("utf8")]), sizes, batchBytes);
       expect(seen.map(([id]) => id).sort()).toEqual([...new Set(wanted)].sort());
-      expect(Object.fromEntries(seen)).toEqual(Object.fromEntries([...whole].map(([id, bytes]) => [id, bytes === null ? null : Buffer.from(bytes).toString("utf8")])));
+      expect(Object.fromEntries(seen)).toEqual(Object.fromEntries(whole));
       // The large blob is measured, not read.
       expect(Object.fromEntries(seen)[ids["big.txt"]!]).toBeNull();
       expect(sizes.get(ids["big.txt"]!)).toBe(MAX_FILE_BYTES + 1);
@@ -150,6 +152,32 @@ describe("a commit's files read when asked for", () => {
     ]);
     for (const raw of scan.raws) expect(digestBytes(raw.bytes!)).toBe(raw.digest);
     expect(scan.raws.every((raw) => raw.unread === false)).toBe(true);
+    expect(scan.findings).toEqual([]);
+  });
+
+  it("scanCommit's bytes are in shared memory, and a file let go reads its blob again when asked; identical files share it until both let go", () => {
+    const s = scratchGit({}, { ...FILES, "branches/b2/staff.yaml": "staff: []\n" });
+    scratches.push(s);
+    commitAll(s.repo, "数据", "2012-03-01T09:00:00+08:00");
+    const repo = openGitRepository(s.root, gitEnv(s.home));
+    const scan = scanCommit(repo, git(s.repo, ["rev-parse", "HEAD"]));
+    scan.fetch(scan.raws);
+    const byFile = (file: string) => scan.raws.find((raw) => raw.file === file)!;
+    const [first, second, branch] = [byFile("branches/b1/staff.yaml"), byFile("branches/b2/staff.yaml"), byFile("branches/b1/branch.yaml")];
+    expect(first.digest).toBe(second.digest);
+    // The check's worker threads see them without a copy (parallel-check.ts `shared`).
+    expect(branch.bytes!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    scan.letGo!(branch);
+    expect(branch.unread).toBe(true);
+    expect(Buffer.from(branch.bytes!).toString("utf8")).toBe("id: b1\nname: 一支行\n");
+    expect(branch.unread).toBe(false);
+    // One of two files of the same blob let go (twice): the other still holds the bytes.
+    scan.letGo!(first);
+    scan.letGo!(first);
+    expect([first.unread, second.unread]).toEqual([false, false]);
+    scan.letGo!(second);
+    expect([first.unread, second.unread]).toEqual([true, true]);
+    expect(Buffer.from(second.bytes!).toString("utf8")).toBe("staff: []\n");
     expect(scan.findings).toEqual([]);
   });
 
