@@ -14,8 +14,9 @@
 // the ratio rather than in the floor.
 //
 // 200,000 staff rows make a branch file of about 37 MB, over the 10 MB every command reads: the
-// import refuses them (exit 1, nothing written) once it has read, matched and checked the sheet
-// and made the would-be text, so that row measures those steps, in both runs.
+// import refuses them (exit 1, nothing written) once it has read and matched the sheet and made
+// the would-be text, whose size it checks before the records, so that row measures those steps,
+// in both runs: not an import of 200,000 rows, which no branch's file may hold.
 //
 // --profile runs each import once more with --cpu-prof and prints the functions with the most
 // self time (and the garbage collector's share).

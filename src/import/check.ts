@@ -4,7 +4,7 @@
  * `channel validate` would), and every new error is traced back to the sheet row that caused it.
  */
 import { documentOf } from "../load/parse-file.js";
-import { LoadedFile, sizeFindings, type FileKind, type LoadedRepository } from "../load/repository.js";
+import { LoadedFile, type FileKind, type LoadedRepository } from "../load/repository.js";
 import type { Finding } from "../findings.js";
 import { assembleValidation, checkFile, checkParsedFile, type FileCheck, type ValidationResult } from "../validate/index.js";
 import type { ListKey } from "./append-entries.js";
@@ -23,10 +23,10 @@ export interface CheckedRepository {
  * The errors the new text would add: every error in the file itself, and any error elsewhere
  * that was not there before. Only the new text is parsed: the other files' checks are the
  * loader's, so a head office's import does not read and parse every file again per attempt.
+ * The text's size is the caller's to check first (FILE_TOO_LARGE: see `sizeFindings`).
  */
 export function newErrors(before: CheckedRepository, rel: string, kind: FileKind, branch: string, text: string): Finding[] {
-  const bytes = Buffer.from(text, "utf8");
-  return [...sizeFindings(rel, bytes.byteLength), ...errorsWith(before, rel, checkFile({ file: rel, kind, branchFolder: branch, bytes }))];
+  return errorsWith(before, rel, checkFile({ file: rel, kind, branchFolder: branch, bytes: Buffer.from(text, "utf8") }));
 }
 
 /**
@@ -35,9 +35,7 @@ export function newErrors(before: CheckedRepository, rel: string, kind: FileKind
  * is looked up in the text only when there is a finding.
  */
 export function newErrorsOfValue(before: CheckedRepository, rel: string, kind: FileKind, branch: string, text: string | (() => string), data: unknown): Finding[] {
-  // The text is made for its size: it is the one check a value cannot answer.
-  const size = Buffer.byteLength(typeof text === "string" ? text : text(), "utf8");
-  return [...sizeFindings(rel, size), ...errorsWith(before, rel, checkParsedFile(new LoadedFile(rel, kind, branch, text, data, documentOf)))];
+  return errorsWith(before, rel, checkParsedFile(new LoadedFile(rel, kind, branch, text, data, documentOf)));
 }
 
 function errorsWith(before: CheckedRepository, rel: string, check: FileCheck): Finding[] {

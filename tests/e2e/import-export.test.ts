@@ -220,7 +220,7 @@ describe("importing a department's staff sheet", () => {
     expect(runCli(["validate", "--data", dir]).code).toBe(0);
   });
 
-  it("refuses a sheet that would make the file larger than the loader reads (FILE_TOO_LARGE), dry run and --apply, and writes nothing", () => {
+  it("refuses a sheet that would make the file larger than the loader reads (FILE_TOO_LARGE), dry run and --apply, saying how many rows would fit, and writes nothing", () => {
     const dir = scratch();
     const csv = path.join(outDir(), "long-notes.csv");
     // 1,100 people with a 10,000-character note each: the file would be about 11 MB, over the
@@ -228,14 +228,27 @@ describe("importing a department's staff sheet", () => {
     const rows = Array.from({ length: 1100 }, (_, i) => `员工${i},柜员,${"备".repeat(3300)}${i}`);
     fs.writeFileSync(csv, `姓名,职务,备注\n${rows.join("\n")}\n`);
     const before = snapshot(dir);
+    const fits: number[] = [];
     for (const apply of [[], ["--apply"]]) {
-      const result = runCli(["import", "staff", "--branch", "cmb-shekou", "--from", csv, "--data", dir, ...apply]);
+      const result = runCli(["import", "staff", "--branch", "cmb-shekou", "--from", csv, "--data", dir, "--lang", "en", ...apply]);
       expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
       expect(result.stderr).toMatch(/branches\/cmb-shekou\/staff\.yaml:1:1: .*FILE_TOO_LARGE/);
+      // How large, and about how many of the rows would fit.
+      const said = /would be ([\d.]+) MB after the import, over the 10 MB .* About (\d+) of the sheet's 1100 new records would fit/.exec(result.stderr);
+      expect(said).not.toBeNull();
+      expect(Number(said![1])).toBeGreaterThan(10);
+      fits.push(Number(said![2]));
       expect(snapshot(dir)).toEqual(before);
     }
-    // Half of the sheet fits, and is written.
-    fs.writeFileSync(csv, `姓名,职务,备注\n${rows.slice(0, 550).join("\n")}\n`);
+    expect(fits[0]).toBe(fits[1]);
+    const fit = fits[0]!;
+    expect(fit).toBeGreaterThan(900);
+    expect(fit).toBeLessThan(1100);
+    // As many rows as it said fit are written; a few more are refused.
+    fs.writeFileSync(csv, `姓名,职务,备注\n${rows.slice(0, fit + 5).join("\n")}\n`);
+    expect(runCli(["import", "staff", "--branch", "cmb-shekou", "--from", csv, "--data", dir, "--apply"]).code).toBe(1);
+    fs.writeFileSync(csv, `姓名,职务,备注\n${rows.slice(0, fit).join("\n")}\n`);
     expect(runCli(["import", "staff", "--branch", "cmb-shekou", "--from", csv, "--data", dir, "--apply"]).code).toBe(0);
     expect(runCli(["validate", "--data", dir]).code).toBe(0);
   });
@@ -393,6 +406,25 @@ describe("issue 25: import --update", () => {
     const plain = runCli(["import", "staff", "--branch", "cmb-futian-center", "--from", file, "--data", data, "--apply", "--lang", "zh"]);
     expect(plain.stdout).toContain("不同之处：电话（未修改）");
     expect(fs.readFileSync(staffYaml, "utf8")).toContain('phone: "13811112222"');
+  });
+
+  it("an update that would make the file larger than the loader reads is refused, saying how large, and nothing is written", () => {
+    const data = scratch();
+    const staffYaml = path.join(data, "branches/cmb-futian-center/staff.yaml");
+    // 900 people with a note of 3,000 characters (9 KB each): about 8 MB, under the 10 MB limit.
+    const people = Array.from({ length: 900 }, (_, i) => `  - id: big-${i}\n    name: 员工${i}\n    position: teller\n    notes: ${"备".repeat(3000)}\n`);
+    fs.appendFileSync(staffYaml, people.join(""));
+    expect(runCli(["validate", "--data", data]).code).toBe(0);
+    const before = fs.readFileSync(staffYaml, "utf8");
+    // Their notes made a third longer: about 11 MB.
+    const file = path.join(outDir(), "big-notes.csv");
+    fs.writeFileSync(file, `标识,姓名,职务,备注\n${Array.from({ length: 900 }, (_, i) => `big-${i},员工${i},柜员,${"注".repeat(4000)}`).join("\n")}\n`);
+    const result = runCli(["import", "staff", "--branch", "cmb-futian-center", "--from", file, "--data", data, "--update", "--apply", "--lang", "en"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/staff\.yaml:1:1: .*FILE_TOO_LARGE/);
+    expect(result.stderr).toMatch(/would be 1\d\.\d MB after the import, over the 10 MB a file may be \(no command reads a larger one\); nothing was written\n/);
+    expect(result.stderr).not.toContain("would fit");
+    expect(fs.readFileSync(staffYaml, "utf8")).toBe(before);
   });
 
   it("an update whose cell cannot be read is reported (exit 1) and nothing is written", () => {

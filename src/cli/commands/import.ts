@@ -29,6 +29,7 @@ import { whileHoldingRepository, writeDataFile, type RepositoryWrite } from "../
 import { emit, emitPieces, resolveAsOf, resolveFormat, resolveFromCwd, resolveRoot, type Context } from "../context.js";
 import { CliError, EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, usageError } from "../errors.js";
 import { loadValidation } from "../pipeline.js";
+import { MAX_FILE_BYTES, sizeFindings } from "../../load/repository.js";
 import { buildSettingsOf } from "../../model/build.js";
 
 export { IMPORT_KINDS };
@@ -151,6 +152,11 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
       thorough = true;
       continue;
     }
+    // A file over the limit could be neither written nor read by any command, whatever else it
+    // holds: refused before its records are checked (at 200,000 rows, a second of checks whose
+    // findings no one could act on), saying how much of the sheet would fit.
+    const size = Buffer.byteLength(text(), "utf8");
+    if (size > MAX_FILE_BYTES) refuseTooLarge(ctx, rel, size, before?.byteLength ?? 0, plan.additions.length);
     const errors = draft === null ? newErrors(checked, rel, kind, branch, text()) : newErrorsOfValue(checked, rel, kind, branch, text, valueAfter(valueOnFile(checked, rel), kind, draft));
     if (errors.length === 0) return text;
     const oldCount = draft !== null ? draft.oldCount : (readEntries(existing, kind) ?? []).length;
@@ -177,6 +183,22 @@ function buildChecked(ctx: Context, plan: ImportPlan, kind: ImportKind, branch: 
     plan.additions = plan.additions.filter((a) => !rejected.has(a.row));
     plan.fills = plan.fills.filter((f) => !rejected.has(f.row));
   }
+}
+
+/**
+ * FILE_TOO_LARGE for the would-be file (as `validate` would report it), then the refusal: how
+ * large the file would be and, when rows are added, about how many of them would fit (the
+ * limit less the file as it is, over what a new record takes on average).
+ */
+function refuseTooLarge(ctx: Context, rel: string, size: number, sizeBefore: number, added: number): never {
+  const findings = sizeFindings(rel, size);
+  ctx.surroundings.stderr(renderDiagnosticsText({ findings, errors: findings.length, warnings: 0, files: 1, filesWithErrors: new Set([rel]) }, [], ctx.lang, ctx.style));
+  const megabytes = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  const perRecord = added === 0 ? 0 : (size - sizeBefore) / added;
+  const params = { file: rel, size: megabytes(size), limit: String(MAX_FILE_BYTES / 2 ** 20) };
+  if (perRecord <= 0) throw new CliError(EXIT_DATA_ERRORS, "import.error.fileWouldBeTooLargeEdit", params);
+  const fit = Math.max(0, Math.floor((MAX_FILE_BYTES - sizeBefore) / perRecord));
+  throw new CliError(EXIT_DATA_ERRORS, "import.error.fileWouldBeTooLarge", { ...params, rows: added, fit });
 }
 
 /** A file's value after the draft's edit: its list with the fills and the new entries, the rest as it was. */

@@ -127,6 +127,14 @@ export const SPREADSHEET_MESSAGES = {
     en: "the sheet (header on row {row}) lacks a required column: {fields}; add it, or name it with columns: or give a value with defaults: in a --map file",
   },
   "import.error.cannotEdit": { zh: "无法修改 {file}：{reason}", en: "cannot edit {file}: {reason}" },
+  "import.error.fileWouldBeTooLarge": {
+    zh: "导入后 {file} 将有 {size} MB，超过一个文件最多 {limit} MB 的上限（任何命令都不读更大的文件），未写入任何内容。表格的 {rows} 条新记录中大约能放下 {fit} 条：请按支行拆开表格，分别导入",
+    en: "{file} would be {size} MB after the import, over the {limit} MB a file may be (no command reads a larger one); nothing was written. About {fit} of the sheet's {rows} new records would fit: split the sheet by branch and import each part",
+  },
+  "import.error.fileWouldBeTooLargeEdit": {
+    zh: "导入后 {file} 将有 {size} MB，超过一个文件最多 {limit} MB 的上限（任何命令都不读更大的文件），未写入任何内容",
+    en: "{file} would be {size} MB after the import, over the {limit} MB a file may be (no command reads a larger one); nothing was written",
+  },
   "import.error.wouldNotValidate": { zh: "写入后 {file} 将无法通过校验（见上），未写入任何内容", en: "{file} would not validate after the import (see above); nothing was written" },
 
   // channel import: the map file.
